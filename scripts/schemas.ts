@@ -1,0 +1,17 @@
+import * as z from 'zod';
+import { CompanyInputSchema, EmployeeSchema, ReferentialSchema } from '../src/core/index.ts';
+
+/** Every JSON Schema of `schemas/`, rendered from its Zod source: file name → text. */
+export function renderSchemas(): Record<string, string> {
+  const documents: Record<string, { schema: z.ZodType; title: string }> = {
+    'referential.schema.json': { schema: ReferentialSchema, title: 'Référentiel professionnel de branche (format portable Logigramme)' },
+    'company.schema.json': { schema: CompanyInputSchema, title: 'Réponses de l’entreprise et mesures de prévention en place' },
+    'employee.schema.json': { schema: EmployeeSchema, title: 'Profil de mission d’un salarié' },
+  };
+  const out: Record<string, string> = {};
+  for (const [file, { schema, title }] of Object.entries(documents)) {
+    const json = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' });
+    out[file] = `${JSON.stringify({ $id: `https://logigramme.local/schemas/${file}`, title, ...json }, null, 2)}\n`;
+  }
+  return out;
+}

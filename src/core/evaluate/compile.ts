@@ -1,0 +1,254 @@
+import type { Condition, FactorDef, IntensityTest, RegulationVersion, ThresholdGroup } from '../regulation/types.ts';
+import type { AnswerValue, BranchCondition, DecisionNode, DurationUnit, Exposure, Question, Referential, Situation } from '../referential/schema.ts';
+import { toThresholdUnit } from '../referential/units.ts';
+import { EvaluationError } from './errors.ts';
+import type { PathStep } from './types.ts';
+
+/*
+ * The evaluation form: the portable referential resolved for one regulation version and one company.
+ * Flat arrays indexed by "slot" (one slot per threshold group of the version) so that evaluating an
+ * employee is a weighted sum of precomputed vectors, with no allocation per task.
+ */
+
+export interface Slot {
+  factor: FactorDef;
+  group: ThresholdGroup;
+}
+
+export interface EntryInfo {
+  slot: number;
+  exposure: Exposure;
+  met: boolean;
+  atFullTime: number;
+  deducted: number;
+}
+
+export interface SituationVector {
+  situation: Situation;
+  /** Duration at 100 % time per slot, in the slot's threshold unit, intensity-filtered. */
+  values: Float64Array;
+  /** Chemicals are judged on the arrêté grid: the situation states exposure that cannot be summed. */
+  gridFlag: boolean;
+  entries: EntryInfo[];
+}
+
+/** A task whose tree depends on company answers and measures only is resolved once for all staff. */
+export type Resolution =
+  | { kind: 'static'; vector: SituationVector; path: PathStep[] }
+  | { kind: 'dynamic' }
+  | { kind: 'error'; error: EvaluationError };
+
+export interface CompiledTask {
+  id: string;
+  label: string;
+  defaultShare: number;
+  entry: string;
+  resolution: Resolution;
+}
+
+export interface CompiledJob {
+  id: string;
+  label: string;
+  tasks: CompiledTask[];
+  taskIndex: Map<string, CompiledTask>;
+  defaultSum: number;
+}
+
+export interface CompanyContext {
+  answers: Record<string, AnswerValue>;
+  measuresInPlace: ReadonlySet<string>;
+}
+
+export interface Compiled {
+  referential: Referential;
+  version: RegulationVersion;
+  slots: Slot[];
+  /** Slots of each factor, in the version's factor order. */
+  factorSlots: number[][];
+  jobs: Map<string, CompiledJob>;
+  nodes: Map<string, DecisionNode>;
+  questions: Map<string, Question>;
+  measureLabels: Map<string, string>;
+  vectors: Map<string, SituationVector>;
+  company: CompanyContext;
+  retained: ReadonlySet<string>;
+}
+
+export function compileForRegulation(referential: Referential, version: RegulationVersion, company: CompanyContext): Compiled {
+  const slots: Slot[] = [];
+  const factorSlots: number[][] = [];
+  const slotOf = new Map<string, number>();
+  for (const factor of version.factors) {
+    const own: number[] = [];
+    for (const group of factor.groups) {
+      slotOf.set(`${factor.code}/${group.code}`, slots.length);
+      own.push(slots.length);
+      slots.push({ factor, group });
+    }
+    factorSlots.push(own);
+  }
+  const criterionSlot = new Map<string, { slot: number; intensity: IntensityTest }>();
+  for (const factor of version.factors)
+    for (const group of factor.groups)
+      for (const c of group.criteria) criterionSlot.set(`${factor.code}/${c.code}`, { slot: slotOf.get(`${factor.code}/${group.code}`)!, intensity: c.intensity });
+
+  const nightSlot = slotOf.get('night_work/night_count');
+  const shiftSlot = slotOf.get('alternating_shifts/shift_night_count');
+  // D4161-3 from 2016-01-01 (now D4163-5): nights under alternating shifts do not count again as night work.
+  const deductShiftNights = version.from >= '2016-01-01';
+
+  const vectors = new Map<string, SituationVector>();
+  for (const situation of referential.situations) {
+    const values = new Float64Array(slots.length);
+    const entries: EntryInfo[] = [];
+    let gridFlag = false;
+    for (const exposure of situation.exposures) {
+      const found = criterionSlot.get(`${exposure.factor}/${exposure.criterion}`);
+      if (!found) throw new EvaluationError('referential_invalid', `situations.${situation.id}`, `seuil « ${exposure.criterion} » inconnu pour ${exposure.factor}`);
+      const minimum = slots[found.slot]!.group.minimum;
+      if (minimum === null) {
+        if (exposure.conclusion !== 'not_exposed') gridFlag = true;
+        entries.push({ slot: found.slot, exposure, met: exposure.conclusion !== 'not_exposed', atFullTime: 0, deducted: 0 });
+        continue;
+      }
+      const met = intensityMet(found.intensity, exposure);
+      const atFullTime = exposure.duration ? convert(exposure.duration.value, exposure.duration.unit, minimum.unit, referential, situation.id) : 0;
+      if (met) values[found.slot]! += atFullTime;
+      entries.push({ slot: found.slot, exposure, met, atFullTime, deducted: 0 });
+    }
+    if (deductShiftNights && nightSlot !== undefined && shiftSlot !== undefined && values[nightSlot]! > 0 && values[shiftSlot]! > 0) {
+      let remaining = Math.min(values[nightSlot]!, values[shiftSlot]!);
+      values[nightSlot]! -= remaining;
+      for (const e of entries) {
+        if (e.slot !== nightSlot || !e.met || remaining <= 0) continue;
+        e.deducted = Math.min(e.atFullTime, remaining);
+        remaining -= e.deducted;
+      }
+    }
+    vectors.set(situation.id, { situation, values, gridFlag, entries });
+  }
+
+  const compiled: Compiled = {
+    referential,
+    version,
+    slots,
+    factorSlots,
+    jobs: new Map(),
+    nodes: new Map(referential.nodes.map((n) => [n.id, n])),
+    questions: new Map(referential.questions.map((q) => [q.id, q])),
+    measureLabels: new Map(referential.measures.map((m) => [m.id, m.label])),
+    vectors,
+    company,
+    retained: new Set(referential.factors.retained),
+  };
+
+  for (const job of referential.jobs) {
+    const tasks = job.tasks.map((t): CompiledTask => ({ id: t.id, label: t.label, defaultShare: t.defaultShare, entry: t.entry, resolution: resolveStatic(compiled, t.entry) }));
+    compiled.jobs.set(job.id, {
+      id: job.id,
+      label: job.label,
+      tasks,
+      taskIndex: new Map(tasks.map((t) => [t.id, t])),
+      defaultSum: tasks.reduce((sum, t) => sum + t.defaultShare, 0),
+    });
+  }
+  return compiled;
+}
+
+function convert(value: number, from: DurationUnit, to: NonNullable<ThresholdGroup['minimum']>['unit'], r: Referential, situation: string): number {
+  const converted = toThresholdUnit(value, from, to, r.workingYear);
+  if (converted === undefined) throw new EvaluationError('referential_invalid', `situations.${situation}`, `unité de durée ${from} incompatible avec un seuil en ${to}`);
+  return converted;
+}
+
+export function intensityMet(test: IntensityTest, exposure: Exposure): boolean {
+  if (test === null) return true;
+  return test.some((alternative) => alternative.every((c) => conditionHolds(c, exposure)));
+}
+
+function conditionHolds(condition: Condition, exposure: Exposure): boolean {
+  const measured = exposure.intensity.find((m) => m.quantity === condition.quantity);
+  if (condition.comparison === 'absent') return measured === undefined;
+  if (measured === undefined || condition.value === undefined) return false;
+  switch (condition.comparison) {
+    case '>=':
+      return measured.value >= condition.value;
+    case '<=':
+      return measured.value <= condition.value;
+    case '>':
+      return measured.value > condition.value;
+    case '<':
+      return measured.value < condition.value;
+  }
+}
+
+function resolveStatic(c: Compiled, entry: string): Resolution {
+  try {
+    const path: PathStep[] = [];
+    const situation = walk(c, entry, null, path);
+    if (situation === null) return { kind: 'dynamic' };
+    return { kind: 'static', vector: c.vectors.get(situation)!, path };
+  } catch (error) {
+    if (error instanceof EvaluationError) return { kind: 'error', error };
+    throw error;
+  }
+}
+
+/**
+ * Follows a task's decision tree to its situation. With `employeeAnswers` null, stops and returns null
+ * at the first employee-level question (the task then resolves per employee). Cycles were refused by
+ * the loader; the step bound still guarantees termination on a referential built in code.
+ */
+export function walk(c: Compiled, entry: string, employeeAnswers: Record<string, AnswerValue> | null | undefined, path: PathStep[] | null): string | null {
+  let current = entry;
+  for (let steps = 0; steps <= c.nodes.size; steps++) {
+    const node = c.nodes.get(current);
+    if (!node) return current;
+    if (node.kind === 'measure') {
+      const applied = c.company.measuresInPlace.has(node.measure);
+      path?.push({ node: node.id, kind: 'measure', measure: node.measure, label: c.measureLabels.get(node.measure) ?? node.measure, applied });
+      current = applied ? node.applied : node.notApplied;
+      continue;
+    }
+    const question = c.questions.get(node.question)!;
+    let answer: AnswerValue | undefined;
+    if (question.scope === 'company') {
+      answer = c.company.answers[question.id];
+      if (answer === undefined) throw new EvaluationError('answer_missing', `answers.${question.id}`, `réponse de l’entreprise manquante au critère « ${question.label} »`);
+    } else {
+      if (employeeAnswers === null) return null;
+      answer = employeeAnswers?.[question.id];
+      if (answer === undefined) throw new EvaluationError('answer_missing', `answers.${question.id}`, `réponse manquante au critère individuel « ${question.label} »`);
+    }
+    checkAnswer(question, answer, `answers.${question.id}`);
+    const branch = node.branches.find((b) => branchMatches(b.when, answer));
+    if (!branch) throw new EvaluationError('no_branch', `answers.${question.id}`, `le référentiel ne prévoit aucune branche pour la réponse « ${String(answer)} » au critère « ${question.label} » (nœud ${node.id})`);
+    path?.push({ node: node.id, kind: 'question', question: question.id, label: question.label, answer, source: question.scope });
+    current = branch.next;
+  }
+  throw new EvaluationError('referential_invalid', `nodes.${current}`, 'arbre de décision sans fin (boucle)');
+}
+
+export function checkAnswer(question: Question, answer: AnswerValue, field: string): void {
+  const bad = (expected: string) => new EvaluationError('answer_invalid', field, `réponse « ${String(answer)} » invalide au critère « ${question.label} » : ${expected} attendu`);
+  switch (question.type) {
+    case 'boolean':
+      if (typeof answer !== 'boolean') throw bad('oui ou non');
+      return;
+    case 'choice':
+      if (typeof answer !== 'string' || !question.choices.some((c) => c.id === answer)) throw bad(`l’un de ${question.choices.map((c) => c.id).join(', ')}`);
+      return;
+    case 'number':
+      if (typeof answer !== 'number' || !Number.isFinite(answer)) throw bad(`un nombre (${question.unit})`);
+      if (question.min !== undefined && answer < question.min) throw bad(`un nombre ≥ ${question.min} ${question.unit}`);
+      if (question.max !== undefined && answer > question.max) throw bad(`un nombre ≤ ${question.max} ${question.unit}`);
+      return;
+  }
+}
+
+function branchMatches(when: BranchCondition, answer: AnswerValue): boolean {
+  if ('is' in when) return answer === when.is;
+  if ('oneOf' in when) return typeof answer === 'string' && when.oneOf.includes(answer);
+  if (typeof answer !== 'number') return false;
+  return (when.min === undefined || answer >= when.min) && (when.max === undefined || answer < when.max);
+}

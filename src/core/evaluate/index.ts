@@ -1,0 +1,157 @@
+import { regulationInForce, resolveRegulation } from '../regulation/index.ts';
+import { FACTOR_CODES, type RegulationVersion } from '../regulation/types.ts';
+import type { CompanyInput, Employee, Referential } from '../referential/schema.ts';
+import { compileForRegulation, type CompanyContext, type Compiled } from './compile.ts';
+import { checkEmployeeBasics, evaluateWith } from './employee.ts';
+import { EvaluationError } from './errors.ts';
+import { contractInYear } from './points.ts';
+import type { EmployeeResult, EvaluationOptions, StaffResult } from './types.ts';
+
+export * from './types.ts';
+export { EvaluationError, type EvaluationErrorCode } from './errors.ts';
+
+export type CompanyAnswers = Pick<CompanyInput, 'answers' | 'measures'>;
+
+export interface Evaluator {
+  /** One employee's result; throws `EvaluationError` (and nothing else) on bad input. */
+  evaluate(employee: Employee): EmployeeResult;
+  /** A whole staff list: per-employee results or errors, and company totals. */
+  evaluateStaff(employees: readonly Employee[]): StaffResult;
+}
+
+/**
+ * Prepares a referential for one company and one year; the returned evaluator then runs each
+ * employee without walking the decision trees again for company-level decisions.
+ *
+ * @example
+ * const evaluator = createEvaluator(referential, { answers: { activite: 'atelier' }, measures: [] }, { year: 2024 });
+ * evaluator.evaluate({ id: 'E1', annualHours: 1607, contract: {}, birth: 1980, jobs: [{ job: 'mecanicien', share: 100 }] });
+ */
+export function createEvaluator(referential: Referential, company: CompanyAnswers, options: EvaluationOptions): Evaluator {
+  if (!Number.isInteger(options.year) || options.year < 2015 || options.year > 2100) {
+    throw new EvaluationError('year_unsupported', 'year', `année ${options.year} non prise en charge : les seuils existent à partir de 2015`);
+  }
+  let forced: RegulationVersion | undefined;
+  if (options.regulation !== undefined) {
+    forced = resolveRegulation(options.regulation);
+    if (!forced) throw new EvaluationError('regulation_unknown', 'regulation', `version réglementaire inconnue « ${options.regulation} »`);
+  }
+  const context = companyContext(referential, company);
+  const cache = new Map<string, Compiled>();
+  const compiledFor = (version: RegulationVersion) => {
+    let compiled = cache.get(version.id);
+    if (!compiled) {
+      compiled = compileForRegulation(referential, version, context);
+      cache.set(version.id, compiled);
+    }
+    return compiled;
+  };
+  const scratch = new Float64Array(32);
+  const year = options.year;
+
+  const evaluate = (employee: Employee): EmployeeResult => {
+    try {
+      checkEmployeeBasics(employee);
+      checkEmployeeAnswers(referential, employee);
+      const contract = contractInYear(year, employee.contract.start, employee.contract.end);
+      if (contract === 'outside') {
+        throw new EvaluationError('contract_outside_year', 'contract', `le contrat (${employee.contract.start ?? '…'} → ${employee.contract.end ?? '…'}) ne couvre aucun jour de ${year}`);
+      }
+      const version = forced ?? regulationInForce(contract.end)!;
+      const compiled = compiledFor(version);
+      return evaluateWith(
+        {
+          compiled,
+          contract,
+          year,
+          thresholdOverrides: transitionThresholds(version, year, contract.start, contract.end),
+          forcedRegulation: forced !== undefined,
+          trace: options.trace === true,
+          scratch: scratch.length >= compiled.slots.length ? scratch : new Float64Array(compiled.slots.length),
+        },
+        employee,
+      );
+    } catch (error) {
+      if (error instanceof EvaluationError) throw error.employee === undefined ? error.forEmployee(employee.id) : error;
+      throw error;
+    }
+  };
+
+  return {
+    evaluate,
+    evaluateStaff(employees) {
+      const results: EmployeeResult[] = [];
+      const errors: StaffResult['errors'] = [];
+      employees.forEach((employee, index) => {
+        try {
+          results.push(evaluate(employee));
+        } catch (error) {
+          if (!(error instanceof EvaluationError)) throw error;
+          errors.push({ index, employee: employee.id, error });
+        }
+      });
+      return { results, errors, totals: staffTotals(results, employees.length) };
+    },
+  };
+}
+
+/** Convenience for a single evaluation (the browser's example employee, scenarios). */
+export function evaluate(referential: Referential, company: CompanyAnswers, employee: Employee, options: EvaluationOptions): EmployeeResult {
+  return createEvaluator(referential, company, options).evaluate(employee);
+}
+
+function companyContext(referential: Referential, company: CompanyAnswers): CompanyContext {
+  const measures = new Set(referential.measures.map((m) => m.id));
+  company.measures.forEach((m, i) => {
+    if (!measures.has(m.measure)) throw new EvaluationError('unknown_measure', `measures[${i}].measure`, `mesure de prévention « ${m.measure} » inconnue dans ce référentiel`);
+  });
+  for (const key of Object.keys(company.answers)) {
+    const q = referential.questions.find((x) => x.id === key);
+    if (!q) throw new EvaluationError('unknown_question', `answers.${key}`, `critère « ${key} » inconnu dans ce référentiel`);
+    if (q.scope !== 'company') throw new EvaluationError('unknown_question', `answers.${key}`, `le critère « ${q.label} » se renseigne par salarié, pas pour l’entreprise`);
+  }
+  return { answers: company.answers, measuresInPlace: new Set(company.measures.map((m) => m.measure)) };
+}
+
+function checkEmployeeAnswers(referential: Referential, employee: Employee): void {
+  if (!employee.answers) return;
+  for (const key of Object.keys(employee.answers)) {
+    const q = referential.questions.find((x) => x.id === key);
+    if (!q) throw new EvaluationError('unknown_question', `answers.${key}`, `critère « ${key} » inconnu dans ce référentiel`);
+    if (q.scope !== 'employee') throw new EvaluationError('unknown_question', `answers.${key}`, `le critère « ${q.label} » se renseigne pour l’entreprise, pas par salarié`);
+  }
+}
+
+/**
+ * 2023: the administration prorated the lowered night thresholds by contract period (digest §2.5):
+ * contract entirely before 2023-09-01 → 120 / 50, entirely from that date → 100 / 30, otherwise
+ * (whole year, or straddling) → 113 / 43.
+ */
+export function transitionThresholds(version: RegulationVersion, year: number, start: string, end: string): Record<string, number> | undefined {
+  const t = version.transition;
+  if (!t || t.year !== year) return undefined;
+  if (end < version.from) return t.beforeOnly;
+  if (start >= version.from) return t.afterOnly;
+  return t.straddling;
+}
+
+function staffTotals(results: readonly EmployeeResult[], employees: number): StaffResult['totals'] {
+  const evaluated = results.length;
+  const share = (n: number) => (evaluated === 0 ? 0 : n / evaluated);
+  const byFactor = FACTOR_CODES.map((factor) => {
+    const exposed = results.reduce((n, r) => n + (r.exposedFactors.includes(factor) ? 1 : 0), 0);
+    return { factor, exposed, share: share(exposed) };
+  });
+  const exposedAny = results.filter((r) => r.exposedFactors.length > 0).length;
+  const exposedDeclared = results.filter((r) => r.dsn.length > 0).length;
+  return {
+    employees,
+    evaluated,
+    exposedAny,
+    exposedAnyShare: share(exposedAny),
+    exposedDeclared,
+    exposedDeclaredShare: share(exposedDeclared),
+    byFactor,
+    points: results.reduce((n, r) => n + r.points.total, 0),
+  };
+}

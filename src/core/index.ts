@@ -1,0 +1,11 @@
+/**
+ * The one door the UI, the storage layer and the CLI come through. Everything here is pure
+ * TypeScript: no DOM, no Node API, no clock, so the browser and the CLI run the same evaluation.
+ */
+export * from './regulation/index.ts';
+export * from './referential/index.ts';
+export * from './evaluate/index.ts';
+export * from './scenarios/index.ts';
+export { formatPath } from './util/path.ts';
+export type { Result } from './util/result.ts';
+export { isIsoDate } from './util/dates.ts';

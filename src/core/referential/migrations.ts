@@ -1,0 +1,41 @@
+import { fail, ok, type Result } from '../util/result.ts';
+import { issue, type LoadIssue } from './issue.ts';
+import { REFERENTIAL_FORMAT_VERSION } from './schema.ts';
+
+/**
+ * Numbered ledger of format migrations: entry `n` turns a version-`n` document into version `n + 1`.
+ * Each is pure and works on a copy. Only format 1 exists so far, so the ledger is empty; the entry
+ * point still runs so that every loader goes through it and a newer file is refused, not guessed.
+ */
+export const REFERENTIAL_MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export function migrateReferential(data: unknown): Result<unknown, LoadIssue> {
+  return migrateDocument(data, REFERENTIAL_FORMAT_VERSION, REFERENTIAL_MIGRATIONS, 'référentiel');
+}
+
+/** Shared by every versioned document of the project (referential, company file, graph). */
+export function migrateDocument(
+  data: unknown,
+  current: number,
+  ledger: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>,
+  kind: string,
+): Result<unknown, LoadIssue> {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return fail([issue('format.not_object', [], `Objet JSON attendu pour un ${kind}`)]);
+  }
+  const version = (data as Record<string, unknown>).formatVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return fail([issue('format.version_missing', ['formatVersion'], `Champ formatVersion attendu (entier ≥ 1) pour un ${kind}`)]);
+  }
+  if (version > current) {
+    return fail([issue('format.version_newer', ['formatVersion'], `Ce ${kind} est au format ${version}, plus récent que celui que cette version de Logigramme lit (${current}) : mettez Logigramme à jour`)]);
+  }
+  // A JSON round trip is enough to copy a document that came from JSON, and needs no DOM or Node API.
+  let doc = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
+  for (let v = version; v < current; v++) {
+    const step = ledger[v];
+    if (!step) return fail([issue('format.no_migration', ['formatVersion'], `Aucune migration du format ${v} vers ${v + 1}`)]);
+    doc = { ...step(doc), formatVersion: v + 1 };
+  }
+  return ok(doc);
+}
