@@ -35,7 +35,7 @@ export interface SituationVector {
 /** A task whose tree depends on company answers and measures only is resolved once for all staff. */
 export type Resolution =
   | { kind: 'static'; vector: SituationVector; path: PathStep[] }
-  | { kind: 'dynamic' }
+  | { kind: 'dynamic'; memo: Map<string, { vector: SituationVector; path: PathStep[] }> }
   | { kind: 'error'; error: EvaluationError };
 
 export interface CompiledTask {
@@ -72,6 +72,11 @@ export interface Compiled {
   vectors: Map<string, SituationVector>;
   company: CompanyContext;
   retained: ReadonlySet<string>;
+  /** Employee-level questions, in a fixed order: the key of the per-task memo of dynamic trees. */
+  employeeQuestions: string[];
+  /** Factor code → first day it applies (periods ending before earn no points for it). */
+  inForceFrom: Map<string, string>;
+  earnsPoints: Map<string, boolean>;
 }
 
 export function compileForRegulation(referential: Referential, version: RegulationVersion, company: CompanyContext): Compiled {
@@ -140,6 +145,9 @@ export function compileForRegulation(referential: Referential, version: Regulati
     vectors,
     company,
     retained: new Set(referential.factors.retained),
+    employeeQuestions: referential.questions.filter((q) => q.scope === 'employee').map((q) => q.id),
+    inForceFrom: new Map(version.factors.map((f) => [f.code, f.inForceFrom])),
+    earnsPoints: new Map(version.factors.map((f) => [f.code, f.earnsPoints])),
   };
 
   for (const job of referential.jobs) {
@@ -186,7 +194,7 @@ function resolveStatic(c: Compiled, entry: string): Resolution {
   try {
     const path: PathStep[] = [];
     const situation = walk(c, entry, null, path);
-    if (situation === null) return { kind: 'dynamic' };
+    if (situation === null) return { kind: 'dynamic', memo: new Map() };
     return { kind: 'static', vector: c.vectors.get(situation)!, path };
   } catch (error) {
     if (error instanceof EvaluationError) return { kind: 'error', error };
@@ -221,7 +229,14 @@ export function walk(c: Compiled, entry: string, employeeAnswers: Record<string,
       if (answer === undefined) throw new EvaluationError('answer_missing', `answers.${question.id}`, `réponse manquante au critère individuel « ${question.label} »`);
     }
     checkAnswer(question, answer, `answers.${question.id}`);
-    const branch = node.branches.find((b) => branchMatches(b.when, answer));
+    // A plain loop: this runs per employee for employee-level questions and must not allocate.
+    let branch: (typeof node.branches)[number] | undefined;
+    for (const b of node.branches) {
+      if (branchMatches(b.when, answer)) {
+        branch = b;
+        break;
+      }
+    }
     if (!branch) throw new EvaluationError('no_branch', `answers.${question.id}`, `le référentiel ne prévoit aucune branche pour la réponse « ${String(answer)} » au critère « ${question.label} » (nœud ${node.id})`);
     path?.push({ node: node.id, kind: 'question', question: question.id, label: question.label, answer, source: question.scope });
     current = branch.next;
@@ -236,7 +251,7 @@ export function checkAnswer(question: Question, answer: AnswerValue, field: stri
       if (typeof answer !== 'boolean') throw bad('oui ou non');
       return;
     case 'choice':
-      if (typeof answer !== 'string' || !question.choices.some((c) => c.id === answer)) throw bad(`l’un de ${question.choices.map((c) => c.id).join(', ')}`);
+      if (typeof answer !== 'string' || !hasChoice(question.choices, answer)) throw bad(`l’un de ${question.choices.map((c) => c.id).join(', ')}`);
       return;
     case 'number':
       if (typeof answer !== 'number' || !Number.isFinite(answer)) throw bad(`un nombre (${question.unit})`);
@@ -246,9 +261,14 @@ export function checkAnswer(question: Question, answer: AnswerValue, field: stri
   }
 }
 
+function hasChoice(choices: ReadonlyArray<{ id: string }>, answer: string): boolean {
+  for (const c of choices) if (c.id === answer) return true;
+  return false;
+}
+
 function branchMatches(when: BranchCondition, answer: AnswerValue): boolean {
   if ('is' in when) return answer === when.is;
-  if ('oneOf' in when) return typeof answer === 'string' && when.oneOf.includes(answer);
+  if ('oneOf' in when) return typeof answer === 'string' && when.oneOf.indexOf(answer) >= 0;
   if (typeof answer !== 'number') return false;
   return (when.min === undefined || answer >= when.min) && (when.max === undefined || answer < when.max);
 }

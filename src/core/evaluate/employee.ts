@@ -4,7 +4,8 @@ import { UNIT_LABELS } from '../referential/units.ts';
 import { isIsoDate } from '../util/dates.ts';
 import { walk, type Compiled, type CompiledJob, type CompiledTask, type SituationVector } from './compile.ts';
 import { EvaluationError } from './errors.ts';
-import { computePoints, type ContractInYear } from './points.ts';
+import { computePoints, type PeriodPlan } from './points.ts';
+import { DSN_FACTOR_CODES } from '../regulation/dsn.ts';
 import type { Contribution, DsnEntry, EmployeeResult, FactorResult, GroupResult, PathStep } from './types.ts';
 
 /** Tolerance on shares summing to 100 %, for spreadsheet figures such as 33.33 + 33.33 + 33.34. */
@@ -15,65 +16,101 @@ const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 export interface EmployeeContext {
   compiled: Compiled;
-  contract: ContractInYear;
   year: number;
   /** Threshold overrides of the 2023 transition year, by group code. */
   thresholdOverrides: Record<string, number> | undefined;
-  forcedRegulation: boolean;
+  plan: PeriodPlan;
   trace: boolean;
   /** Scratch accumulator reused across employees (one per slot). */
   scratch: Float64Array;
 }
 
-interface WeightedTask {
-  job: CompiledJob;
-  jobShare: number;
-  task: CompiledTask;
-  taskShare: number;
+interface Accumulated {
+  gridFlag: boolean;
+  trace: Contribution[] | undefined;
 }
 
-/** Checks the mission profile and lists (job, task, shares), naming the field at fault. */
-export function missionTasks(c: Compiled, employee: Employee): WeightedTask[] {
-  const out: WeightedTask[] = [];
+/**
+ * Checks the mission profile while adding every task's 100 %-time vector, weighted by the job share
+ * times the task share, into `acc`. Plain loops and no allocation per task: this is the hot path of
+ * bulk evaluation.
+ */
+function accumulate(ctx: EmployeeContext, employee: Employee, acc: Float64Array): Accumulated {
+  const c = ctx.compiled;
+  const out: Accumulated = { gridFlag: false, trace: ctx.trace ? [] : undefined };
+  let memoKey: string | undefined;
   let jobSum = 0;
-  const seenJobs = new Set<string>();
-  employee.jobs.forEach((mj, i) => {
-    const field = `jobs[${i}]`;
+  const jobs = employee.jobs;
+  for (let i = 0; i < jobs.length; i++) {
+    const mj = jobs[i]!;
     const job = c.jobs.get(mj.job);
-    if (!job) throw new EvaluationError('unknown_job', `${field}.job`, `poste inconnu « ${mj.job} » dans ce référentiel`);
-    if (seenJobs.has(mj.job)) throw new EvaluationError('duplicate_job', `${field}.job`, `poste « ${mj.job} » cité deux fois`);
-    seenJobs.add(mj.job);
-    if (!Number.isFinite(mj.share) || mj.share < 0 || mj.share > 100) throw new EvaluationError('invalid_value', `${field}.share`, `part du temps ${mj.share} invalide : attendu entre 0 et 100 %`);
+    if (!job) throw new EvaluationError('unknown_job', `jobs[${i}].job`, `poste inconnu « ${mj.job} » dans ce référentiel`);
+    for (let k = 0; k < i; k++) if (jobs[k]!.job === mj.job) throw new EvaluationError('duplicate_job', `jobs[${i}].job`, `poste « ${mj.job} » cité deux fois`);
+    checkShare(mj.share, `jobs[${i}].share`);
     jobSum += mj.share;
-    if (mj.tasks) {
-      let taskSum = 0;
-      const seenTasks = new Set<string>();
-      mj.tasks.forEach((mt, k) => {
-        const task = job.taskIndex.get(mt.task);
-        if (!task) throw new EvaluationError('unknown_task', `${field}.tasks[${k}].task`, `tâche « ${mt.task} » inconnue pour le poste « ${job.label} »`);
-        if (seenTasks.has(mt.task)) throw new EvaluationError('duplicate_task', `${field}.tasks[${k}].task`, `tâche « ${mt.task} » citée deux fois`);
-        seenTasks.add(mt.task);
-        if (!Number.isFinite(mt.share) || mt.share < 0 || mt.share > 100) throw new EvaluationError('invalid_value', `${field}.tasks[${k}].share`, `part du temps ${mt.share} invalide : attendu entre 0 et 100 %`);
-        taskSum += mt.share;
-        out.push({ job, jobShare: mj.share, task, taskShare: mt.share });
-      });
-      if (Math.abs(taskSum - 100) > SHARE_TOLERANCE) throw new EvaluationError('shares_sum', `${field}.tasks`, `les parts des tâches du poste « ${job.label} » totalisent ${taskSum} % au lieu de 100 %`);
-    } else {
-      if (Math.abs(job.defaultSum - 100) > SHARE_TOLERANCE) throw new EvaluationError('default_shares_sum', `${field}.tasks`, `les pondérations par défaut du poste « ${job.label} » totalisent ${job.defaultSum} % dans le référentiel : précisez les parts des tâches`);
-      for (const task of job.tasks) out.push({ job, jobShare: mj.share, task, taskShare: task.defaultShare });
+    const overrides = mj.tasks;
+    const count = overrides ? overrides.length : job.tasks.length;
+    let taskSum = 0;
+    for (let k = 0; k < count; k++) {
+      let task: CompiledTask;
+      let taskShare: number;
+      if (overrides) {
+        const mt = overrides[k]!;
+        const found = job.taskIndex.get(mt.task);
+        if (!found) throw new EvaluationError('unknown_task', `jobs[${i}].tasks[${k}].task`, `tâche « ${mt.task} » inconnue pour le poste « ${job.label} »`);
+        for (let x = 0; x < k; x++) if (overrides[x]!.task === mt.task) throw new EvaluationError('duplicate_task', `jobs[${i}].tasks[${k}].task`, `tâche « ${mt.task} » citée deux fois`);
+        checkShare(mt.share, `jobs[${i}].tasks[${k}].share`);
+        task = found;
+        taskShare = mt.share;
+      } else {
+        task = job.tasks[k]!;
+        taskShare = task.defaultShare;
+      }
+      taskSum += taskShare;
+      const weight = (mj.share / 100) * (taskShare / 100);
+      if (weight === 0) continue;
+      let resolved: { vector: SituationVector; path: PathStep[] };
+      const r = task.resolution;
+      if (r.kind === 'static') resolved = r;
+      else if (r.kind === 'error') throw r.error;
+      else {
+        memoKey ??= answersKey(c.employeeQuestions, employee);
+        let hit = r.memo.get(memoKey);
+        if (!hit) {
+          const path: PathStep[] = [];
+          const situation = walk(c, task.entry, employee.answers ?? {}, path)!;
+          hit = { vector: c.vectors.get(situation)!, path };
+          r.memo.set(memoKey, hit);
+        }
+        resolved = hit;
+      }
+      const values = resolved.vector.values;
+      for (let s = 0; s < values.length; s++) acc[s]! += weight * values[s]!;
+      if (resolved.vector.gridFlag) out.gridFlag = true;
+      if (out.trace) traceTask(out.trace, c, job, mj.share, task, taskShare, weight, resolved.vector, resolved.path, employee.annualHours / c.referential.workingYear.annualHours);
     }
-  });
-  if (Math.abs(jobSum - 100) > SHARE_TOLERANCE) throw new EvaluationError('shares_sum', 'jobs', `les parts des postes totalisent ${jobSum} % au lieu de 100 %`);
+    if (overrides) {
+      if (Math.abs(taskSum - 100) > SHARE_TOLERANCE) throw new EvaluationError('shares_sum', `jobs[${i}].tasks`, `les parts des tâches du poste « ${job.label} » totalisent ${round6(taskSum)} % au lieu de 100 %`);
+    } else if (Math.abs(job.defaultSum - 100) > SHARE_TOLERANCE) {
+      throw new EvaluationError('default_shares_sum', `jobs[${i}].tasks`, `les pondérations par défaut du poste « ${job.label} » totalisent ${round6(job.defaultSum)} % dans le référentiel : précisez les parts des tâches`);
+    }
+  }
+  if (Math.abs(jobSum - 100) > SHARE_TOLERANCE) throw new EvaluationError('shares_sum', 'jobs', `les parts des postes totalisent ${round6(jobSum)} % au lieu de 100 %`);
   return out;
 }
 
-function resolve(c: Compiled, task: CompiledTask, employee: Employee, wantPath: boolean): { vector: SituationVector; path: PathStep[] } {
-  const r = task.resolution;
-  if (r.kind === 'static') return r;
-  if (r.kind === 'error') throw r.error;
-  const path: PathStep[] = [];
-  const situation = walk(c, task.entry, employee.answers ?? {}, wantPath ? path : null);
-  return { vector: c.vectors.get(situation!)!, path };
+function checkShare(share: number, field: string): void {
+  if (!Number.isFinite(share) || share < 0 || share > 100) throw new EvaluationError('invalid_value', field, `part du temps ${share} invalide : attendu entre 0 et 100 %`);
+}
+
+/** Memo key of a dynamic tree: the employee's answers to every employee-level question. */
+function answersKey(questions: readonly string[], employee: Employee): string {
+  let key = '';
+  for (const q of questions) {
+    const v = employee.answers?.[q];
+    key += `${typeof v}:${String(v)}\u0001`;
+  }
+  return key;
 }
 
 export function bornBeforeJuly1956(employee: Employee): boolean {
@@ -89,37 +126,27 @@ export function bornBeforeJuly1956(employee: Employee): boolean {
 export function evaluateWith(ctx: EmployeeContext, employee: Employee): EmployeeResult {
   const c = ctx.compiled;
   const ratio = employee.annualHours / c.referential.workingYear.annualHours;
-  const tasks = missionTasks(c, employee);
   const acc = ctx.scratch;
   acc.fill(0);
-  let gridFlag = false;
-  const trace: Contribution[] | undefined = ctx.trace ? [] : undefined;
-
-  for (const wt of tasks) {
-    const weight = (wt.jobShare / 100) * (wt.taskShare / 100);
-    if (weight === 0) continue;
-    const { vector, path } = resolve(c, wt.task, employee, ctx.trace);
-    const values = vector.values;
-    for (let s = 0; s < values.length; s++) acc[s]! += weight * values[s]!;
-    if (vector.gridFlag) gridFlag = true;
-    if (trace) traceTask(trace, c, wt, weight, vector, path, ratio);
-  }
+  const { gridFlag, trace } = accumulate(ctx, employee, acc);
 
   const factors: FactorResult[] = [];
   const exposedFactors: FactorCode[] = [];
   const toAnalyse: FactorCode[] = [];
-  c.version.factors.forEach((factor, fi) => {
+  const versionFactors = c.version.factors;
+  for (let fi = 0; fi < versionFactors.length; fi++) {
+    const factor = versionFactors[fi]!;
     const groups: GroupResult[] = [];
     let verdict: Verdict = 'not_exposed';
     for (const s of c.factorSlots[fi]!) {
       const group = c.slots[s]!.group;
-      const exposure = round6(acc[s]! * ratio);
       if (group.minimum === null) {
         const v: Verdict = gridFlag ? 'to_analyse' : 'not_exposed';
         groups.push({ code: group.code, label: group.label, threshold: null, exposure: 0, margin: 0, verdict: v });
         if (v === 'to_analyse' && verdict === 'not_exposed') verdict = 'to_analyse';
         continue;
       }
+      const exposure = round6(acc[s]! * ratio);
       const threshold = ctx.thresholdOverrides?.[group.code] ?? group.minimum.value;
       const groupVerdict: Verdict = exposure >= threshold ? 'exposed' : 'not_exposed';
       if (groupVerdict === 'exposed') verdict = 'exposed';
@@ -128,16 +155,22 @@ export function evaluateWith(ctx: EmployeeContext, employee: Employee): Employee
     // A factor not yet in force is reported with its figures but never counts as exposed.
     if (!factor.inForce) verdict = 'not_exposed';
     if (verdict === 'exposed') exposedFactors.push(factor.code);
-    if (verdict === 'to_analyse') toAnalyse.push(factor.code);
+    else if (verdict === 'to_analyse') toAnalyse.push(factor.code);
     factors.push({ factor: factor.code, label: factor.label, inForce: factor.inForce, retained: c.retained.has(factor.code), earnsPoints: factor.earnsPoints, dsnCode: factor.dsnCode, verdict, groups });
-  });
+  }
 
-  const earning = exposedFactors.filter((code) => c.version.factors.find((f) => f.code === code)!.earnsPoints);
+  const earning: FactorCode[] = [];
+  for (const code of exposedFactors) if (c.earnsPoints.get(code)) earning.push(code);
   const doubled = earning.length > 0 ? bornBeforeJuly1956(employee) : false;
-  const points = computePoints(ctx.contract, c.version, earning, doubled, ctx.forcedRegulation);
-  const dsn: DsnEntry[] = points.eligible
-    ? earning.map((code) => ({ factor: code, code: c.version.factors.find((f) => f.code === code)!.dsnCode, year: ctx.year, ...(employee.contract.reference ? { contract: employee.contract.reference } : {}) }))
-    : [];
+  const points = computePoints(ctx.plan, earning, c.inForceFrom, doubled, ctx.trace);
+  const dsn: DsnEntry[] = [];
+  if (points.eligible) {
+    for (const code of earning) {
+      const entry: DsnEntry = { factor: code, code: DSN_FACTOR_CODES[code], year: ctx.year };
+      if (employee.contract.reference) entry.contract = employee.contract.reference;
+      dsn.push(entry);
+    }
+  }
 
   const result: EmployeeResult = { employee: employee.id, year: ctx.year, regulation: c.version.id, workingTimeRatio: ratio, factors, exposedFactors, toAnalyse, points, dsn };
   if (trace) result.trace = trace;
@@ -146,7 +179,7 @@ export function evaluateWith(ctx: EmployeeContext, employee: Employee): Employee
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(4).replace(/0+$/, '').replace(/\.$/, ''));
 
-function traceTask(trace: Contribution[], c: Compiled, wt: WeightedTask, weight: number, vector: SituationVector, path: PathStep[], ratio: number) {
+function traceTask(trace: Contribution[], c: Compiled, job: CompiledJob, jobShare: number, task: CompiledTask, taskShare: number, weight: number, vector: SituationVector, path: PathStep[], ratio: number) {
   for (const e of vector.entries) {
     const slot = c.slots[e.slot]!;
     const counted = e.met ? e.atFullTime - e.deducted : 0;
@@ -157,14 +190,14 @@ function traceTask(trace: Contribution[], c: Compiled, wt: WeightedTask, weight:
     const deduction = e.deducted > 0 ? ` − ${fmt(e.deducted)} nuits déjà comptées en équipes alternantes` : '';
     const arithmetic = !e.met
       ? `${conversion} ; intensité sous le seuil (${slot.group.criteria.find((x) => x.code === e.exposure.criterion)?.intensityLabel ?? ''}) : non compté`
-      : `${conversion}${deduction} ; × ${fmt(wt.jobShare)} % (poste) × ${fmt(wt.taskShare)} % (tâche) × ${fmt(ratio)} (temps de travail) = ${fmt(amount)} ${unit}`;
+      : `${conversion}${deduction} ; × ${fmt(jobShare)} % (poste) × ${fmt(taskShare)} % (tâche) × ${fmt(ratio)} (temps de travail) = ${fmt(amount)} ${unit}`;
     trace.push({
-      job: wt.job.id,
-      jobLabel: wt.job.label,
-      jobShare: wt.jobShare,
-      task: wt.task.id,
-      taskLabel: wt.task.label,
-      taskShare: wt.taskShare,
+      job: job.id,
+      jobLabel: job.label,
+      jobShare,
+      task: task.id,
+      taskLabel: task.label,
+      taskShare,
       weight,
       path,
       situation: vector.situation.id,

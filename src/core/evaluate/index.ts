@@ -4,7 +4,7 @@ import type { CompanyInput, Employee, Referential } from '../referential/schema.
 import { compileForRegulation, type CompanyContext, type Compiled } from './compile.ts';
 import { checkEmployeeBasics, evaluateWith } from './employee.ts';
 import { EvaluationError } from './errors.ts';
-import { contractInYear } from './points.ts';
+import { contractInYear, planPeriods, type ContractInYear, type PeriodPlan } from './points.ts';
 import type { EmployeeResult, EvaluationOptions, StaffResult } from './types.ts';
 
 export * from './types.ts';
@@ -48,6 +48,17 @@ export function createEvaluator(referential: Referential, company: CompanyAnswer
   };
   const scratch = new Float64Array(32);
   const year = options.year;
+  // Most staff share a handful of contract shapes (whole year, a few dates): plan each shape once.
+  const plans = new Map<string, PeriodPlan>();
+  const planFor = (version: RegulationVersion, contract: ContractInYear) => {
+    const key = `${version.id}|${contract.start}|${contract.end}|${contract.contractMonths < 1}`;
+    let plan = plans.get(key);
+    if (!plan) {
+      plan = planPeriods(contract, version, forced !== undefined);
+      plans.set(key, plan);
+    }
+    return plan;
+  };
 
   const evaluate = (employee: Employee): EmployeeResult => {
     try {
@@ -62,10 +73,9 @@ export function createEvaluator(referential: Referential, company: CompanyAnswer
       return evaluateWith(
         {
           compiled,
-          contract,
           year,
           thresholdOverrides: transitionThresholds(version, year, contract.start, contract.end),
-          forcedRegulation: forced !== undefined,
+          plan: planFor(version, contract),
           trace: options.trace === true,
           scratch: scratch.length >= compiled.slots.length ? scratch : new Float64Array(compiled.slots.length),
         },

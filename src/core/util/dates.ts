@@ -50,9 +50,12 @@ export function addMonths(date: string, n: number): string {
  */
 export function wholeMonths(start: string, end: string): number {
   const after = addDays(end, 1);
-  let months = 0;
-  while (addMonths(start, months + 1) <= after) months++;
-  return months;
+  const s = parts(start);
+  const a = parts(after);
+  // At most one month too many from the calendar difference; month-end clamping decides.
+  let months = (a.year - s.year) * 12 + (a.month - s.month);
+  if (months > 0 && addMonths(start, months) > after) months--;
+  return Math.max(0, months);
 }
 
 export const maxDate = (a: string, b: string) => (a > b ? a : b);
