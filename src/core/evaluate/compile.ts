@@ -1,6 +1,6 @@
 import type { Condition, FactorDef, IntensityTest, RegulationVersion, ThresholdGroup } from '../regulation/types.ts';
-import type { AnswerValue, BranchCondition, DecisionNode, DurationUnit, Exposure, Question, Referential, Situation } from '../referential/schema.ts';
-import { toThresholdUnit } from '../referential/units.ts';
+import type { AnswerValue, BranchCondition, DecisionNode, Exposure, Question, Referential, Situation } from '../referential/schema.ts';
+import { toThresholdUnit, type WorkingYear } from '../referential/units.ts';
 import { EvaluationError } from './errors.ts';
 import type { PathStep } from './types.ts';
 
@@ -79,58 +79,99 @@ export interface Compiled {
   earnsPoints: Map<string, boolean>;
 }
 
-export function compileForRegulation(referential: Referential, version: RegulationVersion, company: CompanyContext): Compiled {
+/** The slots of a regulation version and where each criterion of its table adds up. */
+export interface SlotTable {
+  version: RegulationVersion;
+  slots: Slot[];
+  factorSlots: number[][];
+  criterionSlot: Map<string, { slot: number; intensity: IntensityTest }>;
+  nightSlot: number | undefined;
+  shiftSlot: number | undefined;
+  /** D4161-3 from 2016-01-01 (now D4163-5): nights under alternating shifts do not count again as night work. */
+  deductShiftNights: boolean;
+}
+
+export function slotTable(version: RegulationVersion): SlotTable {
   const slots: Slot[] = [];
   const factorSlots: number[][] = [];
   const slotOf = new Map<string, number>();
+  const criterionSlot = new Map<string, { slot: number; intensity: IntensityTest }>();
   for (const factor of version.factors) {
     const own: number[] = [];
     for (const group of factor.groups) {
       slotOf.set(`${factor.code}/${group.code}`, slots.length);
+      for (const c of group.criteria) criterionSlot.set(`${factor.code}/${c.code}`, { slot: slots.length, intensity: c.intensity });
       own.push(slots.length);
       slots.push({ factor, group });
     }
     factorSlots.push(own);
   }
-  const criterionSlot = new Map<string, { slot: number; intensity: IntensityTest }>();
-  for (const factor of version.factors)
-    for (const group of factor.groups)
-      for (const c of group.criteria) criterionSlot.set(`${factor.code}/${c.code}`, { slot: slotOf.get(`${factor.code}/${group.code}`)!, intensity: c.intensity });
+  return {
+    version,
+    slots,
+    factorSlots,
+    criterionSlot,
+    nightSlot: slotOf.get('night_work/night_count'),
+    shiftSlot: slotOf.get('alternating_shifts/shift_night_count'),
+    deductShiftNights: version.from >= '2016-01-01',
+  };
+}
 
-  const nightSlot = slotOf.get('night_work/night_count');
-  const shiftSlot = slotOf.get('alternating_shifts/shift_night_count');
-  // D4161-3 from 2016-01-01 (now D4163-5): nights under alternating shifts do not count again as night work.
-  const deductShiftNights = version.from >= '2016-01-01';
+/**
+ * A situation at 100 % time: per slot, the intensity-filtered durations in the threshold's unit, with
+ * the alternating-shift nights deducted from night work. Exposures that cannot be placed (unknown
+ * criterion, unit that does not convert) are reported to `skip` and left out — the evaluator refuses
+ * them, the checker reports them.
+ */
+export function situationVector(table: SlotTable, situation: Situation, year: WorkingYear, skip: (exposure: Exposure, index: number, reason: 'criterion' | 'unit') => void): SituationVector {
+  const values = new Float64Array(table.slots.length);
+  const entries: EntryInfo[] = [];
+  let gridFlag = false;
+  situation.exposures.forEach((exposure, index) => {
+    const found = table.criterionSlot.get(`${exposure.factor}/${exposure.criterion}`);
+    if (!found) return skip(exposure, index, 'criterion');
+    const minimum = table.slots[found.slot]!.group.minimum;
+    if (minimum === null) {
+      if (exposure.conclusion !== 'not_exposed') gridFlag = true;
+      entries.push({ slot: found.slot, exposure, met: exposure.conclusion !== 'not_exposed', atFullTime: 0, deducted: 0 });
+      return;
+    }
+    let atFullTime = 0;
+    if (exposure.duration) {
+      const converted = toThresholdUnit(exposure.duration.value, exposure.duration.unit, minimum.unit, year);
+      if (converted === undefined) return skip(exposure, index, 'unit');
+      atFullTime = converted;
+    }
+    const met = intensityMet(found.intensity, exposure);
+    if (met) values[found.slot]! += atFullTime;
+    entries.push({ slot: found.slot, exposure, met, atFullTime, deducted: 0 });
+  });
+  const { nightSlot, shiftSlot } = table;
+  if (table.deductShiftNights && nightSlot !== undefined && shiftSlot !== undefined && values[nightSlot]! > 0 && values[shiftSlot]! > 0) {
+    let remaining = Math.min(values[nightSlot]!, values[shiftSlot]!);
+    values[nightSlot]! -= remaining;
+    for (const e of entries) {
+      if (e.slot !== nightSlot || !e.met || remaining <= 0) continue;
+      e.deducted = Math.min(e.atFullTime, remaining);
+      remaining -= e.deducted;
+    }
+  }
+  return { situation, values, gridFlag, entries };
+}
 
+export function compileForRegulation(referential: Referential, version: RegulationVersion, company: CompanyContext): Compiled {
+  const table = slotTable(version);
+  const { slots, factorSlots } = table;
   const vectors = new Map<string, SituationVector>();
   for (const situation of referential.situations) {
-    const values = new Float64Array(slots.length);
-    const entries: EntryInfo[] = [];
-    let gridFlag = false;
-    for (const exposure of situation.exposures) {
-      const found = criterionSlot.get(`${exposure.factor}/${exposure.criterion}`);
-      if (!found) throw new EvaluationError('referential_invalid', `situations.${situation.id}`, `seuil « ${exposure.criterion} » inconnu pour ${exposure.factor}`);
-      const minimum = slots[found.slot]!.group.minimum;
-      if (minimum === null) {
-        if (exposure.conclusion !== 'not_exposed') gridFlag = true;
-        entries.push({ slot: found.slot, exposure, met: exposure.conclusion !== 'not_exposed', atFullTime: 0, deducted: 0 });
-        continue;
-      }
-      const met = intensityMet(found.intensity, exposure);
-      const atFullTime = exposure.duration ? convert(exposure.duration.value, exposure.duration.unit, minimum.unit, referential, situation.id) : 0;
-      if (met) values[found.slot]! += atFullTime;
-      entries.push({ slot: found.slot, exposure, met, atFullTime, deducted: 0 });
-    }
-    if (deductShiftNights && nightSlot !== undefined && shiftSlot !== undefined && values[nightSlot]! > 0 && values[shiftSlot]! > 0) {
-      let remaining = Math.min(values[nightSlot]!, values[shiftSlot]!);
-      values[nightSlot]! -= remaining;
-      for (const e of entries) {
-        if (e.slot !== nightSlot || !e.met || remaining <= 0) continue;
-        e.deducted = Math.min(e.atFullTime, remaining);
-        remaining -= e.deducted;
-      }
-    }
-    vectors.set(situation.id, { situation, values, gridFlag, entries });
+    const vector = situationVector(table, situation, referential.workingYear, (exposure, _index, reason) => {
+      throw new EvaluationError(
+        'referential_invalid',
+        `situations.${situation.id}`,
+        reason === 'criterion' ? `seuil « ${exposure.criterion} » inconnu pour ${exposure.factor}` : `unité de durée ${exposure.duration?.unit} incompatible avec le seuil du facteur ${exposure.factor}`,
+      );
+    });
+    vectors.set(situation.id, vector);
   }
 
   const compiled: Compiled = {
@@ -161,12 +202,6 @@ export function compileForRegulation(referential: Referential, version: Regulati
     });
   }
   return compiled;
-}
-
-function convert(value: number, from: DurationUnit, to: NonNullable<ThresholdGroup['minimum']>['unit'], r: Referential, situation: string): number {
-  const converted = toThresholdUnit(value, from, to, r.workingYear);
-  if (converted === undefined) throw new EvaluationError('referential_invalid', `situations.${situation}`, `unité de durée ${from} incompatible avec un seuil en ${to}`);
-  return converted;
 }
 
 export function intensityMet(test: IntensityTest, exposure: Exposure): boolean {
