@@ -9,3 +9,6 @@ export * from './scenarios/index.ts';
 export { formatPath } from './util/path.ts';
 export type { Result } from './util/result.ts';
 export { isIsoDate } from './util/dates.ts';
+export * from './graph/index.ts';
+export * from './compile/index.ts';
+export * from './check/index.ts';

@@ -1,0 +1,75 @@
+import type { Severity } from './types.ts';
+
+type Params = Record<string, string | number>;
+
+const CONCLUSIONS: Record<string, string> = { exposed: 'exposé', not_exposed: 'non exposé', to_analyse: 'à analyser' };
+const UNITS: Record<string, string> = { 'h/year': 'h/an', 'days/year': 'jours/an', 'nights/year': 'nuits/an', 'events/year': 'fois/an' };
+const u = (unit: string | number | undefined) => UNITS[String(unit)] ?? String(unit ?? "");
+
+/**
+ * Every rule of the checker: its severity and its French message, which says what is wrong and what
+ * to do. Tests match codes, never sentences; this is the only place the sentences live.
+ */
+export const RULES: Record<string, { severity: Severity; message: (p: Params) => string }> = {
+  // Structure of the drawing (graph only).
+  'structure.dangling_edge': { severity: 'error', message: (p) => `Liaison vers un nœud inexistant (${p.source} → ${p.target}) : supprimez-la ou reliez-la à un nœud existant.` },
+  'structure.invalid_edge': { severity: 'error', message: (p) => `Liaison « ${p.kind} » impossible d’un nœud ${p.source} vers un nœud ${p.target} : un poste se relie à ses tâches, une tâche à la première décision ou situation, un critère ou une mesure à la suite de l’arbre.` },
+  'structure.orphan': { severity: 'warning', message: (p) => `« ${p.node} » n’est relié à rien : reliez-le ou supprimez-le.` },
+  'structure.task_without_job': { severity: 'error', message: () => 'Tâche rattachée à aucun poste : reliez-la à son poste de référence avec sa pondération.' },
+  'structure.task_several_jobs': { severity: 'error', message: (p) => `Tâche rattachée à plusieurs postes (${p.jobs}) : une tâche appartient à un seul poste ; dupliquez-la pour l’autre poste.` },
+  'structure.task_several_entries': { severity: 'error', message: (p) => `La tâche a ${p.count} points d’entrée : gardez une seule liaison vers le premier critère ou la situation.` },
+  'structure.measure_branch_twice': { severity: 'error', message: (p) => `La branche « ${p.branch === 'applied' ? 'mesure appliquée' : 'mesure non appliquée'} » est reliée deux fois : gardez une seule liaison.` },
+  // Structure of the referential.
+  'structure.duplicate_id': { severity: 'error', message: (p) => `Identifiant « ${p.id} » utilisé deux fois : donnez un identifiant unique à chaque élément.` },
+  'structure.empty_label': { severity: 'error', message: (p) => `${p.kind} « ${p.id} » sans libellé : donnez-lui un nom compréhensible par les entreprises.` },
+  'structure.dead_end': { severity: 'error', message: (p) => `« ${p.node} » ne mène à rien${p.branch ? ` (branche ${p.branch === 'applied' ? 'mesure appliquée' : 'mesure non appliquée'})` : ''} : chaque chemin doit aboutir à une situation d’exposition.` },
+  'structure.unknown_question': { severity: 'error', message: (p) => `Critère « ${p.question} » absent du référentiel : créez-le ou choisissez un critère existant.` },
+  'structure.unknown_measure': { severity: 'error', message: (p) => `Mesure de prévention « ${p.measure} » absente du référentiel : créez-la ou choisissez une mesure existante.` },
+  'structure.job_without_tasks': { severity: 'error', message: (p) => `Le poste « ${p.job} » n’a aucune tâche : ajoutez au moins une tâche.` },
+  'structure.weightings_sum': { severity: 'error', message: (p) => `Les pondérations des tâches du poste « ${p.job} » totalisent ${p.sum} % : elles doivent totaliser 100 %.` },
+  'structure.cycle': { severity: 'error', message: (p) => `Boucle : « ${p.from} » renvoie vers « ${p.to} » déjà parcouru ; un arbre de décision doit aboutir à une situation.` },
+  'structure.unreachable': { severity: 'warning', message: (p) => `« ${p.node} » n’est atteint depuis aucune tâche : reliez-le ou supprimez-le.` },
+  'structure.unused_question': { severity: 'info', message: (p) => `Le critère « ${p.question} » n’est utilisé dans aucun arbre.` },
+  'structure.unused_measure': { severity: 'info', message: (p) => `La mesure « ${p.measure} » n’est utilisée dans aucun arbre.` },
+  'structure.branch_type': { severity: 'error', message: (p) => `Les branches du critère « ${p.question} » ne correspondent pas à son type (${p.type}) : utilisez oui/non, des choix ou des intervalles selon le type.` },
+  'structure.branch_missing_answer': { severity: 'error', message: (p) => `La réponse « ${p.answer} » au critère « ${p.question} » ne mène à aucune branche : ajoutez-la à une branche.` },
+  'structure.branch_duplicate_answer': { severity: 'error', message: (p) => `La réponse « ${p.answer} » au critère « ${p.question} » mène à plusieurs branches : gardez-la dans une seule.` },
+  'structure.range_gap': { severity: 'error', message: (p) => `Aucune branche du critère « ${p.question} » ne couvre les valeurs de ${p.from} à ${p.to} : étendez un intervalle (bornes : min incluse, max exclue).` },
+  'structure.range_overlap': { severity: 'error', message: (p) => `Plusieurs branches du critère « ${p.question} » couvrent les valeurs de ${p.from} à ${p.to} : les intervalles ne doivent pas se chevaucher.` },
+  // Regulation.
+  'regulation.unknown_version': { severity: 'error', message: (p) => `Version réglementaire inconnue « ${p.regulation} » : choisissez 2015-01-01, 2016-01-01, 2016-07-01, 2017-10-01 ou 2023-09-01.` },
+  'regulation.factor_retained_and_excluded': { severity: 'error', message: (p) => `Le facteur « ${p.factor} » est à la fois retenu et écarté : choisissez.` },
+  'regulation.excluded_without_justification': { severity: 'error', message: (p) => `Le facteur « ${p.factor} » n’est pas retenu et son exclusion n’est pas justifiée : le référentiel doit justifier le choix des facteurs.` },
+  'regulation.factor_not_in_force': { severity: 'warning', message: (p) => `Le facteur « ${p.factor} » n’est pas en vigueur dans la version ${p.version} (applicable à partir du ${p.from}) : ses situations ne donnent lieu à aucune déclaration sous cette version.` },
+  'regulation.factor_without_points': { severity: 'warning', message: (p) => `Le facteur « ${p.factor} » n’ouvre plus de points sur le compte professionnel de prévention dans la version ${p.version} : il reste utile pour l’accord de prévention ou la liste des métiers exposés (L4163-2-1), pas pour la déclaration.` },
+  'regulation.retained_without_situation': { severity: 'warning', message: (p) => `Le facteur « ${p.factor} » est retenu mais aucune situation ne le décrit : ajoutez les situations ou écartez le facteur avec une justification.` },
+  'regulation.situation_factor_not_retained': { severity: 'warning', message: (p) => `La situation « ${p.situation} » décrit le facteur « ${p.factor} », qui n’est pas retenu : retenez-le ou retirez cette exposition.` },
+  'regulation.unknown_criterion': { severity: 'error', message: (p) => `Seuil « ${p.criterion} » inconnu pour le facteur ${p.factor} : choisissez une action ou situation du tableau réglementaire.` },
+  'regulation.unit_mismatch': { severity: 'error', message: (p) => `Unité « ${p.unit} » inadaptée au facteur ${p.factor}${p.expected ? ` : attendu « ${p.expected} »` : ''}.` },
+  'regulation.impossible_value': { severity: 'error', message: (p) => `Valeur impossible : ${p.value} ${p.unit} (attendu entre ${p.min} et ${p.max}) : corrigez la mesure.` },
+  'regulation.duration_missing': { severity: 'error', message: () => 'Durée d’exposition manquante : indiquez la durée sur la base d’un temps plein.' },
+  'regulation.duration_exceeds_year': { severity: 'warning', message: (p) => `La situation « ${p.situation} » totalise ${p.value} ${p.unit} à temps plein, plus que l’année de travail de référence (${p.limit} ${p.unit}) : vérifiez la durée.` },
+  'regulation.conclusion_contradiction': {
+    severity: 'error',
+    message: (p) => `La situation « ${p.situation} » conclut « ${CONCLUSIONS[String(p.stated)]} » pour ${p.factor}, mais ses valeurs donnent ${p.value} ${u(p.unit)} à temps plein pour un seuil de ${p.threshold} ${u(p.unit)}, soit « ${CONCLUSIONS[String(p.computed)]} » : corrigez la conclusion ou les valeurs.`,
+  },
+  'regulation.near_threshold': { severity: 'warning', message: (p) => `La situation « ${p.situation} » est à moins de 10 % du seuil pour ${p.factor} (${p.value} ${u(p.unit)} pour ${p.threshold} ${u(p.unit)}) : concluez plutôt « à analyser dans l’entreprise ».` },
+  // Prevention.
+  'prevention.measure_increases_exposure': { severity: 'error', message: (p) => `Avec la mesure « ${p.measure} » appliquée, l’exposition à ${p.factor} est plus forte (${p.applied} ${u(p.unit)}) que sans elle (${p.notApplied} ${u(p.unit)}) : les branches « appliquée » et « non appliquée » sont sans doute inversées.` },
+  'prevention.individual_measure_alone': {
+    severity: 'warning',
+    message: (p) => `La protection individuelle « ${p.measure} » fait à elle seule passer ${p.factor} sous le seuil (${p.notApplied} → ${p.applied} ${u(p.unit)} pour ${p.threshold}) : les protections collectives ont la priorité sur les protections individuelles (L4121-2, 8°) ; l’exposition s’apprécie après protections collectives et individuelles (D4163-5), justifiez le port effectif de l’équipement.`,
+  },
+  // What-if.
+  'whatif.verdict_flip': { severity: 'info', message: (p) => `Sous la version ${p.to}, la situation « ${p.situation} » passe de « ${CONCLUSIONS[String(p.before)]} » à « ${CONCLUSIONS[String(p.after)]} » pour ${p.factor}${p.reason ? ` (${p.reason})` : ''}.` },
+  'whatif.factor_status': { severity: 'info', message: (p) => `Sous la version ${p.to}, le facteur « ${p.factor} » ${p.change}.` },
+};
+
+export function ruleSeverity(code: string): Severity {
+  return RULES[code]?.severity ?? 'error';
+}
+
+export function ruleMessage(code: string, params: Params): string {
+  const rule = RULES[code];
+  return rule ? rule.message(params) : code;
+}

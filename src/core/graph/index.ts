@@ -1,0 +1,2 @@
+export * from './schema.ts';
+export { loadGraph, loadGraphText, GRAPH_MIGRATIONS } from './load.ts';
