@@ -20,7 +20,9 @@ export function contractInYear(year: number, start: string | undefined, end: str
   if (s > yearEnd || e < yearStart) return 'outside';
   const clampedStart = maxDate(s, yearStart);
   const clampedEnd = minDate(e, yearEnd);
-  const contractMonths = start === undefined || end === undefined ? Infinity : wholeMonths(start, end);
+  // 9999-12-31 is the usual "no end date" marker of HR exports: treat it as open-ended.
+  const openEnded = end === undefined || end >= '9999-01-01';
+  const contractMonths = start === undefined || openEnded ? Infinity : wholeMonths(start, end);
   return { start: clampedStart, end: clampedEnd, contractMonths, fullYear: clampedStart === yearStart && clampedEnd === yearEnd };
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { regulationById, findCriterion } from '../regulation/index.ts';
 import { QUANTITY_UNITS, type Quantity } from '../regulation/types.ts';
 import { fail, ok, type Result } from '../util/result.ts';
@@ -24,23 +25,43 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown, base: r
   return parsed.success ? ok(parsed.data) : fail(zodIssues(parsed.error, base));
 }
 
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'symbole inattendu',
+  InvalidNumberFormat: 'nombre mal formé',
+  PropertyNameExpected: 'nom de propriété attendu (entre guillemets)',
+  ValueExpected: 'valeur attendue',
+  ColonExpected: '« : » attendu',
+  CommaExpected: '« , » attendue',
+  CloseBraceExpected: '« } » attendue',
+  CloseBracketExpected: '« ] » attendu',
+  EndOfFileExpected: 'fin du fichier attendue',
+  InvalidCommentToken: 'commentaire interdit en JSON',
+  UnexpectedEndOfComment: 'commentaire non terminé',
+  UnexpectedEndOfString: 'chaîne non terminée',
+  UnexpectedEndOfNumber: 'nombre non terminé',
+  InvalidUnicode: 'séquence Unicode invalide',
+  InvalidEscapeCharacter: 'échappement invalide',
+  InvalidCharacter: 'caractère invalide',
+};
+
 /**
- * JSON text → value, with the line and column of a syntax error. `JSON.parse` messages differ between
- * engines, so the position is recovered when the engine gives one.
+ * JSON text → value, with the line and column of the first syntax error. JSON.parse does the parsing;
+ * when it fails, jsonc-parser (strict mode) locates the error, since engines word and place their
+ * messages differently (Node 20 often gives no position at all).
  */
 export function parseJsonText(text: string): Result<unknown, LoadIssue> {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return ok(JSON.parse(text) as unknown);
+    return ok(JSON.parse(source) as unknown);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    let where = '';
-    if (position?.[1]) {
-      const offset = Number(position[1]);
-      const before = text.slice(0, offset).split('\n');
-      where = ` (ligne ${before.length}, colonne ${(before.at(-1)?.length ?? 0) + 1})`;
-    }
-    return fail([issue('json.syntax', [], `JSON invalide${where} : ${message}`)]);
+    const errors: ParseError[] = [];
+    parseTree(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    if (!first) return fail([issue('json.syntax', [], `JSON invalide : ${error instanceof Error ? error.message : String(error)}`)]);
+    const before = source.slice(0, first.offset).split('\n');
+    const where = `ligne ${before.length}, colonne ${(before.at(-1)?.length ?? 0) + 1}`;
+    const what = JSON_ERRORS[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error);
+    return fail([issue('json.syntax', [], `JSON invalide (${where}) : ${what}`)]);
   }
 }
 
@@ -60,7 +81,7 @@ export function loadReferential(data: unknown): Result<Referential, LoadIssue> {
     const computed = contentHash(referential);
     if (computed !== referential.contentHash) {
       issues.push(
-        issue('hash.mismatch', ['contentHash'], `Empreinte déclarée ${referential.contentHash} différente de l’empreinte du contenu ${computed} : le fichier a été modifié après sa publication`),
+        issue('hash.mismatch', ['contentHash'], `Empreinte déclarée ${referential.contentHash} différente de l’empreinte calculée sur le contenu (${computed}) : le contenu ne correspond pas à la version publiée`),
       );
     }
   }

@@ -1,11 +1,11 @@
 import { REGULATION_VERSIONS } from './versions.ts';
+import { isIsoDate } from '../util/dates.ts';
 import type { FactorCode, FactorDef, RegulationVersion } from './types.ts';
 
 export * from './types.ts';
 export { DSN_FACTOR_CODES, DSN_CONFIRMED_CODES, DSN_CANCELLATION_CODE } from './dsn.ts';
 export { REGULATION_VERSIONS };
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The version with this id (its start date, e.g. `'2023-09-01'`), or `undefined`. */
 export function regulationById(id: string): RegulationVersion | undefined {
@@ -18,7 +18,7 @@ export function regulationById(id: string): RegulationVersion | undefined {
  * @example regulationInForce('2024-06-30')?.id // '2023-09-01'
  */
 export function regulationInForce(date: string): RegulationVersion | undefined {
-  if (!ISO_DATE.test(date)) return undefined;
+  if (!isIsoDate(date)) return undefined;
   let found: RegulationVersion | undefined;
   for (const version of REGULATION_VERSIONS) if (version.from <= date) found = version;
   return found;
