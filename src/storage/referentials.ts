@@ -1,0 +1,145 @@
+import {
+  contentHash,
+  loadReferential,
+  loadReferentialText,
+  type LoadIssue,
+  type Referential,
+  type Result,
+} from '../core/index.ts';
+import { referentialKey, type LogigrammeDb, type ReferentialSource, type StoredReferential } from './db.ts';
+
+/** A file of the repository's `referentials/` folder, as the bundler gives it. */
+export interface SampleFile {
+  file: string;
+  data: unknown;
+}
+
+export type Clock = () => string;
+const isoNow: Clock = () => new Date().toISOString();
+
+/** Largest file the import accepts: well above any real referential, well below the tab's memory. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/**
+ * The referentials/ folder will also hold editor graphs (`*.graph.json`) and what-if inputs: only the
+ * other JSON files are referential samples.
+ */
+export function isSampleFileName(path: string): boolean {
+  const name = path.split('/').pop() ?? path;
+  return name.endsWith('.json') && !name.endsWith('.graph.json') && !name.toLowerCase().includes('whatif');
+}
+
+/** `import.meta.glob` result → sample files, filtered and in a stable order. */
+export function samplesFromModules(modules: Record<string, unknown>): SampleFile[] {
+  return Object.keys(modules)
+    .filter(isSampleFileName)
+    .sort()
+    .map((file) => ({ file, data: modules[file] }));
+}
+
+export function recordFor(referential: Referential, document: unknown, source: ReferentialSource, storedAt: string): StoredReferential {
+  return {
+    key: referentialKey(referential.id, referential.identity.version),
+    id: referential.id,
+    version: referential.identity.version,
+    title: referential.identity.title,
+    branch: referential.identity.branch,
+    status: referential.identity.status,
+    regulation: referential.regulation,
+    contentHash: contentHash(referential),
+    document,
+    source,
+    storedAt,
+  };
+}
+
+/** Keys of the samples this database has already received, so that a deleted one never comes back. */
+const SEEDED_KEYS = 'seededSamples';
+
+export interface SeedReport {
+  /** False when every sample had already been seeded in this database: nothing was done. */
+  ran: boolean;
+  stored: string[];
+  rejected: Array<{ file: string; issues: LoadIssue[] }>;
+}
+
+/**
+ * Stores every valid sample this database has not received yet: on the first start all of them, and
+ * later the samples added to the repository since (a new referential version is a new sample). The
+ * list of received keys in `meta`, updated in the same transaction, makes a second call (another tab,
+ * React's double effects) a no-op and keeps a sample the user deleted from coming back.
+ */
+export async function seedSamples(db: LogigrammeDb, samples: readonly SampleFile[], now: Clock = isoNow): Promise<SeedReport> {
+  const report: SeedReport = { ran: false, stored: [], rejected: [] };
+  const storedAt = now();
+  const candidates: StoredReferential[] = [];
+  for (const sample of samples) {
+    const loaded = loadReferential(sample.data);
+    if (loaded.ok) candidates.push(recordFor(loaded.value, sample.data, 'sample', storedAt));
+    else report.rejected.push({ file: sample.file, issues: loaded.issues });
+  }
+  await db.transaction('rw', db.referentials, db.meta, async () => {
+    const seeded = new Set(((await db.meta.get(SEEDED_KEYS))?.value as string[] | undefined) ?? []);
+    const fresh = candidates.filter((record) => !seeded.has(record.key));
+    if (fresh.length === 0) return;
+    report.ran = true;
+    for (const record of fresh) {
+      seeded.add(record.key);
+      if (await db.referentials.get(record.key)) continue;
+      await db.referentials.add(record);
+      report.stored.push(record.key);
+    }
+    await db.meta.put({ key: SEEDED_KEYS, value: [...seeded].sort() });
+  });
+  return report;
+}
+
+export type ImportOutcome =
+  | { kind: 'stored'; record: StoredReferential }
+  /** The same id@version with the same content is already stored: nothing to do. */
+  | { kind: 'unchanged'; record: StoredReferential }
+  | { kind: 'invalid'; issues: LoadIssue[] }
+  /** The same id@version is stored with other content: a new content needs a new version number. */
+  | { kind: 'conflict'; existing: StoredReferential; contentHash: string };
+
+/**
+ * Imports a referential file's text. It is validated in full first; an invalid file stores nothing.
+ * A version, once stored, is never silently replaced.
+ */
+export async function importReferentialText(db: LogigrammeDb, text: string, now: Clock = isoNow): Promise<ImportOutcome> {
+  const loaded = loadReferentialText(text);
+  if (!loaded.ok) return { kind: 'invalid', issues: loaded.issues };
+  // The text parsed once already inside loadReferentialText; keep the document exactly as written.
+  const record = recordFor(loaded.value, JSON.parse(text) as unknown, 'import', now());
+  return db.transaction('rw', db.referentials, async (): Promise<ImportOutcome> => {
+    const existing = await db.referentials.get(record.key);
+    if (existing) {
+      return existing.contentHash === record.contentHash
+        ? { kind: 'unchanged', record: existing }
+        : { kind: 'conflict', existing, contentHash: record.contentHash };
+    }
+    await db.referentials.add(record);
+    return { kind: 'stored', record };
+  });
+}
+
+/** All stored referentials, by title then version. */
+export async function listReferentials(db: LogigrammeDb): Promise<StoredReferential[]> {
+  const all = await db.referentials.toArray();
+  return all.sort((a, b) => a.title.localeCompare(b.title, 'fr') || compareVersions(a.version, b.version) || a.id.localeCompare(b.id));
+}
+
+/** The stored document loaded again through the core (migrations, validation): never trusted as is. */
+export function openStored(record: StoredReferential): Result<Referential, LoadIssue> {
+  return loadReferential(record.document);
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}

@@ -1,0 +1,244 @@
+import type { Ref } from 'react';
+import { DSN_CONFIRMED_CODES, UNIT_LABELS, type Contribution, type EmployeeResult, type PathStep, type Referential } from '../../core/index.ts';
+import { formatNumber, formatSigned } from '../format.ts';
+import { fr } from '../i18n/fr.ts';
+import { criterionLabel, factorLabel, regulationLabel } from '../labels.ts';
+
+/** A number shown in French with its exact value kept machine-readable (`<data value>`). */
+function Num({ value, digits = 2, signed = false }: { value: number; digits?: number; signed?: boolean }) {
+  return <data value={String(value)}>{signed ? formatSigned(value, digits) : formatNumber(value, digits)}</data>;
+}
+
+function VerdictBadge({ verdict }: { verdict: keyof typeof fr.verdict }) {
+  return <span className={`badge verdict-${verdict}`}>{fr.verdict[verdict]}</span>;
+}
+
+export function EvaluationResult({ referential: r, result, headingRef }: { referential: Referential; result: EmployeeResult; headingRef: Ref<HTMLHeadingElement> }) {
+  const labelOf = (code: Parameters<typeof factorLabel>[1]) => factorLabel(result.regulation, code);
+  return (
+    <section aria-labelledby="result-heading" className="result" data-testid="evaluation-result">
+      <h3 id="result-heading" ref={headingRef} tabIndex={-1}>
+        {fr.result.heading}
+      </h3>
+      <ul className="summary">
+        <li>{fr.result.regulationApplied(regulationLabel(result.regulation))}</li>
+        <li>{fr.result.workingTime(formatNumber(result.workingTimeRatio, 4))}</li>
+        <li>{result.exposedFactors.length > 0 ? fr.result.exposedSummary(result.exposedFactors.map(labelOf).join(', ')) : fr.result.notExposedSummary}</li>
+        {result.toAnalyse.length > 0 && <li>{fr.result.toAnalyseSummary(result.toAnalyse.map(labelOf).join(', '))}</li>}
+      </ul>
+
+      <div className="table-scroll">
+        <table className="factors">
+          <caption>{fr.result.factorsCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{fr.result.factor}</th>
+              <th scope="col">{fr.result.verdict}</th>
+              <th scope="col">{fr.result.group}</th>
+              <th scope="col" className="num">
+                {fr.result.exposure}
+              </th>
+              <th scope="col" className="num">
+                {fr.result.threshold}
+              </th>
+              <th scope="col" className="num">
+                {fr.result.margin}
+              </th>
+              <th scope="col">{fr.result.dsnCode}</th>
+            </tr>
+          </thead>
+          {/* One row group per factor: its header cell spans the factor's threshold groups. */}
+          {result.factors.map((f) => {
+              const rows = Math.max(f.groups.length, 1);
+              const tags = [!f.retained && fr.result.notRetained, !f.inForce && fr.result.notInForce, f.inForce && !f.earnsPoints && fr.result.noPoints].filter(Boolean);
+              const first = f.groups[0];
+              const rest = f.groups.slice(1);
+              const factorCells = (
+                <>
+                  <th scope="rowgroup" rowSpan={rows}>
+                    {f.label}
+                    {tags.map((t) => (
+                      <span key={String(t)} className="tag">
+                        {t}
+                      </span>
+                    ))}
+                  </th>
+                  <td rowSpan={rows} data-verdict={f.verdict}>
+                    <VerdictBadge verdict={f.verdict} />
+                  </td>
+                </>
+              );
+              const groupCells = (g: (typeof f.groups)[number]) => {
+                const unit = g.threshold ? ` ${UNIT_LABELS[g.threshold.unit]}` : '';
+                return (
+                  <>
+                    <td>{g.label}</td>
+                    <td className="num" data-cell="exposure">
+                      {g.threshold ? (
+                        <>
+                          <Num value={g.exposure} />
+                          {unit}
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td className="num" data-cell="threshold">
+                      {g.threshold ? (
+                        <>
+                          <Num value={g.threshold.value} />
+                          {unit}
+                        </>
+                      ) : (
+                        fr.result.gridThreshold
+                      )}
+                    </td>
+                    <td className="num" data-cell="margin">
+                      {g.threshold ? (
+                        <>
+                          <Num value={g.margin} signed />
+                          {unit}
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                  </>
+                );
+              };
+              const dsnCell = (
+                <td rowSpan={rows}>
+                  <code>{f.dsnCode}</code>
+                </td>
+              );
+              return (
+                <tbody key={f.factor}>
+                  <tr data-factor={f.factor} data-group={first?.code} className={`verdict-row-${f.verdict}`}>
+                    {factorCells}
+                    {first ? groupCells(first) : <td colSpan={4}>—</td>}
+                    {dsnCell}
+                  </tr>
+                  {rest.map((g) => (
+                    <tr key={g.code} data-factor={f.factor} data-group={g.code} className={`verdict-row-${f.verdict}`}>
+                      {groupCells(g)}
+                    </tr>
+                  ))}
+                </tbody>
+              );
+            })}
+        </table>
+      </div>
+
+      <h4>{fr.result.points}</h4>
+      <p className="points" data-testid="points" data-value={result.points.total}>
+        <strong>{fr.result.pointsTotal(result.points.total)}</strong>
+        {result.points.multiplier === 2 && <> — {fr.result.pointsDoubled}</>}
+      </p>
+      <ul>
+        {result.points.detail.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ul>
+
+      <h4>{fr.result.dsn}</h4>
+      {result.dsn.length === 0 ? (
+        <p>{fr.result.dsnNone}</p>
+      ) : (
+        <>
+          <table className="dsn">
+            <caption className="visually-hidden">{fr.result.dsnCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{fr.result.factor}</th>
+                <th scope="col">{fr.result.dsnCode}</th>
+                <th scope="col">{fr.result.dsnYear}</th>
+                <th scope="col">{fr.result.dsnContract}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.dsn.map((d) => (
+                <tr key={d.factor} data-dsn={d.code}>
+                  <th scope="row">{labelOf(d.factor)}</th>
+                  <td>
+                    <code>{d.code}</code>
+                  </td>
+                  <td>{d.year}</td>
+                  <td>{d.contract ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {result.dsn.some((d) => !DSN_CONFIRMED_CODES.includes(d.code)) && <p className="help">{fr.result.dsnUnconfirmed(DSN_CONFIRMED_CODES.join(', '))}</p>}
+        </>
+      )}
+
+      <h4>{fr.result.explanation}</h4>
+      {!result.trace || result.trace.length === 0 ? (
+        <p>{fr.result.noContribution}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="trace">
+            <caption>{fr.result.explanationCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{fr.result.factor}</th>
+                <th scope="col">{fr.result.job}</th>
+                <th scope="col">{fr.result.task}</th>
+                <th scope="col">{fr.result.path}</th>
+                <th scope="col">{fr.result.situation}</th>
+                <th scope="col">{fr.result.arithmetic}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.trace.map((c, i) => (
+                <ContributionRow key={i} referential={r} regulation={result.regulation} contribution={c} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ContributionRow({ referential: r, regulation, contribution: c }: { referential: Referential; regulation: string; contribution: Contribution }) {
+  return (
+    <tr data-factor={c.factor} data-situation={c.situation} className={c.intensityMet ? '' : 'not-counted'}>
+      <th scope="row">
+        {factorLabel(regulation, c.factor)}
+        <span className="sub">{criterionLabel(regulation, c.factor, c.criterion)}</span>
+      </th>
+      <td>
+        {c.jobLabel} (<Num value={c.jobShare} /> %)
+      </td>
+      <td>
+        {c.taskLabel} (<Num value={c.taskShare} /> %)
+      </td>
+      <td>
+        {c.path.length === 0 ? (
+          fr.result.directPath
+        ) : (
+          <ol className="path">
+            {c.path.map((step, i) => (
+              <li key={i}>{stepText(r, step)}</li>
+            ))}
+          </ol>
+        )}
+      </td>
+      <td>{c.situationLabel}</td>
+      <td className="arithmetic">{c.arithmetic}</td>
+    </tr>
+  );
+}
+
+function stepText(r: Referential, step: PathStep): string {
+  if (step.kind === 'measure') return `${step.label} : ${step.applied ? fr.result.measureApplied : fr.result.measureNotApplied}`;
+  const q = r.questions.find((x) => x.id === step.question);
+  let answer: string;
+  if (typeof step.answer === 'boolean') answer = step.answer ? fr.form.yes : fr.form.no;
+  else if (q?.type === 'choice') answer = q.choices.find((x) => x.id === step.answer)?.label ?? String(step.answer);
+  else if (typeof step.answer === 'number') answer = `${formatNumber(step.answer)}${q?.type === 'number' ? ` ${q.unit}` : ''}`;
+  else answer = step.answer;
+  const source = step.source === 'company' ? fr.result.company : fr.result.employee;
+  return `${step.label} : ${answer} (${source})`;
+}

@@ -1,0 +1,34 @@
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createServer, type ViteDevServer } from 'vite';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+
+export interface AppServer {
+  /** `http://127.0.0.1:<port>`, the app's one origin. */
+  origin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The app's Vite dev server, in this process, on a free port. No file watching and no hot reload: other
+ * edits to the tree while the tests run must not reload the page under them.
+ */
+export async function startAppServer(): Promise<AppServer> {
+  const server: ViteDevServer = await createServer({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    clearScreen: false,
+    // Its own dependency cache: never races with a developer's `npm start` on the shared one.
+    cacheDir: join(ROOT, 'node_modules', '.vite-e2e'),
+    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
+  });
+  await server.listen();
+  const address = server.httpServer?.address() as AddressInfo | null;
+  if (!address || typeof address === 'string') {
+    await server.close();
+    throw new Error('Vite dev server has no TCP address');
+  }
+  return { origin: `http://127.0.0.1:${address.port}`, close: () => server.close() };
+}
