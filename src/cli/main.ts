@@ -1,0 +1,30 @@
+/**
+ * Entry point of the command line (Node only): wires the real process to `run`. Started by
+ * bin/logigramme.mjs (`npx logigramme …`) or by `npm run cli -- …`.
+ */
+import { readFileSync } from 'node:fs';
+import { decodeText, type CliIo } from './io.ts';
+import { run } from './run.ts';
+
+// A reader that went away (`logigramme … | head`) is not an error of ours.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
+const io: CliIo = {
+  stdout: (text) => void process.stdout.write(`${text}\n`),
+  stderr: (text) => void process.stderr.write(`${text}\n`),
+  readFile: (path) => decodeText(readFileSync(path)),
+  now: () => new Date(),
+};
+
+try {
+  process.exitCode = run(process.argv.slice(2), io);
+} catch (error) {
+  // A bug, not a problem of the user's files: say so, with what is needed to report it.
+  process.stderr.write(`logigramme : erreur interne, merci de la signaler\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 70;
+}

@@ -1,0 +1,221 @@
+import Papa from 'papaparse';
+import {
+  FACTOR_CODES,
+  regulationById,
+  UNIT_LABELS,
+  type CompanyInput,
+  type EmployeeResult,
+  type FactorResult,
+  type GroupResult,
+  type Referential,
+  type RegulationVersion,
+  type StaffResult,
+} from '../core/index.ts';
+import { frenchDate, num, percent, plural, textTable } from './format.ts';
+
+/** A per-employee evaluation error, located in the staff file. */
+export interface ReportError {
+  /** Line of the staff file. */
+  row: number | null;
+  employee: string;
+  code: string;
+  /** Location inside the employee (`jobs[1].share`) as the evaluator gives it. */
+  field: string;
+  /** The staff-file column of that location ('' when none). */
+  column: string;
+  message: string;
+}
+
+export interface EvaluationReport {
+  referential: Referential;
+  contentHash: string;
+  company: CompanyInput;
+  year: number;
+  /** True when the year was not given and comes from the clock. */
+  yearFromClock: boolean;
+  /** The version imposed with --regulation, if any. */
+  forced: RegulationVersion | undefined;
+  /** The version in force at the end of the year, for labels when no one was evaluated. */
+  yearVersion: RegulationVersion | undefined;
+  staff: StaffResult;
+  /** Staff-file line of each evaluated employee, by id. */
+  rowOf: ReadonlyMap<string, number>;
+  errors: ReportError[];
+}
+
+/** `--format json`: everything, for programs. */
+export function renderJson(r: EvaluationReport): string {
+  const document = {
+    referential: { id: r.referential.id, version: r.referential.identity.version, contentHash: r.contentHash },
+    year: r.year,
+    results: r.staff.results,
+    errors: r.errors,
+    totals: r.staff.totals,
+  };
+  return JSON.stringify(document, null, 2);
+}
+
+/**
+ * The threshold group that decides a factor's verdict, shown when a single line per factor is wanted:
+ * the exposed group furthest beyond its threshold, otherwise the one closest to it (ratios, because
+ * groups of one factor have different units: hours and peaks for noise).
+ */
+export function decisiveGroup(f: FactorResult): GroupResult | undefined {
+  const ratio = (g: GroupResult) => (g.threshold && g.threshold.value > 0 ? g.exposure / g.threshold.value : g.verdict === 'to_analyse' ? 0 : -1);
+  const pool = f.groups.some((g) => g.verdict === f.verdict) ? f.groups.filter((g) => g.verdict === f.verdict) : f.groups;
+  return pool.reduce<GroupResult | undefined>((best, g) => (best === undefined || ratio(g) > ratio(best) ? g : best), undefined);
+}
+
+export const CSV_COLUMNS = [
+  'employee',
+  'row',
+  'year',
+  'regulation',
+  'factor',
+  'factor_label',
+  'in_force',
+  'earns_points',
+  'dsn_code',
+  'verdict',
+  'group',
+  'exposure',
+  'threshold',
+  'unit',
+  'margin',
+  'declared',
+  'points',
+] as const;
+
+/** `--format csv`: one line per employee × factor of the regulation version, codes and decimal points. */
+export function renderCsv(r: EvaluationReport): string {
+  const data: Array<Array<string | number>> = [];
+  for (const result of r.staff.results) {
+    for (const f of result.factors) {
+      const g = decisiveGroup(f);
+      data.push([
+        result.employee,
+        r.rowOf.get(result.employee) ?? '',
+        result.year,
+        result.regulation,
+        f.factor,
+        f.label,
+        String(f.inForce),
+        String(f.earnsPoints),
+        f.dsnCode,
+        f.verdict,
+        g?.code ?? '',
+        g ? round(g.exposure) : '',
+        g?.threshold ? g.threshold.value : '',
+        g?.threshold ? g.threshold.unit : '',
+        g?.threshold ? round(g.margin) : '',
+        String(result.dsn.some((d) => d.factor === f.factor)),
+        result.points.total,
+      ]);
+    }
+  }
+  return Papa.unparse({ fields: [...CSV_COLUMNS], data }, { newline: '\n' });
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+function exposureText(f: FactorResult): string {
+  const g = decisiveGroup(f);
+  const figures = g?.threshold ? ` ${num(g.exposure)} ${UNIT_LABELS[g.threshold.unit]} (seuil ${num(g.threshold.value)})` : '';
+  return `${f.label}${figures}${f.earnsPoints ? '' : ', hors compte de prévention'}`;
+}
+
+function employeeLine(r: EvaluationReport, e: EmployeeResult): string[] {
+  const exposed = e.factors.filter((f) => f.verdict === 'exposed').map(exposureText);
+  const analyse = e.factors.filter((f) => f.verdict === 'to_analyse').map((f) => `à analyser : ${f.label}`);
+  const cells = [...exposed, ...analyse];
+  return [
+    e.employee,
+    String(r.rowOf.get(e.employee) ?? ''),
+    percent(e.workingTimeRatio),
+    cells.length > 0 ? cells.join(' ; ') : '—',
+    String(e.points.total),
+    e.dsn.length > 0 ? e.dsn.map((d) => d.code).join(' ') : '—',
+  ];
+}
+
+/** `--format table` (default): a readable French report. */
+export function renderTable(r: EvaluationReport, trace: boolean): string {
+  const out: string[] = [];
+  const ref = r.referential;
+  const totals = r.staff.totals;
+  out.push(`Évaluation de l’exposition aux facteurs de risques professionnels — année ${r.year}${r.yearFromClock ? ' (année civile en cours ; --year pour une autre)' : ''}`);
+  out.push(`Référentiel : ${ref.identity.title} (${ref.id}, version ${ref.identity.version}, empreinte ${r.contentHash.replace(/^sha256:/, '').slice(0, 12)})`);
+  const company = r.company.company;
+  if (company?.name || company?.siret) out.push(`Entreprise : ${[company.name, company.siret ? `SIRET ${company.siret}` : undefined].filter(Boolean).join(', ')}`);
+  const measureLabel = (id: string) => ref.measures.find((m) => m.id === id)?.label ?? id;
+  out.push(`Mesures de prévention en place : ${r.company.measures.length > 0 ? r.company.measures.map((m) => `${measureLabel(m.measure)}${m.since ? ` (depuis le ${frenchDate(m.since)})` : ''}`).join(' ; ') : 'aucune'}`);
+  out.push(`Réglementation : ${regulationLine(r)}`);
+  out.push('');
+
+  if (r.staff.results.length > 0) {
+    out.push(textTable(['Salarié', 'Ligne', 'Temps', 'Exposé à', 'Points', 'DSN'], r.staff.results.map((e) => employeeLine(r, e)), [1, 2, 4]));
+    out.push('');
+  }
+
+  out.push(`Totaux : ${plural(totals.employees, 'salarié', 'salariés')} dans le fichier, ${plural(totals.evaluated, 'évalué', 'évalués')}, ${plural(r.errors.length, 'en erreur', 'en erreur')}`);
+  const firstRegulation = r.staff.results[0]?.regulation;
+  const version = r.forced ?? (firstRegulation ? regulationById(firstRegulation) : undefined) ?? r.yearVersion;
+  const shown = totals.byFactor.filter((t) => ref.factors.retained.includes(t.factor) || t.exposed > 0 || r.staff.results.some((e) => e.toAnalyse.includes(t.factor)));
+  const ordered = FACTOR_CODES.flatMap((code) => shown.filter((t) => t.factor === code));
+  if (ordered.length > 0) {
+    const label = (code: string) => {
+      const f = version?.factors.find((x) => x.code === code);
+      const text = f?.label ?? code;
+      return f && !f.earnsPoints ? `${text} (hors compte de prévention)` : text;
+    };
+    out.push(textTable(['Facteur', 'Exposés', 'Part'], ordered.map((t) => [label(t.factor), String(t.exposed), percent(t.share)]), [1, 2]));
+  }
+  out.push(`Exposés à au moins un facteur : ${num(totals.exposedAny, 0)} (${percent(totals.exposedAnyShare)})`);
+  out.push(`Déclarés exposés au titre du compte professionnel de prévention : ${num(totals.exposedDeclared, 0)} (${percent(totals.exposedDeclaredShare)})`);
+  const trigger = r.year >= 2019 ? 0.25 : 0.5;
+  if (totals.evaluated > 0 && totals.exposedDeclaredShare >= trigger) {
+    out.push(
+      `  Au moins ${percent(trigger)} des salariés évalués sont déclarés exposés : une entreprise d’au moins 50 salariés (ou d’un groupe d’au moins 50) doit négocier un accord ou adopter un plan d’action de prévention (L4162-1), si cette proportion vaut pour tout son effectif.`,
+    );
+  }
+  out.push(`Points acquis en ${r.year} : ${num(totals.points, 0)}`);
+  if (r.errors.length > 0) out.push(`Salariés non évalués : ${num(r.errors.length, 0)} (détail sur la sortie d’erreur)`);
+
+  if (trace) out.push('', traceText(r));
+  return out.join('\n');
+}
+
+function regulationLine(r: EvaluationReport): string {
+  if (r.forced) return `${r.forced.id} — ${r.forced.label} (imposée par --regulation)`;
+  const counts = new Map<string, number>();
+  for (const e of r.staff.results) counts.set(e.regulation, (counts.get(e.regulation) ?? 0) + 1);
+  if (counts.size === 0) return r.yearVersion ? `${r.yearVersion.id} — ${r.yearVersion.label}` : '—';
+  if (counts.size === 1 && r.yearVersion && counts.has(r.yearVersion.id)) return `${r.yearVersion.id} — ${r.yearVersion.label} (en vigueur au 31/12/${r.year})`;
+  return `${[...counts].map(([id, n]) => `${id} (${plural(n, 'salarié', 'salariés')})`).join(', ')} — celle en vigueur à la fin de l’année ou du contrat`;
+}
+
+function traceText(r: EvaluationReport): string {
+  const out = ['Détail du calcul'];
+  for (const e of r.staff.results) {
+    out.push('', `${e.employee} (ligne ${r.rowOf.get(e.employee) ?? '?'}) — temps de travail ${percent(e.workingTimeRatio)}, réglementation ${e.regulation}`);
+    for (const c of e.trace ?? []) {
+      const factor = e.factors.find((f) => f.factor === c.factor)?.label ?? c.factor;
+      out.push(`  ${factor} — ${c.jobLabel} ${num(c.jobShare)} % / ${c.taskLabel} ${num(c.taskShare)} % → ${c.situationLabel}`);
+      if (c.path.length > 0) {
+        const steps = c.path.map((p) => (p.kind === 'question' ? `${p.label} = ${answerText(p.answer)}` : `${p.label} : ${p.applied ? 'en place' : 'non en place'}`));
+        out.push(`    chemin : ${steps.join(' → ')}`);
+      }
+      out.push(`    ${c.arithmetic}`);
+    }
+    for (const f of e.factors) {
+      for (const g of f.groups.filter((x) => x.threshold && (x.exposure > 0 || x.verdict !== 'not_exposed'))) {
+        out.push(`  = ${f.label}, ${g.label} : ${num(g.exposure)} ${UNIT_LABELS[g.threshold!.unit]} pour un seuil de ${num(g.threshold!.value)} → ${g.verdict === 'exposed' ? 'exposé' : 'non exposé'}${f.inForce ? '' : ' (facteur pas encore en vigueur : non retenu)'}`);
+      }
+    }
+    for (const d of e.points.detail) out.push(`  ${d}`);
+    out.push(`  Points : ${e.points.total}`);
+  }
+  return out.join('\n');
+}
+
+const answerText = (a: string | number | boolean) => (typeof a === 'boolean' ? (a ? 'oui' : 'non') : typeof a === 'number' ? num(a, 4) : a);

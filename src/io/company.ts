@@ -1,0 +1,135 @@
+import {
+  CompanyInputSchema,
+  formatPath,
+  migrateDocument,
+  parseJsonText,
+  parseWith,
+  type AnswerValue,
+  type BranchCondition,
+  type CompanyInput,
+  type LoadIssue,
+  type Question,
+  type Referential,
+  type Result,
+} from '../core/index.ts';
+
+/*
+ * The company file: the answers to the referential's company-level questions and the prevention
+ * measures in place (schemas/company.schema.json). Pure TypeScript, like the staff file.
+ */
+
+export const COMPANY_FORMAT_VERSION = 1;
+/** Entry `n` turns a version-`n` company file into version `n + 1`; none yet. */
+export const COMPANY_MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+
+type PathSegment = string | number;
+const issue = (code: string, path: readonly PathSegment[], message: string): LoadIssue => ({ code, path: formatPath(path), message });
+
+/** JSON text → company input, or located French issues. A UTF-8 BOM is ignored. */
+export function loadCompanyText(text: string): Result<CompanyInput, LoadIssue> {
+  const json = parseJsonText(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  if (!json.ok) return json;
+  const migrated = migrateDocument(json.value, COMPANY_FORMAT_VERSION, COMPANY_MIGRATIONS, 'fichier de réponses de l’entreprise');
+  if (!migrated.ok) return migrated;
+  return parseWith(CompanyInputSchema, migrated.value);
+}
+
+/**
+ * What the evaluator would refuse in a company file for this referential, found before evaluating
+ * anyone and located by JSON path: another referential, unknown or employee-level questions, answers
+ * of the wrong type, unknown measures, and company answers that a job's decision tree needs but that
+ * are missing (or that no branch of the tree foresees).
+ */
+export function companyIssues(company: CompanyInput, referential: Referential): LoadIssue[] {
+  const issues: LoadIssue[] = [];
+  if (company.referential && company.referential.id !== referential.id) {
+    issues.push(issue('company.referential', ['referential', 'id'], `Ce fichier de réponses concerne le référentiel « ${company.referential.id} », pas « ${referential.id} »`));
+  }
+  const questions = new Map(referential.questions.map((q) => [q.id, q]));
+  for (const [key, value] of Object.entries(company.answers)) {
+    const q = questions.get(key);
+    if (!q) issues.push(issue('company.unknown_question', ['answers', key], `Critère « ${key} » inconnu dans ce référentiel`));
+    else if (q.scope !== 'company') issues.push(issue('company.employee_question', ['answers', key], `Le critère « ${q.label} » se renseigne par salarié (colonne q:${q.id} du fichier du personnel), pas pour l’entreprise`));
+    else {
+      const problem = answerProblem(q, value);
+      if (problem) issues.push(issue('company.answer_invalid', ['answers', key], `Réponse ${JSON.stringify(value)} invalide au critère « ${q.label} » : ${problem} attendu`));
+    }
+  }
+  const measures = new Set(referential.measures.map((m) => m.id));
+  company.measures.forEach((m, i) => {
+    if (!measures.has(m.measure)) issues.push(issue('company.unknown_measure', ['measures', i, 'measure'], `Mesure de prévention « ${m.measure} » inconnue dans ce référentiel`));
+  });
+  if (issues.length === 0) issues.push(...treeIssues(company, referential));
+  return issues;
+}
+
+function answerProblem(q: Question, value: AnswerValue): string | undefined {
+  switch (q.type) {
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : 'true ou false';
+    case 'choice':
+      return typeof value === 'string' && q.choices.some((c) => c.id === value) ? undefined : `l’un de ${q.choices.map((c) => JSON.stringify(c.id)).join(', ')}`;
+    case 'number':
+      if (typeof value !== 'number') return `un nombre (${q.unit})`;
+      if (q.min !== undefined && value < q.min) return `un nombre ≥ ${q.min} ${q.unit}`;
+      if (q.max !== undefined && value > q.max) return `un nombre ≤ ${q.max} ${q.unit}`;
+      return undefined;
+  }
+}
+
+function branchMatches(when: BranchCondition, answer: AnswerValue): boolean {
+  if ('is' in when) return answer === when.is;
+  if ('oneOf' in when) return typeof answer === 'string' && when.oneOf.includes(answer);
+  if (typeof answer !== 'number') return false;
+  return (when.min === undefined || answer >= when.min) && (when.max === undefined || answer < when.max);
+}
+
+/**
+ * Walks every task's decision tree as the company's answers and measures direct it, following every
+ * branch of employee-level questions, and reports the company answers the walk cannot do without.
+ */
+function treeIssues(company: CompanyInput, referential: Referential): LoadIssue[] {
+  const nodes = new Map(referential.nodes.map((n) => [n.id, n]));
+  const questions = new Map(referential.questions.map((q) => [q.id, q]));
+  const inPlace = new Set(company.measures.map((m) => m.measure));
+  const reported = new Set<string>();
+  const issues: LoadIssue[] = [];
+  for (const job of referential.jobs) {
+    for (const task of job.tasks) {
+      const where = `poste « ${job.label} », tâche « ${task.label} »`;
+      const visited = new Set<string>();
+      const stack = [task.entry];
+      while (stack.length > 0) {
+        const id = stack.pop()!;
+        if (visited.has(id)) continue;
+        visited.add(id);
+        const node = nodes.get(id);
+        if (!node) continue; // a situation
+        if (node.kind === 'measure') {
+          stack.push(inPlace.has(node.measure) ? node.applied : node.notApplied);
+          continue;
+        }
+        const q = questions.get(node.question);
+        if (!q) continue; // refused when the referential was loaded
+        if (q.scope === 'employee') {
+          for (const b of node.branches) stack.push(b.next);
+          continue;
+        }
+        const answer = company.answers[q.id];
+        if (answer === undefined) {
+          if (!reported.has(q.id)) issues.push(issue('company.answer_missing', ['answers', q.id], `Réponse de l’entreprise manquante au critère « ${q.label} » (nécessaire pour ${where})`));
+          reported.add(q.id);
+          continue;
+        }
+        const branch = node.branches.find((b) => branchMatches(b.when, answer));
+        if (!branch) {
+          if (!reported.has(q.id)) issues.push(issue('company.no_branch', ['answers', q.id], `Le référentiel ne prévoit aucune suite pour la réponse ${JSON.stringify(answer)} au critère « ${q.label} » (nœud ${node.id}, ${where})`));
+          reported.add(q.id);
+          continue;
+        }
+        stack.push(branch.next);
+      }
+    }
+  }
+  return issues;
+}
