@@ -77,6 +77,7 @@ export interface Compiled {
   /** Factor code → first day it applies (periods ending before earn no points for it). */
   inForceFrom: Map<string, string>;
   earnsPoints: Map<string, boolean>;
+  factorLabels: Map<string, string>;
 }
 
 /** The slots of a regulation version and where each criterion of its table adds up. */
@@ -189,6 +190,7 @@ export function compileForRegulation(referential: Referential, version: Regulati
     employeeQuestions: referential.questions.filter((q) => q.scope === 'employee').map((q) => q.id),
     inForceFrom: new Map(version.factors.map((f) => [f.code, f.inForceFrom])),
     earnsPoints: new Map(version.factors.map((f) => [f.code, f.earnsPoints])),
+    factorLabels: new Map(version.factors.map((f) => [f.code, f.label])),
   };
 
   for (const job of referential.jobs) {

@@ -162,7 +162,7 @@ export function evaluateWith(ctx: EmployeeContext, employee: Employee): Employee
   const earning: FactorCode[] = [];
   for (const code of exposedFactors) if (c.earnsPoints.get(code)) earning.push(code);
   const doubled = earning.length > 0 ? bornBeforeJuly1956(employee) : false;
-  const points = computePoints(ctx.plan, earning, c.inForceFrom, doubled, ctx.trace);
+  const points = computePoints(ctx.plan, earning, c.inForceFrom, c.factorLabels, doubled, ctx.trace);
   const dsn: DsnEntry[] = [];
   if (points.eligible) {
     for (const code of earning) {
