@@ -1,6 +1,7 @@
 import { createEvaluator, type Employee, type Referential } from '../src/core/index.ts';
 import { evaluateFixed, FIXED_REFERENTIAL } from './fixed.ts';
 import { generateEmployees, generateReferential } from './generate.ts';
+import { runLogigrammeBench } from './logigramme.ts';
 
 /*
  * `npm run bench`: speed targets live here, never in unit tests. Each measure runs a warm-up pass,
@@ -54,3 +55,8 @@ const specialised = measure('hand-written function for the fixed referential', (
 const ratio = specialised / generalFixed;
 console.log(`\nTarget ≥ 300 000 employees/s without traces: ${withoutTraces >= 300_000 ? 'met' : 'NOT met'} (${Math.round(withoutTraces).toLocaleString('en-US')})`);
 console.log(`Target within 3× of the specialised function: ${ratio <= 3 ? 'met' : 'NOT met'} (specialised is ${ratio.toFixed(2)}× faster)`);
+
+console.log('\nLogigramme');
+for (const { label, ms, target } of runLogigrammeBench()) {
+  console.log(`${label.padEnd(62)} ${ms.toFixed(1).padStart(8)} ms  (target < ${target} ms: ${ms < target ? 'met' : 'NOT met'})`);
+}
