@@ -135,3 +135,48 @@ function splitHundred(r: ReturnType<typeof prng>, k: number): number[] {
   out.push(100 - previous);
   return out;
 }
+
+/**
+ * A later version of `referential` with about `rate` of its elements edited the way a working group
+ * edits: renamed jobs, changed task weightings, re-pointed branches, changed durations and conclusions,
+ * removed and added situations, a task moved to another job, reordered situations.
+ */
+export function editReferential(referential: Referential, options: { seed: number; rate: number }): Referential {
+  const r = prng(options.seed);
+  const b: Referential = JSON.parse(JSON.stringify(referential)) as Referential;
+  const hit = () => r.next() < options.rate;
+  b.identity.version = '1.1.0';
+  for (const job of b.jobs) {
+    if (hit()) job.label = `${job.label} (révisé)`;
+    if (hit() && job.tasks.length >= 2) {
+      const moved = Math.min(5, job.tasks[1]!.defaultShare);
+      job.tasks[0]!.defaultShare += moved;
+      job.tasks[1]!.defaultShare -= moved;
+    }
+  }
+  const situationIds = b.situations.map((s) => s.id);
+  for (const node of b.nodes) {
+    if (node.kind === 'question' && hit()) node.branches[0]!.next = r.pick(situationIds);
+    if (node.kind === 'measure' && hit()) [node.applied, node.notApplied] = [node.notApplied, node.applied];
+  }
+  for (const s of b.situations) {
+    for (const e of s.exposures) {
+      if (hit() && e.duration) e.duration.value = Math.round(e.duration.value * (0.8 + 0.4 * r.next()) * 100) / 100;
+      if (hit()) e.conclusion = r.pick(['exposed', 'not_exposed', 'to_analyse'] as const);
+    }
+    if (hit()) s.label = `${s.label} — révisée`;
+  }
+  // Removals only of situations nothing points at any more, so the edited version stays valid.
+  const targets = new Set<string>([...b.jobs.flatMap((j) => j.tasks.map((t) => t.entry)), ...b.nodes.flatMap((n) => (n.kind === 'measure' ? [n.applied, n.notApplied] : n.branches.map((x) => x.next)))]);
+  b.situations = b.situations.filter((s) => targets.has(s.id) || !hit());
+  const extra = Math.max(1, Math.round(b.situations.length * options.rate));
+  for (let i = 0; i < extra; i++) b.situations.push({ id: `s-new-${i}`, label: `Nouvelle situation ${i}`, exposures: [r.pick(EXPOSURE_KINDS)(r)] });
+  if (b.jobs.length >= 2 && b.jobs[0]!.tasks.length >= 2) {
+    const task = b.jobs[0]!.tasks.pop()!;
+    b.jobs[0]!.tasks[0]!.defaultShare += task.defaultShare;
+    b.jobs[1]!.tasks[b.jobs[1]!.tasks.length - 1]!.defaultShare += task.defaultShare;
+    b.jobs[1]!.tasks.push({ ...task, defaultShare: 0 });
+  }
+  if (b.situations.length >= 2) b.situations.unshift(b.situations.pop()!);
+  return b;
+}

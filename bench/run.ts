@@ -2,6 +2,7 @@ import { createEvaluator, type Employee, type Referential } from '../src/core/in
 import { evaluateFixed, FIXED_REFERENTIAL } from './fixed.ts';
 import { generateEmployees, generateReferential } from './generate.ts';
 import { runLogigrammeBench } from './logigramme.ts';
+import { runDiffBench } from './diff.ts';
 
 /*
  * `npm run bench`: speed targets live here, never in unit tests. Each measure runs a warm-up pass,
@@ -59,4 +60,9 @@ console.log(`Target within 3× of the specialised function: ${ratio <= 3 ? 'met'
 console.log('\nLogigramme');
 for (const { label, ms, target } of runLogigrammeBench()) {
   console.log(`${label.padEnd(62)} ${ms.toFixed(1).padStart(8)} ms  (target < ${target} ms: ${ms < target ? 'met' : 'NOT met'})`);
+}
+
+console.log('\nReview');
+for (const { label, ms, target, changes } of runDiffBench(PASSES)) {
+  console.log(`${label.padEnd(62)} ${ms.toFixed(1).padStart(8)} ms  (${changes} changes${target ? `; target < ${target} ms: ${ms < target ? 'met' : 'NOT met'}` : ''})`);
 }

@@ -12,3 +12,4 @@ export { isIsoDate } from './util/dates.ts';
 export * from './graph/index.ts';
 export * from './compile/index.ts';
 export * from './check/index.ts';
+export * from './diff/index.ts';

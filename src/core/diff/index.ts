@@ -1,0 +1,3 @@
+export * from './types.ts';
+export { diff, defaultOrder } from './diff.ts';
+export { applyChanges } from './apply.ts';
