@@ -13,3 +13,4 @@ export * from './graph/index.ts';
 export * from './compile/index.ts';
 export * from './check/index.ts';
 export * from './diff/index.ts';
+export * from './estimate/index.ts';
