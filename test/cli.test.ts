@@ -28,6 +28,9 @@ function fakeIo(files: Record<string, string> = {}, now = new Date('2024-06-15T1
       if (path in files) return files[path]!;
       return readFileSync(join(root, path), 'utf8');
     },
+    writeFile: () => {
+      throw new Error('these commands write no file');
+    },
     now: () => now,
   };
   return { io, out: () => out.join('\n'), err: () => err.join('\n') };

@@ -7,7 +7,7 @@ export function parseOrUsage<T>(parse: () => T): T {
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const message = error instanceof Error ? error.message : String(error);
-    const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
+    const option = /'(-{1,2}[^' ,]+)/.exec(message)?.[1] ?? '';
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`option inconnue « ${option} »`);
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       throw new UsageError(/does not take/.test(message) ? `l’option ${option} ne prend pas de valeur` : `l’option ${option} attend une valeur`);

@@ -9,6 +9,9 @@ Commandes :
   hash <référentiel.json>        calcule l’empreinte du contenu (sha256:…) et la compare à celle déclarée
   test <référentiel.json>        rejoue les scénarios de référence enregistrés dans le référentiel
   evaluate <référentiel.json>    évalue l’exposition du personnel d’une entreprise (fichier CSV)
+  compile <logigramme.json>      transforme un logigramme (graphe dessiné) en référentiel portable
+  decompile <référentiel.json>   transforme un référentiel en logigramme disposé automatiquement
+  check <fichier.json>           vérifie la cohérence d’un logigramme ou d’un référentiel (règles, seuils)
   help <commande>                affiche l’aide d’une commande
 
 Options :
@@ -19,8 +22,9 @@ Exemple :
   logigramme evaluate referentials/exemple-atelier.json \\
     --answers examples/entreprise-exemple.json --staff examples/salaries-exemple.csv --year 2024
 
-Codes de sortie : 0 succès ; 1 fichier illisible ou invalide, salarié en erreur ou scénario en échec ;
-2 mauvaise utilisation (commande ou option inconnue, argument manquant, valeur d’option invalide).`;
+Codes de sortie : 0 succès ; 1 fichier illisible, invalide ou impossible à écrire, salarié en erreur,
+scénario en échec ou erreur de cohérence ; 2 mauvaise utilisation (commande ou option inconnue,
+argument manquant, valeur d’option invalide).`;
 
 export const VALIDATE_HELP = `Usage : logigramme validate <référentiel.json>…
 
@@ -101,3 +105,71 @@ Exemples :
 
 Codes de sortie : 0 tous les salariés évalués ; 1 fichier illisible ou invalide, ou salarié en erreur ;
 2 mauvaise utilisation.`;
+
+export const COMPILE_HELP = `Usage : logigramme compile <logigramme.json> [-o <référentiel.json>]
+
+Transforme un logigramme (le graphe dessiné : postes, tâches, critères, mesures, situations et leurs
+liaisons) en référentiel portable. Les identifiants des nœuds deviennent ceux des éléments du
+référentiel. Rien n’est écrit si le dessin a un défaut de structure (liaison vers un nœud inexistant,
+tâche rattachée à aucun poste…), signalé par « <fichier> nœud <identifiant> : <message> », ou si le
+référentiel obtenu n’est pas valide. Le résumé (postes, tâches, situations, empreinte) s’affiche sur
+la sortie d’erreur. Les règles de cohérence (pondérations, seuils, prévention) relèvent de
+« logigramme check ».
+
+Options :
+  -o, --output <référentiel.json>   fichier à écrire (remplacé s’il existe) ; sans -o, le référentiel
+                                    est affiché sur la sortie standard
+  -h, --help                        affiche cette aide
+
+Exemple :
+  logigramme compile atelier.graph.json -o atelier.json
+
+Codes de sortie : 0 référentiel écrit ; 1 fichier illisible, logigramme invalide ou incomplet, ou
+fichier impossible à écrire ; 2 mauvaise utilisation.`;
+
+export const DECOMPILE_HELP = `Usage : logigramme decompile <référentiel.json> [-o <logigramme.json>]
+
+Transforme un référentiel portable en logigramme : un nœud par poste, tâche, nœud de décision et
+situation, reliés comme dans le référentiel, disposés automatiquement en couches de gauche à droite
+(postes, puis tâches, critères et mesures, puis situations). « logigramme compile » redonne le même
+référentiel.
+
+Options :
+  -o, --output <logigramme.json>   fichier à écrire (remplacé s’il existe) ; sans -o, le logigramme
+                                   est affiché sur la sortie standard
+  -h, --help                       affiche cette aide
+
+Exemple :
+  logigramme decompile referentials/exemple-atelier.json -o exemple-atelier.graph.json
+
+Codes de sortie : 0 logigramme écrit ; 1 fichier illisible, référentiel invalide ou fichier impossible
+à écrire ; 2 mauvaise utilisation.`;
+
+export const CHECK_HELP = `Usage : logigramme check <logigramme-ou-référentiel.json> [options]
+
+Vérifie la cohérence d’un logigramme (fichier dont le champ « kind » vaut « logigramme ») ou d’un
+référentiel : structure (liaisons, pondérations des tâches, branches des critères, boucles, nœuds
+isolés), réglementation (facteurs retenus, seuils, unités, conclusions contredites par les valeurs,
+situations proches du seuil) et prévention. Un référentiel aux références cassées est vérifié quand
+même : chaque problème est signalé à son emplacement.
+
+Une ligne par constat : « <fichier> <emplacement> [<gravité> <code>] <message> », où l’emplacement
+est « nœud <identifiant> » pour un logigramme et le chemin JSON pour un référentiel, et la gravité
+« erreur », « avertissement » ou « info ». Avec --against, la liste des situations dont le verdict
+change sous l’autre version (valeurs et seuils de chaque version) et des facteurs dont le statut
+change. Puis le bilan : « N erreurs, M avertissements, K infos ».
+
+Options :
+  --regulation <id|date>    vérifie sous cette version réglementaire (ex. 2017-10-01) ou celle en vigueur
+                            à une date, au lieu de la version visée par le référentiel
+  --against <id|date>       compare avec une autre version : ce qui change pour chaque situation
+  --format <text|json>      texte lisible (par défaut) ou rapport JSON complet
+  -h, --help                affiche cette aide
+
+Exemples :
+  logigramme check referentials/exemple-atelier.json
+  logigramme check referentials/exemple-atelier.json --against 2016-07-01
+  logigramme check atelier.graph.json --regulation 2020-06-30 --format json
+
+Codes de sortie : 0 aucune erreur (avertissements et infos n’empêchent pas) ; 1 fichier illisible ou
+invalide, ou au moins une erreur ; 2 mauvaise utilisation.`;

@@ -9,12 +9,17 @@ export interface CliIo {
   stderr(text: string): void;
   /** Reads a text file; throws (a Node `ErrnoException`, or any error) when it cannot. */
   readFile(path: string): string;
+  /** Writes a text file in UTF-8, replacing it; throws (a Node `ErrnoException`, or any error) when it cannot. */
+  writeFile(path: string, text: string): void;
   /** The clock, read by the CLI only (the core never reads it): the default year of `evaluate`. */
   now(): Date;
 }
 
-/** A command: its arguments (after the command name) and the outside world → the exit code. */
-export type Command = (args: string[], io: CliIo) => number;
+/**
+ * A command: its arguments (after the command name) and the outside world → the exit code. Commands
+ * that need asynchronous work (the automatic layout of `decompile`) return a promise of it.
+ */
+export type Command = (args: string[], io: CliIo) => number | Promise<number>;
 
 export const EXIT_OK = 0;
 /** Unreadable or invalid input, evaluation errors, failing scenarios. */
@@ -32,16 +37,33 @@ export function readInput(io: CliIo, path: string, what: string): string | undef
   try {
     return io.readFile(path);
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    const reason =
-      code === 'ENOENT' ? 'fichier introuvable'
-      : code === 'EISDIR' ? 'c’est un dossier, pas un fichier'
-      : code === 'EACCES' || code === 'EPERM' ? 'accès refusé'
-      : error instanceof Error ? error.message
-      : String(error);
-    io.stderr(`Impossible de lire ${what} « ${path} » : ${reason}`);
+    io.stderr(`Impossible de lire ${what} « ${path} » : ${fileErrorReason(error, 'fichier introuvable')}`);
     return undefined;
   }
+}
+
+/** Writes a result file; `false` after telling why it cannot be written (an input error, exit code 1). */
+export function writeOutput(io: CliIo, path: string, text: string, what: string): boolean {
+  try {
+    io.writeFile(path, text);
+    return true;
+  } catch (error) {
+    io.stderr(`Impossible d’écrire ${what} « ${path} » : ${fileErrorReason(error, 'dossier introuvable')}`);
+    return false;
+  }
+}
+
+/** A file-system error in French; `notFound` says what ENOENT means (the file to read, the folder to write into). */
+function fileErrorReason(error: unknown, notFound: string): string {
+  const code = (error as { code?: unknown }).code;
+  return code === 'ENOENT' ? notFound
+    : code === 'EISDIR' ? 'c’est un dossier, pas un fichier'
+    : code === 'ENOTDIR' ? 'une partie du chemin n’est pas un dossier'
+    : code === 'EACCES' || code === 'EPERM' ? 'accès refusé'
+    : code === 'EROFS' ? 'système de fichiers en lecture seule'
+    : code === 'ENOSPC' ? 'plus de place sur le disque'
+    : error instanceof Error ? error.message
+    : String(error);
 }
 
 /**

@@ -2,7 +2,7 @@
  * Entry point of the command line (Node only): wires the real process to `run`. Started by
  * bin/logigramme.mjs (`npx logigramme …`) or by `npm run cli -- …`.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { decodeText, type CliIo } from './io.ts';
 import { run } from './run.ts';
 
@@ -18,11 +18,13 @@ const io: CliIo = {
   stdout: (text) => void process.stdout.write(`${text}\n`),
   stderr: (text) => void process.stderr.write(`${text}\n`),
   readFile: (path) => decodeText(readFileSync(path)),
+  writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
   now: () => new Date(),
 };
 
 try {
-  process.exitCode = run(process.argv.slice(2), io);
+  // Some commands are asynchronous (the automatic layout of `decompile`): wait for their exit code.
+  process.exitCode = await run(process.argv.slice(2), io);
 } catch (error) {
   // A bug, not a problem of the user's files: say so, with what is needed to report it.
   process.stderr.write(`logigramme : erreur interne, merci de la signaler\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

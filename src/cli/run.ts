@@ -1,6 +1,9 @@
 import pkg from '../../package.json' with { type: 'json' };
 import { REFERENTIAL_FORMAT_VERSION } from '../core/index.ts';
 import { closest } from '../io/suggest.ts';
+import { checkCommand } from './commands/check.ts';
+import { compileCommand } from './commands/compile.ts';
+import { decompileCommand } from './commands/decompile.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { hashCommand } from './commands/hash.ts';
 import { testCommand } from './commands/test.ts';
@@ -13,12 +16,18 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   hash: hashCommand,
   test: testCommand,
   evaluate: evaluateCommand,
+  compile: compileCommand,
+  decompile: decompileCommand,
+  check: checkCommand,
 };
 
 export const VERSION: string = pkg.version;
 
-/** The whole program: arguments (without `node` and the script) → exit code. */
-export function run(argv: readonly string[], io: CliIo): number {
+/**
+ * The whole program: arguments (without `node` and the script) → exit code, or its promise when the
+ * command is asynchronous (`await run(…)` works in both cases).
+ */
+export function run(argv: readonly string[], io: CliIo): number | Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
     io.stderr(PROGRAM_HELP);

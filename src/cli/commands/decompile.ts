@@ -1,0 +1,40 @@
+import { parseArgs } from 'node:util';
+import { decompile, loadReferential, parseJsonText, withLayout } from '../../core/index.ts';
+import { parseOrUsage } from '../args.ts';
+import { checkOutput, defineCommand, isGraphDocument, oneFile, stripBom } from '../command.ts';
+import { formatJsonIssues, plural } from '../format.ts';
+import { DECOMPILE_HELP } from '../help.ts';
+import { EXIT_INPUT, EXIT_OK, readInput, writeOutput } from '../io.ts';
+
+const OPTIONS = { output: { type: 'string', short: 'o' } } as const;
+
+/**
+ * Portable referential → logigramme, laid out automatically (layered, left to right). Asynchronous:
+ * the layout engine (elkjs) answers with a promise. Only a referential the loader accepts is drawn.
+ */
+export const decompileCommand = defineCommand('decompile', DECOMPILE_HELP, async (args, io) => {
+  const { values, positionals } = parseOrUsage(() => parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true }));
+  const path = oneFile(positionals, 'du référentiel');
+  const output = values.output;
+  checkOutput(path, output);
+
+  const text = readInput(io, path, 'le référentiel');
+  if (text === undefined) return EXIT_INPUT;
+  const json = parseJsonText(stripBom(text));
+  if (json.ok && isGraphDocument(json.value)) {
+    io.stderr(`${path} : ce fichier est déjà un logigramme ; « logigramme compile » en fait un référentiel`);
+    return EXIT_INPUT;
+  }
+  const loaded = json.ok ? loadReferential(json.value) : json;
+  if (!loaded.ok) {
+    io.stderr(`${formatJsonIssues(path, loaded.issues)}\n${path} : référentiel non valide (${plural(loaded.issues.length, 'problème', 'problèmes')})`);
+    return EXIT_INPUT;
+  }
+
+  const graph = await withLayout(decompile(loaded.value));
+  const out = `${JSON.stringify(graph, null, 2)}\n`;
+  if (output === undefined) io.stdout(out.slice(0, -1));
+  else if (!writeOutput(io, output, out, 'le logigramme')) return EXIT_INPUT;
+  io.stderr(`${path} : décompilé${output === undefined ? '' : ` dans ${output}`} — ${plural(graph.nodes.length, 'nœud', 'nœuds')}, ${plural(graph.edges.length, 'liaison', 'liaisons')}, disposition automatique de gauche à droite`);
+  return EXIT_OK;
+});
