@@ -51,9 +51,9 @@ export function checkReferential(r: Referential, options: CheckOptions = {}): Ch
   let report: WhatIfReport | undefined;
   if (options.against !== undefined) {
     const to = regulationById(options.against);
-    if (!ctx.version || !to) {
+    if (!to) {
       raw.push({ code: 'regulation.unknown_version', params: { regulation: options.against }, path: '$.regulation' });
-    } else {
+    } else if (ctx.version) {
       report = whatIf(r, ctx.version, to);
       raw.push(...whatIfFindings(report));
     }

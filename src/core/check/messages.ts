@@ -33,6 +33,7 @@ export const RULES: Record<string, { severity: Severity; message: (p: Params) =>
   'structure.unused_measure': { severity: 'info', message: (p) => `La mesure « ${p.measure} » n’est utilisée dans aucun arbre.` },
   'structure.branch_type': { severity: 'error', message: (p) => `Les branches du critère « ${p.question} » ne correspondent pas à son type (${p.type}) : utilisez oui/non, des choix ou des intervalles selon le type.` },
   'structure.branch_missing_answer': { severity: 'error', message: (p) => `La réponse « ${p.answer} » au critère « ${p.question} » ne mène à aucune branche : ajoutez-la à une branche.` },
+  'structure.unknown_answer': { severity: 'error', message: (p) => `La branche du critère « ${p.question} » cite la réponse « ${p.answer} », qui n’existe pas : choisissez parmi ${p.choices}.` },
   'structure.branch_duplicate_answer': { severity: 'error', message: (p) => `La réponse « ${p.answer} » au critère « ${p.question} » mène à plusieurs branches : gardez-la dans une seule.` },
   'structure.range_gap': { severity: 'error', message: (p) => `Aucune branche du critère « ${p.question} » ne couvre les valeurs de ${p.from} à ${p.to} : étendez un intervalle (bornes : min incluse, max exclue).` },
   'structure.range_overlap': { severity: 'error', message: (p) => `Plusieurs branches du critère « ${p.question} » couvrent les valeurs de ${p.from} à ${p.to} : les intervalles ne doivent pas se chevaucher.` },
@@ -56,6 +57,7 @@ export const RULES: Record<string, { severity: Severity; message: (p: Params) =>
   'regulation.near_threshold': { severity: 'warning', message: (p) => `La situation « ${p.situation} » est à moins de 10 % du seuil pour ${p.factor} (${p.value} ${u(p.unit)} pour ${p.threshold} ${u(p.unit)}) : concluez plutôt « à analyser dans l’entreprise ».` },
   // Prevention.
   'prevention.measure_increases_exposure': { severity: 'error', message: (p) => `Avec la mesure « ${p.measure} » appliquée, l’exposition à ${p.factor} est plus forte (${p.applied} ${u(p.unit)}) que sans elle (${p.notApplied} ${u(p.unit)}) : les branches « appliquée » et « non appliquée » sont sans doute inversées.` },
+  'prevention.measure_tradeoff': { severity: 'warning', message: (p) => `La mesure « ${p.measure} » réduit une exposition mais augmente celle à ${p.factor} (${p.notApplied} → ${p.applied} ${u(p.unit)}) : vérifiez ce transfert de risque et décrivez la prévention associée.` },
   'prevention.individual_measure_alone': {
     severity: 'warning',
     message: (p) => `La protection individuelle « ${p.measure} » fait à elle seule passer ${p.factor} sous le seuil (${p.notApplied} → ${p.applied} ${u(p.unit)} pour ${p.threshold}) : les protections collectives ont la priorité sur les protections individuelles (L4121-2, 8°) ; l’exposition s’apprécie après protections collectives et individuelles (D4163-5), justifiez le port effectif de l’équipement.`,

@@ -3,6 +3,7 @@ import type { FactorCode, RegulationVersion } from '../regulation/types.ts';
 import type { Referential, Verdict } from '../referential/schema.ts';
 import { situationVector, slotTable, type SlotTable } from '../evaluate/compile.ts';
 import { formatPath } from '../util/path.ts';
+import { reaches, round6 } from '../util/round.ts';
 
 export interface SituationVerdict {
   verdict: Verdict;
@@ -60,12 +61,12 @@ export function situationVerdicts(r: Referential, table: SlotTable): Map<string,
           if (vector.gridFlag && factor.inForce) best = { verdict: 'to_analyse', inForce: true, group: group.code, value: 0, threshold: null, unit: null };
           continue;
         }
-        const value = vector.values[slotIndex]!;
+        const value = round6(vector.values[slotIndex]!);
         const ratio = value / group.minimum.value;
         if (ratio > bestRatio) {
           bestRatio = ratio;
-          const verdict: Verdict = factor.inForce && value >= group.minimum.value ? 'exposed' : 'not_exposed';
-          best = { verdict, inForce: factor.inForce, group: group.code, value: Math.round(value * 1e6) / 1e6, threshold: group.minimum.value, unit: group.minimum.unit };
+          const verdict: Verdict = factor.inForce && reaches(value, group.minimum.value) ? 'exposed' : 'not_exposed';
+          best = { verdict, inForce: factor.inForce, group: group.code, value, threshold: group.minimum.value, unit: group.minimum.unit };
         }
       }
       factors.set(factor.code, best);

@@ -4,6 +4,7 @@ import { UNIT_LABELS } from '../referential/units.ts';
 import { isIsoDate } from '../util/dates.ts';
 import { walk, type Compiled, type CompiledJob, type CompiledTask, type SituationVector } from './compile.ts';
 import { EvaluationError } from './errors.ts';
+import { round6 } from '../util/round.ts';
 import { computePoints, type PeriodPlan } from './points.ts';
 import { DSN_FACTOR_CODES } from '../regulation/dsn.ts';
 import type { Contribution, DsnEntry, EmployeeResult, FactorResult, GroupResult, PathStep } from './types.ts';
@@ -11,8 +12,6 @@ import type { Contribution, DsnEntry, EmployeeResult, FactorResult, GroupResult,
 /** Tolerance on shares summing to 100 %, for spreadsheet figures such as 33.33 + 33.33 + 33.34. */
 const SHARE_TOLERANCE = 0.01;
 
-/** Exposure is rounded to a millionth of its unit before comparison, so 599.9999999 h from float sums is 600 h. */
-const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 export interface EmployeeContext {
   compiled: Compiled;

@@ -30,6 +30,8 @@ export async function layoutGraph(graph: GraphDocument, direction: 'RIGHT' | 'DO
       'elk.spacing.nodeNode': '24',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      // Jobs that share no subtree are separate components; laid out together, all jobs stay in the first layer.
+      'elk.separateConnectedComponents': 'false',
     },
     children: laidOut.map((n) => ({ id: n.id, ...(graph.layout.nodes[n.id]?.width ? { width: graph.layout.nodes[n.id]!.width!, height: graph.layout.nodes[n.id]!.height ?? NODE_SIZES[n.kind].height } : NODE_SIZES[n.kind]) })),
     edges: graph.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),

@@ -1,4 +1,5 @@
 import { successors, type CheckContext } from '../context.ts';
+import { reaches, round6 } from '../../util/round.ts';
 
 /**
  * For each prevention measure node, the situations reachable when it is applied and when it is not,
@@ -35,13 +36,16 @@ export function preventionRules(ctx: CheckContext): void {
     const notApplied = worstFrom(node.notApplied);
     const measure = measures.get(node.measure);
     const label = measure?.label ?? node.measure;
+    // A measure that lowers one exposure while raising another is a trade-off to justify (a handling
+    // truck brings vibrations); one that only raises exposure has its branches swapped.
+    const lowersSomething = table.slots.some((_slot, s) => round6(applied[s]!) < round6(notApplied[s]!));
     table.slots.forEach((slot, s) => {
       const minimum = slot.group.minimum;
-      const a = applied[s]!;
-      const n = notApplied[s]!;
+      const a = round6(applied[s]!);
+      const n = round6(notApplied[s]!);
       const params = { measure: label, factor: slot.factor.label, applied: round(a), notApplied: round(n), unit: minimum?.unit ?? '' };
-      if (a > n) ctx.emit('prevention.measure_increases_exposure', { element: node.id, path: ['nodes', i] }, params);
-      if (measure?.kind === 'individual' && minimum && n >= minimum.value && a < minimum.value) {
+      if (a > n) ctx.emit(lowersSomething ? 'prevention.measure_tradeoff' : 'prevention.measure_increases_exposure', { element: node.id, path: ['nodes', i] }, params);
+      if (measure?.kind === 'individual' && minimum && reaches(n, minimum.value) && !reaches(a, minimum.value)) {
         ctx.emit('prevention.individual_measure_alone', { element: node.id, path: ['nodes', i] }, { ...params, threshold: minimum.value });
       }
     });

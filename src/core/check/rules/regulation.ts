@@ -1,6 +1,7 @@
 import { FACTOR_CODES, QUANTITY_UNITS, type Quantity } from '../../regulation/types.ts';
 import type { Exposure } from '../../referential/schema.ts';
 import type { CheckContext } from '../context.ts';
+import { reaches, round6 } from '../../util/round.ts';
 
 /** Share of a duration threshold within which a situation should be left "to analyse in the company". */
 export const NEAR_THRESHOLD = 0.1;
@@ -82,8 +83,8 @@ export function regulationRules(ctx: CheckContext): void {
       const ei = s.exposures.indexOf(entry.exposure);
       const at = ['situations', si, 'exposures', ei];
       if (minimum === null) continue;
-      const value = vector.values[entry.slot]!;
-      const computed = value >= minimum.value ? 'exposed' : 'not_exposed';
+      const value = round6(vector.values[entry.slot]!);
+      const computed = reaches(value, minimum.value) ? 'exposed' : 'not_exposed';
       const params = { situation: s.label, factor: slot.factor.label, value: round(value), threshold: minimum.value, unit: minimum.unit };
       if (entry.exposure.conclusion !== 'to_analyse' && entry.exposure.conclusion !== computed) {
         ctx.emit('regulation.conclusion_contradiction', { element: s.id, path: [...at, 'conclusion'] }, { ...params, stated: entry.exposure.conclusion, computed });

@@ -68,6 +68,7 @@ function duplicateIds(ctx: CheckContext): void {
   });
   r.nodes.forEach((n, i) => check(n.id, ['nodes', i, 'id']));
   r.situations.forEach((s, i) => check(s.id, ['situations', i, 'id']));
+  r.scenarios.forEach((s, i) => check(s.id, ['scenarios', i, 'id']));
 }
 
 function emptyLabels(ctx: CheckContext): void {
@@ -100,10 +101,14 @@ function coverage(ctx: CheckContext, i: number, question: Question): void {
   if (question.type === 'boolean' || question.type === 'choice') {
     const answers = question.type === 'boolean' ? ['true', 'false'] : question.choices.map((c) => c.id);
     const counts = new Map(answers.map((a) => [a, 0]));
-    for (const b of node.branches) {
+    node.branches.forEach((b, k) => {
       const covered = 'is' in b.when ? [String(b.when.is)] : 'oneOf' in b.when ? b.when.oneOf : [];
-      for (const a of covered) counts.set(a, (counts.get(a) ?? 0) + 1);
-    }
+      for (const a of covered) {
+        const n = counts.get(a);
+        if (n === undefined) ctx.emit('structure.unknown_answer', { element: node.id, path: ['nodes', i, 'branches', k, 'when'] }, { question: question.label, answer: a, choices: answers.join(', ') });
+        else counts.set(a, n + 1);
+      }
+    });
     const label = (a: string) => (question.type === 'boolean' ? (a === 'true' ? 'oui' : 'non') : a);
     for (const [answer, n] of counts) {
       if (n === 0) ctx.emit('structure.branch_missing_answer', at, { question: question.label, answer: label(answer) });
