@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CompanyInputSchema, EmployeeSchema, GraphDocumentSchema, ReferentialSchema } from '../src/core/index.ts';
+import { CompanyInputSchema, DiffResultSchema, EmployeeSchema, GraphDocumentSchema, ReferentialSchema } from '../src/core/index.ts';
 
 /** Every JSON Schema of `schemas/`, rendered from its Zod source: file name → text. */
 export function renderSchemas(): Record<string, string> {
@@ -7,6 +7,7 @@ export function renderSchemas(): Record<string, string> {
     'referential.schema.json': { schema: ReferentialSchema, title: 'Référentiel professionnel de branche (format portable Logigramme)' },
     'company.schema.json': { schema: CompanyInputSchema, title: 'Réponses de l’entreprise et mesures de prévention en place' },
     'employee.schema.json': { schema: EmployeeSchema, title: 'Profil de mission d’un salarié' },
+    'diff.schema.json': { schema: DiffResultSchema, title: 'Liste des changements entre deux versions d’un référentiel' },
     'graph.schema.json': { schema: GraphDocumentSchema, title: 'Logigramme (graphe de décision d’un référentiel de branche)' },
   };
   const out: Record<string, string> = {};

@@ -14,7 +14,7 @@ export function applyChanges(a: Referential, changes: readonly Change[]): Refere
   let regulation = a.regulation;
   const workingYear = { ...a.workingYear };
   let factors = a.factors;
-  const orders = new Map<OrderedCollection, string[]>();
+  const orders = new Map<string, string[]>();
   const edits = { question: new Map<string, unknown>(), measure: new Map<string, unknown>(), job: new Map<string, unknown>(), task: new Map<string, unknown>(), node: new Map<string, unknown>(), situation: new Map<string, unknown>(), scenario: new Map<string, unknown>() };
 
   for (const c of changes) {

@@ -1,88 +1,117 @@
-import type { FactorCode } from '../regulation/types.ts';
-import type { Exposure, Identity, Job, Measure, Question, Referential, Scenario, Situation, Task, DecisionNode, Verdict } from '../referential/schema.ts';
-import type { SituationVerdict } from '../check/whatif.ts';
+import * as z from 'zod';
+import {
+  DecisionNodeSchema,
+  ExposureSchema,
+  FactorCodeSchema,
+  FactorsSchema,
+  MeasureSchema,
+  QuestionSchema,
+  ScenarioSchema,
+  SituationSchema,
+  TaskSchema,
+  JobSchema,
+  VerdictSchema,
+} from '../referential/schema.ts';
 
 /**
  * The semantic change list between two versions of a referential, keyed by stable ids: a renamed
  * element is a change of the same id, never a removal plus an addition. Each element change carries the
  * whole element before and after (so the list applies: `applyChanges(a, diff(a, b)) = b`) and the
- * aspects that changed, for people. Format version 1, JSON Schema in schemas/diff.schema.json.
+ * aspects that changed, for people. Format version 1; schemas/diff.schema.json is generated from here.
  */
 export const DIFF_FORMAT_VERSION = 1;
 
-export type ElementOp = 'added' | 'removed' | 'changed';
+export const ElementOpSchema = z.enum(['added', 'removed', 'changed']);
+export const AspectSchema = z.enum([
+  'renamed',
+  'description',
+  'weighting',
+  'moved',
+  'repointed',
+  'question',
+  'measure',
+  'condition',
+  'branches',
+  'kind',
+  'answers',
+  'scope',
+  'type',
+  'unit',
+  'bounds',
+  'exposures',
+  'other',
+]);
 
 /** A job without its tasks: tasks are diffed on their own, with the job they belong to. */
-export type JobShell = Omit<Job, 'tasks'>;
-export type TaskInJob = Task & { job: string };
+export const JobShellSchema = JobSchema.omit({ tasks: true });
+export const TaskInJobSchema = TaskSchema.extend({ job: z.string() });
 
-export type Aspect =
-  | 'renamed'
-  | 'description'
-  | 'weighting'
-  | 'moved'
-  | 'repointed'
-  | 'question'
-  | 'measure'
-  | 'condition'
-  | 'branches'
-  | 'kind'
-  | 'answers'
-  | 'scope'
-  | 'type'
-  | 'unit'
-  | 'bounds'
-  | 'exposures'
-  | 'other';
-
-export interface ExposureChange {
-  factor: FactorCode;
-  criterion: string;
-  op: ElementOp;
+export const ExposureChangeSchema = z.object({
+  factor: FactorCodeSchema,
+  criterion: z.string(),
+  op: ElementOpSchema,
   /** For changes: which of intensity, duration, conclusion, note changed. */
-  fields: Array<'intensity' | 'duration' | 'conclusion' | 'note'>;
-  before?: Exposure;
-  after?: Exposure;
-}
+  fields: z.array(z.enum(['intensity', 'duration', 'conclusion', 'note'])),
+  before: ExposureSchema.optional(),
+  after: ExposureSchema.optional(),
+});
 
-export interface SituationFlip {
-  factor: FactorCode;
-  before: SituationVerdict;
-  after: SituationVerdict;
-}
+export const SituationVerdictSchema = z.object({
+  verdict: VerdictSchema,
+  inForce: z.boolean(),
+  group: z.string().nullable(),
+  value: z.number(),
+  threshold: z.number().nullable(),
+  unit: z.string().nullable(),
+});
 
-interface ElementChange<K extends string, T> {
-  kind: K;
-  op: ElementOp;
-  id: string;
-  aspects: Aspect[];
-  before?: T;
-  after?: T;
-}
+/** A factor whose verdict at 100 % time flips for a situation, each version under its own regulation. */
+export const SituationFlipSchema = z.object({ factor: FactorCodeSchema, before: SituationVerdictSchema, after: SituationVerdictSchema });
 
-export type Change =
-  | { kind: 'identity'; field: keyof Identity; before: unknown; after: unknown }
-  | { kind: 'regulation'; before: string; after: string }
-  | { kind: 'working_year'; field: 'annualHours' | 'workingDays'; before: number; after: number }
-  | { kind: 'factors'; retainedAdded: FactorCode[]; retainedRemoved: FactorCode[]; justificationsChanged: FactorCode[]; before: Referential['factors']; after: Referential['factors'] }
-  | ElementChange<'question', Question>
-  | ElementChange<'measure', Measure>
-  | ElementChange<'job', JobShell>
-  | ElementChange<'task', TaskInJob>
-  | ElementChange<'node', DecisionNode>
-  | (ElementChange<'situation', Situation> & { exposures: ExposureChange[]; flips: SituationFlip[] })
-  | ElementChange<'scenario', Scenario>
+const element = <K extends string, T extends z.ZodType>(kind: K, schema: T) =>
+  z.object({ kind: z.literal(kind), op: ElementOpSchema, id: z.string(), aspects: z.array(AspectSchema), before: schema.optional(), after: schema.optional() });
+
+export const OrderedCollectionSchema = z.string().regex(/^(questions|measures|jobs|nodes|situations|scenarios|tasks:.+)$/);
+
+export const ChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('identity'), field: z.string(), before: z.unknown(), after: z.unknown() }),
+  z.object({ kind: z.literal('regulation'), before: z.string(), after: z.string() }),
+  z.object({ kind: z.literal('working_year'), field: z.enum(['annualHours', 'workingDays']), before: z.number(), after: z.number() }),
+  z.object({
+    kind: z.literal('factors'),
+    retainedAdded: z.array(FactorCodeSchema),
+    retainedRemoved: z.array(FactorCodeSchema),
+    justificationsChanged: z.array(FactorCodeSchema),
+    before: FactorsSchema,
+    after: FactorsSchema,
+  }),
+  element('question', QuestionSchema),
+  element('measure', MeasureSchema),
+  element('job', JobShellSchema),
+  element('task', TaskInJobSchema),
+  element('node', DecisionNodeSchema),
+  element('situation', SituationSchema).extend({ exposures: z.array(ExposureChangeSchema), flips: z.array(SituationFlipSchema) }),
+  element('scenario', ScenarioSchema),
   /** The final order of a collection, when it is not the old order with additions appended. */
-  | { kind: 'order'; collection: OrderedCollection; ids: string[] };
+  z.object({ kind: z.literal('order'), collection: OrderedCollectionSchema, ids: z.array(z.string()) }),
+]);
 
+const VersionRef = z.object({ id: z.string(), version: z.string(), contentHash: z.string(), regulation: z.string() });
+
+export const DiffResultSchema = z.object({
+  formatVersion: z.literal(DIFF_FORMAT_VERSION),
+  from: VersionRef,
+  to: VersionRef,
+  identical: z.boolean(),
+  changes: z.array(ChangeSchema),
+});
+
+export type ElementOp = z.infer<typeof ElementOpSchema>;
+export type Aspect = z.infer<typeof AspectSchema>;
+export type JobShell = z.infer<typeof JobShellSchema>;
+export type TaskInJob = z.infer<typeof TaskInJobSchema>;
+export type ExposureChange = z.infer<typeof ExposureChangeSchema>;
+export type SituationFlip = z.infer<typeof SituationFlipSchema>;
 export type OrderedCollection = 'questions' | 'measures' | 'jobs' | 'nodes' | 'situations' | 'scenarios' | `tasks:${string}`;
-
-export interface DiffResult {
-  formatVersion: typeof DIFF_FORMAT_VERSION;
-  from: { id: string; version: string; contentHash: string; regulation: string };
-  to: { id: string; version: string; contentHash: string; regulation: string };
-  identical: boolean;
-  changes: Change[];
-}
-
-export type { Verdict };
+export type Change = z.infer<typeof ChangeSchema>;
+export type DiffResult = z.infer<typeof DiffResultSchema>;
