@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import type { CompanyInput, Employee, GraphDocument } from '../core/index.ts';
 
 /** Where a stored referential came from: a sample shipped with the app, or a file the user imported. */
 export type ReferentialSource = 'sample' | 'import';
@@ -32,6 +33,82 @@ export interface MetaRecord {
   value: unknown;
 }
 
+/** States of a referential version's lifecycle (the XState machine in src/ui/lifecycle drives them). */
+export type LifecycleState = 'draft' | 'in_review' | 'submitted' | 'homologated' | 'expired' | 'superseded';
+
+export interface LifecycleTransition {
+  from: LifecycleState;
+  to: LifecycleState;
+  /** ISO timestamp. */
+  at: string;
+  author: string;
+  note: string;
+}
+
+/**
+ * The working draft of one referential (the logigramme being edited), saved on every change. Its
+ * published versions are immutable snapshots in `referentials` (same `id`, one record per version).
+ */
+export interface DraftRecord {
+  /** The referential id. */
+  id: string;
+  graph: GraphDocument;
+  lifecycle: {
+    state: LifecycleState;
+    transitions: LifecycleTransition[];
+    homologation?: { arreteDate: string; arreteReference: string; expires: string };
+    /** The note of the reviewers when the version was returned to draft. */
+    reviewNote?: string;
+  };
+  /** ISO timestamp of the last save. */
+  updatedAt: string;
+}
+
+/** A company applying a referential (the company workspace); its staff and results are separate records. */
+export interface CompanyRecord {
+  id: string;
+  profile: {
+    name: string;
+    siret?: string;
+    headcount?: number;
+    groupHeadcount?: number;
+    extendedBranchAgreement?: boolean;
+    claimsIndex?: number;
+  };
+  /** Key (`id@version`) of the referential applied, in `referentials`. */
+  referentialKey?: string;
+  year: number;
+  answers: CompanyInput['answers'];
+  measures: CompanyInput['measures'];
+  /** Where the guided flow stands (the XState machine's state value), to resume it. */
+  step?: string;
+  updatedAt: string;
+}
+
+/** The staff of a company for one year, replaced as a whole (an import either lands whole or not at all). */
+export interface StaffRecord {
+  /** `${companyId}@${year}`. */
+  key: string;
+  companyId: string;
+  year: number;
+  employees: Employee[];
+  source?: { file?: string; importedAt: string };
+  updatedAt: string;
+}
+
+/** A company's evaluation for one year, kept to compare with the next year's. */
+export interface EvaluationRecord {
+  /** `${companyId}@${year}`. */
+  key: string;
+  companyId: string;
+  year: number;
+  referentialKey: string;
+  contentHash: string;
+  /** The evaluator's per-employee results and totals (JSON). */
+  results: unknown;
+  evaluatedAt: string;
+}
+
 export const DB_NAME = 'logigramme';
 
 export class LogigrammeDb extends Dexie {
@@ -39,12 +116,25 @@ export class LogigrammeDb extends Dexie {
   // the tables it defines.
   declare referentials: Table<StoredReferential, string>;
   declare meta: Table<MetaRecord, string>;
+  declare drafts: Table<DraftRecord, string>;
+  declare companies: Table<CompanyRecord, string>;
+  declare staff: Table<StaffRecord, string>;
+  declare evaluations: Table<EvaluationRecord, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
     this.version(1).stores({
       referentials: 'key, id, storedAt',
       meta: 'key',
+    });
+    // Version 2: the editor's drafts and the company workspace. Existing data is kept as it is.
+    this.version(2).stores({
+      referentials: 'key, id, storedAt',
+      meta: 'key',
+      drafts: 'id, updatedAt',
+      companies: 'id, updatedAt',
+      staff: 'key, companyId, year',
+      evaluations: 'key, companyId, year',
     });
   }
 }

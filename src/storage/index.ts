@@ -1,4 +1,17 @@
-export { DB_NAME, LogigrammeDb, referentialKey, type MetaRecord, type ReferentialSource, type StoredReferential } from './db.ts';
+export {
+  DB_NAME,
+  LogigrammeDb,
+  referentialKey,
+  type CompanyRecord,
+  type DraftRecord,
+  type EvaluationRecord,
+  type LifecycleState,
+  type LifecycleTransition,
+  type MetaRecord,
+  type ReferentialSource,
+  type StaffRecord,
+  type StoredReferential,
+} from './db.ts';
 export {
   importReferentialText,
   isSampleFileName,

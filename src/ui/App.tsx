@@ -3,9 +3,13 @@ import { requestPersistenceOnce, seedSamples, type LogigrammeDb, type Persistenc
 import { SAMPLE_FILES } from '../storage/samples.ts';
 import { ReferentialList } from './components/ReferentialList.tsx';
 import { ReferentialScreen } from './components/ReferentialScreen.tsx';
+import { CompaniesScreen } from './company/CompaniesScreen.tsx';
+import { CompanyScreen } from './company/CompanyScreen.tsx';
+import { EditorScreen } from './editor/EditorScreen.tsx';
+import { ReviewScreen } from './review/ReviewScreen.tsx';
 import { DbContext } from './context.ts';
 import { fr } from './i18n/fr.ts';
-import { hrefFor, useRoute } from './route.ts';
+import { hrefFor, useRoute, type Route } from './route.ts';
 
 type StartState = { status: 'starting' } | { status: 'ready' } | { status: 'failed'; message: string };
 
@@ -58,6 +62,17 @@ export function App({ db, samples = SAMPLE_FILES }: AppProps) {
           {fr.app.name}
         </a>
         <span className="tagline">{fr.app.tagline}</span>
+        <nav aria-label={fr.app.navLabel} className="app-nav">
+          <a href={hrefFor({ screen: 'list' })} aria-current={route.screen === 'list' || route.screen === 'referential' || route.screen === 'editor' ? 'page' : undefined}>
+            {fr.app.navReferentials}
+          </a>
+          <a href={hrefFor({ screen: 'companies' })} aria-current={route.screen === 'companies' || route.screen === 'company' ? 'page' : undefined}>
+            {fr.app.navCompanies}
+          </a>
+          <a href={hrefFor({ screen: 'review' })} aria-current={route.screen === 'review' ? 'page' : undefined}>
+            {fr.app.navReview}
+          </a>
+        </nav>
       </header>
       <main id="contenu" ref={mainRef} tabIndex={-1}>
         <ErrorBoundary>
@@ -68,8 +83,7 @@ export function App({ db, samples = SAMPLE_FILES }: AppProps) {
               {start.message}
             </p>
           )}
-          {start.status === 'ready' &&
-            (route.screen === 'list' ? <ReferentialList focusHeading={navigated} /> : <ReferentialScreen key={route.key} recordKey={route.key} />)}
+          {start.status === 'ready' && <RouteScreen route={route} navigated={navigated} />}
         </ErrorBoundary>
       </main>
       <footer className="app-footer">
@@ -81,6 +95,23 @@ export function App({ db, samples = SAMPLE_FILES }: AppProps) {
 }
 
 /** Last line of defence: an unexpected bug shows a message instead of a blank page. */
+function RouteScreen({ route, navigated }: { route: Route; navigated: boolean }) {
+  switch (route.screen) {
+    case 'list':
+      return <ReferentialList focusHeading={navigated} />;
+    case 'referential':
+      return <ReferentialScreen key={route.key} recordKey={route.key} />;
+    case 'editor':
+      return <EditorScreen key={route.id} referentialId={route.id} />;
+    case 'companies':
+      return <CompaniesScreen />;
+    case 'company':
+      return <CompanyScreen key={route.id} companyId={route.id} />;
+    case 'review':
+      return <ReviewScreen key={`${route.a ?? ''}|${route.b ?? ''}`} {...(route.a ? { a: route.a } : {})} {...(route.b ? { b: route.b } : {})} />;
+  }
+}
+
 class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };
   static getDerivedStateFromError() {

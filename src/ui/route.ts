@@ -1,24 +1,68 @@
 import { useEffect, useState } from 'react';
 
-/** The two screens, addressed by the URL fragment so that a reload keeps the open referential. */
-export type Route = { screen: 'list' } | { screen: 'referential'; key: string };
+/**
+ * The screens, addressed by the URL fragment so that a reload keeps the open screen:
+ * `#/` referentials, `#/referentiel/<id@version>`, `#/editeur/<referential id>` (its working draft),
+ * `#/entreprises`, `#/entreprise/<company id>`, `#/comparer/<id@version>/<id@version>`.
+ */
+export type Route =
+  | { screen: 'list' }
+  | { screen: 'referential'; key: string }
+  | { screen: 'editor'; id: string }
+  | { screen: 'companies' }
+  | { screen: 'company'; id: string }
+  | { screen: 'review'; a?: string; b?: string };
 
-const PREFIX = '#/referentiel/';
+const decode = (part: string | undefined): string | undefined => {
+  if (!part) return undefined;
+  try {
+    return decodeURIComponent(part) || undefined;
+  } catch {
+    // A mangled fragment part counts as absent.
+    return undefined;
+  }
+};
 
 export function parseRoute(hash: string): Route {
-  if (hash.startsWith(PREFIX)) {
-    try {
-      const key = decodeURIComponent(hash.slice(PREFIX.length));
-      if (key) return { screen: 'referential', key };
-    } catch {
-      // A mangled fragment falls back to the list.
+  const [, area, x, y] = hash.replace(/^#/, '').split('/');
+  const first = decode(x);
+  switch (area) {
+    case 'referentiel':
+      return first ? { screen: 'referential', key: first } : { screen: 'list' };
+    case 'editeur':
+      return first ? { screen: 'editor', id: first } : { screen: 'list' };
+    case 'entreprises':
+      return { screen: 'companies' };
+    case 'entreprise':
+      return first ? { screen: 'company', id: first } : { screen: 'companies' };
+    case 'comparer': {
+      const route: Route = { screen: 'review' };
+      const second = decode(y);
+      if (first) route.a = first;
+      if (second) route.b = second;
+      return route;
     }
+    default:
+      return { screen: 'list' };
   }
-  return { screen: 'list' };
 }
 
 export function hrefFor(route: Route): string {
-  return route.screen === 'list' ? '#/' : `${PREFIX}${encodeURIComponent(route.key)}`;
+  const e = encodeURIComponent;
+  switch (route.screen) {
+    case 'list':
+      return '#/';
+    case 'referential':
+      return `#/referentiel/${e(route.key)}`;
+    case 'editor':
+      return `#/editeur/${e(route.id)}`;
+    case 'companies':
+      return '#/entreprises';
+    case 'company':
+      return `#/entreprise/${e(route.id)}`;
+    case 'review':
+      return `#/comparer${route.a ? `/${e(route.a)}${route.b ? `/${e(route.b)}` : ''}` : ''}`;
+  }
 }
 
 /** The current route, and whether the user navigated to it (rather than opening the page on it). */

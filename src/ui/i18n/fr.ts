@@ -6,6 +6,11 @@ import type { Verdict } from '../../core/index.ts';
 
 export const fr = {
   app: {
+    navLabel: 'Espaces',
+    navReferentials: 'Référentiels',
+    navCompanies: 'Entreprises',
+    navReview: 'Comparer des versions',
+    notYet: 'Cet espace arrive dans une prochaine version.',
     name: 'Logigramme',
     tagline: 'Référentiels professionnels de branche — pénibilité',
     skipToContent: 'Aller au contenu',

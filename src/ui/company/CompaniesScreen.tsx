@@ -1,0 +1,6 @@
+import { fr } from '../i18n/fr.ts';
+
+/** Placeholder until this area lands: says so plainly rather than pretending. */
+export function CompaniesScreen() {
+  return <p role="status">{fr.app.notYet}</p>;
+}
