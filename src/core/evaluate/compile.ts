@@ -40,6 +40,8 @@ export type Resolution =
 
 export interface CompiledTask {
   id: string;
+  /** Index in its job's task list (the same in every period's form). */
+  position: number;
   label: string;
   defaultShare: number;
   entry: string;
@@ -194,7 +196,7 @@ export function compileForRegulation(referential: Referential, version: Regulati
   };
 
   for (const job of referential.jobs) {
-    const tasks = job.tasks.map((t): CompiledTask => ({ id: t.id, label: t.label, defaultShare: t.defaultShare, entry: t.entry, resolution: resolveStatic(compiled, t.entry) }));
+    const tasks = job.tasks.map((t, position): CompiledTask => ({ id: t.id, position, label: t.label, defaultShare: t.defaultShare, entry: t.entry, resolution: resolveStatic(compiled, t.entry) }));
     compiled.jobs.set(job.id, {
       id: job.id,
       label: job.label,

@@ -13,8 +13,22 @@ import type { Contribution, DsnEntry, EmployeeResult, FactorResult, GroupResult,
 const SHARE_TOLERANCE = 0.01;
 
 
-export interface EmployeeContext {
+/**
+ * A part of the year with one set of prevention measures in place. A measure put in place during the
+ * year (its `since` date) splits the year: exposure is averaged over the calendar year (D4163-3), so
+ * each part counts for its share of the year's days.
+ */
+export interface Period {
   compiled: Compiled;
+  fraction: number;
+  from: string;
+  to: string;
+}
+
+export interface EmployeeContext {
+  /** The first period's form; every period shares its jobs, tasks, slots and regulation version. */
+  compiled: Compiled;
+  periods: Period[];
   year: number;
   /** Threshold overrides of the 2023 transition year, by group code. */
   thresholdOverrides: Record<string, number> | undefined;
@@ -68,25 +82,19 @@ function accumulate(ctx: EmployeeContext, employee: Employee, acc: Float64Array)
       taskSum += taskShare;
       const weight = (mj.share / 100) * (taskShare / 100);
       if (weight === 0) continue;
-      let resolved: { vector: SituationVector; path: PathStep[] };
-      const r = task.resolution;
-      if (r.kind === 'static') resolved = r;
-      else if (r.kind === 'error') throw r.error;
-      else {
-        memoKey ??= answersKey(c.employeeQuestions, employee);
-        let hit = r.memo.get(memoKey);
-        if (!hit) {
-          const path: PathStep[] = [];
-          const situation = walk(c, task.entry, employee.answers ?? {}, path)!;
-          hit = { vector: c.vectors.get(situation)!, path };
-          r.memo.set(memoKey, hit);
-        }
-        resolved = hit;
+      const ratio = employee.annualHours / c.referential.workingYear.annualHours;
+      for (let p = 0; p < ctx.periods.length; p++) {
+        const period = ctx.periods[p]!;
+        // Every period's form lists the same tasks in the same order; only the resolutions differ.
+        const periodTask = p === 0 ? task : period.compiled.jobs.get(job.id)!.tasks[task.position]!;
+        memoKey ??= periodTask.resolution.kind === 'dynamic' ? answersKey(c.employeeQuestions, employee) : undefined;
+        const resolved = resolveTask(period.compiled, periodTask, employee, memoKey);
+        const w = weight * period.fraction;
+        const values = resolved.vector.values;
+        for (let s = 0; s < values.length; s++) acc[s]! += w * values[s]!;
+        if (resolved.vector.gridFlag) out.gridFlag = true;
+        if (out.trace) traceTask(out.trace, c, job, mj.share, task, taskShare, w, resolved.vector, resolved.path, ratio, ctx.periods.length > 1 ? period : undefined);
       }
-      const values = resolved.vector.values;
-      for (let s = 0; s < values.length; s++) acc[s]! += weight * values[s]!;
-      if (resolved.vector.gridFlag) out.gridFlag = true;
-      if (out.trace) traceTask(out.trace, c, job, mj.share, task, taskShare, weight, resolved.vector, resolved.path, employee.annualHours / c.referential.workingYear.annualHours);
     }
     if (overrides) {
       if (Math.abs(taskSum - 100) > SHARE_TOLERANCE) throw new EvaluationError('shares_sum', `jobs[${i}].tasks`, `les parts des tâches du poste « ${job.label} » totalisent ${round6(taskSum)} % au lieu de 100 %`);
@@ -96,6 +104,21 @@ function accumulate(ctx: EmployeeContext, employee: Employee, acc: Float64Array)
   }
   if (Math.abs(jobSum - 100) > SHARE_TOLERANCE) throw new EvaluationError('shares_sum', 'jobs', `les parts des postes totalisent ${round6(jobSum)} % au lieu de 100 %`);
   return out;
+}
+
+function resolveTask(c: Compiled, task: CompiledTask, employee: Employee, memoKey: string | undefined): { vector: SituationVector; path: PathStep[] } {
+  const r = task.resolution;
+  if (r.kind === 'static') return r;
+  if (r.kind === 'error') throw r.error;
+  const key = memoKey ?? answersKey(c.employeeQuestions, employee);
+  let hit = r.memo.get(key);
+  if (!hit) {
+    const path: PathStep[] = [];
+    const situation = walk(c, task.entry, employee.answers ?? {}, path)!;
+    hit = { vector: c.vectors.get(situation)!, path };
+    r.memo.set(key, hit);
+  }
+  return hit;
 }
 
 function checkShare(share: number, field: string): void {
@@ -178,7 +201,7 @@ export function evaluateWith(ctx: EmployeeContext, employee: Employee): Employee
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(4).replace(/0+$/, '').replace(/\.$/, ''));
 
-function traceTask(trace: Contribution[], c: Compiled, job: CompiledJob, jobShare: number, task: CompiledTask, taskShare: number, weight: number, vector: SituationVector, path: PathStep[], ratio: number) {
+function traceTask(trace: Contribution[], c: Compiled, job: CompiledJob, jobShare: number, task: CompiledTask, taskShare: number, weight: number, vector: SituationVector, path: PathStep[], ratio: number, period: Period | undefined) {
   for (const e of vector.entries) {
     const slot = c.slots[e.slot]!;
     const counted = e.met ? e.atFullTime - e.deducted : 0;
@@ -189,7 +212,7 @@ function traceTask(trace: Contribution[], c: Compiled, job: CompiledJob, jobShar
     const deduction = e.deducted > 0 ? ` − ${fmt(e.deducted)} nuits déjà comptées en équipes alternantes` : '';
     const arithmetic = !e.met
       ? `${conversion} ; intensité sous le seuil (${slot.group.criteria.find((x) => x.code === e.exposure.criterion)?.intensityLabel ?? ''}) : non compté`
-      : `${conversion}${deduction} ; × ${fmt(jobShare)} % (poste) × ${fmt(taskShare)} % (tâche) × ${fmt(ratio)} (temps de travail) = ${fmt(amount)} ${unit}`;
+      : `${conversion}${deduction} ; × ${fmt(jobShare)} % (poste) × ${fmt(taskShare)} % (tâche)${period ? ` × ${fmt(period.fraction)} (part de l’année du ${period.from} au ${period.to})` : ''} × ${fmt(ratio)} (temps de travail) = ${fmt(amount)} ${unit}`;
     trace.push({
       job: job.id,
       jobLabel: job.label,
@@ -211,6 +234,7 @@ function traceTask(trace: Contribution[], c: Compiled, job: CompiledJob, jobShar
       workingTimeRatio: ratio,
       amount,
       arithmetic,
+      ...(period ? { period: { from: period.from, to: period.to, fraction: period.fraction } } : {}),
     });
   }
 }

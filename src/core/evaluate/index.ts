@@ -1,8 +1,9 @@
 import { regulationInForce, resolveRegulation } from '../regulation/index.ts';
 import { FACTOR_CODES, type RegulationVersion } from '../regulation/types.ts';
 import type { CompanyInput, Employee, Referential } from '../referential/schema.ts';
-import { compileForRegulation, type CompanyContext, type Compiled } from './compile.ts';
-import { checkEmployeeBasics, evaluateWith } from './employee.ts';
+import { compileForRegulation } from './compile.ts';
+import { addDays } from '../util/dates.ts';
+import { checkEmployeeBasics, evaluateWith, type Period } from './employee.ts';
 import { EvaluationError } from './errors.ts';
 import { contractInYear, planPeriods, type ContractInYear, type PeriodPlan } from './points.ts';
 import type { EmployeeResult, EvaluationOptions, StaffResult } from './types.ts';
@@ -36,15 +37,16 @@ export function createEvaluator(referential: Referential, company: CompanyAnswer
     forced = resolveRegulation(options.regulation);
     if (!forced) throw new EvaluationError('regulation_unknown', 'regulation', `version réglementaire inconnue « ${options.regulation} »`);
   }
-  const context = companyContext(referential, company);
-  const cache = new Map<string, Compiled>();
-  const compiledFor = (version: RegulationVersion) => {
-    let compiled = cache.get(version.id);
-    if (!compiled) {
-      compiled = compileForRegulation(referential, version, context);
-      cache.set(version.id, compiled);
+  checkCompany(referential, company);
+  const parts = measurePeriods(company, options.year);
+  const cache = new Map<string, Period[]>();
+  const periodsFor = (version: RegulationVersion) => {
+    let periods = cache.get(version.id);
+    if (!periods) {
+      periods = parts.map((part) => ({ ...part, compiled: compileForRegulation(referential, version, { answers: company.answers, measuresInPlace: part.measures }) }));
+      cache.set(version.id, periods);
     }
-    return compiled;
+    return periods;
   };
   const scratch = new Float64Array(32);
   const year = options.year;
@@ -69,10 +71,12 @@ export function createEvaluator(referential: Referential, company: CompanyAnswer
         throw new EvaluationError('contract_outside_year', 'contract', `le contrat (${employee.contract.start ?? '…'} → ${employee.contract.end ?? '…'}) ne couvre aucun jour de ${year}`);
       }
       const version = forced ?? regulationInForce(contract.end)!;
-      const compiled = compiledFor(version);
+      const periods = periodsFor(version);
+      const compiled = periods[0]!.compiled;
       return evaluateWith(
         {
           compiled,
+          periods,
           year,
           thresholdOverrides: transitionThresholds(version, year, contract.start, contract.end),
           plan: planFor(version, contract),
@@ -110,7 +114,29 @@ export function evaluate(referential: Referential, company: CompanyAnswers, empl
   return createEvaluator(referential, company, options).evaluate(employee);
 }
 
-function companyContext(referential: Referential, company: CompanyAnswers): CompanyContext {
+/**
+ * The parts of the year with one set of measures in place. A measure counts from its `since` date: in
+ * place all year when it dates from before the year (or has no date), not at all when it comes after
+ * the year, and from that day when it comes during the year.
+ */
+export function measurePeriods(company: CompanyAnswers, year: number): Array<{ from: string; to: string; fraction: number; measures: Set<string> }> {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  const always = company.measures.filter((m) => m.since === undefined || m.since <= first).map((m) => m.measure);
+  const during = company.measures.filter((m) => m.since !== undefined && m.since > first && m.since <= last);
+  const starts = [first, ...[...new Set(during.map((m) => m.since!))].sort()];
+  const yearDays = dayNumber(last) - dayNumber(first) + 1;
+  return starts.map((from, i) => {
+    const next = starts[i + 1];
+    const to = next ? addDays(next, -1) : last;
+    const measures = new Set([...always, ...during.filter((m) => m.since! <= from).map((m) => m.measure)]);
+    return { from, to, fraction: (dayNumber(to) - dayNumber(from) + 1) / yearDays, measures };
+  });
+}
+
+const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+
+function checkCompany(referential: Referential, company: CompanyAnswers): void {
   const measures = new Set(referential.measures.map((m) => m.id));
   company.measures.forEach((m, i) => {
     if (!measures.has(m.measure)) throw new EvaluationError('unknown_measure', `measures[${i}].measure`, `mesure de prévention « ${m.measure} » inconnue dans ce référentiel`);
@@ -120,7 +146,6 @@ function companyContext(referential: Referential, company: CompanyAnswers): Comp
     if (!q) throw new EvaluationError('unknown_question', `answers.${key}`, `critère « ${key} » inconnu dans ce référentiel`);
     if (q.scope !== 'company') throw new EvaluationError('unknown_question', `answers.${key}`, `le critère « ${q.label} » se renseigne par salarié, pas pour l’entreprise`);
   }
-  return { answers: company.answers, measuresInPlace: new Set(company.measures.map((m) => m.measure)) };
 }
 
 function checkEmployeeAnswers(referential: Referential, employee: Employee): void {

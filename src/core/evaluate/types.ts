@@ -42,6 +42,8 @@ export interface Contribution {
   workingTimeRatio: number;
   amount: number;
   arithmetic: string;
+  /** When a prevention measure was put in place during the year: the part of the year this counts for. */
+  period?: { from: string; to: string; fraction: number };
 }
 
 export interface GroupResult {
