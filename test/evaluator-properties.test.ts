@@ -392,7 +392,8 @@ describe('(c) on schema-valid employees the evaluator throws nothing but Evaluat
           for (const f of result.factors) {
             for (const g of f.groups) {
               expect(g.exposure).toBeGreaterThanOrEqual(0);
-              if (g.threshold) expect(g.verdict).toBe(g.exposure >= g.threshold.value ? 'exposed' : 'not_exposed');
+              // A group of a factor not in force reports its figures but is never exposed.
+              if (g.threshold) expect(g.verdict).toBe(f.inForce && g.exposure >= g.threshold.value ? 'exposed' : 'not_exposed');
             }
             if (!f.inForce) expect(f.verdict).toBe('not_exposed');
             expect(result.exposedFactors.includes(f.factor)).toBe(f.verdict === 'exposed');

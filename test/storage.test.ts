@@ -13,7 +13,10 @@ import {
   samplesFromModules,
   seedSamples,
 } from '../src/storage/index.ts';
-import { SAMPLE_FILES } from '../src/storage/samples.ts';
+import { SAMPLE_FILES as REPOSITORY_SAMPLES } from '../src/storage/samples.ts';
+
+// These tests reason about one sample; every repository sample is checked to load just below.
+const SAMPLE_FILES = REPOSITORY_SAMPLES.filter((s) => s.file.endsWith('/exemple-atelier.json'));
 
 /*
  * The browser storage (Dexie over IndexedDB, here fake-indexeddb): samples are seeded once, an import is
@@ -66,6 +69,14 @@ describe('sample files', () => {
 });
 
 describe('seeding the samples', () => {
+  it('every sample referential of the repository loads and is stored', async () => {
+    const db = freshDb();
+    const report = await seedSamples(db, REPOSITORY_SAMPLES, NOW);
+    expect(report.rejected).toEqual([]);
+    expect(report.stored.length).toBe(REPOSITORY_SAMPLES.length);
+    expect(REPOSITORY_SAMPLES.length).toBeGreaterThanOrEqual(4);
+  });
+
   it('stores every valid sample on the first start, with its summary and hash', async () => {
     const db = freshDb();
     const report = await seedSamples(db, SAMPLE_FILES, NOW);

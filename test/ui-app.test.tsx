@@ -6,6 +6,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shortHash } from '../src/core/index.ts';
 import { LogigrammeDb } from '../src/storage/index.ts';
+import { SAMPLE_FILES } from '../src/storage/samples.ts';
 import { App } from '../src/ui/App.tsx';
 
 /*
@@ -15,6 +16,8 @@ import { App } from '../src/ui/App.tsx';
 
 const SAMPLE = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'referentials', 'exemple-atelier.json'), 'utf8')) as Record<string, any>;
 const SAMPLE_TITLE = 'Atelier de maintenance — référentiel d’exemple';
+// The screens are exercised on one sample; the repository's other samples are seeded in the e2e test.
+const ATELIER_ONLY = SAMPLE_FILES.filter((s) => s.file.endsWith('/exemple-atelier.json'));
 
 /** French numbers use narrow no-break spaces for thousands. */
 const norm = (text: string | null) => (text ?? '').replace(/[\u202f\u00a0]/g, ' ');
@@ -34,7 +37,7 @@ afterEach(async () => {
 });
 
 async function renderApp() {
-  render(<App db={db} />);
+  render(<App db={db} samples={ATELIER_ONLY} />);
   return screen.findByRole('link', { name: SAMPLE_TITLE });
 }
 

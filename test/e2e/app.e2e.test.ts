@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash, loadReferential, shortHash } from '../../src/core/index.ts';
+import { isSampleFileName } from '../../src/storage/referentials.ts';
 import { CHROMIUM_ARGS, CHROMIUM_INSTALL_TIMEOUT_MS, ensureChromium } from './support/chromium.ts';
 import { startAppServer, type AppServer } from './support/server.ts';
 
@@ -16,6 +17,8 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const SAMPLE_TEXT = readFileSync(join(ROOT, 'referentials', 'exemple-atelier.json'), 'utf8');
 const SAMPLE_TITLE = 'Atelier de maintenance — référentiel d’exemple';
+// Every sample referential of the repository is preloaded on first start.
+const SAMPLE_COUNT = readdirSync(join(ROOT, 'referentials')).filter(isSampleFileName).length;
 
 function sampleHash(): string {
   const loaded = loadReferential(JSON.parse(SAMPLE_TEXT));
@@ -66,7 +69,7 @@ describe('the app in Chromium', () => {
     await expect(row.locator('code').textContent()).resolves.toBe(shortHash(hash));
     await expect(row.locator('code').getAttribute('title')).resolves.toBe(hash);
     await expect(row.textContent()).resolves.toContain('Exemple fourni');
-    expect(await rows().count()).toBe(1);
+    expect(await rows().count()).toBe(SAMPLE_COUNT);
     await shot('01-liste.png');
   });
 
@@ -109,7 +112,7 @@ describe('the app in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: SAMPLE_TITLE }).waitFor();
     await page.getByRole('link', { name: '← Tous les référentiels' }).click();
     await page.getByRole('link', { name: SAMPLE_TITLE }).waitFor();
-    expect(await rows().count()).toBe(1);
+    expect(await rows().count()).toBe(SAMPLE_COUNT);
   });
 
   it('lists the errors of a broken file and adds nothing', async () => {
@@ -122,12 +125,12 @@ describe('the app in Chromium', () => {
     await errors.waitFor();
     await expect(errors.textContent()).resolves.toContain('« casse.json » n’a pas été enregistré');
     await expect(errors.locator('code', { hasText: '$.identity.version' }).count()).resolves.toBe(1);
-    expect(await rows().count()).toBe(1);
+    expect(await rows().count()).toBe(SAMPLE_COUNT);
     await shot('04-import-erreurs.png');
 
     await page.getByLabel('Fichier du référentiel (JSON)').setInputFiles({ name: 'pas-du-json.json', mimeType: 'application/json', buffer: Buffer.from('{ "formatVersion": 1,') });
     await page.getByText('« pas-du-json.json » n’a pas été enregistré', { exact: false }).waitFor();
-    expect(await rows().count()).toBe(1);
+    expect(await rows().count()).toBe(SAMPLE_COUNT);
   });
 
   it('made no request outside its own origin, and raised no error', async () => {

@@ -170,11 +170,11 @@ export function evaluateWith(ctx: EmployeeContext, employee: Employee): Employee
       }
       const exposure = round6(acc[s]! * ratio);
       const threshold = ctx.thresholdOverrides?.[group.code] ?? group.minimum.value;
-      const groupVerdict: Verdict = exposure >= threshold ? 'exposed' : 'not_exposed';
+      // A factor not yet in force is reported with its figures but never counts as exposed.
+      const groupVerdict: Verdict = factor.inForce && exposure >= threshold ? 'exposed' : 'not_exposed';
       if (groupVerdict === 'exposed') verdict = 'exposed';
       groups.push({ code: group.code, label: group.label, threshold: { value: threshold, unit: group.minimum.unit }, exposure, margin: round6(exposure - threshold), verdict: groupVerdict });
     }
-    // A factor not yet in force is reported with its figures but never counts as exposed.
     if (!factor.inForce) verdict = 'not_exposed';
     if (verdict === 'exposed') exposedFactors.push(factor.code);
     else if (verdict === 'to_analyse') toAnalyse.push(factor.code);
