@@ -12,6 +12,8 @@ Commandes :
   compile <logigramme.json>      transforme un logigramme (graphe dessiné) en référentiel portable
   decompile <référentiel.json>   transforme un référentiel en logigramme disposé automatiquement
   check <fichier.json>           vérifie la cohérence d’un logigramme ou d’un référentiel (règles, seuils)
+  diff <avant.json> <après.json> compare deux versions d’un référentiel (et leur effet sur un personnel)
+  estimate <référentiel.json>    estime les effectifs exposés de la branche pour le dossier d’homologation
   help <commande>                affiche l’aide d’une commande
 
 Options :
@@ -24,7 +26,8 @@ Exemple :
 
 Codes de sortie : 0 succès ; 1 fichier illisible, invalide ou impossible à écrire, salarié en erreur,
 scénario en échec ou erreur de cohérence ; 2 mauvaise utilisation (commande ou option inconnue,
-argument manquant, valeur d’option invalide).`;
+argument manquant, valeur d’option invalide). Sauf « diff », qui suit diff(1) : 0 versions identiques,
+1 versions différentes, 2 fichier illisible ou invalide, salarié en erreur ou mauvaise utilisation.`;
 
 export const VALIDATE_HELP = `Usage : logigramme validate <référentiel.json>…
 
@@ -173,3 +176,61 @@ Exemples :
 
 Codes de sortie : 0 aucune erreur (avertissements et infos n’empêchent pas) ; 1 fichier illisible ou
 invalide, ou au moins une erreur ; 2 mauvaise utilisation.`;
+
+export const DIFF_HELP = `Usage : logigramme diff <avant.json> <après.json> [options]
+
+Compare deux versions d’un référentiel, élément par élément (les identifiants suivent un élément d’une
+version à l’autre : un élément renommé est modifié, pas supprimé puis ajouté) : identité, version
+réglementaire visée, année de référence, facteurs retenus, critères, mesures, postes, tâches
+(pondérations, déplacements d’un poste à l’autre), arbres de décision (branches redirigées, conditions,
+sous-arbres déplacés), situations (intensités, durées, conclusions) et scénarios. Le rapport, en
+Markdown, regroupe les changements par poste (un sous-arbre partagé par deux postes figure sous chacun)
+et signale en gras chaque situation dont le verdict à temps plein bascule, avec ses valeurs et le seuil
+de chaque version.
+
+Avec --staff et --answers, le personnel d’une entreprise est évalué avec les deux versions : un tableau
+liste chaque salarié dont le verdict pour un facteur ou les points changent (exposition et seuil avant
+et après, points avant → après) et les changements qui en sont la cause.
+
+Options :
+  --staff <salariés.csv>      personnel (même format que pour « evaluate ») ; demande --answers
+  --answers <entreprise.json> réponses de l’entreprise aux critères et mesures en place ; demande --staff
+  --year <AAAA>               année évaluée pour l’effet sur le personnel (par défaut : l’année civile en cours)
+  --format <md|json>          rapport Markdown (par défaut), ou JSON : { diff, impact } (liste des
+                              changements au format schemas/diff.schema.json, et effet sur le personnel)
+  -h, --help                  affiche cette aide
+
+Exemples :
+  logigramme diff atelier-v1.json atelier-v2.json > changements.md
+  logigramme diff atelier-v1.json atelier-v2.json --staff examples/salaries-exemple.csv \\
+    --answers examples/entreprise-exemple.json --year 2024
+
+Codes de sortie (comme diff(1), à la différence des autres commandes) : 0 versions identiques ;
+1 versions différentes ; 2 fichier illisible ou invalide, salarié impossible à évaluer, ou mauvaise
+utilisation.`;
+
+export const ESTIMATE_HELP = `Usage : logigramme estimate <référentiel.json> --sample <salariés.csv>:<entreprise.json>[:<poids>]… [options]
+
+Estime, pour le dossier d’homologation, combien de salariés de la branche sont exposés à chaque facteur :
+le personnel de chaque échantillon (une entreprise : ses réponses et son fichier du personnel) est évalué
+avec le référentiel ; chaque salarié compte sous son poste principal (la plus grande part de son profil
+de mission, le premier cité en cas d’égalité), multiplié par le poids de l’échantillon (le nombre de
+salariés de la branche que chacun représente ; 1 par défaut). Avec --against, l’estimation de l’autre
+version figure à côté, colonne par colonne.
+
+Options :
+  --sample <salariés.csv>:<entreprise.json>[:<poids>]
+                              un échantillon (répétable) ; poids positif, virgule ou point décimal
+  --against <référentiel.json>
+                              autre version du référentiel, estimée avec les mêmes échantillons
+  --year <AAAA>               année évaluée (par défaut : l’année civile en cours)
+  --format <csv|md>           CSV (par défaut : poste, facteur, puis effectif, exposés et part de chaque
+                              version) ou tableau Markdown
+  -h, --help                  affiche cette aide
+
+Exemple :
+  logigramme estimate atelier-v2.json --against atelier-v1.json --year 2024 \\
+    --sample garage.csv:garage.json:120 --sample chantier.csv:chantier.json:45 > effectifs.csv
+
+Codes de sortie : 0 tous les salariés évalués ; 1 fichier illisible ou invalide, ou salarié en erreur
+(signalé, non compté) ; 2 mauvaise utilisation.`;

@@ -4,6 +4,8 @@ import { closest } from '../io/suggest.ts';
 import { checkCommand } from './commands/check.ts';
 import { compileCommand } from './commands/compile.ts';
 import { decompileCommand } from './commands/decompile.ts';
+import { diffCommand } from './commands/diff.ts';
+import { estimateCommand } from './commands/estimate.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { hashCommand } from './commands/hash.ts';
 import { testCommand } from './commands/test.ts';
@@ -19,6 +21,8 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   compile: compileCommand,
   decompile: decompileCommand,
   check: checkCommand,
+  diff: diffCommand,
+  estimate: estimateCommand,
 };
 
 export const VERSION: string = pkg.version;

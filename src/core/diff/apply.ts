@@ -11,6 +11,7 @@ type Keyed = { id: string };
  */
 export function applyChanges(a: Referential, changes: readonly Change[]): Referential {
   const identity: Record<string, unknown> = { ...a.identity };
+  let id = a.id;
   let regulation = a.regulation;
   const workingYear = { ...a.workingYear };
   let factors = a.factors;
@@ -22,6 +23,9 @@ export function applyChanges(a: Referential, changes: readonly Change[]): Refere
       case 'identity':
         if (c.after === undefined) delete identity[c.field];
         else identity[c.field] = c.after;
+        break;
+      case 'referential_id':
+        id = c.after;
         break;
       case 'regulation':
         regulation = c.after;
@@ -74,8 +78,11 @@ export function applyChanges(a: Referential, changes: readonly Change[]): Refere
     }) };
   });
 
+  // A stated content hash describes a's content: once anything changed, it no longer holds.
+  const { contentHash: _stated, ...rest } = a;
   return {
-    ...a,
+    ...(changes.length === 0 ? a : rest),
+    id,
     identity: identity as Identity,
     regulation,
     workingYear,

@@ -18,9 +18,15 @@ const same = (x: unknown, y: unknown) => equal(x ?? null, y ?? null);
 export function diff(a: Referential, b: Referential, known: { fromHash?: string; toHash?: string } = {}): DiffResult {
   const changes: Change[] = [];
 
+  if (a.id !== b.id) changes.push({ kind: 'referential_id', before: a.id, after: b.id });
   const identityKeys = new Set([...Object.keys(a.identity), ...Object.keys(b.identity)]) as Set<keyof Identity>;
   for (const field of identityKeys) {
-    if (!same(a.identity[field], b.identity[field])) changes.push({ kind: 'identity', field, before: a.identity[field], after: b.identity[field] });
+    if (!same(a.identity[field], b.identity[field])) {
+      const change: Change = { kind: 'identity', field };
+      if (a.identity[field] !== undefined) change.before = a.identity[field];
+      if (b.identity[field] !== undefined) change.after = b.identity[field];
+      changes.push(change);
+    }
   }
   if (a.regulation !== b.regulation) changes.push({ kind: 'regulation', before: a.regulation, after: b.regulation });
   for (const field of ['annualHours', 'workingDays'] as const) {

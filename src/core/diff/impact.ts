@@ -76,8 +76,12 @@ export function impact(a: Referential, b: Referential, result: DiffResult, compa
       if (c.kind === 'factors' && (factor === null || c.retainedAdded.includes(factor) || c.retainedRemoved.includes(factor))) return [{ kind: c.kind, index }];
       return [];
     });
-  const touching = (ids: Set<string>): ChangeRef[] =>
-    result.changes.flatMap((c, index) => ('id' in c && ids.has(c.id) ? [{ kind: c.kind, id: c.id, index }] : []));
+  // A situation change explains a factor's change only if it touches that factor (an exposure of it, a
+  // flip of it) or moves the situation; a job, task or decision-node change touches every factor.
+  const relevant = (c: Change, factor: FactorCode | null): boolean =>
+    c.kind !== 'situation' || factor === null || c.op !== 'changed' || c.aspects.includes('moved') || c.exposures.some((e) => e.factor === factor) || c.flips.some((f) => f.factor === factor);
+  const touching = (ids: Set<string>, factor: FactorCode | null): ChangeRef[] =>
+    result.changes.flatMap((c, index) => ('id' in c && ids.has(c.id) && relevant(c, factor) ? [{ kind: c.kind, id: c.id, index }] : []));
 
   for (const employee of employees) {
     let ra: EmployeeResult;
@@ -102,7 +106,7 @@ export function impact(a: Referential, b: Referential, result: DiffResult, compa
       const y = deciding(rb, f.factor);
       if (x.verdict === y.verdict) continue;
       const ids = new Set([...elementsFor(ra, f.factor), ...elementsFor(rb, f.factor)]);
-      factors.push({ factor: f.factor, before: x, after: y, causes: [...global(f.factor), ...touching(ids)] });
+      factors.push({ factor: f.factor, before: x, after: y, causes: [...global(f.factor), ...touching(ids, f.factor)] });
     }
     // Points follow the verdicts; without a verdict change, only a rule change (regulation) explains them.
     const pointCauses = factors.length > 0 ? dedupe(factors.flatMap((f) => f.causes)) : global(null);

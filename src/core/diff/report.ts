@@ -70,7 +70,7 @@ function flipLine(f: SituationFlip, from: string, to: string): string {
 }
 
 function elementLines(c: Change, result: DiffResult): string[] {
-  if (c.kind === 'identity' || c.kind === 'regulation' || c.kind === 'working_year' || c.kind === 'factors' || c.kind === 'order') return [];
+  if (c.kind === 'referential_id' || c.kind === 'identity' || c.kind === 'regulation' || c.kind === 'working_year' || c.kind === 'factors' || c.kind === 'order') return [];
   const element = c.after ?? c.before;
   const kinds = { question: 'Critère', measure: 'Mesure', job: 'Poste', task: 'Tâche', node: 'Nœud de décision', situation: 'Situation', scenario: 'Scénario' } as const;
   const aspects = c.aspects.length > 0 ? ` : ${c.aspects.map((a) => ASPECTS[a]).join(', ')}` : '';
@@ -113,6 +113,7 @@ export function diffMarkdown(result: DiffResult, a: Referential, b: Referential)
 
   const general: string[] = [];
   for (const c of result.changes) {
+    if (c.kind === 'referential_id') general.push(`- **Identifiant du référentiel : ${c.before} → ${c.after}**`);
     if (c.kind === 'identity') general.push(`- Identité, ${String(c.field)} : ${JSON.stringify(c.before) ?? '—'} → ${JSON.stringify(c.after) ?? '—'}`);
     if (c.kind === 'regulation') general.push(`- **Version réglementaire : ${c.before} → ${c.after}**`);
     if (c.kind === 'working_year') general.push(`- Année de travail de référence, ${c.field === 'annualHours' ? 'heures' : 'jours'} : ${c.before} → ${c.after}`);

@@ -74,7 +74,9 @@ const element = <K extends string, T extends z.ZodType>(kind: K, schema: T) =>
 export const OrderedCollectionSchema = z.string().regex(/^(questions|measures|jobs|nodes|situations|scenarios|tasks:.+)$/);
 
 export const ChangeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('identity'), field: z.string(), before: z.unknown(), after: z.unknown() }),
+  z.object({ kind: z.literal('referential_id'), before: z.string(), after: z.string() }),
+  // An identity field may appear (an IDCC, the homologation) or disappear: either side may be absent.
+  z.object({ kind: z.literal('identity'), field: z.string(), before: z.unknown().optional(), after: z.unknown().optional() }),
   z.object({ kind: z.literal('regulation'), before: z.string(), after: z.string() }),
   z.object({ kind: z.literal('working_year'), field: z.enum(['annualHours', 'workingDays']), before: z.number(), after: z.number() }),
   z.object({
