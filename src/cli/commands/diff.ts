@@ -140,6 +140,8 @@ function causeText(ref: ChangeRef, result: DiffResult): string {
       return 'facteurs retenus';
     case 'identity':
       return `identité (${c.field})`;
+    case 'referential_id':
+      return `identifiant du référentiel (${c.before} → ${c.after})`;
     case 'order':
       return `ordre (${c.collection})`;
     default: {
