@@ -1,0 +1,122 @@
+import type { ChangeRef, DiffResult, FactorCode, FactorImpact, ImpactResult } from '../../core/index.ts';
+import { columnForField } from '../../io/staff-csv.ts';
+import { frReview } from '../i18n/fr-review.ts';
+import { fr } from '../i18n/fr.ts';
+import { causeText, factorName, impactFigures } from './changes.ts';
+
+function Verdict({ factor, side }: { factor: FactorCode; side: FactorImpact['before'] }) {
+  const figures = impactFigures(factor, side);
+  return (
+    <>
+      <span className={`badge verdict-${side.verdict}`} data-verdict={side.verdict}>
+        {fr.verdict[side.verdict]}
+      </span>
+      {figures && <span className="sub">{figures}</span>}
+    </>
+  );
+}
+
+function Causes({ refs, result, onCause }: { refs: readonly ChangeRef[]; result: DiffResult; onCause: (index: number) => void }) {
+  if (refs.length === 0) return <>{frReview.impact.noCause}</>;
+  return (
+    <ul className="plain rv-causes">
+      {refs.map((r) => (
+        <li key={r.index}>
+          <button type="button" className="link" data-cause={r.index} onClick={() => onCause(r.index)}>
+            {causeText(r, result)}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Every employee whose verdict for a factor or whose points change between the two versions, one row
+ * per factor that changes, each with the changes that cause it (activating a cause brings it into view).
+ */
+export function ImpactTable({ effect, result, rows, onCause }: { effect: ImpactResult; result: DiffResult; rows: ReadonlyMap<string, number>; onCause: (index: number) => void }) {
+  const t = frReview.impact;
+  return (
+    <div data-testid="impact">
+      <p role="status">{t.summary(effect.year, effect.employees, effect.changed.length, effect.errors.length)}</p>
+      {effect.changed.length === 0 ? (
+        <p>{t.none}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="rv-impact">
+            <caption>{t.caption(effect.year)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.employee}</th>
+                <th scope="col">{t.factor}</th>
+                <th scope="col">{t.before}</th>
+                <th scope="col">{t.after}</th>
+                <th scope="col">{t.points}</th>
+                <th scope="col">{t.causes}</th>
+              </tr>
+            </thead>
+            {effect.changed.map((e) => {
+              const points = e.points ? `${e.points.before} → ${e.points.after}` : t.pointsUnchanged;
+              const span = Math.max(1, e.factors.length);
+              return (
+                <tbody key={e.employee} data-employee={e.employee}>
+                  {e.factors.length === 0 ? (
+                    <tr data-factor="">
+                      <th scope="row">{e.employee}</th>
+                      <td>—</td>
+                      <td>—</td>
+                      <td>—</td>
+                      <td className="num" data-cell="points">
+                        {points}
+                      </td>
+                      <td>
+                        <Causes refs={e.points?.causes ?? []} result={result} onCause={onCause} />
+                      </td>
+                    </tr>
+                  ) : (
+                    e.factors.map((f, i) => (
+                      <tr key={f.factor} data-factor={f.factor}>
+                        {i === 0 && (
+                          <th scope="rowgroup" rowSpan={span}>
+                            {e.employee}
+                          </th>
+                        )}
+                        <td>{factorName(f.factor)}</td>
+                        <td data-cell="before">
+                          <Verdict factor={f.factor} side={f.before} />
+                        </td>
+                        <td data-cell="after">
+                          <Verdict factor={f.factor} side={f.after} />
+                        </td>
+                        {i === 0 && (
+                          <td className="num" rowSpan={span} data-cell="points">
+                            {points}
+                          </td>
+                        )}
+                        <td>
+                          <Causes refs={f.causes} result={result} onCause={onCause} />
+                        </td>
+                      </tr>
+                    ))
+                  )}
+                </tbody>
+              );
+            })}
+          </table>
+        </div>
+      )}
+      {effect.errors.length > 0 && (
+        <div className="error-box" role="alert">
+          <h3>{t.errorsHeading}</h3>
+          <ul>
+            {effect.errors.map((e, i) => {
+              const row = rows.get(e.employee);
+              return <li key={i}>{t.error(e.employee, row === undefined ? '?' : String(row), columnForField(e.error.field), e.error.detail, e.side)}</li>;
+            })}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

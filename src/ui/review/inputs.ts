@@ -1,0 +1,68 @@
+/*
+ * The company files of the comparison screen (staff CSV, company answers JSON), read and checked
+ * against both versions compared; each problem located (line and column, or JSON path) and said once
+ * when both versions agree on it. Pure.
+ */
+import type { CompanyInput, Employee, LoadIssue, Referential } from '../../core/index.ts';
+import { companyIssues, loadCompanyText } from '../../io/company.ts';
+import { parseStaffCsv, type CsvIssue } from '../../io/staff-csv.ts';
+
+/** A loaded file: its name and its text. */
+export interface TextFile {
+  name: string;
+  text: string;
+}
+
+/** Which of the two versions an issue concerns. */
+export type IssueSide = 'both' | 'before' | 'after';
+export interface Located<T> {
+  issue: T;
+  side: IssueSide;
+}
+
+/** The issues of both versions, each said once: `both` when the two versions report it alike. */
+export function mergeIssues<T>(before: readonly T[], after: readonly T[]): Array<Located<T>> {
+  const key = (x: T) => JSON.stringify(x);
+  const inAfter = new Set(after.map(key));
+  const inBefore = new Set(before.map(key));
+  return [
+    ...before.map((issue) => ({ issue, side: inAfter.has(key(issue)) ? ('both' as const) : ('before' as const) })),
+    ...after.filter((issue) => !inBefore.has(key(issue))).map((issue) => ({ issue, side: 'after' as const })),
+  ];
+}
+
+export interface StaffCheck {
+  /** The employees, when the file has no problem for either version. */
+  employees: Employee[] | null;
+  /** Line of each employee id in the file. */
+  rows: Map<string, number>;
+  issues: Array<Located<CsvIssue>>;
+}
+
+export function checkStaff(text: string, a: Referential, b: Referential): StaffCheck {
+  const before = parseStaffCsv(text, a);
+  const after = a === b ? before : parseStaffCsv(text, b);
+  const issues = mergeIssues(before.issues, after.issues).sort((x, y) => x.issue.row - y.issue.row);
+  const rows = new Map(before.employees.map((e, i) => [e.id, before.rows[i]!]));
+  return { employees: issues.length === 0 ? before.employees : null, rows, issues };
+}
+
+export interface CompanyCheck {
+  company: CompanyInput | null;
+  issues: Array<Located<LoadIssue>>;
+}
+
+export function checkCompany(text: string, a: Referential, b: Referential): CompanyCheck {
+  const loaded = loadCompanyText(text);
+  if (!loaded.ok) return { company: null, issues: loaded.issues.map((issue) => ({ issue, side: 'both' })) };
+  const issues = mergeIssues(companyIssues(loaded.value, a), a === b ? companyIssues(loaded.value, a) : companyIssues(loaded.value, b));
+  return { company: issues.length === 0 ? loaded.value : null, issues };
+}
+
+/** A year of evaluation typed by a user: an integer from 2015 (first thresholds in force) to 2100. */
+export function parseYear(text: string): number | undefined {
+  const t = text.trim();
+  if (!/^\d{4}$/.test(t)) return undefined;
+  const year = Number(t);
+  return year >= 2015 && year <= 2100 ? year : undefined;
+}
