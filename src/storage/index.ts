@@ -27,3 +27,33 @@ export {
   type SeedReport,
 } from './referentials.ts';
 export { requestPersistenceOnce, type PersistenceState } from './persistence.ts';
+export {
+  applyTransition,
+  createDraft,
+  DEFAULT_WORKING_YEAR,
+  draftFromStored,
+  emptyGraph,
+  expireStoredVersions,
+  exportCheckReport,
+  exportGraph,
+  exportReferential,
+  importDraftText,
+  openDraft,
+  publicationsKey,
+  publishVersion,
+  saveDraftGraph,
+  startNewVersion,
+  versionHistory,
+  type CreateDraftOutcome,
+  type DraftFromStoredOutcome,
+  type DraftImportOptions,
+  type DraftImportOutcome,
+  type ExportFile,
+  type NewDraft,
+  type PublicationEvent,
+  type PublishOutcome,
+  type SaveOutcome,
+  type TransitionOutcome,
+  type VersionEntry,
+} from './drafts.ts';
+export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, exportBackup, importBackup, validateBackup, type BackupFile, type RestoreOutcome } from './backup.ts';

@@ -7,6 +7,7 @@ import { CompaniesScreen } from './company/CompaniesScreen.tsx';
 import { CompanyScreen } from './company/CompanyScreen.tsx';
 import { EditorScreen } from './editor/EditorScreen.tsx';
 import { ReviewScreen } from './review/ReviewScreen.tsx';
+import { DossierScreen } from './dossier/DossierScreen.tsx';
 import { DbContext } from './context.ts';
 import { fr } from './i18n/fr.ts';
 import { hrefFor, useRoute, type Route } from './route.ts';
@@ -63,7 +64,7 @@ export function App({ db, samples = SAMPLE_FILES }: AppProps) {
         </a>
         <span className="tagline">{fr.app.tagline}</span>
         <nav aria-label={fr.app.navLabel} className="app-nav">
-          <a href={hrefFor({ screen: 'list' })} aria-current={route.screen === 'list' || route.screen === 'referential' || route.screen === 'editor' ? 'page' : undefined}>
+          <a href={hrefFor({ screen: 'list' })} aria-current={route.screen === 'list' || route.screen === 'referential' || route.screen === 'editor' || route.screen === 'dossier' ? 'page' : undefined}>
             {fr.app.navReferentials}
           </a>
           <a href={hrefFor({ screen: 'companies' })} aria-current={route.screen === 'companies' || route.screen === 'company' ? 'page' : undefined}>
@@ -107,6 +108,8 @@ function RouteScreen({ route, navigated }: { route: Route; navigated: boolean })
       return <CompaniesScreen />;
     case 'company':
       return <CompanyScreen key={route.id} companyId={route.id} />;
+    case 'dossier':
+      return <DossierScreen key={route.key} recordKey={route.key} />;
     case 'review':
       return <ReviewScreen key={`${route.a ?? ''}|${route.b ?? ''}`} {...(route.a ? { a: route.a } : {})} {...(route.b ? { b: route.b } : {})} />;
   }

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 /**
  * The screens, addressed by the URL fragment so that a reload keeps the open screen:
  * `#/` referentials, `#/referentiel/<id@version>`, `#/editeur/<referential id>` (its working draft),
- * `#/entreprises`, `#/entreprise/<company id>`, `#/comparer/<id@version>/<id@version>`.
+ * `#/entreprises`, `#/entreprise/<company id>`, `#/comparer/<id@version>/<id@version>`,
+ * `#/dossier/<id@version>` (the printable homologation dossier of a stored version).
  */
 export type Route =
   | { screen: 'list' }
@@ -11,7 +12,8 @@ export type Route =
   | { screen: 'editor'; id: string }
   | { screen: 'companies' }
   | { screen: 'company'; id: string }
-  | { screen: 'review'; a?: string; b?: string };
+  | { screen: 'review'; a?: string; b?: string }
+  | { screen: 'dossier'; key: string };
 
 const decode = (part: string | undefined): string | undefined => {
   if (!part) return undefined;
@@ -35,6 +37,8 @@ export function parseRoute(hash: string): Route {
       return { screen: 'companies' };
     case 'entreprise':
       return first ? { screen: 'company', id: first } : { screen: 'companies' };
+    case 'dossier':
+      return first ? { screen: 'dossier', key: first } : { screen: 'list' };
     case 'comparer': {
       const route: Route = { screen: 'review' };
       const second = decode(y);
@@ -60,6 +64,8 @@ export function hrefFor(route: Route): string {
       return '#/entreprises';
     case 'company':
       return `#/entreprise/${e(route.id)}`;
+    case 'dossier':
+      return `#/dossier/${e(route.key)}`;
     case 'review':
       return `#/comparer${route.a ? `/${e(route.a)}${route.b ? `/${e(route.b)}` : ''}` : ''}`;
   }

@@ -7,6 +7,7 @@ import { hrefFor } from '../route.ts';
 import { useLiveQuery } from '../useLiveQuery.ts';
 import { HashBadge } from './HashBadge.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
+import { NewReferential } from '../editor/NewReferential.tsx';
 
 export function ReferentialList({ focusHeading = false }: { focusHeading?: boolean }) {
   const db = useDb();
@@ -68,6 +69,7 @@ export function ReferentialList({ focusHeading = false }: { focusHeading?: boole
             </table>
           </div>
         ))}
+      <NewReferential />
       <ImportPanel />
     </>
   );

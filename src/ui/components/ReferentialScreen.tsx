@@ -11,6 +11,9 @@ import { EvaluationPanel } from './EvaluationPanel.tsx';
 import { HashBadge } from './HashBadge.tsx';
 import { IssueTable } from './IssueTable.tsx';
 import { ScenarioResults } from './ScenarioResults.tsx';
+import { VersionsSection } from '../lifecycle/VersionsSection.tsx';
+import { frLifecycle } from '../i18n/fr-lifecycle.ts';
+import { frEditor } from '../i18n/fr-editor.ts';
 
 export function ReferentialScreen({ recordKey }: { recordKey: string }) {
   const db = useDb();
@@ -45,6 +48,12 @@ export function ReferentialScreen({ recordKey }: { recordKey: string }) {
       <h1 ref={heading} tabIndex={-1}>
         {stored.title}
       </h1>
+      <p>
+        <a href={hrefFor({ screen: 'dossier', key: stored.key })}>{frLifecycle.dossier.link}</a>
+      </p>
+      <p>
+        <a href={hrefFor({ screen: 'editor', id: stored.id })}>{frEditor.editLink}</a>
+      </p>
       {loaded && !loaded.ok ? (
         <div role="alert" className="error-box">
           <p>{fr.detail.unreadable}</p>
@@ -196,6 +205,8 @@ function ReferentialDetail({ stored, referential: r }: { stored: StoredReferenti
           );
         })}
       </section>
+
+      <VersionsSection referentialId={r.id} currentKey={stored.key} title={stored.title} />
 
       <ScenarioResults referential={r} outcomes={outcomes} />
       <EvaluationPanel referential={r} />

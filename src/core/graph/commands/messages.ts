@@ -1,0 +1,55 @@
+import { ruleMessage, RULES } from '../../check/messages.ts';
+import type { GraphEdge, GraphNodeKind } from '../schema.ts';
+
+type Params = Record<string, string | number>;
+
+/** French names of node kinds, for refusal messages (the glossary's words). */
+export const NODE_KIND_NAMES: Record<GraphNodeKind, string> = {
+  job: 'poste',
+  task: 'tâche',
+  question: 'critère',
+  measure: 'mesure de prévention',
+  situation: 'situation d’exposition',
+  note: 'note',
+  group: 'groupe',
+};
+
+export const EDGE_KIND_NAMES: Record<GraphEdge['kind'], string> = {
+  weighting: 'pondération',
+  entry: 'entrée',
+  branch: 'branche',
+  measure: 'mesure',
+};
+
+/**
+ * Refusals that only an editor command can meet (the checker never sees such a graph). Every other
+ * refusal reuses a rule of the checker's catalogue, so the canvas and the checker say the same thing.
+ */
+const COMMAND_MESSAGES: Record<string, (p: Params) => string> = {
+  'command.node_not_found': (p) => `Le nœud « ${p.id} » n’existe pas (ou plus) : rien à modifier.`,
+  'command.edge_not_found': (p) => `La liaison « ${p.id} » n’existe pas (ou plus) : rien à modifier.`,
+  'command.question_not_found': (p) => `Le critère « ${p.id} » n’existe pas dans le catalogue.`,
+  'command.measure_not_found': (p) => `La mesure de prévention « ${p.id} » n’existe pas dans le catalogue.`,
+  'command.invalid_id': (p) => `Identifiant « ${p.id} » invalide : lettres, chiffres, « _ », « . » ou « - », sans espace.`,
+  'command.self_loop': () => 'Un nœud ne peut pas être relié à lui-même.',
+  'command.field_not_allowed': (p) => `Un nœud ${p.kind} n’a pas de champ « ${p.field} ».`,
+  'command.invalid_value': (p) => `Valeur refusée pour « ${p.field} » : ${p.detail}`,
+  'command.share_range': (p) => `Pondération de ${p.share} % impossible : une part du temps est comprise entre 0 et 100 %.`,
+  'command.question_in_use': (p) => `Le critère « ${p.question} » est posé par ${p.count} nœud(s) du logigramme : supprimez ou modifiez d’abord ces nœuds.`,
+  'command.measure_in_use': (p) => `La mesure « ${p.measure} » est testée par ${p.count} nœud(s) du logigramme : supprimez ou modifiez d’abord ces nœuds.`,
+  'command.id_change': () => 'L’identifiant d’un élément du catalogue ne se modifie pas : créez-en un nouveau.',
+  'command.all_answers_covered': (p) => `Toutes les réponses au critère « ${p.question} » ont déjà leur branche : modifiez une branche existante plutôt que d’en ajouter une.`,
+  'command.measure_branches_full': () => 'Les deux branches « mesure appliquée » et « mesure non appliquée » sont déjà reliées.',
+  'command.not_collapsible': (p) => `« ${p.node} » n’a pas de suite à replier.`,
+  'command.nothing_to_paste': () => 'Le presse-papiers est vide.',
+  'command.paste_id_missing': (p) => `Aucun nouvel identifiant fourni pour « ${p.id} ».`,
+  'command.empty': () => 'Aucun élément désigné.',
+};
+
+/** The French message of a refusal code: the editor's own catalogue, then the checker's. */
+export function commandMessage(code: string, params: Params): string {
+  const own = COMMAND_MESSAGES[code];
+  if (own) return own(params);
+  if (RULES[code]) return ruleMessage(code, params);
+  return code;
+}

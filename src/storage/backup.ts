@@ -1,0 +1,191 @@
+import * as z from 'zod';
+import { EmployeeSchema, contentHash, loadGraph, loadReferential, parseJsonText, parseWith, type LoadIssue } from '../core/index.ts';
+import { LIFECYCLE_STATES } from '../core/lifecycle/index.ts';
+import { referentialKey, type LogigrammeDb } from './db.ts';
+
+/*
+ * One JSON file with everything the browser holds: published referentials, drafts, companies, staff,
+ * evaluations and the small meta records. Restoring validates the whole file first — every record, each
+ * problem with its JSON path — and then replaces the database's content in one transaction: a file with
+ * any problem changes nothing.
+ */
+
+export const BACKUP_FORMAT = 'logigramme-backup';
+export const BACKUP_FORMAT_VERSION = 1;
+
+/** Meta records that belong to this browser, not to the data: never exported, kept on restore. */
+const LOCAL_META = new Set(['persistenceRequested']);
+
+const TABLES = ['referentials', 'drafts', 'companies', 'staff', 'evaluations', 'meta'] as const;
+type TableName = (typeof TABLES)[number];
+
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  formatVersion: typeof BACKUP_FORMAT_VERSION;
+  exportedAt: string;
+  /** Dexie schema version of the database that wrote it. */
+  databaseVersion: number;
+  tables: Record<TableName, unknown[]>;
+}
+
+/** Everything, read in one transaction so the file is a consistent picture. */
+export async function exportBackup(db: LogigrammeDb, now: () => string = () => new Date().toISOString()): Promise<{ name: string; text: string; counts: Record<TableName, number> }> {
+  const tables = await db.transaction('r', [db.referentials, db.drafts, db.companies, db.staff, db.evaluations, db.meta], async () => ({
+    referentials: await db.referentials.toArray(),
+    drafts: await db.drafts.toArray(),
+    companies: await db.companies.toArray(),
+    staff: await db.staff.toArray(),
+    evaluations: await db.evaluations.toArray(),
+    meta: (await db.meta.toArray()).filter((m) => !LOCAL_META.has(m.key)),
+  }));
+  const exportedAt = now();
+  const file: BackupFile = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, exportedAt, databaseVersion: db.verno, tables };
+  const counts = Object.fromEntries(TABLES.map((t) => [t, tables[t].length])) as Record<TableName, number>;
+  return { name: `logigramme-sauvegarde-${exportedAt.slice(0, 10)}.json`, text: `${JSON.stringify(file, null, 2)}\n`, counts };
+}
+
+const Timestamp = z.string().min(1);
+const Header = z.looseObject({
+  format: z.literal(BACKUP_FORMAT, { error: `Ce fichier n’est pas une sauvegarde Logigramme (« format » : « ${BACKUP_FORMAT} » attendu)` }),
+  formatVersion: z.number().int(),
+  exportedAt: Timestamp,
+  tables: z.strictObject(Object.fromEntries(TABLES.map((t) => [t, z.array(z.unknown())])) as Record<TableName, z.ZodArray<z.ZodUnknown>>),
+});
+
+const StoredReferentialSchema = z.looseObject({
+  key: z.string(),
+  id: z.string(),
+  version: z.string(),
+  title: z.string(),
+  branch: z.string(),
+  status: z.enum(LIFECYCLE_STATES),
+  regulation: z.string(),
+  contentHash: z.string(),
+  document: z.unknown(),
+  source: z.enum(['sample', 'import']),
+  storedAt: Timestamp,
+});
+
+const TransitionSchema = z.strictObject({ from: z.enum(LIFECYCLE_STATES), to: z.enum(LIFECYCLE_STATES), at: Timestamp, author: z.string(), note: z.string() });
+const DraftSchema = z.looseObject({
+  id: z.string(),
+  graph: z.unknown(),
+  lifecycle: z.strictObject({
+    state: z.enum(LIFECYCLE_STATES),
+    transitions: z.array(TransitionSchema),
+    homologation: z.strictObject({ arreteDate: z.iso.date(), arreteReference: z.string(), expires: z.iso.date() }).optional(),
+    reviewNote: z.string().optional(),
+  }),
+  updatedAt: Timestamp,
+});
+
+const Answers = z.record(z.string(), z.union([z.boolean(), z.string(), z.number()]));
+const CompanySchema = z.looseObject({
+  id: z.string().min(1),
+  profile: z.looseObject({ name: z.string() }),
+  referentialKey: z.string().optional(),
+  year: z.number().int(),
+  answers: Answers,
+  measures: z.array(z.looseObject({ measure: z.string(), since: z.string().optional() })),
+  step: z.string().optional(),
+  updatedAt: Timestamp,
+});
+const StaffSchema = z.looseObject({
+  key: z.string(),
+  companyId: z.string().min(1),
+  year: z.number().int(),
+  employees: z.array(EmployeeSchema),
+  updatedAt: Timestamp,
+});
+const EvaluationSchema = z.looseObject({
+  key: z.string(),
+  companyId: z.string().min(1),
+  year: z.number().int(),
+  referentialKey: z.string(),
+  contentHash: z.string(),
+  results: z.unknown(),
+  evaluatedAt: Timestamp,
+});
+const MetaSchema = z.strictObject({ key: z.string().min(1), value: z.unknown() });
+
+const issue = (path: string, message: string, code = 'backup.invalid'): LoadIssue => ({ code, path, message });
+/** `$.nodes[0]` of an inner document, located inside the backup file. */
+const under = (base: string, issues: readonly LoadIssue[]) => issues.map((i) => ({ ...i, path: `${base}${i.path.slice(1)}` }));
+
+export type RestoreOutcome = { ok: true; counts: Record<TableName, number> } | { ok: false; issues: LoadIssue[] };
+
+/** Validates every record of a backup file; the records, typed, when there is no problem at all. */
+export function validateBackup(text: string, currentDatabaseVersion = Number.POSITIVE_INFINITY): { ok: true; tables: BackupFile['tables'] } | { ok: false; issues: LoadIssue[] } {
+  const json = parseJsonText(text);
+  if (!json.ok) return json;
+  const header = parseWith(Header, json.value);
+  if (!header.ok) return header;
+  const databaseVersion = (header.value as { databaseVersion?: unknown }).databaseVersion;
+  if (typeof databaseVersion === 'number' && databaseVersion > currentDatabaseVersion) {
+    return { ok: false, issues: [issue('$.databaseVersion', `Sauvegarde d’une base de données plus récente (version ${databaseVersion}) que celle de cette application (${currentDatabaseVersion}) : mettez l’application à jour.`, 'backup.newer')] };
+  }
+  if (header.value.formatVersion > BACKUP_FORMAT_VERSION) {
+    return { ok: false, issues: [issue('$.formatVersion', `Sauvegarde au format ${header.value.formatVersion}, plus récent que celui de cette application (${BACKUP_FORMAT_VERSION}) : mettez l’application à jour.`, 'backup.newer')] };
+  }
+  const t = header.value.tables;
+  const issues: LoadIssue[] = [];
+  const check = <S extends z.ZodType>(table: TableName, schema: S, more: (record: z.infer<S>, path: string) => void) => {
+    const seen = new Set<string>();
+    t[table].forEach((raw, i) => {
+      const path = `$.tables.${table}[${i}]`;
+      const parsed = parseWith(schema, raw, ['tables', table, i]);
+      if (!parsed.ok) return void issues.push(...parsed.issues);
+      const record = parsed.value as z.infer<S> & { key?: string; id?: string };
+      const key = table === 'drafts' || table === 'companies' ? record.id! : record.key!;
+      if (seen.has(key)) issues.push(issue(path, `« ${key} » figure deux fois dans la table ${table}.`, 'backup.duplicate'));
+      seen.add(key);
+      more(parsed.value, path);
+    });
+  };
+  check('referentials', StoredReferentialSchema, (r, path) => {
+    const loaded = loadReferential(r.document);
+    if (!loaded.ok) return void issues.push(...under(`${path}.document`, loaded.issues));
+    if (r.key !== referentialKey(loaded.value.id, loaded.value.identity.version) || r.id !== loaded.value.id || r.version !== loaded.value.identity.version) {
+      issues.push(issue(`${path}.key`, `La clé « ${r.key} » ne correspond pas au document (${referentialKey(loaded.value.id, loaded.value.identity.version)}).`, 'backup.key_mismatch'));
+    }
+    const hash = contentHash(loaded.value);
+    if (r.contentHash !== hash) issues.push(issue(`${path}.contentHash`, `L’empreinte enregistrée (${r.contentHash}) n’est pas celle du document (${hash}) : le document a été modifié.`, 'backup.hash_mismatch'));
+  });
+  check('drafts', DraftSchema, (d, path) => {
+    const loaded = loadGraph(d.graph);
+    if (!loaded.ok) return void issues.push(...under(`${path}.graph`, loaded.issues));
+    if (loaded.value.referential.id !== d.id) issues.push(issue(`${path}.id`, `Le brouillon « ${d.id} » contient le logigramme de « ${loaded.value.referential.id} ».`, 'backup.key_mismatch'));
+  });
+  check('companies', CompanySchema, () => {});
+  check('staff', StaffSchema, (s, path) => {
+    if (s.key !== `${s.companyId}@${s.year}`) issues.push(issue(`${path}.key`, `Clé « ${s.companyId}@${s.year} » attendue.`, 'backup.key_mismatch'));
+  });
+  check('evaluations', EvaluationSchema, (e, path) => {
+    if (e.key !== `${e.companyId}@${e.year}`) issues.push(issue(`${path}.key`, `Clé « ${e.companyId}@${e.year} » attendue.`, 'backup.key_mismatch'));
+  });
+  check('meta', MetaSchema, () => {});
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, tables: t };
+}
+
+/**
+ * Restores a backup: validated in full first, then the database's content is replaced in one
+ * transaction (the browser's own meta records excepted). On any problem nothing is changed.
+ */
+export async function importBackup(db: LogigrammeDb, text: string): Promise<RestoreOutcome> {
+  // The schema version is known once the database is open.
+  if (!db.isOpen()) await db.open();
+  const valid = validateBackup(text, db.verno);
+  if (!valid.ok) return valid;
+  const t = valid.tables;
+  await db.transaction('rw', [db.referentials, db.drafts, db.companies, db.staff, db.evaluations, db.meta], async () => {
+    await Promise.all([db.referentials.clear(), db.drafts.clear(), db.companies.clear(), db.staff.clear(), db.evaluations.clear()]);
+    await db.meta.where('key').noneOf([...LOCAL_META]).delete();
+    await db.referentials.bulkAdd(t.referentials as never[]);
+    await db.drafts.bulkAdd(t.drafts as never[]);
+    await db.companies.bulkAdd(t.companies as never[]);
+    await db.staff.bulkAdd(t.staff as never[]);
+    await db.evaluations.bulkAdd(t.evaluations as never[]);
+    await db.meta.bulkPut((t.meta as Array<{ key: string; value: unknown }>).filter((m) => !LOCAL_META.has(m.key)));
+  });
+  return { ok: true, counts: Object.fromEntries(TABLES.map((name) => [name, t[name].length])) as Record<TableName, number> };
+}

@@ -1,0 +1,67 @@
+import { checkGraph, compile, EvaluationError, runScenario, type CheckReport, type FactorCode, type Finding, type GraphDocument, type Referential, type ScenarioMismatch, type Severity, type SituationVerdict } from '../../core/index.ts';
+import { situationVerdictsFor } from '../../core/graph/commands/index.ts';
+
+/** One scenario's result as the editor shows it (a broken draft may make the evaluation fail). */
+export interface ScenarioView {
+  id: string;
+  label: string;
+  passed: boolean;
+  mismatches: ScenarioMismatch[];
+  error?: string;
+}
+
+/** Everything the editor derives from one state of the graph: findings, scenarios, verdicts. */
+export interface Consistency {
+  graph: GraphDocument;
+  report: CheckReport;
+  referential: Referential;
+  scenarios: ScenarioView[];
+  verdicts: Map<string, Map<FactorCode, SituationVerdict>>;
+  /** Node id → worst severity of its findings, and how many. */
+  byNode: Map<string, { severity: Severity; count: number }>;
+  /** Milliseconds the check took, shown to nobody but the benchmark and curious developers. */
+  ms: number;
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * checkGraph + runScenarios on the compiled graph + verdicts at 100 % time. Pure apart from the clock;
+ * linear in the graph (about 40 ms for 2 000 nodes here), so it runs on the main thread, debounced.
+ */
+export function computeConsistency(graph: GraphDocument, clock: () => number = () => performance.now()): Consistency {
+  const t0 = clock();
+  const report = checkGraph(graph);
+  const { referential } = compile(graph);
+  const scenarios = referential.scenarios.map((s): ScenarioView => {
+    try {
+      const o = runScenario(referential, s);
+      return { id: s.id, label: s.label, passed: o.passed, mismatches: o.mismatches, ...(o.error ? { error: o.error.message } : {}) };
+    } catch (error) {
+      // A draft being drawn may not evaluate at all: that is a failing scenario, not a crash.
+      return { id: s.id, label: s.label, passed: false, mismatches: [], error: error instanceof EvaluationError ? error.message : String(error) };
+    }
+  });
+  const verdicts = situationVerdictsFor(referential);
+  const byNode = new Map<string, { severity: Severity; count: number }>();
+  const nodeIds = new Set(graph.nodes.map((n) => n.id));
+  for (const f of report.findings) {
+    const id = findingNode(graph, f, nodeIds);
+    if (!id) continue;
+    const current = byNode.get(id);
+    if (!current) byNode.set(id, { severity: f.severity, count: 1 });
+    else byNode.set(id, { severity: RANK[f.severity] < RANK[current.severity] ? f.severity : current.severity, count: current.count + 1 });
+  }
+  return { graph, report, referential, scenarios, verdicts, byNode, ms: clock() - t0 };
+}
+
+/** The node a finding is about: its element when a node, an edge's source, the first node asking a question. */
+export function findingNode(graph: GraphDocument, finding: Finding, nodeIds?: Set<string>): string | undefined {
+  const element = finding.element;
+  if (element === undefined) return undefined;
+  if (nodeIds ? nodeIds.has(element) : graph.nodes.some((n) => n.id === element)) return element;
+  const edge = graph.edges.find((e) => e.id === element);
+  if (edge) return edge.source;
+  const asker = graph.nodes.find((n) => (n.kind === 'question' && n.question === element) || (n.kind === 'measure' && n.measure === element));
+  return asker?.id;
+}

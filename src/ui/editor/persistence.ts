@@ -1,0 +1,128 @@
+import type { GraphDocument } from '../../core/index.ts';
+import { compareVersions } from '../../core/lifecycle/index.ts';
+import { createDraft, draftFromStored, openDraft, saveDraftGraph, type DraftRecord, type LogigrammeDb } from '../../storage/index.ts';
+import { frEditor } from '../i18n/fr-editor.ts';
+import { frLifecycle } from '../i18n/fr-lifecycle.ts';
+
+/*
+ * The editor's side of the drafts table, through the storage functions (src/storage/drafts.ts): open
+ * or create the working draft, and save it after every change.
+ */
+
+export type Clock = () => string;
+const isoNow: Clock = () => new Date().toISOString();
+
+/**
+ * The working draft of a referential: the stored one; else a new one from the latest stored version of
+ * that referential (decompiled and laid out, with the next version number); else an empty one. Two
+ * callers at once (React's double effects, two tabs) get the same draft.
+ */
+export async function openOrCreateDraft(db: LogigrammeDb, id: string, now: Clock = isoNow): Promise<DraftRecord> {
+  const existing = await openDraft(db, id);
+  if (existing) return existing;
+  const versions = await db.referentials.where('id').equals(id).toArray();
+  const latest = versions.sort((a, b) => compareVersions(b.version, a.version))[0];
+  if (latest) {
+    const made = await draftFromStored(db, latest.key, now);
+    if (made.kind === 'created' || made.kind === 'exists') return made.record;
+  }
+  const created = await createDraft(db, { id, title: id, branch: frEditor.newReferential.branchPlaceholder }, now);
+  if (created.kind === 'created') return created.record;
+  const raced = await openDraft(db, id);
+  if (raced) return raced;
+  throw new Error(created.kind === 'invalid' ? (created.issues[0]?.message ?? frEditor.newReferential.invalidId) : frEditor.newReferential.taken(id));
+}
+
+export type CreateOutcome = { ok: true } | { ok: false; message: string };
+
+/** "Nouveau référentiel": an empty draft under a new id and title, refused when the id is invalid or taken. */
+export async function createEmptyDraft(db: LogigrammeDb, id: string, title: string, now: Clock = isoNow): Promise<CreateOutcome> {
+  const cleanId = id.trim();
+  const cleanTitle = title.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/.test(cleanId)) return { ok: false, message: frEditor.newReferential.invalidId };
+  if (cleanTitle === '') return { ok: false, message: frEditor.newReferential.emptyTitle };
+  const created = await createDraft(db, { id: cleanId, title: cleanTitle, branch: frEditor.newReferential.branchPlaceholder }, now);
+  if (created.kind === 'created') return { ok: true };
+  if (created.kind === 'exists') return { ok: false, message: frEditor.newReferential.taken(cleanId) };
+  return { ok: false, message: created.issues.map((i) => i.message).join(' ') };
+}
+
+export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: 'failed'; message: string };
+
+/**
+ * Autosave: every change is written, in order; a burst of changes while a write runs collapses into
+ * one write of the latest graph. A refusal (the draft left the draft state meanwhile) is shown.
+ */
+export class Autosaver {
+  #pending: GraphDocument | null = null;
+  #running: Promise<void> | null = null;
+  #state: SaveState = { status: 'saved' };
+  #listeners = new Set<() => void>();
+  readonly #db: LogigrammeDb;
+  readonly #id: string;
+  readonly #now: Clock;
+  /** Timestamps of our own writes: a record with another one was changed elsewhere. */
+  readonly #written = new Set<string>();
+
+  constructor(db: LogigrammeDb, id: string, now: Clock = isoNow) {
+    this.#db = db;
+    this.#id = id;
+    // The timestamp is known before the write commits, so a live query never mistakes it for another's.
+    this.#now = () => {
+      const at = now();
+      this.#written.add(at);
+      return at;
+    };
+  }
+
+  /** Whether the record with this `updatedAt` was written by this autosaver. */
+  wrote(updatedAt: string): boolean {
+    return this.#written.has(updatedAt);
+  }
+
+  get busy(): boolean {
+    return this.#running !== null;
+  }
+
+  save = (graph: GraphDocument): void => {
+    this.#pending = graph;
+    if (!this.#running) this.#running = this.#loop();
+  };
+
+  /** Resolves when everything asked so far is written. */
+  async flush(): Promise<void> {
+    while (this.#running) await this.#running;
+  }
+
+  subscribe = (listener: () => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  getState = (): SaveState => this.#state;
+
+  async #loop(): Promise<void> {
+    this.#set({ status: 'saving' });
+    let failure: string | null = null;
+    try {
+      while (this.#pending) {
+        const graph = this.#pending;
+        this.#pending = null;
+        const outcome = await saveDraftGraph(this.#db, this.#id, graph, this.#now);
+        if (outcome.kind === 'refused') failure = outcome.reasons.map((r) => frLifecycle.refusal(r)).join(' ');
+        else if (outcome.kind === 'missing') failure = frEditor.save.missing;
+        else failure = null;
+      }
+    } catch (error) {
+      failure = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.#running = null;
+    }
+    this.#set(failure === null ? { status: 'saved' } : { status: 'failed', message: failure });
+  }
+
+  #set(state: SaveState) {
+    this.#state = state;
+    for (const l of this.#listeners) l();
+  }
+}

@@ -1,0 +1,166 @@
+import { useId, useState, type ChangeEvent } from 'react';
+import type { LoadIssue } from '../../core/index.ts';
+import {
+  exportBackup,
+  exportCheckReport,
+  exportGraph,
+  exportReferential,
+  importBackup,
+  importDraftText,
+  MAX_IMPORT_BYTES,
+  type DraftRecord,
+  type ExportFile,
+} from '../../storage/index.ts';
+import { IssueTable } from '../components/IssueTable.tsx';
+import { useDb } from '../context.ts';
+import { frLifecycle as t } from '../i18n/fr-lifecycle.ts';
+import { SubHeading } from './heading.tsx';
+import { downloadFile, localTimestamp, readFileText } from './browser.ts';
+
+type Feedback = { kind: 'ok' | 'error'; lines: string[]; issues?: { caption: string; list: LoadIssue[] } } | null;
+
+/** Exports of the draft, import of a file into it, and the backup of the whole database. */
+export function FilesPanel({ referentialId, draft, now }: { referentialId: string; draft: DraftRecord | undefined; now: () => Date }) {
+  const db = useDb();
+  const id = useId();
+  const [feedback, setFeedback] = useState<Feedback>(null);
+  const [confirmed, setConfirmed] = useState(false);
+
+  const offer = (file: ExportFile) => {
+    downloadFile(file);
+    setFeedback({ kind: 'ok', lines: [t.files.downloaded(file.name)] });
+  };
+
+  /** Reads a chosen file, refusing what is too large; the input is reset so the same file can be chosen again. */
+  const read = async (event: ChangeEvent<HTMLInputElement>): Promise<{ name: string; text: string } | null> => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return null;
+    if (file.size > MAX_IMPORT_BYTES) {
+      setFeedback({ kind: 'error', lines: [t.files.unreadable(file.name)] });
+      return null;
+    }
+    try {
+      return { name: file.name, text: await readFileText(file) };
+    } catch {
+      setFeedback({ kind: 'error', lines: [t.files.unreadable(file.name)] });
+      return null;
+    }
+  };
+
+  const importIntoDraft = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = await read(event);
+    if (!file) return;
+    const outcome = await importDraftText(db, file.text, { expectedId: referentialId, replace: true });
+    switch (outcome.kind) {
+      case 'imported':
+        setFeedback({
+          kind: 'ok',
+          lines: [
+            t.files.imported(outcome.record.graph.referential.identity.version),
+            ...(outcome.renumbered ? [t.files.renumbered(outcome.renumbered.from, outcome.renumbered.to)] : []),
+            ...(outcome.statusReset ? [t.files.statusReset(outcome.statusReset)] : []),
+          ],
+        });
+        break;
+      case 'invalid':
+        setFeedback({ kind: 'error', lines: [t.files.invalid(file.name, outcome.issues.length)], issues: { caption: t.files.issuesCaption, list: outcome.issues } });
+        break;
+      case 'mismatch':
+        setFeedback({ kind: 'error', lines: [t.files.mismatch(outcome.expected, outcome.found)] });
+        break;
+      case 'locked':
+        setFeedback({ kind: 'error', lines: [t.files.locked(outcome.state)] });
+        break;
+      case 'exists':
+        // `replace` is set: only reached if the draft changed state meanwhile.
+        setFeedback({ kind: 'error', lines: [t.files.locked(outcome.record.lifecycle.state)] });
+        break;
+    }
+  };
+
+  const backup = async () => {
+    const file = await exportBackup(db, () => localTimestamp(now()));
+    downloadFile({ name: file.name, type: 'application/json', text: file.text });
+    setFeedback({ kind: 'ok', lines: [t.backup.exported(file.name, Object.values(file.counts).reduce((a, b) => a + b, 0))] });
+  };
+
+  const restore = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = await read(event);
+    if (!file) return;
+    const outcome = await importBackup(db, file.text);
+    setConfirmed(false);
+    if (outcome.ok) setFeedback({ kind: 'ok', lines: [t.backup.restored(Object.values(outcome.counts).reduce((a, b) => a + b, 0))] });
+    else setFeedback({ kind: 'error', lines: [t.backup.invalid(file.name, outcome.issues.length)], issues: { caption: t.backup.issuesCaption, list: outcome.issues } });
+  };
+
+  const editable = draft?.lifecycle.state === 'draft' || !draft;
+  return (
+    <div className="lifecycle-files">
+      <SubHeading>{t.files.heading}</SubHeading>
+      {draft && (
+        <ul className="lifecycle-exports">
+          <li>
+            <button type="button" onClick={() => offer(exportGraph(draft.graph))}>
+              {t.files.exportGraph}
+            </button>
+          </li>
+          <li>
+            <button type="button" onClick={() => offer(exportReferential(draft.graph))}>
+              {t.files.exportReferential}
+            </button>
+          </li>
+          <li>
+            <button type="button" onClick={() => offer(exportCheckReport(draft.graph, localTimestamp(now())).json)}>
+              {t.files.exportReportJson}
+            </button>
+          </li>
+          <li>
+            <button type="button" onClick={() => offer(exportCheckReport(draft.graph, localTimestamp(now())).markdown)}>
+              {t.files.exportReportMd}
+            </button>
+          </li>
+        </ul>
+      )}
+      {editable && (
+        <div className="field">
+          <label htmlFor={`${id}-import`}>{t.files.importLabel}</label>
+          <p id={`${id}-import-help`} className="help">
+            {t.files.importHelp}
+          </p>
+          <input id={`${id}-import`} type="file" accept=".json,application/json" aria-describedby={`${id}-import-help`} onChange={(e) => void importIntoDraft(e)} />
+        </div>
+      )}
+
+      <SubHeading>{t.backup.heading}</SubHeading>
+      <p className="help">{t.backup.help}</p>
+      <p>
+        <button type="button" onClick={() => void backup()}>
+          {t.backup.export}
+        </button>
+      </p>
+      <label className="check">
+        <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+        <span>{t.backup.confirm}</span>
+      </label>
+      <div className="field">
+        <label htmlFor={`${id}-restore`}>{t.backup.importLabel}</label>
+        <input id={`${id}-restore`} type="file" accept=".json,application/json" disabled={!confirmed} onChange={(e) => void restore(e)} />
+      </div>
+
+      <div aria-live="polite" data-testid="files-message">
+        {feedback && (
+          <div className={feedback.kind === 'ok' ? 'success-text' : 'error-box'} role={feedback.kind === 'ok' ? 'status' : 'alert'}>
+            {feedback.lines.map((line, i) => (
+              <p key={i} className={feedback.kind === 'error' ? 'error-text' : undefined}>
+                {line}
+              </p>
+            ))}
+            {feedback.issues && <IssueTable issues={feedback.issues.list} caption={feedback.issues.caption} />}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,255 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_INSTALL_TIMEOUT_MS, ensureChromium } from './support/chromium.ts';
+
+/*
+ * The logigramme editor in a real Chromium: a new referential built from an empty page (job → task →
+ * question → two situations, one edge drawn with the mouse on the canvas, the others from the
+ * keyboard), a checker error appearing and going away, undo and redo, then a reload that finds
+ * everything (autosave into IndexedDB). Screenshots: test-results/screenshots/editor-*.png.
+ */
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const SHOTS = join(ROOT, 'test-results', 'screenshots');
+/** The first visit compiles the app's modules on the fly; on a loaded 2-core machine that takes a while. */
+const STEP_TIMEOUT_MS = 120_000;
+
+/** The app's Vite dev server (as support/server.ts) with its own dependency cache: e2e files may run at once. */
+async function startServer(): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server: ViteDevServer = await createServer({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    clearScreen: false,
+    cacheDir: join(ROOT, 'node_modules', '.vite-e2e-editor'),
+    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
+  });
+  await server.listen();
+  const address = server.httpServer?.address() as AddressInfo | null;
+  if (!address || typeof address === 'string') {
+    await server.close();
+    throw new Error('Vite dev server has no TCP address');
+  }
+  return { origin: `http://127.0.0.1:${address.port}`, close: () => server.close() };
+}
+
+/** The machine is shared and loaded: polls wait up to 10 s instead of Vitest's 1 s. */
+const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
+
+let server: { origin: string; close: () => Promise<void> };
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const requests: string[] = [];
+const pageErrors: string[] = [];
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  const executablePath = ensureChromium();
+  mkdirSync(SHOTS, { recursive: true });
+  [server, browser] = await Promise.all([startServer(), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
+  context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } });
+  page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+}, CHROMIUM_INSTALL_TIMEOUT_MS);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, name) });
+const properties = () => page.getByRole('region', { name: 'Propriétés' });
+const findings = () => page.locator('section.findings');
+const canvasNode = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+
+/** A palette button activated from the keyboard, then the new node named in its first field. */
+async function addByKeyboard(kind: string, field: string, label: string) {
+  await page.getByRole('button', { name: `Ajouter : ${kind}` }).focus();
+  await page.keyboard.press('Enter');
+  // The new node's panel opens with the focus on its first field.
+  await properties().getByRole('heading', { name: new RegExp(`^${kind} : `) }).waitFor();
+  await poll(() => properties().evaluate((el) => el.contains(document.activeElement) && document.activeElement !== el)).toBe(true);
+  const input = properties().getByLabel(field, { exact: true });
+  await input.fill(label);
+  await input.press('Enter');
+}
+
+async function select(label: string) {
+  const box = page.getByRole('searchbox', { name: 'Rechercher un nœud' });
+  await box.fill(label);
+  await box.press('Enter');
+}
+
+/** Links the selected node to another, found by its label in the properties panel. */
+async function connectFromPanel(from: string, target: string) {
+  const label = target.split(' : ')[1]!;
+  await properties().getByLabel('Nœud à relier (rechercher par libellé)').fill(label);
+  await properties().getByRole('button', { name: `Relier à ${target}` }).click();
+  await page.getByTestId('editor-status').getByText(`« ${from} » relié à « ${label} ».`).waitFor();
+}
+
+/** The centre of an element on the page. */
+async function centre(locator: Locator) {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element not on screen');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+describe('the logigramme editor in Chromium', () => {
+  it(
+    'creates a new referential from the list and opens its empty editor',
+    async () => {
+      await page.goto(server.origin);
+      await page.getByRole('button', { name: 'Nouveau référentiel' }).click();
+      await page.getByLabel('Identifiant (lettres, chiffres, « - », « _ », « . »)').fill('soudure-essai');
+      await page.getByLabel('Titre', { exact: true }).fill('Soudure — essai');
+      await page.getByRole('button', { name: 'Créer et ouvrir l’éditeur' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Soudure — essai' }).waitFor();
+      expect(page.url()).toContain('#/editeur/soudure-essai');
+      await page.getByRole('toolbar', { name: 'Outils de l’éditeur' }).waitFor();
+      await shot('editor-01-vide.png');
+    },
+    STEP_TIMEOUT_MS,
+  );
+
+  it('builds job → task → question → two situations, drawing one edge on the canvas', async () => {
+    await addByKeyboard('Poste', 'Libellé', 'Soudeur');
+    await addByKeyboard('Tâche', 'Libellé', 'Soudure TIG');
+    await addByKeyboard('Critère', 'Question posée', 'Soudure en atelier ?');
+    await addByKeyboard('Situation d’exposition', 'Libellé', 'Atelier ventilé');
+    await addByKeyboard('Situation d’exposition', 'Libellé', 'Chantier extérieur');
+    await page.getByRole('button', { name: 'Disposition automatique' }).click();
+    await page.getByText('Disposition automatique appliquée (annulable).').waitFor();
+    await page.getByRole('toolbar', { name: 'Outils de l’éditeur' }).getByRole('button', { name: 'Tout afficher' }).click();
+    await page.waitForTimeout(400);
+
+    // Job → task with the mouse: from the job's handle to the task.
+    const from = await centre(canvasNode('poste-1').locator('.react-flow__handle.source'));
+    const to = await centre(canvasNode('tache-1').locator('.react-flow__handle.target'));
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+    await page.mouse.move(to.x, to.y, { steps: 5 });
+    await page.mouse.up();
+    await page.getByText('« Soudeur » relié à « Soudure TIG ».').waitFor();
+    await poll(() => page.locator('.react-flow__edge').count()).toBe(1);
+    await expect(page.locator('.react-flow__edge-textwrapper').first().textContent()).resolves.toBe('100 %');
+
+    // A refused connection on the canvas says why: a job cannot lead to a situation.
+    const job = await centre(canvasNode('poste-1').locator('.react-flow__handle.source'));
+    const situation = await centre(canvasNode('s-1').locator('.react-flow__handle.target'));
+    await page.mouse.move(job.x, job.y);
+    await page.mouse.down();
+    await page.mouse.move(situation.x, situation.y, { steps: 8 });
+    await page.mouse.up();
+    await expect(page.getByTestId('editor-alert').textContent()).resolves.toContain('Liaison « pondération » impossible d’un nœud poste vers un nœud situation d’exposition');
+    await shot('editor-02-liaison-refusee.png');
+
+    // The rest from the keyboard (properties panel).
+    await select('Soudure TIG');
+    await connectFromPanel('Soudure TIG', 'Critère : Soudure en atelier ?');
+    await select('Soudure en atelier');
+    await connectFromPanel('Soudure en atelier ?', 'Situation d’exposition : Atelier ventilé');
+    await select('Soudure en atelier');
+    await connectFromPanel('Soudure en atelier ?', 'Situation d’exposition : Chantier extérieur');
+    await poll(() => page.locator('.react-flow__edge').count()).toBe(4);
+    const labels = await page.locator('.react-flow__edge-textwrapper').allTextContents();
+    expect(labels.sort()).toEqual(['100 %', 'non', 'oui']);
+    await page.getByRole('button', { name: 'Disposition automatique' }).click();
+    await page.getByText('Disposition automatique appliquée (annulable).').waitFor();
+    await page.waitForTimeout(400);
+
+    // A note dragged from the palette onto the canvas lands where it is dropped.
+    await page.getByRole('button', { name: 'Ajouter : Note' }).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 120, y: 80 } });
+    await canvasNode('note-1').waitFor();
+    await properties().getByLabel('Texte de la note').fill('À valider avec la branche');
+    await properties().getByLabel('Texte de la note').blur();
+    await page.getByText('À valider avec la branche').first().waitFor();
+    await shot('editor-03-logigramme.png');
+    // The automatic layout ran in a Web Worker.
+    expect(requests.some((url) => url.includes('layout.worker'))).toBe(true);
+  });
+
+  it('shows a weighting error appear, go with undo, come back with redo', async () => {
+    await select('Soudeur');
+    await properties().getByRole('heading', { name: 'Poste : Soudeur' }).waitFor();
+    const share = properties().getByLabel('Part de « Soudure TIG » (%)');
+    await share.fill('80');
+    await share.press('Enter');
+    const message = 'Les pondérations des tâches du poste « Soudeur » totalisent 80 % : elles doivent totaliser 100 %.';
+    const error = findings().getByText(message);
+    await error.waitFor();
+    await expect(canvasNode('poste-1').locator('.lg-node-badge').textContent()).resolves.toContain('1');
+    await shot('editor-04-erreur.png');
+
+    // The finding leads to its node.
+    await select('Atelier ventilé');
+    await findings().locator('li').filter({ hasText: message }).getByRole('button').click();
+    await properties().getByRole('heading', { name: 'Poste : Soudeur' }).waitFor();
+
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await error.waitFor({ state: 'detached' });
+    await expect(canvasNode('poste-1').locator('.lg-node-badge').count()).resolves.toBe(0);
+    await page.keyboard.press('Control+Shift+z');
+    await error.waitFor();
+    await page.keyboard.press('Control+z');
+    await error.waitFor({ state: 'detached' });
+    await shot('editor-05-annule.png');
+  });
+
+  it('finds everything again after a reload (autosave)', async () => {
+    await poll(() => page.getByTestId('save-state').textContent()).toBe('Enregistré dans ce navigateur');
+    const edgesBefore = await page.locator('.react-flow__edge').count();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Soudure — essai' }).waitFor();
+    await poll(() => page.locator('.react-flow__node').count()).toBe(6);
+    // Edges are drawn once their nodes are measured.
+    await poll(() => page.locator('.react-flow__edge').count()).toBe(edgesBefore);
+    for (const label of ['Soudeur', 'Soudure TIG', 'Soudure en atelier ?', 'Atelier ventilé', 'Chantier extérieur']) {
+      await expect(page.locator('.lg-node-title', { hasText: label }).count()).resolves.toBe(1);
+    }
+    await select('Soudeur');
+    await expect(properties().getByLabel('Part de « Soudure TIG » (%)').inputValue()).resolves.toBe('100');
+    await page.getByRole('button', { name: 'Vue tableau' }).click();
+    const table = page.getByRole('table', { name: /Matrice des postes/ });
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(2);
+    await shot('editor-06-apres-rechargement.png');
+  });
+
+  it('opens a stored sample in the editor: its draft, its scenarios, its table', async () => {
+    await page.goto(`${server.origin}/#/`);
+    await page.getByRole('link', { name: 'Atelier de maintenance — référentiel d’exemple' }).click();
+    await page.getByRole('link', { name: 'Modifier dans l’éditeur' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Atelier de maintenance — référentiel d’exemple' }).waitFor();
+    await poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(5);
+    await expect(page.getByTestId('scenarios-summary').textContent()).resolves.toBe('5 sur 5 scénarios réussis.');
+    await page.getByRole('toolbar', { name: 'Outils de l’éditeur' }).getByRole('button', { name: 'Tout afficher' }).click();
+    await page.waitForTimeout(400);
+    await shot('editor-07-exemple.png');
+    await page.getByRole('button', { name: 'Vue tableau' }).click();
+    const matrix = page.getByRole('table', { name: /Matrice des postes/ });
+    await matrix.waitFor();
+    await page.getByRole('heading', { name: 'Vue tableau : postes × tâches × facteurs' }).scrollIntoViewIfNeeded();
+    await matrix.screenshot({ path: join(SHOTS, 'editor-08-tableau.png') });
+  });
+
+  it('made no request outside its own origin, and raised no error', () => {
+    const foreign = requests.filter((url) => new URL(url).origin !== server.origin);
+    expect(foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,195 @@
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentHash, loadReferential, loadReferentialText } from '../../src/core/index.ts';
+import { CHROMIUM_ARGS, CHROMIUM_INSTALL_TIMEOUT_MS, ensureChromium } from './support/chromium.ts';
+import { ensurePoppler, isPng, pdfPageInk, pdfPageTexts, pdfPageToPng } from './support/pdf.ts';
+
+/*
+ * The homologation dossier and the lifecycle in a real Chromium: the sample's dossier printed to PDF
+ * (the content hash on every page, one page per job, no app chrome), its first page rendered to PNG
+ * with pdftoppm; then a new version of the sample driven through review, submission and homologation
+ * with the lifecycle panel of the referential screen's versions section (the editor, built in
+ * parallel, will mount the same panel), its exports downloaded and checked.
+ */
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const OUT = join(ROOT, 'test-results');
+const SHOTS = join(OUT, 'screenshots');
+const PDF_DIR = join(OUT, 'pdf');
+const SAMPLE_TEXT = readFileSync(join(ROOT, 'referentials', 'exemple-atelier.json'), 'utf8');
+const SAMPLE_TITLE = 'Atelier de maintenance — référentiel d’exemple';
+/** The first visit compiles the app's modules on the fly; on a loaded 2-core machine that takes a while. */
+const STEP_TIMEOUT_MS = 120_000;
+
+function sampleHash(): string {
+  const loaded = loadReferential(JSON.parse(SAMPLE_TEXT));
+  if (!loaded.ok) throw new Error('the sample referential does not load');
+  return contentHash(loaded.value);
+}
+
+/** The app's Vite dev server, as in support/server.ts, with its own dependency cache: the two e2e files may run at once. */
+async function startServer(): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server: ViteDevServer = await createServer({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    clearScreen: false,
+    cacheDir: join(ROOT, 'node_modules', '.vite-e2e-lifecycle'),
+    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
+  });
+  await server.listen();
+  const address = server.httpServer?.address() as AddressInfo | null;
+  if (!address || typeof address === 'string') {
+    await server.close();
+    throw new Error('Vite dev server has no TCP address');
+  }
+  return { origin: `http://127.0.0.1:${address.port}`, close: () => server.close() };
+}
+
+let server: { origin: string; close: () => Promise<void> };
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const requests: string[] = [];
+const pageErrors: string[] = [];
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  const executablePath = ensureChromium();
+  ensurePoppler();
+  mkdirSync(SHOTS, { recursive: true });
+  mkdirSync(PDF_DIR, { recursive: true });
+  [server, browser] = await Promise.all([startServer(), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
+  context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  page = await context.newPage();
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+}, CHROMIUM_INSTALL_TIMEOUT_MS);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+const compact = (text: string) => text.replace(/\s+/g, '');
+const panel = () => page.getByTestId('lifecycle-panel');
+const state = () => panel().getByTestId('lifecycle-state');
+
+/** Opens a step's form, signs it and confirms; waits for the new state. */
+async function step(command: string, stateLabel: string, fill?: () => Promise<void>) {
+  await panel().getByRole('button', { name: command }).click();
+  await panel().getByLabel('Votre nom').fill('Claire Martin');
+  await fill?.();
+  await panel().getByRole('button', { name: 'Confirmer' }).click();
+  await expect.poll(() => state().textContent()).toBe(stateLabel);
+}
+
+describe('the homologation dossier and the lifecycle in Chromium', () => {
+  it('prints the sample’s dossier to a clean PDF: the hash on every page, one page per job, no app chrome', async () => {
+    await page.goto(server.origin);
+    await page.getByRole('link', { name: SAMPLE_TITLE }).waitFor();
+    await page.getByRole('link', { name: SAMPLE_TITLE }).click();
+    await page.getByRole('link', { name: 'Dossier d’homologation' }).first().click();
+    const dossier = page.getByTestId('dossier');
+    await dossier.waitFor();
+    const hash = sampleHash();
+    await expect(dossier.getAttribute('data-hash')).resolves.toBe(hash);
+    await expect(page.getByTestId('dossier-whatif').textContent()).resolves.toContain('la plus récente');
+    await page.screenshot({ path: join(SHOTS, 'dossier-ecran.png'), fullPage: true });
+
+    const pdf = join(PDF_DIR, 'dossier-exemple-atelier.pdf');
+    rmSync(pdf, { force: true });
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    const pages = pdfPageTexts(pdf);
+    // Cover and general sections, then one page per job at least.
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    pages.forEach((text, i) => expect(compact(text), `page ${i + 1}`).toContain(hash));
+    pages.forEach((text, i) => expect(text, `page ${i + 1}`).toMatch(new RegExp(`Page ${i + 1} / ${pages.length}`)));
+    const jobPages = ['Mécanicien', 'Agent de maintenance de nuit'].map((job) => pages.findIndex((text) => text.includes(`Poste de référence : ${job}`)));
+    expect(jobPages.every((p) => p > 0)).toBe(true);
+    expect(jobPages[1]).toBeGreaterThan(jobPages[0]!);
+    for (const text of pages) {
+      expect(text).not.toContain('Aller au contenu');
+      expect(text).not.toContain('Imprimer ou enregistrer en PDF');
+      expect(text).not.toContain('Les référentiels et les évaluations restent dans ce navigateur');
+      expect(text).not.toContain('Comparer des versions');
+    }
+    // The kicker is printed in capitals (text-transform).
+    expect(pages[0]).toContain('DOSSIER DE DEMANDE D’HOMOLOGATION');
+
+    const png = pdfPageToPng(pdf, 1, join(SHOTS, 'dossier-page1'));
+    expect(png).toBe(join(SHOTS, 'dossier-page1.png'));
+    expect(isPng(png)).toBe(true);
+    expect(pdfPageInk(pdf, 1, join(PDF_DIR, 'dossier-page1-gray'))).toBeGreaterThan(0.01);
+  }, STEP_TIMEOUT_MS);
+
+  it('drives a new version through review, submission and homologation from the versions section', async () => {
+    await page.goto(`${server.origin}/#/referentiel/${encodeURIComponent('exemple-atelier@1.0.0')}`);
+    await page.getByRole('heading', { level: 1, name: SAMPLE_TITLE }).waitFor();
+    const versions = page.getByTestId('versions');
+    await expect(versions.locator('tr[data-key="exemple-atelier@1.0.0"] code').getAttribute('title')).resolves.toBe(sampleHash());
+    await versions.getByText('Brouillon et cycle de vie').click();
+    await panel().getByRole('button', { name: 'Préparer une nouvelle version à partir de la version 1.0.0' }).click();
+    await expect.poll(() => state().textContent()).toBe('Brouillon');
+    await expect(panel().getByTestId('draft-version').textContent()).resolves.toBe('1.1.0');
+
+    // A note is required to return a version; the form says so and records nothing.
+    await step('Mettre en relecture', 'En relecture', () => panel().getByLabel('Note (facultative)').fill('Première relecture par la commission paritaire.'));
+    await panel().getByRole('button', { name: 'Renvoyer en brouillon' }).click();
+    await panel().getByLabel('Votre nom').fill('Relecteur');
+    await panel().getByRole('button', { name: 'Confirmer' }).click();
+    await expect(panel().getByTestId('transition-errors').textContent()).resolves.toContain('La note des relecteurs est obligatoire');
+    await panel().getByRole('button', { name: 'Annuler' }).click();
+    expect(await state().textContent()).toBe('En relecture');
+
+    await step('Déposer pour homologation', 'Déposé pour homologation');
+    await expect(panel().getByTestId('lifecycle-message').textContent()).resolves.toContain('Version exemple-atelier@1.1.0 enregistrée avec l’empreinte sha256:');
+    await versions.locator('tr[data-key="exemple-atelier@1.1.0"]').waitFor();
+    await expect(versions.locator('tr[data-key="exemple-atelier@1.1.0"]').textContent()).resolves.toContain('Déposé pour homologation');
+
+    await step('Enregistrer l’homologation', 'Homologué', () => panel().getByLabel('Référence de l’arrêté').fill('Arrêté du jour, NOR MTRT2600001A'));
+    const homologation = panel().getByTestId('homologation');
+    await expect(homologation.getAttribute('data-standing')).resolves.toBe('valid');
+    await expect(homologation.textContent()).resolves.toContain('Fin de validité (arrêté + 5 ans)');
+    // Frozen: no review, no edit; expiry only when due, with the reason shown.
+    const expire = panel().getByRole('button', { name: 'Constater l’expiration' });
+    await expect(expire.getAttribute('aria-disabled')).resolves.toBe('true');
+    await expect(panel().getByTestId('reason-expire').textContent()).resolves.toMatch(/L’homologation court jusqu’au \d\d\/\d\d\/\d{4}/);
+    await expect(panel().getByRole('button', { name: 'Mettre en relecture' }).count()).resolves.toBe(0);
+    await expect(panel().getByTestId('lifecycle-history').locator('tbody tr').count()).resolves.toBe(3);
+    await page.screenshot({ path: join(SHOTS, 'cycle-de-vie.png'), fullPage: true });
+
+    // The compiled referential, downloaded: it loads, and its stated hash is the homologated snapshot's.
+    const [download] = await Promise.all([page.waitForEvent('download'), panel().getByRole('button', { name: 'Exporter le référentiel compilé (JSON, avec empreinte)' }).click()]);
+    expect(download.suggestedFilename()).toBe('exemple-atelier-1.1.0.json');
+    const exported = readFileSync((await download.path())!, 'utf8');
+    const loaded = loadReferentialText(exported);
+    expect(loaded.ok).toBe(true);
+    const storedHash = await versions.locator('tr[data-key="exemple-atelier@1.1.0"] td code').first().getAttribute('title');
+    expect(JSON.parse(exported).contentHash).toBe(storedHash);
+    await expect(versions.locator('tr[data-key="exemple-atelier@1.1.0"]').textContent()).resolves.toContain('Homologué');
+
+    // The homologated version's dossier carries its hash and the one of the version filed.
+    await versions.getByRole('link', { name: 'Dossier d’homologation de la version 1.1.0' }).click();
+    const dossier = page.getByTestId('dossier');
+    await dossier.waitFor();
+    await expect(dossier.getAttribute('data-hash')).resolves.toBe(storedHash);
+    await expect(dossier.textContent()).resolves.toContain('Empreinte de la version déposée');
+    await expect(dossier.textContent()).resolves.toContain('Arrêté du jour, NOR MTRT2600001A');
+  }, STEP_TIMEOUT_MS);
+
+  it('made no request outside its own origin, and raised no error', () => {
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((url) => !url.startsWith('blob:') && new URL(url).origin !== server.origin)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,291 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { GraphDocument } from '../src/core/index.ts';
+import { LogigrammeDb, type DraftRecord } from '../src/storage/index.ts';
+import { App } from '../src/ui/App.tsx';
+import { fixture } from './commands/fixture.ts';
+
+/*
+ * The logigramme editor in jsdom over fake-indexeddb, driven as a keyboard user would: palette, panels,
+ * search, table, shortcuts. The canvas itself (drag, handles) is exercised in Chromium (e2e).
+ */
+
+const SIZES = ['offsetHeight', 'offsetWidth', 'clientHeight', 'clientWidth'] as const;
+const originals = SIZES.map((name) => [name, Object.getOwnPropertyDescriptor(name.startsWith('offset') ? HTMLElement.prototype : Element.prototype, name)] as const);
+beforeAll(() => {
+  // jsdom has no layout: React Flow's testing shims.
+  class ResizeObserverShim {
+    constructor(private readonly callback: ResizeObserverCallback) {}
+    observe(target: Element) {
+      this.callback([{ target } as ResizeObserverEntry], this as unknown as ResizeObserver);
+    }
+    unobserve() {}
+    disconnect() {}
+  }
+  class DOMMatrixReadOnlyShim {
+    m22 = 1;
+  }
+  Object.assign(globalThis, { ResizeObserver: ResizeObserverShim, DOMMatrixReadOnly: DOMMatrixReadOnlyShim });
+  window.matchMedia = (query: string) => ({ matches: query.includes('reduce'), media: query, onchange: null, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, dispatchEvent: () => false }) as MediaQueryList;
+  Object.defineProperties(HTMLElement.prototype, { offsetHeight: { configurable: true, get: () => 80 }, offsetWidth: { configurable: true, get: () => 200 } });
+  Object.defineProperties(Element.prototype, { clientHeight: { configurable: true, get: () => 800 }, clientWidth: { configurable: true, get: () => 1000 } });
+  (SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
+});
+afterAll(() => {
+  for (const [name, descriptor] of originals) {
+    const target = name.startsWith('offset') ? HTMLElement.prototype : Element.prototype;
+    if (descriptor) Object.defineProperty(target, name, descriptor);
+    else delete (target as unknown as Record<string, unknown>)[name];
+  }
+});
+
+let counter = 0;
+let db: LogigrammeDb;
+
+beforeEach(() => {
+  db = new LogigrammeDb(`editor-ui-${++counter}`);
+});
+
+afterEach(async () => {
+  cleanup();
+  db.close();
+  await db.delete();
+  window.location.hash = '';
+});
+
+async function openEditor(id: string, draft?: Partial<DraftRecord> & { graph: GraphDocument }) {
+  if (draft) await db.drafts.put({ id, lifecycle: { state: 'draft', transitions: [] }, updatedAt: '2026-01-01T00:00:00.000Z', ...draft });
+  window.location.hash = `#/editeur/${id}`;
+  render(<App db={db} samples={[]} />);
+  await screen.findByRole('toolbar', { name: 'Outils de l’éditeur' });
+}
+
+const properties = () => within(screen.getByRole('region', { name: 'Propriétés' }));
+const findings = () => within(document.querySelector<HTMLElement>('section.findings')!);
+
+/** Types into a field and commits it the way a keyboard user does (Enter). */
+function type(field: HTMLElement, value: string) {
+  fireEvent.change(field, { target: { value } });
+  fireEvent.keyDown(field, { key: 'Enter' });
+}
+
+/** A button activated from the keyboard: focus, then the click Enter or Space gives (detail 0). */
+function press(button: HTMLElement) {
+  button.focus();
+  fireEvent.click(button, { detail: 0 });
+}
+
+/** Links the selected node to another, found by its label in the properties panel. */
+function connectTo(query: string, target: string) {
+  fireEvent.change(properties().getByLabelText('Nœud à relier (rechercher par libellé)'), { target: { value: query } });
+  fireEvent.click(properties().getByRole('button', { name: `Relier à ${target}` }));
+}
+
+function search(text: string) {
+  const box = screen.getByRole('searchbox', { name: 'Rechercher un nœud' });
+  fireEvent.change(box, { target: { value: text } });
+  fireEvent.keyDown(box, { key: 'Enter' });
+}
+
+function key(init: KeyboardEventInit) {
+  act(() => {
+    window.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
+  });
+}
+
+async function storedGraph(id: string): Promise<GraphDocument> {
+  return (await db.drafts.get(id))!.graph;
+}
+
+describe('the logigramme editor', () => {
+  it('creates nodes from the palette by keyboard, connects them, and says why a connection is refused', async () => {
+    await openEditor('essai');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('essai');
+
+    press(screen.getByRole('button', { name: 'Ajouter : Poste' }));
+    // The new node's first field has the focus: type its name straight away.
+    await waitFor(() => expect(document.activeElement).toBe(properties().getByLabelText('Libellé')));
+    type(properties().getByLabelText('Libellé'), 'Soudeur');
+    await properties().findByRole('heading', { name: 'Poste : Soudeur' });
+
+    press(screen.getByRole('button', { name: 'Ajouter : Tâche' }));
+    await waitFor(() => expect(document.activeElement).toBe(properties().getByLabelText('Libellé')));
+    type(properties().getByLabelText('Libellé'), 'Soudure TIG');
+    press(screen.getByRole('button', { name: 'Ajouter : Situation d’exposition' }));
+    await waitFor(() => expect(document.activeElement).toBe(properties().getByLabelText('Libellé')));
+    type(properties().getByLabelText('Libellé'), 'Fumées et bruit');
+
+    // Job → task: a weighting with the job's remaining share (100 %).
+    search('soudeur');
+    await properties().findByRole('heading', { name: 'Poste : Soudeur' });
+    connectTo('soudure', 'Tâche : Soudure TIG');
+    expect(screen.getByTestId('editor-status').textContent).toBe('« Soudeur » relié à « Soudure TIG ».');
+    await waitFor(async () => expect((await storedGraph('essai')).edges).toEqual([{ id: 'tache-1.weighting', kind: 'weighting', source: 'poste-1', target: 'tache-1', share: 100 }]));
+
+    // Job → situation means nothing: refused, with the checker's reason.
+    search('soudeur');
+    await properties().findByRole('heading', { name: 'Poste : Soudeur' });
+    connectTo('fumées', 'Situation d’exposition : Fumées et bruit');
+    const alert = screen.getByTestId('editor-alert');
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toContain('Liaison refusée. Liaison « pondération » impossible d’un nœud poste vers un nœud situation d’exposition');
+
+    // Task → situation is fine.
+    search('soudure');
+    await properties().findByRole('heading', { name: 'Tâche : Soudure TIG' });
+    connectTo('fumees', 'Situation d’exposition : Fumées et bruit');
+    await waitFor(async () => expect((await storedGraph('essai')).edges.map((e) => e.id)).toEqual(['tache-1.weighting', 'tache-1.entry']));
+    // The canvas draws the three nodes, each labelled for screen readers.
+    expect(document.querySelector('.react-flow__node[data-id="poste-1"]')?.getAttribute('aria-label')).toBe('Poste : Soudeur');
+    expect(document.querySelectorAll('.react-flow__edge')).toHaveLength(2);
+  });
+
+  it('edits properties; a finding appears, leads to its node, and disappears on undo', async () => {
+    await openEditor('fixture', { graph: fixture() });
+    await waitFor(() => expect(findings().getByTestId('findings-summary').textContent).toMatch(/erreur/));
+    expect(findings().queryByText(/totalisent/)).toBeNull();
+
+    search('mécanicien');
+    await properties().findByRole('heading', { name: 'Poste : Mécanicien' });
+    type(properties().getByLabelText('Part de « Carrosserie » (%)'), '30');
+    expect(properties().getByTestId('weightings-total').textContent).toBe('Total : 90 % — doit totaliser 100 %');
+    const finding = await findings().findByText('Les pondérations des tâches du poste « Mécanicien » totalisent 90 % : elles doivent totaliser 100 %.');
+    // Badge on the node.
+    await waitFor(() => expect(document.querySelector('.react-flow__node[data-id="j1"] .lg-node-badge')?.textContent).toContain('1'));
+
+    // Clicking the finding selects its node.
+    search('bruit protégé');
+    await properties().findByRole('heading', { name: 'Situation d’exposition : Bruit protégé' });
+    fireEvent.click(within(finding.closest('li')!).getByRole('button', { name: /Voir le nœud concerné/ }));
+    await properties().findByRole('heading', { name: 'Poste : Mécanicien' });
+
+    // Ctrl+Z (focus outside any field) undoes the share; the finding goes.
+    (document.activeElement as HTMLElement | null)?.blur();
+    key({ key: 'z', ctrlKey: true });
+    expect(screen.getByTestId('editor-status').textContent).toBe('Annulé : modifier la part de « Carrosserie ».');
+    await waitFor(() => expect(findings().queryByText(/totalisent/)).toBeNull());
+    expect((properties().getByLabelText('Part de « Carrosserie » (%)') as HTMLInputElement).value).toBe('40');
+    key({ key: 'z', ctrlKey: true, shiftKey: true });
+    await findings().findByText(/totalisent 90 %/);
+    await waitFor(async () => expect((await storedGraph('fixture')).edges.find((e) => e.id === 't2.weighting')).toMatchObject({ share: 30 }));
+
+    // A label edit, saved.
+    type(properties().getByLabelText('Libellé'), 'Mécanicien PL');
+    await properties().findByRole('heading', { name: 'Poste : Mécanicien PL' });
+    await waitFor(async () => expect((await storedGraph('fixture')).nodes[0]).toMatchObject({ label: 'Mécanicien PL' }));
+  });
+
+  it('edits a value in the table view, undoably, and the computed verdict follows', async () => {
+    await openEditor('fixture', { graph: fixture() });
+    fireEvent.click(screen.getByRole('button', { name: 'Vue tableau' }));
+    const table = await screen.findByRole('table', { name: /Matrice des postes/ });
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent?.replace(/[▲▼⇅]/g, '').trim())).toEqual(['Poste', 'Tâche', 'Part (%)', 'Situation', 'Bruit']);
+    // Mécanicien / Moteurs reaches Bruit protégé and Bruit; Carrosserie reaches its own situation.
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 3);
+    const duration = within(table).getByLabelText('Durée « Niveau d’exposition Lex,8h » (Bruit) de « Bruit »') as HTMLInputElement;
+    expect(duration.value).toBe('4');
+    const row = duration.closest('tr')!;
+    await waitFor(() => expect(within(row).getByText('calcul : exposé')).toBeTruthy());
+    type(duration, '2');
+    // 2 h/day × 228 days = 456 h < 600 h: the computed verdict turns.
+    await waitFor(() => expect(within(row).getByText('calcul : non exposé')).toBeTruthy());
+    await waitFor(async () => expect((await storedGraph('fixture')).nodes.find((n) => n.id === 's2')).toMatchObject({ exposures: [{ duration: { value: 2, unit: 'h/day' } }] }));
+    (document.activeElement as HTMLElement | null)?.blur();
+    key({ key: 'z', ctrlKey: true });
+    await waitFor(() => expect((within(table).getByLabelText('Durée « Niveau d’exposition Lex,8h » (Bruit) de « Bruit »') as HTMLInputElement).value).toBe('4'));
+
+    // Sorting by the factor puts the exposed situation first; the filter narrows the rows.
+    fireEvent.click(within(table).getByRole('button', { name: 'Trier par Bruit' }));
+    expect(within(table).getAllByRole('columnheader')[4]!.getAttribute('aria-sort')).toBe('ascending');
+    expect(within(table).getAllByRole('row')[1]!.textContent).toContain('Bruit');
+    fireEvent.change(screen.getByLabelText('Filtrer (poste, tâche ou situation)'), { target: { value: 'carrosserie' } });
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
+  });
+
+  it('search finds and focuses a node by its label, accents and case aside', async () => {
+    await openEditor('fixture', { graph: fixture() });
+    const box = screen.getByRole('searchbox', { name: 'Rechercher un nœud' });
+    fireEvent.change(box, { target: { value: 'PROTEGE' } });
+    expect(screen.getByRole('list', { name: 'Nœuds trouvés' }).textContent).toBe('Situation d’exposition : Bruit protégé');
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await properties().findByRole('heading', { name: 'Situation d’exposition : Bruit protégé' });
+    expect(document.querySelector('.react-flow__node[data-id="s1"] .lg-node')?.className).toContain('is-selected');
+    expect(screen.getByTestId('editor-status').textContent).toBe('« Bruit protégé » sélectionné.');
+  });
+
+  it('removes a whole subtree only after confirmation, and shows a read-only draft as such', async () => {
+    await openEditor('fixture', { graph: fixture() });
+    search('mécanicien');
+    await properties().findByRole('heading', { name: 'Poste : Mécanicien' });
+    fireEvent.click(properties().getByRole('button', { name: 'Supprimer avec toute sa suite…' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Supprimer toute une branche du logigramme ?' });
+    expect(dialog.textContent).toContain('« Mécanicien » et 7 nœuds');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Supprimer 8 nœuds' }));
+    await waitFor(async () => expect((await storedGraph('fixture')).nodes.map((n) => n.id)).toEqual(['note-1']));
+    cleanup();
+
+    await openEditor('figé', { graph: { ...fixture(), referential: { ...fixture().referential, id: 'figé' } }, lifecycle: { state: 'in_review', transitions: [] } });
+    expect(screen.getByRole('note').textContent).toContain('Lecture seule');
+    expect((screen.getByRole('button', { name: 'Ajouter : Poste' }) as HTMLButtonElement).disabled).toBe(true);
+    search('mécanicien');
+    key({ key: 'Delete' });
+    expect(screen.getByTestId('editor-alert').textContent).toContain('Modification refusée : ce brouillon est en lecture seule');
+  });
+
+  it('copies, pastes, duplicates, selects all and deletes from the keyboard; folds a job; lists the shortcuts', async () => {
+    await openEditor('fixture', { graph: fixture() });
+    search('carrosserie');
+    await properties().findByRole('heading', { name: 'Tâche : Carrosserie' });
+    (document.activeElement as HTMLElement | null)?.blur();
+    key({ key: 'c', ctrlKey: true });
+    expect(screen.getByTestId('editor-status').textContent).toBe('1 nœud copié.');
+    key({ key: 'v', ctrlKey: true });
+    await properties().findByRole('heading', { name: 'Tâche : Carrosserie' });
+    expect(properties().getByText('tache-1')).toBeTruthy();
+    key({ key: 'd', ctrlKey: true });
+    await waitFor(() => expect(properties().getByText('tache-2')).toBeTruthy());
+    await waitFor(async () => expect((await storedGraph('fixture')).nodes.map((n) => n.id).slice(-2)).toEqual(['tache-1', 'tache-2']));
+    key({ key: 'Delete' });
+    expect(screen.getByTestId('editor-status').textContent).toBe('Supprimé : 1 nœud.');
+    await waitFor(async () => expect((await storedGraph('fixture')).nodes.map((n) => n.id).slice(-1)).toEqual(['tache-1']));
+
+    key({ key: 'a', ctrlKey: true });
+    expect(properties().getByText('10 éléments sélectionnés.')).toBeTruthy();
+    key({ key: 'Escape' });
+    expect(properties().getByText(/voici le référentiel/)).toBeTruthy();
+
+    // Fold the job from its node on the canvas: its tasks and trees are hidden, the node says how many.
+    const fold = within(document.querySelector<HTMLElement>('.react-flow__node[data-id="j1"]')!).getByRole('button', { name: 'Replier la suite de « Mécanicien »' });
+    fireEvent.click(fold);
+    await waitFor(() => expect(document.querySelector('.react-flow__node[data-id="t1"]')).toBeNull());
+    const unfold = within(document.querySelector<HTMLElement>('.react-flow__node[data-id="j1"]')!).getByRole('button', { name: 'Déplier la suite de « Mécanicien » (7 nœuds masqués)' });
+    expect(unfold.textContent).toBe('Déplier (7)');
+    // Searching a hidden node unfolds what hides it.
+    search('bruit protégé');
+    await waitFor(() => expect(document.querySelector('.react-flow__node[data-id="s1"]')).not.toBeNull());
+
+    (document.activeElement as HTMLElement | null)?.blur();
+    key({ key: '?' });
+    const help = await screen.findByRole('region', { name: 'Raccourcis clavier' });
+    const rows = within(help).getAllByRole('row').map((r) => r.textContent);
+    expect(rows).toContain('Ctrl+Z' + 'Annuler');
+    expect(rows).toContain('Ctrl+Maj+Z / Ctrl+Y' + 'Rétablir');
+    expect(rows).toContain('F' + 'Tout afficher');
+  });
+
+  it('takes a draft changed elsewhere (another tab, a lifecycle step) and turns read-only out of the draft state', async () => {
+    await openEditor('fixture', { graph: fixture() });
+    const changed = fixture();
+    changed.nodes[0] = { id: 'j1', kind: 'job', label: 'Mécanicien (autre onglet)' };
+    await db.drafts.update('fixture', { graph: changed, updatedAt: '2026-02-02T00:00:00.000Z' });
+    await screen.findByText('Le brouillon a changé ailleurs (cycle de vie, import ou autre onglet) : il est rechargé, et l’historique d’annulation repart de zéro.');
+    await waitFor(() => expect(document.querySelector('.react-flow__node[data-id="j1"] .lg-node-title')?.textContent).toBe('Mécanicien (autre onglet)'));
+    expect((screen.getByRole('button', { name: /Annuler/ }) as HTMLButtonElement).disabled).toBe(true);
+
+    await db.drafts.update('fixture', { lifecycle: { state: 'in_review', transitions: [] }, updatedAt: '2026-02-03T00:00:00.000Z' });
+    await waitFor(() => expect(screen.getByRole('note').textContent).toContain('Lecture seule'));
+    expect((screen.getByRole('button', { name: 'Ajouter : Tâche' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
