@@ -13,12 +13,31 @@ function VerdictBadge({ verdict }: { verdict: keyof typeof fr.verdict }) {
   return <span className={`badge verdict-${verdict}`}>{fr.verdict[verdict]}</span>;
 }
 
-export function EvaluationResult({ referential: r, result, headingRef }: { referential: Referential; result: EmployeeResult; headingRef: Ref<HTMLHeadingElement> }) {
+/**
+ * One employee's result and its explanation. The example-employee form uses the defaults; the company
+ * workspace shows several on one page (an explanation, a printable sheet), so the heading, its id and
+ * the test id can be given.
+ */
+export function EvaluationResult({
+  referential: r,
+  result,
+  headingRef,
+  heading = fr.result.heading,
+  headingId = 'result-heading',
+  testId = 'evaluation-result',
+}: {
+  referential: Referential;
+  result: EmployeeResult;
+  headingRef?: Ref<HTMLHeadingElement>;
+  heading?: string;
+  headingId?: string;
+  testId?: string;
+}) {
   const labelOf = (code: Parameters<typeof factorLabel>[1]) => factorLabel(result.regulation, code);
   return (
-    <section aria-labelledby="result-heading" className="result" data-testid="evaluation-result">
-      <h3 id="result-heading" ref={headingRef} tabIndex={-1}>
-        {fr.result.heading}
+    <section aria-labelledby={headingId} className="result" data-testid={testId}>
+      <h3 id={headingId} ref={headingRef} tabIndex={-1}>
+        {heading}
       </h3>
       <ul className="summary">
         <li>{fr.result.regulationApplied(regulationLabel(result.regulation))}</li>

@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import type { Question } from '../../core/index.ts';
+import { frCompany } from '../i18n/fr-company.ts';
+import type { StepProps } from './CompanyWorkspace.tsx';
+import { answerText, answerValue } from './answers.ts';
+import { Field, type InputProps } from './ProfileStep.tsx';
+import { answersIssues } from './steps.ts';
+
+const t = frCompany.answers;
+
+/** The input of a question: a select for yes/no and choices, a number with its unit. */
+export function QuestionInput({ question: q, value, onChange, ...props }: InputProps & { question: Question; value: string; onChange: (text: string) => void }) {
+  switch (q.type) {
+    case 'boolean':
+      return (
+        <select {...props} value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{t.unanswered}</option>
+          <option value="true">{t.yes}</option>
+          <option value="false">{t.no}</option>
+        </select>
+      );
+    case 'choice':
+      return (
+        <select {...props} value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{t.choose}</option>
+          {q.choices.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      );
+    case 'number':
+      return (
+        <span className="with-unit">
+          <input {...props} type="text" inputMode="decimal" value={value} onChange={(e) => onChange(e.target.value)} />
+          <span aria-hidden="true">{q.unit}</span>
+        </span>
+      );
+  }
+}
+
+/** The company-level questions of the referential; each answer is saved as it is given. */
+export function AnswersStep({ snapshot, actor }: StepProps) {
+  const context = snapshot.context;
+  const questions = context.referential?.referential.questions.filter((q) => q.scope === 'company') ?? [];
+  const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(questions.map((q) => [q.id, answerText(context.answers[q.id])])));
+  const issues = answersIssues(context);
+
+  const change = (q: Question, text: string) => {
+    setTexts((s) => ({ ...s, [q.id]: text }));
+    const value = answerValue(q, text);
+    if (value !== null) actor.send({ type: 'ANSWER.SET', question: q.id, value });
+  };
+
+  return (
+    <div>
+      <p className="help">{t.intro}</p>
+      {questions.length === 0 && <p>{t.none}</p>}
+      {questions.map((q) => {
+        const text = texts[q.id] ?? '';
+        const invalid = text !== '' && answerValue(q, text) === null;
+        return (
+          <Field key={q.id} id={`answer-${q.id}`} label={q.type === 'number' ? `${q.label} (${q.unit})` : q.label} help={q.help} error={invalid ? t.numberInvalid : undefined}>
+            {(p) => <QuestionInput {...p} question={q} value={text} onChange={(v) => change(q, v)} />}
+          </Field>
+        );
+      })}
+      {issues.length === 0 ? (
+        <p className="success-text">{t.complete}</p>
+      ) : (
+        <div className="warning-box" data-testid="answers-issues">
+          <h3>{t.issuesHeading}</h3>
+          <ul>
+            {issues.map((i, k) => (
+              <li key={k}>{i.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+
+/** The prevention measures in place, each with the date since when (the evaluator splits the year there). */
+export function MeasuresStep({ snapshot, actor }: StepProps) {
+  const t2 = frCompany.measures;
+  const context = snapshot.context;
+  const measures = context.referential?.referential.measures ?? [];
+  const year = context.year;
+  const yearDays = dayNumber(`${year}-12-31`) - dayNumber(`${year}-01-01`) + 1;
+  const note = (since: string | undefined) => {
+    if (!since || since <= `${year}-01-01`) return t2.allYear(year);
+    if (since > `${year}-12-31`) return t2.afterYear(year);
+    return t2.partYear(dayNumber(`${year}-12-31`) - dayNumber(since) + 1, yearDays, year);
+  };
+  return (
+    <div>
+      <p className="help">{t2.intro}</p>
+      {measures.length === 0 && <p>{t2.none}</p>}
+      {measures.map((m) => {
+        const entry = context.measures.find((x) => x.measure === m.id);
+        const boxId = `measure-${m.id}`;
+        return (
+          <fieldset key={m.id} className="measure" data-measure={m.id}>
+            <legend>
+              {m.label} <span className="tag">{t2.kind[m.kind] ?? m.kind}</span>
+            </legend>
+            {m.description && <p className="help">{m.description}</p>}
+            <div className="check">
+              <input
+                id={boxId}
+                type="checkbox"
+                checked={entry !== undefined}
+                onChange={(e) => actor.send({ type: 'MEASURE.SET', measure: m.id, inPlace: e.target.checked, ...(entry?.since ? { since: entry.since } : {}) })}
+              />
+              <label htmlFor={boxId}>{t2.inPlace(m.label)}</label>
+            </div>
+            {entry && (
+              <Field id={`${boxId}-since`} label={t2.since(m.label)} help={t2.sinceHelp}>
+                {(p) => (
+                  <input
+                    {...p}
+                    type="date"
+                    value={entry.since ?? ''}
+                    onChange={(e) => actor.send({ type: 'MEASURE.SET', measure: m.id, inPlace: true, ...(e.target.value ? { since: e.target.value } : {}) })}
+                  />
+                )}
+              </Field>
+            )}
+            {entry && (
+              <p className="measure-note" data-testid={`measure-note-${m.id}`}>
+                {note(entry.since)}
+              </p>
+            )}
+          </fieldset>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { useId, useMemo } from 'react';
+import type { Employee, Referential } from '../../core/index.ts';
+import { formatNumber } from '../format.ts';
+import { frCompany } from '../i18n/fr-company.ts';
+import { factorLabel } from '../labels.ts';
+import { downloadText } from './download.ts';
+import type { CompanyEvaluation } from './evaluation.ts';
+import { declarationCsv, duerCsv, duerMatrix, safeFileName } from './exports.ts';
+
+const t = frCompany.exports;
+
+/** The declaration file and the DUER matrix, from the real results (never from a simulation). */
+export function ExportsPanel({ referential: r, employees, evaluation, companyName }: { referential: Referential; employees: readonly Employee[]; evaluation: CompanyEvaluation; companyName: string }) {
+  const id = useId();
+  const matrix = useMemo(() => duerMatrix(r, employees, evaluation), [r, employees, evaluation]);
+  const declared = useMemo(() => evaluation.summaries.reduce((n, s) => n + s.declared.length, 0), [evaluation]);
+  const base = `${safeFileName(companyName)}-${evaluation.year}`;
+  const cell = (n: number, d: number) => `${formatNumber(n, 0)} / ${formatNumber(d, 0)}`;
+
+  return (
+    <section aria-labelledby={`${id}-h`} className="exports">
+      <h3 id={`${id}-h`}>{t.heading}</h3>
+      <p className="help">{t.intro}</p>
+      <div className="export-actions">
+        <div>
+          <button
+            type="button"
+            disabled={declared === 0}
+            onClick={() => downloadText(`declaration-${base}.csv`, declarationCsv(employees, evaluation), 'text/csv;charset=utf-8')}
+            data-testid="export-declaration"
+          >
+            {t.declaration}
+          </button>
+          <p className="help">{declared === 0 ? t.declarationNone : t.declarationHelp}</p>
+          <p className="help">{t.dsnUnconfirmed}</p>
+        </div>
+        <div>
+          <button type="button" onClick={() => downloadText(`duer-penibilite-${base}.csv`, duerCsv(matrix), 'text/csv;charset=utf-8')} data-testid="export-duer">
+            {t.duer}
+          </button>
+          <p className="help">{t.duerHelp}</p>
+        </div>
+      </div>
+      <h4>{t.duerHeading}</h4>
+      <div className="table-scroll">
+        <table className="duer" data-testid="duer-matrix">
+          <caption>{t.duerCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.job}</th>
+              <th scope="col" className="num">
+                {t.headcount}
+              </th>
+              {matrix.factors.map((f) => (
+                <th scope="col" key={f} className="num">
+                  {factorLabel(matrix.regulation, f)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {matrix.rows.map((row) => (
+              <tr key={row.job} data-job={row.job}>
+                <th scope="row">{row.label}</th>
+                <td className="num">{formatNumber(row.headcount, 0)}</td>
+                {matrix.factors.map((f) => (
+                  <td key={f} className={`num ${row.exposed[f] > 0 ? 'cell-exposed' : ''}`} data-factor={f}>
+                    {cell(row.exposed[f], row.headcount)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t.total}</th>
+              <td className="num">{formatNumber(matrix.total.headcount, 0)}</td>
+              {matrix.factors.map((f) => (
+                <td key={f} className="num" data-factor={f}>
+                  {cell(matrix.total.exposed[f], matrix.total.headcount)}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,193 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { FACTOR_CODES, type FactorCode } from '../../core/index.ts';
+import { formatNumber } from '../format.ts';
+import { frCompany } from '../i18n/fr-company.ts';
+import { regulationLabel } from '../labels.ts';
+import { CompanyCharts } from './CompanyCharts.tsx';
+import { ComparePanel } from './ComparePanel.tsx';
+import type { StepProps } from './CompanyWorkspace.tsx';
+import { EmployeeResultsTable } from './EmployeeResultsTable.tsx';
+import { evaluateCompany, explainEmployee, type CompanyEvaluation, type CompanyInputs } from './evaluation.ts';
+import { Explanation } from './Explanation.tsx';
+import { ExportsPanel } from './ExportsPanel.tsx';
+import { ObligationPanel } from './ObligationPanel.tsx';
+import { PrintSheet } from './PrintSheet.tsx';
+import { compareEvaluations, employeeWithShares, isWhatIfActive, measuresWithWhatIf, NO_WHAT_IF, type WhatIf } from './whatif.ts';
+import { WhatIfPanel } from './WhatIfPanel.tsx';
+
+const t = frCompany.results;
+
+/**
+ * The results of the year: summary, what-if, the obligation to negotiate, company figures, one line per
+ * employee with its explanation on demand, the comparison with last year, and the exports.
+ */
+export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
+  const id = useId();
+  const context = snapshot.context;
+  const loaded = context.referential!;
+  const r = loaded.referential;
+  const base = context.evaluation;
+  const evaluating = snapshot.matches({ results: 'evaluating' }) || snapshot.matches({ results: 'check' });
+  const failed = snapshot.matches({ results: 'failed' });
+
+  const [whatIf, setWhatIf] = useState<WhatIf>(NO_WHAT_IF);
+  const active = isWhatIfActive(whatIf);
+  const realInputs = useMemo<CompanyInputs>(() => ({ referential: r, company: { answers: context.answers, measures: context.measures }, year: context.year }), [r, context.answers, context.measures, context.year]);
+  const inputs = useMemo<CompanyInputs>(
+    () => (active ? { ...realInputs, company: { ...realInputs.company, measures: measuresWithWhatIf(context.measures, whatIf) }, ...(whatIf.regulation ? { regulation: whatIf.regulation } : {}) } : realInputs),
+    [active, realInputs, context.measures, whatIf],
+  );
+  const employees = useMemo(() => (active && Object.keys(whatIf.shares).length > 0 ? context.employees.map((e) => employeeWithShares(e, whatIf.shares[e.id])) : context.employees), [active, whatIf, context.employees]);
+
+  // The simulation runs again on every change of hypothesis; a newer one cancels the older.
+  const [simulation, setSimulation] = useState<{ for: WhatIf; evaluation?: CompanyEvaluation; error?: string } | null>(null);
+  useEffect(() => {
+    if (!active) {
+      setSimulation(null);
+      return;
+    }
+    const controller = new AbortController();
+    evaluateCompany(inputs, employees, { signal: controller.signal }).then(
+      (evaluation) => setSimulation({ for: whatIf, evaluation }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setSimulation({ for: whatIf, error: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [active, inputs, employees, whatIf]);
+
+  // While a newer hypothesis is being computed, the previous simulation stays on screen (marked as computing).
+  const simulated = active ? (simulation?.evaluation ?? null) : null;
+  const computing = active && simulation?.for !== whatIf;
+  const displayed = (active ? simulated : null) ?? base ?? null;
+  const comparison = useMemo(() => (base && simulated ? compareEvaluations(base, simulated) : null), [base, simulated]);
+  const factors = useMemo<FactorCode[]>(
+    () => FACTOR_CODES.filter((f) => r.factors.retained.includes(f) || (displayed?.totals.byFactor.find((x) => x.factor === f)?.exposed ?? 0) > 0 || (displayed?.summaries.some((s) => s.toAnalyse.includes(f)) ?? false)),
+    [r, displayed],
+  );
+
+  const [selected, setSelected] = useState<string | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const explained = useMemo(() => {
+    if (!selected) return null;
+    const employee = employees.find((e) => e.id === selected);
+    if (!employee) return null;
+    const outcome = explainEmployee(inputs, employee);
+    return { employee, outcome: outcome.ok ? ({ ok: true, result: outcome.result } as const) : ({ ok: false, message: outcome.error.message } as const) };
+  }, [selected, employees, inputs]);
+
+  const pct = (x: number) => `${formatNumber(x * 100, 1)} %`;
+
+  return (
+    <div className="results-step">
+      {evaluating && (
+        <p role="status" className="evaluating" data-testid="evaluating">
+          {t.evaluating}
+        </p>
+      )}
+      {failed && (
+        <div role="alert" className="error-box">
+          <p>{t.failed(context.evaluationError ?? '')}</p>
+          <button type="button" onClick={() => actor.send({ type: 'EVALUATE' })}>
+            {t.retry}
+          </button>
+        </div>
+      )}
+      {base && !evaluating && (
+        <>
+          <section aria-labelledby={`${id}-summary`} className="results-summary" data-testid="results-summary">
+            <h3 id={`${id}-summary`}>{t.summaryHeading}</h3>
+            <ul>
+              <li>{t.regulation(regulationLabel(base.summaries[0]?.regulation ?? r.regulation))}</li>
+              <li>{t.evaluated(base.totals.evaluated, base.totals.employees)}</li>
+              <li>{t.exposedAny(base.totals.exposedAny, pct(base.totals.exposedAnyShare))}</li>
+              <li>{t.declared(base.totals.exposedDeclared, pct(base.totals.exposedDeclaredShare))}</li>
+              <li>{t.points(base.totals.points)}</li>
+            </ul>
+            <button type="button" onClick={() => actor.send({ type: 'EVALUATE' })}>
+              {t.reevaluate}
+            </button>
+          </section>
+
+          {base.errors.length > 0 && (
+            <section className="error-box" aria-labelledby={`${id}-errors`} data-testid="evaluation-errors-list">
+              <h3 id={`${id}-errors`}>{t.errorsHeading(base.errors.length)}</h3>
+              <table className="issues">
+                <caption>{t.errorsCaption}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.employee}</th>
+                    <th scope="col">{t.field}</th>
+                    <th scope="col">{frCompany.staff.message}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {base.errors.slice(0, 200).map((e) => (
+                    <tr key={e.index} data-employee={e.employee} data-code={e.code}>
+                      <th scope="row">{e.employee}</th>
+                      <td>
+                        <code>{e.column || e.field}</code>
+                      </td>
+                      <td>{e.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )}
+
+          <WhatIfPanel
+            referential={r}
+            measures={context.measures}
+            employees={context.employees}
+            whatIf={whatIf}
+            onChange={setWhatIf}
+            computing={computing}
+            comparison={comparison}
+            simulated={simulated}
+            error={active ? (simulation?.error ?? '') : ''}
+          />
+
+          {displayed && (
+            <>
+              <ObligationPanel profile={context.profile} evaluation={displayed} />
+              <CompanyCharts evaluation={displayed} factors={factors} />
+              <EmployeeResultsTable
+                evaluation={displayed}
+                factors={factors}
+                comparison={comparison}
+                selected={selected}
+                onExplain={(employee) => {
+                  setPrinting(false);
+                  setSelected((s) => (s === employee ? null : employee));
+                }}
+              />
+            </>
+          )}
+          {explained && !printing && (
+            <Explanation referential={r} employee={explained.employee.id} outcome={explained.outcome} onClose={() => setSelected(null)} onPrint={() => setPrinting(true)} />
+          )}
+          {explained && printing && explained.outcome.ok && (
+            <PrintSheet
+              profile={context.profile}
+              employee={explained.employee}
+              result={explained.outcome.result}
+              referential={r}
+              referentialKey={loaded.key}
+              contentHash={loaded.contentHash}
+              onClose={() => setPrinting(false)}
+            />
+          )}
+
+          <ComparePanel current={base} previous={workspace.previousEvaluation} contentHash={loaded.contentHash} factors={factors} />
+          <ExportsPanel referential={r} employees={context.employees} evaluation={base} companyName={context.profile.name} />
+        </>
+      )}
+      <div className="step-nav">
+        <button type="button" onClick={() => actor.send({ type: 'BACK' })}>
+          {frCompany.workspace.previous}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,355 @@
+import { assertEvent, assign, emit, fromCallback, fromPromise, setup, type EventObject } from 'xstate';
+import type { AnswerValue, Employee } from '../../core/index.ts';
+import type { CsvIssue, StaffCsvResult } from '../../io/staff-csv.ts';
+import type { StaffRecord } from '../../storage/index.ts';
+import { parseStaffText } from './csvClient.ts';
+import { evaluateCompany, type CompanyEvaluation, type CompanyInputs } from './evaluation.ts';
+import type { CompanyProfile } from './profile.ts';
+import { isStep, nextStep, previousStep, stepAvailable, stepComplete, STEPS, type FlowData, type ReferentialChoice, type Step } from './steps.ts';
+
+/*
+ * The company workspace's guided flow for one company and one year: profile → referential → the
+ * company's answers → prevention measures → staff (CSV import or table) → results. Every step can be
+ * revisited once what it needs is there. The machine does no I/O: each change is emitted
+ * (`company.save`, `staff.save`, `evaluation.save`) for the screen to store in Dexie at once, and the
+ * two slow jobs — parsing a staff file, evaluating the staff — are actors the screen (or a test) may
+ * replace. Guards are thin calls into the shared predicates of steps.ts.
+ */
+
+export type StaffSource = NonNullable<StaffRecord['source']>;
+
+export type CsvState =
+  | { status: 'idle' }
+  | { status: 'parsing'; file: string; done: number; total: number; at: string }
+  | { status: 'accepted'; file: string; count: number }
+  | { status: 'rejected'; file: string; issues: CsvIssue[] }
+  | { status: 'failed'; file: string; message: string };
+
+export interface CompanyMachineInput {
+  companyId: string;
+  year: number;
+  profile: CompanyProfile;
+  referential?: ReferentialChoice;
+  answers: Record<string, AnswerValue>;
+  measures: Array<{ measure: string; since?: string }>;
+  employees: Employee[];
+  staffSource?: StaffSource;
+  /** The step stored by a previous visit, resumed when it is still available (see resumeAt). */
+  step?: string;
+}
+
+export interface CompanyContext extends FlowData {
+  companyId: string;
+  year: number;
+  employees: Employee[];
+  staffSource?: StaffSource;
+  resumeStep?: string;
+  csv: CsvState;
+  evaluation?: CompanyEvaluation;
+  evaluationError?: string;
+  /** Bumped by every change that can alter the results; an evaluation remembers the revision it saw. */
+  revision: number;
+  evaluatedRevision: number;
+}
+
+export type CompanyEvent =
+  | { type: 'GOTO'; step: Step }
+  | { type: 'NEXT' }
+  | { type: 'BACK' }
+  | { type: 'PROFILE.SET'; profile: CompanyProfile }
+  | { type: 'REFERENTIAL.SET'; referential: ReferentialChoice }
+  | { type: 'ANSWER.SET'; question: string; value: AnswerValue | undefined }
+  | { type: 'MEASURE.SET'; measure: string; inPlace: boolean; since?: string }
+  | { type: 'CSV.IMPORT'; file: string; text: string; at: string }
+  | { type: 'CSV.PROGRESS'; done: number; total: number }
+  | { type: 'CSV.PARSED'; result: StaffCsvResult }
+  | { type: 'CSV.FAILED'; message: string }
+  | { type: 'CSV.CANCEL' }
+  /** Adds an employee, or replaces the one whose id was `replaces`. */
+  | { type: 'STAFF.PUT'; employee: Employee; replaces?: string }
+  | { type: 'STAFF.REMOVE'; id: string }
+  /** Replaces the whole staff (taken over from the year before). */
+  | { type: 'STAFF.REPLACE'; employees: Employee[]; source: StaffSource }
+  | { type: 'EVALUATE' };
+
+export type CompanyEmitted =
+  | { type: 'company.save'; patch: { profile?: CompanyProfile; referentialKey?: string; answers?: Record<string, AnswerValue>; measures?: Array<{ measure: string; since?: string }>; step?: Step } }
+  | { type: 'staff.save'; employees: Employee[]; source?: StaffSource }
+  | { type: 'evaluation.save'; evaluation: CompanyEvaluation; referential: { key: string; contentHash: string } };
+
+export interface ParseStaffInput {
+  text: string;
+  referential: ReferentialChoice['referential'];
+}
+
+export interface EvaluateStaffInput {
+  inputs: CompanyInputs;
+  employees: readonly Employee[];
+}
+
+/** Default: the Web Worker when there is one, main-thread slices otherwise; progress as events. */
+export const parseStaffActor = fromCallback<EventObject, ParseStaffInput>(({ input, sendBack }) => {
+  const controller = new AbortController();
+  parseStaffText(input.text, input.referential, { signal: controller.signal, onProgress: (p) => sendBack({ type: 'CSV.PROGRESS', done: p.done, total: p.total }) }).then(
+    (result) => sendBack({ type: 'CSV.PARSED', result }),
+    (error: unknown) => {
+      if (!controller.signal.aborted) sendBack({ type: 'CSV.FAILED', message: error instanceof Error ? error.message : String(error) });
+    },
+  );
+  return () => controller.abort();
+});
+
+/** Default: the shared evaluator over the staff in slices, the main thread given back between them. */
+export const evaluateStaffActor = fromPromise<CompanyEvaluation, EvaluateStaffInput>(({ input, signal }) => evaluateCompany(input.inputs, input.employees, { signal }));
+
+/**
+ * Where a visit resumes: the stored step when it is still available, otherwise the nearest available
+ * step before it (another year without staff yet resumes at the staff, not at the results).
+ */
+function resumeAt(input: CompanyMachineInput): Step | undefined {
+  if (!isStep(input.step)) return undefined;
+  for (let i = STEPS.indexOf(input.step); i >= 0; i--) if (stepAvailable(input, STEPS[i]!)) return STEPS[i];
+  return undefined;
+}
+
+const withoutKey = <T>(record: Record<string, T>, key: string) => Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
+
+export const companyMachine = setup({
+  types: {
+    context: {} as CompanyContext,
+    events: {} as CompanyEvent,
+    input: {} as CompanyMachineInput,
+    emitted: {} as CompanyEmitted,
+  },
+  actors: {
+    parseStaff: parseStaffActor,
+    evaluateStaff: evaluateStaffActor,
+  },
+  guards: {
+    canGoTo: ({ context, event }, params: { step: Step }) => event.type === 'GOTO' && event.step === params.step && stepAvailable(context, params.step),
+    resumesAt: ({ context }, params: { step: Step }) => context.resumeStep === params.step,
+    canLeave: ({ context }, params: { step: Step }) => {
+      const next = nextStep(params.step);
+      return next !== undefined && stepComplete(context, params.step) && stepAvailable(context, next);
+    },
+    csvAccepted: ({ event }) => event.type === 'CSV.PARSED' && event.result.issues.length === 0 && event.result.employees.length > 0,
+    evaluationFresh: ({ context }) => context.evaluation !== undefined && context.evaluatedRevision === context.revision,
+  },
+  actions: {
+    saveStep: emit((_, params: { step: Step }) => ({ type: 'company.save' as const, patch: { step: params.step } })),
+    setProfile: assign(({ event }) => {
+      assertEvent(event, 'PROFILE.SET');
+      return { profile: event.profile };
+    }),
+    saveProfile: emit(({ context }) => ({ type: 'company.save' as const, patch: { profile: context.profile } })),
+    setReferential: assign(({ context, event }) => {
+      assertEvent(event, 'REFERENTIAL.SET');
+      const r = event.referential.referential;
+      // Answers and measures the new referential does not know are dropped, not carried over blindly.
+      const companyQuestions = new Set(r.questions.filter((q) => q.scope === 'company').map((q) => q.id));
+      const measures = new Set(r.measures.map((m) => m.id));
+      return {
+        referential: event.referential,
+        answers: Object.fromEntries(Object.entries(context.answers).filter(([id]) => companyQuestions.has(id))),
+        measures: context.measures.filter((m) => measures.has(m.measure)),
+        csv: { status: 'idle' as const },
+        revision: context.revision + 1,
+      };
+    }),
+    saveReferential: emit(({ context }) => ({
+      type: 'company.save' as const,
+      patch: { ...(context.referential ? { referentialKey: context.referential.key } : {}), answers: context.answers, measures: context.measures },
+    })),
+    setAnswer: assign(({ context, event }) => {
+      assertEvent(event, 'ANSWER.SET');
+      const answers = event.value === undefined ? withoutKey(context.answers, event.question) : { ...context.answers, [event.question]: event.value };
+      return { answers, revision: context.revision + 1 };
+    }),
+    saveAnswers: emit(({ context }) => ({ type: 'company.save' as const, patch: { answers: context.answers } })),
+    setMeasure: assign(({ context, event }) => {
+      assertEvent(event, 'MEASURE.SET');
+      const others = context.measures.filter((m) => m.measure !== event.measure);
+      const measures = event.inPlace ? [...others, { measure: event.measure, ...(event.since ? { since: event.since } : {}) }] : others;
+      // Keep the referential's order, so that a stored file does not depend on the order of clicks.
+      const order = context.referential?.referential.measures.map((m) => m.id) ?? [];
+      measures.sort((a, b) => order.indexOf(a.measure) - order.indexOf(b.measure));
+      return { measures, revision: context.revision + 1 };
+    }),
+    saveMeasures: emit(({ context }) => ({ type: 'company.save' as const, patch: { measures: context.measures } })),
+    startCsv: assign(({ event }) => {
+      assertEvent(event, 'CSV.IMPORT');
+      return { csv: { status: 'parsing' as const, file: event.file, done: 0, total: 0, at: event.at } };
+    }),
+    csvProgress: assign(({ context, event }) => {
+      assertEvent(event, 'CSV.PROGRESS');
+      return context.csv.status === 'parsing' ? { csv: { ...context.csv, done: event.done, total: event.total } } : {};
+    }),
+    acceptCsv: assign(({ context, event }) => {
+      assertEvent(event, 'CSV.PARSED');
+      const file = context.csv.status === 'parsing' ? context.csv.file : '';
+      const at = context.csv.status === 'parsing' ? context.csv.at : '';
+      return {
+        employees: event.result.employees,
+        staffSource: { file, importedAt: at },
+        csv: { status: 'accepted' as const, file, count: event.result.employees.length },
+        revision: context.revision + 1,
+      };
+    }),
+    rejectCsv: assign(({ context, event }) => {
+      assertEvent(event, 'CSV.PARSED');
+      const file = context.csv.status === 'parsing' ? context.csv.file : '';
+      // A file without a single line of staff is refused too, with parseStaffCsv's own message.
+      return { csv: { status: 'rejected' as const, file, issues: event.result.issues } };
+    }),
+    failCsv: assign(({ context, event }) => {
+      assertEvent(event, 'CSV.FAILED');
+      return { csv: { status: 'failed' as const, file: context.csv.status === 'parsing' ? context.csv.file : '', message: event.message } };
+    }),
+    cancelCsv: assign({ csv: { status: 'idle' as const } }),
+    saveStaff: emit(({ context }) => ({ type: 'staff.save' as const, employees: context.employees, ...(context.staffSource ? { source: context.staffSource } : {}) })),
+    putEmployee: assign(({ context, event }) => {
+      assertEvent(event, 'STAFF.PUT');
+      const at = context.employees.findIndex((e) => e.id === (event.replaces ?? event.employee.id));
+      const employees = at < 0 ? [...context.employees, event.employee] : context.employees.map((e, i) => (i === at ? event.employee : e));
+      return { employees, csv: { status: 'idle' as const }, revision: context.revision + 1 };
+    }),
+    removeEmployee: assign(({ context, event }) => {
+      assertEvent(event, 'STAFF.REMOVE');
+      return { employees: context.employees.filter((e) => e.id !== event.id), revision: context.revision + 1 };
+    }),
+    replaceStaff: assign(({ context, event }) => {
+      assertEvent(event, 'STAFF.REPLACE');
+      return { employees: event.employees, staffSource: event.source, csv: { status: 'idle' as const }, revision: context.revision + 1 };
+    }),
+    saveEvaluation: emit(({ context }) => ({
+      type: 'evaluation.save' as const,
+      evaluation: context.evaluation!,
+      referential: { key: context.referential!.key, contentHash: context.referential!.contentHash },
+    })),
+  },
+}).createMachine({
+  id: 'company',
+  context: ({ input }) => ({
+    companyId: input.companyId,
+    year: input.year,
+    profile: input.profile,
+    ...(input.referential ? { referential: input.referential } : {}),
+    answers: input.answers,
+    measures: input.measures,
+    employees: input.employees,
+    ...(input.staffSource ? { staffSource: input.staffSource } : {}),
+    ...(input.step !== undefined ? { resumeStep: resumeAt(input) } : {}),
+    csv: { status: 'idle' },
+    revision: 0,
+    evaluatedRevision: -1,
+  }),
+  initial: 'boot',
+  on: {
+    GOTO: STEPS.map((step) => ({ guard: { type: 'canGoTo' as const, params: { step } }, target: `.${step}` })),
+    'PROFILE.SET': { actions: ['setProfile', 'saveProfile'] },
+    'REFERENTIAL.SET': { actions: ['setReferential', 'saveReferential'] },
+    'ANSWER.SET': { actions: ['setAnswer', 'saveAnswers'] },
+    'MEASURE.SET': { actions: ['setMeasure', 'saveMeasures'] },
+  },
+  states: {
+    boot: {
+      always: [...STEPS.map((step) => ({ guard: { type: 'resumesAt' as const, params: { step } }, target: step })), { target: 'profile' }],
+    },
+    profile: {
+      entry: { type: 'saveStep', params: { step: 'profile' } },
+      on: { NEXT: { guard: { type: 'canLeave', params: { step: 'profile' } }, target: 'referential' } },
+    },
+    referential: {
+      entry: { type: 'saveStep', params: { step: 'referential' } },
+      on: { NEXT: { guard: { type: 'canLeave', params: { step: 'referential' } }, target: 'answers' }, BACK: 'profile' },
+    },
+    answers: {
+      entry: { type: 'saveStep', params: { step: 'answers' } },
+      on: { NEXT: { guard: { type: 'canLeave', params: { step: 'answers' } }, target: 'measures' }, BACK: 'referential' },
+    },
+    measures: {
+      entry: { type: 'saveStep', params: { step: 'measures' } },
+      on: { NEXT: { guard: { type: 'canLeave', params: { step: 'measures' } }, target: 'staff' }, BACK: 'answers' },
+    },
+    staff: {
+      entry: { type: 'saveStep', params: { step: 'staff' } },
+      initial: 'idle',
+      on: {
+        'STAFF.PUT': { actions: ['putEmployee', 'saveStaff'] },
+        'STAFF.REMOVE': { actions: ['removeEmployee', 'saveStaff'] },
+        'STAFF.REPLACE': { actions: ['replaceStaff', 'saveStaff'] },
+        NEXT: { guard: { type: 'canLeave', params: { step: 'staff' } }, target: 'results' },
+        EVALUATE: { guard: { type: 'canLeave', params: { step: 'staff' } }, target: 'results' },
+        BACK: 'measures',
+      },
+      states: {
+        idle: {
+          on: { 'CSV.IMPORT': { target: 'importing', actions: 'startCsv' } },
+        },
+        importing: {
+          invoke: {
+            src: 'parseStaff',
+            input: ({ context, event }) => {
+              assertEvent(event, 'CSV.IMPORT');
+              return { text: event.text, referential: context.referential!.referential };
+            },
+          },
+          on: {
+            'CSV.PROGRESS': { actions: 'csvProgress' },
+            'CSV.PARSED': [
+              { guard: 'csvAccepted', target: 'idle', actions: ['acceptCsv', 'saveStaff'] },
+              { target: 'idle', actions: 'rejectCsv' },
+            ],
+            'CSV.FAILED': { target: 'idle', actions: 'failCsv' },
+            'CSV.CANCEL': { target: 'idle', actions: 'cancelCsv' },
+            // Nothing else touches the staff while a file is being read.
+            'STAFF.PUT': {},
+            'STAFF.REMOVE': {},
+            'STAFF.REPLACE': {},
+            NEXT: {},
+            EVALUATE: {},
+          },
+        },
+      },
+    },
+    results: {
+      entry: { type: 'saveStep', params: { step: 'results' } },
+      initial: 'check',
+      on: { BACK: 'staff' },
+      states: {
+        check: {
+          always: [{ guard: 'evaluationFresh', target: 'ready' }, { target: 'evaluating' }],
+        },
+        evaluating: {
+          invoke: {
+            src: 'evaluateStaff',
+            input: ({ context }) => ({
+              inputs: { referential: context.referential!.referential, company: { answers: context.answers, measures: context.measures }, year: context.year },
+              employees: context.employees,
+            }),
+            onDone: {
+              target: 'ready',
+              actions: [assign(({ context, event }) => ({ evaluation: event.output, evaluatedRevision: context.revision, evaluationError: undefined })), 'saveEvaluation'],
+            },
+            onError: {
+              target: 'failed',
+              actions: assign(({ event }) => ({ evaluationError: event.error instanceof Error ? event.error.message : String(event.error) })),
+            },
+          },
+        },
+        ready: { on: { EVALUATE: 'evaluating' } },
+        failed: { on: { EVALUATE: 'evaluating' } },
+      },
+    },
+  },
+});
+
+export type CompanyMachine = typeof companyMachine;
+
+/** The step a snapshot is at (its top-level state), or undefined while booting. */
+export function currentStep(value: unknown): Step | undefined {
+  const top = typeof value === 'string' ? value : typeof value === 'object' && value !== null ? Object.keys(value)[0] : undefined;
+  return isStep(top) ? top : undefined;
+}
+
+export { nextStep, previousStep };
