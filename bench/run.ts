@@ -3,6 +3,8 @@ import { evaluateFixed, FIXED_REFERENTIAL } from './fixed.ts';
 import { generateEmployees, generateReferential } from './generate.ts';
 import { runLogigrammeBench } from './logigramme.ts';
 import { runDiffBench } from './diff.ts';
+import { runEditorBench } from './editor.ts';
+import { runCompanyBench } from './company.ts';
 
 /*
  * `npm run bench`: speed targets live here, never in unit tests. Each measure runs a warm-up pass,
@@ -65,4 +67,14 @@ for (const { label, ms, target } of runLogigrammeBench()) {
 console.log('\nReview');
 for (const { label, ms, target, changes } of runDiffBench(PASSES)) {
   console.log(`${label.padEnd(62)} ${ms.toFixed(1).padStart(8)} ms  (${changes} changes${target ? `; target < ${target} ms: ${ms < target ? 'met' : 'NOT met'}` : ''})`);
+}
+
+console.log('\nEditor (2 000-node graph)');
+for (const { label, ms, target } of runEditorBench(PASSES)) {
+  console.log(`${label.padEnd(62)} ${ms.toFixed(1).padStart(8)} ms${target ? `  (target < ${target} ms: ${ms < target ? 'met' : 'NOT met'})` : ''}`);
+}
+
+console.log('\nCompany workspace (10 000-row staff CSV)');
+for (const { label, ms } of runCompanyBench(10_000)) {
+  console.log(`${label.padEnd(62)} ${ms.toFixed(1).padStart(8)} ms`);
 }

@@ -14,3 +14,6 @@ export * from './compile/index.ts';
 export * from './check/index.ts';
 export * from './diff/index.ts';
 export * from './estimate/index.ts';
+export * from './lifecycle/index.ts';
+export * from './obligation/index.ts';
+export * from './graph/commands/index.ts';
