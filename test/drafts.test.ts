@@ -127,7 +127,7 @@ describe('the lifecycle, persisted', () => {
     if (submitted.kind !== 'applied') throw new Error(submitted.kind);
     expect(submitted.published?.kind).toBe('stored');
     const filed = await db.referentials.get('exemple-atelier@1.1.0');
-    expect(filed).toMatchObject({ status: 'submitted', version: '1.1.0' });
+    expect(filed).toMatchObject({ status: 'submitted', version: '1.1.0', source: 'published' });
     // The stored document states its own hash, which loads and verifies.
     const filedDoc = loadReferential(filed!.document);
     expect(filedDoc.ok && filedDoc.value.contentHash).toBe(filed!.contentHash);

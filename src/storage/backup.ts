@@ -62,7 +62,7 @@ const StoredReferentialSchema = z.looseObject({
   regulation: z.string(),
   contentHash: z.string(),
   document: z.unknown(),
-  source: z.enum(['sample', 'import']),
+  source: z.enum(['sample', 'import', 'published']),
   storedAt: Timestamp,
 });
 

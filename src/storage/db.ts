@@ -1,8 +1,8 @@
 import Dexie, { type Table } from 'dexie';
 import type { CompanyInput, Employee, GraphDocument } from '../core/index.ts';
 
-/** Where a stored referential came from: a sample shipped with the app, or a file the user imported. */
-export type ReferentialSource = 'sample' | 'import';
+/** Where a stored referential came from: a sample shipped with the app, a file the user imported, or a version published from the editor. */
+export type ReferentialSource = 'sample' | 'import' | 'published';
 
 /**
  * One referential version in the browser's database. The summary fields are copied out of the

@@ -166,7 +166,7 @@ export async function publishVersion(db: LogigrammeDb, graph: GraphDocument, at:
   const { referential } = publishedReferential(graph);
   const loaded = loadReferential(referential);
   if (!loaded.ok) return { kind: 'invalid', issues: loaded.issues };
-  const record = recordFor(loaded.value, referential, 'import', at);
+  const record = recordFor(loaded.value, referential, 'published', at);
   return db.transaction('rw', db.referentials, db.meta, async (): Promise<PublishOutcome> => {
     const existing = await db.referentials.get(record.key);
     if (existing?.contentHash === record.contentHash) return { kind: 'unchanged', record: existing };

@@ -36,7 +36,7 @@ export const fr = {
     hash: 'Empreinte',
     source: 'Origine',
   },
-  source: { sample: 'Exemple fourni', import: 'Importé' } as Record<string, string>,
+  source: { sample: 'Exemple fourni', import: 'Importé', published: 'Publié depuis l’éditeur' } as Record<string, string>,
   status: {
     draft: 'Brouillon',
     in_review: 'En relecture',
