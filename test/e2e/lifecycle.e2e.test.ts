@@ -177,7 +177,23 @@ describe('the homologation dossier and the lifecycle in Chromium', () => {
     expect(JSON.parse(exported).contentHash).toBe(storedHash);
     await expect(versions.locator('tr[data-key="exemple-atelier@1.1.0"]').textContent()).resolves.toContain('Homologué');
 
+    // Exported, then imported again on the list screen: the same content hash, so the app recognises it.
+    await page.goto(`${server.origin}/#/`);
+    await page.getByLabel('Fichier du référentiel (JSON)').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(exported) });
+    await page.getByText('version 1.1.0 est déjà enregistré, à l’identique', { exact: false }).waitFor();
+    expect(contentHash(loaded.ok ? loaded.value : {})).toBe(storedHash);
+
+    // A homologated version can never change: the editor opens it read-only and refuses an edit.
+    await page.goto(`${server.origin}/#/editeur/exemple-atelier`);
+    await page.getByRole('note').filter({ hasText: 'Lecture seule' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Ajouter : Poste' }).isDisabled()).resolves.toBe(true);
+    await page.locator('.react-flow__node', { hasText: 'Mécanicien' }).first().click();
+    await page.keyboard.press('Delete');
+    await expect(page.getByTestId('editor-alert').textContent()).resolves.toContain('Modification refusée : ce brouillon est en lecture seule');
+    await page.screenshot({ path: join(SHOTS, 'editeur-homologue.png') });
+
     // The homologated version's dossier carries its hash and the one of the version filed.
+    await page.goto(`${server.origin}/#/referentiel/${encodeURIComponent('exemple-atelier@1.0.0')}`);
     await versions.getByRole('link', { name: 'Dossier d’homologation de la version 1.1.0' }).click();
     const dossier = page.getByTestId('dossier');
     await dossier.waitFor();
