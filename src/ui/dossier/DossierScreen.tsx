@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { UNIT_LABELS, regulationById, type FactorCode, type Referential } from '../../core/index.ts';
 import { decisionTree, dossierData, situationsOf, type DossierData, type TreeNode } from '../../core/lifecycle/index.ts';
 import { openStored, versionHistory, type StoredReferential, type VersionEntry } from '../../storage/index.ts';
@@ -12,6 +12,7 @@ import { localDate } from '../lifecycle/browser.ts';
 import { hrefFor } from '../route.ts';
 import { useLiveQuery } from '../useLiveQuery.ts';
 import { ConditionText } from './ConditionText.tsx';
+import { EstimatePanel } from '../review/EstimatePanel.tsx';
 import './dossier.css';
 
 const t = frLifecycle.dossier;
@@ -25,6 +26,22 @@ type HeadingRef = RefObject<HTMLHeadingElement | null>;
  * carries the content hash in a running header and footer (a table header and footer, which Chromium
  * repeats on every page).
  */
+function Headcount({ r }: { r: Referential }) {
+  // The last complete calendar year by default: the one a branch has staff figures for.
+  const [year, setYear] = useState(() => new Date().getFullYear() - 1);
+  return (
+    <section className="dossier-section dossier-estimate" aria-labelledby="dossier-headcount">
+      <h2 id="dossier-headcount">{t.headcount}</h2>
+      <p>{t.headcountMissing}</p>
+      <p className="no-print">
+        <label htmlFor="dossier-headcount-year">{t.headcountYear}</label>{' '}
+        <input id="dossier-headcount-year" type="number" min={2015} max={2100} value={year} onChange={(e) => setYear(Number(e.currentTarget.value))} />
+      </p>
+      <EstimatePanel a={r} b={r} year={Number.isInteger(year) && year >= 2015 && year <= 2100 ? year : undefined} single embedded />
+    </section>
+  );
+}
+
 export function DossierScreen({ recordKey }: { recordKey: string }) {
   const db = useDb();
   const record = useLiveQuery(() => db.referentials.get(recordKey), [db, recordKey]);
@@ -109,10 +126,7 @@ function Dossier({ stored, r, entry, headingRef }: { stored: StoredReferential; 
             <Measures r={r} data={data} />
             <Questions r={r} />
             <CheckSummary r={r} data={data} />
-            <section className="dossier-section" aria-labelledby="dossier-headcount">
-              <h2 id="dossier-headcount">{t.headcount}</h2>
-              <p>{t.headcountMissing}</p>
-            </section>
+            <Headcount r={r} />
           </td>
         </tr>
         {r.jobs.map((job) => (

@@ -201,7 +201,8 @@ export const frLifecycle = {
     whatIfLatest: (label: string) => `Le référentiel vise la version réglementaire la plus récente (${label}) : aucune comparaison n’est nécessaire.`,
     headcount: 'Estimation des effectifs exposés',
     headcountMissing:
-      'Le dossier doit comporter les éléments permettant d’estimer le nombre de salariés de la branche exposés (D4163-6). Cette estimation n’est pas encore produite par l’application : joignez-la au dossier.',
+      'Le dossier doit comporter les éléments permettant d’estimer le nombre de salariés de la branche exposés (D4163-6) : chargez un ou plusieurs échantillons de personnel ci-dessous, l’estimation est reprise à l’impression. Sans échantillon, joignez l’estimation au dossier.',
+    headcountYear: 'Année d’exposition de l’estimation',
     job: (label: string) => `Poste de référence : ${label}`,
     tasks: 'Tâches et pondérations par défaut',
     task: 'Tâche',

@@ -289,6 +289,7 @@ export const frReview = {
     share: 'Part',
     beforeGroup: (version: string) => `Version avant (${version})`,
     afterGroup: (version: string) => `Version après (${version})`,
+    singleGroup: (version: string) => `Version ${version}`,
     anyFactor: 'Au moins un facteur',
     total: 'Ensemble',
     noExposure: 'aucun salarié exposé',
@@ -297,6 +298,7 @@ export const frReview = {
     error: (sample: string, employee: string, detail: string, side: 'before' | 'after') => `${sample}, salarié ${employee} : ${detail} (version ${side === 'before' ? 'avant' : 'après'})`,
     exportCsv: 'Exporter l’estimation (CSV)',
     csvFile: (id: string, a: string, b: string) => `effectifs-${id}-${a}-${b}.csv`,
+    csvFileSingle: (id: string, version: string) => `effectifs-${id}-${version}.csv`,
   },
 
   export: {

@@ -8,6 +8,7 @@ import { CsvIssueTable, FileField, JsonIssueTable } from './Fields.tsx';
 import { downloadText, fileSafe } from './files.ts';
 import { checkCompany, checkStaff, type TextFile } from './inputs.ts';
 import { estimateLines } from './estimate.ts';
+import './review.css';
 
 interface SampleInput {
   uid: number;
@@ -40,7 +41,11 @@ function Figures({ row, factor }: { row: EstimateRow | undefined; factor: Factor
  * samples, each with its company's answers and a weight, evaluated with both versions side by side;
  * exported as CSV (core estimateCsv).
  */
-export function EstimatePanel({ a, b, year }: { a: Referential; b: Referential; year: number | undefined }) {
+/**
+ * Staff samples → estimated exposed workers per job and factor. Two versions side by side in the review;
+ * with `single` (the homologation dossier) one version only, `embedded` in a section that has its heading.
+ */
+export function EstimatePanel({ a, b, year, single = false, embedded = false }: { a: Referential; b: Referential; year: number | undefined; single?: boolean; embedded?: boolean }) {
   const t = frReview.estimate;
   const next = useRef(2);
   const [samples, setSamples] = useState<SampleInput[]>([emptySample(1)]);
@@ -68,21 +73,23 @@ export function EstimatePanel({ a, b, year }: { a: Referential; b: Referential; 
     }
     if (usable.length === 0) return { status: 'waiting' };
     try {
-      return { status: 'ready', before: estimateHeadcount(a, usable, year), after: estimateHeadcount(b, usable, year), employees, samples: usable.length };
+      const before = estimateHeadcount(a, usable, year);
+      return { status: 'ready', before, after: single ? before : estimateHeadcount(b, usable, year), employees, samples: usable.length };
     } catch (error) {
       if (error instanceof EvaluationError) return { status: 'failed', message: error.detail };
       throw error;
     }
-  }, [samples, checks, a, b, year, t]);
+  }, [samples, checks, a, b, year, t, single]);
 
   const exportCsv = () => {
     if (outcome.status !== 'ready') return;
-    downloadText(t.csvFile(fileSafe(b.id), fileSafe(a.identity.version), fileSafe(b.identity.version)), estimateCsv([outcome.before, outcome.after]), 'text/csv;charset=utf-8');
+    const file = single ? t.csvFileSingle(fileSafe(a.id), fileSafe(a.identity.version)) : t.csvFile(fileSafe(b.id), fileSafe(a.identity.version), fileSafe(b.identity.version));
+    downloadText(file, estimateCsv(single ? [outcome.before] : [outcome.before, outcome.after]), 'text/csv;charset=utf-8');
   };
 
   return (
-    <section className={`panel rv-section rv-estimate${outcome.status === 'ready' ? '' : ' rv-print-empty'}`} aria-labelledby="rv-estimate-heading">
-      <h2 id="rv-estimate-heading">{t.heading}</h2>
+    <section className={`${embedded ? '' : 'panel rv-section '}rv-estimate${outcome.status === 'ready' ? '' : ' rv-print-empty'}`} aria-labelledby={embedded ? undefined : 'rv-estimate-heading'} aria-label={embedded ? t.heading : undefined}>
+      {!embedded && <h2 id="rv-estimate-heading">{t.heading}</h2>}
       <p className="help">{t.help}</p>
       {samples.map((s, i) => {
         const n = i + 1;
@@ -154,16 +161,16 @@ export function EstimatePanel({ a, b, year }: { a: Referential; b: Referential; 
             {frReview.impact.failed} {outcome.message}
           </p>
         )}
-        {outcome.status === 'ready' && <EstimateTable before={outcome.before} after={outcome.after} employees={outcome.employees} samples={outcome.samples} onExport={exportCsv} />}
+        {outcome.status === 'ready' && <EstimateTable before={outcome.before} after={single ? null : outcome.after} employees={outcome.employees} samples={outcome.samples} onExport={exportCsv} />}
       </div>
     </section>
   );
 }
 
-function EstimateTable({ before, after, employees, samples, onExport }: { before: HeadcountEstimate; after: HeadcountEstimate; employees: number; samples: number; onExport: () => void }) {
+function EstimateTable({ before, after, employees, samples, onExport }: { before: HeadcountEstimate; after: HeadcountEstimate | null; employees: number; samples: number; onExport: () => void }) {
   const t = frReview.estimate;
-  const groups = estimateLines(before, after);
-  const errors = [...before.errors.map((e) => ({ ...e, side: 'before' as const })), ...after.errors.map((e) => ({ ...e, side: 'after' as const }))];
+  const groups = estimateLines(before, after ?? before);
+  const errors = [...before.errors.map((e) => ({ ...e, side: 'before' as const })), ...(after?.errors ?? []).map((e) => ({ ...e, side: 'after' as const }))];
   return (
     <>
       <p role="status">{t.samples(samples, employees)}</p>
@@ -179,19 +186,25 @@ function EstimateTable({ before, after, employees, samples, onExport }: { before
                 {t.factor}
               </th>
               <th scope="colgroup" colSpan={3}>
-                {t.beforeGroup(before.version)}
+                {after ? t.beforeGroup(before.version) : t.singleGroup(before.version)}
               </th>
-              <th scope="colgroup" colSpan={3}>
-                {t.afterGroup(after.version)}
-              </th>
+              {after && (
+                <th scope="colgroup" colSpan={3}>
+                  {t.afterGroup(after.version)}
+                </th>
+              )}
             </tr>
             <tr>
               <th scope="col">{t.workers}</th>
               <th scope="col">{t.exposed}</th>
               <th scope="col">{t.share}</th>
-              <th scope="col">{t.workers}</th>
-              <th scope="col">{t.exposed}</th>
-              <th scope="col">{t.share}</th>
+              {after && (
+                <>
+                  <th scope="col">{t.workers}</th>
+                  <th scope="col">{t.exposed}</th>
+                  <th scope="col">{t.share}</th>
+                </>
+              )}
             </tr>
           </thead>
           {groups.map((g) => (
@@ -205,7 +218,7 @@ function EstimateTable({ before, after, employees, samples, onExport }: { before
                   )}
                   <td>{line.factor === null ? t.noExposure : line.factor === 'any' ? t.anyFactor : factorName(line.factor)}</td>
                   <Figures row={g.before} factor={line.factor} />
-                  <Figures row={g.after} factor={line.factor} />
+                  {after && <Figures row={g.after} factor={line.factor} />}
                 </tr>
               ))}
             </tbody>
