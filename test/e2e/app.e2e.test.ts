@@ -34,6 +34,7 @@ const requests: string[] = [];
 const sockets: string[] = [];
 const pageErrors: string[] = [];
 const consoleErrors: string[] = [];
+const failedRequests: string[] = [];
 
 beforeAll(async () => {
   const executablePath = ensureChromium();
@@ -42,6 +43,7 @@ beforeAll(async () => {
   // A new context is a fresh profile: empty IndexedDB, so the app starts as on a first visit.
   context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
+  page.on('requestfailed', (r) => failedRequests.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
   page.on('request', (r) => requests.push(r.url()));
   page.on('websocket', (ws) => sockets.push(ws.url()));
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -133,6 +135,30 @@ describe('the app in Chromium', () => {
     expect(await rows().count()).toBe(SAMPLE_COUNT);
   });
 
+  it('keeps working offline once loaded: every screen, an evaluation, the editor', async () => {
+    // Once loaded, the app needs no network: everything runs in the page, data stays in IndexedDB.
+    await context.setOffline(true);
+    try {
+      await page.evaluate(() => (window.location.hash = '#/entreprises'));
+      await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Entreprises' }).waitFor();
+      await page.evaluate(() => (window.location.hash = '#/comparer'));
+      await page.getByRole('heading', { level: 1, name: 'Comparer deux versions' }).waitFor();
+      await page.evaluate(() => (window.location.hash = '#/editeur/exemple-atelier'));
+      await page.getByRole('searchbox', { name: 'Rechercher un nœud' }).waitFor();
+      await page.locator('.react-flow__node', { hasText: 'Mécanicien' }).first().waitFor();
+      await page.evaluate((key) => (window.location.hash = `#/referentiel/${encodeURIComponent(key)}`), 'exemple-atelier@1.0.0');
+      await page.getByRole('heading', { level: 1, name: SAMPLE_TITLE }).waitFor();
+      await page.getByLabel('Année d’exposition').fill('2024');
+      await page.getByLabel('Activité de l’entreprise').selectOption('atelier');
+      await page.getByLabel('Année de naissance').fill('1980');
+      await page.getByLabel('Part du temps au poste « Mécanicien » (%)').fill('100');
+      await page.getByRole('button', { name: 'Évaluer' }).click();
+      await expect(page.getByTestId('points').getAttribute('data-value')).resolves.toBe('4');
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+
   it('made no request outside its own origin, and raised no error', async () => {
     expect(requests.length).toBeGreaterThan(0);
     const foreign = requests.filter((url) => new URL(url).origin !== server.origin);
@@ -140,6 +166,7 @@ describe('the app in Chromium', () => {
     const host = new URL(server.origin).host;
     expect(sockets.filter((url) => new URL(url).host !== host)).toEqual([]);
     expect(pageErrors).toEqual([]);
+    expect(failedRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
 });
