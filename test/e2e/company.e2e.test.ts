@@ -42,7 +42,7 @@ const timings: Record<string, number> = {};
 beforeAll(async () => {
   const executablePath = ensureChromium();
   mkdirSync(SHOTS, { recursive: true });
-  [server, browser] = await Promise.all([startAppServer(), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
+  [server, browser] = await Promise.all([startAppServer('company'), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
   context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   // Every long task of the page, from its first script on (reloads included).
   await context.addInitScript(() => {

@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppServer, type AppServer } from './support/server.ts';
 import { CHROMIUM_ARGS, CHROMIUM_INSTALL_TIMEOUT_MS, ensureChromium } from './support/chromium.ts';
 
 /*
@@ -18,29 +17,10 @@ const SHOTS = join(ROOT, 'test-results', 'screenshots');
 /** The first visit compiles the app's modules on the fly; on a loaded 2-core machine that takes a while. */
 const STEP_TIMEOUT_MS = 120_000;
 
-/** The app's Vite dev server (as support/server.ts) with its own dependency cache: e2e files may run at once. */
-async function startServer(): Promise<{ origin: string; close: () => Promise<void> }> {
-  const server: ViteDevServer = await createServer({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    clearScreen: false,
-    cacheDir: join(ROOT, 'node_modules', '.vite-e2e-editor'),
-    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
-  });
-  await server.listen();
-  const address = server.httpServer?.address() as AddressInfo | null;
-  if (!address || typeof address === 'string') {
-    await server.close();
-    throw new Error('Vite dev server has no TCP address');
-  }
-  return { origin: `http://127.0.0.1:${address.port}`, close: () => server.close() };
-}
-
 /** The machine is shared and loaded: polls wait up to 10 s instead of Vitest's 1 s. */
 const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
 
-let server: { origin: string; close: () => Promise<void> };
+let server: AppServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -51,7 +31,7 @@ const consoleErrors: string[] = [];
 beforeAll(async () => {
   const executablePath = ensureChromium();
   mkdirSync(SHOTS, { recursive: true });
-  [server, browser] = await Promise.all([startServer(), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
+  [server, browser] = await Promise.all([startAppServer('editor'), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
   context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } });
   page = await context.newPage();
   page.setDefaultTimeout(20_000);

@@ -1,10 +1,9 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash, loadReferential, loadReferentialText } from '../../src/core/index.ts';
+import { startAppServer, type AppServer } from './support/server.ts';
 import { CHROMIUM_ARGS, CHROMIUM_INSTALL_TIMEOUT_MS, ensureChromium } from './support/chromium.ts';
 import { ensurePoppler, isPng, pdfPageInk, pdfPageTexts, pdfPageToPng } from './support/pdf.ts';
 
@@ -31,26 +30,7 @@ function sampleHash(): string {
   return contentHash(loaded.value);
 }
 
-/** The app's Vite dev server, as in support/server.ts, with its own dependency cache: the two e2e files may run at once. */
-async function startServer(): Promise<{ origin: string; close: () => Promise<void> }> {
-  const server: ViteDevServer = await createServer({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    clearScreen: false,
-    cacheDir: join(ROOT, 'node_modules', '.vite-e2e-lifecycle'),
-    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
-  });
-  await server.listen();
-  const address = server.httpServer?.address() as AddressInfo | null;
-  if (!address || typeof address === 'string') {
-    await server.close();
-    throw new Error('Vite dev server has no TCP address');
-  }
-  return { origin: `http://127.0.0.1:${address.port}`, close: () => server.close() };
-}
-
-let server: { origin: string; close: () => Promise<void> };
+let server: AppServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -63,7 +43,7 @@ beforeAll(async () => {
   ensurePoppler();
   mkdirSync(SHOTS, { recursive: true });
   mkdirSync(PDF_DIR, { recursive: true });
-  [server, browser] = await Promise.all([startServer(), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
+  [server, browser] = await Promise.all([startAppServer('lifecycle'), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
   context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   page = await context.newPage();
   page.on('request', (r) => requests.push(r.url()));

@@ -31,7 +31,7 @@ const consoleErrors: string[] = [];
 beforeAll(async () => {
   const executablePath = ensureChromium();
   mkdirSync(SHOTS, { recursive: true });
-  [server, browser] = await Promise.all([startAppServer(), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
+  [server, browser] = await Promise.all([startAppServer('review'), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
   context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   page = await context.newPage();
   page.on('request', (r) => requests.push(r.url()));

@@ -9,7 +9,8 @@ const VERDICTS = { exposed: 'exposé', not_exposed: 'non exposé', to_analyse: '
 const OPS = { added: 'ajouté', removed: 'supprimé', changed: 'modifié' } as const;
 const OPS_FEMININE = { added: 'ajoutée', removed: 'supprimée', changed: 'modifiée' } as const;
 const FEMININE = new Set(['task', 'situation', 'measure']);
-const ASPECTS: Record<Aspect, string> = {
+/** French names of the aspects of a change: the report's and the review screen's one table. */
+export const ASPECT_LABELS: Record<Aspect, string> = {
   renamed: 'renommé',
   description: 'description modifiée',
   weighting: 'pondération modifiée',
@@ -73,7 +74,7 @@ function elementLines(c: Change, result: DiffResult): string[] {
   if (c.kind === 'referential_id' || c.kind === 'identity' || c.kind === 'regulation' || c.kind === 'working_year' || c.kind === 'factors' || c.kind === 'order') return [];
   const element = c.after ?? c.before;
   const kinds = { question: 'Critère', measure: 'Mesure', job: 'Poste', task: 'Tâche', node: 'Nœud de décision', situation: 'Situation', scenario: 'Scénario' } as const;
-  const aspects = c.aspects.length > 0 ? ` : ${c.aspects.map((a) => ASPECTS[a]).join(', ')}` : '';
+  const aspects = c.aspects.length > 0 ? ` : ${c.aspects.map((a) => ASPECT_LABELS[a]).join(', ')}` : '';
   const op = (FEMININE.has(c.kind) ? OPS_FEMININE : OPS)[c.op];
   let head = `- ${kinds[c.kind]} ${label(element as { id: string; label?: string })} ${op}${aspects}`;
   if (c.kind === 'task' && c.op === 'changed' && c.before && c.after) {

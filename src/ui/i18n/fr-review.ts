@@ -4,7 +4,7 @@
  * exports. Texts coming from the data (labels of a referential, French messages of the core and of the
  * file readers) are shown as they are.
  */
-import type { Aspect, ElementOp } from '../../core/index.ts';
+import { ASPECT_LABELS, type ElementOp } from '../../core/index.ts';
 
 type ElementKind = 'question' | 'measure' | 'job' | 'task' | 'node' | 'situation' | 'scenario';
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
@@ -94,25 +94,7 @@ export const frReview = {
   } as Record<string, string>,
   ops: { added: 'ajouté', removed: 'supprimé', changed: 'modifié' } satisfies Record<ElementOp, string>,
   opsFeminine: { added: 'ajoutée', removed: 'supprimée', changed: 'modifiée' } satisfies Record<ElementOp, string>,
-  aspects: {
-    renamed: 'renommé',
-    description: 'description modifiée',
-    weighting: 'pondération modifiée',
-    moved: 'déplacé',
-    repointed: 'branche redirigée',
-    question: 'critère testé changé',
-    measure: 'mesure testée changée',
-    condition: 'conditions des branches modifiées',
-    branches: 'branches modifiées',
-    kind: 'nature changée',
-    answers: 'réponses possibles modifiées',
-    scope: 'portée changée',
-    type: 'type changé',
-    unit: 'unité changée',
-    bounds: 'bornes changées',
-    exposures: 'expositions modifiées',
-    other: 'autres modifications',
-  } satisfies Record<Aspect, string>,
+  aspects: ASPECT_LABELS,
 
   changes: {
     heading: 'Changements, par poste de référence',

@@ -14,14 +14,15 @@ export interface AppServer {
  * The app's Vite dev server, in this process, on a free port. No file watching and no hot reload: other
  * edits to the tree while the tests run must not reload the page under them.
  */
-export async function startAppServer(): Promise<AppServer> {
+export async function startAppServer(cacheName = 'e2e'): Promise<AppServer> {
   const server: ViteDevServer = await createServer({
     root: ROOT,
     configFile: join(ROOT, 'vite.config.ts'),
     logLevel: 'warn',
     clearScreen: false,
-    // Its own dependency cache: never races with a developer's `npm start` on the shared one.
-    cacheDir: join(ROOT, 'node_modules', '.vite-e2e'),
+    // Its own dependency cache per test file: never races with a developer's `npm start` on the shared
+    // one, nor with another e2e file running at the same time.
+    cacheDir: join(ROOT, 'node_modules', cacheName === 'e2e' ? '.vite-e2e' : `.vite-e2e-${cacheName}`),
     server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
   });
   await server.listen();
