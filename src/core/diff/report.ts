@@ -30,8 +30,8 @@ export const ASPECT_LABELS: Record<Aspect, string> = {
   other: 'autres modifications',
 };
 
-/** Elements reachable from each job's tasks, in either version: where a tree change is reported. */
-function reachByJob(r: Referential): Map<string, Set<string>> {
+/** Elements reachable from each job's tasks (decision nodes and situations): where a tree change is reported. */
+export function reachByJob(r: Referential): Map<string, Set<string>> {
   const next = new Map<string, string[]>();
   for (const n of r.nodes) next.set(n.id, n.kind === 'measure' ? [n.applied, n.notApplied] : n.branches.map((b) => b.next));
   const out = new Map<string, Set<string>>();

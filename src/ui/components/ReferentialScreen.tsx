@@ -14,6 +14,7 @@ import { ScenarioResults } from './ScenarioResults.tsx';
 import { VersionsSection } from '../lifecycle/VersionsSection.tsx';
 import { frLifecycle } from '../i18n/fr-lifecycle.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
+import { ExcludedFactorsTable } from './ExcludedFactorsTable.tsx';
 
 export function ReferentialScreen({ recordKey }: { recordKey: string }) {
   const db = useDb();
@@ -142,23 +143,7 @@ function ReferentialDetail({ stored, referential: r }: { stored: StoredReferenti
         {r.factors.excluded.length > 0 && (
           <>
             <h3>{fr.detail.excluded}</h3>
-            <table>
-              <caption className="visually-hidden">{fr.detail.excludedCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{fr.detail.factor}</th>
-                  <th scope="col">{fr.detail.justification}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.factors.excluded.map((e) => (
-                  <tr key={e.factor}>
-                    <th scope="row">{factorLabel(r.regulation, e.factor)}</th>
-                    <td>{e.justification.trim() || fr.detail.noJustification}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ExcludedFactorsTable r={r} />
           </>
         )}
       </section>

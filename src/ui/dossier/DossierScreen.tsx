@@ -14,6 +14,7 @@ import { useLiveQuery } from '../useLiveQuery.ts';
 import { ConditionText } from './ConditionText.tsx';
 import { EstimatePanel } from '../review/EstimatePanel.tsx';
 import './dossier.css';
+import { ExcludedFactorsTable } from '../components/ExcludedFactorsTable.tsx';
 
 const t = frLifecycle.dossier;
 type HeadingRef = RefObject<HTMLHeadingElement | null>;
@@ -225,23 +226,7 @@ function Factors({ r }: { r: Referential }) {
       {r.factors.excluded.length === 0 ? (
         <p>—</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{fr.detail.excludedCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{fr.detail.factor}</th>
-              <th scope="col">{fr.detail.justification}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.factors.excluded.map((e) => (
-              <tr key={e.factor}>
-                <th scope="row">{factorLabel(r.regulation, e.factor)}</th>
-                <td>{e.justification.trim() || fr.detail.noJustification}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ExcludedFactorsTable r={r} />
       )}
     </section>
   );

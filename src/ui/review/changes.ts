@@ -5,6 +5,7 @@
  */
 import {
   REGULATION_VERSIONS,
+  reachByJob,
   UNIT_LABELS,
   type Change,
   type ChangeRef,
@@ -71,25 +72,6 @@ export interface ChangeGroup {
   title: string;
   /** Indexes into `result.changes`, in list order. */
   items: number[];
-}
-
-/** Elements reachable from each job's tasks (decision nodes and situations). */
-function reachByJob(r: Referential): Map<string, Set<string>> {
-  const next = new Map<string, string[]>();
-  for (const n of r.nodes) next.set(n.id, n.kind === 'measure' ? [n.applied, n.notApplied] : n.branches.map((b) => b.next));
-  const out = new Map<string, Set<string>>();
-  for (const job of r.jobs) {
-    const seen = new Set<string>();
-    const stack = job.tasks.map((t) => t.entry);
-    while (stack.length > 0) {
-      const id = stack.pop()!;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      stack.push(...(next.get(id) ?? []));
-    }
-    out.set(job.id, seen);
-  }
-  return out;
 }
 
 /**
