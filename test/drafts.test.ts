@@ -24,6 +24,7 @@ import {
   startNewVersion,
   versionHistory,
 } from '../src/storage/index.ts';
+import { openOrCreateDraft } from '../src/ui/editor/persistence.ts';
 
 /*
  * Drafts, their lifecycle as persisted, published snapshots, imports into a draft, exports and the
@@ -110,6 +111,54 @@ describe('creating and saving drafts', () => {
     const locked = await saveDraftGraph(db, draft.id, draft.graph);
     expect(locked).toEqual({ kind: 'refused', reasons: [{ code: 'lifecycle.locked_in_review', params: { state: 'in_review' } }] });
     expect(await saveDraftGraph(db, 'inconnu', draft.graph)).toEqual({ kind: 'missing' });
+  });
+});
+
+describe('a draft from a stored version', () => {
+  it('lays the decompiled graph out with the layout function it is given (the editor’s Web Worker)', async () => {
+    const db = freshDb();
+    await importReferentialText(db, SAMPLE_TEXT, NOW);
+    const seen: GraphDocument[] = [];
+    const layout = async (graph: GraphDocument) => {
+      seen.push(graph);
+      return Object.fromEntries(graph.nodes.map((n, i) => [n.id, { x: i * 10, y: 7 }]));
+    };
+    const created = await draftFromStored(db, 'exemple-atelier@1.0.0', NOW, { layout });
+    if (created.kind !== 'created') throw new Error(created.kind);
+    expect(seen).toHaveLength(1);
+    // It received the decompiled graph, without positions, and its positions are the draft's.
+    expect(seen[0]!.layout.nodes).toEqual({});
+    expect(seen[0]!.nodes.map((n) => n.id)).toEqual(created.record.graph.nodes.map((n) => n.id));
+    const positions = Object.values(created.record.graph.layout.nodes);
+    expect(positions.length).toBe(created.record.graph.nodes.length);
+    expect(positions.every((p) => p.y === 7)).toBe(true);
+    expect(created.record.graph.referential.identity.version).toBe('1.1.0');
+  });
+
+  it('lays out with layoutGraph (ELK) when given nothing', async () => {
+    const db = freshDb();
+    const record = await sampleDraft(db);
+    const xs = new Set(Object.values(record.graph.layout.nodes).map((p) => p.x));
+    expect(xs.size).toBeGreaterThan(2);
+  });
+
+  it('the editor’s opening says when it lays out a stored version, and passes its layout along', async () => {
+    const db = freshDb();
+    await importReferentialText(db, SAMPLE_TEXT, NOW);
+    const stages: string[] = [];
+    let calls = 0;
+    const layout = async (graph: GraphDocument) => {
+      calls++;
+      return Object.fromEntries(graph.nodes.map((n) => [n.id, { x: 1, y: 2 }]));
+    };
+    const record = await openOrCreateDraft(db, 'exemple-atelier', NOW, { layout, onStage: (s) => stages.push(s) });
+    expect(stages).toEqual(['layout']);
+    expect(calls).toBe(1);
+    expect(record.graph.layout.nodes[record.graph.nodes[0]!.id]).toEqual({ x: 1, y: 2 });
+    // Opened again: the stored draft, no layout.
+    await openOrCreateDraft(db, 'exemple-atelier', NOW, { layout, onStage: (s) => stages.push(s) });
+    expect(stages).toEqual(['layout']);
+    expect(calls).toBe(1);
   });
 });
 

@@ -288,4 +288,112 @@ describe('the logigramme editor', () => {
     await waitFor(() => expect(screen.getByRole('note').textContent).toContain('Lecture seule'));
     expect((screen.getByRole('button', { name: 'Ajouter : Tâche' }) as HTMLButtonElement).disabled).toBe(true);
   });
+
+  it('adds a scenario through the form: it runs and passes, fails when a situation changes, and undo brings it back', async () => {
+    await openEditor('fixture', { graph: fixture() });
+    const panel = () => within(document.querySelector<HTMLElement>('section.scenarios')!);
+    await panel().findByText('Aucun scénario de contrôle dans ce référentiel.');
+    fireEvent.click(panel().getByRole('button', { name: 'Ajouter un scénario' }));
+    const form = within(panel().getByRole('form', { name: 'Nouveau scénario' }));
+    fireEvent.change(form.getByLabelText('Libellé du scénario'), { target: { value: 'Mécanicien à temps plein, atelier' } });
+    fireEvent.change(form.getByLabelText('Année évaluée'), { target: { value: '2024' } });
+    fireEvent.change(form.getByLabelText('Activité'), { target: { value: 'a' } });
+    fireEvent.change(form.getByLabelText('Travail de nuit ?'), { target: { value: 'false' } });
+    expect((form.getByLabelText('Poste 1') as HTMLSelectElement).value).toBe('j1');
+    expect((form.getByLabelText('Part du temps au poste 1 (%)') as HTMLInputElement).value).toBe('100');
+    // The employee's own task shares: all the time on the engines.
+    fireEvent.click(form.getByLabelText('Répartition des tâches propre à ce salarié (poste 1)'));
+    fireEvent.change(form.getByLabelText('Part de « Moteurs » (%)'), { target: { value: '100' } });
+    fireEvent.change(form.getByLabelText('Part de « Carrosserie » (%)'), { target: { value: '0' } });
+
+    // Without a birth year the points cannot be computed: the form says so.
+    fireEvent.click(form.getByRole('button', { name: 'Reprendre le résultat actuel comme attendu' }));
+    expect(form.getByTestId('scenario-form-error').textContent).toContain('année de naissance manquante');
+    fireEvent.change(form.getByLabelText('Naissance : année (ex. 1980) ou date'), { target: { value: '1980' } });
+    // Today's result becomes the expected one: 4 h/day at 88 dB(A), all year → exposed.
+    fireEvent.click(form.getByRole('button', { name: 'Reprendre le résultat actuel comme attendu' }));
+    expect(form.queryByTestId('scenario-form-error')).toBeNull();
+    expect((form.getByLabelText('Attendu : Bruit') as HTMLSelectElement).value).toBe('exposed');
+    const points = (form.getByLabelText('Points attendus (facultatif)') as HTMLInputElement).value;
+    expect(Number(points)).toBeGreaterThan(0);
+    fireEvent.click(form.getByRole('button', { name: 'Enregistrer le scénario' }));
+    expect(screen.getByTestId('editor-status').textContent).toBe('Scénario « Mécanicien à temps plein, atelier » ajouté ; il est rejoué à chaque modification.');
+    await waitFor(() => expect(panel().getByTestId('scenarios-summary').textContent).toBe('1 sur 1 scénario réussi.'));
+    await waitFor(async () =>
+      expect((await storedGraph('fixture')).referential.scenarios).toEqual([
+        {
+          id: 'sc-1',
+          label: 'Mécanicien à temps plein, atelier',
+          year: 2024,
+          answers: { 'q-choice': 'a' },
+          measures: [],
+          employee: { id: 'salarie-type', annualHours: 1607, contract: {}, birth: 1980, jobs: [{ job: 'j1', share: 100, tasks: [{ task: 't1', share: 100 }, { task: 't2', share: 0 }] }], answers: { 'q-bool': false } },
+          expected: { factors: { noise: 'exposed' }, points: Number(points) },
+        },
+      ]),
+    );
+
+    // The situation changes (1 h/day: 228 h < 600 h): the scenario fails, like a checker error.
+    fireEvent.click(screen.getByRole('button', { name: 'Vue tableau' }));
+    const table = await screen.findByRole('table', { name: /Matrice des postes/ });
+    type(within(table).getByLabelText('Durée « Niveau d’exposition Lex,8h » (Bruit) de « Bruit »'), '1');
+    await waitFor(() => expect(panel().getByTestId('scenarios-summary').textContent).toBe('0 sur 1 scénario réussi.'));
+    const failing = document.querySelector<HTMLElement>('li[data-scenario="sc-1"]')!;
+    expect(failing.className).toContain('severity-error');
+    expect(failing.textContent).toContain('Bruit : attendu exposé, obtenu non exposé');
+
+    // Undo the change: it passes again; undo again: the scenario goes; redo: it is back.
+    (document.activeElement as HTMLElement | null)?.blur();
+    key({ key: 'z', ctrlKey: true });
+    await waitFor(() => expect(panel().getByTestId('scenarios-summary').textContent).toBe('1 sur 1 scénario réussi.'));
+    key({ key: 'z', ctrlKey: true });
+    expect(screen.getByTestId('editor-status').textContent).toBe('Annulé : ajouter le scénario « Mécanicien à temps plein, atelier ».');
+    await panel().findByText('Aucun scénario de contrôle dans ce référentiel.');
+    key({ key: 'y', ctrlKey: true });
+    await waitFor(() => expect(panel().getByTestId('scenarios-summary').textContent).toBe('1 sur 1 scénario réussi.'));
+  });
+
+  it('edits, duplicates, freezes and deletes scenarios; a refused one says why in the form', async () => {
+    const graph = fixture();
+    graph.referential.scenarios.push({
+      id: 'sc-1',
+      label: 'Carrossier',
+      year: 2024,
+      answers: { 'q-choice': 'b' },
+      measures: [],
+      employee: { id: 'x', annualHours: 1607, contract: {}, birth: 1975, jobs: [{ job: 'j1', share: 100 }] },
+      expected: { factors: { noise: 'exposed' } },
+    });
+    await openEditor('fixture', { graph });
+    const panel = () => within(document.querySelector<HTMLElement>('section.scenarios')!);
+    await waitFor(() => expect(panel().getByTestId('scenarios-summary').textContent).toBe('0 sur 1 scénario réussi.'));
+
+    // Freezing today's conclusion makes it pass (one undoable step).
+    fireEvent.click(panel().getByRole('button', { name: 'Reprendre le résultat actuel comme attendu pour « Carrossier »' }));
+    await waitFor(() => expect(panel().getByTestId('scenarios-summary').textContent).toBe('1 sur 1 scénario réussi.'));
+    await waitFor(async () => expect((await storedGraph('fixture')).referential.scenarios[0]!.expected).toEqual({ factors: { noise: 'not_exposed' }, points: 0 }));
+
+    fireEvent.click(panel().getByRole('button', { name: 'Dupliquer le scénario « Carrossier »' }));
+    await waitFor(() => expect(panel().getByTestId('scenarios-summary').textContent).toBe('2 sur 2 scénarios réussis.'));
+    await waitFor(async () => expect((await storedGraph('fixture')).referential.scenarios.map((s) => [s.id, s.label])).toEqual([['sc-1', 'Carrossier'], ['sc-2', 'Carrossier (copie)']]));
+
+    // Edit the copy: a measure in place, and an employee answer given at the company level is refused.
+    fireEvent.click(panel().getByRole('button', { name: 'Modifier le scénario « Carrossier (copie) »' }));
+    const form = within(panel().getByRole('form', { name: 'Modifier le scénario « Carrossier (copie) »' }));
+    fireEvent.change(form.getByLabelText('Libellé du scénario'), { target: { value: 'Carrossier, encoffrement' } });
+    fireEvent.click(form.getByLabelText('Encoffrement'));
+    fireEvent.change(form.getByLabelText('Année évaluée'), { target: { value: '1990' } });
+    fireEvent.click(form.getByRole('button', { name: 'Enregistrer le scénario' }));
+    expect(form.getByTestId('scenario-form-error').textContent).toContain('scénario (year)');
+    fireEvent.change(form.getByLabelText('Année évaluée'), { target: { value: '2024' } });
+    fireEvent.click(form.getByRole('button', { name: 'Enregistrer le scénario' }));
+    await waitFor(async () => expect((await storedGraph('fixture')).referential.scenarios[1]).toMatchObject({ id: 'sc-2', label: 'Carrossier, encoffrement', measures: ['m-1'] }));
+
+    fireEvent.click(panel().getByRole('button', { name: 'Supprimer le scénario « Carrossier »' }));
+    expect(screen.getByTestId('editor-status').textContent).toBe('Scénario « Carrossier » supprimé (annulable).');
+    await waitFor(async () => expect((await storedGraph('fixture')).referential.scenarios.map((s) => s.id)).toEqual(['sc-2']));
+    (document.activeElement as HTMLElement | null)?.blur();
+    key({ key: 'z', ctrlKey: true });
+    await waitFor(async () => expect((await storedGraph('fixture')).referential.scenarios.map((s) => s.id)).toEqual(['sc-1', 'sc-2']));
+  });
 });

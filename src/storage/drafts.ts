@@ -1,12 +1,14 @@
 import {
   decompile,
   GRAPH_FORMAT_VERSION,
+  layoutGraph,
   loadGraph,
   loadReferential,
   parseJsonText,
   withLayout,
   type GraphDocument,
   type LoadIssue,
+  type NodeLayout,
   type Referential,
 } from '../core/index.ts';
 import {
@@ -400,16 +402,29 @@ export type DraftFromStoredOutcome =
   | { kind: 'invalid'; issues: LoadIssue[] }
   | { kind: 'exists'; record: DraftRecord };
 
+/** Automatic positions of a graph's nodes: `layoutGraph`, or the same function run elsewhere (a Web Worker). */
+export type LayoutFunction = (graph: GraphDocument) => Promise<Record<string, NodeLayout>>;
+
+export interface DraftFromStoredOptions {
+  /**
+   * Lays the decompiled graph out. `layoutGraph` on the calling thread by default (Node, tests); the
+   * editor passes its Web Worker one, since ELK takes tens of seconds on a 2 000-node referential.
+   */
+  layout?: LayoutFunction;
+}
+
 /**
  * Starts the working draft of a referential from one of its stored versions (a sample, an imported
  * file): the stored version never changes, so the draft takes the next minor version number.
  */
-export async function draftFromStored(db: LogigrammeDb, key: string, now: Clock = isoNow): Promise<DraftFromStoredOutcome> {
+export async function draftFromStored(db: LogigrammeDb, key: string, now: Clock = isoNow, options: DraftFromStoredOptions = {}): Promise<DraftFromStoredOutcome> {
   const stored = await db.referentials.get(key);
   if (!stored) return { kind: 'missing' };
   const loaded = loadReferential(stored.document);
   if (!loaded.ok) return { kind: 'invalid', issues: loaded.issues };
-  const laidOut = await withLayout(decompile(loaded.value));
+  const decompiled = decompile(loaded.value);
+  const layout = options.layout ?? layoutGraph;
+  const laidOut: GraphDocument = { ...decompiled, layout: { ...decompiled.layout, nodes: await layout(decompiled) } };
   const at = now();
   return db.transaction('rw', db.drafts, db.referentials, async (): Promise<DraftFromStoredOutcome> => {
     const existing = await db.drafts.get(stored.id);

@@ -6,6 +6,8 @@ import { ReferentialScreen } from './components/ReferentialScreen.tsx';
 import { CompaniesScreen } from './company/CompaniesScreen.tsx';
 import { CompanyScreen } from './company/CompanyScreen.tsx';
 import { EditorScreen } from './editor/EditorScreen.tsx';
+import { layoutWorker } from './editor/layoutClient.ts';
+import { csvWorker } from './company/csvClient.ts';
 import { ReviewScreen } from './review/ReviewScreen.tsx';
 import { DossierScreen } from './dossier/DossierScreen.tsx';
 import { DbContext } from './context.ts';
@@ -39,6 +41,11 @@ export function App({ db, samples = SAMPLE_FILES }: AppProps) {
       .catch((error: unknown) => {
         if (live) setStart({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
       });
+    // Background workers start now, while the network is there: the app then works offline.
+    if (typeof Worker !== 'undefined') {
+      layoutWorker.prewarm();
+      csvWorker.prewarm();
+    }
     void requestPersistenceOnce(db).then((state) => {
       if (live) setPersistence(state);
     });

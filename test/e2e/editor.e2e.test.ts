@@ -226,6 +226,26 @@ describe('the logigramme editor in Chromium', () => {
     await matrix.screenshot({ path: join(SHOTS, 'editor-08-tableau.png') });
   });
 
+  it('adds a scenario from the form, freezing today’s result as expected; undo takes it away', async () => {
+    const panel = page.locator('section.scenarios');
+    await panel.getByRole('button', { name: 'Ajouter un scénario' }).click();
+    const form = panel.getByRole('form', { name: 'Nouveau scénario' });
+    await form.getByLabel('Libellé du scénario').fill('Mécanicien, chantiers (2024)');
+    await form.getByLabel('Année évaluée').fill('2024');
+    await form.getByLabel('Activité de l’entreprise').selectOption('chantier');
+    await form.getByLabel('Le salarié travaille-t-il en équipes successives alternantes ?').selectOption('false');
+    await form.getByLabel('Naissance : année (ex. 1980) ou date').fill('1985');
+    await form.getByRole('button', { name: 'Reprendre le résultat actuel comme attendu' }).click();
+    await poll(() => form.getByLabel('Attendu : Bruit').inputValue()).not.toBe('');
+    await form.scrollIntoViewIfNeeded();
+    await shot('editor-09-scenario.png');
+    await form.getByRole('button', { name: 'Enregistrer le scénario' }).click();
+    await poll(() => page.getByTestId('scenarios-summary').textContent()).toBe('6 sur 6 scénarios réussis.');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await poll(() => page.getByTestId('scenarios-summary').textContent()).toBe('5 sur 5 scénarios réussis.');
+  });
+
   it('made no request outside its own origin, and raised no error', () => {
     const foreign = requests.filter((url) => new URL(url).origin !== server.origin);
     expect(foreign).toEqual([]);

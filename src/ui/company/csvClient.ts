@@ -1,6 +1,7 @@
 import type { Referential } from '../../core/index.ts';
 import type { StaffCsvResult } from '../../io/staff-csv.ts';
 import { DEFAULT_SLICE_LINES, parseStaffCsvSlices, type ParseProgress } from './csvChunks.ts';
+import { persistentWorker } from '../persistentWorker.ts';
 
 /*
  * The staff file parsed in a Web Worker (csv.worker.ts) when the browser has them, on the main thread
@@ -33,36 +34,37 @@ function abortError(): DOMException {
   return new DOMException('lecture interrompue', 'AbortError');
 }
 
+// The literal `new URL(…, import.meta.url)` inside `new Worker(…)` is what Vite bundles as a worker.
+export const csvWorker = persistentWorker<WorkerRequest, WorkerResponse>(
+  () => new Worker(new URL('./csv.worker.ts', import.meta.url), { type: 'module', name: 'lecture-personnel' }),
+  'lecture du fichier du personnel',
+);
+
 function inWorker(request: WorkerRequest, options: ParseOptions): Promise<StaffCsvResult> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(abortError());
-    // The literal `new URL(…, import.meta.url)` inside `new Worker(…)` is what Vite bundles as a worker.
-    const worker = new Worker(new URL('./csv.worker.ts', import.meta.url), { type: 'module', name: 'lecture-personnel' });
-    const finish = () => {
-      worker.terminate();
-      options.signal?.removeEventListener('abort', onAbort);
-    };
     const onAbort = () => {
-      finish();
+      // The worker finishes the file; its replies are dropped.
+      stop();
       reject(abortError());
     };
     options.signal?.addEventListener('abort', onAbort);
-    worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
-      const message = event.data;
-      if (message.type === 'progress') options.onProgress?.({ done: message.done, total: message.total });
-      else if (message.type === 'done') {
-        finish();
-        resolve(message.result);
-      } else {
-        finish();
-        reject(new Error(message.message));
-      }
-    };
-    worker.onerror = (event) => {
-      finish();
-      reject(new Error(event.message || 'erreur du lecteur de fichier'));
-    };
-    worker.postMessage(request);
+    const stop = csvWorker.request(
+      request,
+      (message) => {
+        if (message.type === 'progress') {
+          options.onProgress?.({ done: message.done, total: message.total });
+          return;
+        }
+        options.signal?.removeEventListener('abort', onAbort);
+        if (message.type === 'done') resolve(message.result);
+        else reject(new Error(message.message));
+      },
+      (error) => {
+        options.signal?.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
   });
 }
 

@@ -13,14 +13,16 @@ import { Canvas } from './Canvas.tsx';
 import { ConfirmDialog, HelpPanel, NoticeBar, Palette, Toolbar } from './Chrome.tsx';
 import { EditorController } from './controller.ts';
 import './editor.css';
-import { FindingsPanel, ScenariosPanel } from './FindingsPanel.tsx';
+import { FindingsPanel } from './FindingsPanel.tsx';
 import { EditorContext, useController, useEditorSnapshot, useView } from './hooks.ts';
+import { computeLayout } from './layoutClient.ts';
 import { Autosaver, openOrCreateDraft } from './persistence.ts';
 import { PropertiesPanel } from './PropertiesPanel.tsx';
+import { ScenariosPanel } from './ScenariosPanel.tsx';
 import { EditorStore } from './store.ts';
 import { TableView } from './TableView.tsx';
 
-type Opening = { status: 'loading' } | { status: 'ready'; draft: DraftRecord } | { status: 'failed'; message: string };
+type Opening = { status: 'loading' } | { status: 'layout' } | { status: 'ready'; draft: DraftRecord } | { status: 'failed'; message: string };
 
 /**
  * `#/editeur/<referential id>`: the working draft of a referential, opened (or created from the latest
@@ -31,7 +33,8 @@ export function EditorScreen({ referentialId }: { referentialId: string }) {
   const [opening, setOpening] = useState<Opening>({ status: 'loading' });
   useEffect(() => {
     let live = true;
-    openOrCreateDraft(db, referentialId)
+    // A first opening lays the stored version out: in the layout worker, so the page stays responsive.
+    openOrCreateDraft(db, referentialId, undefined, { layout: computeLayout, onStage: () => live && setOpening({ status: 'layout' }) })
       .then((draft) => live && setOpening({ status: 'ready', draft }))
       .catch((error: unknown) => live && setOpening({ status: 'failed', message: error instanceof Error ? error.message : String(error) }));
     return () => {
@@ -39,6 +42,14 @@ export function EditorScreen({ referentialId }: { referentialId: string }) {
     };
   }, [db, referentialId]);
   if (opening.status === 'loading') return <p role="status">{frEditor.screen.loading}</p>;
+  if (opening.status === 'layout') {
+    return (
+      <div className="editor-opening" role="status" aria-busy="true" data-testid="editor-opening">
+        <p>{frEditor.screen.layingOut}</p>
+        <progress aria-label={frEditor.screen.layingOutProgress} />
+      </div>
+    );
+  }
   if (opening.status === 'failed') {
     return (
       <p role="alert" className="error-text">

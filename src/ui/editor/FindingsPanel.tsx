@@ -1,8 +1,5 @@
 import { useMemo } from 'react';
-import type { FactorCode, Verdict } from '../../core/index.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
-import { fr } from '../i18n/fr.ts';
-import { factorLabel } from '../labels.ts';
 import { findingNode } from './consistency.ts';
 import { useConsistency, useController, useEditorSnapshot } from './hooks.ts';
 
@@ -43,46 +40,6 @@ export function FindingsPanel() {
         </ul>
       )}
       {report.findings.length > SHOWN && <p className="help">{frEditor.findings.more(report.findings.length - SHOWN)}</p>}
-    </section>
-  );
-}
-
-/** The referential's scenarios, run on every edit; a failing one reads like a checker error. */
-export function ScenariosPanel() {
-  const consistency = useConsistency();
-  if (!consistency) return null;
-  const { scenarios, referential } = consistency;
-  const passed = scenarios.filter((s) => s.passed).length;
-  const verdict = (v: Verdict | number) => (typeof v === 'number' ? String(v) : fr.verdict[v]);
-  return (
-    <section className="editor-panel scenarios" aria-labelledby="editor-scenarios-heading">
-      <h2 id="editor-scenarios-heading">{frEditor.scenarios.heading}</h2>
-      {scenarios.length === 0 ? (
-        <p className="help">{frEditor.scenarios.none}</p>
-      ) : (
-        <>
-          <p className={passed === scenarios.length ? 'success-text' : 'error-text'} data-testid="scenarios-summary">
-            {frEditor.scenarios.summary(passed, scenarios.length)}
-          </p>
-          <ul className="finding-list">
-            {scenarios.map((s) => (
-              <li key={s.id} className={`finding ${s.passed ? 'severity-ok' : 'severity-error'}`} data-scenario={s.id} data-passed={s.passed}>
-                <span className={`badge ${s.passed ? 'badge-ok' : 'severity-error'}`}>{s.passed ? frEditor.scenarios.passed : frEditor.scenarios.failed}</span> {s.label}
-                {s.error && <span className="finding-message"> — {s.error}</span>}
-                {s.mismatches.length > 0 && (
-                  <ul className="plain">
-                    {s.mismatches.map((m) => (
-                      <li key={m.what}>
-                        {frEditor.scenarios.mismatch(m.what === 'points' ? frEditor.scenarios.points : factorLabel(referential.regulation, m.what as FactorCode), verdict(m.expected), verdict(m.actual))}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
     </section>
   );
 }

@@ -1,10 +1,11 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { FlowEdge, FlowNode } from './flowModel.ts';
-import { NODE_SIZES, type GraphDocument, type GraphNode, type GraphNodeKind, type Severity } from '../../core/index.ts';
+import { NODE_SIZES, type GraphDocument, type GraphNode, type GraphNodeKind, type Scenario, type Severity } from '../../core/index.ts';
 import {
   connectCommand,
   copyNodes,
   nodeLabel,
+  refuse,
   subtreeIds,
   type Clipboard,
   type GraphCommand,
@@ -13,6 +14,7 @@ import { frEditor } from '../i18n/fr-editor.ts';
 import { computeConsistency, type Consistency } from './consistency.ts';
 import { ID_PREFIX, IdMaker } from './ids.ts';
 import { computeLayout } from './layoutClient.ts';
+import { currentExpectation } from './scenarioForm.ts';
 import type { EditorStore, Outcome } from './store.ts';
 
 export interface Notice {
@@ -417,6 +419,65 @@ export class EditorController {
         element?.focus({ preventScroll: true });
       }, 300);
     }
+  }
+
+  // Scenarios -------------------------------------------------------------------------------------------
+
+  /** A fresh scenario id (`sc-1`, `sc-2`…) in the referential's one namespace. */
+  newScenarioId(): string {
+    return new IdMaker(this.store.graph).next(ID_PREFIX.scenario);
+  }
+
+  addScenario(scenario: Scenario): Outcome {
+    const outcome = this.run({ type: 'scenario/add', scenario }, frEditor.history.addScenario(scenario.label));
+    if (outcome.ok) this.notify(frEditor.scenarios.added(scenario.label));
+    return outcome;
+  }
+
+  updateScenario(scenario: Scenario): Outcome {
+    const outcome = this.run({ type: 'scenario/update', id: scenario.id, scenario }, frEditor.history.updateScenario(scenario.label));
+    if (outcome.ok) this.notify(frEditor.scenarios.updated(scenario.label));
+    return outcome;
+  }
+
+  /** A copy under a new id, right after the original; returns the new id. */
+  duplicateScenario(id: string): string | undefined {
+    const scenarios = this.store.graph.referential.scenarios;
+    const index = scenarios.findIndex((s) => s.id === id);
+    const original = scenarios[index];
+    if (!original) return undefined;
+    const copy: Scenario = { ...structuredClone(original), id: this.newScenarioId(), label: frEditor.scenarios.copyOf(original.label) };
+    const outcome = this.run({ type: 'scenario/add', scenario: copy, index: index + 1 }, frEditor.history.duplicateScenario(original.label));
+    if (!outcome.ok) return undefined;
+    this.notify(frEditor.scenarios.duplicated(original.label));
+    return copy.id;
+  }
+
+  removeScenario(id: string): Outcome {
+    const label = this.store.graph.referential.scenarios.find((s) => s.id === id)?.label ?? id;
+    const outcome = this.run({ type: 'scenario/remove', id }, frEditor.history.removeScenario(label));
+    if (outcome.ok) this.notify(frEditor.scenarios.removed(label));
+    return outcome;
+  }
+
+  /** Today's verdicts and points become the scenario's expected result, as one undoable step. */
+  freezeScenario(id: string): Outcome {
+    const scenario = this.store.graph.referential.scenarios.find((s) => s.id === id);
+    if (!scenario) {
+      const refusal = refuse('command.scenario_not_found', { id });
+      this.notify(refusal.message, 'error');
+      return refusal;
+    }
+    const current = currentExpectation(this.store.graph, scenario);
+    if (!current.ok) {
+      const message = frEditor.scenarios.freezeFailed(current.message);
+      this.notify(message, 'error');
+      return { ok: false, code: 'editor.scenario_not_evaluable', message };
+    }
+    const next: Scenario = { ...scenario, expected: { factors: current.factors, points: current.points } };
+    const outcome = this.run({ type: 'scenario/update', id, scenario: next }, frEditor.history.freezeScenario(scenario.label));
+    if (outcome.ok) this.notify(frEditor.scenarios.frozen(scenario.label));
+    return outcome;
   }
 
   // Live consistency --------------------------------------------------------------------------------

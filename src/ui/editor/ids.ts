@@ -2,7 +2,7 @@ import type { GraphDocument, GraphNodeKind } from '../../core/index.ts';
 import { takenIds } from '../../core/graph/commands/index.ts';
 
 /** Id prefixes, in the style of the samples (`n-…` for decision nodes, `s-…` for situations). */
-export const ID_PREFIX: Record<GraphNodeKind | 'questionEntry' | 'measureEntry', string> = {
+export const ID_PREFIX: Record<GraphNodeKind | 'questionEntry' | 'measureEntry' | 'scenario', string> = {
   job: 'poste',
   task: 'tache',
   question: 'n-critere',
@@ -12,6 +12,7 @@ export const ID_PREFIX: Record<GraphNodeKind | 'questionEntry' | 'measureEntry',
   group: 'groupe',
   questionEntry: 'q',
   measureEntry: 'm',
+  scenario: 'sc',
 };
 
 /**

@@ -1,4 +1,5 @@
 import { layoutGraph, type GraphDocument, type NodeLayout } from '../../core/index.ts';
+import { serveTagged } from '../persistentWorker.ts';
 
 /*
  * The automatic layout (ELK) off the main thread: on a 2 000-node logigramme it takes seconds, during
@@ -9,10 +10,8 @@ import { layoutGraph, type GraphDocument, type NodeLayout } from '../../core/ind
 export type LayoutRequest = { graph: GraphDocument };
 export type LayoutResponse = { ok: true; positions: Record<string, NodeLayout> } | { ok: false; message: string };
 
-const scope = self as unknown as { onmessage: ((event: MessageEvent<LayoutRequest>) => void) | null; postMessage(message: LayoutResponse): void };
-
-scope.onmessage = (event) => {
-  layoutGraph(event.data.graph)
-    .then((positions) => scope.postMessage({ ok: true, positions }))
-    .catch((error: unknown) => scope.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }));
-};
+serveTagged<LayoutRequest, LayoutResponse>((request, reply) =>
+  layoutGraph(request.graph)
+    .then((positions) => reply({ ok: true, positions }))
+    .catch((error: unknown) => reply({ ok: false, message: error instanceof Error ? error.message : String(error) })),
+);

@@ -12,18 +12,26 @@ import { frLifecycle } from '../i18n/fr-lifecycle.ts';
 export type Clock = () => string;
 const isoNow: Clock = () => new Date().toISOString();
 
+export interface OpenOptions {
+  /** Lays out a draft made from a stored version (the editor passes its Web Worker layout). */
+  layout?: NonNullable<Parameters<typeof draftFromStored>[3]>['layout'];
+  /** Told when the opening starts the (long) automatic layout of a stored version, for a status message. */
+  onStage?: (stage: 'layout') => void;
+}
+
 /**
  * The working draft of a referential: the stored one; else a new one from the latest stored version of
  * that referential (decompiled and laid out, with the next version number); else an empty one. Two
  * callers at once (React's double effects, two tabs) get the same draft.
  */
-export async function openOrCreateDraft(db: LogigrammeDb, id: string, now: Clock = isoNow): Promise<DraftRecord> {
+export async function openOrCreateDraft(db: LogigrammeDb, id: string, now: Clock = isoNow, options: OpenOptions = {}): Promise<DraftRecord> {
   const existing = await openDraft(db, id);
   if (existing) return existing;
   const versions = await db.referentials.where('id').equals(id).toArray();
   const latest = versions.sort((a, b) => compareVersions(b.version, a.version))[0];
   if (latest) {
-    const made = await draftFromStored(db, latest.key, now);
+    options.onStage?.('layout');
+    const made = await draftFromStored(db, latest.key, now, options.layout ? { layout: options.layout } : {});
     if (made.kind === 'created' || made.kind === 'exists') return made.record;
   }
   const created = await createDraft(db, { id, title: id, branch: frEditor.newReferential.branchPlaceholder }, now);

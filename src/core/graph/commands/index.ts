@@ -19,6 +19,9 @@ import { addQuestion, canAddQuestion, type QuestionAddCommand } from './question
 import { canRemoveQuestion, removeQuestion, type QuestionRemoveCommand } from './question-remove.ts';
 import { canUpdateQuestion, updateQuestion, type QuestionUpdateCommand } from './question-update.ts';
 import { canUpdateReferential, updateReferential, type ReferentialUpdateCommand } from './referential-update.ts';
+import { addScenario, canAddScenario, type ScenarioAddCommand } from './scenario-add.ts';
+import { canRemoveScenario, removeScenario, type ScenarioRemoveCommand } from './scenario-remove.ts';
+import { canUpdateScenario, updateScenario, type ScenarioUpdateCommand } from './scenario-update.ts';
 import { refuse, type CanApply, type Draft, type Refusal } from './types.ts';
 
 /**
@@ -47,6 +50,9 @@ export type GraphCommand =
   | MeasureUpdateCommand
   | MeasureRemoveCommand
   | ReferentialUpdateCommand
+  | ScenarioAddCommand
+  | ScenarioUpdateCommand
+  | ScenarioRemoveCommand
   | LayoutApplyCommand
   | NodesPasteCommand;
 
@@ -86,6 +92,12 @@ export function applyCommand(draft: Draft, command: GraphCommand): void {
       return removeMeasure(draft, command);
     case 'referential/update':
       return updateReferential(draft, command);
+    case 'scenario/add':
+      return addScenario(draft, command);
+    case 'scenario/update':
+      return updateScenario(draft, command);
+    case 'scenario/remove':
+      return removeScenario(draft, command);
     case 'layout/apply':
       return applyLayout(draft, command);
     case 'nodes/paste':
@@ -129,6 +141,12 @@ export function canApply(graph: GraphDocument, command: GraphCommand): CanApply 
       return canRemoveMeasure(graph, command);
     case 'referential/update':
       return canUpdateReferential(graph, command);
+    case 'scenario/add':
+      return canAddScenario(graph, command);
+    case 'scenario/update':
+      return canUpdateScenario(graph, command);
+    case 'scenario/remove':
+      return canRemoveScenario(graph, command);
     case 'layout/apply':
       return canApplyLayout(graph, command);
     case 'nodes/paste':
@@ -191,6 +209,9 @@ export type {
   QuestionRemoveCommand,
   QuestionUpdateCommand,
   ReferentialUpdateCommand,
+  ScenarioAddCommand,
+  ScenarioRemoveCommand,
+  ScenarioUpdateCommand,
 };
 export type { NodeChanges } from './node-update.ts';
 export type { EdgeChanges } from './edge-update.ts';

@@ -44,6 +44,17 @@ const COMMAND_MESSAGES: Record<string, (p: Params) => string> = {
   'command.nothing_to_paste': () => 'Le presse-papiers est vide.',
   'command.paste_id_missing': (p) => `Aucun nouvel identifiant fourni pour « ${p.id} ».`,
   'command.empty': () => 'Aucun élément désigné.',
+  'command.scenario_not_found': (p) => `Le scénario « ${p.id} » n’existe pas (ou plus) : rien à modifier.`,
+  'command.scenario_unknown_job': (p) => `Le scénario « ${p.scenario} » cite le poste « ${p.job} », qui n’existe pas dans le logigramme.`,
+  'command.scenario_unknown_task': (p) => `Le scénario « ${p.scenario} » cite la tâche « ${p.task} », qui n’existe pas dans le logigramme.`,
+  'command.scenario_task_not_in_job': (p) => `Le scénario « ${p.scenario} » répartit le temps du poste « ${p.job} » sur la tâche « ${p.task} », qui n’est pas une tâche de ce poste.`,
+  'command.scenario_unknown_question': (p) => `Le scénario « ${p.scenario} » répond au critère « ${p.question} », qui n’existe pas dans le catalogue.`,
+  'command.scenario_answer_scope': (p) =>
+    p.scope === 'employee'
+      ? `Le critère « ${p.question} » se renseigne par salarié : sa réponse va parmi celles du salarié, pas de l’entreprise.`
+      : `Le critère « ${p.question} » se renseigne pour l’entreprise : sa réponse va parmi celles de l’entreprise, pas du salarié.`,
+  'command.scenario_answer_invalid': (p) => `Réponse « ${p.answer} » invalide au critère « ${p.question} » : ${p.expected} attendu.`,
+  'command.scenario_unknown_measure': (p) => `Le scénario « ${p.scenario} » cite la mesure de prévention « ${p.measure} », qui n’existe pas dans le catalogue.`,
 };
 
 /** The French message of a refusal code: the editor's own catalogue, then the checker's. */
