@@ -135,6 +135,20 @@ describe('a draft from a stored version', () => {
     expect(created.record.graph.referential.identity.version).toBe('1.1.0');
   });
 
+  it('a referential file imported into a draft is laid out with the layout function it is given', async () => {
+    const db = freshDb();
+    const seen: GraphDocument[] = [];
+    const layout = async (graph: GraphDocument) => {
+      seen.push(graph);
+      return Object.fromEntries(graph.nodes.map((n) => [n.id, { x: 1, y: 2 }]));
+    };
+    const outcome = await importDraftText(db, SAMPLE_TEXT, { now: NOW, layout });
+    expect(outcome.kind).not.toBe('invalid');
+    expect(seen).toHaveLength(1);
+    const draft = await db.drafts.get('exemple-atelier');
+    expect(Object.values(draft!.graph.layout.nodes).every((p) => p.x === 1 && p.y === 2)).toBe(true);
+  });
+
   it('lays out with layoutGraph (ELK) when given nothing', async () => {
     const db = freshDb();
     const record = await sampleDraft(db);

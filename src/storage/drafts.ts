@@ -5,7 +5,6 @@ import {
   loadGraph,
   loadReferential,
   parseJsonText,
-  withLayout,
   type GraphDocument,
   type LoadIssue,
   type NodeLayout,
@@ -346,6 +345,8 @@ export interface DraftImportOptions {
   /** Replace the graph of an existing draft (only while it is a draft; its history is kept). */
   replace?: boolean;
   now?: Clock;
+  /** How a referential is laid out as a logigramme (`layoutGraph` here by default; a Web Worker in the app). */
+  layout?: LayoutFunction;
 }
 
 /**
@@ -366,7 +367,8 @@ export async function importDraftText(db: LogigrammeDb, text: string, options: D
   } else {
     const loaded = loadReferential(json.value);
     if (!loaded.ok) return { kind: 'invalid', issues: loaded.issues };
-    graph = await withLayout(decompile(loaded.value));
+    const bare = decompile(loaded.value);
+    graph = { ...bare, layout: { ...bare.layout, nodes: await (options.layout ?? layoutGraph)(bare) } };
   }
   const id = graph.referential.id;
   if (options.expectedId !== undefined && options.expectedId !== id) return { kind: 'mismatch', expected: options.expectedId, found: id };

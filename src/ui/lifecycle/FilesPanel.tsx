@@ -16,6 +16,7 @@ import { useDb } from '../context.ts';
 import { frLifecycle as t } from '../i18n/fr-lifecycle.ts';
 import { SubHeading } from './heading.tsx';
 import { downloadFile, localTimestamp, readFileText } from './browser.ts';
+import { computeLayout } from '../editor/layoutClient.ts';
 
 type Feedback = { kind: 'ok' | 'error'; lines: string[]; issues?: { caption: string; list: LoadIssue[] } } | null;
 
@@ -52,7 +53,7 @@ export function FilesPanel({ referentialId, draft, now }: { referentialId: strin
   const importIntoDraft = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = await read(event);
     if (!file) return;
-    const outcome = await importDraftText(db, file.text, { expectedId: referentialId, replace: true });
+    const outcome = await importDraftText(db, file.text, { expectedId: referentialId, replace: true, layout: computeLayout });
     switch (outcome.kind) {
       case 'imported':
         setFeedback({

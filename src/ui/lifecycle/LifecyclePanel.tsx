@@ -23,6 +23,7 @@ import { HomologationStatus } from './HomologationStatus.tsx';
 import { lifecycleMachine, refusalsOf, type LifecycleSnapshot } from './machine.ts';
 import { TransitionForm } from './TransitionForm.tsx';
 import './lifecycle.css';
+import { computeLayout } from '../editor/layoutClient.ts';
 
 export interface LifecyclePanelProps {
   /** The referential id (not `id@version`): the panel follows its working draft and its stored versions. */
@@ -79,7 +80,7 @@ function NoDraft({ history }: { history: readonly VersionEntry[] }) {
   const newest = history[0];
   const start = async () => {
     if (!newest) return;
-    const outcome = await draftFromStored(db, newest.key);
+    const outcome = await draftFromStored(db, newest.key, undefined, { layout: computeLayout });
     setMessage(outcome.kind === 'created' ? t.panel.started(outcome.version) : outcome.kind === 'invalid' ? t.outcome.invalid : t.outcome.missing);
   };
   return (
