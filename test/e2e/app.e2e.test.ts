@@ -1,11 +1,12 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash, loadReferential, shortHash } from '../../src/core/index.ts';
 import { isSampleFileName } from '../../src/storage/referentials.ts';
-import { CHROMIUM_ARGS, CHROMIUM_INSTALL_TIMEOUT_MS, ensureChromium } from './support/chromium.ts';
-import { startAppServer, type AppServer } from './support/server.ts';
+import { CHROMIUM_INSTALL_TIMEOUT_MS } from './support/chromium.ts';
+import type { AppServer } from './support/server.ts';
+import { expectOnlyOwnOrigin, openSession, type BrowserSession, type PageWatch } from './support/session.ts';
 
 /*
  * The app in a real Chromium (Debian's), served by the Vite dev server started here: a user's first
@@ -26,36 +27,20 @@ function sampleHash(): string {
   return contentHash(loaded.value);
 }
 
+let session: BrowserSession;
 let server: AppServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-const requests: string[] = [];
-const sockets: string[] = [];
-const pageErrors: string[] = [];
-const consoleErrors: string[] = [];
-const failedRequests: string[] = [];
+let watch: PageWatch;
 
 beforeAll(async () => {
-  const executablePath = ensureChromium();
   mkdirSync(SHOTS, { recursive: true });
-  [server, browser] = await Promise.all([startAppServer(), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
-  // A new context is a fresh profile: empty IndexedDB, so the app starts as on a first visit.
-  context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  page.on('requestfailed', (r) => failedRequests.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('websocket', (ws) => sockets.push(ws.url()));
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
+  session = await openSession('e2e', { viewport: { width: 1280, height: 900 } });
+  ({ server, context, page, watch } = session);
 }, CHROMIUM_INSTALL_TIMEOUT_MS);
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 const rows = () => page.locator('table.referentials tbody tr');
@@ -160,13 +145,7 @@ describe('the app in Chromium', () => {
   });
 
   it('made no request outside its own origin, and raised no error', async () => {
-    expect(requests.length).toBeGreaterThan(0);
-    const foreign = requests.filter((url) => new URL(url).origin !== server.origin);
-    expect(foreign).toEqual([]);
-    const host = new URL(server.origin).host;
-    expect(sockets.filter((url) => new URL(url).host !== host)).toEqual([]);
-    expect(pageErrors).toEqual([]);
-    expect(failedRequests).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expectOnlyOwnOrigin(watch, server.origin);
+    expect(watch.failedRequests).toEqual([]);
   });
 });

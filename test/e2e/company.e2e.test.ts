@@ -1,12 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseStaffCsv } from '../../src/io/staff-csv.ts';
 import { loadReferentialText } from '../../src/core/index.ts';
 import { generatedStaffCsv } from './support/company-staff.ts';
-import { CHROMIUM_ARGS, CHROMIUM_INSTALL_TIMEOUT_MS, ensureChromium } from './support/chromium.ts';
-import { startAppServer, type AppServer } from './support/server.ts';
+import { CHROMIUM_INSTALL_TIMEOUT_MS } from './support/chromium.ts';
+import type { AppServer } from './support/server.ts';
+import { expectOnlyOwnOrigin, openSession, type BrowserSession, type PageWatch } from './support/session.ts';
 
 /*
  * The company workspace in a real Chromium (Debian's), served by the Vite dev server: the guided flow on
@@ -30,43 +31,34 @@ const LARGE_ROWS = 10_000;
 const LONGEST_TASK_MS = 500;
 const TOTAL_LONG_TASKS_MS = 3_000;
 
+let session: BrowserSession;
 let server: AppServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-const requests: string[] = [];
-const pageErrors: string[] = [];
-const consoleErrors: string[] = [];
+let watch: PageWatch;
 const timings: Record<string, number> = {};
 
 beforeAll(async () => {
-  const executablePath = ensureChromium();
   mkdirSync(SHOTS, { recursive: true });
-  [server, browser] = await Promise.all([startAppServer('company'), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
-  context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  // Every long task of the page, from its first script on (reloads included).
-  await context.addInitScript(() => {
-    const w = window as unknown as { __longTasks: Array<{ start: number; duration: number }> };
-    w.__longTasks = [];
-    try {
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask', buffered: true });
-    } catch {
-      // No long-task timing in this browser: the measure will say so.
-    }
+  session = await openSession('company', { viewport: { width: 1280, height: 900 }, acceptDownloads: true }, async (context, app) => {
+    // Every long task of the page, from its first script on (reloads included).
+    await context.addInitScript(() => {
+      const w = window as unknown as { __longTasks: Array<{ start: number; duration: number }> };
+      w.__longTasks = [];
+      try {
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+        }).observe({ type: 'longtask', buffered: true });
+      } catch {
+        // No long-task timing in this browser: the measure will say so.
+      }
+    });
+    // A first visit lets the dev server prepare its modules; the visit under test starts after it.
+    const warmUp = await context.newPage();
+    await warmUp.goto(`${app.origin}/#/entreprises`);
+    await warmUp.waitForLoadState('networkidle').catch(() => {});
+    await warmUp.close();
   });
-  // A first visit lets the dev server prepare its modules; the visit under test starts after it.
-  const warmUp = await context.newPage();
-  await warmUp.goto(`${server.origin}/#/entreprises`);
-  await warmUp.waitForLoadState('networkidle').catch(() => {});
-  await warmUp.close();
-  page = await context.newPage();
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
+  ({ server, page, watch } = session);
 }, CHROMIUM_INSTALL_TIMEOUT_MS);
 
 afterAll(async () => {
@@ -74,9 +66,7 @@ afterAll(async () => {
     mkdirSync(join(ROOT, 'test-results'), { recursive: true });
     writeFileSync(join(ROOT, 'test-results', 'company-e2e-timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
   }
-  await context?.close();
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, name), fullPage: true });
@@ -269,9 +259,6 @@ describe('the company workspace in Chromium', () => {
   });
 
   it('made no request outside its own origin, and raised no error', async () => {
-    expect(requests.length).toBeGreaterThan(0);
-    expect(requests.filter((url) => !url.startsWith('blob:') && !url.startsWith('data:') && new URL(url).origin !== server.origin)).toEqual([]);
-    expect(pageErrors).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expectOnlyOwnOrigin(watch, server.origin);
   });
 });

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from './support/server.ts';
-import { CHROMIUM_ARGS, CHROMIUM_INSTALL_TIMEOUT_MS, ensureChromium } from './support/chromium.ts';
+import type { AppServer } from './support/server.ts';
+import { expectOnlyOwnOrigin, openSession, type BrowserSession, type PageWatch } from './support/session.ts';
+import { CHROMIUM_INSTALL_TIMEOUT_MS } from './support/chromium.ts';
 
 /*
  * The logigramme editor in a real Chromium: a new referential built from an empty page (job → task →
@@ -20,32 +21,20 @@ const STEP_TIMEOUT_MS = 120_000;
 /** The machine is shared and loaded: polls wait up to 10 s instead of Vitest's 1 s. */
 const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
 
+let session: BrowserSession;
 let server: AppServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-const requests: string[] = [];
-const pageErrors: string[] = [];
-const consoleErrors: string[] = [];
+let watch: PageWatch;
 
 beforeAll(async () => {
-  const executablePath = ensureChromium();
   mkdirSync(SHOTS, { recursive: true });
-  [server, browser] = await Promise.all([startAppServer('editor'), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
-  context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } });
-  page = await context.newPage();
+  session = await openSession('editor', { viewport: { width: 1440, height: 900 } });
+  ({ server, page, watch } = session);
   page.setDefaultTimeout(20_000);
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
 }, CHROMIUM_INSTALL_TIMEOUT_MS);
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, name) });
@@ -158,7 +147,7 @@ describe('the logigramme editor in Chromium', () => {
     await page.getByText('À valider avec la branche').first().waitFor();
     await shot('editor-03-logigramme.png');
     // The automatic layout ran in a Web Worker.
-    expect(requests.some((url) => url.includes('layout.worker'))).toBe(true);
+    expect(watch.requests.some((url) => url.includes('layout.worker'))).toBe(true);
   });
 
   it('shows a weighting error appear, go with undo, come back with redo', async () => {
@@ -247,9 +236,6 @@ describe('the logigramme editor in Chromium', () => {
   });
 
   it('made no request outside its own origin, and raised no error', () => {
-    const foreign = requests.filter((url) => new URL(url).origin !== server.origin);
-    expect(foreign).toEqual([]);
-    expect(pageErrors).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expectOnlyOwnOrigin(watch, server.origin);
   });
 });

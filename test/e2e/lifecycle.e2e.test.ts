@@ -1,10 +1,11 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash, loadReferential, loadReferentialText } from '../../src/core/index.ts';
-import { startAppServer, type AppServer } from './support/server.ts';
-import { CHROMIUM_ARGS, CHROMIUM_INSTALL_TIMEOUT_MS, ensureChromium } from './support/chromium.ts';
+import type { AppServer } from './support/server.ts';
+import { expectOnlyOwnOrigin, openSession, type BrowserSession, type PageWatch } from './support/session.ts';
+import { CHROMIUM_INSTALL_TIMEOUT_MS } from './support/chromium.ts';
 import { ensurePoppler, isPng, pdfPageInk, pdfPageTexts, pdfPageToPng } from './support/pdf.ts';
 
 /*
@@ -30,33 +31,21 @@ function sampleHash(): string {
   return contentHash(loaded.value);
 }
 
+let session: BrowserSession;
 let server: AppServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-const requests: string[] = [];
-const pageErrors: string[] = [];
-const consoleErrors: string[] = [];
+let watch: PageWatch;
 
 beforeAll(async () => {
-  const executablePath = ensureChromium();
   ensurePoppler();
   mkdirSync(SHOTS, { recursive: true });
   mkdirSync(PDF_DIR, { recursive: true });
-  [server, browser] = await Promise.all([startAppServer('lifecycle'), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
-  context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
+  session = await openSession('lifecycle', { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  ({ server, page, watch } = session);
 }, CHROMIUM_INSTALL_TIMEOUT_MS);
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 const compact = (text: string) => text.replace(/\s+/g, '');
@@ -183,9 +172,6 @@ describe('the homologation dossier and the lifecycle in Chromium', () => {
   }, STEP_TIMEOUT_MS);
 
   it('made no request outside its own origin, and raised no error', () => {
-    expect(requests.length).toBeGreaterThan(0);
-    expect(requests.filter((url) => !url.startsWith('blob:') && new URL(url).origin !== server.origin)).toEqual([]);
-    expect(pageErrors).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expectOnlyOwnOrigin(watch, server.origin);
   });
 });

@@ -1,10 +1,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_INSTALL_TIMEOUT_MS, ensureChromium } from './support/chromium.ts';
+import { CHROMIUM_INSTALL_TIMEOUT_MS } from './support/chromium.ts';
 import { COMPANY_JSON, modifiedSample, STAFF_CSV } from './support/review-fixtures.ts';
-import { startAppServer, type AppServer } from './support/server.ts';
+import type { AppServer } from './support/server.ts';
+import { expectOnlyOwnOrigin, openSession, type BrowserSession, type PageWatch } from './support/session.ts';
 
 /*
  * The comparison screen in a real Chromium (Debian's), one visit in order: a version 1.1.0 of the sample
@@ -19,33 +20,19 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const SAMPLE_TITLE = 'Atelier de maintenance — référentiel d’exemple';
 
+let session: BrowserSession;
 let server: AppServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-const requests: string[] = [];
-const sockets: string[] = [];
-const pageErrors: string[] = [];
-const consoleErrors: string[] = [];
+let watch: PageWatch;
 
 beforeAll(async () => {
-  const executablePath = ensureChromium();
   mkdirSync(SHOTS, { recursive: true });
-  [server, browser] = await Promise.all([startAppServer('review'), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
-  context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  page = await context.newPage();
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('websocket', (ws) => sockets.push(ws.url()));
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
+  session = await openSession('review', { viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  ({ server, page, watch } = session);
 }, CHROMIUM_INSTALL_TIMEOUT_MS);
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, name), fullPage: true });
@@ -179,12 +166,6 @@ describe('comparing two versions in Chromium', () => {
   });
 
   it('made no request outside its own origin, and raised no error', async () => {
-    expect(requests.length).toBeGreaterThan(0);
-    const foreign = requests.filter((url) => new URL(url).origin !== server.origin);
-    expect(foreign).toEqual([]);
-    const host = new URL(server.origin).host;
-    expect(sockets.filter((url) => new URL(url).host !== host)).toEqual([]);
-    expect(pageErrors).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expectOnlyOwnOrigin(watch, server.origin);
   });
 });
