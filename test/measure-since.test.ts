@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createEvaluator, loadReferential, measurePeriods, type Employee } from '../src/core/index.ts';
+import { createEvaluator, loadReferential, measureDaysInYear, measurePeriods, type Employee } from '../src/core/index.ts';
 
 const loaded = loadReferential(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'referentials', 'exemple-atelier.json'), 'utf8')));
 if (!loaded.ok) throw new Error('sample does not load');
@@ -57,5 +57,15 @@ describe('a prevention measure counts from its since date', () => {
       ['2023-04-01', '2023-09-30', 183, ['a', 'c']],
       ['2023-10-01', '2023-12-31', 92, ['a', 'b', 'c']],
     ]);
+  });
+
+  it('the days a measure counts for, as the CLI and the company screen state them', () => {
+    // 2024 is a leap year: 366 days; from 2024-09-01: September 30 + October 31 + November 30 + December 31 = 122.
+    expect(measureDaysInYear('2024-09-01', 2024)).toEqual({ days: 122, yearDays: 366 });
+    expect(measureDaysInYear(undefined, 2024)).toEqual({ days: 366, yearDays: 366 });
+    expect(measureDaysInYear('2024-01-01', 2024)).toEqual({ days: 366, yearDays: 366 });
+    expect(measureDaysInYear('2025-01-01', 2024)).toEqual({ days: 0, yearDays: 366 });
+    // 2023: 365 days; from 2023-12-31: 1 day.
+    expect(measureDaysInYear('2023-12-31', 2023)).toEqual({ days: 1, yearDays: 365 });
   });
 });

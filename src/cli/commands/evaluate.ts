@@ -3,6 +3,7 @@ import {
   contentHash,
   createEvaluator,
   EvaluationError,
+  measureDaysInYear,
   REGULATION_VERSIONS,
   regulationInForce,
   resolveRegulation,
@@ -129,14 +130,13 @@ function warnings(io: CliIo, companyPath: string, company: CompanyInput, referen
   }
   // Exposure is averaged over the calendar year: a measure put in place during the year counts for the
   // days it was in place (the evaluator splits the year), one after the year does not count.
-  const yearDays = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86_400_000;
   for (const m of company.measures) {
     if (m.since === undefined || m.since <= `${year}-01-01`) continue;
     const label = referential.measures.find((x) => x.id === m.measure)?.label ?? m.measure;
     if (m.since > `${year}-12-31`) {
       io.stderr(`Attention : la mesure « ${label} » n’est en place que depuis le ${frenchDate(m.since)} : elle ne compte pas pour ${year}`);
     } else {
-      const days = (Date.UTC(year + 1, 0, 1) - Date.parse(`${m.since}T00:00:00Z`)) / 86_400_000;
+      const { days, yearDays } = measureDaysInYear(m.since, year);
       io.stderr(`Attention : la mesure « ${label} » n’est en place que depuis le ${frenchDate(m.since)} : elle compte pour ${days} jours sur ${yearDays} en ${year}`);
     }
   }

@@ -48,7 +48,7 @@ interface Accumulated {
  * times the task share, into `acc`. Plain loops and no allocation per task: this is the hot path of
  * bulk evaluation.
  */
-function accumulate(ctx: EmployeeContext, employee: Employee, acc: Float64Array): Accumulated {
+function accumulate(ctx: EmployeeContext, employee: Employee, acc: Float64Array, ratio: number): Accumulated {
   const c = ctx.compiled;
   const out: Accumulated = { gridFlag: false, trace: ctx.trace ? [] : undefined };
   let memoKey: string | undefined;
@@ -82,7 +82,6 @@ function accumulate(ctx: EmployeeContext, employee: Employee, acc: Float64Array)
       taskSum += taskShare;
       const weight = (mj.share / 100) * (taskShare / 100);
       if (weight === 0) continue;
-      const ratio = employee.annualHours / c.referential.workingYear.annualHours;
       for (let p = 0; p < ctx.periods.length; p++) {
         const period = ctx.periods[p]!;
         // Every period's form lists the same tasks in the same order; only the resolutions differ.
@@ -150,7 +149,7 @@ export function evaluateWith(ctx: EmployeeContext, employee: Employee): Employee
   const ratio = employee.annualHours / c.referential.workingYear.annualHours;
   const acc = ctx.scratch;
   acc.fill(0);
-  const { gridFlag, trace } = accumulate(ctx, employee, acc);
+  const { gridFlag, trace } = accumulate(ctx, employee, acc, ratio);
 
   const factors: FactorResult[] = [];
   const exposedFactors: FactorCode[] = [];

@@ -2,7 +2,7 @@ import { regulationInForce, resolveRegulation } from '../regulation/index.ts';
 import { FACTOR_CODES, type RegulationVersion } from '../regulation/types.ts';
 import type { CompanyInput, Employee, Referential } from '../referential/schema.ts';
 import { compileForRegulation } from './compile.ts';
-import { addDays } from '../util/dates.ts';
+import { addDays, daysBetween } from '../util/dates.ts';
 import { checkEmployeeBasics, evaluateWith, type Period } from './employee.ts';
 import { EvaluationError } from './errors.ts';
 import { contractInYear, planPeriods, type ContractInYear, type PeriodPlan } from './points.ts';
@@ -125,16 +125,27 @@ export function measurePeriods(company: CompanyAnswers, year: number): Array<{ f
   const always = company.measures.filter((m) => m.since === undefined || m.since <= first).map((m) => m.measure);
   const during = company.measures.filter((m) => m.since !== undefined && m.since > first && m.since <= last);
   const starts = [first, ...[...new Set(during.map((m) => m.since!))].sort()];
-  const yearDays = dayNumber(last) - dayNumber(first) + 1;
+  const yearDays = daysBetween(first, last) + 1;
   return starts.map((from, i) => {
     const next = starts[i + 1];
     const to = next ? addDays(next, -1) : last;
     const measures = new Set([...always, ...during.filter((m) => m.since! <= from).map((m) => m.measure)]);
-    return { from, to, fraction: (dayNumber(to) - dayNumber(from) + 1) / yearDays, measures };
+    return { from, to, fraction: (daysBetween(from, to) + 1) / yearDays, measures };
   });
 }
 
-const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+/**
+ * The days of `year` a prevention measure in place from `since` counts for, as `measurePeriods` counts
+ * them: all the year without a date or from before it, none when it comes after the year.
+ */
+export function measureDaysInYear(since: string | undefined, year: number): { days: number; yearDays: number } {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  const yearDays = daysBetween(first, last) + 1;
+  if (since === undefined || since <= first) return { days: yearDays, yearDays };
+  if (since > last) return { days: 0, yearDays };
+  return { days: daysBetween(since, last) + 1, yearDays };
+}
 
 function checkCompany(referential: Referential, company: CompanyAnswers): void {
   const measures = new Set(referential.measures.map((m) => m.id));

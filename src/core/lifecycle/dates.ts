@@ -1,4 +1,4 @@
-import { addMonths, isIsoDate } from '../util/dates.ts';
+import { addMonths, daysBetween, isIsoDate } from '../util/dates.ts';
 
 /*
  * The homologation calendar. Since décret 2025-277 (27 March 2025) the joint arrêté homologating a branch
@@ -59,11 +59,7 @@ export function homologationStanding(arreteDate: string, today: string): Homolog
   return { ...calendar, kind, daysToExpiry: daysBetween(today, calendar.expires), daysToReevaluation: daysBetween(today, calendar.reevaluationDue) };
 }
 
-/** Whole days from `a` to `b` (negative when `b` is earlier). */
-export function daysBetween(a: string, b: string): number {
-  const day = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
-  return Math.round(day(b) - day(a));
-}
+export { daysBetween };
 
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 

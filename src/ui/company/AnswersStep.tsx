@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Question } from '../../core/index.ts';
+import { measureDaysInYear, type Question } from '../../core/index.ts';
 import { frCompany } from '../i18n/fr-company.ts';
 import type { StepProps } from './CompanyWorkspace.tsx';
 import { answerText, answerValue } from './answers.ts';
@@ -82,19 +82,15 @@ export function AnswersStep({ snapshot, actor }: StepProps) {
   );
 }
 
-const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
-
 /** The prevention measures in place, each with the date since when (the evaluator splits the year there). */
 export function MeasuresStep({ snapshot, actor }: StepProps) {
   const t2 = frCompany.measures;
   const context = snapshot.context;
   const measures = context.referential?.referential.measures ?? [];
   const year = context.year;
-  const yearDays = dayNumber(`${year}-12-31`) - dayNumber(`${year}-01-01`) + 1;
   const note = (since: string | undefined) => {
-    if (!since || since <= `${year}-01-01`) return t2.allYear(year);
-    if (since > `${year}-12-31`) return t2.afterYear(year);
-    return t2.partYear(dayNumber(`${year}-12-31`) - dayNumber(since) + 1, yearDays, year);
+    const { days, yearDays } = measureDaysInYear(since || undefined, year);
+    return days === yearDays ? t2.allYear(year) : days === 0 ? t2.afterYear(year) : t2.partYear(days, yearDays, year);
   };
   return (
     <div>
