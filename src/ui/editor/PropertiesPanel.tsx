@@ -222,12 +222,7 @@ function QuestionNodeProperties({ node, edges, label }: { node: Extract<GraphNod
           {frEditor.properties.newQuestion}
         </button>
       </SelectField>
-      <TextField
-        label={frEditor.properties.nodeLabel}
-        help={frEditor.properties.nodeLabelHelp}
-        value={node.label ?? ''}
-        onCommit={(v) => controller.run({ type: 'node/update', id: node.id, changes: { label: v.trim() === '' ? null : v } }, frEditor.history.edit(W.label, label)).ok}
-      />
+      <DecisionLabelField node={node} label={label} />
       {question && <QuestionEditor question={question} usedBy={usedBy} />}
       <h4>{frEditor.properties.branches}</h4>
       {edges.length === 0 && <p className="help">{frEditor.properties.noBranches}</p>}
@@ -245,6 +240,19 @@ function QuestionNodeProperties({ node, edges, label }: { node: Extract<GraphNod
         );
       })}
     </>
+  );
+}
+
+/** The optional label of a question or measure node (empty: the catalogue entry's label is shown). */
+function DecisionLabelField({ node, label }: { node: Extract<GraphNode, { kind: 'question' | 'measure' }>; label: string }) {
+  const controller = useController();
+  return (
+    <TextField
+      label={frEditor.properties.nodeLabel}
+      help={frEditor.properties.nodeLabelHelp}
+      value={node.label ?? ''}
+      onCommit={(v) => controller.run({ type: 'node/update', id: node.id, changes: { label: v.trim() === '' ? null : v } }, frEditor.history.edit(W.label, label)).ok}
+    />
   );
 }
 
@@ -275,12 +283,7 @@ function MeasureNodeProperties({ node, edges, label }: { node: Extract<GraphNode
           {frEditor.properties.newMeasure}
         </button>
       </SelectField>
-      <TextField
-        label={frEditor.properties.nodeLabel}
-        help={frEditor.properties.nodeLabelHelp}
-        value={node.label ?? ''}
-        onCommit={(v) => controller.run({ type: 'node/update', id: node.id, changes: { label: v.trim() === '' ? null : v } }, frEditor.history.edit(W.label, label)).ok}
-      />
+      <DecisionLabelField node={node} label={label} />
       {measure && <MeasureEditor measure={measure} usedBy={usedBy} />}
       <h4>{frEditor.properties.measureBranches}</h4>
       {edges.map((e) => {
