@@ -4,7 +4,6 @@ import {
   checkReferential,
   compile,
   formatIssues,
-  layoutGraph,
   loadGraphText,
   regulationById,
   ruleMessage,
@@ -16,6 +15,7 @@ import {
   type RegulationVersion,
   type WhatIfReport,
 } from '../src/core/index.ts';
+import { layoutGraph } from '../src/core/layout.ts';
 
 /*
  * The sample logigrammes of referentials/ are the source: each `<name>.graph.json` compiles to

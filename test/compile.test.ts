@@ -11,16 +11,15 @@ import {
   createEvaluator,
   decompile,
   formatIssues,
-  layoutGraph,
   loadGraph,
   loadGraphText,
   loadReferential,
-  withLayout,
   type Employee,
   type GraphDocument,
   type NodeLayout,
   type Referential,
 } from '../src/core/index.ts';
+import { layoutGraph, withLayout } from '../src/core/layout.ts';
 import { generateReferential } from '../bench/generate.ts';
 import { baseReferential } from './support/check-fixtures.ts';
 

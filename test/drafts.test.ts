@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentHash, decompile, loadGraphText, loadReferential, loadReferentialText, type GraphDocument } from '../src/core/index.ts';
+import { layoutGraph } from '../src/core/layout.ts';
 import type { LifecycleCommand } from '../src/core/lifecycle/index.ts';
 import {
   applyTransition,
@@ -57,7 +58,7 @@ const homologate = (arreteDate = '2026-06-01', at = '2026-06-10T09:00:00+02:00')
 /** The sample stored as a published file, and a draft started from it (version 1.1.0). */
 async function sampleDraft(db: LogigrammeDb) {
   await importReferentialText(db, SAMPLE_TEXT, NOW);
-  const created = await draftFromStored(db, 'exemple-atelier@1.0.0', NOW);
+  const created = await draftFromStored(db, 'exemple-atelier@1.0.0', NOW, { layout: layoutGraph });
   if (created.kind !== 'created') throw new Error(created.kind);
   return created.record;
 }
@@ -149,7 +150,7 @@ describe('a draft from a stored version', () => {
     expect(Object.values(draft!.graph.layout.nodes).every((p) => p.x === 1 && p.y === 2)).toBe(true);
   });
 
-  it('lays out with layoutGraph (ELK) when given nothing', async () => {
+  it('lays out with layoutGraph (ELK) in Node', async () => {
     const db = freshDb();
     const record = await sampleDraft(db);
     const xs = new Set(Object.values(record.graph.layout.nodes).map((p) => p.x));
@@ -327,7 +328,7 @@ describe('importing into a draft', () => {
   it('imports a logigramme file as it is', async () => {
     const db = freshDb();
     const graphText = readFileSync(join(ROOT, 'referentials', 'fp2e-eau.graph.json'), 'utf8');
-    const outcome = await importDraftText(db, graphText, { now: NOW });
+    const outcome = await importDraftText(db, graphText, { now: NOW, layout: layoutGraph });
     if (outcome.kind !== 'imported') throw new Error(outcome.kind);
     const expected = loadGraphText(graphText);
     expect(expected.ok && outcome.record.graph).toEqual(expected.ok && expected.value);
@@ -340,7 +341,7 @@ describe('importing into a draft', () => {
     const homologatedFile = JSON.parse(SAMPLE_TEXT);
     homologatedFile.identity.status = 'homologated';
     homologatedFile.identity.homologation = { arreteDate: '2026-06-01', arreteReference: 'Arrêté' };
-    const outcome = await importDraftText(db, JSON.stringify(homologatedFile), { now: NOW });
+    const outcome = await importDraftText(db, JSON.stringify(homologatedFile), { now: NOW, layout: layoutGraph });
     if (outcome.kind !== 'imported') throw new Error(outcome.kind);
     expect(outcome.renumbered).toEqual({ from: '1.0.0', to: '1.1.0' });
     expect(outcome.statusReset).toBe('homologated');
@@ -349,28 +350,28 @@ describe('importing into a draft', () => {
     expect(identity.homologation).toBeUndefined();
     expect(Object.keys(outcome.record.graph.layout.nodes).length).toBe(outcome.record.graph.nodes.length);
     // A second import without `replace` does not overwrite the draft; with it, it does.
-    expect((await importDraftText(db, SAMPLE_TEXT, { now: NOW })).kind).toBe('exists');
-    expect((await importDraftText(db, SAMPLE_TEXT, { now: NOW, replace: true })).kind).toBe('imported');
+    expect((await importDraftText(db, SAMPLE_TEXT, { now: NOW, layout: layoutGraph })).kind).toBe('exists');
+    expect((await importDraftText(db, SAMPLE_TEXT, { now: NOW, replace: true, layout: layoutGraph })).kind).toBe('imported');
   });
 
   it('refuses a broken file with located errors, another referential, or a draft under review — storing nothing', async () => {
     const db = freshDb();
-    const syntax = await importDraftText(db, '{ "kind": "logigramme",', { now: NOW });
+    const syntax = await importDraftText(db, '{ "kind": "logigramme",', { now: NOW, layout: layoutGraph });
     expect(syntax.kind === 'invalid' && syntax.issues[0]!.message).toMatch(/^JSON invalide \(ligne 1, colonne/);
     const broken = JSON.parse(SAMPLE_TEXT);
     broken.jobs[0].tasks[0].entry = 'nulle-part';
-    const invalid = await importDraftText(db, JSON.stringify(broken), { now: NOW });
+    const invalid = await importDraftText(db, JSON.stringify(broken), { now: NOW, layout: layoutGraph });
     expect(invalid.kind === 'invalid' && invalid.issues.map((i) => i.path)).toContain('$.jobs[0].tasks[0].entry');
     const graph = JSON.parse(readFileSync(join(ROOT, 'referentials', 'fp2e-eau.graph.json'), 'utf8'));
     graph.nodes[0].kind = 'inconnu';
-    const badGraph = await importDraftText(db, JSON.stringify(graph), { now: NOW });
+    const badGraph = await importDraftText(db, JSON.stringify(graph), { now: NOW, layout: layoutGraph });
     expect(badGraph.kind === 'invalid' && badGraph.issues[0]!.path).toMatch(/^\$\.nodes\[0\]/);
-    expect(await importDraftText(db, SAMPLE_TEXT, { expectedId: 'autre', now: NOW })).toEqual({ kind: 'mismatch', expected: 'autre', found: 'exemple-atelier' });
+    expect(await importDraftText(db, SAMPLE_TEXT, { expectedId: 'autre', now: NOW, layout: layoutGraph })).toEqual({ kind: 'mismatch', expected: 'autre', found: 'exemple-atelier' });
     expect(await db.drafts.count()).toBe(0);
 
-    await importDraftText(db, SAMPLE_TEXT, { now: NOW });
+    await importDraftText(db, SAMPLE_TEXT, { now: NOW, layout: layoutGraph });
     await applyTransition(db, 'exemple-atelier', review);
-    expect(await importDraftText(db, SAMPLE_TEXT, { now: NOW, replace: true })).toEqual({ kind: 'locked', state: 'in_review' });
+    expect(await importDraftText(db, SAMPLE_TEXT, { now: NOW, replace: true, layout: layoutGraph })).toEqual({ kind: 'locked', state: 'in_review' });
   });
 });
 
@@ -436,7 +437,7 @@ describe('backup', () => {
     expect(await importBackup(unopened, backup.text)).toEqual({ ok: true, counts: backup.counts });
 
     const target = freshDb();
-    await importDraftText(target, OLD_SAMPLE_TEXT, { now: NOW });
+    await importDraftText(target, OLD_SAMPLE_TEXT, { now: NOW, layout: layoutGraph });
     await target.meta.put({ key: 'persistenceRequested', value: { granted: false } });
     const restored = await importBackup(target, backup.text);
     expect(restored).toEqual({ ok: true, counts: backup.counts });

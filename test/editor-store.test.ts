@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compile, contentHash, layoutGraph, type GraphDocument } from '../src/core/index.ts';
+import { compile, contentHash, type GraphDocument } from '../src/core/index.ts';
+import { layoutGraph } from '../src/core/layout.ts';
 import type { GraphCommand } from '../src/core/graph/commands/index.ts';
 import { EditorStore } from '../src/ui/editor/store.ts';
 import { fixture } from './commands/fixture.ts';

@@ -10,11 +10,11 @@ import {
   loadGraph,
   loadGraphText,
   loadReferential,
-  withLayout,
   type GraphDocument,
   type LoadIssue,
   type Referential,
 } from '../src/core/index.ts';
+import { withLayout } from '../src/core/layout.ts';
 import { generateReferential } from '../bench/generate.ts';
 import { baseReferential } from './support/check-fixtures.ts';
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyTransition, draftFromStored, importReferentialText, LogigrammeDb, saveDraftGraph } from '../src/storage/index.ts';
+import { layoutGraph } from '../src/core/layout.ts';
 import { DbContext } from '../src/ui/context.ts';
 import { DossierScreen } from '../src/ui/dossier/DossierScreen.tsx';
 import { LifecyclePanel } from '../src/ui/lifecycle/LifecyclePanel.tsx';
@@ -45,7 +46,7 @@ const stateBadge = () => screen.findByTestId('lifecycle-state');
 const at = (iso: string) => ({ at: iso, author: 'Claire Martin', note: '' });
 
 async function homologatedDraft() {
-  await draftFromStored(db, `${ID}@1.0.0`);
+  await draftFromStored(db, `${ID}@1.0.0`, undefined, { layout: layoutGraph });
   for (const c of [
     { type: 'review.request' as const, ...at('2026-01-10T10:00:00+01:00') },
     { type: 'submit' as const, ...at('2026-01-20T10:00:00+01:00') },
@@ -65,7 +66,7 @@ describe('the lifecycle panel', () => {
   });
 
   it('disables a step with the reason the machine would refuse it for', async () => {
-    await draftFromStored(db, `${ID}@1.0.0`);
+    await draftFromStored(db, `${ID}@1.0.0`, undefined, { layout: layoutGraph });
     const draft = (await db.drafts.get(ID))!;
     const broken = structuredClone(draft.graph);
     broken.referential.factors.excluded[0]!.justification = '';
@@ -81,7 +82,7 @@ describe('the lifecycle panel', () => {
   });
 
   it('records a step with author and note; a return needs the reviewers’ note', async () => {
-    await draftFromStored(db, `${ID}@1.0.0`);
+    await draftFromStored(db, `${ID}@1.0.0`, undefined, { layout: layoutGraph });
     renderPanel();
     fireEvent.click(await screen.findByRole('button', { name: 'Mettre en relecture' }));
     const form = screen.getByRole('group', { name: 'Mettre en relecture' });
@@ -112,7 +113,7 @@ describe('the lifecycle panel', () => {
   });
 
   it('records a homologation from the form, refusing an arrêté dated after today', async () => {
-    await draftFromStored(db, `${ID}@1.0.0`);
+    await draftFromStored(db, `${ID}@1.0.0`, undefined, { layout: layoutGraph });
     await applyTransition(db, ID, { type: 'review.request', ...at('2026-01-10T10:00:00+01:00') });
     await applyTransition(db, ID, { type: 'submit', ...at('2026-01-20T10:00:00+01:00') });
     renderPanel(() => new Date('2026-03-10T10:00:00'));
@@ -185,7 +186,7 @@ describe('the lifecycle panel', () => {
   });
 
   it('imports into the draft with located errors, and restores a backup only once confirmed', async () => {
-    await draftFromStored(db, `${ID}@1.0.0`);
+    await draftFromStored(db, `${ID}@1.0.0`, undefined, { layout: layoutGraph });
     renderPanel();
     await stateBadge();
     const broken = JSON.parse(SAMPLE_TEXT);
@@ -208,7 +209,7 @@ describe('the lifecycle panel', () => {
   });
 
   it('offers the exports as downloads', async () => {
-    await draftFromStored(db, `${ID}@1.0.0`);
+    await draftFromStored(db, `${ID}@1.0.0`, undefined, { layout: layoutGraph });
     const clicked: string[] = [];
     const spy = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicked.push(this.download);

@@ -1,7 +1,6 @@
 import {
   decompile,
   GRAPH_FORMAT_VERSION,
-  layoutGraph,
   loadGraph,
   loadReferential,
   parseJsonText,
@@ -345,8 +344,11 @@ export interface DraftImportOptions {
   /** Replace the graph of an existing draft (only while it is a draft; its history is kept). */
   replace?: boolean;
   now?: Clock;
-  /** How a referential is laid out as a logigramme (`layoutGraph` here by default; a Web Worker in the app). */
-  layout?: LayoutFunction;
+  /**
+   * How a referential file is laid out as a logigramme: the app's Web Worker, or `layoutGraph` of
+   * src/core/layout.ts in Node. Passed in, so that the layout engine never enters the app's main bundle.
+   */
+  layout: LayoutFunction;
 }
 
 /**
@@ -354,7 +356,7 @@ export interface DraftImportOptions {
  * validated in full first (JSON syntax, schema, references, stated hash, each issue with its JSON path);
  * a referential is turned into a laid-out logigramme. Nothing is stored on any error.
  */
-export async function importDraftText(db: LogigrammeDb, text: string, options: DraftImportOptions = {}): Promise<DraftImportOutcome> {
+export async function importDraftText(db: LogigrammeDb, text: string, options: DraftImportOptions): Promise<DraftImportOutcome> {
   if (text.length > MAX_IMPORT_BYTES) return { kind: 'invalid', issues: [{ code: 'file.too_large', path: '$', message: 'Fichier de plus de 20 Mo : ce n’est ni un logigramme ni un référentiel.' }] };
   const json = parseJsonText(text);
   if (!json.ok) return { kind: 'invalid', issues: json.issues };
@@ -368,7 +370,7 @@ export async function importDraftText(db: LogigrammeDb, text: string, options: D
     const loaded = loadReferential(json.value);
     if (!loaded.ok) return { kind: 'invalid', issues: loaded.issues };
     const bare = decompile(loaded.value);
-    graph = { ...bare, layout: { ...bare.layout, nodes: await (options.layout ?? layoutGraph)(bare) } };
+    graph = { ...bare, layout: { ...bare.layout, nodes: await options.layout(bare) } };
   }
   const id = graph.referential.id;
   if (options.expectedId !== undefined && options.expectedId !== id) return { kind: 'mismatch', expected: options.expectedId, found: id };
@@ -409,25 +411,25 @@ export type LayoutFunction = (graph: GraphDocument) => Promise<Record<string, No
 
 export interface DraftFromStoredOptions {
   /**
-   * Lays the decompiled graph out. `layoutGraph` on the calling thread by default (Node, tests); the
-   * editor passes its Web Worker one, since ELK takes tens of seconds on a 2 000-node referential.
+   * Lays the decompiled graph out: the editor passes its Web Worker one, since ELK takes tens of seconds
+   * on a 2 000-node referential; Node and tests pass `layoutGraph` (src/core/layout.ts). Never a default
+   * here, so that the layout engine stays out of the app's main bundle.
    */
-  layout?: LayoutFunction;
+  layout: LayoutFunction;
 }
 
 /**
  * Starts the working draft of a referential from one of its stored versions (a sample, an imported
  * file): the stored version never changes, so the draft takes the next minor version number.
  */
-export async function draftFromStored(db: LogigrammeDb, key: string, now: Clock = isoNow, options: DraftFromStoredOptions = {}): Promise<DraftFromStoredOutcome> {
+export async function draftFromStored(db: LogigrammeDb, key: string, now: Clock | undefined, options: DraftFromStoredOptions): Promise<DraftFromStoredOutcome> {
   const stored = await db.referentials.get(key);
   if (!stored) return { kind: 'missing' };
   const loaded = loadReferential(stored.document);
   if (!loaded.ok) return { kind: 'invalid', issues: loaded.issues };
   const decompiled = decompile(loaded.value);
-  const layout = options.layout ?? layoutGraph;
-  const laidOut: GraphDocument = { ...decompiled, layout: { ...decompiled.layout, nodes: await layout(decompiled) } };
-  const at = now();
+  const laidOut: GraphDocument = { ...decompiled, layout: { ...decompiled.layout, nodes: await options.layout(decompiled) } };
+  const at = (now ?? isoNow)();
   return db.transaction('rw', db.drafts, db.referentials, async (): Promise<DraftFromStoredOutcome> => {
     const existing = await db.drafts.get(stored.id);
     if (existing) return { kind: 'exists', record: existing };

@@ -1,18 +1,42 @@
-import { Component, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { requestPersistenceOnce, seedSamples, type LogigrammeDb, type PersistenceState, type SampleFile } from '../storage/index.ts';
 import { SAMPLE_FILES } from '../storage/samples.ts';
 import { ReferentialList } from './components/ReferentialList.tsx';
 import { ReferentialScreen } from './components/ReferentialScreen.tsx';
-import { CompaniesScreen } from './company/CompaniesScreen.tsx';
-import { CompanyScreen } from './company/CompanyScreen.tsx';
-import { EditorScreen } from './editor/EditorScreen.tsx';
 import { layoutWorker } from './editor/layoutClient.ts';
 import { csvWorker } from './company/csvClient.ts';
-import { ReviewScreen } from './review/ReviewScreen.tsx';
-import { DossierScreen } from './dossier/DossierScreen.tsx';
 import { DbContext } from './context.ts';
 import { fr } from './i18n/fr.ts';
 import { hrefFor, useRoute, type Route } from './route.ts';
+
+/*
+ * The first screen (the referential list) ships in the initial bundle; the other screens load on demand:
+ * the editor and the comparison bring React Flow, the company workspace its steps and exports. Once the
+ * app has started, every screen is fetched in the background (`prefetchScreens`), while the network is
+ * there: afterwards the app works offline, like its two workers.
+ */
+const SCREENS = {
+  editor: () => import('./editor/EditorScreen.tsx'),
+  companies: () => import('./company/CompaniesScreen.tsx'),
+  company: () => import('./company/CompanyScreen.tsx'),
+  review: () => import('./review/ReviewScreen.tsx'),
+  dossier: () => import('./dossier/DossierScreen.tsx'),
+};
+const EditorScreen = lazy(() => SCREENS.editor().then((m) => ({ default: m.EditorScreen })));
+const CompaniesScreen = lazy(() => SCREENS.companies().then((m) => ({ default: m.CompaniesScreen })));
+const CompanyScreen = lazy(() => SCREENS.company().then((m) => ({ default: m.CompanyScreen })));
+const ReviewScreen = lazy(() => SCREENS.review().then((m) => ({ default: m.ReviewScreen })));
+const DossierScreen = lazy(() => SCREENS.dossier().then((m) => ({ default: m.DossierScreen })));
+
+/**
+ * Fetches every lazily loaded screen. When all are in, `<html data-offline-ready>` says so (the
+ * end-to-end test cuts the network only then, as a user who waited for the page to finish loading).
+ */
+export function prefetchScreens(): Promise<void> {
+  return Promise.all(Object.values(SCREENS).map((load) => load())).then(() => {
+    document.documentElement.dataset.offlineReady = 'true';
+  });
+}
 
 type StartState = { status: 'starting' } | { status: 'ready' } | { status: 'failed'; message: string };
 
@@ -37,6 +61,8 @@ export function App({ db, samples = SAMPLE_FILES }: AppProps) {
           console.warn('Exemples ignorés (invalides) :', report.rejected);
         }
         if (live) setStart({ status: 'ready' });
+        // After the first screen is drawn, so that its storage work goes first.
+        if (live && typeof Worker !== 'undefined') void prefetchScreens().catch(() => undefined);
       })
       .catch((error: unknown) => {
         if (live) setStart({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
@@ -91,7 +117,11 @@ export function App({ db, samples = SAMPLE_FILES }: AppProps) {
               {start.message}
             </p>
           )}
-          {start.status === 'ready' && <RouteScreen route={route} navigated={navigated} />}
+          {start.status === 'ready' && (
+            <Suspense fallback={<p role="status">{fr.app.loadingScreen}</p>}>
+              <RouteScreen route={route} navigated={navigated} />
+            </Suspense>
+          )}
         </ErrorBoundary>
       </main>
       <footer className="app-footer">

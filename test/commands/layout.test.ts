@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compile, contentHash, layoutGraph } from '../../src/core/index.ts';
+import { compile, contentHash } from '../../src/core/index.ts';
+import { layoutGraph } from '../../src/core/layout.ts';
 import { applyUndoRedo, fixture, refusal } from './fixture.ts';
 
 describe('layout/apply', () => {

@@ -121,7 +121,9 @@ describe('the app in Chromium', () => {
   });
 
   it('keeps working offline once loaded: every screen, an evaluation, the editor', async () => {
-    // Once loaded, the app needs no network: everything runs in the page, data stays in IndexedDB.
+    // Once loaded, the app needs no network: everything runs in the page, data stays in IndexedDB. Loaded
+    // means the lazily split screens too, which the app fetches in the background after its first screen.
+    await page.locator('html[data-offline-ready="true"]').waitFor({ state: 'attached' });
     await context.setOffline(true);
     try {
       await page.evaluate(() => (window.location.hash = '#/entreprises'));

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { decompile, loadReferential, parseJsonText, withLayout } from '../../core/index.ts';
+import { decompile, loadReferential, parseJsonText } from '../../core/index.ts';
 import { parseOrUsage } from '../args.ts';
 import { checkOutput, defineCommand, isGraphDocument, oneFile, stripBom } from '../command.ts';
 import { formatJsonIssues, plural } from '../format.ts';
@@ -31,6 +31,8 @@ export const decompileCommand = defineCommand('decompile', DECOMPILE_HELP, async
     return EXIT_INPUT;
   }
 
+  // Loaded on demand: the layout engine (~1.5 MB of JavaScript) would slow every other command's start.
+  const { withLayout } = await import('../../core/layout.ts');
   const graph = await withLayout(decompile(loaded.value));
   const out = `${JSON.stringify(graph, null, 2)}\n`;
   if (output === undefined) io.stdout(out.slice(0, -1));

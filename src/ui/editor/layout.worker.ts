@@ -1,4 +1,5 @@
-import { layoutGraph, type GraphDocument, type NodeLayout } from '../../core/index.ts';
+import type { GraphDocument, NodeLayout } from '../../core/index.ts';
+import { layoutGraph } from '../../core/layout.ts';
 import { serveTagged } from '../persistentWorker.ts';
 
 /*

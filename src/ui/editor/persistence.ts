@@ -14,7 +14,7 @@ const isoNow: Clock = () => new Date().toISOString();
 
 export interface OpenOptions {
   /** Lays out a draft made from a stored version (the editor passes its Web Worker layout). */
-  layout?: NonNullable<Parameters<typeof draftFromStored>[3]>['layout'];
+  layout: Parameters<typeof draftFromStored>[3]['layout'];
   /** Told when the opening starts the (long) automatic layout of a stored version, for a status message. */
   onStage?: (stage: 'layout') => void;
 }
@@ -24,14 +24,14 @@ export interface OpenOptions {
  * that referential (decompiled and laid out, with the next version number); else an empty one. Two
  * callers at once (React's double effects, two tabs) get the same draft.
  */
-export async function openOrCreateDraft(db: LogigrammeDb, id: string, now: Clock = isoNow, options: OpenOptions = {}): Promise<DraftRecord> {
+export async function openOrCreateDraft(db: LogigrammeDb, id: string, now: Clock = isoNow, options: OpenOptions): Promise<DraftRecord> {
   const existing = await openDraft(db, id);
   if (existing) return existing;
   const versions = await db.referentials.where('id').equals(id).toArray();
   const latest = versions.sort((a, b) => compareVersions(b.version, a.version))[0];
   if (latest) {
     options.onStage?.('layout');
-    const made = await draftFromStored(db, latest.key, now, options.layout ? { layout: options.layout } : {});
+    const made = await draftFromStored(db, latest.key, now, { layout: options.layout });
     if (made.kind === 'created' || made.kind === 'exists') return made.record;
   }
   const created = await createDraft(db, { id, title: id, branch: frEditor.newReferential.branchPlaceholder }, now);

@@ -15,6 +15,7 @@ export const fr = {
     tagline: 'Référentiels professionnels de branche — pénibilité',
     skipToContent: 'Aller au contenu',
     loading: 'Chargement…',
+    loadingScreen: 'Chargement de l’écran…',
     startFailed: 'Le stockage local du navigateur est indisponible : ',
     unexpected: 'Une erreur inattendue est survenue. Rechargez la page ; vos référentiels enregistrés sont conservés.',
     privacy: 'Les référentiels et les évaluations restent dans ce navigateur : aucune donnée n’est envoyée.',

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { diff, EvaluationError, impact, layoutGraph, type ImpactResult, type NodeLayout, type Referential } from '../../core/index.ts';
+import { diff, EvaluationError, impact, type ImpactResult, type NodeLayout, type Referential } from '../../core/index.ts';
+import { computeLayout } from '../editor/layoutClient.ts';
 import { HashBadge } from '../components/HashBadge.tsx';
 import { frReview } from '../i18n/fr-review.ts';
 import { ChangeList } from './ChangeList.tsx';
@@ -40,12 +41,12 @@ export function Comparison({ before, after }: { before: VersionSide; after: Vers
   const graph = useMemo(() => reviewGraph(a, b, result), [a, b, result]);
   const changeNodes = useMemo(() => result.changes.map((c) => nodeForChange(c, a, b, graph.drawn)), [result, a, b, graph]);
 
-  // The graph's layout (elkjs) is asynchronous.
+  // The graph's layout runs in the layout worker (elkjs stays out of the page's bundle): asynchronous.
   const [layout, setLayout] = useState<LayoutState>({ status: 'loading' });
   useEffect(() => {
     let live = true;
     setLayout({ status: 'loading' });
-    layoutGraph(graph.document)
+    computeLayout(graph.document)
       .then((positions) => live && setLayout({ status: 'ready', positions }))
       .catch((error: unknown) => live && setLayout({ status: 'failed', message: error instanceof Error ? error.message : String(error) }));
     return () => {
