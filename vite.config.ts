@@ -6,6 +6,7 @@ export default defineConfig({
   server: { strictPort: true },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    globalSetup: ['test/support/dist-setup.ts'],
     environment: 'node',
     testTimeout: 30_000,
     pool: 'threads',

@@ -13,3 +13,6 @@ if (stale) {
   console.log('Installation des dépendances (npm ci)…');
   execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
 }
+// `npm ci` built dist/ through `prepare`; after a pull or an edit of the sources, build it again.
+const { ensureDist } = await import('./ensure-dist.mjs');
+ensureDist();
