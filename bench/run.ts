@@ -5,6 +5,7 @@ import { runLogigrammeBench } from './logigramme.ts';
 import { runDiffBench } from './diff.ts';
 import { runEditorBench } from './editor.ts';
 import { runCompanyBench } from './company.ts';
+import { printPackagingBench } from './packaging.ts';
 
 /*
  * `npm run bench`: speed targets live here, never in unit tests. Each measure runs a warm-up pass,
@@ -78,3 +79,5 @@ console.log('\nCompany workspace (10 000-row staff CSV)');
 for (const { label, ms } of runCompanyBench(10_000)) {
   console.log(`${label.padEnd(62)} ${ms.toFixed(1).padStart(8)} ms`);
 }
+
+await printPackagingBench();
