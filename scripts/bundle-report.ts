@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { basename, join } from 'node:path';
-import { build, type Plugin } from 'vite';
+import { build, type InlineConfig, type Plugin } from 'vite';
 
 /*
  * What the app's production build ships, read from the bundler itself (Rolldown's output chunks and
@@ -95,6 +95,21 @@ function reachablePackages(getInfo: (id: string) => { importedIds: readonly stri
 
 const jsChunks = (bundle: Record<string, { type: string }>) => Object.values(bundle).filter((o): o is RawChunk & { type: 'chunk' } => o.type === 'chunk');
 
+/**
+ * `vite build` of what `npm run build` ships, from any process. Under Vitest NODE_ENV is `test`, which
+ * would make Vite build React's development bundle and keep `import.meta.env.DEV` code.
+ */
+export async function productionBuild(config: InlineConfig): Promise<void> {
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ ...config, mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+}
+
 /** Builds the app in memory with the project's vite.config.ts and reports what each chunk holds. */
 export async function bundleReport(): Promise<BundleReport> {
   let page: RawChunk[] = [];
@@ -120,24 +135,14 @@ export async function bundleReport(): Promise<BundleReport> {
     },
   });
 
-  // Under Vitest NODE_ENV is `test`, which would make Vite build React's development bundle and keep
-  // `import.meta.env.DEV` code: measure what `npm run build` ships.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      root: ROOT,
-      mode: 'production',
-      configFile: join(ROOT, 'vite.config.ts'),
-      logLevel: 'silent',
-      build: { write: false, reportCompressedSize: false },
-      plugins: [pageRecorder],
-      worker: { plugins: () => [workerRecorder()] },
-    });
-  } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
-  }
+  await productionBuild({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'silent',
+    build: { write: false, reportCompressedSize: false },
+    plugins: [pageRecorder],
+    worker: { plugins: () => [workerRecorder()] },
+  });
 
   const byFile = new Map(page.map((c) => [c.fileName, c]));
   const entry = page.find((c) => c.isEntry);
