@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     globalSetup: ['test/support/dist-setup.ts'],
+    setupFiles: ['test/support/dom-setup.ts'],
     environment: 'node',
     testTimeout: 30_000,
     pool: 'threads',
