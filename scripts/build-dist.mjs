@@ -17,7 +17,7 @@ const dist = join(root, 'dist');
 const jsOnly = process.argv.includes('--js-only');
 
 /** Entry points: the CLI, and one module per `exports` entry of package.json. */
-export const ENTRIES = {
+const ENTRIES = {
   cli: 'src/cli/main.ts',
   index: 'src/core/index.ts',
   layout: 'src/core/layout.ts',
@@ -53,6 +53,7 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
 });
+// What each output holds, for whoever wonders why a file grew (not packed).
 writeFileSync(join(dist, 'meta.json'), JSON.stringify(result.metafile));
 
 if (!jsOnly) {
@@ -60,5 +61,5 @@ if (!jsOnly) {
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.lib.json')], { cwd: root, stdio: 'inherit' });
 }
-// Written last: scripts/ensure-deps.mjs compares the sources' times with this one.
+// Written last: scripts/ensure-dist.mjs compares the sources' times with this one.
 writeFileSync(join(dist, '.built'), `${new Date().toISOString()}${jsOnly ? ' js-only' : ''}\n`);
