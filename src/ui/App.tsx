@@ -32,7 +32,7 @@ const DossierScreen = lazy(() => SCREENS.dossier().then((m) => ({ default: m.Dos
  * Fetches every lazily loaded screen. When all are in, `<html data-offline-ready>` says so (the
  * end-to-end test cuts the network only then, as a user who waited for the page to finish loading).
  */
-export function prefetchScreens(): Promise<void> {
+function prefetchScreens(): Promise<void> {
   return Promise.all(Object.values(SCREENS).map((load) => load())).then(() => {
     document.documentElement.dataset.offlineReady = 'true';
   });
