@@ -1,7 +1,6 @@
 import {
   decompile,
   GRAPH_FORMAT_VERSION,
-  layoutGraph,
   loadGraph,
   loadReferential,
   parseJsonText,
@@ -28,6 +27,7 @@ import {
   type LifecycleRefusal,
   type LifecycleState,
 } from '../core/lifecycle/index.ts';
+import { layoutGraph } from '../core/graph/layout.ts';
 import { referentialKey, type DraftRecord, type LogigrammeDb, type StoredReferential } from './db.ts';
 import { MAX_IMPORT_BYTES, recordFor, type Clock } from './referentials.ts';
 
@@ -410,7 +410,7 @@ export type LayoutFunction = (graph: GraphDocument) => Promise<Record<string, No
 export interface DraftFromStoredOptions {
   /**
    * Lays the decompiled graph out. `layoutGraph` on the calling thread by default (Node, tests); the
-   * editor passes its Web Worker one, since ELK takes tens of seconds on a 2 000-node referential.
+   * editor passes its Web Worker one, so the page never waits on it.
    */
   layout?: LayoutFunction;
 }

@@ -373,7 +373,7 @@ export class EditorController {
     this.run({ type: 'node/collapse', id, collapsed: !collapsed }, collapsed ? frEditor.history.expand(label) : frEditor.history.collapse(label));
   }
 
-  /** Automatic layout (ELK), as one undoable step; the view then shows everything. */
+  /** Automatic layout (lanes of tidy trees), as one undoable step; the view then shows everything. */
   async autoLayout(): Promise<void> {
     if (this.store.readOnly) {
       this.notify(frEditor.store.readOnly, 'error');

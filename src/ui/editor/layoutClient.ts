@@ -1,10 +1,11 @@
-import { layoutGraph, type GraphDocument, type NodeLayout } from '../../core/index.ts';
+import type { GraphDocument, NodeLayout } from '../../core/index.ts';
+import { layoutGraph } from '../../core/graph/layout.ts';
 import { persistentWorker } from '../persistentWorker.ts';
 import type { LayoutRequest, LayoutResponse } from './layout.worker.ts';
 
 /**
- * `layoutGraph` in a Web Worker when the browser has them (the page stays responsive while ELK works
- * on a large graph), on the main thread otherwise (jsdom, Node). Same function, same positions.
+ * `layoutGraph` in a Web Worker when the browser has them (the page never waits on it),
+ * on the main thread otherwise (jsdom, Node). Same function, same positions.
  */
 // The literal `new URL(…, import.meta.url)` inside `new Worker(…)` is what Vite bundles as a worker.
 export const layoutWorker = persistentWorker<LayoutRequest, LayoutResponse>(
