@@ -21,9 +21,9 @@ export function slugify(label: string): string {
   const plain = label
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
     .replace(/œ/g, 'oe')
     .replace(/æ/g, 'ae')
-    .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   if (plain.length <= MAX) return plain;
