@@ -4,6 +4,8 @@ export {
   referentialKey,
   type CompanyRecord,
   type DraftRecord,
+  type StoredHistory,
+  type StoredStep,
   type EvaluationRecord,
   type LifecycleState,
   type LifecycleTransition,
@@ -57,3 +59,4 @@ export {
   type VersionEntry,
 } from './drafts.ts';
 export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, exportBackup, importBackup, validateBackup, type BackupFile, type RestoreOutcome } from './backup.ts';
+export { idUses, renameStaffIds, type IdUses } from './renames.ts';

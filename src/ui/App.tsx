@@ -6,6 +6,7 @@ import { ReferentialScreen } from './components/ReferentialScreen.tsx';
 import { CompaniesScreen } from './company/CompaniesScreen.tsx';
 import { CompanyScreen } from './company/CompanyScreen.tsx';
 import { EditorScreen } from './editor/EditorScreen.tsx';
+import { PrintScreen } from './editor/PrintScreen.tsx';
 import { layoutWorker } from './editor/layoutClient.ts';
 import { csvWorker } from './company/csvClient.ts';
 import { ReviewScreen } from './review/ReviewScreen.tsx';
@@ -110,7 +111,7 @@ function RouteScreen({ route, navigated }: { route: Route; navigated: boolean })
     case 'referential':
       return <ReferentialScreen key={route.key} recordKey={route.key} />;
     case 'editor':
-      return <EditorScreen key={route.id} referentialId={route.id} />;
+      return route.print ? <PrintScreen key={`${route.id}/impression`} referentialId={route.id} /> : <EditorScreen key={route.id} referentialId={route.id} />;
     case 'companies':
       return <CompaniesScreen />;
     case 'company':

@@ -8,10 +8,11 @@ import type { GraphDocument, GraphEdge, GraphNode, GraphNodeKind, NodeLayout } f
 
 /** Default drawn size of each kind of node, in canvas units. */
 export const NODE_SIZES: Record<GraphNodeKind, { width: number; height: number }> = {
-  job: { width: 200, height: 56 },
-  task: { width: 200, height: 56 },
-  question: { width: 220, height: 64 },
-  measure: { width: 220, height: 64 },
+  // Room for a name of three lines at the overview's large type (see the editor's semantic zoom).
+  job: { width: 260, height: 88 },
+  task: { width: 260, height: 88 },
+  question: { width: 240, height: 72 },
+  measure: { width: 240, height: 72 },
   situation: { width: 240, height: 88 },
   note: { width: 200, height: 80 },
   group: { width: 300, height: 200 },

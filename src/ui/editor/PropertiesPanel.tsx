@@ -80,11 +80,17 @@ function NodeProperties({ id }: { id: string }) {
   return (
     <div className={`node-properties kind-${node.kind}`}>
       <h3 className="properties-title">{frEditor.properties.nodeHeading(frEditor.kinds[node.kind], label)}</h3>
-      <p className="help">
-        {frEditor.properties.id} : <code>{node.id}</code>
-      </p>
       <fieldset disabled={readOnly} className="plain">
-        {'label' in node && node.kind !== 'question' && node.kind !== 'measure' && <TextField label={frEditor.properties.label} value={node.label} onCommit={(v) => edit(W.label, { label: v })} />}
+        {'label' in node && node.kind !== 'question' && node.kind !== 'measure' && <TextField label={frEditor.properties.label} value={node.label} onCommit={(v) => controller.editLabel(id, v)} />}
+        <TextField
+          label={frEditor.rename.field}
+          help={frEditor.rename.help}
+          value={node.id}
+          onCommit={(v) => {
+            void controller.requestRename(id, v.trim());
+            return true;
+          }}
+        />
         {'description' in node || node.kind === 'job' || node.kind === 'task' || node.kind === 'situation' ? (
           <TextField
             label={frEditor.properties.description}
@@ -103,6 +109,11 @@ function NodeProperties({ id }: { id: string }) {
         {(node.kind === 'job' || node.kind === 'task' || node.kind === 'question' || node.kind === 'measure') && <ConnectForm node={node} />}
       </fieldset>
       <div className="button-row">
+        {(node.kind === 'job' || node.kind === 'task') && (
+          <button type="button" onClick={() => controller.setFocusRoot(id)}>
+            {frEditor.focusMode.enter}
+          </button>
+        )}
         {outgoing.length > 0 && (
           <button type="button" disabled={readOnly} onClick={() => controller.toggleCollapse(id)} aria-expanded={!collapsed}>
             {collapsed ? frEditor.properties.expand : frEditor.properties.collapse}

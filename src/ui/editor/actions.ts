@@ -36,9 +36,10 @@ export const EDITOR_ACTIONS: readonly EditorAction[] = [
       if (only && c.getView().selectedNodes.length === 1) c.requestRemoveSubtree(only);
     },
   },
-  // Copying selected text of a panel stays the browser's.
-  { id: 'copy', label: frEditor.actions.copy, keys: K['copy']!, matches: (e) => mod(e) && key(e) === 'c' && !window.getSelection()?.toString(), run: (c) => c.copy() },
-  { id: 'paste', label: frEditor.actions.paste, keys: K['paste']!, matches: (e) => mod(e) && key(e) === 'v', run: (c) => c.paste() },
+  // Copy and paste are the browser's own clipboard events (the screen handles them), so the system
+  // clipboard carries the fragment between tabs and drafts; listed here for the help panel.
+  { id: 'copy', label: frEditor.actions.copy, keys: K['copy']!, matches: () => false, run: (c) => void c.copy() },
+  { id: 'paste', label: frEditor.actions.paste, keys: K['paste']!, matches: () => false, run: (c) => void c.paste() },
   { id: 'duplicate', label: frEditor.actions.duplicate, keys: K['duplicate']!, matches: (e) => mod(e) && key(e) === 'd', run: (c) => c.duplicate() },
   { id: 'select-all', label: frEditor.actions.selectAll, keys: K['select-all']!, matches: (e) => mod(e) && key(e) === 'a', run: (c) => c.selectAll() },
   { id: 'fit', label: frEditor.actions.fit, keys: K['fit']!, matches: (e) => !mod(e) && !e.altKey && key(e) === 'f', run: (c) => c.fitView() },
@@ -66,7 +67,7 @@ export const EDITOR_ACTIONS: readonly EditorAction[] = [
   },
 ];
 
-function inField(target: EventTarget | null): boolean {
+export function inField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
