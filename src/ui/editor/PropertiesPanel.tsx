@@ -26,7 +26,7 @@ export function PropertiesPanel() {
   useEffect(() => {
     if (view.focusProperties === 0) return;
     // After the new node's panel has rendered: its first field takes the focus.
-    const timer = setTimeout(() => panel.current?.querySelector<HTMLElement>('input, textarea, select')?.focus(), 0);
+    const timer = setTimeout(() => (panel.current?.querySelector<HTMLElement>('[data-main-field]') ?? panel.current?.querySelector<HTMLElement>('input, textarea, select'))?.focus(), 0);
     return () => clearTimeout(timer);
   }, [view.focusProperties]);
 
@@ -81,7 +81,7 @@ function NodeProperties({ id }: { id: string }) {
     <div className={`node-properties kind-${node.kind}`}>
       <h3 className="properties-title">{frEditor.properties.nodeHeading(frEditor.kinds[node.kind], label)}</h3>
       <fieldset disabled={readOnly} className="plain">
-        {'label' in node && node.kind !== 'question' && node.kind !== 'measure' && <TextField label={frEditor.properties.label} value={node.label} onCommit={(v) => controller.editLabel(id, v)} />}
+        {'label' in node && node.kind !== 'question' && node.kind !== 'measure' && <TextField main label={frEditor.properties.label} value={node.label} onCommit={(v) => controller.editLabel(id, v)} />}
         <TextField
           label={frEditor.rename.field}
           help={frEditor.rename.help}
@@ -99,7 +99,7 @@ function NodeProperties({ id }: { id: string }) {
             onCommit={(v) => edit(W.description, { description: v.trim() === '' ? null : v })}
           />
         ) : null}
-        {node.kind === 'note' && <TextField label={frEditor.properties.text} value={node.text} multiline onCommit={(v) => edit(W.text, { text: v })} />}
+        {node.kind === 'note' && <TextField main label={frEditor.properties.text} value={node.text} multiline onCommit={(v) => edit(W.text, { text: v })} />}
         {node.kind === 'group' && <p className="help">{frEditor.properties.members(node.members.length)}</p>}
         {node.kind === 'job' && <JobWeightings id={id} edges={outgoing} />}
         {node.kind === 'task' && <TaskLinks id={id} />}

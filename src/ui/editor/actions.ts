@@ -1,3 +1,4 @@
+import type { GraphNodeKind } from '../../core/index.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
 import type { EditorController } from './controller.ts';
 
@@ -22,7 +23,40 @@ const K = frEditor.keys;
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 const key = (e: KeyboardEvent) => e.key.toLowerCase();
 
+/** Digits add a node of a kind beside the selected one (the palette's order). */
+const ADD_KEYS: ReadonlyArray<[string, GraphNodeKind]> = [
+  ['1', 'job'],
+  ['2', 'task'],
+  ['3', 'question'],
+  ['4', 'measure'],
+  ['5', 'situation'],
+];
+
+/** Focus back on the canvas, on the node being edited (after typing its label, Échap). */
+function backToCanvas(c: EditorController): void {
+  const id = c.getView().selectedNodes[0] ?? c.getView().current;
+  (document.activeElement as HTMLElement | null)?.blur();
+  if (id) c.focusNode(id, { quiet: true });
+}
+
 export const EDITOR_ACTIONS: readonly EditorAction[] = [
+  {
+    id: 'back-to-canvas',
+    label: frEditor.actions.backToCanvas,
+    keys: K['back-to-canvas']!,
+    inFields: true,
+    matches: (e) => e.key === 'Escape' && inField(e.target) && !!(e.target as HTMLElement).closest('.properties'),
+    run: backToCanvas,
+  },
+  ...ADD_KEYS.map(
+    ([digit, kind]): EditorAction => ({
+      id: `add-${kind}`,
+      label: frEditor.actions.add(frEditor.kinds[kind]),
+      keys: [digit],
+      matches: (e) => !mod(e) && !e.altKey && e.key === digit,
+      run: (c) => void c.addNode(kind),
+    }),
+  ),
   { id: 'undo', label: frEditor.actions.undo, keys: K['undo']!, matches: (e) => mod(e) && !e.shiftKey && key(e) === 'z', run: (c) => c.undo() },
   { id: 'redo', label: frEditor.actions.redo, keys: K['redo']!, matches: (e) => mod(e) && ((e.shiftKey && key(e) === 'z') || (!e.shiftKey && key(e) === 'y')), run: (c) => c.redo() },
   { id: 'delete', label: frEditor.actions.delete, keys: K['delete']!, matches: (e) => !mod(e) && !e.shiftKey && (e.key === 'Delete' || e.key === 'Backspace'), run: (c) => c.deleteSelection() },
@@ -44,6 +78,16 @@ export const EDITOR_ACTIONS: readonly EditorAction[] = [
   { id: 'select-all', label: frEditor.actions.selectAll, keys: K['select-all']!, matches: (e) => mod(e) && key(e) === 'a', run: (c) => c.selectAll() },
   { id: 'fit', label: frEditor.actions.fit, keys: K['fit']!, matches: (e) => !mod(e) && !e.altKey && key(e) === 'f', run: (c) => c.fitView() },
   { id: 'layout', label: frEditor.actions.layout, keys: K['layout']!, matches: (e) => !mod(e) && e.shiftKey && key(e) === 'l', run: (c) => void c.autoLayout() },
+  {
+    id: 'focus-mode',
+    label: frEditor.actions.focusMode,
+    keys: K['focus-mode']!,
+    matches: (e) => !mod(e) && !e.altKey && !e.shiftKey && key(e) === 'i',
+    run: (c) => {
+      const view = c.getView();
+      c.setFocusRoot(view.focusRoot ? null : (view.selectedNodes[0] ?? null));
+    },
+  },
   { id: 'table', label: frEditor.actions.table, keys: K['table']!, matches: (e) => !mod(e) && !e.shiftKey && key(e) === 't', run: (c) => c.toggleTable() },
   {
     id: 'search',

@@ -1,6 +1,6 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { FlowEdge, FlowNode } from './flowModel.ts';
-import { fragmentOf, loadFragmentText, looksLikeFragment, NODE_SIZES, placeNewNode, type GraphDocument, type GraphEdge, type GraphFragment, type GraphNode, type GraphNodeKind, type Scenario, type Severity } from '../../core/index.ts';
+import { fragmentOf, loadFragmentText, looksLikeFragment, NODE_SIZES, placeNewNode, type GraphDocument, type GraphEdge, type GraphFragment, type GraphNode, type GraphNodeKind, type Measure, type Question, type Scenario, type Severity } from '../../core/index.ts';
 import {
   connectCommand,
   nodeLabel,
@@ -8,7 +8,7 @@ import {
   subtreeIds,
   type GraphCommand,
 } from '../../core/graph/commands/index.ts';
-import { linkToNew, pasteCommands } from './drawing.ts';
+import { fitsUnder, linkToNew, pasteCommands } from './drawing.ts';
 import { fitReadable } from './viewport.ts';
 import { focusSet, neighbour, type NavigationKey } from './navigation.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
@@ -261,7 +261,7 @@ export class EditorController {
     const id = ids.fromLabel(defaultLabel, ID_PREFIX[kind]);
     const [only] = this.#view.selectedNodes;
     const anchor = !position && only && this.#view.selectedNodes.length === 1 && kind !== 'group' ? this.store.nodeById(only) : undefined;
-    const at = position ?? placeNewNode(graph, kind, anchor?.id, anchor ? undefined : this.#viewCentre(kind));
+    const at = position ?? this.#placeFor(kind, anchor);
     const commands: GraphCommand[] = [];
     let node: GraphNode;
     switch (kind) {
@@ -301,6 +301,23 @@ export class EditorController {
     return id;
   }
 
+  /**
+   * Where a new node goes: under a job for a task, after a node of the tree for the next one; a new
+   * job below the drawing, in the jobs' column; anything else below the selected node, or in the middle
+   * of the view. Never on top of another node, and no other node moves.
+   */
+  #placeFor(kind: GraphNodeKind, anchor: GraphNode | undefined): { x: number; y: number } {
+    const graph = this.store.graph;
+    if (anchor && fitsUnder(anchor.kind, kind)) return placeNewNode(graph, kind, anchor.id);
+    if (kind === 'job' && graph.nodes.some((n) => n.kind === 'job')) {
+      const jobs = graph.nodes.filter((n) => n.kind === 'job').map((n) => graph.layout.nodes[n.id]).filter((l) => l !== undefined);
+      const bottom = Object.values(graph.layout.nodes).reduce((max, l) => Math.max(max, l.y + (l.height ?? 96)), 0);
+      return placeNewNode(graph, kind, undefined, { x: Math.min(...jobs.map((l) => l.x)), y: bottom + 64 });
+    }
+    const at = anchor ? graph.layout.nodes[anchor.id] : undefined;
+    return placeNewNode(graph, kind, undefined, at ? { x: at.x, y: at.y + NODE_SIZES[anchor!.kind].height + 24 } : this.#viewCentre(kind));
+  }
+
   /** The middle of the visible canvas in flow coordinates, or below everything when no canvas is on screen. */
   #viewCentre(kind: GraphNodeKind): { x: number; y: number } {
     const size = NODE_SIZES[kind];
@@ -319,16 +336,27 @@ export class EditorController {
     const node = this.store.nodeById(id);
     if (!node) return false;
     const before = nodeLabel(graph, node);
-    const commands: GraphCommand[] = [{ type: 'node/update', id, changes: { label } }];
-    let renamed: string | undefined;
-    const defaultSlug = slugify(frEditor.defaults[node.kind] as string);
-    if (defaultSlug && new RegExp(`^${defaultSlug}(-\\d+)?$`).test(id) && slugify(label) && slugify(label) !== defaultSlug) {
-      const maker = new IdMaker(graph);
-      renamed = maker.fromLabel(label, ID_PREFIX[node.kind]);
-      commands.push({ type: 'id/rename', from: id, to: renamed });
-    }
-    const outcome = this.run(commands, frEditor.history.edit(frEditor.what.label, before));
-    if (outcome.ok && renamed) this.select([renamed]);
+    const maker = new IdMaker(graph);
+    const renames = followLabel(maker, [{ id, kind: node.kind }], label);
+    const outcome = this.run([{ type: 'node/update', id, changes: { label } }, ...renames], frEditor.history.edit(frEditor.what.label, before));
+    if (outcome.ok && renames[0]) this.select([renames[0].to]);
+    return outcome.ok;
+  }
+
+  /**
+   * The label of a catalogue question or measure; the entry, and the nodes that ask it, still named
+   * after the default label take ids made from the new one (in the same step).
+   */
+  editCatalogueLabel(kind: 'question' | 'measure', entry: Question | Measure, label: string): boolean {
+    const graph = this.store.graph;
+    const maker = new IdMaker(graph);
+    const update: GraphCommand = kind === 'question' ? { type: 'question/update', id: entry.id, question: { ...(entry as Question), label } } : { type: 'measure/update', id: entry.id, measure: { ...(entry as Measure), label } };
+    const askers = graph.nodes.filter((n) => (n.kind === 'question' && n.question === entry.id) || (n.kind === 'measure' && n.measure === entry.id)).map((n) => ({ id: n.id, kind: n.kind }));
+    const renames = [...followLabel(maker, [{ id: entry.id, kind: kind === 'question' ? 'questionEntry' : 'measureEntry' }], label), ...followLabel(maker, askers, label)];
+    const outcome = this.run([update, ...renames], kind === 'question' ? frEditor.history.question(entry.label) : frEditor.history.measure(entry.label));
+    const selected = this.#view.selectedNodes[0];
+    const moved = renames.find((r) => r.from === selected);
+    if (outcome.ok && moved) this.select([moved.to]);
     return outcome.ok;
   }
 
@@ -716,6 +744,25 @@ export class EditorController {
     this.#timer = null;
     this.#runCheck();
   }
+}
+
+/** Default labels of what a new element is called before it is named. */
+const DEFAULT_LABELS: Record<GraphNodeKind | 'questionEntry' | 'measureEntry', string> = {
+  ...(frEditor.defaults as unknown as Record<GraphNodeKind, string>),
+  questionEntry: frEditor.defaults.question,
+  measureEntry: frEditor.defaults.measure,
+};
+
+/** Renames that make ids still derived from a default label (`nouveau-poste-2`) follow a new label. */
+function followLabel(maker: IdMaker, elements: ReadonlyArray<{ id: string; kind: keyof typeof DEFAULT_LABELS }>, label: string): Array<{ type: 'id/rename'; from: string; to: string }> {
+  const wanted = slugify(label);
+  const out: Array<{ type: 'id/rename'; from: string; to: string }> = [];
+  for (const { id, kind } of elements) {
+    const base = slugify(DEFAULT_LABELS[kind]);
+    if (!wanted || wanted === base || !new RegExp(`^${base}(-\\d+)?$`).test(id)) continue;
+    out.push({ type: 'id/rename', from: id, to: maker.fromLabel(label, 'element') });
+  }
+  return out;
 }
 
 function cssEscape(id: string): string {

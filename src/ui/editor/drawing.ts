@@ -15,6 +15,11 @@ const FITS: Partial<Record<GraphNodeKind, ReadonlySet<GraphNodeKind>>> = {
   measure: new Set(['question', 'measure', 'situation']),
 };
 
+/** Whether a node of `kind` follows a node of `anchorKind` in a logigramme (a task after a job, …). */
+export function fitsUnder(anchorKind: GraphNodeKind, kind: GraphNodeKind): boolean {
+  return FITS[anchorKind]?.has(kind) ?? false;
+}
+
 /**
  * The edge from `anchor` to a new node of `kind` when the kinds fit and the anchor has room (a task
  * without an entry, a question with an answer left, a measure with a free side); otherwise none.

@@ -104,7 +104,7 @@ export const frEditor = {
   },
   palette: {
     heading: 'Ajouter',
-    help: 'Entrée ajoute au centre de la vue ; on peut aussi glisser un élément sur le graphe.',
+    help: 'Entrée ajoute à côté du nœud sélectionné, relié à lui quand c’est possible (touches 1 à 5 depuis le logigramme) ; on peut aussi glisser un élément sur le graphe.',
     add: (kind: string) => `Ajouter : ${kind}`,
   },
   history: {
@@ -512,7 +512,7 @@ export const frEditor = {
     close: 'Fermer',
     key: 'Touches',
     action: 'Action',
-    tips: 'Tab parcourt les nœuds du graphe ; Entrée sélectionne ; les flèches déplacent la sélection. Maj + glisser sélectionne plusieurs nœuds.',
+    tips: 'Le logigramme est un seul arrêt de tabulation : les flèches passent d’un nœud à l’autre (droite : la suite, gauche : le nœud précédent, haut et bas : les voisins), Entrée ouvre ses propriétés. Maj + glisser sélectionne plusieurs nœuds ; glisser le bout d’une liaison la relie ailleurs.',
   },
   actions: {
     undo: 'Annuler',
@@ -528,7 +528,10 @@ export const frEditor = {
     search: 'Rechercher un nœud',
     help: 'Afficher ou masquer cette aide',
     escape: 'Désélectionner, fermer',
-    table: 'Afficher ou masquer la vue tableau',
+    table: 'Passer à la vue tableau, ou revenir au logigramme',
+    backToCanvas: 'Dans un champ des propriétés : revenir au nœud sur le logigramme',
+    add: (kind: string) => `Ajouter : ${kind.toLowerCase()} (à côté du nœud sélectionné, relié quand c’est possible)`,
+    focusMode: 'Mode focalisé sur le poste ou la tâche sélectionné (ou en sortir)',
   },
   /** Keys of each shortcut as the help panel writes them. */
   keys: {
@@ -546,6 +549,8 @@ export const frEditor = {
     'search': ['/'],
     'help': ['?'],
     'escape': ['Échap'],
+    'back-to-canvas': ['Échap'],
+    'focus-mode': ['I'],
   } as Record<string, string[]>,
   flowAria: {
     'node.a11yDescription.default': 'Entrée ou Espace sélectionne le nœud ; Suppr le supprime ; Échap annule.',
