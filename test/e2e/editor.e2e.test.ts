@@ -105,7 +105,7 @@ describe('the logigramme editor in Chromium', () => {
     const labels = await page.locator('.react-flow__edge-textwrapper').allTextContents();
     expect(labels.sort()).toEqual(['100 %', 'non', 'oui']);
     // Ids come from the labels.
-    for (const id of ['soudeur', 'soudure-tig', 'atelier-ventile', 'chantier-exterieur']) await canvasNode(id).waitFor();
+    for (const id of ['soudeur', 'soudure-tig', 'n-soudure-en-atelier', 'atelier-ventile', 'chantier-exterieur']) await canvasNode(id).waitFor();
 
     // Nothing selected: a new task and a new situation stand alone, below the view's middle.
     await page.keyboard.press('Escape');
@@ -137,10 +137,15 @@ describe('the logigramme editor in Chromium', () => {
     await expect(page.getByTestId('editor-alert').textContent()).resolves.toContain('Liaison « pondération » impossible d’un nœud poste vers un nœud situation d’exposition');
     await shot('editor-02-liaison-refusee.png');
 
-    // Dragging the end of the « non » branch onto « Meulage » reconnects it there.
-    const branch = page.locator('.react-flow__edge', { has: page.locator('.react-flow__edge-textwrapper', { hasText: /^non$/ }) });
-    const end = branch.locator('.react-flow__edgeupdater-target');
-    await drag(end, canvasNode('meulage').locator('.react-flow__handle.target'));
+    // Dragging the end of the « non » branch (just left of where it meets « Chantier extérieur », off the
+    // node's own handle) onto « Meulage » reconnects it there.
+    const end = await centre(canvasNode('chantier-exterieur').locator('.react-flow__handle.target'));
+    const to = await centre(canvasNode('meulage').locator('.react-flow__handle.target'));
+    await page.mouse.move(end.x - 7, end.y);
+    await page.mouse.down();
+    await page.mouse.move((end.x + to.x) / 2, (end.y + to.y) / 2, { steps: 5 });
+    await page.mouse.move(to.x, to.y, { steps: 5 });
+    await page.mouse.up();
     await page.getByText('« Soudure en atelier ? » relié à « Meulage ».').waitFor();
     await poll(() => page.locator('.react-flow__edge').count()).toBe(5);
 
@@ -225,6 +230,9 @@ describe('the logigramme editor in Chromium', () => {
     await matrix.waitFor();
     await page.getByRole('heading', { name: 'Vue tableau : postes × tâches × facteurs' }).scrollIntoViewIfNeeded();
     await matrix.screenshot({ path: join(SHOTS, 'editor-08-tableau.png') });
+    // The table is a mode of its own: the same button goes back to the logigramme and its panels.
+    await page.getByRole('button', { name: 'Vue tableau' }).click();
+    await page.locator('.react-flow__node').first().waitFor();
   });
 
   it('adds a scenario from the form, freezing today’s result as expected; undo takes it away', async () => {

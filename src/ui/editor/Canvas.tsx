@@ -120,7 +120,18 @@ export function Canvas() {
     [controller],
   );
 
-  const isValidConnection = useCallback((c: Connection | FlowEdge) => controller.connectionRefusal({ source: c.source, target: c.target, sourceHandle: c.sourceHandle ?? null }) === undefined, [controller]);
+  // While an edge end is dragged, the edge being moved does not count against the new connection.
+  const reconnecting = useRef<string | null>(null);
+  const isValidConnection = useCallback(
+    (c: Connection | FlowEdge) => controller.connectionRefusal({ source: c.source, target: c.target, sourceHandle: c.sourceHandle ?? null }, reconnecting.current ?? undefined) === undefined,
+    [controller],
+  );
+  const onReconnectStart = useCallback((_event: unknown, edge: FlowEdge) => {
+    reconnecting.current = edge.id;
+  }, []);
+  const onReconnectEnd = useCallback(() => {
+    reconnecting.current = null;
+  }, []);
   const onReconnect = useCallback((old: FlowEdge, c: Connection) => void controller.reconnect(old.id, { source: c.source, target: c.target, sourceHandle: c.sourceHandle }), [controller]);
   const onKeyDown = useCallback(
     (event: ReactKeyboardEvent<HTMLDivElement>) => {
@@ -147,7 +158,7 @@ export function Canvas() {
       const connection = fromSource
         ? { source: state.fromNode.id, target: state.toNode.id, sourceHandle: state.fromHandle?.id ?? null }
         : { source: state.toNode.id, target: state.fromNode.id, sourceHandle: state.toHandle?.id ?? null };
-      const reason = controller.connectionRefusal(connection);
+      const reason = controller.connectionRefusal(connection, reconnecting.current ?? undefined);
       if (reason) controller.notify(frEditor.notices.connectionRefused(reason), 'error');
     },
     [controller],
@@ -181,6 +192,8 @@ export function Canvas() {
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         onReconnect={onReconnect}
+        onReconnectStart={onReconnectStart}
+        onReconnectEnd={onReconnectEnd}
         edgesReconnectable={!readOnly}
         isValidConnection={isValidConnection}
         onNodeDoubleClick={() => controller.focusProperties()}

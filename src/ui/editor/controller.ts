@@ -352,9 +352,10 @@ export class EditorController {
     const maker = new IdMaker(graph);
     const update: GraphCommand = kind === 'question' ? { type: 'question/update', id: entry.id, question: { ...(entry as Question), label } } : { type: 'measure/update', id: entry.id, measure: { ...(entry as Measure), label } };
     const askers = graph.nodes.filter((n) => (n.kind === 'question' && n.question === entry.id) || (n.kind === 'measure' && n.measure === entry.id)).map((n) => ({ id: n.id, kind: n.kind }));
-    const renames = [...followLabel(maker, [{ id: entry.id, kind: kind === 'question' ? 'questionEntry' : 'measureEntry' }], label), ...followLabel(maker, askers, label)];
-    const outcome = this.run([update, ...renames], kind === 'question' ? frEditor.history.question(entry.label) : frEditor.history.measure(entry.label));
+    // The entry (named in company files: `q:<id>` columns) takes the plain name, its nodes `n-<name>`, as in the samples.
+    const renames = [...followLabel(maker, [{ id: entry.id, kind: kind === 'question' ? 'questionEntry' : 'measureEntry' }], label), ...followLabel(maker, askers, label, 'n-')];
     const selected = this.#view.selectedNodes[0];
+    const outcome = this.run([update, ...renames], kind === 'question' ? frEditor.history.question(entry.label) : frEditor.history.measure(entry.label));
     const moved = renames.find((r) => r.from === selected);
     if (outcome.ok && moved) this.select([moved.to]);
     return outcome.ok;
@@ -398,9 +399,10 @@ export class EditorController {
   }
 
   /** Why a connection would be refused, or undefined when it is fine (for the canvas while dragging). */
-  connectionRefusal(connection: { source: string; target: string; sourceHandle?: string | null }): string | undefined {
+  connectionRefusal(connection: { source: string; target: string; sourceHandle?: string | null }, moving?: string): string | undefined {
     if (this.store.readOnly) return frEditor.store.readOnly;
-    const result = connectCommand(this.store.graph, connection, new IdMaker(this.store.graph).next('e'));
+    const graph = moving ? { ...this.store.graph, edges: this.store.graph.edges.filter((e) => e.id !== moving) } : this.store.graph;
+    const result = connectCommand(graph, connection, new IdMaker(this.store.graph).next('e'));
     // A second entry of a task is offered as a replacement of the first, once dropped.
     if (!result.ok && result.code === 'structure.task_several_entries' && this.#entryReplacement(connection)) return undefined;
     return result.ok ? undefined : result.message;
@@ -650,7 +652,13 @@ export class EditorController {
     if (!options.quiet) this.notify(frEditor.notices.focused(nodeLabel(this.store.graph, node)));
     if (options.focus !== false) {
       // The node's element exists once the view has moved to it (only visible nodes are rendered).
-      const focus = () => this.#canvas?.querySelector<HTMLElement>(`.react-flow__node[data-id="${cssEscape(id)}"]`)?.focus({ preventScroll: true });
+      // Unless the user has moved the focus meanwhile (typed in a field, pressed a palette button).
+      const before = document.activeElement;
+      const focus = () => {
+        const now = document.activeElement;
+        if (now !== before && now !== document.body && now !== null && !now.classList.contains('react-flow__node')) return;
+        this.#canvas?.querySelector<HTMLElement>(`.react-flow__node[data-id="${cssEscape(id)}"]`)?.focus({ preventScroll: true });
+      };
       if (options.quiet) requestAnimationFrame(() => requestAnimationFrame(focus));
       else setTimeout(focus, 300);
     }
@@ -754,13 +762,13 @@ const DEFAULT_LABELS: Record<GraphNodeKind | 'questionEntry' | 'measureEntry', s
 };
 
 /** Renames that make ids still derived from a default label (`nouveau-poste-2`) follow a new label. */
-function followLabel(maker: IdMaker, elements: ReadonlyArray<{ id: string; kind: keyof typeof DEFAULT_LABELS }>, label: string): Array<{ type: 'id/rename'; from: string; to: string }> {
+function followLabel(maker: IdMaker, elements: ReadonlyArray<{ id: string; kind: keyof typeof DEFAULT_LABELS }>, label: string, prefix = ''): Array<{ type: 'id/rename'; from: string; to: string }> {
   const wanted = slugify(label);
   const out: Array<{ type: 'id/rename'; from: string; to: string }> = [];
   for (const { id, kind } of elements) {
     const base = slugify(DEFAULT_LABELS[kind]);
     if (!wanted || wanted === base || !new RegExp(`^${base}(-\\d+)?$`).test(id)) continue;
-    out.push({ type: 'id/rename', from: id, to: maker.fromLabel(label, 'element') });
+    out.push({ type: 'id/rename', from: id, to: maker.fromLabel(`${prefix}${label}`, 'element') });
   }
   return out;
 }
