@@ -24,7 +24,8 @@ export function FindingsPanel() {
         {stale ? frEditor.findings.checking : report.findings.length === 0 ? frEditor.findings.none : frEditor.findings.summary(report.counts.error, report.counts.warning, report.counts.info)}
       </p>
       {shown.length > 0 && (
-        <ul className="finding-list" aria-label={frEditor.findings.caption}>
+        // Focusable, so the list scrolls from the keyboard too.
+        <ul className="finding-list" aria-label={frEditor.findings.caption} tabIndex={0}>
           {shown.map((f, k) => {
             const node = findingNode(graph, f, nodeIds);
             const message = labelledMessage(f, labels);

@@ -26,7 +26,12 @@ export function PropertiesPanel() {
   useEffect(() => {
     if (view.focusProperties === 0) return;
     // After the new node's panel has rendered: its first field takes the focus.
-    const timer = setTimeout(() => (panel.current?.querySelector<HTMLElement>('[data-main-field]') ?? panel.current?.querySelector<HTMLElement>('input, textarea, select'))?.focus(), 0);
+    const timer = setTimeout(() => {
+      const field = panel.current?.querySelector<HTMLElement>('[data-main-field]') ?? panel.current?.querySelector<HTMLElement>('input, textarea, select');
+      field?.focus();
+      // A new node's default name is selected: typing replaces it.
+      if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) field.select();
+    }, 0);
     return () => clearTimeout(timer);
   }, [view.focusProperties]);
 

@@ -339,7 +339,11 @@ export class EditorController {
     const maker = new IdMaker(graph);
     const renames = followLabel(maker, [{ id, kind: node.kind }], label);
     const outcome = this.run([{ type: 'node/update', id, changes: { label } }, ...renames], frEditor.history.edit(frEditor.what.label, before));
-    if (outcome.ok && renames[0]) this.select([renames[0].to]);
+    if (outcome.ok && renames[0]) {
+      // The panel is drawn again for the new id: the typing goes on in the same field.
+      this.select([renames[0].to]);
+      if (wasTyping()) this.focusProperties();
+    }
     return outcome.ok;
   }
 
@@ -357,7 +361,10 @@ export class EditorController {
     const selected = this.#view.selectedNodes[0];
     const outcome = this.run([update, ...renames], kind === 'question' ? frEditor.history.question(entry.label) : frEditor.history.measure(entry.label));
     const moved = renames.find((r) => r.from === selected);
-    if (outcome.ok && moved) this.select([moved.to]);
+    if (outcome.ok && moved) {
+      this.select([moved.to]);
+      if (wasTyping()) this.focusProperties();
+    }
     return outcome.ok;
   }
 
@@ -771,6 +778,12 @@ function followLabel(maker: IdMaker, elements: ReadonlyArray<{ id: string; kind:
     out.push({ type: 'id/rename', from: id, to: maker.fromLabel(`${prefix}${label}`, 'element') });
   }
   return out;
+}
+
+/** Whether the focus is in a form field (a rename then gives it back to the redrawn panel). */
+function wasTyping(): boolean {
+  const active = typeof document !== 'undefined' ? document.activeElement : null;
+  return active instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(active.tagName);
 }
 
 function cssEscape(id: string): string {
