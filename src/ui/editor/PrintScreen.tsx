@@ -12,6 +12,9 @@ import { printPages, type PrintedNode, type PrintPage } from './print/pages.ts';
 import './print/print.css';
 import { edgeText } from './text.ts';
 
+/** Later than the app's other @page rules in the document, so it wins while this screen is shown. */
+const PAGE_RULE = '@page { size: A3 landscape; margin: 10mm; }';
+
 type Loaded = { status: 'loading' } | { status: 'ready'; graph: GraphDocument; state: string } | { status: 'failed'; message: string };
 
 /**
@@ -43,6 +46,7 @@ function Chart({ graph, state }: { graph: GraphDocument; state: string }) {
   const identity = graph.referential.identity;
   return (
     <div className="print-chart">
+      <style>{PAGE_RULE}</style>
       <div className="no-print print-actions">
         <h1>{frEditor.print.heading(identity.title)}</h1>
         <p className="help">{frEditor.print.help(pages.length)}</p>
