@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../src/core/index.ts';
 import { LogigrammeDb, type DraftRecord } from '../src/storage/index.ts';
@@ -98,6 +98,9 @@ function key(init: KeyboardEventInit) {
 async function storedGraph(id: string): Promise<GraphDocument> {
   return (await db.drafts.get(id))!.graph;
 }
+
+// The machine is shared and loaded: queries wait up to 5 s rather than 1 s.
+configure({ asyncUtilTimeout: 5000 });
 
 describe('the logigramme editor', () => {
   it('creates nodes from the palette by keyboard, each beside and linked to the selected one, named by a slug of its label', async () => {

@@ -44,6 +44,8 @@ export {
   publicationsKey,
   publishVersion,
   saveDraftGraph,
+  boundHistory,
+  HISTORY_LIMITS,
   startNewVersion,
   versionHistory,
   type CreateDraftOutcome,

@@ -60,9 +60,10 @@ export function pasteCommands(graph: GraphDocument, fragment: GraphFragment, off
       commands.push({ type: 'measure/add', measure: { ...m, id } });
     }
   }
-  const nodes = fragment.nodes.map((n): GraphNode => (n.kind === 'question' ? { ...n, question: questionIds[n.question] ?? n.question } : n.kind === 'measure' ? { ...n, measure: measureIds[n.measure] ?? n.measure } : n));
   const ids: Record<string, string> = {};
-  for (const n of nodes) ids[n.id] = maker.take(slugId(labelOf(n), maker.taken, n.kind));
+  // Decision nodes are `n-<name>`, as in the samples; their catalogue entry keeps the plain name.
+  for (const n of fragment.nodes) ids[n.id] = maker.take(slugId(`${n.kind === 'question' || n.kind === 'measure' ? 'n ' : ''}${labelOf(n)}`, maker.taken, n.kind));
+  const nodes = fragment.nodes.map((n): GraphNode => (n.kind === 'question' ? { ...n, question: questionIds[n.question] ?? n.question } : n.kind === 'measure' ? { ...n, measure: measureIds[n.measure] ?? n.measure } : n));
   const edgeIds: Record<string, string> = {};
   for (const e of fragment.edges) edgeIds[e.id] = maker.edge({ kind: e.kind, source: ids[e.source]!, target: ids[e.target]!, ...(e.kind === 'measure' ? { applied: e.applied } : {}) });
   commands.push({ type: 'nodes/paste', clip: { nodes, edges: fragment.edges, layout: fragment.layout }, ids, edgeIds, offset });
