@@ -198,6 +198,21 @@ describe('the logigramme editor', () => {
     await waitFor(async () => expect((await storedGraph('fixture')).nodes[0]).toMatchObject({ label: 'Mécanicien PL' }));
   });
 
+  it('shows a situation’s live figure with its unit, and names findings by label with the id on hover', async () => {
+    const graph = fixture();
+    graph.nodes.push({ id: 'orpheline', kind: 'situation', label: 'Situation isolée', exposures: [] });
+    await openEditor('fixture', { graph });
+    // The search also finds ids: s2 is « Bruit », 4 h/day × 228 days = 912 h against 600 h a year.
+    search('s2');
+    const panel = await screen.findByRole('region', { name: 'Propriétés' });
+    await within(panel).findByRole('heading', { name: 'Situation d’exposition : Bruit' });
+    await waitFor(() => expect(panel.textContent).toContain('912 h/an pour un seuil de 600 h/an'));
+    // The orphan is named by its label in the findings, its id on hover.
+    const named = await findings().findAllByText(/« Situation isolée »/);
+    for (const message of named) expect(message.getAttribute('title')).toBe('Identifiant : orpheline');
+    expect(findings().queryByText(/« orpheline »/)).toBeNull();
+  });
+
   it('edits a value in the table view, undoably, and the computed verdict follows', async () => {
     await openEditor('fixture', { graph: fixture() });
     fireEvent.click(screen.getByRole('button', { name: 'Vue tableau' }));

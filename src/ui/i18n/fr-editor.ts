@@ -358,7 +358,7 @@ export const frEditor = {
     add: 'Ajouter une exposition',
     remove: (n: number) => `Retirer l’exposition ${n}`,
     computed: (verdict: string) => `Calcul à 100 % du temps : ${verdict}`,
-    threshold: (value: string, threshold: string, unit: string) => `${value} pour un seuil de ${threshold} ${unit}`,
+    threshold: (value: string, threshold: string, unit: string) => `${value} ${unit} pour un seuil de ${threshold} ${unit}`,
   },
   quantities: {
     load: 'Charge unitaire',
