@@ -153,7 +153,6 @@ const SituationNode = memo(function SituationNode({ id, selected }: NodeProps<Fl
   return (
     <Frame id={id} kind="situation" title={node.label} subtitle={summary} selected={selected}>
       <div className="lg-badges" aria-hidden="true">
-        {factors.length === 0 ? <span className="lg-factor-badge">{frEditor.node.noExposureShort}</span> : null}
         {factors.map(([factor, conclusion]) => (
           <span key={factor} className={`lg-factor-badge verdict-${conclusion}`}>
             {frEditor.node.factorShort[factor] ?? factor}

@@ -222,7 +222,6 @@ export const frEditor = {
     aria: (kind: string, label: string) => `${kind} : ${label}`,
     roleDescription: 'nœud',
     idHint: (label: string, id: string) => `${label} — identifiant : ${id}`,
-    noExposureShort: 'Aucune exposition',
     factorShort: {
       manual_handling: 'Manutention',
       awkward_postures: 'Postures',
