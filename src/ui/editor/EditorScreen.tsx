@@ -17,7 +17,7 @@ import './editor.css';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { EditorContext, useController, useEditorSnapshot, useView } from './hooks.ts';
 import { computeLayout } from './layoutClient.ts';
-import { Autosaver, createDraftFrom, openDraftOrStored } from './persistence.ts';
+import { Autosaver, createDraftFrom, editorHistory, openDraftOrStored } from './persistence.ts';
 import { PropertiesPanel } from './PropertiesPanel.tsx';
 import { ScenariosPanel } from './ScenariosPanel.tsx';
 import { EditorStore } from './store.ts';
@@ -112,7 +112,7 @@ function StoredVersion({ stored, graph, next, onCreate }: { stored: StoredRefere
 export function Editor({ db, draft }: { db: LogigrammeDb; draft: DraftRecord }) {
   const [{ controller, saver }] = useState(() => {
     const saver = new Autosaver(db, draft.id);
-    const store = new EditorStore(draft.graph, { readOnly: draft.lifecycle.state !== 'draft', onChange: saver.save, ...(draft.history ? { history: draft.history as never } : {}) });
+    const store = new EditorStore(draft.graph, { readOnly: draft.lifecycle.state !== 'draft', onChange: saver.save, ...(draft.history ? { history: editorHistory(draft.history) } : {}) });
     const services: EditorServices = {
       idUses: (id) => idUses(db, draft.id, id),
       renameStaff: (from, to) => renameStaffIds(db, draft.id, from, to, new Date().toISOString()),
@@ -131,7 +131,7 @@ export function Editor({ db, draft }: { db: LogigrammeDb; draft: DraftRecord }) 
     if (!stored || seen.current.has(stored.updatedAt) || saver.wrote(stored.updatedAt) || saver.busy) return;
     seen.current.add(stored.updatedAt);
     const lifecycleStep = stored.lifecycle.transitions.length !== draft.lifecycle.transitions.length;
-    controller.store.replace(stored.graph, stored.history as never);
+    controller.store.replace(stored.graph, stored.history ? editorHistory(stored.history) : undefined);
     if (!lifecycleStep) controller.notify(stored.history ? frEditor.notices.reloadedWithHistory : frEditor.notices.reloaded);
   }, [controller, saver, stored, draft.lifecycle.transitions.length]);
   useEffect(() => controller.start(), [controller]);

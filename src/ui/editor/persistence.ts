@@ -90,6 +90,11 @@ export async function createEmptyDraft(db: LogigrammeDb, id: string, title: stri
   return { ok: false, message: created.issues.map((i) => i.message).join(' ') };
 }
 
+/** The steps saved with a draft, as the store takes them back (Immer patches stored as plain data). */
+export function editorHistory(stored: StoredHistory): EditorHistory {
+  return stored as unknown as EditorHistory;
+}
+
 export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: 'failed'; message: string };
 
 /**
