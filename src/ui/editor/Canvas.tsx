@@ -13,7 +13,7 @@ import {
   type XYPosition,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type FocusEvent as ReactFocusEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { lanes, laneStructure, type GraphNodeKind } from '../../core/index.ts';
 import { collapsedHidden } from '../../core/graph/commands/index.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
@@ -62,7 +62,18 @@ export function Canvas() {
   const selectedEdges = useMemo(() => new Set(view.selectedEdges), [view.selectedEdges]);
   // The canvas is one Tab stop: the current node (or the first one) holds it, the arrows move it.
   const current = view.current && graph.nodes.some((n) => n.id === view.current && !hidden.has(n.id)) ? view.current : graph.nodes.find((n) => !hidden.has(n.id))?.id;
-  const nodes = useMemo(() => model.nodes(graph, hidden, folded.counts, selectedNodes, overlay, readOnly, current), [model, graph, hidden, folded.counts, selectedNodes, overlay, readOnly, current]);
+  // A large graph draws only the nodes in view, so the Tab stop is the canvas itself, which hands the
+  // focus to the current node (brought into view) when reached from outside.
+  const large = graph.nodes.length >= RENDER_ALL_BELOW;
+  const tabStop = large ? undefined : current;
+  const nodes = useMemo(() => model.nodes(graph, hidden, folded.counts, selectedNodes, overlay, readOnly, tabStop), [model, graph, hidden, folded.counts, selectedNodes, overlay, readOnly, tabStop]);
+  const onFocus = useCallback(
+    (event: ReactFocusEvent<HTMLDivElement>) => {
+      const from = event.relatedTarget as Node | null;
+      if (event.target === wrapper.current && current && !(from && wrapper.current?.contains(from))) controller.focusNode(current, { quiet: true });
+    },
+    [controller, current],
+  );
   const edges = useMemo(() => model.edges(graph, selectedEdges, hidden), [model, graph, selectedEdges, hidden]);
   const far = useStore(isFar);
   const bands = useMemo(() => lanes(graph, laneStructure(graph)).filter((l) => graph.nodes.some((n) => n.id === l.root && n.kind === 'job') && !hidden.has(l.root)), [graph, hidden]);
@@ -182,7 +193,15 @@ export function Canvas() {
   );
 
   return (
-    <div className={`editor-canvas${far ? ' zoom-far' : ' zoom-near'}`} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} onKeyDown={onKeyDown}>
+    <div
+      className={`editor-canvas${far ? ' zoom-far' : ' zoom-near'}`}
+      ref={wrapper}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
+      {...(large ? { tabIndex: 0, role: 'group', 'aria-label': frEditor.screen.canvasKeyboard } : {})}
+    >
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}

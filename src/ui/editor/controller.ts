@@ -661,10 +661,14 @@ export class EditorController {
       // The node's element exists once the view has moved to it (only visible nodes are rendered).
       // Unless the user has moved the focus meanwhile (typed in a field, pressed a palette button).
       const before = document.activeElement;
+      // A node of a large graph is drawn only once in view: try again for a few frames.
+      let tries = 20;
       const focus = () => {
         const now = document.activeElement;
-        if (now !== before && now !== document.body && now !== null && !now.classList.contains('react-flow__node')) return;
-        this.#canvas?.querySelector<HTMLElement>(`.react-flow__node[data-id="${cssEscape(id)}"]`)?.focus({ preventScroll: true });
+        if (now !== before && now !== document.body && now !== null && now !== this.#canvas && !now.classList.contains('react-flow__node')) return;
+        const element = this.#canvas?.querySelector<HTMLElement>(`.react-flow__node[data-id="${cssEscape(id)}"]`);
+        if (element) element.focus({ preventScroll: true });
+        else if (tries-- > 0) requestAnimationFrame(focus);
       };
       if (options.quiet) requestAnimationFrame(() => requestAnimationFrame(focus));
       else setTimeout(focus, 300);

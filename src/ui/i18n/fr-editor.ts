@@ -19,6 +19,7 @@ export const frEditor = {
     readOnly: (state: string) => `Lecture seule : ce brouillon est à l’état « ${state} ». Il se modifie de nouveau une fois repassé en brouillon.`,
     canvasLabel: 'Logigramme : graphe des postes, tâches, critères, mesures et situations',
     sidePanels: 'Carte, cohérence, propriétés et scénarios',
+    canvasKeyboard: 'Logigramme : les flèches passent d’un nœud à l’autre, Entrée ouvre ses propriétés',
     version: (version: string) => `version ${version}`,
     idLine: (id: string) => `— référentiel ${id}`,
     storedReadOnly: (version: string, state: string) => `Version publiée ${version} (${state.toLowerCase()}) : elle ne se modifie jamais. Pour la faire évoluer, créez la version suivante, qui sera un brouillon.`,
