@@ -336,6 +336,8 @@ describe('the logigramme editor', () => {
 
   it('adds a scenario through the form: it runs and passes, fails when a situation changes, and undo brings it back', async () => {
     await openEditor('fixture', { graph: fixture() });
+    // The panel appears once the first check has run.
+    await waitFor(() => expect(document.querySelector('section.scenarios')).not.toBeNull());
     const panel = () => within(document.querySelector<HTMLElement>('section.scenarios')!);
     await panel().findByText('Aucun scénario de contrôle dans ce référentiel.');
     fireEvent.click(panel().getByRole('button', { name: 'Ajouter un scénario' }));
@@ -414,6 +416,7 @@ describe('the logigramme editor', () => {
       expected: { factors: { noise: 'exposed' } },
     });
     await openEditor('fixture', { graph });
+    await waitFor(() => expect(document.querySelector('section.scenarios')).not.toBeNull());
     const panel = () => within(document.querySelector<HTMLElement>('section.scenarios')!);
     await waitFor(() => expect(panel().getByTestId('scenarios-summary').textContent).toBe('0 sur 1 scénario réussi.'));
 

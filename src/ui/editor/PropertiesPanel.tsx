@@ -26,7 +26,11 @@ export function PropertiesPanel() {
   useEffect(() => {
     if (view.focusProperties === 0) return;
     // After the new node's panel has rendered: its first field takes the focus.
+    // Unless the user has gone elsewhere meanwhile (Échap back to the canvas).
+    const before = document.activeElement;
     const timer = setTimeout(() => {
+      const active = document.activeElement;
+      if (active && active !== before && active !== document.body && !panel.current?.contains(active)) return;
       const field = panel.current?.querySelector<HTMLElement>('[data-main-field]') ?? panel.current?.querySelector<HTMLElement>('input, textarea, select');
       field?.focus();
       // A new node's default name is selected: typing replaces it.
