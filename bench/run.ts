@@ -4,6 +4,7 @@ import { generateEmployees, generateReferential } from './generate.ts';
 import { runLogigrammeBench } from './logigramme.ts';
 import { runDiffBench } from './diff.ts';
 import { runEditorBench } from './editor.ts';
+import { runLayoutBench } from './layout.ts';
 import { runCompanyBench } from './company.ts';
 import { printPackagingBench } from './packaging.ts';
 
@@ -72,6 +73,11 @@ for (const { label, ms, target, changes } of runDiffBench(PASSES)) {
 
 console.log('\nEditor (2 000-node graph)');
 for (const { label, ms, target } of runEditorBench(PASSES)) {
+  console.log(`${label.padEnd(62)} ${ms.toFixed(1).padStart(8)} ms${target ? `  (target < ${target} ms: ${ms < target ? 'met' : 'NOT met'})` : ''}`);
+}
+
+console.log('\nLayout (generated logigrammes)');
+for (const { label, ms, target } of runLayoutBench(PASSES)) {
   console.log(`${label.padEnd(62)} ${ms.toFixed(1).padStart(8)} ms${target ? `  (target < ${target} ms: ${ms < target ? 'met' : 'NOT met'})` : ''}`);
 }
 

@@ -30,7 +30,7 @@ const result = await build({
   absWorkingDir: root,
   entryPoints: ENTRIES,
   outdir: dist,
-  // Shared code and the lazily imported layout engine go to chunks: `--help` loads neither elkjs nor the
+  // Shared code and the lazily imported layout engine go to chunks: `--help` loads neither the layout engine nor the
   // library entries it does not use.
   splitting: true,
   chunkNames: 'js/[name]-[hash]',

@@ -25,7 +25,7 @@ import { layoutGraph } from '../src/core/layout.ts';
  * script writes.
  *
  *   npx tsx scripts/build-samples.ts            compile every graph, write the referentials and reports
- *   npx tsx scripts/build-samples.ts --layout   first lay every graph out again (elkjs, left to right)
+ *   npx tsx scripts/build-samples.ts --layout   first lay every graph out again (left to right)
  */
 
 export const SAMPLES_DIR = join(import.meta.dirname, '..', 'referentials');

@@ -34,7 +34,7 @@ export interface BundleReport {
   workers: Record<string, ChunkInfo[]>;
   /**
    * The packages the layout entry reaches that the rest of the core does not: the layout engine
-   * (elkjs today), whatever library implements it.
+   * (d3-hierarchy today), whatever library implements it.
    */
   layoutLibraries: string[];
 }

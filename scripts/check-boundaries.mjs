@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const ALLOWED_PACKAGES = new Set(['zod', 'canonicalize', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', 'jsonc-parser', 'elkjs/lib/elk.bundled.js', 'fast-deep-equal']);
+const ALLOWED_PACKAGES = new Set(['zod', 'canonicalize', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', 'jsonc-parser', 'd3-hierarchy', 'fast-deep-equal']);
 const FORBIDDEN_GLOBALS = [/\bDate\.now\s*\(/, /\bMath\.random\s*\(/, /\bconsole\./, /\bdocument\.[a-zA-Z]/, /\bwindow\.[a-zA-Z]/];
 const root = new URL('..', import.meta.url).pathname;
 const core = join(root, 'src/core');

@@ -150,7 +150,7 @@ describe('a draft from a stored version', () => {
     expect(Object.values(draft!.graph.layout.nodes).every((p) => p.x === 1 && p.y === 2)).toBe(true);
   });
 
-  it('lays out with layoutGraph (ELK) in Node', async () => {
+  it('lays out with layoutGraph in Node', async () => {
     const db = freshDb();
     const record = await sampleDraft(db);
     const xs = new Set(Object.values(record.graph.layout.nodes).map((p) => p.x));

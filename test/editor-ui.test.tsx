@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../src/core/index.ts';
 import { LogigrammeDb, type DraftRecord } from '../src/storage/index.ts';
@@ -99,30 +99,42 @@ async function storedGraph(id: string): Promise<GraphDocument> {
   return (await db.drafts.get(id))!.graph;
 }
 
+// The machine is shared and loaded: queries wait up to 5 s rather than 1 s.
+configure({ asyncUtilTimeout: 5000 });
+
 describe('the logigramme editor', () => {
-  it('creates nodes from the palette by keyboard, connects them, and says why a connection is refused', async () => {
+  it('creates nodes from the palette by keyboard, each beside and linked to the selected one, named by a slug of its label', async () => {
     await openEditor('essai');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('essai');
+    expect(screen.getByTestId('editor-state').textContent).toContain('Brouillon');
 
     press(screen.getByRole('button', { name: 'Ajouter : Poste' }));
     // The new node's first field has the focus: type its name straight away.
     await waitFor(() => expect(document.activeElement).toBe(properties().getByLabelText('Libellé')));
     type(properties().getByLabelText('Libellé'), 'Soudeur');
     await properties().findByRole('heading', { name: 'Poste : Soudeur' });
+    // Its id followed the label, since it still had the default one.
+    expect((properties().getByLabelText('Identifiant') as HTMLInputElement).value).toBe('soudeur');
 
+    // With the job selected, a new task goes under it, linked with the job's remaining share.
     press(screen.getByRole('button', { name: 'Ajouter : Tâche' }));
     await waitFor(() => expect(document.activeElement).toBe(properties().getByLabelText('Libellé')));
+    expect(screen.getByTestId('editor-status').textContent).toBe('Tâche ajoutée et reliée à « Soudeur » ; ses propriétés sont à droite.');
     type(properties().getByLabelText('Libellé'), 'Soudure TIG');
+    // With the task selected, a new situation becomes its entry.
     press(screen.getByRole('button', { name: 'Ajouter : Situation d’exposition' }));
     await waitFor(() => expect(document.activeElement).toBe(properties().getByLabelText('Libellé')));
     type(properties().getByLabelText('Libellé'), 'Fumées et bruit');
-
-    // Job → task: a weighting with the job's remaining share (100 %).
-    search('soudeur');
-    await properties().findByRole('heading', { name: 'Poste : Soudeur' });
-    connectTo('soudure', 'Tâche : Soudure TIG');
-    expect(screen.getByTestId('editor-status').textContent).toBe('« Soudeur » relié à « Soudure TIG ».');
-    await waitFor(async () => expect((await storedGraph('essai')).edges).toEqual([{ id: 'tache-1.weighting', kind: 'weighting', source: 'poste-1', target: 'tache-1', share: 100 }]));
+    await waitFor(async () =>
+      expect((await storedGraph('essai')).edges).toEqual([
+        { id: 'soudure-tig.weighting', kind: 'weighting', source: 'soudeur', target: 'soudure-tig', share: 100 },
+        { id: 'soudure-tig.entry', kind: 'entry', source: 'soudure-tig', target: 'fumees-et-bruit' },
+      ]),
+    );
+    const layout = (await storedGraph('essai')).layout.nodes;
+    // Each new node one column right of its parent, nothing on top of anything.
+    expect(layout['soudure-tig']!.x).toBeGreaterThan(layout['soudeur']!.x);
+    expect(layout['fumees-et-bruit']!.x).toBeGreaterThan(layout['soudure-tig']!.x);
 
     // Job → situation means nothing: refused, with the checker's reason.
     search('soudeur');
@@ -132,13 +144,22 @@ describe('the logigramme editor', () => {
     expect(alert.getAttribute('role')).toBe('alert');
     expect(alert.textContent).toContain('Liaison refusée. Liaison « pondération » impossible d’un nœud poste vers un nœud situation d’exposition');
 
-    // Task → situation is fine.
+    // A second entry for the task is offered as a replacement of the first.
     search('soudure');
     await properties().findByRole('heading', { name: 'Tâche : Soudure TIG' });
-    connectTo('fumees', 'Situation d’exposition : Fumées et bruit');
-    await waitFor(async () => expect((await storedGraph('essai')).edges.map((e) => e.id)).toEqual(['tache-1.weighting', 'tache-1.entry']));
-    // The canvas draws the three nodes, each labelled for screen readers.
-    expect(document.querySelector('.react-flow__node[data-id="poste-1"]')?.getAttribute('aria-label')).toBe('Poste : Soudeur');
+    press(screen.getByRole('button', { name: 'Ajouter : Situation d’exposition' }));
+    await waitFor(() => expect(document.activeElement).toBe(properties().getByLabelText('Libellé')));
+    type(properties().getByLabelText('Libellé'), 'Atelier ventilé');
+    search('soudure');
+    await properties().findByRole('heading', { name: 'Tâche : Soudure TIG' });
+    connectTo('atelier', 'Situation d’exposition : Atelier ventilé');
+    const dialog = await screen.findByRole('alertdialog', { name: 'Remplacer le point d’entrée de la tâche ?' });
+    expect(dialog.textContent).toContain('La tâche « Soudure TIG » commence déjà par « Fumées et bruit ».');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Remplacer le point d’entrée' }));
+    await waitFor(async () => expect((await storedGraph('essai')).edges.find((e) => e.kind === 'entry')).toMatchObject({ source: 'soudure-tig', target: 'atelier-ventile' }));
+    // The canvas draws the four nodes, each labelled for screen readers; one of them is the canvas's Tab stop.
+    expect(document.querySelector('.react-flow__node[data-id="soudeur"]')?.getAttribute('aria-label')).toBe('Poste : Soudeur');
+    expect(document.querySelectorAll('.react-flow__node[tabindex="0"]')).toHaveLength(1);
     expect(document.querySelectorAll('.react-flow__edge')).toHaveLength(2);
   });
 
@@ -175,6 +196,21 @@ describe('the logigramme editor', () => {
     type(properties().getByLabelText('Libellé'), 'Mécanicien PL');
     await properties().findByRole('heading', { name: 'Poste : Mécanicien PL' });
     await waitFor(async () => expect((await storedGraph('fixture')).nodes[0]).toMatchObject({ label: 'Mécanicien PL' }));
+  });
+
+  it('shows a situation’s live figure with its unit, and names findings by label with the id on hover', async () => {
+    const graph = fixture();
+    graph.nodes.push({ id: 'orpheline', kind: 'situation', label: 'Situation isolée', exposures: [] });
+    await openEditor('fixture', { graph });
+    // The search also finds ids: s2 is « Bruit », 4 h/day × 228 days = 912 h against 600 h a year.
+    search('s2');
+    const panel = await screen.findByRole('region', { name: 'Propriétés' });
+    await within(panel).findByRole('heading', { name: 'Situation d’exposition : Bruit' });
+    await waitFor(() => expect(panel.textContent).toContain('912 h/an pour un seuil de 600 h/an'));
+    // The orphan is named by its label in the findings, its id on hover.
+    const named = await findings().findAllByText(/« Situation isolée »/);
+    for (const message of named) expect(message.getAttribute('title')).toBe('Identifiant : orpheline');
+    expect(findings().queryByText(/« orpheline »/)).toBeNull();
   });
 
   it('edits a value in the table view, undoably, and the computed verdict follows', async () => {
@@ -239,17 +275,26 @@ describe('the logigramme editor', () => {
     search('carrosserie');
     await properties().findByRole('heading', { name: 'Tâche : Carrosserie' });
     (document.activeElement as HTMLElement | null)?.blur();
-    key({ key: 'c', ctrlKey: true });
+    // Copy puts a graph fragment (JSON) on the system clipboard; paste reads it back.
+    const clipboard = new Map<string, string>();
+    const clipboardData = { setData: (type: string, text: string) => clipboard.set(type, text), getData: (type: string) => clipboard.get(type) ?? '' };
+    const clip = (type: 'copy' | 'paste') => act(() => void document.dispatchEvent(Object.assign(new Event(type, { bubbles: true, cancelable: true }), { clipboardData })));
+    clip('copy');
     expect(screen.getByTestId('editor-status').textContent).toBe('1 nœud copié.');
-    key({ key: 'v', ctrlKey: true });
+    expect(JSON.parse(clipboard.get('text/plain')!)).toMatchObject({ kind: 'logigramme-fragment', nodes: [{ id: 't2', kind: 'task', label: 'Carrosserie' }] });
+    clip('paste');
     await properties().findByRole('heading', { name: 'Tâche : Carrosserie' });
-    expect(properties().getByText('tache-1')).toBeTruthy();
+    expect((properties().getByLabelText('Identifiant') as HTMLInputElement).value).toBe('carrosserie');
     key({ key: 'd', ctrlKey: true });
-    await waitFor(() => expect(properties().getByText('tache-2')).toBeTruthy());
-    await waitFor(async () => expect((await storedGraph('fixture')).nodes.map((n) => n.id).slice(-2)).toEqual(['tache-1', 'tache-2']));
+    await waitFor(() => expect((properties().getByLabelText('Identifiant') as HTMLInputElement).value).toBe('carrosserie-2'));
+    await waitFor(async () => expect((await storedGraph('fixture')).nodes.map((n) => n.id).slice(-2)).toEqual(['carrosserie', 'carrosserie-2']));
     key({ key: 'Delete' });
     expect(screen.getByTestId('editor-status').textContent).toBe('Supprimé : 1 nœud.');
-    await waitFor(async () => expect((await storedGraph('fixture')).nodes.map((n) => n.id).slice(-1)).toEqual(['tache-1']));
+    await waitFor(async () => expect((await storedGraph('fixture')).nodes.map((n) => n.id).slice(-1)).toEqual(['carrosserie']));
+    // A broken fragment is refused with the JSON path of the problem, and changes nothing.
+    clipboard.set('text/plain', JSON.stringify({ kind: 'logigramme-fragment', formatVersion: 1, nodes: [{ id: 'x', kind: 'task', label: 'X' }], edges: [{ id: 'e', kind: 'entry', source: 'x', target: 'ailleurs' }], layout: {}, questions: [], measures: [] }));
+    clip('paste');
+    expect(screen.getByTestId('editor-alert').textContent).toContain('$.edges[0].target');
 
     key({ key: 'a', ctrlKey: true });
     expect(properties().getByText('10 éléments sélectionnés.')).toBeTruthy();
@@ -291,6 +336,8 @@ describe('the logigramme editor', () => {
 
   it('adds a scenario through the form: it runs and passes, fails when a situation changes, and undo brings it back', async () => {
     await openEditor('fixture', { graph: fixture() });
+    // The panel appears once the first check has run.
+    await waitFor(() => expect(document.querySelector('section.scenarios')).not.toBeNull());
     const panel = () => within(document.querySelector<HTMLElement>('section.scenarios')!);
     await panel().findByText('Aucun scénario de contrôle dans ce référentiel.');
     fireEvent.click(panel().getByRole('button', { name: 'Ajouter un scénario' }));
@@ -337,10 +384,14 @@ describe('the logigramme editor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Vue tableau' }));
     const table = await screen.findByRole('table', { name: /Matrice des postes/ });
     type(within(table).getByLabelText('Durée « Niveau d’exposition Lex,8h » (Bruit) de « Bruit »'), '1');
+    // The table is a mode of its own: back to the logigramme and its panels.
+    fireEvent.click(screen.getByRole('button', { name: 'Vue tableau' }));
     await waitFor(() => expect(panel().getByTestId('scenarios-summary').textContent).toBe('0 sur 1 scénario réussi.'));
     const failing = document.querySelector<HTMLElement>('li[data-scenario="sc-1"]')!;
     expect(failing.className).toContain('severity-error');
     expect(failing.textContent).toContain('Bruit : attendu exposé, obtenu non exposé');
+    // With the figures: 1 h/day × 228 days = 228 h, against 600 h.
+    expect(failing.textContent).toContain('228 h/an pour un seuil de 600 h/an');
 
     // Undo the change: it passes again; undo again: the scenario goes; redo: it is back.
     (document.activeElement as HTMLElement | null)?.blur();
@@ -365,6 +416,7 @@ describe('the logigramme editor', () => {
       expected: { factors: { noise: 'exposed' } },
     });
     await openEditor('fixture', { graph });
+    await waitFor(() => expect(document.querySelector('section.scenarios')).not.toBeNull());
     const panel = () => within(document.querySelector<HTMLElement>('section.scenarios')!);
     await waitFor(() => expect(panel().getByTestId('scenarios-summary').textContent).toBe('0 sur 1 scénario réussi.'));
 

@@ -38,7 +38,8 @@ afterEach(async () => {
 
 async function renderApp() {
   render(<App db={db} samples={ATELIER_ONLY} />);
-  return screen.findByRole('link', { name: SAMPLE_TITLE });
+  // The first render seeds the sample: on a loaded machine that takes more than the default second.
+  return screen.findByRole('link', { name: SAMPLE_TITLE }, { timeout: 5000 });
 }
 
 async function openSample() {

@@ -62,6 +62,21 @@ export interface DraftRecord {
   };
   /** ISO timestamp of the last save. */
   updatedAt: string;
+  /** The editor's undo and redo steps, kept with the draft so that they survive a reload (bounded). */
+  history?: StoredHistory;
+}
+
+/** One undoable step of the editor: its name and the Immer patches that redo and revert it. */
+export interface StoredStep {
+  label: string;
+  patches: unknown[];
+  inversePatches: unknown[];
+  at: number;
+}
+
+export interface StoredHistory {
+  past: StoredStep[];
+  future: StoredStep[];
 }
 
 /** A company applying a referential (the company workspace); its staff and results are separate records. */

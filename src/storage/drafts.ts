@@ -27,7 +27,7 @@ import {
   type LifecycleRefusal,
   type LifecycleState,
 } from '../core/lifecycle/index.ts';
-import { referentialKey, type DraftRecord, type LogigrammeDb, type StoredReferential } from './db.ts';
+import { referentialKey, type DraftRecord, type LogigrammeDb, type StoredHistory, type StoredReferential, type StoredStep } from './db.ts';
 import { MAX_IMPORT_BYTES, recordFor, type Clock } from './referentials.ts';
 
 /*
@@ -119,16 +119,35 @@ export type SaveOutcome =
  * The graph is not validated again here: the editor only produces schema-valid documents, and the
  * checker reports the rest.
  */
-export async function saveDraftGraph(db: LogigrammeDb, id: string, graph: GraphDocument, now: Clock = isoNow): Promise<SaveOutcome> {
+export async function saveDraftGraph(db: LogigrammeDb, id: string, graph: GraphDocument, now: Clock = isoNow, history?: StoredHistory): Promise<SaveOutcome> {
   return db.transaction('rw', db.drafts, async (): Promise<SaveOutcome> => {
     const draft = await db.drafts.get(id);
     if (!draft) return { kind: 'missing' };
     const reasons = editRefusals(draft.lifecycle, draft.graph, graph);
     if (reasons.length > 0) return { kind: 'refused', reasons };
-    const record: DraftRecord = { ...draft, graph, updatedAt: now() };
+    const record: DraftRecord = { ...draft, graph, updatedAt: now(), ...(history ? { history: boundHistory(history) } : {}) };
     await db.drafts.put(record);
     return { kind: 'saved', record };
   });
+}
+
+/** Most steps kept each way, and most patches in all: a long session never bloats the draft. */
+export const HISTORY_LIMITS = { steps: 100, patches: 50_000 } as const;
+
+/** The newest steps that fit the limits (undo keeps the most recent past, redo the nearest future). */
+export function boundHistory(history: StoredHistory): StoredHistory {
+  const keep = (steps: StoredStep[], newestLast: boolean) => {
+    const ordered = newestLast ? [...steps].reverse() : [...steps];
+    const out: StoredStep[] = [];
+    let patches = 0;
+    for (const step of ordered.slice(0, HISTORY_LIMITS.steps)) {
+      patches += step.patches.length + step.inversePatches.length;
+      if (patches > HISTORY_LIMITS.patches / 2) break;
+      out.push(step);
+    }
+    return newestLast ? out.reverse() : out;
+  };
+  return { past: keep(history.past, true), future: keep(history.future, true) };
 }
 
 // ─── Publication ───────────────────────────────────────────────────────────────────────────────
@@ -411,8 +430,7 @@ export type LayoutFunction = (graph: GraphDocument) => Promise<Record<string, No
 
 export interface DraftFromStoredOptions {
   /**
-   * Lays the decompiled graph out: the editor passes its Web Worker one, since ELK takes tens of seconds
-   * on a 2 000-node referential; Node and tests pass `layoutGraph` (src/core/layout.ts). Never a default
+   * Lays the decompiled graph out: the editor passes its Web Worker one, so the page never waits on it; Node and tests pass `layoutGraph` (src/core/layout.ts). Never a default
    * here, so that the layout engine stays out of the app's main bundle.
    */
   layout: LayoutFunction;

@@ -4,6 +4,8 @@ export {
   referentialKey,
   type CompanyRecord,
   type DraftRecord,
+  type StoredHistory,
+  type StoredStep,
   type EvaluationRecord,
   type LifecycleState,
   type LifecycleTransition,
@@ -42,6 +44,8 @@ export {
   publicationsKey,
   publishVersion,
   saveDraftGraph,
+  boundHistory,
+  HISTORY_LIMITS,
   startNewVersion,
   versionHistory,
   type CreateDraftOutcome,
@@ -57,3 +61,4 @@ export {
   type VersionEntry,
 } from './drafts.ts';
 export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, exportBackup, importBackup, validateBackup, type BackupFile, type RestoreOutcome } from './backup.ts';
+export { idUses, renameStaffIds, type IdUses } from './renames.ts';

@@ -17,12 +17,14 @@ import { hrefFor, useRoute, type Route } from './route.ts';
  */
 const SCREENS = {
   editor: () => import('./editor/EditorScreen.tsx'),
+  print: () => import('./editor/PrintScreen.tsx'),
   companies: () => import('./company/CompaniesScreen.tsx'),
   company: () => import('./company/CompanyScreen.tsx'),
   review: () => import('./review/ReviewScreen.tsx'),
   dossier: () => import('./dossier/DossierScreen.tsx'),
 };
 const EditorScreen = lazy(() => SCREENS.editor().then((m) => ({ default: m.EditorScreen })));
+const PrintScreen = lazy(() => SCREENS.print().then((m) => ({ default: m.PrintScreen })));
 const CompaniesScreen = lazy(() => SCREENS.companies().then((m) => ({ default: m.CompaniesScreen })));
 const CompanyScreen = lazy(() => SCREENS.company().then((m) => ({ default: m.CompanyScreen })));
 const ReviewScreen = lazy(() => SCREENS.review().then((m) => ({ default: m.ReviewScreen })));
@@ -140,7 +142,7 @@ function RouteScreen({ route, navigated }: { route: Route; navigated: boolean })
     case 'referential':
       return <ReferentialScreen key={route.key} recordKey={route.key} />;
     case 'editor':
-      return <EditorScreen key={route.id} referentialId={route.id} />;
+      return route.print ? <PrintScreen key={`${route.id}/impression`} referentialId={route.id} /> : <EditorScreen key={route.id} referentialId={route.id} />;
     case 'companies':
       return <CompaniesScreen />;
     case 'company':

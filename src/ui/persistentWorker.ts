@@ -4,7 +4,7 @@
  * a worker created on demand would have to fetch them again.
  *
  * Requests go one at a time. A worker library may take over the worker's message handler while it
- * works (elkjs' bundled build installs its own whenever an ELK instance is created), so the next
+ * works (elkjs, the former layout engine, did), so the next
  * request is sent only after the worker has said `end`, which it does once its handler is back.
  */
 export type Envelope<T> = { id: number; message: T } | { id: number; end: true };

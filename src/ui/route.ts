@@ -3,13 +3,13 @@ import { useEffect, useState } from 'react';
 /**
  * The screens, addressed by the URL fragment so that a reload keeps the open screen:
  * `#/` referentials, `#/referentiel/<id@version>`, `#/editeur/<referential id>` (its working draft),
- * `#/entreprises`, `#/entreprise/<company id>`, `#/comparer/<id@version>/<id@version>`,
+ * `#/editeur/<id>/impression` (the logigramme as a printable chart), `#/entreprises`, `#/entreprise/<company id>`, `#/comparer/<id@version>/<id@version>`,
  * `#/dossier/<id@version>` (the printable homologation dossier of a stored version).
  */
 export type Route =
   | { screen: 'list' }
   | { screen: 'referential'; key: string }
-  | { screen: 'editor'; id: string }
+  | { screen: 'editor'; id: string; print?: boolean }
   | { screen: 'companies' }
   | { screen: 'company'; id: string }
   | { screen: 'review'; a?: string; b?: string }
@@ -32,7 +32,7 @@ export function parseRoute(hash: string): Route {
     case 'referentiel':
       return first ? { screen: 'referential', key: first } : { screen: 'list' };
     case 'editeur':
-      return first ? { screen: 'editor', id: first } : { screen: 'list' };
+      return first ? { screen: 'editor', id: first, ...(y === 'impression' ? { print: true } : {}) } : { screen: 'list' };
     case 'entreprises':
       return { screen: 'companies' };
     case 'entreprise':
@@ -59,7 +59,7 @@ export function hrefFor(route: Route): string {
     case 'referential':
       return `#/referentiel/${e(route.key)}`;
     case 'editor':
-      return `#/editeur/${e(route.id)}`;
+      return `#/editeur/${e(route.id)}${route.print ? '/impression' : ''}`;
     case 'companies':
       return '#/entreprises';
     case 'company':

@@ -8,9 +8,10 @@ import { CHROMIUM_INSTALL_TIMEOUT_MS } from './support/chromium.ts';
 
 /*
  * The logigramme editor in a real Chromium: a new referential built from an empty page (job → task →
- * question → two situations, one edge drawn with the mouse on the canvas, the others from the
- * keyboard), a checker error appearing and going away, undo and redo, then a reload that finds
- * everything (autosave into IndexedDB). Screenshots: test-results/screenshots/editor-*.png.
+ * question → two situations, each new node linked to the selected one; a connection drawn with the
+ * mouse, a refused one, an edge end dragged to another node), a checker error appearing and going
+ * away, undo and redo, then a reload that finds everything (autosave into IndexedDB).
+ * Screenshots: test-results/screenshots/editor-*.png.
  */
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -92,59 +93,71 @@ describe('the logigramme editor in Chromium', () => {
     STEP_TIMEOUT_MS,
   );
 
-  it('builds job → task → question → two situations, drawing one edge on the canvas', async () => {
+  it('builds job → task → question → two situations, each linked to the selected node; draws and reconnects edges with the mouse', async () => {
     await addByKeyboard('Poste', 'Libellé', 'Soudeur');
     await addByKeyboard('Tâche', 'Libellé', 'Soudure TIG');
     await addByKeyboard('Critère', 'Question posée', 'Soudure en atelier ?');
     await addByKeyboard('Situation d’exposition', 'Libellé', 'Atelier ventilé');
+    // The question stays the anchor: select it again, and its second answer leads to the next situation.
+    await select('Soudure en atelier');
     await addByKeyboard('Situation d’exposition', 'Libellé', 'Chantier extérieur');
-    await page.getByRole('button', { name: 'Disposition automatique' }).click();
-    await page.getByText('Disposition automatique appliquée (annulable).').waitFor();
-    await page.getByRole('toolbar', { name: 'Outils de l’éditeur' }).getByRole('button', { name: 'Tout afficher' }).click();
-    await page.waitForTimeout(400);
-
-    // Job → task with the mouse: from the job's handle to the task.
-    const from = await centre(canvasNode('poste-1').locator('.react-flow__handle.source'));
-    const to = await centre(canvasNode('tache-1').locator('.react-flow__handle.target'));
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
-    await page.mouse.move(to.x, to.y, { steps: 5 });
-    await page.mouse.up();
-    await page.getByText('« Soudeur » relié à « Soudure TIG ».').waitFor();
-    await poll(() => page.locator('.react-flow__edge').count()).toBe(1);
-    await expect(page.locator('.react-flow__edge-textwrapper').first().textContent()).resolves.toBe('100 %');
-
-    // A refused connection on the canvas says why: a job cannot lead to a situation.
-    const job = await centre(canvasNode('poste-1').locator('.react-flow__handle.source'));
-    const situation = await centre(canvasNode('s-1').locator('.react-flow__handle.target'));
-    await page.mouse.move(job.x, job.y);
-    await page.mouse.down();
-    await page.mouse.move(situation.x, situation.y, { steps: 8 });
-    await page.mouse.up();
-    await expect(page.getByTestId('editor-alert').textContent()).resolves.toContain('Liaison « pondération » impossible d’un nœud poste vers un nœud situation d’exposition');
-    await shot('editor-02-liaison-refusee.png');
-
-    // The rest from the keyboard (properties panel).
-    await select('Soudure TIG');
-    await connectFromPanel('Soudure TIG', 'Critère : Soudure en atelier ?');
-    await select('Soudure en atelier');
-    await connectFromPanel('Soudure en atelier ?', 'Situation d’exposition : Atelier ventilé');
-    await select('Soudure en atelier');
-    await connectFromPanel('Soudure en atelier ?', 'Situation d’exposition : Chantier extérieur');
     await poll(() => page.locator('.react-flow__edge').count()).toBe(4);
     const labels = await page.locator('.react-flow__edge-textwrapper').allTextContents();
     expect(labels.sort()).toEqual(['100 %', 'non', 'oui']);
-    await page.getByRole('button', { name: 'Disposition automatique' }).click();
-    await page.getByText('Disposition automatique appliquée (annulable).').waitFor();
+    // Ids come from the labels.
+    for (const id of ['soudeur', 'soudure-tig', 'n-soudure-en-atelier', 'atelier-ventile', 'chantier-exterieur']) await canvasNode(id).waitFor();
+
+    // Nothing selected: a new task and a new situation stand alone, below the view's middle.
+    await page.keyboard.press('Escape');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Escape');
+    await addByKeyboard('Tâche', 'Libellé', 'Préparation');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await addByKeyboard('Situation d’exposition', 'Libellé', 'Meulage');
+    await page.getByRole('toolbar', { name: 'Outils de l’éditeur' }).getByRole('button', { name: 'Tout afficher' }).click();
     await page.waitForTimeout(400);
+
+    // Job → the new task with the mouse: from the job's handle to the task.
+    const drag = async (from: Locator, to: Locator) => {
+      const a = await centre(from);
+      const b = await centre(to);
+      await page.mouse.move(a.x, a.y);
+      await page.mouse.down();
+      await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+      await page.mouse.move(b.x, b.y, { steps: 5 });
+      await page.mouse.up();
+    };
+    await drag(canvasNode('soudeur').locator('.react-flow__handle.source'), canvasNode('preparation').locator('.react-flow__handle.target'));
+    await page.getByText('« Soudeur » relié à « Préparation ».').waitFor();
+    await poll(() => page.locator('.react-flow__edge').count()).toBe(5);
+
+    // A refused connection on the canvas says why: a job cannot lead to a situation.
+    await drag(canvasNode('soudeur').locator('.react-flow__handle.source'), canvasNode('meulage').locator('.react-flow__handle.target'));
+    await expect(page.getByTestId('editor-alert').textContent()).resolves.toContain('Liaison « pondération » impossible d’un nœud poste vers un nœud situation d’exposition');
+    await shot('editor-02-liaison-refusee.png');
+
+    // Dragging the end of the « non » branch (just left of where it meets « Chantier extérieur », off the
+    // node's own handle) onto « Meulage » reconnects it there.
+    const end = await centre(canvasNode('chantier-exterieur').locator('.react-flow__handle.target'));
+    const to = await centre(canvasNode('meulage').locator('.react-flow__handle.target'));
+    await page.mouse.move(end.x - 7, end.y);
+    await page.mouse.down();
+    await page.mouse.move((end.x + to.x) / 2, (end.y + to.y) / 2, { steps: 5 });
+    await page.mouse.move(to.x, to.y, { steps: 5 });
+    await page.mouse.up();
+    await page.getByText('« Soudure en atelier ? » relié à « Meulage ».').waitFor();
+    await poll(() => page.locator('.react-flow__edge').count()).toBe(5);
 
     // A note dragged from the palette onto the canvas lands where it is dropped.
     await page.getByRole('button', { name: 'Ajouter : Note' }).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 120, y: 80 } });
-    await canvasNode('note-1').waitFor();
+    await canvasNode('nouvelle-note').waitFor();
     await properties().getByLabel('Texte de la note').fill('À valider avec la branche');
     await properties().getByLabel('Texte de la note').blur();
     await page.getByText('À valider avec la branche').first().waitFor();
+    await page.getByRole('button', { name: 'Disposition automatique' }).click();
+    await page.getByText('Disposition automatique appliquée (annulable).').waitFor();
+    await page.waitForTimeout(400);
     await shot('editor-03-logigramme.png');
     // The automatic layout ran in a Web Worker.
     expect(watch.requests.some((url) => url.includes('layout.worker'))).toBe(true);
@@ -159,7 +172,7 @@ describe('the logigramme editor in Chromium', () => {
     const message = 'Les pondérations des tâches du poste « Soudeur » totalisent 80 % : elles doivent totaliser 100 %.';
     const error = findings().getByText(message);
     await error.waitFor();
-    await expect(canvasNode('poste-1').locator('.lg-node-badge').textContent()).resolves.toContain('1');
+    await expect(canvasNode('soudeur').locator('.lg-node-badge').textContent()).resolves.toContain('1');
     await shot('editor-04-erreur.png');
 
     // The finding leads to its node.
@@ -170,7 +183,7 @@ describe('the logigramme editor in Chromium', () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
     await error.waitFor({ state: 'detached' });
-    await expect(canvasNode('poste-1').locator('.lg-node-badge').count()).resolves.toBe(0);
+    await expect(canvasNode('soudeur').locator('.lg-node-badge').count()).resolves.toBe(0);
     await page.keyboard.press('Control+Shift+z');
     await error.waitFor();
     await page.keyboard.press('Control+z');
@@ -183,7 +196,7 @@ describe('the logigramme editor in Chromium', () => {
     const edgesBefore = await page.locator('.react-flow__edge').count();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Soudure — essai' }).waitFor();
-    await poll(() => page.locator('.react-flow__node').count()).toBe(6);
+    await poll(() => page.locator('.react-flow__node').count()).toBe(8);
     // Edges are drawn once their nodes are measured.
     await poll(() => page.locator('.react-flow__edge').count()).toBe(edgesBefore);
     for (const label of ['Soudeur', 'Soudure TIG', 'Soudure en atelier ?', 'Atelier ventilé', 'Chantier extérieur']) {
@@ -194,7 +207,8 @@ describe('the logigramme editor in Chromium', () => {
     await page.getByRole('button', { name: 'Vue tableau' }).click();
     const table = page.getByRole('table', { name: /Matrice des postes/ });
     await table.waitFor();
-    expect(await table.locator('tbody tr').count()).toBe(2);
+    // Soudure TIG reaches two situations, Préparation none (0 % of the job, no entry yet).
+    expect(await table.locator('tbody tr').count()).toBe(3);
     await shot('editor-06-apres-rechargement.png');
   });
 
@@ -203,6 +217,9 @@ describe('the logigramme editor in Chromium', () => {
     await page.getByRole('link', { name: 'Atelier de maintenance — référentiel d’exemple' }).click();
     await page.getByRole('link', { name: 'Modifier dans l’éditeur' }).click();
     await page.getByRole('heading', { level: 1, name: 'Atelier de maintenance — référentiel d’exemple' }).waitFor();
+    // The published version opens read-only: a draft only comes when asked for.
+    await page.getByRole('button', { name: 'Créer la version 1.1.0' }).click();
+    await page.getByTestId('save-state').waitFor();
     await poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(5);
     await expect(page.getByTestId('scenarios-summary').textContent()).resolves.toBe('5 sur 5 scénarios réussis.');
     await page.getByRole('toolbar', { name: 'Outils de l’éditeur' }).getByRole('button', { name: 'Tout afficher' }).click();
@@ -213,6 +230,9 @@ describe('the logigramme editor in Chromium', () => {
     await matrix.waitFor();
     await page.getByRole('heading', { name: 'Vue tableau : postes × tâches × facteurs' }).scrollIntoViewIfNeeded();
     await matrix.screenshot({ path: join(SHOTS, 'editor-08-tableau.png') });
+    // The table is a mode of its own: the same button goes back to the logigramme and its panels.
+    await page.getByRole('button', { name: 'Vue tableau' }).click();
+    await page.locator('.react-flow__node').first().waitFor();
   });
 
   it('adds a scenario from the form, freezing today’s result as expected; undo takes it away', async () => {

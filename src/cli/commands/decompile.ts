@@ -10,7 +10,7 @@ const OPTIONS = { output: { type: 'string', short: 'o' } } as const;
 
 /**
  * Portable referential → logigramme, laid out automatically (layered, left to right). Asynchronous:
- * the layout engine (elkjs) answers with a promise. Only a referential the loader accepts is drawn.
+ * the layout engine answers with a promise. Only a referential the loader accepts is drawn.
  */
 export const decompileCommand = defineCommand('decompile', DECOMPILE_HELP, async (args, io) => {
   const { values, positionals } = parseOrUsage(() => parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true }));

@@ -18,7 +18,7 @@ export function QuestionEditor({ question, usedBy }: { question: Question; usedB
     <fieldset className="catalogue">
       <legend>{frEditor.question.heading}</legend>
       <p className="help">{frEditor.question.usedBy(usedBy)}</p>
-      <TextField label={frEditor.question.label} value={question.label} onCommit={(label) => save({ ...question, label })} />
+      <TextField main label={frEditor.question.label} value={question.label} onCommit={(label) => controller.editCatalogueLabel('question', question, label)} />
       <SelectField
         label={frEditor.question.type}
         value={question.type}
@@ -70,7 +70,7 @@ export function MeasureEditor({ measure, usedBy }: { measure: Measure; usedBy: n
     <fieldset className="catalogue">
       <legend>{frEditor.measure.heading}</legend>
       <p className="help">{frEditor.measure.usedBy(usedBy)}</p>
-      <TextField label={frEditor.measure.label} value={measure.label} onCommit={(label) => save({ ...measure, label })} />
+      <TextField main label={frEditor.measure.label} value={measure.label} onCommit={(label) => controller.editCatalogueLabel('measure', measure, label)} />
       <SelectField
         label={frEditor.measure.kind}
         value={measure.kind}

@@ -5,7 +5,7 @@ import { frEditor } from '../i18n/fr-editor.ts';
 import { EDITOR_ACTIONS } from './actions.ts';
 import { PALETTE_MIME } from './Canvas.tsx';
 import { useController, useEditorSnapshot, useGraph, useView } from './hooks.ts';
-import type { Autosaver } from './persistence.ts';
+import type { Autosaver, SaveState } from './persistence.ts';
 import { searchKey } from './text.ts';
 
 /*
@@ -49,11 +49,11 @@ export function Palette() {
   );
 }
 
-export function Toolbar({ saver }: { saver: Autosaver }) {
+export function Toolbar({ saver, printHref }: { saver: Autosaver | null; printHref: string }) {
   const controller = useController();
   const snapshot = useEditorSnapshot();
   const view = useView();
-  const save = useSyncExternalStore(saver.subscribe, saver.getState);
+  const save = useSyncExternalStore(saver?.subscribe ?? noSubscribe, saver?.getState ?? savedState);
   return (
     <div className="editor-toolbar" role="toolbar" aria-label={frEditor.toolbar.label}>
       <button type="button" onClick={() => controller.undo()} disabled={!snapshot.canUndo} title={snapshot.undoLabel ? frEditor.toolbar.undoWhat(snapshot.undoLabel) : frEditor.toolbar.nothingToUndo}>
@@ -63,26 +63,35 @@ export function Toolbar({ saver }: { saver: Autosaver }) {
         ↷ {frEditor.toolbar.redo}
       </button>
       <span className="toolbar-sep" aria-hidden="true" />
-      <button type="button" onClick={() => void controller.autoLayout()} disabled={snapshot.readOnly || view.layoutRunning}>
+      <button type="button" onClick={() => void controller.autoLayout()} disabled={snapshot.readOnly || view.layoutRunning || view.mode === 'table'}>
         {view.layoutRunning ? frEditor.toolbar.layoutRunning : frEditor.toolbar.layout}
       </button>
-      <button type="button" onClick={() => controller.fitView()}>
+      <button type="button" onClick={() => controller.fitView()} disabled={view.mode === 'table'}>
         {frEditor.toolbar.fit}
       </button>
-      <button type="button" aria-pressed={view.tableOpen} onClick={() => controller.toggleTable()}>
+      <button type="button" aria-pressed={view.mode === 'table'} onClick={() => controller.toggleTable()}>
         {frEditor.toolbar.table}
       </button>
+      <a className="button-link" href={printHref}>
+        {frEditor.toolbar.print}
+      </a>
       <button type="button" aria-pressed={view.helpOpen} onClick={() => controller.toggleHelp()}>
         {frEditor.toolbar.help}
       </button>
       <span className="toolbar-sep" aria-hidden="true" />
       <SearchBox />
-      <span className={`save-state save-${save.status}`} role="status" data-testid="save-state">
-        {save.status === 'saving' ? frEditor.save.saving : save.status === 'saved' ? frEditor.save.saved : frEditor.save.failed(save.message)}
-      </span>
+      {saver && (
+        <span className={`save-state save-${save.status}`} role="status" data-testid="save-state">
+          {save.status === 'saving' ? frEditor.save.saving : save.status === 'saved' ? frEditor.save.saved : frEditor.save.failed(save.message)}
+        </span>
+      )}
     </div>
   );
 }
+
+const noSubscribe = () => () => undefined;
+const SAVED: SaveState = { status: 'saved' };
+const savedState = () => SAVED;
 
 /** Finds nodes by label (accents and case ignored); Enter or a click focuses one. */
 export function SearchBox() {
@@ -113,7 +122,7 @@ export function SearchBox() {
         placeholder={frEditor.search.placeholder}
         value={query}
         autoComplete="off"
-        aria-controls={`${id}-results`}
+        {...(query.trim() !== '' ? { 'aria-controls': `${id}-results` } : {})}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && results[0]) {
@@ -192,6 +201,23 @@ export function HelpPanel() {
   );
 }
 
+/** Shown while the focus mode hides the rest of the logigramme, with the way back. */
+export function FocusBanner() {
+  const controller = useController();
+  const view = useView();
+  const graph = useGraph();
+  const root = view.focusRoot ? graph.nodes.find((n) => n.id === view.focusRoot) : undefined;
+  if (!root) return null;
+  return (
+    <div className="focus-banner" role="note">
+      <span>{frEditor.focusMode.banner(nodeLabel(graph, root))}</span>
+      <button type="button" className="small" onClick={() => controller.setFocusRoot(null)}>
+        {frEditor.focusMode.leave}
+      </button>
+    </div>
+  );
+}
+
 /** The last notice: a refusal as an alert (with its reason), anything else as a polite status. */
 export function NoticeBar() {
   const controller = useController();
@@ -227,16 +253,30 @@ export function ConfirmDialog() {
   if (!confirm) return null;
   return (
     <div className="editor-dialog-backdrop">
-      <div className="editor-dialog" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-message">
+      <div className={`editor-dialog tone-${confirm.tone ?? 'danger'}`} role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-message">
         <h2 id="confirm-title">{confirm.title}</h2>
-        <p id="confirm-message">{confirm.message}</p>
+        <div id="confirm-message">
+          <p>{confirm.message}</p>
+          {confirm.details && confirm.details.length > 0 && (
+            <ul>
+              {confirm.details.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          )}
+        </div>
         <div className="button-row">
           <button type="button" ref={cancel} onClick={() => controller.answerConfirm(false)}>
             {frEditor.confirm.cancel}
           </button>
-          <button type="button" className="danger" onClick={() => controller.answerConfirm(true)}>
+          <button type="button" className={confirm.tone === 'normal' ? '' : 'danger'} onClick={() => controller.answerConfirm(true)}>
             {confirm.confirmLabel}
           </button>
+          {confirm.alternative && (
+            <button type="button" onClick={() => controller.answerConfirm('alternative')}>
+              {confirm.alternative.label}
+            </button>
+          )}
         </div>
       </div>
     </div>

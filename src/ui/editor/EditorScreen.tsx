@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useRef, useState } from 'react';
-import type { DraftRecord, LogigrammeDb } from '../../storage/index.ts';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { GraphDocument } from '../../core/index.ts';
+import { idUses, renameStaffIds, type DraftRecord, type LogigrammeDb, type StoredReferential } from '../../storage/index.ts';
 import { useDb } from '../context.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
 import { fr } from '../i18n/fr.ts';
@@ -8,37 +9,46 @@ import { statusLabel } from '../labels.ts';
 import { hrefFor } from '../route.ts';
 import { useLiveQuery } from '../useLiveQuery.ts';
 import { LifecyclePanel } from '../lifecycle/LifecyclePanel.tsx';
-import { handleEditorKey } from './actions.ts';
-import { Canvas } from './Canvas.tsx';
-import { ConfirmDialog, HelpPanel, NoticeBar, Palette, Toolbar } from './Chrome.tsx';
-import { EditorController } from './controller.ts';
+import { handleEditorKey, inField } from './actions.ts';
+import { Canvas, Minimap } from './Canvas.tsx';
+import { ConfirmDialog, FocusBanner, HelpPanel, NoticeBar, Palette, Toolbar } from './Chrome.tsx';
+import { EditorController, type EditorServices } from './controller.ts';
 import './editor.css';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { EditorContext, useController, useEditorSnapshot, useView } from './hooks.ts';
 import { computeLayout } from './layoutClient.ts';
-import { Autosaver, openOrCreateDraft } from './persistence.ts';
+import { Autosaver, createDraftFrom, editorHistory, openDraftOrStored } from './persistence.ts';
 import { PropertiesPanel } from './PropertiesPanel.tsx';
 import { ScenariosPanel } from './ScenariosPanel.tsx';
 import { EditorStore } from './store.ts';
 import { TableView } from './TableView.tsx';
 
-type Opening = { status: 'loading' } | { status: 'layout' } | { status: 'ready'; draft: DraftRecord } | { status: 'failed'; message: string };
+type Opening =
+  | { status: 'loading' }
+  | { status: 'layout' }
+  | { status: 'ready'; draft: DraftRecord }
+  | { status: 'stored'; stored: StoredReferential; graph: GraphDocument; next: string }
+  | { status: 'failed'; message: string };
 
 /**
- * `#/editeur/<referential id>`: the working draft of a referential, opened (or created from the latest
- * stored version, or empty) and saved on every change.
+ * `#/editeur/<referential id>`: the working draft of a referential, saved on every change; or, when
+ * there is none, its latest published version read-only, with « Créer la version … » to start one.
  */
 export function EditorScreen({ referentialId }: { referentialId: string }) {
   const db = useDb();
   const [opening, setOpening] = useState<Opening>({ status: 'loading' });
+  const live = useRef(true);
   useEffect(() => {
-    let live = true;
-    // A first opening lays the stored version out: in the layout worker, so the page stays responsive.
-    openOrCreateDraft(db, referentialId, undefined, { layout: computeLayout, onStage: () => live && setOpening({ status: 'layout' }) })
-      .then((draft) => live && setOpening({ status: 'ready', draft }))
-      .catch((error: unknown) => live && setOpening({ status: 'failed', message: error instanceof Error ? error.message : String(error) }));
+    live.current = true;
+    // A stored version is laid out in the layout worker, so the page stays responsive.
+    openDraftOrStored(db, referentialId, undefined, { layout: computeLayout, onStage: () => live.current && setOpening({ status: 'layout' }) })
+      .then((opened) => {
+        if (!live.current) return;
+        setOpening(opened.kind === 'draft' ? { status: 'ready', draft: opened.record } : { status: 'stored', stored: opened.stored, graph: opened.graph, next: opened.next });
+      })
+      .catch((error: unknown) => live.current && setOpening({ status: 'failed', message: error instanceof Error ? error.message : String(error) }));
     return () => {
-      live = false;
+      live.current = false;
     };
   }, [db, referentialId]);
   if (opening.status === 'loading') return <p role="status">{frEditor.screen.loading}</p>;
@@ -57,97 +67,174 @@ export function EditorScreen({ referentialId }: { referentialId: string }) {
       </p>
     );
   }
+  if (opening.status === 'stored') {
+    const create = () =>
+      createDraftFrom(db, opening.stored.key, { layout: computeLayout })
+        .then((draft) => live.current && setOpening({ status: 'ready', draft }))
+        .catch((error: unknown) => live.current && setOpening({ status: 'failed', message: error instanceof Error ? error.message : String(error) }));
+    return <StoredVersion key={opening.stored.key} stored={opening.stored} graph={opening.graph} next={opening.next} onCreate={create} />;
+  }
   return <Editor db={db} draft={opening.draft} />;
+}
+
+/** A published version, read-only: never a draft until « Créer la version … » is pressed. */
+function StoredVersion({ stored, graph, next, onCreate }: { stored: StoredReferential; graph: GraphDocument; next: string; onCreate: () => void }) {
+  const [controller] = useState(() => new EditorController(new EditorStore(graph, { readOnly: true })));
+  const [busy, setBusy] = useState(false);
+  useEffect(() => controller.start(), [controller]);
+  return (
+    <EditorContext.Provider value={controller}>
+      <ReactFlowProvider>
+        <EditorLayout
+          state={stored.status}
+          saver={null}
+          banner={
+            <div className="read-only-banner stored-banner" role="note">
+              <p>{frEditor.screen.storedReadOnly(stored.version, statusLabel(stored.status))}</p>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => {
+                  setBusy(true);
+                  onCreate();
+                }}
+              >
+                {frEditor.screen.createVersion(next)}
+              </button>
+            </div>
+          }
+        />
+      </ReactFlowProvider>
+    </EditorContext.Provider>
+  );
 }
 
 export function Editor({ db, draft }: { db: LogigrammeDb; draft: DraftRecord }) {
   const [{ controller, saver }] = useState(() => {
     const saver = new Autosaver(db, draft.id);
-    const store = new EditorStore(draft.graph, { readOnly: draft.lifecycle.state !== 'draft', onChange: saver.save });
-    return { controller: new EditorController(store), saver };
+    const store = new EditorStore(draft.graph, { readOnly: draft.lifecycle.state !== 'draft', onChange: saver.save, ...(draft.history ? { history: editorHistory(draft.history) } : {}) });
+    const services: EditorServices = {
+      idUses: (id) => idUses(db, draft.id, id),
+      renameStaff: (from, to) => renameStaffIds(db, draft.id, from, to, new Date().toISOString()),
+    };
+    return { controller: new EditorController(store, services), saver };
   });
   // Another screen (the lifecycle) may move the draft to review: the editor then becomes read-only.
   const record = useLiveQuery(() => db.drafts.get(draft.id), [db, draft.id]);
   const stored = record.status === 'ready' ? record.value : undefined;
   const lifecycle = stored?.lifecycle.state ?? draft.lifecycle.state;
   useEffect(() => controller.store.setReadOnly(lifecycle !== 'draft'), [controller, lifecycle]);
-  // The draft changed elsewhere (a lifecycle step, an import, another tab): take it, never overwrite it.
+  // The draft changed elsewhere (a lifecycle step, an import, another tab): take it with the history
+  // saved beside it, never overwrite it.
   const seen = useRef(new Set([draft.updatedAt]));
   useEffect(() => {
     if (!stored || seen.current.has(stored.updatedAt) || saver.wrote(stored.updatedAt) || saver.busy) return;
     seen.current.add(stored.updatedAt);
-    controller.store.replace(stored.graph);
-    controller.notify(frEditor.notices.reloaded);
-  }, [controller, saver, stored]);
+    const lifecycleStep = stored.lifecycle.transitions.length !== draft.lifecycle.transitions.length;
+    controller.store.replace(stored.graph, stored.history ? editorHistory(stored.history) : undefined);
+    if (!lifecycleStep) controller.notify(stored.history ? frEditor.notices.reloadedWithHistory : frEditor.notices.reloaded);
+  }, [controller, saver, stored, draft.lifecycle.transitions.length]);
   useEffect(() => controller.start(), [controller]);
   useEffect(() => () => void saver.flush(), [saver]);
 
   return (
     <EditorContext.Provider value={controller}>
       <ReactFlowProvider>
-        <EditorLayout lifecycle={lifecycle} saver={saver} />
+        <EditorLayout state={lifecycle} saver={saver} />
       </ReactFlowProvider>
     </EditorContext.Provider>
   );
 }
 
-function EditorLayout({ lifecycle, saver }: { lifecycle: string; saver: Autosaver }) {
+function EditorLayout({ state, saver, banner }: { state: string; saver: Autosaver | null; banner?: ReactNode }) {
   const snapshot = useEditorSnapshot();
   const view = useView();
   const root = useRef<HTMLDivElement>(null);
   const controller = useController();
-  const identity = snapshot.graph.referential.identity;
+  const referential = snapshot.graph.referential;
+  const identity = referential.identity;
 
   useEffect(() => {
     document.title = `${frEditor.screen.documentTitle(identity.title)} — ${fr.app.name}`;
   }, [identity.title]);
 
   useEffect(() => {
+    // Shortcuts act wherever the focus is in the editor, or on what holds it (the page's <main>, the
+    // body after a click on empty canvas), never in the app's other regions.
+    const inEditor = (target: EventTarget | null) => {
+      const element = root.current;
+      return !element || !(target instanceof Node) || target === document.body || element.contains(target) || target.contains(element);
+    };
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target;
-      // Shortcuts act in the editor (or with nothing focused), never in the app's other regions.
-      if (target instanceof Node && target !== document.body && !root.current?.contains(target)) return;
-      handleEditorKey(controller, event);
+      if (inEditor(event.target)) handleEditorKey(controller, event);
+    };
+    // Copy and paste go through the system clipboard (a graph fragment as JSON), never while typing.
+    const onCopy = (event: ClipboardEvent) => {
+      if (!inEditor(event.target) || inField(event.target) || window.getSelection()?.toString()) return;
+      if (controller.copy(event.clipboardData)) event.preventDefault();
+    };
+    const onPaste = (event: ClipboardEvent) => {
+      if (!inEditor(event.target) || inField(event.target) || controller.store.readOnly) return;
+      if (controller.paste(event.clipboardData?.getData('text/plain') ?? '')) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('paste', onPaste);
+    };
   }, [controller]);
 
   return (
-    <div className="editor-screen" ref={root}>
+    <div className={`editor-screen${snapshot.readOnly ? ' is-frozen' : ''}`} ref={root}>
       <header className="editor-header">
         <p className="editor-back">
           <a href={hrefFor({ screen: 'list' })}>{frEditor.screen.backToList}</a>
         </p>
         <h1>{frEditor.screen.heading(identity.title)}</h1>
-        <p className="help">{frEditor.screen.subtitle(snapshot.graph.referential.id, identity.version)}</p>
+        <p className="editor-state" data-testid="editor-state">
+          <span className={`state-badge state-${state}`}>{statusLabel(state)}</span> <span>{frEditor.screen.version(identity.version)}</span>{' '}
+          <span className="help">{frEditor.screen.idLine(referential.id)}</span>
+        </p>
       </header>
-      <Toolbar saver={saver} />
-      {snapshot.readOnly && (
+      {banner}
+      <Toolbar saver={saver} printHref={hrefFor({ screen: 'editor', id: referential.id, print: true })} />
+      {snapshot.readOnly && !banner && (
         <p className="read-only-banner" role="note">
-          {frEditor.screen.readOnly(statusLabel(lifecycle))}
+          {frEditor.screen.readOnly(statusLabel(state))}
         </p>
       )}
       <NoticeBar />
-      <div className={`editor-body${view.tableOpen ? ' with-table' : ''}`}>
-        <Palette />
-        <div className="editor-center">
-          <Canvas />
-          {view.tableOpen && <TableView />}
-        </div>
-        <aside className="editor-side" aria-label={frEditor.properties.heading}>
+      {view.mode === 'table' ? (
+        <div className="editor-body mode-table">
           <HelpPanel />
-          <FindingsPanel />
-          <PropertiesPanel />
-          <ScenariosPanel />
-          <details className="editor-panel editor-lifecycle">
-            <summary>{frEditor.screen.lifecycle}</summary>
-            <LifecyclePanel referentialId={snapshot.graph.referential.id} headingLevel={3} />
-          </details>
-        </aside>
-      </div>
+          <TableView />
+        </div>
+      ) : (
+        <div className="editor-body mode-graph">
+          <Palette />
+          <div className="editor-center">
+            <FocusBanner />
+            <Canvas />
+          </div>
+          <aside className="editor-side" aria-label={frEditor.screen.sidePanels}>
+            <Minimap />
+            <HelpPanel />
+            <FindingsPanel />
+            <PropertiesPanel />
+            <ScenariosPanel />
+            {saver && (
+              <details className="editor-panel editor-lifecycle">
+                <summary>{frEditor.screen.lifecycle}</summary>
+                <LifecyclePanel referentialId={referential.id} headingLevel={3} />
+              </details>
+            )}
+          </aside>
+        </div>
+      )}
       <ConfirmDialog />
     </div>
   );
 }
-

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { frEditor } from '../i18n/fr-editor.ts';
-import { findingNode } from './consistency.ts';
+import { elementLabels, findingNode, labelledMessage } from './consistency.ts';
 import { useConsistency, useController, useEditorSnapshot } from './hooks.ts';
 
 /** Beyond this many, the list asks to fix the first ones (a 2 000-node draft can have thousands). */
@@ -12,6 +12,7 @@ export function FindingsPanel() {
   const consistency = useConsistency();
   const { revision } = useEditorSnapshot();
   const nodeIds = useMemo(() => new Set(consistency?.graph.nodes.map((n) => n.id)), [consistency]);
+  const labels = useMemo(() => (consistency ? elementLabels(consistency.graph) : new Map<string, string>()), [consistency]);
   if (!consistency) return null;
   const { report, graph } = consistency;
   const stale = consistency.graph !== controller.store.graph;
@@ -23,14 +24,19 @@ export function FindingsPanel() {
         {stale ? frEditor.findings.checking : report.findings.length === 0 ? frEditor.findings.none : frEditor.findings.summary(report.counts.error, report.counts.warning, report.counts.info)}
       </p>
       {shown.length > 0 && (
-        <ul className="finding-list" aria-label={frEditor.findings.caption}>
+        // Focusable, so the list scrolls from the keyboard too.
+        <ul className="finding-list" aria-label={frEditor.findings.caption} tabIndex={0}>
           {shown.map((f, k) => {
             const node = findingNode(graph, f, nodeIds);
+            const message = labelledMessage(f, labels);
             return (
               <li key={`${f.code}-${f.element ?? ''}-${k}`} className={`finding severity-${f.severity}`} data-code={f.code} data-element={f.element}>
-                <span className={`badge severity-${f.severity}`}>{frEditor.severity[f.severity]}</span> <span className="finding-message">{f.message}</span>
+                <span className={`badge severity-${f.severity}`}>{frEditor.severity[f.severity]}</span>{' '}
+                <span className="finding-message" title={f.element !== undefined ? frEditor.findings.idHint(f.element) : undefined}>
+                  {message}
+                </span>
                 {node && (
-                  <button type="button" className="small" aria-label={frEditor.findings.showLabel(f.message)} onClick={() => controller.focusNode(node)}>
+                  <button type="button" className="small" aria-label={frEditor.findings.showLabel(message)} onClick={() => controller.focusNode(node)}>
                     {frEditor.findings.show}
                   </button>
                 )}

@@ -26,7 +26,16 @@ export function PropertiesPanel() {
   useEffect(() => {
     if (view.focusProperties === 0) return;
     // After the new node's panel has rendered: its first field takes the focus.
-    const timer = setTimeout(() => panel.current?.querySelector<HTMLElement>('input, textarea, select')?.focus(), 0);
+    // Unless the user has gone elsewhere meanwhile (Échap back to the canvas).
+    const before = document.activeElement;
+    const timer = setTimeout(() => {
+      const active = document.activeElement;
+      if (active && active !== before && active !== document.body && !panel.current?.contains(active)) return;
+      const field = panel.current?.querySelector<HTMLElement>('[data-main-field]') ?? panel.current?.querySelector<HTMLElement>('input, textarea, select');
+      field?.focus();
+      // A new node's default name is selected: typing replaces it.
+      if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) field.select();
+    }, 0);
     return () => clearTimeout(timer);
   }, [view.focusProperties]);
 
@@ -80,11 +89,17 @@ function NodeProperties({ id }: { id: string }) {
   return (
     <div className={`node-properties kind-${node.kind}`}>
       <h3 className="properties-title">{frEditor.properties.nodeHeading(frEditor.kinds[node.kind], label)}</h3>
-      <p className="help">
-        {frEditor.properties.id} : <code>{node.id}</code>
-      </p>
       <fieldset disabled={readOnly} className="plain">
-        {'label' in node && node.kind !== 'question' && node.kind !== 'measure' && <TextField label={frEditor.properties.label} value={node.label} onCommit={(v) => edit(W.label, { label: v })} />}
+        {'label' in node && node.kind !== 'question' && node.kind !== 'measure' && <TextField main label={frEditor.properties.label} value={node.label} onCommit={(v) => controller.editLabel(id, v)} />}
+        <TextField
+          label={frEditor.rename.field}
+          help={frEditor.rename.help}
+          value={node.id}
+          onCommit={(v) => {
+            void controller.requestRename(id, v.trim());
+            return true;
+          }}
+        />
         {'description' in node || node.kind === 'job' || node.kind === 'task' || node.kind === 'situation' ? (
           <TextField
             label={frEditor.properties.description}
@@ -93,7 +108,7 @@ function NodeProperties({ id }: { id: string }) {
             onCommit={(v) => edit(W.description, { description: v.trim() === '' ? null : v })}
           />
         ) : null}
-        {node.kind === 'note' && <TextField label={frEditor.properties.text} value={node.text} multiline onCommit={(v) => edit(W.text, { text: v })} />}
+        {node.kind === 'note' && <TextField main label={frEditor.properties.text} value={node.text} multiline onCommit={(v) => edit(W.text, { text: v })} />}
         {node.kind === 'group' && <p className="help">{frEditor.properties.members(node.members.length)}</p>}
         {node.kind === 'job' && <JobWeightings id={id} edges={outgoing} />}
         {node.kind === 'task' && <TaskLinks id={id} />}
@@ -103,6 +118,11 @@ function NodeProperties({ id }: { id: string }) {
         {(node.kind === 'job' || node.kind === 'task' || node.kind === 'question' || node.kind === 'measure') && <ConnectForm node={node} />}
       </fieldset>
       <div className="button-row">
+        {(node.kind === 'job' || node.kind === 'task') && (
+          <button type="button" onClick={() => controller.setFocusRoot(id)}>
+            {frEditor.focusMode.enter}
+          </button>
+        )}
         {outgoing.length > 0 && (
           <button type="button" disabled={readOnly} onClick={() => controller.toggleCollapse(id)} aria-expanded={!collapsed}>
             {collapsed ? frEditor.properties.expand : frEditor.properties.collapse}

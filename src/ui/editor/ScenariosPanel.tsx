@@ -2,6 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { REGULATION_VERSIONS, type FactorCode, type GraphDocument, type Question, type Verdict } from '../../core/index.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
 import { fr } from '../i18n/fr.ts';
+import { formatNumber } from '../format.ts';
 import { factorLabel } from '../labels.ts';
 import { SelectField } from './fields.tsx';
 import { useConsistency, useController, useEditorSnapshot } from './hooks.ts';
@@ -57,7 +58,15 @@ export function ScenariosPanel() {
                 {s.mismatches.length > 0 && (
                   <ul className="plain">
                     {s.mismatches.map((m) => (
-                      <li key={m.what}>{t.mismatch(m.what === 'points' ? t.points : factorLabel(referential.regulation, m.what as FactorCode), verdict(m.expected), verdict(m.actual))}</li>
+                      <li key={m.what}>
+                        {t.mismatch(m.what === 'points' ? t.points : factorLabel(referential.regulation, m.what as FactorCode), verdict(m.expected), verdict(m.actual))}
+                        {(s.figures[m.what as FactorCode] ?? []).map((g) => (
+                          <span key={g.label} className="scenario-figure">
+                            {' '}
+                            {t.figure(g.label, formatNumber(g.exposure, 1), formatNumber(g.threshold), frEditor.durationUnits[g.unit] ?? g.unit)}
+                          </span>
+                        ))}
+                      </li>
                     ))}
                   </ul>
                 )}

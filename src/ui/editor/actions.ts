@@ -1,3 +1,4 @@
+import type { GraphNodeKind } from '../../core/index.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
 import type { EditorController } from './controller.ts';
 
@@ -22,7 +23,40 @@ const K = frEditor.keys;
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 const key = (e: KeyboardEvent) => e.key.toLowerCase();
 
+/** Digits add a node of a kind beside the selected one (the palette's order). */
+const ADD_KEYS: ReadonlyArray<[string, GraphNodeKind]> = [
+  ['1', 'job'],
+  ['2', 'task'],
+  ['3', 'question'],
+  ['4', 'measure'],
+  ['5', 'situation'],
+];
+
+/** Focus back on the canvas, on the node being edited (after typing its label, Échap). */
+function backToCanvas(c: EditorController): void {
+  const id = c.getView().selectedNodes[0] ?? c.getView().current;
+  (document.activeElement as HTMLElement | null)?.blur();
+  if (id) c.focusNode(id, { quiet: true });
+}
+
 export const EDITOR_ACTIONS: readonly EditorAction[] = [
+  {
+    id: 'back-to-canvas',
+    label: frEditor.actions.backToCanvas,
+    keys: K['back-to-canvas']!,
+    inFields: true,
+    matches: (e) => e.key === 'Escape' && inField(e.target) && !!(e.target as HTMLElement).closest('.properties'),
+    run: backToCanvas,
+  },
+  ...ADD_KEYS.map(
+    ([digit, kind]): EditorAction => ({
+      id: `add-${kind}`,
+      label: frEditor.actions.add(frEditor.kinds[kind]),
+      keys: [digit],
+      matches: (e) => !mod(e) && !e.altKey && e.key === digit,
+      run: (c) => void c.addNode(kind),
+    }),
+  ),
   { id: 'undo', label: frEditor.actions.undo, keys: K['undo']!, matches: (e) => mod(e) && !e.shiftKey && key(e) === 'z', run: (c) => c.undo() },
   { id: 'redo', label: frEditor.actions.redo, keys: K['redo']!, matches: (e) => mod(e) && ((e.shiftKey && key(e) === 'z') || (!e.shiftKey && key(e) === 'y')), run: (c) => c.redo() },
   { id: 'delete', label: frEditor.actions.delete, keys: K['delete']!, matches: (e) => !mod(e) && !e.shiftKey && (e.key === 'Delete' || e.key === 'Backspace'), run: (c) => c.deleteSelection() },
@@ -36,13 +70,24 @@ export const EDITOR_ACTIONS: readonly EditorAction[] = [
       if (only && c.getView().selectedNodes.length === 1) c.requestRemoveSubtree(only);
     },
   },
-  // Copying selected text of a panel stays the browser's.
-  { id: 'copy', label: frEditor.actions.copy, keys: K['copy']!, matches: (e) => mod(e) && key(e) === 'c' && !window.getSelection()?.toString(), run: (c) => c.copy() },
-  { id: 'paste', label: frEditor.actions.paste, keys: K['paste']!, matches: (e) => mod(e) && key(e) === 'v', run: (c) => c.paste() },
+  // Copy and paste are the browser's own clipboard events (the screen handles them), so the system
+  // clipboard carries the fragment between tabs and drafts; listed here for the help panel.
+  { id: 'copy', label: frEditor.actions.copy, keys: K['copy']!, matches: () => false, run: (c) => void c.copy() },
+  { id: 'paste', label: frEditor.actions.paste, keys: K['paste']!, matches: () => false, run: (c) => void c.paste() },
   { id: 'duplicate', label: frEditor.actions.duplicate, keys: K['duplicate']!, matches: (e) => mod(e) && key(e) === 'd', run: (c) => c.duplicate() },
   { id: 'select-all', label: frEditor.actions.selectAll, keys: K['select-all']!, matches: (e) => mod(e) && key(e) === 'a', run: (c) => c.selectAll() },
   { id: 'fit', label: frEditor.actions.fit, keys: K['fit']!, matches: (e) => !mod(e) && !e.altKey && key(e) === 'f', run: (c) => c.fitView() },
   { id: 'layout', label: frEditor.actions.layout, keys: K['layout']!, matches: (e) => !mod(e) && e.shiftKey && key(e) === 'l', run: (c) => void c.autoLayout() },
+  {
+    id: 'focus-mode',
+    label: frEditor.actions.focusMode,
+    keys: K['focus-mode']!,
+    matches: (e) => !mod(e) && !e.altKey && !e.shiftKey && key(e) === 'i',
+    run: (c) => {
+      const view = c.getView();
+      c.setFocusRoot(view.focusRoot ? null : (view.selectedNodes[0] ?? null));
+    },
+  },
   { id: 'table', label: frEditor.actions.table, keys: K['table']!, matches: (e) => !mod(e) && !e.shiftKey && key(e) === 't', run: (c) => c.toggleTable() },
   {
     id: 'search',
@@ -66,7 +111,7 @@ export const EDITOR_ACTIONS: readonly EditorAction[] = [
   },
 ];
 
-function inField(target: EventTarget | null): boolean {
+export function inField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }

@@ -1,5 +1,5 @@
-import { checkGraph, compile, EvaluationError, runScenario, type CheckReport, type FactorCode, type Finding, type GraphDocument, type Referential, type ScenarioMismatch, type Severity, type SituationVerdict } from '../../core/index.ts';
-import { situationVerdictsFor } from '../../core/graph/commands/index.ts';
+import { checkGraph, compile, EvaluationError, ruleMessage, RULES, runScenario, type CheckReport, type FactorCode, type Finding, type GraphDocument, type Referential, type ScenarioMismatch, type Severity, type SituationVerdict } from '../../core/index.ts';
+import { nodeLabel, situationVerdictsFor } from '../../core/graph/commands/index.ts';
 
 /** One scenario's result as the editor shows it (a broken draft may make the evaluation fail). */
 export interface ScenarioView {
@@ -7,6 +7,8 @@ export interface ScenarioView {
   label: string;
   passed: boolean;
   mismatches: ScenarioMismatch[];
+  /** Per mismatching factor, the figures behind today's verdict: exposure against threshold, in its unit. */
+  figures: Partial<Record<FactorCode, Array<{ exposure: number; threshold: number; unit: string; label: string }>>>;
   error?: string;
 }
 
@@ -36,10 +38,17 @@ export function computeConsistency(graph: GraphDocument, clock: () => number = (
   const scenarios = referential.scenarios.map((s): ScenarioView => {
     try {
       const o = runScenario(referential, s);
-      return { id: s.id, label: s.label, passed: o.passed, mismatches: o.mismatches, ...(o.error ? { error: o.error.message } : {}) };
+      const figures: ScenarioView['figures'] = {};
+      for (const m of o.mismatches) {
+        if (m.what === 'points') continue;
+        const factor = o.result?.factors.find((f) => f.factor === m.what);
+        const groups = (factor?.groups ?? []).flatMap((g) => (g.threshold ? [{ exposure: g.exposure, threshold: g.threshold.value, unit: g.threshold.unit, label: g.label }] : []));
+        if (groups.length > 0) figures[m.what] = groups;
+      }
+      return { id: s.id, label: s.label, passed: o.passed, mismatches: o.mismatches, figures, ...(o.error ? { error: o.error.message } : {}) };
     } catch (error) {
       // A draft being drawn may not evaluate at all: that is a failing scenario, not a crash.
-      return { id: s.id, label: s.label, passed: false, mismatches: [], error: error instanceof EvaluationError ? error.message : String(error) };
+      return { id: s.id, label: s.label, passed: false, mismatches: [], figures: {}, error: error instanceof EvaluationError ? error.message : String(error) };
     }
   });
   const verdicts = situationVerdictsFor(referential);
@@ -64,4 +73,33 @@ export function findingNode(graph: GraphDocument, finding: Finding, nodeIds?: Se
   if (edge) return edge.source;
   const asker = graph.nodes.find((n) => (n.kind === 'question' && n.question === element) || (n.kind === 'measure' && n.measure === element));
   return asker?.id;
+}
+
+/** Display names of the referential's elements, by id: node labels, catalogue labels, scenario labels. */
+export function elementLabels(graph: GraphDocument): Map<string, string> {
+  const out = new Map<string, string>();
+  const r = graph.referential;
+  for (const q of r.questions) out.set(q.id, q.label);
+  for (const m of r.measures) out.set(m.id, m.label);
+  for (const s of r.scenarios) out.set(s.id, s.label);
+  for (const n of graph.nodes) out.set(n.id, nodeLabel(graph, n));
+  return out;
+}
+
+/**
+ * A finding's message naming elements by their labels: a parameter that is an element id (an orphan
+ * node, a dangling edge end) is replaced by the element's label; the id stays available on hover.
+ */
+export function labelledMessage(finding: Finding, labels: ReadonlyMap<string, string>): string {
+  if (!RULES[finding.code]) return finding.message;
+  const params: Record<string, string | number> = { ...(finding.element !== undefined ? { node: finding.element } : {}), ...finding.params };
+  let changed = false;
+  for (const [key, value] of Object.entries(params)) {
+    const label = typeof value === 'string' ? labels.get(value) : undefined;
+    if (label !== undefined && label !== value) {
+      params[key] = label;
+      changed = true;
+    }
+  }
+  return changed ? ruleMessage(finding.code, params) : finding.message;
 }

@@ -11,8 +11,8 @@ import { parseDecimal } from './text.ts';
 
 type Commit<T> = (value: T) => boolean;
 
-export function TextField(props: { label: string; value: string; onCommit: Commit<string>; multiline?: boolean; help?: string; disabled?: boolean; inputRef?: (el: HTMLInputElement | HTMLTextAreaElement | null) => void }) {
-  const { label, value, onCommit, multiline, help, disabled, inputRef } = props;
+export function TextField(props: { label: string; value: string; onCommit: Commit<string>; multiline?: boolean; help?: string; disabled?: boolean; inputRef?: (el: HTMLInputElement | HTMLTextAreaElement | null) => void; main?: boolean }) {
+  const { label, value, onCommit, multiline, help, disabled, inputRef, main } = props;
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [invalid, setInvalid] = useState(false);
@@ -31,6 +31,8 @@ export function TextField(props: { label: string; value: string; onCommit: Commi
     'aria-invalid': invalid || undefined,
     'aria-describedby': help ? `${id}-help` : undefined,
     onBlur: commit,
+    // The field a new node's panel focuses first: its name.
+    ...(main ? { 'data-main-field': '' } : {}),
   };
   return (
     <div className="field">

@@ -30,6 +30,7 @@ interface NodeEntry {
   count: number | undefined;
   readOnly: boolean;
   catalogue: unknown;
+  current: boolean;
   flow: FlowNode;
 }
 
@@ -49,7 +50,7 @@ export class FlowModel {
   #nodes = new Map<string, NodeEntry>();
   #edges = new Map<string, EdgeEntry>();
 
-  nodes(graph: GraphDocument, hidden: ReadonlySet<string>, counts: ReadonlyMap<string, number>, selected: ReadonlySet<string>, overlay: Overlay, readOnly: boolean): FlowNode[] {
+  nodes(graph: GraphDocument, hidden: ReadonlySet<string>, counts: ReadonlyMap<string, number>, selected: ReadonlySet<string>, overlay: Overlay, readOnly: boolean, current?: string): FlowNode[] {
     const next = new Map<string, NodeEntry>();
     const out: FlowNode[] = [];
     for (const node of graph.nodes) {
@@ -58,6 +59,7 @@ export class FlowModel {
       const drag = overlay.dragging.get(node.id);
       const isSelected = selected.has(node.id);
       const isHidden = hidden.has(node.id);
+      const isCurrent = node.id === current;
       const count = layout?.collapsed ? counts.get(node.id) : undefined;
       // The displayed name of a question or measure node comes from the catalogue.
       const catalogue = node.kind === 'question' ? graph.referential.questions : node.kind === 'measure' ? graph.referential.measures : undefined;
@@ -73,7 +75,8 @@ export class FlowModel {
         previous.hidden === isHidden &&
         previous.count === count &&
         previous.readOnly === readOnly &&
-        previous.catalogue === catalogue
+        previous.catalogue === catalogue &&
+        previous.current === isCurrent
       ) {
         entry = previous;
       } else {
@@ -90,10 +93,14 @@ export class FlowModel {
           draggable: !readOnly,
           connectable: !readOnly,
           ariaLabel: frEditor.node.aria(frEditor.kinds[node.kind], nodeLabel(graph, node)),
+          ariaRole: 'group',
+          // Roving tabindex: one node is the canvas's Tab stop, the arrows move the focus between nodes.
+          focusable: false,
+          domAttributes: { tabIndex: isCurrent ? 0 : -1, 'aria-roledescription': frEditor.node.roleDescription },
           ...(measured ? { measured } : {}),
           ...(node.kind === 'group' ? { zIndex: -1 } : {}),
         };
-        entry = { node, layout, measured, drag, selected: isSelected, hidden: isHidden, count, readOnly, catalogue, flow };
+        entry = { node, layout, measured, drag, selected: isSelected, hidden: isHidden, count, readOnly, catalogue, current: isCurrent, flow };
       }
       next.set(node.id, entry);
       out.push(entry.flow);
@@ -102,7 +109,7 @@ export class FlowModel {
     return out;
   }
 
-  edges(graph: GraphDocument, selected: ReadonlySet<string>): FlowEdge[] {
+  edges(graph: GraphDocument, selected: ReadonlySet<string>, hidden: ReadonlySet<string> = new Set()): FlowEdge[] {
     const kinds = new Map(graph.nodes.map((n) => [n.id, n] as const));
     const questions = new Map(graph.referential.questions.map((q) => [q.id, q] as const));
     const next = new Map<string, EdgeEntry>();
@@ -112,6 +119,7 @@ export class FlowModel {
       const target = kinds.get(edge.target);
       // An edge the canvas cannot draw (dangling, or from a node without a handle) is left to the checker.
       if (!source || !target || !SOURCE_KINDS.has(source.kind) || !TARGET_KINDS.has(target.kind)) continue;
+      if (hidden.has(source.id) || hidden.has(target.id)) continue;
       const question = source.kind === 'question' ? questions.get(source.question) : undefined;
       const isSelected = selected.has(edge.id);
       const previous = this.#edges.get(edge.id);
@@ -131,6 +139,7 @@ export class FlowModel {
           ...(source.kind === 'measure' ? { sourceHandle: edge.kind === 'measure' && !edge.applied ? 'notApplied' : 'applied' } : {}),
           ...(label ? { label, labelBgPadding: [4, 2] as [number, number], labelBgBorderRadius: 3 } : {}),
           ariaLabel: text ? `${frEditor.properties.edgeKinds[edge.kind]} : ${text}` : frEditor.properties.edgeKinds[edge.kind],
+          domAttributes: { 'aria-roledescription': frEditor.edge.roleDescription },
         };
         entry = { edge, selected: isSelected, question, flow };
       }

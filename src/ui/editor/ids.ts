@@ -1,5 +1,5 @@
 import type { GraphDocument, GraphNodeKind } from '../../core/index.ts';
-import { takenIds } from '../../core/graph/commands/index.ts';
+import { slugId, takenIds } from '../../core/graph/commands/index.ts';
 
 /** Id prefixes, in the style of the samples (`n-…` for decision nodes, `s-…` for situations). */
 export const ID_PREFIX: Record<GraphNodeKind | 'questionEntry' | 'measureEntry' | 'scenario', string> = {
@@ -16,14 +16,29 @@ export const ID_PREFIX: Record<GraphNodeKind | 'questionEntry' | 'measureEntry' 
 };
 
 /**
- * Hands out fresh ids for one edit: `poste-1`, `poste-2`… skipping every id the graph (or this
- * generator) already gave. The core never makes ids up; the UI does, here.
+ * Hands out fresh ids for one edit: readable ones made from labels (`nouveau-poste`, `soudeur-2`), or
+ * `sc-1`, `sc-2`… for scenarios, skipping every id the graph (or this generator) already gave. The
+ * core never makes ids up; the UI does, here.
  */
 export class IdMaker {
   readonly #taken: Set<string>;
   constructor(graph: GraphDocument) {
     this.#taken = takenIds(graph);
     this.#taken.add(graph.referential.id);
+  }
+
+  get taken(): ReadonlySet<string> {
+    return this.#taken;
+  }
+
+  /** An id made from a label (`Réception des marchandises` → `reception-des-marchandises`), unique. */
+  fromLabel(label: string, fallback: string): string {
+    return this.#take(slugId(label, this.#taken, fallback));
+  }
+
+  /** Reserves an id chosen elsewhere. */
+  take(id: string): string {
+    return this.#take(id);
   }
 
   next(prefix: string): string {

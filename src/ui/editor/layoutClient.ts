@@ -3,8 +3,8 @@ import { persistentWorker } from '../persistentWorker.ts';
 import type { LayoutRequest, LayoutResponse } from './layout.worker.ts';
 
 /**
- * `layoutGraph` in a Web Worker when the browser has them (the page stays responsive while ELK works
- * on a large graph), on the main thread otherwise (jsdom, Node). Same function, same positions.
+ * `layoutGraph` in a Web Worker when the browser has them (the page stays responsive while a large graph
+ * is laid out), on the main thread otherwise (jsdom, Node). Same function, same positions.
  * The main-thread path exists only outside production builds (`import.meta.env.DEV` is false there, so
  * the bundler drops it): the layout engine then ships in the layout worker alone.
  */

@@ -30,7 +30,9 @@ function Frame({ id, kind, title, subtitle, children, selected }: { id: string; 
           </span>
         )}
       </div>
-      <div className="lg-node-title">{title || '—'}</div>
+      <div className="lg-node-title" title={frEditor.node.idHint(title || '—', id)}>
+        {title || '—'}
+      </div>
       {subtitle !== undefined && <div className="lg-node-sub">{subtitle}</div>}
       {children}
     </div>
@@ -65,7 +67,7 @@ const JobNode = memo(function JobNode({ id, data, selected }: NodeProps<FlowNode
   return (
     <Frame id={id} kind="job" title={node.label} subtitle={frEditor.node.tasks(tasks)} selected={selected}>
       <CollapseToggle id={id} label={node.label} hidden={data.hidden} />
-      <Handle type="source" position={output} aria-label={frEditor.node.outHandle} />
+      <Handle type="source" position={output} title={frEditor.node.outHandle} />
     </Frame>
   );
 });
@@ -81,8 +83,8 @@ const TaskNode = memo(function TaskNode({ id, data, selected }: NodeProps<FlowNo
   return (
     <Frame id={id} kind="task" title={node.label} subtitle={share === undefined ? undefined : frEditor.node.share(formatNumber(share))} selected={selected}>
       {data.hidden !== undefined && <CollapseToggle id={id} label={node.label} hidden={data.hidden} />}
-      <Handle type="target" position={input} aria-label={frEditor.node.inHandle} />
-      <Handle type="source" position={output} aria-label={frEditor.node.outHandle} />
+      <Handle type="target" position={input} title={frEditor.node.inHandle} />
+      <Handle type="source" position={output} title={frEditor.node.outHandle} />
     </Frame>
   );
 });
@@ -97,8 +99,8 @@ const QuestionNode = memo(function QuestionNode({ id, data, selected }: NodeProp
   return (
     <Frame id={id} kind="question" title={title} subtitle={subtitle} selected={selected}>
       {data.hidden !== undefined && <CollapseToggle id={id} label={title} hidden={data.hidden} />}
-      <Handle type="target" position={input} aria-label={frEditor.node.inHandle} />
-      <Handle type="source" position={output} aria-label={frEditor.node.outHandle} />
+      <Handle type="target" position={input} title={frEditor.node.inHandle} />
+      <Handle type="source" position={output} title={frEditor.node.outHandle} />
     </Frame>
   );
 });
@@ -126,9 +128,9 @@ const MeasureNode = memo(function MeasureNode({ id, data, selected }: NodeProps<
       selected={selected}
     >
       {data.hidden !== undefined && <CollapseToggle id={id} label={title} hidden={data.hidden} />}
-      <Handle type="target" position={input} aria-label={frEditor.node.inHandle} />
-      <Handle type="source" id="applied" position={output} style={{ [across]: '30%' }} className="handle-applied" aria-label={frEditor.node.applied} title={frEditor.node.appliedHandle} />
-      <Handle type="source" id="notApplied" position={output} style={{ [across]: '72%' }} className="handle-not-applied" aria-label={frEditor.node.notApplied} title={frEditor.node.notAppliedHandle} />
+      <Handle type="target" position={input} title={frEditor.node.inHandle} />
+      <Handle type="source" id="applied" position={output} style={{ [across]: '30%' }} className="handle-applied" title={frEditor.node.appliedHandle} />
+      <Handle type="source" id="notApplied" position={output} style={{ [across]: '72%' }} className="handle-not-applied" title={frEditor.node.notAppliedHandle} />
     </Frame>
   );
 });
@@ -146,9 +148,18 @@ const SituationNode = memo(function SituationNode({ id, selected }: NodeProps<Fl
             {factorLabel(regulation, e.factor)} : {frEditor.conclusions[e.conclusion]}
           </span>
         ));
+  // Far from the drawing: one coloured badge per factor (red exposed, amber to analyse, green not exposed).
+  const factors = [...new Map(node.exposures.map((e) => [e.factor, e.conclusion] as const))];
   return (
     <Frame id={id} kind="situation" title={node.label} subtitle={summary} selected={selected}>
-      <Handle type="target" position={input} aria-label={frEditor.node.inHandle} />
+      <div className="lg-badges" aria-hidden="true">
+        {factors.map(([factor, conclusion]) => (
+          <span key={factor} className={`lg-factor-badge verdict-${conclusion}`}>
+            {frEditor.node.factorShort[factor] ?? factor}
+          </span>
+        ))}
+      </div>
+      <Handle type="target" position={input} title={frEditor.node.inHandle} />
     </Frame>
   );
 });

@@ -1,8 +1,9 @@
-import type { GraphDocument } from '../../core/index.ts';
-import { compareVersions } from '../../core/lifecycle/index.ts';
-import { createDraft, draftFromStored, openDraft, saveDraftGraph, type DraftRecord, type LogigrammeDb } from '../../storage/index.ts';
+import { decompile, loadReferential, type GraphDocument } from '../../core/index.ts';
+import { compareVersions, nextVersion } from '../../core/lifecycle/index.ts';
+import { createDraft, draftFromStored, openDraft, saveDraftGraph, type DraftRecord, type LogigrammeDb, type StoredHistory, type StoredStep, type StoredReferential } from '../../storage/index.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
 import { frLifecycle } from '../i18n/fr-lifecycle.ts';
+import type { EditorHistory } from './store.ts';
 
 /*
  * The editor's side of the drafts table, through the storage functions (src/storage/drafts.ts): open
@@ -17,6 +18,39 @@ export interface OpenOptions {
   layout: Parameters<typeof draftFromStored>[3]['layout'];
   /** Told when the opening starts the (long) automatic layout of a stored version, for a status message. */
   onStage?: (stage: 'layout') => void;
+}
+
+export type Opened =
+  | { kind: 'draft'; record: DraftRecord }
+  /** No draft, but stored versions: the latest is shown read-only until a new version is asked for. */
+  | { kind: 'stored'; stored: StoredReferential; graph: GraphDocument; next: string };
+
+/**
+ * What `#/editeur/<id>` opens: the working draft; else the latest stored version of that referential,
+ * read-only (decompiled and laid out) with the number the next version would take — a published
+ * version never turns into a draft without the user asking; else a new empty draft.
+ */
+export async function openDraftOrStored(db: LogigrammeDb, id: string, now: Clock = isoNow, options: OpenOptions): Promise<Opened> {
+  const existing = await openDraft(db, id);
+  if (existing) return { kind: 'draft', record: existing };
+  const versions = await db.referentials.where('id').equals(id).toArray();
+  const latest = versions.sort((a, b) => compareVersions(b.version, a.version))[0];
+  if (latest) {
+    const loaded = loadReferential(latest.document);
+    if (!loaded.ok) throw new Error(loaded.issues[0]?.message ?? latest.key);
+    options.onStage?.('layout');
+    const bare = decompile(loaded.value);
+    const graph: GraphDocument = { ...bare, layout: { ...bare.layout, nodes: await options.layout(bare) } };
+    return { kind: 'stored', stored: latest, graph, next: nextVersion(versions.map((v) => v.version), 'minor') };
+  }
+  return { kind: 'draft', record: await openOrCreateDraft(db, id, now, options) };
+}
+
+/** "Créer la version 1.1.0": the working draft made from a stored version, on the user's request. */
+export async function createDraftFrom(db: LogigrammeDb, key: string, options: OpenOptions, now: Clock = isoNow): Promise<DraftRecord> {
+  const made = await draftFromStored(db, key, now, { layout: options.layout });
+  if (made.kind === 'created' || made.kind === 'exists') return made.record;
+  throw new Error(made.kind === 'invalid' ? (made.issues[0]?.message ?? key) : key);
 }
 
 /**
@@ -55,6 +89,11 @@ export async function createEmptyDraft(db: LogigrammeDb, id: string, title: stri
   return { ok: false, message: created.issues.map((i) => i.message).join(' ') };
 }
 
+/** The steps saved with a draft, as the store takes them back (Immer patches stored as plain data). */
+export function editorHistory(stored: StoredHistory): EditorHistory {
+  return stored as unknown as EditorHistory;
+}
+
 export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: 'failed'; message: string };
 
 /**
@@ -63,6 +102,7 @@ export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: '
  */
 export class Autosaver {
   #pending: GraphDocument | null = null;
+  #history: StoredHistory | undefined;
   #running: Promise<void> | null = null;
   #state: SaveState = { status: 'saved' };
   #listeners = new Set<() => void>();
@@ -92,8 +132,10 @@ export class Autosaver {
     return this.#running !== null;
   }
 
-  save = (graph: GraphDocument): void => {
+  save = (graph: GraphDocument, history?: EditorHistory): void => {
     this.#pending = graph;
+    // Immer patches are plain data: the steps are stored as they are.
+    this.#history = history ? { past: [...history.past] as StoredStep[], future: [...history.future] as StoredStep[] } : undefined;
     if (!this.#running) this.#running = this.#loop();
   };
 
@@ -116,7 +158,7 @@ export class Autosaver {
       while (this.#pending) {
         const graph = this.#pending;
         this.#pending = null;
-        const outcome = await saveDraftGraph(this.#db, this.#id, graph, this.#now);
+        const outcome = await saveDraftGraph(this.#db, this.#id, graph, this.#now, this.#history);
         if (outcome.kind === 'refused') failure = outcome.reasons.map((r) => frLifecycle.refusal(r)).join(' ');
         else if (outcome.kind === 'missing') failure = frEditor.save.missing;
         else failure = null;

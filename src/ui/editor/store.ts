@@ -15,6 +15,12 @@ export interface HistoryEntry {
   at: number;
 }
 
+/** The undo (`past`, newest last) and redo (`future`, next last) stacks, as saved with the draft. */
+export interface EditorHistory {
+  past: readonly HistoryEntry[];
+  future: readonly HistoryEntry[];
+}
+
 export type Outcome = { ok: true; changed: boolean } | { ok: false; code: string; message: string };
 
 export interface EditorSnapshot {
@@ -30,8 +36,10 @@ export interface EditorSnapshot {
 
 export interface EditorStoreOptions {
   readOnly?: boolean;
-  /** Called with the new graph after every change (execute, undo, redo): the screen saves it. */
-  onChange?: (graph: GraphDocument) => void;
+  /** Called with the new graph and the history after every change (execute, undo, redo): the screen saves both. */
+  onChange?: (graph: GraphDocument, history: EditorHistory) => void;
+  /** The undo and redo steps saved with the draft (its graph is the state after the last of `past`). */
+  history?: EditorHistory;
   /** Clock in milliseconds, for merging nudges; replaced in tests. */
   now?: () => number;
   mergeWindowMs?: number;
@@ -67,7 +75,7 @@ export class EditorStore {
   #listeners = new Set<() => void>();
   #snapshot: EditorSnapshot;
   #index: GraphIndex | null = null;
-  readonly #onChange: ((graph: GraphDocument) => void) | undefined;
+  readonly #onChange: ((graph: GraphDocument, history: EditorHistory) => void) | undefined;
   readonly #now: () => number;
   readonly #mergeWindowMs: number;
 
@@ -77,6 +85,9 @@ export class EditorStore {
     this.#onChange = options.onChange;
     this.#now = options.now ?? (() => Date.now());
     this.#mergeWindowMs = options.mergeWindowMs ?? 1000;
+    // Saved steps never merge with a new gesture.
+    this.#past = (options.history?.past ?? []).map(({ mergeKey: _m, ...step }) => step);
+    this.#future = [...(options.history?.future ?? [])];
     this.#snapshot = this.#makeSnapshot();
   }
 
@@ -166,14 +177,20 @@ export class EditorStore {
     return { ok: true, changed: true };
   }
 
+  /** Both stacks, for saving with the draft. */
+  getHistory(): EditorHistory {
+    return { past: this.#past, future: this.#future };
+  }
+
   /**
-   * Takes a graph changed elsewhere (a lifecycle step, an import, another tab): it becomes the document,
-   * the history starts again (its patches no longer apply), and nothing is saved back.
+   * Takes a graph changed elsewhere (an import, another tab): it becomes the document, and nothing is
+   * saved back. The history starts again (its patches may no longer apply) unless `history` is given:
+   * a lifecycle step changes only the identity, so the steps saved with the draft still apply.
    */
-  replace(graph: GraphDocument): void {
+  replace(graph: GraphDocument, history?: EditorHistory): void {
     this.#gesture = null;
-    this.#past = [];
-    this.#future = [];
+    this.#past = history ? [...history.past] : [];
+    this.#future = history ? [...history.future] : [];
     this.#graph = graph;
     this.#revision++;
     this.#snapshot = this.#makeSnapshot();
@@ -254,7 +271,7 @@ export class EditorStore {
   #emit(graphChanged: boolean): void {
     if (graphChanged) this.#revision++;
     this.#snapshot = this.#makeSnapshot();
-    if (graphChanged) this.#onChange?.(this.#graph);
+    if (graphChanged) this.#onChange?.(this.#graph, this.getHistory());
     for (const listener of this.#listeners) listener();
   }
 }

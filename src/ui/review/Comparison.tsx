@@ -41,7 +41,7 @@ export function Comparison({ before, after }: { before: VersionSide; after: Vers
   const graph = useMemo(() => reviewGraph(a, b, result), [a, b, result]);
   const changeNodes = useMemo(() => result.changes.map((c) => nodeForChange(c, a, b, graph.drawn)), [result, a, b, graph]);
 
-  // The graph's layout runs in the layout worker (elkjs stays out of the page's bundle): asynchronous.
+  // The graph's layout runs in the layout worker (its engine stays out of the page's bundle): asynchronous.
   const [layout, setLayout] = useState<LayoutState>({ status: 'loading' });
   useEffect(() => {
     let live = true;

@@ -1,7 +1,7 @@
 /*
  * The graph drawn on the comparison screen: the new version's logigramme (core decompile) plus, taken
  * from the old version, the elements and links it no longer has — so that a removal shows where it
- * was. Pure: the layout (elkjs) and React Flow come after.
+ * was. Pure: the layout and React Flow come after.
  */
 import { decompile, NODE_SIZES, type BranchCondition, type DiffResult, type ElementOp, type GraphDocument, type GraphEdge, type GraphNode, type Referential } from '../../core/index.ts';
 import { formatNumber } from '../format.ts';

@@ -2,6 +2,7 @@ import type { GraphDocument, GraphEdge } from '../schema.ts';
 import { addEdge, canAddEdge, type EdgeAddCommand } from './edge-add.ts';
 import { canRemoveEdges, removeEdges, type EdgeRemoveCommand } from './edge-remove.ts';
 import { canUpdateEdge, updateEdge, type EdgeUpdateCommand } from './edge-update.ts';
+import { canRenameId, renameId, type IdRenameCommand } from './id-rename.ts';
 import { applyLayout, canApplyLayout, type LayoutApplyCommand } from './layout-apply.ts';
 import { addMeasure, canAddMeasure, type MeasureAddCommand } from './measure-add.ts';
 import { canRemoveMeasure, removeMeasure, type MeasureRemoveCommand } from './measure-remove.ts';
@@ -54,7 +55,8 @@ export type GraphCommand =
   | ScenarioUpdateCommand
   | ScenarioRemoveCommand
   | LayoutApplyCommand
-  | NodesPasteCommand;
+  | NodesPasteCommand
+  | IdRenameCommand;
 
 export type GraphCommandType = GraphCommand['type'];
 
@@ -102,6 +104,8 @@ export function applyCommand(draft: Draft, command: GraphCommand): void {
       return applyLayout(draft, command);
     case 'nodes/paste':
       return paste(draft, command);
+    case 'id/rename':
+      return renameId(draft, command);
     default:
       return unreachable(command);
   }
@@ -151,6 +155,8 @@ export function canApply(graph: GraphDocument, command: GraphCommand): CanApply 
       return canApplyLayout(graph, command);
     case 'nodes/paste':
       return canPaste(graph, command);
+    case 'id/rename':
+      return canRenameId(graph, command);
     default:
       return unreachable(command);
   }
@@ -191,6 +197,7 @@ export { commandMessage, NODE_KIND_NAMES, EDGE_KIND_NAMES } from './messages.ts'
 export { checkEdge } from './rules.ts';
 export * from './queries.ts';
 export type {
+  IdRenameCommand,
   EdgeAddCommand,
   EdgeRemoveCommand,
   EdgeUpdateCommand,
@@ -216,3 +223,4 @@ export type {
 export type { NodeChanges } from './node-update.ts';
 export type { EdgeChanges } from './edge-update.ts';
 export type { ReferentialChanges } from './referential-update.ts';
+export { slugId, slugify } from './slug.ts';
