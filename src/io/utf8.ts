@@ -1,4 +1,4 @@
-import { DOCUMENT_LIMITS, frenchInteger, frenchSize, type JsonLimits, type LoadIssue, type Result } from '../core/index.ts';
+import { DOCUMENT_LIMITS, frenchInteger, sizeIssue, type JsonLimits, type LoadIssue, type Result } from '../core/index.ts';
 
 /*
  * Bytes of a JSON file (referential, logigramme, company file, backup) → text, in the CLI and the app
@@ -21,9 +21,7 @@ const hex = (byte: number) => `0x${byte.toString(16).toUpperCase().padStart(2, '
  * @example decodeJsonBytes(Uint8Array.from([0x7b, 0xe9, 0x7d])) // fails: ligne 1, colonne 2, octet 2 (0xE9)
  */
 export function decodeJsonBytes(bytes: Uint8Array, limits: JsonLimits = DOCUMENT_LIMITS): Result<string, LoadIssue> {
-  if (bytes.length > limits.bytes) {
-    return { ok: false, issues: [{ code: 'limit.size', path: '$', message: `Fichier trop volumineux : ${frenchSize(bytes.length)} pour ${frenchSize(limits.bytes)} au plus` }] };
-  }
+  if (bytes.length > limits.bytes) return { ok: false, issues: [sizeIssue(bytes.length, limits)] };
   try {
     return { ok: true, value: strict.decode(bytes) };
   } catch {

@@ -1,5 +1,6 @@
 import {
   contentHash,
+  DOCUMENT_LIMITS,
   loadReferential,
   loadReferentialText,
   type LoadIssue,
@@ -17,8 +18,8 @@ export interface SampleFile {
 export type Clock = () => string;
 const isoNow: Clock = () => new Date().toISOString();
 
-/** Largest file the import accepts: well above any real referential, well below the tab's memory. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** Largest file the import accepts: the loader's size limit (one table, src/core/util/limits.ts). */
+export const MAX_IMPORT_BYTES = DOCUMENT_LIMITS.bytes;
 
 /**
  * The referentials/ folder will also hold editor graphs (`*.graph.json`) and what-if inputs: only the

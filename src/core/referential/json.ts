@@ -41,6 +41,11 @@ const JSON_ERRORS: Record<string, string> = {
 /** Codes of issues that concern the whole file rather than one place in it. */
 export const WHOLE_FILE_CODES: ReadonlySet<string> = new Set(['limit.size']);
 
+/** A file (or text) over the size limit: the one message, wherever the size is measured. */
+export function sizeIssue(size: number, limits: JsonLimits): LoadIssue {
+  return issue('limit.size', [], `Fichier trop volumineux : ${frenchSize(size)} pour ${frenchSize(limits.bytes)} au plus`);
+}
+
 const where = (line: number, column: number) => `ligne ${frenchInteger(line)}, colonne ${frenchInteger(column)}`;
 
 /**
@@ -55,9 +60,7 @@ const where = (line: number, column: number) => `ligne ${frenchInteger(line)}, c
  */
 export function parseJsonText(text: string, limits: JsonLimits = DOCUMENT_LIMITS): Result<unknown, LoadIssue> {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (source.length > limits.bytes) {
-    return fail([issue('limit.size', [], `Fichier trop volumineux : ${frenchSize(source.length)} pour ${frenchSize(limits.bytes)} au plus`)]);
-  }
+  if (source.length > limits.bytes) return fail([sizeIssue(source.length, limits)]);
   const scan = scanJson(source, limits);
   if (scan.tooDeep) return fail([scan.tooDeep]);
   let value: unknown;
