@@ -1,5 +1,6 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { GraphDocument, GraphNodeKind, NodeLayout } from './schema.ts';
+import { own } from '../util/own.ts';
 
 /** Default drawn size of each kind of node, in canvas units. */
 export const NODE_SIZES: Record<GraphNodeKind, { width: number; height: number }> = {
@@ -33,12 +34,15 @@ export async function layoutGraph(graph: GraphDocument, direction: 'RIGHT' | 'DO
       // Jobs that share no subtree are separate components; laid out together, all jobs stay in the first layer.
       'elk.separateConnectedComponents': 'false',
     },
-    children: laidOut.map((n) => ({ id: n.id, ...(graph.layout.nodes[n.id]?.width ? { width: graph.layout.nodes[n.id]!.width!, height: graph.layout.nodes[n.id]!.height ?? NODE_SIZES[n.kind].height } : NODE_SIZES[n.kind]) })),
+    children: laidOut.map((n) => {
+      const size = own(graph.layout.nodes, n.id);
+      return { id: n.id, ...(size?.width ? { width: size.width, height: size.height ?? NODE_SIZES[n.kind].height } : NODE_SIZES[n.kind]) };
+    }),
     edges: graph.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   });
   const positions: Record<string, NodeLayout> = {};
   for (const node of graph.nodes) {
-    const previous = graph.layout.nodes[node.id];
+    const previous = own(graph.layout.nodes, node.id);
     if (node.kind === 'note' || node.kind === 'group') {
       if (previous) positions[node.id] = previous;
       continue;

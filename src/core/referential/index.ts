@@ -1,6 +1,7 @@
 export * from './schema.ts';
 export { canonicalJson, contentHash, shortHash } from './canonical.ts';
 export { loadReferential, loadReferentialText, parseWith, integrityIssues, zodIssues } from './load.ts';
+export { answerProblem, referenceProblems, referenceIssues, referenceMessage, type ReferenceProblem } from './references.ts';
 export { parseJsonText, sizeIssue, valueLimitIssues, WHOLE_FILE_CODES } from './json.ts';
 // The resource limits of every JSON document (exported here rather than from util/, with the reader that applies them).
 export { DOCUMENT_LIMITS, BACKUP_LIMITS, frenchInteger, frenchSize, type JsonLimits } from '../util/limits.ts';

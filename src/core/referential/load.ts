@@ -7,6 +7,7 @@ import { contentHash } from './canonical.ts';
 import { issue, type LoadIssue } from './issue.ts';
 import { parseJsonText } from './json.ts';
 import { migrateReferential } from './migrations.ts';
+import { referenceIssues } from './references.ts';
 import { ReferentialSchema, type Referential } from './schema.ts';
 import { durationConvertible } from './units.ts';
 
@@ -139,6 +140,7 @@ export function integrityIssues(r: Referential): LoadIssue[] {
   }
 
   issues.push(...cycleIssues(r));
+  issues.push(...referenceIssues(r));
   return issues;
 }
 
