@@ -2,8 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  BACKUP_LIMITS,
-  DOCUMENT_LIMITS,
   loadGraph,
   loadGraphText,
   loadReferential,
@@ -86,16 +84,10 @@ describe('nesting depth', () => {
 
 describe('size and string length', () => {
   it('a text above the size limit is refused before it is scanned, with both sizes', () => {
-    const text = `"${'x'.repeat(DOCUMENT_LIMITS.bytes)}"`;
+    const text = `"${'x'.repeat(20 * 1024 * 1024)}"`; // 20 Mio of text, plus its two quotes
     const issues = refused(loadReferentialText(text));
     expect(issues.map((i) => [i.code, i.path])).toEqual([['limit.size', '$']]);
     expect(issues[0]!.message).toBe('Fichier trop volumineux : 20 Mo pour 20 Mo au plus');
-  });
-
-  it('a backup has a larger size limit than a single document', () => {
-    expect(BACKUP_LIMITS.bytes).toBeGreaterThan(DOCUMENT_LIMITS.bytes);
-    const custom = { ...DOCUMENT_LIMITS, bytes: 100 };
-    expect(refused(parseJsonText(`[${'1,'.repeat(60)}1]`, custom))[0]!.message).toMatch(/^Fichier trop volumineux : 123 octets pour 100 octets au plus$/);
   });
 
   it('a title of 100 001 characters is refused at its path, line and column', () => {

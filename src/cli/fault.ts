@@ -4,7 +4,7 @@ import { EXIT_FAULT, type CliIo } from './io.ts';
 /*
  * What the user sees when the program itself fails: never a raw stack, but what to report — the
  * version, the command and a short error id. The id is a fingerprint of the error's kind, message and
- * the program frames it went through (file names and lines, not the install folder), so two reports of
+ * the three innermost frames it went through (file names and lines, not the install folder), so two reports of
  * one bug carry the same id. `LOGIGRAMME_DEBUG=1` prints the stack for whoever fixes it.
  */
 
@@ -14,7 +14,7 @@ export function errorId(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const frames = (error instanceof Error ? (error.stack ?? '') : '')
     .split('\n')
-    .slice(1, 6)
+    .slice(1, 4)
     .map((line) => line.replace(/\(?(?:file:\/\/)?[^\s()]*[/\\]([^/\\\s()]+:\d+):\d+\)?/, '$1').trim());
   // Numbers in a message often hold sizes or positions that differ between two runs of one bug.
   const digest = createHash('sha256').update([name, message.replace(/\d+/g, '#'), ...frames].join('\n')).digest('hex');
