@@ -2,7 +2,7 @@ import {
   contentHash,
   DOCUMENT_LIMITS,
   loadReferential,
-  loadReferentialText,
+  parseJsonText,
   type LoadIssue,
   type Referential,
   type Result,
@@ -108,10 +108,13 @@ export type ImportOutcome =
  * A version, once stored, is never silently replaced.
  */
 export async function importReferentialText(db: LogigrammeDb, text: string, now: Clock = isoNow): Promise<ImportOutcome> {
-  const loaded = loadReferentialText(text);
+  // Parsed once, by the one JSON reader (limits, BOM, duplicate keys); the document is kept exactly as
+  // written, the loader working on its own copy.
+  const json = parseJsonText(text);
+  if (!json.ok) return { kind: 'invalid', issues: json.issues };
+  const loaded = loadReferential(json.value);
   if (!loaded.ok) return { kind: 'invalid', issues: loaded.issues };
-  // The text parsed once already inside loadReferentialText; keep the document exactly as written.
-  const record = recordFor(loaded.value, JSON.parse(text) as unknown, 'import', now());
+  const record = recordFor(loaded.value, json.value, 'import', now());
   return db.transaction('rw', db.referentials, async (): Promise<ImportOutcome> => {
     const existing = await db.referentials.get(record.key);
     if (existing) {
