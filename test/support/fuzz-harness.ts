@@ -17,7 +17,7 @@ import {
   type LoadIssue,
   type Referential,
 } from '../../src/core/index.ts';
-import { decodeText, type CliIo } from '../../src/cli/io.ts';
+import type { CliIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/run.ts';
 import { companyIssues, loadCompanyText } from '../../src/io/company.ts';
 import { parseStaffCsv, type CsvIssue } from '../../src/io/staff-csv.ts';
@@ -191,7 +191,8 @@ export async function createHarness(name = `fuzz-${process.pid}-${Date.now()}`):
           break;
         }
         case 'staff': {
-          const staff = parseStaffCsv(decodeText(c.bytes), reference);
+          // Decoded leniently here; the CLI run below reads the bytes its own way.
+          const staff = parseStaffCsv(new TextDecoder().decode(c.bytes), reference);
           csvIssues(staff.issues, 'parseStaffCsv');
           if (staff.issues.length === 0) {
             out.accepted = true;
