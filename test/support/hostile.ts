@@ -5,7 +5,7 @@ import { join } from 'node:path';
  * A seeded, replayable generator of hostile inputs: mutations of the repository's samples (referentials,
  * logigrammes, the company file, staff files, and a backup of a browser holding the samples). Case
  * `index` of seed `seed` depends on nothing else, so any case can be replayed on its own
- * (`npm run fuzz -- --seed 7 --case 1234 --verbose`). Used by test/fuzz.test.ts (a few hundred cases
+ * (`npm run fuzz -- --seed 7 --case 1234`). Used by test/fuzz.test.ts (a few hundred cases
  * in `npm test`) and scripts/fuzz.ts (tens of thousands).
  */
 

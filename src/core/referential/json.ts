@@ -92,8 +92,19 @@ interface Frame {
   /** Object: the current property name, and whether the next string is a name. */
   key: string | undefined;
   expectKey: boolean;
-  /** Object: the names seen so far and where. */
-  keys: Map<string, { line: number; column: number }> | undefined;
+  /** Object: the names seen so far and the offset of each in the text. */
+  keys: Map<string, number> | undefined;
+}
+
+/** Line and column (from 1) of an offset; only computed for the few issues reported. */
+function position(source: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) {
+    line += 1;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
 }
 
 interface Scan {
@@ -160,8 +171,6 @@ function scanJson(source: string, limits: JsonLimits): Scan {
       if (top?.object && top.expectKey) {
         top.expectKey = false;
         top.key = value;
-        const line = scanner.getTokenStartLine() + 1;
-        const column = scanner.getTokenStartCharacter() + 1;
         const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
         if (value.length > limits.stringLength) {
           report('limit.string', path(), (at) => `Nom de propriété trop long (${at}) : ${frenchInteger(value.length)} caractères pour ${frenchInteger(limits.stringLength)} au plus`);
@@ -169,9 +178,10 @@ function scanJson(source: string, limits: JsonLimits): Scan {
           report('json.reserved_key', path(), (at) => `Nom de propriété « __proto__ » refusé (${at}) : ce nom est réservé par JavaScript et ne désigne aucun champ du format`);
         }
         const previous = top.keys!.get(value);
-        if (previous) {
-          report('json.duplicate_key', path(), (at) => `Propriété « ${shown} » en double dans le même objet (${at} ; déjà présente ${where(previous.line, previous.column)}) : JSON n’en garderait que la dernière, supprimez l’une des deux`);
-        } else top.keys!.set(value, { line, column });
+        if (previous !== undefined) {
+          const first = position(source, previous);
+          report('json.duplicate_key', path(), (at) => `Propriété « ${shown} » en double dans le même objet (${at} ; déjà présente ${where(first.line, first.column)}) : JSON n’en garderait que la dernière, supprimez l’une des deux`);
+        } else top.keys!.set(value, scanner.getTokenOffset());
       } else if (value.length > limits.stringLength) {
         report('limit.string', path(), (at) => `Texte trop long (${at}) : ${frenchInteger(value.length)} caractères pour ${frenchInteger(limits.stringLength)} au plus`);
       }
