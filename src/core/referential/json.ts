@@ -198,7 +198,7 @@ function scanJson(source: string, limits: JsonLimits): Scan {
     ? textIssue(
         'limit.depth',
         deepAt.path,
-        `Imbrication trop profonde (${where(deepAt.line, deepAt.column)}) : ${frenchInteger(deepest)} niveaux de tableaux ou d’objets imbriqués pour ${frenchInteger(limits.depth)} au plus ; un référentiel en compte une dizaine`,
+        `Imbrication trop profonde (${where(deepAt.line, deepAt.column)}) : ${frenchInteger(deepest)} niveaux de tableaux ou d’objets imbriqués pour ${frenchInteger(limits.depth)} au plus ; un référentiel en compte moins d’une dizaine`,
         deepAt.line,
         deepAt.column,
       )

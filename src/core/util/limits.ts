@@ -4,9 +4,9 @@
  * A file beyond a limit is refused with a located French error before anything recursive runs on it,
  * so a small hostile file (4 100 nested brackets in 5 KB) can never overflow a stack.
  *
- * The figures leave a wide margin over real documents: the deepest path of a referential is about ten
- * levels (`$.scenarios[0].employee.jobs[0].tasks[0].share`), a backup adds four, and the largest sample
- * referential is a few hundred kilobytes.
+ * The figures leave a wide margin over real documents: the sample referentials nest 8 levels deep
+ * (`$.scenarios[0].employee.jobs[0].tasks[0].share`), their logigrammes 9, a backup of them 12, and
+ * the largest sample referential weighs 62 KB.
  */
 export interface JsonLimits {
   /** Size of the file in bytes (or of a text in UTF-16 code units, which never exceeds its UTF-8 bytes). */
