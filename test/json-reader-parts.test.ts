@@ -21,6 +21,20 @@ describe('the limits table (src/core/util/limits.ts, documented in the README)',
   });
 });
 
+describe('the quick path of the JSON reader (one pass over characters, one over the value)', () => {
+  it('colons and brackets inside strings, escaped quotes and backslashes do not count', () => {
+    expect(parseJsonText('{"a:\\"[": ":{", "b": "\\\\", "c": ["]]]]", {"d": "\\u0022:"}]}')).toEqual({ ok: true, value: { 'a:"[': ':{', b: '\\', c: [']]]]', { d: '":' }] } });
+  });
+  it('a duplicate anywhere (in an array, deep) is caught and then located by the token scan', () => {
+    const r = parseJsonText('[1, {"x": [{"k": 1, "k": 1}]}]');
+    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.path, i.line, i.column])).toEqual([['json.duplicate_key', '$[1].x[0].k', 1, 21]]);
+  });
+  it('brackets inside an unterminated string do not count as nesting: a syntax error, located', () => {
+    const r = parseJsonText(`{"a": "${'['.repeat(100)}`);
+    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['json.syntax']);
+  });
+});
+
 describe('strict UTF-8 decoding', () => {
   it('a real U+FFFD (EF BF BD) before the bad byte is skipped when locating it', () => {
     const bytes = Buffer.concat([Buffer.from('["\uFFFD", "', 'utf8'), Buffer.from([0xc3, 0x28]), Buffer.from('"]')]);

@@ -6,11 +6,11 @@ import { issue, textIssue, type LoadIssue } from './issue.ts';
 
 /*
  * The one reader of JSON text for every document of the product (referential, logigramme, company
- * file, backup), in the CLI and in the app. Before anything recursive touches the text, one iterative
- * pass over jsonc-parser's tokens enforces the resource limits (size, nesting, string length) and
- * finds what JSON.parse would accept silently but wrongly: a property given twice (JSON keeps the last
- * one), a number beyond the double range (`1e309` becomes Infinity, then `null` once copied), and the
- * `__proto__` name, which JavaScript objects treat as their prototype rather than as a field.
+ * file, backup), in the CLI and in the app. Before anything recursive touches the text, it enforces
+ * the resource limits (size, nesting, string length) and finds what JSON.parse would accept silently
+ * but wrongly: a property given twice (JSON keeps the last one), a number beyond the double range
+ * (`1e309` becomes Infinity, then `null` once copied), and the `__proto__` name, which JavaScript
+ * objects treat as their prototype rather than as a field.
  */
 
 /** jsonc-parser's SyntaxKind values (an ambient const enum, which isolated modules cannot read). */
@@ -50,31 +50,99 @@ const where = (line: number, column: number) => `ligne ${frenchInteger(line)}, c
 
 /**
  * JSON text → value, or located French issues; never throws, whatever the text. A UTF-8 byte order
- * mark is ignored. Refused before parsing: a text larger than `limits.bytes`, nesting deeper than
- * `limits.depth`; after the scan: strings longer than `limits.stringLength`, duplicate property
- * names, numbers out of the double range, `__proto__` property names, and syntax errors with their
- * line and column (JSON.parse parses; jsonc-parser locates its errors, which engines word and place
- * differently).
+ * mark is ignored. Refused: a text larger than `limits.bytes` or nested deeper than `limits.depth`
+ * (both before parsing), strings longer than `limits.stringLength`, duplicate property names, numbers
+ * out of the double range, `__proto__` property names, and syntax errors with their line and column.
+ *
+ * JSON.parse does the parsing. A well-formed file within the limits costs one more pass over its
+ * characters (nesting, and the colons outside strings: one per property) and one over the parsed
+ * value (strings, numbers, property names and their count: fewer properties than colons means one
+ * was given twice). Only a file with a problem is scanned token by token (jsonc-parser, iteratively)
+ * to locate each problem by JSON path, line and column.
  *
  * @example parseJsonText('{"a": 1, "a": 2}') // fails: `$.a : Propriété « a » en double (ligne 1, colonne 10 …)`
  */
 export function parseJsonText(text: string, limits: JsonLimits = DOCUMENT_LIMITS): Result<unknown, LoadIssue> {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (source.length > limits.bytes) return fail([sizeIssue(source.length, limits)]);
-  const scan = scanJson(source, limits);
-  if (scan.tooDeep) return fail([scan.tooDeep]);
+  const shape = measure(source);
+  if (shape.depth > limits.depth) {
+    const scan = scanJson(source, limits);
+    if (scan.tooDeep) return fail([scan.tooDeep]);
+  }
   let value: unknown;
   try {
     value = JSON.parse(source) as unknown;
   } catch (error) {
+    // Safe to recurse to locate the error: the nesting is bounded.
     return fail([syntaxIssue(source, error)]);
   }
-  return scan.issues.length > 0 ? fail(scan.issues) : ok(value);
+  const seen = inspect(value, limits);
+  if (!seen.suspect && seen.properties === shape.colons) return ok(value);
+  const scan = scanJson(source, limits);
+  if (scan.tooDeep) return fail([scan.tooDeep]);
+  if (scan.issues.length > 0) return fail(scan.issues);
+  // The two views disagree without a located problem (not expected): the value's own check decides.
+  const unlocated = valueLimitIssues(value, limits);
+  return unlocated.length > 0 ? fail(unlocated) : ok(value);
+}
+
+/**
+ * The deepest nesting of brackets outside strings, and the colons outside strings — one per property
+ * in well-formed JSON. A plain loop over character codes, a fraction of JSON.parse's time; on text
+ * that is not well-formed, strings are delimited as JSON.parse and jsonc-parser delimit them up to
+ * the first error, so the depth bounds what either would recurse into.
+ */
+function measure(source: string): { depth: number; colons: number } {
+  let depth = 0;
+  let deepest = 0;
+  let colons = 0;
+  let inString = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i += 1; // backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > deepest) deepest = depth;
+    } else if (c === 0x5d || c === 0x7d) {
+      if (depth > 0) depth -= 1;
+    } else if (c === 0x3a) colons += 1;
+  }
+  return { depth: deepest, colons };
+}
+
+/**
+ * The parsed value's properties counted, and whether anything in it needs the token scan: a string or
+ * a property name over the limit, a number that overflowed, a `__proto__` property (JSON.parse makes it
+ * an own property). Iterative; the nesting is already bounded.
+ */
+function inspect(value: unknown, limits: JsonLimits): { properties: number; suspect: boolean } {
+  let properties = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.length > limits.stringLength) return { properties, suspect: true };
+    } else if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return { properties, suspect: true };
+    } else if (Array.isArray(v)) {
+      for (const item of v) stack.push(item);
+    } else if (typeof v === 'object' && v !== null) {
+      for (const key of Object.keys(v)) {
+        if (key.length > limits.stringLength || key === '__proto__') return { properties, suspect: true };
+        properties += 1;
+        stack.push((v as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return { properties, suspect: false };
 }
 
 function syntaxIssue(source: string, error: unknown): LoadIssue {
   const errors: ParseError[] = [];
-  // Safe to recurse: the scan has bounded the nesting.
   parseTree(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
   if (!first) return issue('json.syntax', [], `JSON invalide : ${error instanceof Error ? error.message : String(error)}`);
