@@ -582,6 +582,171 @@ rule('structure.range_overlap', () => {
   });
 });
 
+// ───────────────────────────── Choices and reference cases (issue 10, point 9) ─────────────────────────────
+// Each block below fails on main e472799, where a choice listed twice and scenarios naming what the
+// referential lacks were accepted by the loader and passed by the checker. Loader and checker share
+// one computation (src/core/referential/references.ts): each fixture asserts both.
+
+/** A clean reference case of the base fixture, changed by `patch`. */
+const scenarioCase = (patch: (s: Referential['scenarios'][number]) => void = () => {}): Referential['scenarios'][number] => {
+  const s: Referential['scenarios'][number] = {
+    id: 'sc-meca',
+    label: 'Mécanicien type',
+    year: 2024,
+    answers: { 'q-activite': 'atelier', 'q-charge': 10 },
+    measures: [],
+    employee: { id: 'E1', annualHours: 1607, contract: {}, birth: 1980, jobs: [{ job: 'j-meca', share: 100 }] },
+    expected: { factors: { noise: 'exposed' } },
+  };
+  patch(s);
+  return s;
+};
+const withScenario = (patch?: (s: Referential['scenarios'][number]) => void) => variant((r) => void r.scenarios.push(scenarioCase(patch)));
+/** The loader's issues, as [code, path]. */
+const loaderIssues = (r: Referential) => {
+  const loaded = loadReferential(r);
+  return loaded.ok ? [] : loaded.issues.map((i) => [i.code, i.path]);
+};
+
+describe('near miss for every rule below: a clean reference case', () => {
+  it('loads and checks without a reference finding', () => {
+    const r = withScenario();
+    expect(loaderIssues(r)).toEqual([]);
+    expect(check(r).findings.filter((f) => f.code.startsWith('structure.scenario_') || f.code === 'structure.duplicate_choice')).toEqual([]);
+  });
+});
+
+rule('structure.duplicate_choice', () => {
+  it('« atelier » listed twice in the choices of a question: loader error and checker error at the second', () => {
+    const r = variant((r) => {
+      const q = r.questions[0]!;
+      if (q.type === 'choice') q.choices.push({ id: 'atelier', label: 'Atelier (doublon)' });
+    });
+    expect(loaderIssues(r)).toEqual([['ref.duplicate_choice', '$.questions[0].choices[2].id']]);
+    expect(only(check(r), 'structure.duplicate_choice')).toEqual([{ code: 'structure.duplicate_choice', severity: 'error', element: 'q-activite', path: '$.questions[0].choices[2].id' }]);
+  });
+  it('near miss: the same label under another id is no duplicate', () => {
+    const r = variant((r) => {
+      const q = r.questions[0]!;
+      if (q.type === 'choice') q.choices.push({ id: 'atelier-2', label: 'Majoritairement en atelier' });
+    });
+    expect(only(check(r), 'structure.duplicate_choice')).toEqual([]);
+  });
+});
+
+rule('structure.scenario_unknown_job', () => {
+  it('a reference case whose employee holds a job the referential lacks', () => {
+    const r = withScenario((s) => void (s.employee.jobs[0]!.job = 'j-soudeur'));
+    expect(loaderIssues(r)).toEqual([['ref.scenario_unknown_job', '$.scenarios[0].employee.jobs[0].job']]);
+    expect(only(check(r), 'structure.scenario_unknown_job')).toEqual([{ code: 'structure.scenario_unknown_job', severity: 'error', element: 'sc-meca', path: '$.scenarios[0].employee.jobs[0].job' }]);
+  });
+  it('near miss: the night job exists', () => {
+    expect(only(check(withScenario((s) => void (s.employee.jobs[0]!.job = 'j-nuit'))), 'structure.scenario_unknown_job')).toEqual([]);
+  });
+});
+
+rule('structure.scenario_unknown_task', () => {
+  it('a task of another job in the mission profile', () => {
+    const r = withScenario((s) => void (s.employee.jobs[0]!.tasks = [{ task: 't-nuit', share: 100 }]));
+    expect(loaderIssues(r)).toEqual([['ref.scenario_unknown_task', '$.scenarios[0].employee.jobs[0].tasks[0].task']]);
+    expect(only(check(r), 'structure.scenario_unknown_task')).toEqual([{ code: 'structure.scenario_unknown_task', severity: 'error', element: 'sc-meca', path: '$.scenarios[0].employee.jobs[0].tasks[0].task' }]);
+  });
+  it('near miss: the job’s own tasks', () => {
+    const r = withScenario((s) => void (s.employee.jobs[0]!.tasks = [{ task: 't-moteurs', share: 50 }, { task: 't-carrosserie', share: 50 }]));
+    expect(only(check(r), 'structure.scenario_unknown_task')).toEqual([]);
+  });
+});
+
+rule('structure.scenario_unknown_measure', () => {
+  it('a measure in place that the referential lacks', () => {
+    const r = withScenario((s) => void (s.measures = ['m-encoffrement', 'm-casque']));
+    expect(loaderIssues(r)).toEqual([['ref.scenario_unknown_measure', '$.scenarios[0].measures[1]']]);
+    expect(only(check(r), 'structure.scenario_unknown_measure')).toEqual([{ code: 'structure.scenario_unknown_measure', severity: 'error', element: 'sc-meca', path: '$.scenarios[0].measures[1]' }]);
+  });
+  it('near miss: the referential’s measure', () => {
+    expect(only(check(withScenario((s) => void (s.measures = ['m-encoffrement']))), 'structure.scenario_unknown_measure')).toEqual([]);
+  });
+});
+
+rule('structure.scenario_unknown_question', () => {
+  it('an answer to a question the referential lacks, company or employee', () => {
+    const r = withScenario((s) => {
+      s.answers['q-effectif'] = 12;
+      s.employee.answers = { 'q-nuit': true };
+    });
+    expect(loaderIssues(r)).toEqual([
+      ['ref.scenario_unknown_question', '$.scenarios[0].answers["q-effectif"]'],
+      ['ref.scenario_unknown_question', '$.scenarios[0].employee.answers["q-nuit"]'],
+    ]);
+    expect(only(check(r), 'structure.scenario_unknown_question').map((f) => f.path)).toEqual(['$.scenarios[0].answers["q-effectif"]', '$.scenarios[0].employee.answers["q-nuit"]']);
+  });
+  it('a question id `constructor` is looked up as an id, never found on Object.prototype', () => {
+    const key: string = 'constructor';
+    const r = withScenario((s) => void (s.answers[key] = 'atelier'));
+    expect(loaderIssues(r)).toEqual([['ref.scenario_unknown_question', '$.scenarios[0].answers.constructor']]);
+    const message = withCode(check(r), 'structure.scenario_unknown_question')[0]!.message;
+    expect(message).toContain('« constructor »');
+    expect(message).not.toContain('function');
+  });
+  it('near miss: answers to the referential’s questions', () => {
+    expect(only(check(withScenario((s) => void (s.employee.answers = { 'q-seul': true }))), 'structure.scenario_unknown_question')).toEqual([]);
+  });
+});
+
+rule('structure.scenario_question_scope', () => {
+  it('an employee-level question answered for the company, and the other way round', () => {
+    const r = withScenario((s) => {
+      s.answers['q-seul'] = true;
+      s.employee.answers = { 'q-charge': 10 };
+    });
+    expect(loaderIssues(r)).toEqual([
+      ['ref.scenario_question_scope', '$.scenarios[0].answers["q-seul"]'],
+      ['ref.scenario_question_scope', '$.scenarios[0].employee.answers["q-charge"]'],
+    ]);
+    expect(only(check(r), 'structure.scenario_question_scope')).toHaveLength(2);
+  });
+  it('near miss: each answer where its scope says', () => {
+    expect(only(check(withScenario((s) => void (s.employee.answers = { 'q-seul': false }))), 'structure.scenario_question_scope')).toEqual([]);
+  });
+});
+
+rule('structure.scenario_invalid_answer', () => {
+  it('a choice the question does not offer, a number below its minimum, a boolean as text', () => {
+    const r = withScenario((s) => {
+      s.answers['q-activite'] = 'bureau';
+      s.answers['q-charge'] = -1;
+      s.employee.answers = { 'q-seul': 'oui' };
+    });
+    expect(loaderIssues(r)).toEqual([
+      ['ref.scenario_invalid_answer', '$.scenarios[0].answers["q-activite"]'],
+      ['ref.scenario_invalid_answer', '$.scenarios[0].answers["q-charge"]'],
+      ['ref.scenario_invalid_answer', '$.scenarios[0].employee.answers["q-seul"]'],
+    ]);
+    const found = withCode(check(r), 'structure.scenario_invalid_answer');
+    expect(found.map((f) => f.params.answer)).toEqual(['"bureau"', '-1', '"oui"']);
+  });
+  it('near miss: a choice id, a number at its minimum, a boolean', () => {
+    const r = withScenario((s) => {
+      s.answers['q-activite'] = 'chantier';
+      s.answers['q-charge'] = 0;
+      s.employee.answers = { 'q-seul': true };
+    });
+    expect(only(check(r), 'structure.scenario_invalid_answer')).toEqual([]);
+  });
+});
+
+rule('structure.scenario_regulation', () => {
+  it('a reference case forcing a regulation version that does not exist', () => {
+    const r = withScenario((s) => void (s.regulation = '2019-13-45'));
+    expect(loaderIssues(r)).toEqual([['ref.scenario_regulation', '$.scenarios[0].regulation']]);
+    expect(only(check(r), 'structure.scenario_regulation')).toEqual([{ code: 'structure.scenario_regulation', severity: 'error', element: 'sc-meca', path: '$.scenarios[0].regulation' }]);
+  });
+  it('near miss: a version id, or a date it resolves to', () => {
+    expect(only(check(withScenario((s) => void (s.regulation = '2017-10-01'))), 'structure.scenario_regulation')).toEqual([]);
+    expect(only(check(withScenario((s) => void (s.regulation = '2020-06-30'))), 'structure.scenario_regulation')).toEqual([]);
+  });
+});
+
 // ───────────────────────────── Regulation ─────────────────────────────
 
 rule('regulation.unknown_version', () => {

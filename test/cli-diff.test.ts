@@ -27,6 +27,7 @@ type Doc = {
   questions: Array<{ id: string }>;
   jobs: Array<{ id: string; label: string; tasks: Array<{ id: string; defaultShare: number; entry: string }> }>;
   situations: Array<{ id: string; label: string; exposures: Array<{ duration?: { value: number } }> }>;
+  scenarios: Array<{ answers: Record<string, unknown>; employee: { jobs: Array<{ job: string }> } }>;
 } & Record<string, unknown>;
 /** The sample as a raw document, edited by `f`, as file text. */
 const version = (f: (d: Doc) => void): string => {
@@ -193,7 +194,11 @@ describe('logigramme diff', () => {
       expect(t.err()).toContain(`s.csv : fichier du personnel non valide pour ${REF} et ${REF} (1 problème), aucun salarié évalué`);
       expect(t.out()).toBe('');
 
-      const noNight = version((d) => void (d.jobs = d.jobs.filter((j) => j.id !== 'agent-nuit')));
+      // The reference cases of the removed job go with it: the loader refuses scenarios naming an unknown job.
+      const noNight = version((d) => {
+        d.jobs = d.jobs.filter((j) => j.id !== 'agent-nuit');
+        d.scenarios = d.scenarios.filter((s) => !s.employee.jobs.some((j) => j.job === 'agent-nuit'));
+      });
       const t2 = fakeIo({ 'sans-nuit.json': noNight });
       expect(run(['diff', REF, 'sans-nuit.json', '--staff', STAFF, '--answers', COMPANY], t2.io)).toBe(2);
       expect(t2.err()).toContain(`${STAFF} ligne 6, colonne jobs : Poste inconnu « agent-nuit »`);
@@ -205,6 +210,8 @@ describe('logigramme diff', () => {
         d.questions = d.questions.filter((q) => q.id !== 'q-activite');
         d.nodes = (d.nodes as Array<{ id: string }>).filter((n) => n.id !== 'n-activite');
         d.jobs[0]!.tasks[0]!.entry = 'n-bruit';
+        // The reference cases no longer answer it: the loader refuses answers to an unknown question.
+        for (const s of d.scenarios) delete s.answers['q-activite'];
       });
       const t = fakeIo({ 'v.json': noActivity });
       expect(run(['diff', REF, 'v.json', '--staff', STAFF, '--answers', COMPANY], t.io)).toBe(2);

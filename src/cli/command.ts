@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { loadReferentialText, type Referential } from '../core/index.ts';
 import { wantsHelp } from './args.ts';
 import { formatJsonIssues, plural } from './format.ts';
-import { EXIT_USAGE, readInput, UsageError, type CliIo } from './io.ts';
+import { EXIT_USAGE, readJsonInput, UsageError, type CliIo } from './io.ts';
 
 /**
  * A command with its help: `--help` / `-h` anywhere before `--` prints the help; a `UsageError` thrown
@@ -30,13 +30,11 @@ export function defineCommand<R extends number | Promise<number>>(name: string, 
   };
 }
 
-export const stripBom = (text: string) => (text.startsWith('\uFEFF') ? text.slice(1) : text);
-
 /** Reads and loads a referential, or reports why not on stderr and returns `undefined`. */
 export function loadReferentialFile(io: CliIo, path: string): Referential | undefined {
-  const text = readInput(io, path, 'le référentiel');
+  const text = readJsonInput(io, path, 'le référentiel');
   if (text === undefined) return undefined;
-  const loaded = loadReferentialText(stripBom(text));
+  const loaded = text.ok ? loadReferentialText(text.value) : text;
   if (loaded.ok) return loaded.value;
   io.stderr(`${formatJsonIssues(path, loaded.issues)}\n${path} : référentiel non valide (${plural(loaded.issues.length, 'problème', 'problèmes')})`);
   return undefined;

@@ -2,7 +2,7 @@ import type { CompanyInput, LoadIssue, Referential } from '../core/index.ts';
 import { companyIssues, loadCompanyText } from '../io/company.ts';
 import { parseStaffCsv, type CsvIssue, type StaffCsvResult } from '../io/staff-csv.ts';
 import { formatCsvIssues, formatJsonIssues, plural } from './format.ts';
-import { readInput, UsageError, type CliIo } from './io.ts';
+import { readInput, readJsonInput, UsageError, type CliIo } from './io.ts';
 
 /*
  * The company file and the staff file read against one or several referentials (the two versions
@@ -47,9 +47,9 @@ const forVersions = (paths: readonly string[], several: boolean) => (several ? `
  * every problem. Without any loaded referential, only its own syntax and schema are checked.
  */
 export function loadCompanyFor(io: CliIo, path: string, referentials: readonly LoadedReferential[]): CompanyInput | undefined {
-  const text = readInput(io, path, 'le fichier de réponses de l’entreprise');
+  const text = readJsonInput(io, path, 'le fichier de réponses de l’entreprise');
   if (text === undefined) return undefined;
-  const loaded = loadCompanyText(text);
+  const loaded = text.ok ? loadCompanyText(text.value) : text;
   if (!loaded.ok) {
     io.stderr(`${formatJsonIssues(path, loaded.issues)}\n${path} : fichier de réponses de l’entreprise non valide (${plural(loaded.issues.length, 'problème', 'problèmes')})`);
     return undefined;

@@ -1,3 +1,6 @@
+import type { LoadIssue, Result } from '../core/index.ts';
+import { decodeJsonBytes } from '../io/utf8.ts';
+
 /**
  * What a command may touch of the outside world. main.ts wires the real process; tests pass their
  * own, so every command runs in-process with captured output, virtual files and a fixed clock.
@@ -7,12 +10,17 @@ export interface CliIo {
   stdout(text: string): void;
   /** Writes a block of text to standard error (problems, warnings); a line break is added after it. */
   stderr(text: string): void;
-  /** Reads a text file; throws (a Node `ErrnoException`, or any error) when it cannot. */
-  readFile(path: string): string;
+  /**
+   * Reads a file: its bytes (the real process), or its text already decoded (tests); throws (a Node
+   * `ErrnoException`, or any error) when it cannot.
+   */
+  readFile(path: string): Uint8Array | string;
   /** Writes a text file in UTF-8, replacing it; throws (a Node `ErrnoException`, or any error) when it cannot. */
   writeFile(path: string, text: string): void;
   /** The clock, read by the CLI only (the core never reads it): the default year of `evaluate`. */
   now(): Date;
+  /** Print the technical detail (stack) of an internal fault too (`LOGIGRAMME_DEBUG=1`). */
+  debug?: boolean;
 }
 
 /**
@@ -26,6 +34,12 @@ export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;
 /** Unknown command or option, missing argument, bad option value. */
 export const EXIT_USAGE = 2;
+/**
+ * The command could not deliver a result for a reason that is not the user's files: an internal fault
+ * (a bug, reported with what to send) or an output that cannot be written (full disk). The same code as
+ * a usage error, so that scripts only ever see 0, 1 and 2.
+ */
+export const EXIT_FAULT = 2;
 
 /** Misuse of the command line; reported with a pointer to the command's help, exit code 2. */
 export class UsageError extends Error {
@@ -34,6 +48,23 @@ export class UsageError extends Error {
 
 /** The text of a file, or `undefined` after telling why it cannot be read. */
 export function readInput(io: CliIo, path: string, what: string): string | undefined {
+  const read = readRaw(io, path, what);
+  return read === undefined || typeof read === 'string' ? read : decodeText(read);
+}
+
+/**
+ * The text of a JSON file (referential, logigramme, company file): strict UTF-8, within the size
+ * limit, or the located issue that says why not (for the caller to report with the file's other
+ * problems); `undefined` after telling why the file cannot be read at all.
+ */
+export function readJsonInput(io: CliIo, path: string, what: string): Result<string, LoadIssue> | undefined {
+  const read = readRaw(io, path, what);
+  if (read === undefined) return undefined;
+  // Text handed over already decoded (tests) still meets the size limit in the JSON reader.
+  return typeof read === 'string' ? { ok: true, value: read } : decodeJsonBytes(read);
+}
+
+function readRaw(io: CliIo, path: string, what: string): Uint8Array | string | undefined {
   try {
     return io.readFile(path);
   } catch (error) {
@@ -62,13 +93,15 @@ function fileErrorReason(error: unknown, notFound: string): string {
     : code === 'EACCES' || code === 'EPERM' ? 'accès refusé'
     : code === 'EROFS' ? 'système de fichiers en lecture seule'
     : code === 'ENOSPC' ? 'plus de place sur le disque'
+    : code === 'ERR_FS_FILE_TOO_LARGE' ? 'fichier de plus de 2 Gio, trop volumineux'
     : error instanceof Error ? error.message
     : String(error);
 }
 
 /**
- * Bytes of a text file → text: UTF-8 (a BOM is kept for the parsers to strip), or Windows-1252 when
+ * Bytes of a staff file → text: UTF-8 (a BOM is kept for the parsers to strip), or Windows-1252 when
  * the bytes are not valid UTF-8 — what French Excel writes for « CSV (séparateur : point-virgule) ».
+ * Never used for JSON files, which must be UTF-8 (`readJsonInput`).
  */
 export function decodeText(bytes: Uint8Array): string {
   try {

@@ -3,30 +3,49 @@
  * bin/logigramme.mjs (`npx logigramme …`) or by `npm run cli -- …`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { decodeText, type CliIo } from './io.ts';
-import { run } from './run.ts';
+import { outputFailure, reportFault } from './fault.ts';
+import { EXIT_FAULT, type CliIo } from './io.ts';
+import { run, VERSION } from './run.ts';
 
-// A reader that went away (`logigramme … | head`) is not an error of ours.
+const argv = process.argv.slice(2);
+
+// A reader that went away (`logigramme … | head`) is not an error of ours; a full disk or a broken
+// device is said in French, never with a stack. Writes to a file are synchronous, their errors come
+// back as events.
+let outputFailed = false;
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    const message = outputFailure(error);
+    if (message === undefined) process.exit(process.exitCode ?? 0);
+    if (outputFailed) return;
+    outputFailed = true;
+    if (stream === process.stdout) {
+      try {
+        process.stderr.write(`${message}\n`);
+      } catch {
+        // Nothing left to tell with: the exit code says it.
+      }
+    }
+    process.exit(EXIT_FAULT);
   });
 }
 
 const io: CliIo = {
   stdout: (text) => void process.stdout.write(`${text}\n`),
   stderr: (text) => void process.stderr.write(`${text}\n`),
-  readFile: (path) => decodeText(readFileSync(path)),
+  readFile: (path) => readFileSync(path),
   writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
   now: () => new Date(),
+  debug: Boolean(process.env.LOGIGRAMME_DEBUG),
 };
 
-try {
-  // Some commands are asynchronous (the automatic layout of `decompile`): wait for their exit code.
-  process.exitCode = await run(process.argv.slice(2), io);
-} catch (error) {
-  // A bug, not a problem of the user's files: say so, with what is needed to report it.
-  process.stderr.write(`logigramme : erreur interne, merci de la signaler\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 70;
-}
+// Faults outside a command's own call (a callback, a worker): the same report, never a raw stack.
+const fatal = (error: unknown) => {
+  process.exitCode = reportFault(error, io, VERSION, argv[0]);
+  process.exit();
+};
+process.on('uncaughtException', fatal);
+process.on('unhandledRejection', fatal);
+
+// Some commands are asynchronous (the automatic layout of `decompile`): wait for their exit code.
+process.exitCode = await run(argv, io);

@@ -11,6 +11,7 @@ import { hashCommand } from './commands/hash.ts';
 import { testCommand } from './commands/test.ts';
 import { validateCommand } from './commands/validate.ts';
 import { PROGRAM_HELP } from './help.ts';
+import { reportFault } from './fault.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './io.ts';
 
 export const COMMANDS: Readonly<Record<string, Command>> = {
@@ -29,9 +30,20 @@ export const VERSION: string = pkg.version;
 
 /**
  * The whole program: arguments (without `node` and the script) → exit code, or its promise when the
- * command is asynchronous (`await run(…)` works in both cases).
+ * command is asynchronous (`await run(…)` works in both cases). Never throws: an internal fault is
+ * reported with what to send (version, command, error id) and exit code 2.
  */
 export function run(argv: readonly string[], io: CliIo): number | Promise<number> {
+  const fault = (error: unknown) => reportFault(error, io, VERSION, argv[0]);
+  try {
+    const code = dispatch(argv, io);
+    return typeof code === 'number' ? code : code.catch(fault);
+  } catch (error) {
+    return fault(error);
+  }
+}
+
+function dispatch(argv: readonly string[], io: CliIo): number | Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
     io.stderr(PROGRAM_HELP);

@@ -1,4 +1,5 @@
 import {
+  answerProblem,
   CompanyInputSchema,
   formatPath,
   migrateDocument,
@@ -8,7 +9,6 @@ import {
   type BranchCondition,
   type CompanyInput,
   type LoadIssue,
-  type Question,
   type Referential,
   type Result,
 } from '../core/index.ts';
@@ -63,20 +63,6 @@ export function companyIssues(company: CompanyInput, referential: Referential): 
   return issues;
 }
 
-function answerProblem(q: Question, value: AnswerValue): string | undefined {
-  switch (q.type) {
-    case 'boolean':
-      return typeof value === 'boolean' ? undefined : 'true ou false';
-    case 'choice':
-      return typeof value === 'string' && q.choices.some((c) => c.id === value) ? undefined : `l’un de ${q.choices.map((c) => JSON.stringify(c.id)).join(', ')}`;
-    case 'number':
-      if (typeof value !== 'number') return `un nombre (${q.unit})`;
-      if (q.min !== undefined && value < q.min) return `un nombre ≥ ${q.min} ${q.unit}`;
-      if (q.max !== undefined && value > q.max) return `un nombre ≤ ${q.max} ${q.unit}`;
-      return undefined;
-  }
-}
-
 function branchMatches(when: BranchCondition, answer: AnswerValue): boolean {
   if ('is' in when) return answer === when.is;
   if ('oneOf' in when) return typeof answer === 'string' && when.oneOf.includes(answer);
@@ -115,7 +101,8 @@ function treeIssues(company: CompanyInput, referential: Referential): LoadIssue[
           for (const b of node.branches) stack.push(b.next);
           continue;
         }
-        const answer = company.answers[q.id];
+        // An own property only: a question id such as `constructor` must not find Object.prototype's.
+        const answer = Object.hasOwn(company.answers, q.id) ? company.answers[q.id] : undefined;
         if (answer === undefined) {
           if (!reported.has(q.id)) issues.push(issue('company.answer_missing', ['answers', q.id], `Réponse de l’entreprise manquante au critère « ${q.label} » (nécessaire pour ${where})`));
           reported.add(q.id);

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { EmployeeSchema, contentHash, loadGraph, loadReferential, parseJsonText, parseWith, type LoadIssue } from '../core/index.ts';
+import { BACKUP_LIMITS, EmployeeSchema, contentHash, loadGraph, loadReferential, parseJsonText, parseWith, type LoadIssue } from '../core/index.ts';
 import { LIFECYCLE_STATES } from '../core/lifecycle/index.ts';
 import { referentialKey, type LogigrammeDb } from './db.ts';
 
@@ -116,7 +116,8 @@ export type RestoreOutcome = { ok: true; counts: Record<TableName, number> } | {
 
 /** Validates every record of a backup file; the records, typed, when there is no problem at all. */
 export function validateBackup(text: string, currentDatabaseVersion = Number.POSITIVE_INFINITY): { ok: true; tables: BackupFile['tables'] } | { ok: false; issues: LoadIssue[] } {
-  const json = parseJsonText(text);
+  // A backup holds every document of the browser: a larger size limit, the same nesting and string limits.
+  const json = parseJsonText(text, BACKUP_LIMITS);
   if (!json.ok) return json;
   const header = parseWith(Header, json.value);
   if (!header.ok) return header;

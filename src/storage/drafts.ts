@@ -28,7 +28,7 @@ import {
   type LifecycleState,
 } from '../core/lifecycle/index.ts';
 import { referentialKey, type DraftRecord, type LogigrammeDb, type StoredHistory, type StoredReferential, type StoredStep } from './db.ts';
-import { MAX_IMPORT_BYTES, recordFor, type Clock } from './referentials.ts';
+import { recordFor, type Clock } from './referentials.ts';
 
 /*
  * The editor's drafts: one working draft per referential id (the logigramme and its lifecycle), saved
@@ -376,7 +376,6 @@ export interface DraftImportOptions {
  * a referential is turned into a laid-out logigramme. Nothing is stored on any error.
  */
 export async function importDraftText(db: LogigrammeDb, text: string, options: DraftImportOptions): Promise<DraftImportOutcome> {
-  if (text.length > MAX_IMPORT_BYTES) return { kind: 'invalid', issues: [{ code: 'file.too_large', path: '$', message: 'Fichier de plus de 20 Mo : ce n’est ni un logigramme ni un référentiel.' }] };
   const json = parseJsonText(text);
   if (!json.ok) return { kind: 'invalid', issues: json.issues };
   const isGraph = typeof json.value === 'object' && json.value !== null && (json.value as { kind?: unknown }).kind === 'logigramme';

@@ -1,7 +1,8 @@
 import {
   contentHash,
+  DOCUMENT_LIMITS,
   loadReferential,
-  loadReferentialText,
+  parseJsonText,
   type LoadIssue,
   type Referential,
   type Result,
@@ -17,8 +18,8 @@ export interface SampleFile {
 export type Clock = () => string;
 const isoNow: Clock = () => new Date().toISOString();
 
-/** Largest file the import accepts: well above any real referential, well below the tab's memory. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** Largest file the import accepts: the loader's size limit (one table, src/core/util/limits.ts). */
+export const MAX_IMPORT_BYTES = DOCUMENT_LIMITS.bytes;
 
 /**
  * The referentials/ folder will also hold editor graphs (`*.graph.json`) and what-if inputs: only the
@@ -107,10 +108,13 @@ export type ImportOutcome =
  * A version, once stored, is never silently replaced.
  */
 export async function importReferentialText(db: LogigrammeDb, text: string, now: Clock = isoNow): Promise<ImportOutcome> {
-  const loaded = loadReferentialText(text);
+  // Parsed once, by the one JSON reader (limits, BOM, duplicate keys); the document is kept exactly as
+  // written, the loader working on its own copy.
+  const json = parseJsonText(text);
+  if (!json.ok) return { kind: 'invalid', issues: json.issues };
+  const loaded = loadReferential(json.value);
   if (!loaded.ok) return { kind: 'invalid', issues: loaded.issues };
-  // The text parsed once already inside loadReferentialText; keep the document exactly as written.
-  const record = recordFor(loaded.value, JSON.parse(text) as unknown, 'import', now());
+  const record = recordFor(loaded.value, json.value, 'import', now());
   return db.transaction('rw', db.referentials, async (): Promise<ImportOutcome> => {
     const existing = await db.referentials.get(record.key);
     if (existing) {

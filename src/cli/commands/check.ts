@@ -19,10 +19,10 @@ import {
   type WhatIfReport,
 } from '../../core/index.ts';
 import { parseOrUsage } from '../args.ts';
-import { defineCommand, isGraphDocument, oneFile, stripBom } from '../command.ts';
+import { defineCommand, isGraphDocument, oneFile } from '../command.ts';
 import { formatJsonIssues, num, plural, VERDICT_LABELS } from '../format.ts';
 import { CHECK_HELP } from '../help.ts';
-import { EXIT_INPUT, EXIT_OK, readInput, UsageError } from '../io.ts';
+import { EXIT_INPUT, EXIT_OK, readJsonInput, UsageError } from '../io.ts';
 import { graphLocation } from '../locate.ts';
 
 const FORMATS = ['text', 'json'] as const;
@@ -55,9 +55,9 @@ export const checkCommand = defineCommand('check', CHECK_HELP, (args, io) => {
   if (against) options.against = against.id;
 
   // 2. The document: a logigramme (`"kind": "logigramme"`) or a referential, schema only.
-  const text = readInput(io, path, 'le fichier');
+  const text = readJsonInput(io, path, 'le fichier');
   if (text === undefined) return EXIT_INPUT;
-  const json = parseJsonText(stripBom(text));
+  const json = text.ok ? parseJsonText(text.value) : text;
   if (!json.ok) {
     io.stderr(`${formatJsonIssues(path, json.issues)}\n${path} : vérification impossible, le fichier n’est pas du JSON valide`);
     return EXIT_INPUT;

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { compile, contentHash, loadGraph, loadReferential, parseJsonText, ruleMessage } from '../../core/index.ts';
 import { parseOrUsage } from '../args.ts';
-import { checkOutput, defineCommand, looksLikeReferential, oneFile, stripBom } from '../command.ts';
+import { checkOutput, defineCommand, looksLikeReferential, oneFile } from '../command.ts';
 import { formatJsonIssues, plural } from '../format.ts';
 import { COMPILE_HELP } from '../help.ts';
-import { EXIT_INPUT, EXIT_OK, readInput, writeOutput } from '../io.ts';
+import { EXIT_INPUT, EXIT_OK, readJsonInput, writeOutput } from '../io.ts';
 import { graphLocation } from '../locate.ts';
 
 const OPTIONS = { output: { type: 'string', short: 'o' } } as const;
@@ -21,9 +21,9 @@ export const compileCommand = defineCommand('compile', COMPILE_HELP, (args, io) 
   const output = values.output;
   checkOutput(path, output);
 
-  const text = readInput(io, path, 'le logigramme');
+  const text = readJsonInput(io, path, 'le logigramme');
   if (text === undefined) return EXIT_INPUT;
-  const json = parseJsonText(stripBom(text));
+  const json = text.ok ? parseJsonText(text.value) : text;
   if (json.ok && looksLikeReferential(json.value)) {
     io.stderr(`${path} : ce fichier est un référentiel, pas un logigramme (pas de champ « kind » valant « logigramme ») ; « logigramme decompile » en fait un logigramme`);
     return EXIT_INPUT;

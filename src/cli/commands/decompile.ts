@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { decompile, loadReferential, parseJsonText } from '../../core/index.ts';
 import { parseOrUsage } from '../args.ts';
-import { checkOutput, defineCommand, isGraphDocument, oneFile, stripBom } from '../command.ts';
+import { checkOutput, defineCommand, isGraphDocument, oneFile } from '../command.ts';
 import { formatJsonIssues, plural } from '../format.ts';
 import { DECOMPILE_HELP } from '../help.ts';
-import { EXIT_INPUT, EXIT_OK, readInput, writeOutput } from '../io.ts';
+import { EXIT_INPUT, EXIT_OK, readJsonInput, writeOutput } from '../io.ts';
 
 const OPTIONS = { output: { type: 'string', short: 'o' } } as const;
 
@@ -18,9 +18,9 @@ export const decompileCommand = defineCommand('decompile', DECOMPILE_HELP, async
   const output = values.output;
   checkOutput(path, output);
 
-  const text = readInput(io, path, 'le référentiel');
+  const text = readJsonInput(io, path, 'le référentiel');
   if (text === undefined) return EXIT_INPUT;
-  const json = parseJsonText(stripBom(text));
+  const json = text.ok ? parseJsonText(text.value) : text;
   if (json.ok && isGraphDocument(json.value)) {
     io.stderr(`${path} : ce fichier est déjà un logigramme ; « logigramme compile » en fait un référentiel`);
     return EXIT_INPUT;

@@ -17,7 +17,7 @@ import { parseOrUsage } from '../args.ts';
 import { defineCommand, loadReferentialFile, oneReferential } from '../command.ts';
 import { formatCsvIssues, formatJsonIssues, frenchDate, plural } from '../format.ts';
 import { EVALUATE_HELP } from '../help.ts';
-import { EXIT_INPUT, EXIT_OK, readInput, UsageError, type CliIo } from '../io.ts';
+import { EXIT_INPUT, EXIT_OK, readInput, readJsonInput, UsageError, type CliIo } from '../io.ts';
 import { renderCsv, renderJson, renderTable, type EvaluationReport, type ReportError } from '../report.ts';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
@@ -111,9 +111,9 @@ export const evaluateCommand = defineCommand('evaluate', EVALUATE_HELP, (args, i
 });
 
 function loadCompany(io: CliIo, path: string, referential: Referential | undefined): CompanyInput | undefined {
-  const text = readInput(io, path, 'le fichier de réponses de l’entreprise');
+  const text = readJsonInput(io, path, 'le fichier de réponses de l’entreprise');
   if (text === undefined) return undefined;
-  const loaded = loadCompanyText(text);
+  const loaded = text.ok ? loadCompanyText(text.value) : text;
   const issues = loaded.ok ? (referential ? companyIssues(loaded.value, referential) : []) : loaded.issues;
   if (issues.length > 0) {
     io.stderr(`${formatJsonIssues(path, issues)}\n${path} : fichier de réponses de l’entreprise non valide (${plural(issues.length, 'problème', 'problèmes')})`);

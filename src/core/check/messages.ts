@@ -37,6 +37,15 @@ export const RULES: Record<string, { severity: Severity; message: (p: Params) =>
   'structure.branch_duplicate_answer': { severity: 'error', message: (p) => `La réponse « ${p.answer} » au critère « ${p.question} » mène à plusieurs branches : gardez-la dans une seule.` },
   'structure.range_gap': { severity: 'error', message: (p) => `Aucune branche du critère « ${p.question} » ne couvre les valeurs de ${p.from} à ${p.to} : étendez un intervalle (bornes : min incluse, max exclue).` },
   'structure.range_overlap': { severity: 'error', message: (p) => `Plusieurs branches du critère « ${p.question} » couvrent les valeurs de ${p.from} à ${p.to} : les intervalles ne doivent pas se chevaucher.` },
+  'structure.duplicate_choice': { severity: 'error', message: (p) => `La réponse « ${p.choice} » figure deux fois dans les choix du critère « ${p.question} » : supprimez le doublon ou donnez-lui un autre identifiant.` },
+  // Reference cases (scenarios).
+  'structure.scenario_regulation': { severity: 'error', message: (p) => `Le scénario « ${p.scenario} » vise une version réglementaire inconnue « ${p.regulation} » : choisissez 2015-01-01, 2016-01-01, 2016-07-01, 2017-10-01, 2023-09-01 ou une date.` },
+  'structure.scenario_unknown_question': { severity: 'error', message: (p) => `Le scénario « ${p.scenario} » répond au critère « ${p.question} », absent du référentiel : retirez la réponse ou créez le critère.` },
+  'structure.scenario_question_scope': { severity: 'error', message: (p) => `Le scénario « ${p.scenario} » répond au critère « ${p.question} » au mauvais endroit : ${p.scope === 'company' ? 'c’est un critère de l’entreprise, sa réponse va dans les réponses de l’entreprise' : 'c’est un critère individuel, sa réponse va dans celles du salarié type'}.` },
+  'structure.scenario_invalid_answer': { severity: 'error', message: (p) => `Le scénario « ${p.scenario} » donne la réponse ${p.answer} au critère « ${p.question} » : ${p.expected} attendu.` },
+  'structure.scenario_unknown_measure': { severity: 'error', message: (p) => `Le scénario « ${p.scenario} » met en place la mesure « ${p.measure} », absente du référentiel : retirez-la ou créez la mesure.` },
+  'structure.scenario_unknown_job': { severity: 'error', message: (p) => `Le salarié type du scénario « ${p.scenario} » occupe le poste « ${p.job} », absent du référentiel : choisissez un poste existant.` },
+  'structure.scenario_unknown_task': { severity: 'error', message: (p) => `Le salarié type du scénario « ${p.scenario} » cite la tâche « ${p.task} », qui n’appartient pas au poste « ${p.job} » : choisissez une tâche de ce poste.` },
   // Regulation.
   'regulation.unknown_version': { severity: 'error', message: (p) => `Version réglementaire inconnue « ${p.regulation} » : choisissez 2015-01-01, 2016-01-01, 2016-07-01, 2017-10-01 ou 2023-09-01.` },
   'regulation.factor_retained_and_excluded': { severity: 'error', message: (p) => `Le facteur « ${p.factor} » est à la fois retenu et écarté : choisissez.` },

@@ -3,6 +3,7 @@ import type { AnswerValue, BranchCondition, DecisionNode, Exposure, Question, Re
 import { toThresholdUnit, type WorkingYear } from '../referential/units.ts';
 import { EvaluationError } from './errors.ts';
 import type { PathStep } from './types.ts';
+import { own } from '../util/own.ts';
 
 /*
  * The evaluation form: the portable referential resolved for one regulation version and one company.
@@ -260,11 +261,11 @@ export function walk(c: Compiled, entry: string, employeeAnswers: Record<string,
     const question = c.questions.get(node.question)!;
     let answer: AnswerValue | undefined;
     if (question.scope === 'company') {
-      answer = c.company.answers[question.id];
+      answer = own(c.company.answers, question.id);
       if (answer === undefined) throw new EvaluationError('answer_missing', `answers.${question.id}`, `réponse de l’entreprise manquante au critère « ${question.label} »`);
     } else {
       if (employeeAnswers === null) return null;
-      answer = employeeAnswers?.[question.id];
+      answer = own(employeeAnswers, question.id);
       if (answer === undefined) throw new EvaluationError('answer_missing', `answers.${question.id}`, `réponse manquante au critère individuel « ${question.label} »`);
     }
     checkAnswer(question, answer, `answers.${question.id}`);

@@ -8,6 +8,7 @@ import { round6 } from '../util/round.ts';
 import { computePoints, type PeriodPlan } from './points.ts';
 import { DSN_FACTOR_CODES } from '../regulation/dsn.ts';
 import type { Contribution, DsnEntry, EmployeeResult, FactorResult, GroupResult, PathStep } from './types.ts';
+import { own } from '../util/own.ts';
 
 /** Tolerance on shares summing to 100 %, for spreadsheet figures such as 33.33 + 33.33 + 33.34. */
 const SHARE_TOLERANCE = 0.01;
@@ -128,7 +129,7 @@ function checkShare(share: number, field: string): void {
 function answersKey(questions: readonly string[], employee: Employee): string {
   let key = '';
   for (const q of questions) {
-    const v = employee.answers?.[q];
+    const v = own(employee.answers, q);
     key += `${typeof v}:${String(v)}\u0001`;
   }
   return key;

@@ -1,4 +1,5 @@
 import type { GraphDocument, GraphEdge, GraphNode, GraphNodeKind, NodeLayout } from './schema.ts';
+import { own } from '../util/own.ts';
 
 /**
  * The logigramme read as lanes: one per job, in graph order, holding the job, its tasks and every
@@ -22,9 +23,9 @@ export const NODE_SIZES: Record<GraphNodeKind, { width: number; height: number }
 export const isLaidOut = (node: GraphNode): boolean => node.kind !== 'note' && node.kind !== 'group';
 
 export function nodeSize(graph: GraphDocument, node: GraphNode): { width: number; height: number } {
-  const own = graph.layout.nodes[node.id];
+  const drawn = own(graph.layout.nodes, node.id);
   const size = NODE_SIZES[node.kind];
-  return { width: own?.width ?? size.width, height: own?.height ?? size.height };
+  return { width: drawn?.width ?? size.width, height: drawn?.height ?? size.height };
 }
 
 /** Layer a source node starts in when nothing leads to it: jobs first, tasks second, the trees after. */
@@ -171,7 +172,7 @@ export function lanes(graph: GraphDocument, structure: LaneStructure = laneStruc
     let y1 = -Infinity;
     for (const id of ids) {
       const node = byId.get(id);
-      const at: NodeLayout | undefined = graph.layout.nodes[id];
+      const at: NodeLayout | undefined = own(graph.layout.nodes, id);
       if (!node || !at) continue;
       const size = nodeSize(graph, node);
       x0 = Math.min(x0, at.x);

@@ -1,6 +1,7 @@
 import { hierarchy, tree, type HierarchyPointNode } from 'd3-hierarchy';
 import { isLaidOut, laneStructure, nodeSize } from './lanes.ts';
 import type { GraphDocument, NodeLayout } from './schema.ts';
+import { own } from '../util/own.ts';
 
 export { NODE_SIZES } from './lanes.ts';
 
@@ -65,14 +66,14 @@ export function layoutGraphSync(graph: GraphDocument, direction: 'RIGHT' | 'DOWN
     laidOut.each((n: HierarchyPointNode<TreeDatum>) => {
       const breadth = Math.round(laneStart + n.x - n.data.breadth / 2 - low);
       const depth = columnAt[structure.layer.get(n.data.id) ?? 0] ?? 0;
-      const previous = graph.layout.nodes[n.data.id];
+      const previous = own(graph.layout.nodes, n.data.id);
       positions[n.data.id] = { ...previous, x: right ? depth : breadth, y: right ? breadth : depth };
     });
     laneStart += high - low + LAYOUT_GAPS.lane;
   }
   for (const node of graph.nodes) {
     if (isLaidOut(node)) continue;
-    const previous = graph.layout.nodes[node.id];
+    const previous = own(graph.layout.nodes, node.id);
     if (previous) positions[node.id] = previous;
   }
   return positions;

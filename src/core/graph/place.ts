@@ -1,5 +1,6 @@
 import { NODE_SIZES, nodeSize } from './lanes.ts';
 import type { GraphDocument, GraphNodeKind } from './schema.ts';
+import { own } from '../util/own.ts';
 
 /** Gaps of the incremental placement: the layout's column gap and a little air between neighbours. */
 const LAYER_GAP = 80;
@@ -24,23 +25,23 @@ export function placeNewNode(graph: GraphDocument, kind: GraphNodeKind, anchorId
   const right = graph.layout.direction !== 'DOWN';
   const size = NODE_SIZES[kind];
   const anchor = anchorId ? graph.nodes.find((n) => n.id === anchorId) : undefined;
-  const anchorAt = anchorId ? graph.layout.nodes[anchorId] : undefined;
+  const anchorAt = anchorId ? own(graph.layout.nodes, anchorId) : undefined;
   let start: Point;
   if (anchor && anchorAt) {
-    const own = nodeSize(graph, anchor);
+    const anchorSize = nodeSize(graph, anchor);
     const childIds = new Set(graph.edges.filter((e) => e.source === anchor.id).map((e) => e.target));
     // Below (or right of) the anchor's children drawn in the next column, so a new task follows the last one.
     let after: number | undefined;
     for (const node of graph.nodes) {
-      const at = graph.layout.nodes[node.id];
+      const at = own(graph.layout.nodes, node.id);
       if (!childIds.has(node.id) || !at) continue;
       const s = nodeSize(graph, node);
       const end = right ? at.y + s.height : at.x + s.width;
       after = after === undefined ? end : Math.max(after, end);
     }
     start = right
-      ? { x: anchorAt.x + own.width + LAYER_GAP, y: after === undefined ? anchorAt.y : after + GAP }
-      : { x: after === undefined ? anchorAt.x : after + GAP, y: anchorAt.y + own.height + LAYER_GAP };
+      ? { x: anchorAt.x + anchorSize.width + LAYER_GAP, y: after === undefined ? anchorAt.y : after + GAP }
+      : { x: after === undefined ? anchorAt.x : after + GAP, y: anchorAt.y + anchorSize.height + LAYER_GAP };
   } else {
     start = near ?? { x: 0, y: 0 };
   }
@@ -51,7 +52,7 @@ export function placeNewNode(graph: GraphDocument, kind: GraphNodeKind, anchorId
 export function freeSpot(graph: GraphDocument, start: Point, size: { width: number; height: number }, downwards = true): Point {
   const boxes: Array<{ x0: number; y0: number; x1: number; y1: number }> = [];
   for (const node of graph.nodes) {
-    const at = graph.layout.nodes[node.id];
+    const at = own(graph.layout.nodes, node.id);
     if (!at || node.kind === 'group') continue;
     const s = nodeSize(graph, node);
     boxes.push({ x0: at.x - GAP, y0: at.y - GAP, x1: at.x + s.width + GAP, y1: at.y + s.height + GAP });

@@ -5,10 +5,18 @@ export interface LoadIssue {
   code: string;
   path: string;
   message: string;
+  /** Line and column (from 1) in the file's text, when the problem was found while reading the text. */
+  line?: number;
+  column?: number;
 }
 
 export function issue(code: string, path: readonly PathSegment[], message: string): LoadIssue {
   return { code, path: formatPath(path), message };
+}
+
+/** An issue found in the text itself: its JSON path when known, and where it is in the text. */
+export function textIssue(code: string, path: readonly PathSegment[], message: string, line: number, column: number): LoadIssue {
+  return { code, path: formatPath(path), message, line, column };
 }
 
 /** One line per issue, `$.jobs[0].id : message`, for the CLI and plain-text reports. */

@@ -1,16 +1,20 @@
 import * as z from 'zod';
-import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { regulationById, findCriterion } from '../regulation/index.ts';
 import { QUANTITY_UNITS, type Quantity } from '../regulation/types.ts';
 import { fail, ok, type Result } from '../util/result.ts';
 import type { PathSegment } from '../util/path.ts';
 import { contentHash } from './canonical.ts';
 import { issue, type LoadIssue } from './issue.ts';
+import { parseJsonText } from './json.ts';
 import { migrateReferential } from './migrations.ts';
+import { referenceIssues } from './references.ts';
 import { ReferentialSchema, type Referential } from './schema.ts';
 import { durationConvertible } from './units.ts';
 
 const frenchErrors = z.locales.fr().localeError;
+
+// The one JSON text reader, with the resource limits; kept importable from here.
+export { parseJsonText };
 
 /** Zod issues → located French issues. */
 export function zodIssues(error: z.ZodError, base: readonly PathSegment[] = []): LoadIssue[] {
@@ -23,46 +27,6 @@ export function zodIssues(error: z.ZodError, base: readonly PathSegment[] = []):
 export function parseWith<S extends z.ZodType>(schema: S, data: unknown, base: readonly PathSegment[] = []): Result<z.infer<S>, LoadIssue> {
   const parsed = schema.safeParse(data, { error: frenchErrors });
   return parsed.success ? ok(parsed.data) : fail(zodIssues(parsed.error, base));
-}
-
-const JSON_ERRORS: Record<string, string> = {
-  InvalidSymbol: 'symbole inattendu',
-  InvalidNumberFormat: 'nombre mal formé',
-  PropertyNameExpected: 'nom de propriété attendu (entre guillemets)',
-  ValueExpected: 'valeur attendue',
-  ColonExpected: '« : » attendu',
-  CommaExpected: '« , » attendue',
-  CloseBraceExpected: '« } » attendue',
-  CloseBracketExpected: '« ] » attendu',
-  EndOfFileExpected: 'fin du fichier attendue',
-  InvalidCommentToken: 'commentaire interdit en JSON',
-  UnexpectedEndOfComment: 'commentaire non terminé',
-  UnexpectedEndOfString: 'chaîne non terminée',
-  UnexpectedEndOfNumber: 'nombre non terminé',
-  InvalidUnicode: 'séquence Unicode invalide',
-  InvalidEscapeCharacter: 'échappement invalide',
-  InvalidCharacter: 'caractère invalide',
-};
-
-/**
- * JSON text → value, with the line and column of the first syntax error. JSON.parse does the parsing;
- * when it fails, jsonc-parser (strict mode) locates the error, since engines word and place their
- * messages differently (Node 20 often gives no position at all).
- */
-export function parseJsonText(text: string): Result<unknown, LoadIssue> {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  try {
-    return ok(JSON.parse(source) as unknown);
-  } catch (error) {
-    const errors: ParseError[] = [];
-    parseTree(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    const first = errors[0];
-    if (!first) return fail([issue('json.syntax', [], `JSON invalide : ${error instanceof Error ? error.message : String(error)}`)]);
-    const before = source.slice(0, first.offset).split('\n');
-    const where = `ligne ${before.length}, colonne ${(before.at(-1)?.length ?? 0) + 1}`;
-    const what = JSON_ERRORS[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error);
-    return fail([issue('json.syntax', [], `JSON invalide (${where}) : ${what}`)]);
-  }
 }
 
 /**
@@ -176,6 +140,7 @@ export function integrityIssues(r: Referential): LoadIssue[] {
   }
 
   issues.push(...cycleIssues(r));
+  issues.push(...referenceIssues(r));
   return issues;
 }
 

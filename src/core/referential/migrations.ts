@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../util/result.ts';
 import { issue, type LoadIssue } from './issue.ts';
+import { valueLimitIssues } from './json.ts';
 import { REFERENTIAL_FORMAT_VERSION } from './schema.ts';
 
 /**
@@ -30,6 +31,10 @@ export function migrateDocument(
   if (version > current) {
     return fail([issue('format.version_newer', ['formatVersion'], `Ce ${kind} est au format ${version}, plus récent que celui que cette version de Logigramme lit (${current}) : mettez Logigramme à jour`)]);
   }
+  // Data that did not come through parseJsonText (a stored record, a program's object) meets the same
+  // limits before the recursive copy below: a cycle or 10 000 levels would overflow it.
+  const limits = valueLimitIssues(data);
+  if (limits.length > 0) return fail(limits);
   // A JSON round trip is enough to copy a document that came from JSON, and needs no DOM or Node API.
   let doc = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
   for (let v = version; v < current; v++) {

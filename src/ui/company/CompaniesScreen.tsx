@@ -8,7 +8,7 @@ import { frCompany } from '../i18n/fr-company.ts';
 import { hrefFor } from '../route.ts';
 import { useLiveQuery } from '../useLiveQuery.ts';
 import { loadCompanyFileText } from './companyFile.ts';
-import { readFileText } from './download.ts';
+import { readJsonFile } from '../jsonFile.ts';
 import { createCompany, importCompany, listCompanies } from './storage.ts';
 import './company.css';
 
@@ -129,7 +129,8 @@ function ImportCompany() {
     const file = input.files?.[0];
     if (!file) return;
     try {
-      const loaded = loadCompanyFileText(await readFileText(file));
+      const text = await readJsonFile(file);
+      const loaded = text.ok ? loadCompanyFileText(text.value) : text;
       if (!loaded.ok) {
         setState({ status: 'invalid', file: file.name, issues: loaded.issues });
         return;

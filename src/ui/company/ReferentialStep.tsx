@@ -1,6 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import type { LoadIssue } from '../../core/index.ts';
-import { importReferentialText, listReferentials, MAX_IMPORT_BYTES } from '../../storage/index.ts';
+import { importReferentialText, listReferentials, type ImportOutcome } from '../../storage/index.ts';
 import { HashBadge } from '../components/HashBadge.tsx';
 import { IssueTable } from '../components/IssueTable.tsx';
 import { useDb } from '../context.ts';
@@ -10,7 +10,7 @@ import { frCompany } from '../i18n/fr-company.ts';
 import { regulationLabel, statusLabel } from '../labels.ts';
 import { useLiveQuery } from '../useLiveQuery.ts';
 import type { StepProps } from './CompanyWorkspace.tsx';
-import { readFileText } from './download.ts';
+import { readJsonFile } from '../jsonFile.ts';
 import { loadStoredReferential, type LoadedReferential } from './storage.ts';
 
 const t = frCompany.referential;
@@ -47,9 +47,9 @@ export function ReferentialStep({ snapshot, actor }: StepProps) {
     if (!file) return;
     setState({ status: 'reading', file: file.name });
     try {
-      if (file.size > MAX_IMPORT_BYTES) throw new Error('too large');
-      // Validated in full (schema, references, units, cycles, stated content hash) before anything is stored.
-      const outcome = await importReferentialText(db, await readFileText(file));
+      // Validated in full (size, UTF-8, schema, references, units, cycles, stated content hash) before anything is stored.
+      const text = await readJsonFile(file);
+      const outcome: ImportOutcome = text.ok ? await importReferentialText(db, text.value) : { kind: 'invalid', issues: text.issues };
       if (outcome.kind === 'invalid') setState({ status: 'invalid', file: file.name, issues: outcome.issues });
       else if (outcome.kind === 'conflict') setState({ status: 'message', text: t.conflict(outcome.existing.key), error: true });
       else apply(loadStoredReferential(outcome.record));

@@ -1,8 +1,9 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import { importReferentialText, MAX_IMPORT_BYTES, type ImportOutcome } from '../../storage/index.ts';
+import { importReferentialText, type ImportOutcome } from '../../storage/index.ts';
 import { shortHash, type LoadIssue } from '../../core/index.ts';
 import { useDb } from '../context.ts';
 import { fr } from '../i18n/fr.ts';
+import { readJsonFile } from '../jsonFile.ts';
 import { IssueTable } from './IssueTable.tsx';
 
 type ImportState =
@@ -23,12 +24,9 @@ export function ImportPanel() {
     if (!file) return;
     setState({ status: 'reading', file: file.name });
     try {
-      if (file.size > MAX_IMPORT_BYTES) {
-        setState({ status: 'failed', file: file.name, message: fr.import.tooLarge(file.name) });
-        return;
-      }
-      const text = await readText(file);
-      const outcome = await importReferentialText(db, text);
+      // Too large or not UTF-8: refused with the reason and the place, like any other invalid file.
+      const text = await readJsonFile(file);
+      const outcome: ImportOutcome = text.ok ? await importReferentialText(db, text.value) : { kind: 'invalid', issues: text.issues };
       setState({ status: 'done', file: file.name, outcome });
     } catch {
       setState({ status: 'failed', file: file.name, message: fr.import.unreadable(file.name) });
@@ -64,17 +62,6 @@ export function ImportPanel() {
       </div>
     </section>
   );
-}
-
-/** `Blob.text()` where available, FileReader otherwise (older engines, jsdom). */
-function readText(file: File): Promise<string> {
-  if (typeof file.text === 'function') return file.text();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsText(file, 'utf-8');
-  });
 }
 
 function Outcome({ file, outcome }: { file: string; outcome: ImportOutcome }) {

@@ -63,7 +63,6 @@ export const fr = {
       `Refusé : le référentiel ${key} est déjà enregistré avec un autre contenu (empreinte ${existing}, fichier ${incoming}). ` +
       'Une version publiée ne se modifie pas : donnez un nouveau numéro de version au référentiel modifié.',
     invalid: (file: string, count: number) => `Le fichier « ${file} » n’a pas été enregistré : ${count} ${count > 1 ? 'erreurs' : 'erreur'}.`,
-    tooLarge: (file: string) => `Le fichier « ${file} » dépasse 20 Mo : ce n’est pas un référentiel.`,
     unreadable: (file: string) => `Le fichier « ${file} » n’a pas pu être lu.`,
     issuePath: 'Emplacement',
     issueMessage: 'Problème',

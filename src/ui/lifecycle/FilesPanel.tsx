@@ -1,5 +1,5 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import type { LoadIssue } from '../../core/index.ts';
+import { BACKUP_LIMITS, DOCUMENT_LIMITS, type JsonLimits, type LoadIssue, type Result } from '../../core/index.ts';
 import {
   exportBackup,
   exportCheckReport,
@@ -7,7 +7,6 @@ import {
   exportReferential,
   importBackup,
   importDraftText,
-  MAX_IMPORT_BYTES,
   type DraftRecord,
   type ExportFile,
 } from '../../storage/index.ts';
@@ -15,7 +14,8 @@ import { IssueTable } from '../components/IssueTable.tsx';
 import { useDb } from '../context.ts';
 import { frLifecycle as t } from '../i18n/fr-lifecycle.ts';
 import { SubHeading } from './heading.tsx';
-import { downloadFile, localTimestamp, readFileText } from './browser.ts';
+import { readJsonFile } from '../jsonFile.ts';
+import { downloadFile, localTimestamp } from './browser.ts';
 import { computeLayout } from '../editor/layoutClient.ts';
 
 type Feedback = { kind: 'ok' | 'error'; lines: string[]; issues?: { caption: string; list: LoadIssue[] } } | null;
@@ -32,18 +32,17 @@ export function FilesPanel({ referentialId, draft, now }: { referentialId: strin
     setFeedback({ kind: 'ok', lines: [t.files.downloaded(file.name)] });
   };
 
-  /** Reads a chosen file, refusing what is too large; the input is reset so the same file can be chosen again. */
-  const read = async (event: ChangeEvent<HTMLInputElement>): Promise<{ name: string; text: string } | null> => {
+  /**
+   * Reads a chosen JSON file: its text, or why it is refused (too large, not UTF-8) with the place;
+   * the input is reset so the same file can be chosen again.
+   */
+  const read = async (event: ChangeEvent<HTMLInputElement>, limits: JsonLimits = DOCUMENT_LIMITS): Promise<{ name: string; text: Result<string, LoadIssue> } | null> => {
     const input = event.currentTarget;
     const file = input.files?.[0];
     input.value = '';
     if (!file) return null;
-    if (file.size > MAX_IMPORT_BYTES) {
-      setFeedback({ kind: 'error', lines: [t.files.unreadable(file.name)] });
-      return null;
-    }
     try {
-      return { name: file.name, text: await readFileText(file) };
+      return { name: file.name, text: await readJsonFile(file, limits) };
     } catch {
       setFeedback({ kind: 'error', lines: [t.files.unreadable(file.name)] });
       return null;
@@ -53,7 +52,7 @@ export function FilesPanel({ referentialId, draft, now }: { referentialId: strin
   const importIntoDraft = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = await read(event);
     if (!file) return;
-    const outcome = await importDraftText(db, file.text, { expectedId: referentialId, replace: true, layout: computeLayout });
+    const outcome = file.text.ok ? await importDraftText(db, file.text.value, { expectedId: referentialId, replace: true, layout: computeLayout }) : { kind: 'invalid' as const, issues: file.text.issues };
     switch (outcome.kind) {
       case 'imported':
         setFeedback({
@@ -88,9 +87,9 @@ export function FilesPanel({ referentialId, draft, now }: { referentialId: strin
   };
 
   const restore = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = await read(event);
+    const file = await read(event, BACKUP_LIMITS);
     if (!file) return;
-    const outcome = await importBackup(db, file.text);
+    const outcome = file.text.ok ? await importBackup(db, file.text.value) : file.text;
     setConfirmed(false);
     if (outcome.ok) setFeedback({ kind: 'ok', lines: [t.backup.restored(Object.values(outcome.counts).reduce((a, b) => a + b, 0))] });
     else setFeedback({ kind: 'error', lines: [t.backup.invalid(file.name, outcome.issues.length)], issues: { caption: t.backup.issuesCaption, list: outcome.issues } });

@@ -1,6 +1,6 @@
 /*
  * The few browser services the lifecycle screens need: the local clock (passed into the core as
- * timestamps), file downloads and reads, and the remembered author name.
+ * timestamps), file downloads (reads: ../jsonFile.ts), and the remembered author name.
  */
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -35,17 +35,6 @@ export function downloadFile(file: { name: string; type: string; text: string })
   a.click();
   a.remove();
   if (hasBlobUrls) setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
-
-/** `Blob.text()` where available, FileReader otherwise (older engines, jsdom). */
-export function readFileText(file: File): Promise<string> {
-  if (typeof file.text === 'function') return file.text();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsText(file, 'utf-8');
-  });
 }
 
 const AUTHOR_KEY = 'logigramme.author';

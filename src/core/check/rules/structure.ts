@@ -1,3 +1,4 @@
+import { referenceProblems, type ReferenceProblem } from '../../referential/references.ts';
 import type { Question } from '../../referential/schema.ts';
 import { successors, type CheckContext } from '../context.ts';
 
@@ -8,6 +9,7 @@ export function structureRules(ctx: CheckContext): void {
   const { r } = ctx;
   duplicateIds(ctx);
   emptyLabels(ctx);
+  references(ctx);
 
   const nodeIndex = new Map(r.nodes.map((n, i) => [n.id, i]));
   const situationIds = new Set(r.situations.map((s) => s.id));
@@ -69,6 +71,15 @@ function duplicateIds(ctx: CheckContext): void {
   r.nodes.forEach((n, i) => check(n.id, ['nodes', i, 'id']));
   r.situations.forEach((s, i) => check(s.id, ['situations', i, 'id']));
   r.scenarios.forEach((s, i) => check(s.id, ['scenarios', i, 'id']));
+}
+
+/** Choice ids listed twice and scenarios naming what the referential lacks: the loader's computation, as findings. */
+function references(ctx: CheckContext): void {
+  for (const p of referenceProblems(ctx.r)) {
+    const { kind, path, ...params } = p as ReferenceProblem & Record<string, string>;
+    const element = p.kind === 'duplicate_choice' ? ctx.r.questions[p.path[1] as number]?.id : ctx.r.scenarios[p.path[1] as number]?.id;
+    ctx.emit(`structure.${kind}`, { ...(element !== undefined ? { element } : {}), path }, params);
+  }
 }
 
 function emptyLabels(ctx: CheckContext): void {

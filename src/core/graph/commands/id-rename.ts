@@ -2,6 +2,7 @@ import type { GraphDocument } from '../schema.ts';
 import { elementIds } from './queries.ts';
 import { validId } from './rules.ts';
 import { OK, refuse, type CanApply, type Draft } from './types.ts';
+import { own } from '../../util/own.ts';
 
 /**
  * Renames an element of the referential's one namespace (a node, a catalogue question or measure, a
@@ -49,7 +50,7 @@ export function renameId(draft: Draft, command: IdRenameCommand): void {
       }
     }
   }
-  const layout = draft.layout.nodes[from];
+  const layout = own(draft.layout.nodes, from);
   if (layout) {
     delete draft.layout.nodes[from];
     draft.layout.nodes[to] = layout;

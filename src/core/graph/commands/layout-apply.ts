@@ -1,5 +1,6 @@
 import type { GraphDocument, NodeLayout } from '../schema.ts';
 import { OK, refuse, type CanApply, type Draft } from './types.ts';
+import { own } from '../../util/own.ts';
 
 /**
  * Puts nodes where an automatic layout (`layoutGraph`) placed them. Layout only. Positions of nodes
@@ -19,7 +20,7 @@ export function applyLayout(draft: Draft, command: LayoutApplyCommand): void {
   const known = new Set(draft.nodes.map((n) => n.id));
   for (const [id, position] of Object.entries(command.positions)) {
     if (!known.has(id)) continue;
-    const current = draft.layout.nodes[id];
+    const current = own(draft.layout.nodes, id);
     if (!current) {
       draft.layout.nodes[id] = { ...position };
       continue;

@@ -1,6 +1,7 @@
 import type { GraphDocument } from '../schema.ts';
 import { nodeLabel } from './queries.ts';
 import { OK, refuse, type CanApply, type Draft } from './types.ts';
+import { own } from '../../util/own.ts';
 
 /** Folds (or unfolds) what a node leads to, a job's tasks and trees most often. Layout only. */
 export interface NodeCollapseCommand {
@@ -17,7 +18,7 @@ export function canCollapse(graph: GraphDocument, command: NodeCollapseCommand):
 }
 
 export function collapseNode(draft: Draft, command: NodeCollapseCommand): void {
-  const layout = draft.layout.nodes[command.id];
+  const layout = own(draft.layout.nodes, command.id);
   if (command.collapsed) {
     if (layout) layout.collapsed = true;
     else draft.layout.nodes[command.id] = { x: 0, y: 0, collapsed: true };

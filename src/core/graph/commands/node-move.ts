@@ -1,5 +1,6 @@
 import type { GraphDocument } from '../schema.ts';
 import { OK, refuse, type CanApply, type Draft, type Point } from './types.ts';
+import { own } from '../../util/own.ts';
 
 /** Moves nodes: layout only, the compiled referential and its hash never change. */
 export interface NodeMoveCommand {
@@ -13,13 +14,13 @@ export function canMoveNodes(graph: GraphDocument, command: NodeMoveCommand): Ca
   const known = new Set(graph.nodes.map((n) => n.id));
   const missing = ids.find((id) => !known.has(id));
   if (missing !== undefined) return refuse('command.node_not_found', { id: missing });
-  const bad = ids.find((id) => !Number.isFinite(command.positions[id]!.x) || !Number.isFinite(command.positions[id]!.y));
+  const bad = ids.find((id) => !Number.isFinite(own(command.positions, id)?.x) || !Number.isFinite(own(command.positions, id)?.y));
   return bad === undefined ? OK : refuse('command.invalid_value', { field: 'position', detail: 'coordonnées non numériques.' });
 }
 
 export function moveNodes(draft: Draft, command: NodeMoveCommand): void {
   for (const [id, { x, y }] of Object.entries(command.positions)) {
-    const layout = draft.layout.nodes[id];
+    const layout = own(draft.layout.nodes, id);
     if (layout) {
       layout.x = x;
       layout.y = y;

@@ -3,6 +3,7 @@ import type { Clipboard } from './queries.ts';
 import { elementIds } from './queries.ts';
 import { validId } from './rules.ts';
 import { OK, refuse, type CanApply, type Draft, type Point } from './types.ts';
+import { own } from '../../util/own.ts';
 
 /**
  * Pastes copied nodes and the edges among them under fresh ids (given by the caller: `ids` maps each
@@ -23,7 +24,7 @@ export function canPaste(graph: GraphDocument, command: NodesPasteCommand): CanA
   const edgeTaken = new Set(graph.edges.map((e) => e.id));
   const fresh = new Set<string>();
   for (const node of clip.nodes) {
-    const id = ids[node.id];
+    const id = own(ids, node.id);
     if (id === undefined) return refuse('command.paste_id_missing', { id: node.id });
     const valid = validId(id);
     if (!valid.ok) return valid;
@@ -31,7 +32,7 @@ export function canPaste(graph: GraphDocument, command: NodesPasteCommand): CanA
     fresh.add(id);
   }
   for (const edge of clip.edges) {
-    const id = edgeIds[edge.id];
+    const id = own(edgeIds, edge.id);
     if (id === undefined) return refuse('command.paste_id_missing', { id: edge.id });
     if (edgeTaken.has(id) || fresh.has(id)) return refuse('structure.duplicate_id', { id });
     fresh.add(id);
@@ -54,7 +55,7 @@ export function paste(draft: Draft, command: NodesPasteCommand): void {
     copy.id = ids[node.id]!;
     if (copy.kind === 'group') copy.members = copy.members.filter((m) => copied.has(m)).map((m) => ids[m]!);
     draft.nodes.push(copy);
-    const layout = clip.layout[node.id] ?? { x: 0, y: 0 };
+    const layout = own(clip.layout, node.id) ?? { x: 0, y: 0 };
     draft.layout.nodes[copy.id] = { ...layout, x: layout.x + offset.x, y: layout.y + offset.y };
   }
   for (const edge of clip.edges) {

@@ -4,6 +4,7 @@ import type { FactorCode } from '../../regulation/types.ts';
 import { slotTable } from '../../evaluate/compile.ts';
 import { situationVerdicts, type SituationVerdict } from '../../check/whatif.ts';
 import type { GraphDocument, GraphEdge, GraphNode, NodeLayout } from '../schema.ts';
+import { own } from '../../util/own.ts';
 
 /**
  * Read-only questions the editor asks of a graph. Pure and linear in the size of the graph, so the
@@ -118,7 +119,7 @@ export function copyNodes(graph: GraphDocument, ids: readonly string[]): Clipboa
   const edges = graph.edges.filter((e) => kept.has(e.source) && kept.has(e.target));
   const layout: Record<string, NodeLayout> = {};
   for (const n of nodes) {
-    const l = graph.layout.nodes[n.id];
+    const l = own(graph.layout.nodes, n.id);
     if (l) layout[n.id] = l;
   }
   return structuredCopy({ nodes, edges, layout });
