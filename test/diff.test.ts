@@ -7,9 +7,7 @@ import {
   canonicalJson,
   contentHash,
   diff,
-  diffMarkdown,
   DiffResultSchema,
-  estimateCsv,
   estimateHeadcount,
   impact,
   loadReferentialText,
@@ -24,6 +22,8 @@ import {
   type SituationFlip,
 } from '../src/core/index.ts';
 import { loadCompanyText } from '../src/io/company.ts';
+import { diffMarkdown } from '../src/present/diff-report.ts';
+import { estimateCsv } from '../src/present/estimate.ts';
 import { parseStaffCsv } from '../src/io/staff-csv.ts';
 import { editReferential, generateReferential, prng } from '../bench/generate.ts';
 
@@ -1067,7 +1067,7 @@ describe('headcount estimate for the homologation dossier', () => {
       r.identity.version = '1.1.0';
       situation(r, 's-nuit-fixe').exposures[0]!.duration!.value = 95;
     });
-    const csv = estimateCsv([estimateHeadcount(sample, samples(sample), 2024), estimateHeadcount(b, samples(b), 2024)]);
+    const csv = estimateCsv([estimateHeadcount(sample, samples(sample), 2024), estimateHeadcount(b, samples(b), 2024)], { variant: 'codes' });
     // shares rounded to 4 decimals: 3 / 69 = 0.04348, 40 / 69 = 0.57971, 10 / 26 = 0.38462, 13 / 26 = 0.5,
     // 3 / 95 = 0.03158, 40 / 95 = 0.42105, 10 / 95 = 0.10526, 13 / 95 = 0.13684; factors in code order
     expect(csv).toBe(

@@ -13,7 +13,6 @@ import {
 import {
   applyLifecycleCommand,
   checkExport,
-  checkReportMarkdown,
   compareVersions,
   dateOfTimestamp,
   editRefusals,
@@ -28,6 +27,7 @@ import {
   type LifecycleRefusal,
   type LifecycleState,
 } from '../core/lifecycle/index.ts';
+import { checkReportMarkdown } from '../present/check-report.ts';
 import { referentialKey, type DraftRecord, type LogigrammeDb, type StoredReferential } from './db.ts';
 import { MAX_IMPORT_BYTES, recordFor, type Clock } from './referentials.ts';
 

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { diff, EvaluationError, impact, layoutGraph, type ImpactResult, type NodeLayout, type Referential } from '../../core/index.ts';
+import { formatNumber } from '../../present/fr.ts';
 import { HashBadge } from '../components/HashBadge.tsx';
 import { frReview } from '../i18n/fr-review.ts';
 import { ChangeList } from './ChangeList.tsx';
-import { changesOfNode, changeText, countChanges, groupChanges, nodeForChange } from './changes.ts';
+import { changesOfNode, changeText, countChanges, countsText, groupChanges, nodeForChange } from './changes.ts';
 import { EstimatePanel } from './EstimatePanel.tsx';
 import { CsvIssueTable, FileField, JsonIssueTable } from './Fields.tsx';
 import { downloadText, fileSafe } from './files.ts';
@@ -142,7 +143,7 @@ export function Comparison({ before, after }: { before: VersionSide; after: Vers
         ) : (
           <>
             <p data-testid="summary-total">
-              <strong>{t.summary.total(counts.total, counts.added, counts.removed, counts.changed)}</strong>
+              <strong>{countsText(counts)}</strong>
             </p>
             {counts.byKind.length > 0 && (
               <table className="rv-counts">
@@ -159,9 +160,9 @@ export function Comparison({ before, after }: { before: VersionSide; after: Vers
                   {counts.byKind.map((k) => (
                     <tr key={k.kind} data-kind={k.kind}>
                       <th scope="row">{t.kinds[k.kind]}</th>
-                      <td className="num">{k.added}</td>
-                      <td className="num">{k.removed}</td>
-                      <td className="num">{k.changed}</td>
+                      <td className="num">{formatNumber(k.added)}</td>
+                      <td className="num">{formatNumber(k.removed)}</td>
+                      <td className="num">{formatNumber(k.changed)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -305,7 +306,7 @@ export function Comparison({ before, after }: { before: VersionSide; after: Vers
               {t.impact.failed} {outcome.message}
             </p>
           )}
-          {outcome?.status === 'ready' && staff && <ImpactTable effect={outcome.effect} result={result} rows={staff.rows} onCause={showChange} />}
+          {outcome?.status === 'ready' && staff && <ImpactTable effect={outcome.effect} result={result} a={a} b={b} rows={staff.rows} onCause={showChange} />}
         </div>
       </section>
 
