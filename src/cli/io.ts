@@ -9,6 +9,11 @@ export interface CliIo {
   stderr(text: string): void;
   /** Reads a text file; throws (a Node `ErrnoException`, or any error) when it cannot. */
   readFile(path: string): string;
+  /**
+   * Reads a file's bytes (`-`: standard input), for the staff file, whose encoding is detected and said,
+   * and which may be an Excel workbook. Optional: without it, the staff file is read with readFile.
+   */
+  readBytes?(path: string): Uint8Array;
   /** Writes a text file in UTF-8, replacing it; throws (a Node `ErrnoException`, or any error) when it cannot. */
   writeFile(path: string, text: string): void;
   /** The clock, read by the CLI only (the core never reads it): the default year of `evaluate`. */

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { decompile, loadReferential, parseJsonText, withLayout } from '../../core/index.ts';
 import { parseOrUsage } from '../args.ts';
 import { checkOutput, defineCommand, isGraphDocument, oneFile, stripBom } from '../command.ts';
-import { formatJsonIssues, plural } from '../format.ts';
+import { formatJsonIssues } from '../format.ts';
+import { plural } from '../../present/fr.ts';
 import { DECOMPILE_HELP } from '../help.ts';
 import { EXIT_INPUT, EXIT_OK, readInput, writeOutput } from '../io.ts';
 

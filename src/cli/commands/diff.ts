@@ -2,11 +2,11 @@ import { parseArgs } from 'node:util';
 import { diff, EvaluationError, impact, type ImpactResult } from '../../core/index.ts';
 import { diffMarkdown, impactMarkdown } from '../../present/diff-report.ts';
 import { plural } from '../../present/fr.ts';
-import { columnForField } from '../../io/staff-csv.ts';
+import { columnForField, type StaffCsvResult } from '../../io/staff-csv.ts';
 import { parseOrUsage } from '../args.ts';
 import { defineCommand, loadReferentialFile } from '../command.ts';
 import { DIFF_HELP } from '../help.ts';
-import { loadCompanyFor, loadStaffFor, yearOption, type LoadedReferential } from '../inputs.ts';
+import { loadCompanyFor, parseStaffFor, readStaffSource, yearOption, type LoadedReferential } from '../inputs.ts';
 import { UsageError, type CliIo } from '../io.ts';
 
 const FORMATS = ['md', 'json'] as const;
@@ -49,7 +49,12 @@ export const diffCommand = defineCommand('diff', DIFF_HELP, (args, io) => {
   ];
   const staffInput = values.staff !== undefined && values.answers !== undefined ? { staffPath: values.staff, companyPath: values.answers } : undefined;
   const company = staffInput ? loadCompanyFor(io, staffInput.companyPath, versions) : undefined;
-  const staff = staffInput && versions.every((v) => v.referential) ? loadStaffFor(io, staffInput.staffPath, versions) : undefined;
+  if (staffInput && versions.every((v) => v.referential)) {
+    return readStaffSource(io, staffInput.staffPath, (source) => finish(parseStaffFor(io, staffInput.staffPath, source, versions)));
+  }
+  return finish(undefined);
+
+  function finish(staff: StaffCsvResult[] | undefined): number {
   const [a, b] = [versions[0]!.referential, versions[1]!.referential];
   if (!a || !b || (staffInput && (!company || !staff))) return DIFF_TROUBLE;
   if (a.id !== b.id) io.stderr(`Attention : ${fromPath} (« ${a.id} ») et ${toPath} (« ${b.id} ») ne portent pas le même identifiant de référentiel : les éléments sont comparés par leurs identifiants`);
@@ -94,4 +99,5 @@ export const diffCommand = defineCommand('diff', DIFF_HELP, (args, io) => {
   }
   if (trouble) return DIFF_TROUBLE;
   return result.identical ? DIFF_SAME : DIFF_DIFFERENT;
+  }
 });

@@ -6,7 +6,7 @@ import { columnForField, parseDecimal, type StaffCsvResult } from '../../io/staf
 import { parseOrUsage } from '../args.ts';
 import { defineCommand, loadReferentialFile, oneReferential } from '../command.ts';
 import { ESTIMATE_HELP } from '../help.ts';
-import { loadCompanyFor, loadStaffFor, yearOption, type LoadedReferential } from '../inputs.ts';
+import { loadCompanyFor, parseStaffFor, readStaffSources, yearOption, type LoadedReferential } from '../inputs.ts';
 import { EXIT_INPUT, EXIT_OK, UsageError } from '../io.ts';
 
 const FORMATS = ['csv', 'md'] as const;
@@ -59,11 +59,16 @@ export const estimateCommand = defineCommand('estimate', ESTIMATE_HELP, (args, i
   // 2. The files, every problem of each reported before giving up.
   const versions: LoadedReferential[] = [{ path, referential: loadReferentialFile(io, path) }];
   if (values.against !== undefined) versions.push({ path: values.against, referential: loadReferentialFile(io, values.against) });
-  const inputs = specs.map((s) => {
-    const company = loadCompanyFor(io, s.companyPath, versions);
-    const staff = versions.every((v) => v.referential) ? loadStaffFor(io, s.staffPath, versions) : undefined;
-    return { ...s, company, staff };
-  });
+  const companies = specs.map((s) => loadCompanyFor(io, s.companyPath, versions));
+  if (!versions.every((v) => v.referential)) return finish([]);
+  return readStaffSources(
+    io,
+    specs.map((s) => s.staffPath),
+    (sources) => finish(specs.map((s, i) => parseStaffFor(io, s.staffPath, sources[i], versions))),
+  );
+
+  function finish(staffs: Array<StaffCsvResult[] | undefined>): number {
+  const inputs = specs.map((s, i) => ({ ...s, company: companies[i], staff: staffs[i] }));
   const referentials = versions.map((v) => v.referential);
   if (referentials.some((r) => !r) || inputs.some((s) => !s.company || !s.staff)) return EXIT_INPUT;
   const ok = inputs as Array<SampleSpec & { company: CompanyInput; staff: StaffCsvResult[] }>;
@@ -98,4 +103,5 @@ export const estimateCommand = defineCommand('estimate', ESTIMATE_HELP, (args, i
     return EXIT_INPUT;
   }
   return EXIT_OK;
+  }
 });
