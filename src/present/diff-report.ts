@@ -28,8 +28,10 @@ export function diffMarkdown(result: DiffResult, a: Referential, b: Referential)
   for (const group of groupChanges(result, a, b, MD)) {
     out.push('', `## ${group.title}`, '');
     for (const index of group.items) {
-      const text = changeText(result.changes[index]!, result, a, b, MD);
-      out.push(`- ${text.head}`);
+      const change = result.changes[index]!;
+      const text = changeText(change, result, a, b, MD);
+      // What changes every verdict is said in bold, as the screen marks it.
+      out.push(`- ${change.kind === 'regulation' || change.kind === 'referential_id' ? `**${text.head}**` : text.head}`);
       for (const d of text.details) out.push(`    - ${d.flip ? `**${d.text}**` : d.text}`);
     }
   }

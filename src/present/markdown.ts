@@ -29,8 +29,9 @@ export function mdText(text: string): string {
     .replace(/([A-Za-z][A-Za-z0-9+.-]*):/g, '$1\\:')
     .replace(/\b(www)\./gi, '$1\\.')
     .replace(/(\w)@(\w)/g, '$1\\@$2')
-    .replace(/^(\s*)([#+\-=>])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+    // A block marker only counts at the start of a line and before a space: « # titre », « - x », « 1. x ».
+    .replace(/^(\s*)([#+\-=])(?=\s|$|#)/, '$1\\$2')
+    .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
 
 /**
