@@ -7,6 +7,13 @@
 
 const formats = new Map<string, Intl.NumberFormat>();
 
+/**
+ * ICU versions differ on the spaces of fr-FR (U+00A0 or U+202F, before `%` and between thousands):
+ * the narrow no-break space of the French typographic rule everywhere, so that the CLI, the app and
+ * the files agree to the byte.
+ */
+const nnbsp = (text: string) => text.replace(/[\u00a0 ]/g, '\u202f');
+
 function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   let f = formats.get(key);
   if (!f) {
@@ -40,7 +47,7 @@ export function formatNumber(value: number, options: NumberOptions | number = {}
   const key = `n:${digits}:${min}:${o.signed === true}:${o.grouping !== false}`;
   // -0 would print « -0 »: a rounded negative zero is zero.
   const rounded = Object.is(value, -0) ? 0 : value;
-  return numberFormat(key, { maximumFractionDigits: digits, minimumFractionDigits: min, signDisplay: o.signed ? 'exceptZero' : 'auto', useGrouping: o.grouping !== false }).format(rounded);
+  return nnbsp(numberFormat(key, { maximumFractionDigits: digits, minimumFractionDigits: min, signDisplay: o.signed ? 'exceptZero' : 'auto', useGrouping: o.grouping !== false }).format(rounded));
 }
 
 /** A signed difference: « +631,2 », « −12 », « 0 ». */
@@ -58,7 +65,7 @@ export function formatPercent(share: number, options: Omit<NumberOptions, 'signe
   const o = typeof options === 'number' ? { digits: options } : options;
   const digits = o.digits ?? 1;
   const key = `p:${digits}:${o.minDigits ?? 0}:${o.grouping !== false}`;
-  return numberFormat(key, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: Math.min(o.minDigits ?? 0, digits), useGrouping: o.grouping !== false }).format(share === 0 ? 0 : share);
+  return nnbsp(numberFormat(key, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: Math.min(o.minDigits ?? 0, digits), useGrouping: o.grouping !== false }).format(share === 0 ? 0 : share));
 }
 
 const pluralRules = new Intl.PluralRules('fr-FR');
