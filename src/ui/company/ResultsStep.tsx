@@ -180,7 +180,7 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
           )}
 
           <ComparePanel current={base} previous={workspace.previousEvaluation} contentHash={loaded.contentHash} factors={factors} />
-          <ExportsPanel referential={r} employees={context.employees} evaluation={base} companyName={context.profile.name} />
+          <ExportsPanel referential={r} employees={context.employees} evaluation={base} companyName={context.profile.name} factors={factors} />
         </>
       )}
       <div className="step-nav">

@@ -3,8 +3,13 @@
  * Returns false where the browser cannot (no object URLs: jsdom).
  */
 export function downloadText(fileName: string, text: string, type: string): boolean {
+  return downloadBlob(fileName, new Blob([text], { type }));
+}
+
+/** The same for a file already made (a workbook). */
+export function downloadBlob(fileName: string, blob: Blob): boolean {
   if (typeof URL.createObjectURL !== 'function') return false;
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
