@@ -184,9 +184,10 @@ describe('the DUER matrix', () => {
       'Poste;Effectif;Postures pénibles — exposés;Postures pénibles — part;Postures pénibles — situation;Bruit — exposés;Bruit — part;Bruit — situation;Travail de nuit — exposés;Travail de nuit — part;Travail de nuit — situation;Travail en équipes successives alternantes — exposés;Travail en équipes successives alternantes — part;Travail en équipes successives alternantes — situation',
     );
     // 4 / 6 = 66,7 %, shown as a percentage
-    expect(parseLines(csv)[1]).toBe('Mécanicien;6;0;0\u202f%;non exposé mais prévention à mettre en place;4;66,7\u202f%;exposé;0;0\u202f%;non exposé;0;0\u202f%;non exposé');
+    // night work on the mechanic row: POLY-01's 55 nights (0.5 × 110 < 100), under the threshold
+    expect(parseLines(csv)[1]).toBe('Mécanicien;6;0;0\u202f%;non exposé mais prévention à mettre en place;4;66,7\u202f%;exposé;0;0\u202f%;non exposé mais prévention à mettre en place;0;0\u202f%;non exposé');
     expect(parseLines(csv).at(-1)).toBe('Total entreprise (chaque salarié compté une fois);8;0;0\u202f%;non exposé mais prévention à mettre en place;4;50\u202f%;exposé;1;12,5\u202f%;exposé;1;12,5\u202f%;exposé');
-    expect(parseLines(duerCsv(m, { variant: 'codes' }))[1]).toBe('mecanicien;Mécanicien;6;0;0;prevention;4;0,6667;exposed;0;0;none;0;0;none');
+    expect(parseLines(duerCsv(m, { variant: 'codes' }))[1]).toBe('mecanicien;Mécanicien;6;0;0;prevention;4;0,6667;exposed;0;0;prevention;0;0;none');
   });
 });
 
