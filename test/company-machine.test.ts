@@ -133,7 +133,7 @@ describe('the staff step', () => {
     const fake = fromCallback<EventObject, ParseStaffInput>(({ input, sendBack }) => {
       sendBack({ type: 'CSV.PROGRESS', done: 2, total: 8 });
       sendBack({ type: 'CSV.PROGRESS', done: 8, total: 8 });
-      setTimeout(() => sendBack({ type: 'CSV.PARSED', result: parseStaffCsv(input.text, input.referential) }), 0);
+      setTimeout(() => sendBack({ type: 'CSV.PARSED', result: parseStaffCsv(input.file.text ?? '', input.referential) }), 0);
     });
     const { actor } = start({ ...ready, step: 'staff' }, companyMachine.provide({ actors: { parseStaff: fake } }));
     actor.subscribe((s) => {

@@ -39,6 +39,7 @@ export function CompanyWorkspace({ workspace, onReload }: { workspace: Workspace
       employees: workspace.staff?.employees ?? [],
       ...(workspace.staff?.source ? { staffSource: workspace.staff.source } : {}),
       ...(company.step ? { step: company.step } : {}),
+      ...(company.staffColumns ? { columnMapping: company.staffColumns } : {}),
     }),
     [workspace, company],
   );

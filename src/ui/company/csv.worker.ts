@@ -1,21 +1,21 @@
-import { parseStaffCsvSlices } from './csvChunks.ts';
 import type { WorkerRequest, WorkerResponse } from './csvClient.ts';
 import { serveTagged } from '../persistentWorker.ts';
+import { prepareStaffRead } from './staffRead.ts';
 
 /*
- * Parses a staff file off the main thread: the papaparse work of a 10 000-line file never blocks the
- * page, and a progress message follows each slice of lines.
+ * Reads a staff file off the main thread: decoding, the workbook reader and the parse of a 100 000-line
+ * file never block the page, and a progress message follows each slice of lines.
  */
 
-serveTagged<WorkerRequest, WorkerResponse>(({ text, referential, sliceLines }, reply) => {
+serveTagged<WorkerRequest, WorkerResponse>(async (request, reply) => {
   try {
-    const parsing = parseStaffCsvSlices(text, referential, sliceLines);
-    let step = parsing.next();
+    const { source, steps } = await prepareStaffRead(request);
+    let step = steps.next();
     while (!step.done) {
       reply({ type: 'progress', done: step.value.done, total: step.value.total });
-      step = parsing.next();
+      step = steps.next();
     }
-    reply({ type: 'done', result: step.value });
+    reply({ type: 'done', result: step.value, source });
   } catch (error) {
     reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }

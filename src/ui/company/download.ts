@@ -32,3 +32,14 @@ export function readFileText(file: File): Promise<string> {
     reader.readAsText(file, 'utf-8');
   });
 }
+
+/** `Blob.arrayBuffer()` where available, FileReader otherwise (jsdom). */
+export function readFileBytes(file: File): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsArrayBuffer(file);
+  });
+}

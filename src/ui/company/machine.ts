@@ -1,8 +1,9 @@
 import { assertEvent, assign, emit, fromCallback, fromPromise, setup, type EventObject } from 'xstate';
 import type { AnswerValue, Employee } from '../../core/index.ts';
-import type { CsvIssue, StaffCsvResult } from '../../io/staff-csv.ts';
+import type { ColumnMapping, CsvIssue, HeaderInfo, StaffCsvResult } from '../../io/staff-csv.ts';
 import type { StaffRecord } from '../../storage/index.ts';
-import { parseStaffText } from './csvClient.ts';
+import { parseStaffFile } from './csvClient.ts';
+import { sourceText, type StaffSourceInfo } from './staffRead.ts';
 import { evaluateCompany, type CompanyEvaluation, type CompanyInputs } from './evaluation.ts';
 import type { CompanyProfile } from './profile.ts';
 import { isStep, nextStep, previousStep, stepAvailable, stepComplete, STEPS, type FlowData, type ReferentialChoice, type Step } from './steps.ts';
@@ -18,11 +19,17 @@ import { isStep, nextStep, previousStep, stepAvailable, stepComplete, STEPS, typ
 
 export type StaffSource = NonNullable<StaffRecord['source']>;
 
+/** A chosen staff file: its bytes (the app) or its text (tests). */
+export interface StaffFileInput {
+  bytes?: ArrayBuffer;
+  text?: string;
+}
+
 export type CsvState =
   | { status: 'idle' }
-  | { status: 'parsing'; file: string; done: number; total: number; at: string }
-  | { status: 'accepted'; file: string; count: number }
-  | { status: 'rejected'; file: string; issues: CsvIssue[] }
+  | { status: 'parsing'; file: string; done: number; total: number; at: string; input: StaffFileInput }
+  | { status: 'accepted'; file: string; count: number; source?: string }
+  | { status: 'rejected'; file: string; issues: CsvIssue[]; source?: string; headers?: HeaderInfo[]; input: StaffFileInput; at: string }
   | { status: 'failed'; file: string; message: string };
 
 export interface CompanyMachineInput {
@@ -34,6 +41,8 @@ export interface CompanyMachineInput {
   measures: Array<{ measure: string; since?: string }>;
   employees: Employee[];
   staffSource?: StaffSource;
+  /** Headers of staff files mapped by the user, remembered for the company. */
+  columnMapping?: ColumnMapping;
   /** The step stored by a previous visit, resumed when it is still available (see resumeAt). */
   step?: string;
 }
@@ -44,6 +53,7 @@ export interface CompanyContext extends FlowData {
   employees: Employee[];
   staffSource?: StaffSource;
   resumeStep?: string;
+  columnMapping: ColumnMapping;
   csv: CsvState;
   evaluation?: CompanyEvaluation;
   evaluationError?: string;
@@ -60,9 +70,11 @@ export type CompanyEvent =
   | { type: 'REFERENTIAL.SET'; referential: ReferentialChoice }
   | { type: 'ANSWER.SET'; question: string; value: AnswerValue | undefined }
   | { type: 'MEASURE.SET'; measure: string; inPlace: boolean; since?: string }
-  | { type: 'CSV.IMPORT'; file: string; text: string; at: string }
+  | { type: 'CSV.IMPORT'; file: string; text?: string; bytes?: ArrayBuffer; at: string }
+  /** The columns of a refused file mapped by the user: remembered, and the same file read again. */
+  | { type: 'CSV.REMAP'; mapping: ColumnMapping }
   | { type: 'CSV.PROGRESS'; done: number; total: number }
-  | { type: 'CSV.PARSED'; result: StaffCsvResult }
+  | { type: 'CSV.PARSED'; result: StaffCsvResult; source?: StaffSourceInfo }
   | { type: 'CSV.FAILED'; message: string }
   | { type: 'CSV.CANCEL' }
   /** Adds an employee, or replaces the one whose id was `replaces`. */
@@ -73,13 +85,14 @@ export type CompanyEvent =
   | { type: 'EVALUATE' };
 
 export type CompanyEmitted =
-  | { type: 'company.save'; patch: { profile?: CompanyProfile; referentialKey?: string; answers?: Record<string, AnswerValue>; measures?: Array<{ measure: string; since?: string }>; step?: Step } }
+  | { type: 'company.save'; patch: { profile?: CompanyProfile; referentialKey?: string; answers?: Record<string, AnswerValue>; measures?: Array<{ measure: string; since?: string }>; step?: Step; staffColumns?: ColumnMapping } }
   | { type: 'staff.save'; employees: Employee[]; source?: StaffSource }
   | { type: 'evaluation.save'; evaluation: CompanyEvaluation; referential: { key: string; contentHash: string } };
 
 export interface ParseStaffInput {
-  text: string;
+  file: StaffFileInput;
   referential: ReferentialChoice['referential'];
+  mapping: ColumnMapping;
 }
 
 export interface EvaluateStaffInput {
@@ -90,8 +103,8 @@ export interface EvaluateStaffInput {
 /** Default: the Web Worker when there is one, main-thread slices otherwise; progress as events. */
 export const parseStaffActor = fromCallback<EventObject, ParseStaffInput>(({ input, sendBack }) => {
   const controller = new AbortController();
-  parseStaffText(input.text, input.referential, { signal: controller.signal, onProgress: (p) => sendBack({ type: 'CSV.PROGRESS', done: p.done, total: p.total }) }).then(
-    (result) => sendBack({ type: 'CSV.PARSED', result }),
+  parseStaffFile(input.file, input.referential, { signal: controller.signal, mapping: input.mapping, onProgress: (p) => sendBack({ type: 'CSV.PROGRESS', done: p.done, total: p.total }) }).then(
+    ({ result, source }) => sendBack(source ? { type: 'CSV.PARSED', result, source } : { type: 'CSV.PARSED', result }),
     (error: unknown) => {
       if (!controller.signal.aborted) sendBack({ type: 'CSV.FAILED', message: error instanceof Error ? error.message : String(error) });
     },
@@ -178,8 +191,16 @@ export const companyMachine = setup({
     saveMeasures: emit(({ context }) => ({ type: 'company.save' as const, patch: { measures: context.measures } })),
     startCsv: assign(({ event }) => {
       assertEvent(event, 'CSV.IMPORT');
-      return { csv: { status: 'parsing' as const, file: event.file, done: 0, total: 0, at: event.at } };
+      const input: StaffFileInput = event.bytes !== undefined ? { bytes: event.bytes } : { text: event.text ?? '' };
+      return { csv: { status: 'parsing' as const, file: event.file, done: 0, total: 0, at: event.at, input } };
     }),
+    remapCsv: assign(({ context, event }) => {
+      assertEvent(event, 'CSV.REMAP');
+      if (context.csv.status !== 'rejected') return {};
+      const { file, at, input } = context.csv;
+      return { columnMapping: { ...context.columnMapping, ...event.mapping }, csv: { status: 'parsing' as const, file, done: 0, total: 0, at, input } };
+    }),
+    saveMapping: emit(({ context }) => ({ type: 'company.save' as const, patch: { staffColumns: context.columnMapping } })),
     csvProgress: assign(({ context, event }) => {
       assertEvent(event, 'CSV.PROGRESS');
       return context.csv.status === 'parsing' ? { csv: { ...context.csv, done: event.done, total: event.total } } : {};
@@ -191,15 +212,26 @@ export const companyMachine = setup({
       return {
         employees: event.result.employees,
         staffSource: { file, importedAt: at },
-        csv: { status: 'accepted' as const, file, count: event.result.employees.length },
+        csv: { status: 'accepted' as const, file, count: event.result.employees.length, ...(event.source ? { source: sourceText(event.source) } : {}) },
         revision: context.revision + 1,
       };
     }),
     rejectCsv: assign(({ context, event }) => {
       assertEvent(event, 'CSV.PARSED');
-      const file = context.csv.status === 'parsing' ? context.csv.file : '';
+      if (context.csv.status !== 'parsing') return {};
+      const { file, input, at } = context.csv;
       // A file without a single line of staff is refused too, with parseStaffCsv's own message.
-      return { csv: { status: 'rejected' as const, file, issues: event.result.issues } };
+      return {
+        csv: {
+          status: 'rejected' as const,
+          file,
+          input,
+          at,
+          issues: event.result.issues,
+          ...(event.source ? { source: sourceText(event.source) } : {}),
+          ...(event.result.headers ? { headers: event.result.headers } : {}),
+        },
+      };
     }),
     failCsv: assign(({ context, event }) => {
       assertEvent(event, 'CSV.FAILED');
@@ -239,6 +271,7 @@ export const companyMachine = setup({
     employees: input.employees,
     ...(input.staffSource ? { staffSource: input.staffSource } : {}),
     ...(input.step !== undefined ? { resumeStep: resumeAt(input) } : {}),
+    columnMapping: input.columnMapping ?? {},
     csv: { status: 'idle' },
     revision: 0,
     evaluatedRevision: -1,
@@ -284,15 +317,19 @@ export const companyMachine = setup({
       },
       states: {
         idle: {
-          on: { 'CSV.IMPORT': { target: 'importing', actions: 'startCsv' } },
+          on: {
+            'CSV.IMPORT': { target: 'importing', actions: 'startCsv' },
+            'CSV.REMAP': { guard: ({ context }) => context.csv.status === 'rejected', target: 'importing', actions: ['remapCsv', 'saveMapping'] },
+          },
         },
         importing: {
           invoke: {
             src: 'parseStaff',
-            input: ({ context, event }) => {
-              assertEvent(event, 'CSV.IMPORT');
-              return { text: event.text, referential: context.referential!.referential };
-            },
+            input: ({ context }) => ({
+              file: context.csv.status === 'parsing' ? context.csv.input : { text: '' },
+              referential: context.referential!.referential,
+              mapping: context.columnMapping,
+            }),
           },
           on: {
             'CSV.PROGRESS': { actions: 'csvProgress' },

@@ -5,7 +5,7 @@
 import type { ObligationOutcome } from '../../core/obligation/index.ts';
 import type { Step } from '../company/steps.ts';
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
+import { formatCount, plural } from '../../present/fr.ts';
 
 export const frCompany = {
   list: {
@@ -135,12 +135,34 @@ export const frCompany = {
     heading: 'Personnel',
     intro: (year: number) => `Le personnel de ${year} : importez le fichier (même format que la ligne de commande) ou saisissez-le dans le tableau.`,
     importHeading: 'Importer le fichier du personnel',
-    fileLabel: 'Fichier du personnel (CSV)',
+    fileLabel: 'Fichier du personnel (CSV ou Excel)',
     fileHelp:
-      'Une ligne par salarié : id, annual_hours, contract_start, contract_end, contract_ref, birth_year, jobs, tasks, puis une colonne q:<critère> par critère individuel. Séparateur « ; » ou « , ». Un fichier comportant la moindre erreur est refusé en entier.',
+      'Une ligne par salarié, colonnes en français (Matricule, Heures annuelles, Date d’entrée, Date de sortie, N° de contrat, Naissance, Postes, Tâches, puis une colonne par critère individuel) ou telles que documentées (id, annual_hours…). CSV en UTF-8 ou Windows-1252 (détecté), séparateur « ; », « , » ou tabulation ; ou classeur Excel .xlsx (première feuille). Dates JJ/MM/AAAA ou AAAA-MM-JJ, virgule décimale acceptée. Un fichier comportant la moindre erreur est refusé en entier.',
+    source: (text: string) => `(${text})`,
+    mappingHeading: 'Faire correspondre les colonnes du fichier',
+    mappingHelp: 'Ces colonnes ne sont pas reconnues. Choisissez la colonne de Logigramme à laquelle chacune correspond (la plus probable est proposée), ou ignorez-la : la correspondance est retenue pour cette entreprise et le fichier est relu.',
+    mappingColumn: (header: string, n: number) => `Colonne « ${header} » (n° ${n})`,
+    mappingIgnore: '— ignorer cette colonne —',
+    mappingApply: 'Appliquer et relire le fichier',
+    columnsSummary: 'Colonnes acceptées',
+    columnsCaption: 'Colonnes du fichier du personnel',
+    columnName: 'Nom en français',
+    columnOther: 'Nom documenté',
+    columnContent: 'Contenu',
+    columnDocs: {
+      id: 'Identifiant du salarié, unique dans le fichier (obligatoire).',
+      annual_hours: 'Durée annuelle de travail sur une année complète, en heures : 1607 à temps plein, 803,5 à mi-temps (obligatoire).',
+      contract_start: 'Début du contrat, JJ/MM/AAAA ou AAAA-MM-JJ ; vide si avant l’année.',
+      contract_end: 'Fin du contrat, JJ/MM/AAAA ou AAAA-MM-JJ ; vide si à durée indéterminée.',
+      contract_ref: 'Numéro du contrat, repris dans la déclaration.',
+      birth_year: 'Année de naissance AAAA, ou date complète (obligatoire ; la date complète est nécessaire pour 1956).',
+      jobs: 'Profil de mission : poste, ou poste:part|poste:part en % (obligatoire).',
+      tasks: 'Parts des tâches dans leur poste : tâche:part|tâche:part ; vide pour les pondérations du référentiel.',
+    } as Record<string, string>,
+    questionDoc: (type: string) => (type === 'boolean' ? 'Réponse oui ou non.' : type === 'choice' ? 'Réponse : l’identifiant ou le libellé d’un choix.' : 'Réponse : un nombre.'),
     reading: (file: string) => `Lecture de « ${file} »…`,
     progressLabel: 'Avancement de la lecture du fichier',
-    progressText: (done: number, total: number) => `${done.toLocaleString('fr-FR')} lignes lues sur ${total.toLocaleString('fr-FR')}`,
+    progressText: (done: number, total: number) => `${formatCount(done)} lignes lues sur ${formatCount(total)}`,
     cancel: 'Interrompre',
     accepted: (file: string, count: number) => `« ${file} » importé : ${plural(count, 'salarié', 'salariés')}. Le personnel précédent de l’année est remplacé.`,
     rejected: (file: string, count: number) => `Le fichier « ${file} » est refusé : ${plural(count, 'problème', 'problèmes')}. Rien n’a été enregistré ; le personnel de l’année est inchangé.`,
@@ -150,7 +172,7 @@ export const frCompany = {
     column: 'Colonne',
     message: 'Problème',
     wholeLine: '(ligne entière)',
-    tableHeading: (count: number) => `Salariés (${count.toLocaleString('fr-FR')})`,
+    tableHeading: (count: number) => `Salariés (${formatCount(count)})`,
     empty: 'Aucun salarié pour cette année.',
     copyPrevious: (year: number, count: number) => `Reprendre le personnel de ${year} (${plural(count, 'salarié', 'salariés')})`,
     filter: 'Rechercher un salarié (identifiant)',
@@ -199,10 +221,10 @@ export const frCompany = {
     retry: 'Relancer l’évaluation',
     reevaluate: 'Évaluer à nouveau',
     summaryHeading: 'Synthèse',
-    evaluated: (n: number, total: number) => `${plural(n, 'salarié évalué', 'salariés évalués')} sur ${total.toLocaleString('fr-FR')}.`,
-    exposedAny: (n: number, share: string) => `Exposés à au moins un facteur : ${n.toLocaleString('fr-FR')} (${share}).`,
-    declared: (n: number, share: string) => `Déclarés exposés au titre du compte professionnel de prévention : ${n.toLocaleString('fr-FR')} (${share} des salariés évalués).`,
-    points: (n: number) => `Points acquis en tout : ${n.toLocaleString('fr-FR')}.`,
+    evaluated: (n: number, total: number) => `${plural(n, 'salarié évalué', 'salariés évalués')} sur ${formatCount(total)}.`,
+    exposedAny: (n: number, share: string) => `Exposés à au moins un facteur : ${formatCount(n)} (${share}).`,
+    declared: (n: number, share: string) => `Déclarés exposés au titre du compte professionnel de prévention : ${formatCount(n)} (${share} des salariés évalués).`,
+    points: (n: number) => `Points acquis en tout : ${formatCount(n)}.`,
     regulation: (label: string) => `Version réglementaire appliquée : ${label}.`,
     errorsHeading: (n: number) => `${plural(n, 'salarié non évalué', 'salariés non évalués')}`,
     errorsCaption: 'Salariés non évalués et pourquoi',
@@ -223,7 +245,7 @@ export const frCompany = {
     explainShort: 'Expliquer',
     bar: (label: string, exposure: string, threshold: string, unit: string, verdict: string) => `${label} : ${exposure} ${unit} pour un seuil de ${threshold} ${unit}, ${verdict}`,
     marginText: (margin: string) => `marge ${margin}`,
-    page: (from: number, to: number, total: number) => `${from.toLocaleString('fr-FR')}–${to.toLocaleString('fr-FR')} sur ${total.toLocaleString('fr-FR')}`,
+    page: (from: number, to: number, total: number) => `${formatCount(from)}–${formatCount(to)} sur ${formatCount(total)}`,
     previousPage: 'Page précédente',
     nextPage: 'Page suivante',
     paginationLabel: 'Pages du tableau',
@@ -254,10 +276,10 @@ export const frCompany = {
     rule: 'Règle appliquée',
     figures: 'Chiffres',
     size: (headcount: number, group?: number) =>
-      `Effectif : ${headcount.toLocaleString('fr-FR')} salariés${group !== undefined ? `, groupe de ${group.toLocaleString('fr-FR')} salariés` : ''} (seuil : 50).`,
-    sizeFromStaff: (n: number) => `Effectif non renseigné dans le profil : le calcul prend les ${n.toLocaleString('fr-FR')} salariés saisis.`,
+      `Effectif : ${formatCount(headcount)} salariés${group !== undefined ? `, groupe de ${formatCount(group)} salariés` : ''} (seuil : 50).`,
+    sizeFromStaff: (n: number) => `Effectif non renseigné dans le profil : le calcul prend les ${formatCount(n)} salariés saisis.`,
     share: (declared: number, headcount: number, share: string, min: string) =>
-      `Salariés déclarés exposés : ${declared.toLocaleString('fr-FR')} sur un effectif de ${headcount.toLocaleString('fr-FR')}, soit ${share} (seuil : au moins ${min}).`,
+      `Salariés déclarés exposés : ${formatCount(declared)} sur un effectif de ${formatCount(headcount)}, soit ${share} (seuil : au moins ${min}).`,
     claims: (index: string) => `Indice de sinistralité AT/MP : ${index} (seuil : plus de 0,25).`,
     claimsUnknown: 'Indice de sinistralité AT/MP non renseigné : seul le critère des salariés exposés est examiné.',
     claimsNotUsed: 'L’indice de sinistralité n’est pas un critère pour cette année.',
@@ -289,7 +311,7 @@ export const frCompany = {
     noChange: 'Aucun changement de résultat.',
     changesHeading: 'Ce qui change',
     changesSummary: (employees: number, before: number, after: number) =>
-      `${plural(employees, 'salarié concerné', 'salariés concernés')} ; points de l’entreprise : ${before.toLocaleString('fr-FR')} → ${after.toLocaleString('fr-FR')}.`,
+      `${plural(employees, 'salarié concerné', 'salariés concernés')} ; points de l’entreprise : ${formatCount(before)} → ${formatCount(after)}.`,
     changesCaption: 'Salariés dont le résultat change',
     changesColumn: 'Changements',
     flip: (factor: string, before: string, after: string) => `${factor} : ${before} → ${after}`,
@@ -305,7 +327,7 @@ export const frCompany = {
     none: (year: number) => `Aucune évaluation de ${year} enregistrée pour cette entreprise.`,
     caption: (previous: number, year: number) => `Salariés exposés par facteur, ${previous} et ${year}`,
     summary: (previous: number, year: number, a: number, b: number, pa: number, pb: number) =>
-      `Exposés à au moins un facteur : ${a.toLocaleString('fr-FR')} en ${previous}, ${b.toLocaleString('fr-FR')} en ${year} ; points : ${pa.toLocaleString('fr-FR')} → ${pb.toLocaleString('fr-FR')}.`,
+      `Exposés à au moins un facteur : ${formatCount(a)} en ${previous}, ${formatCount(b)} en ${year} ; points : ${formatCount(pa)} → ${formatCount(pb)}.`,
     changesCaption: (previous: number, year: number) => `Salariés dont le résultat a changé entre ${previous} et ${year}`,
     added: 'nouveau',
     removed: 'absent cette année',
