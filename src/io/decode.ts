@@ -44,11 +44,12 @@ export function decodeStaffBytes(bytes: Uint8Array): DecodeResult {
   try {
     text = new TextDecoder('windows-1252').decode(bytes);
   } catch {
-    // A runtime without the legacy encodings (Node built without ICU): Latin-1 byte by byte, then the
-    // 0x80–0x9F range of Windows-1252, which is where the two differ.
+    // A runtime without the legacy encodings (Node built without ICU): Latin-1 byte by byte.
     text = Array.from(bytes, (b) => String.fromCharCode(b)).join('');
-    text = text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
   }
+  // Node's decoder for this label is ISO-8859-1 (browsers follow WHATWG): the 0x80–0x9F range of
+  // Windows-1252, where the two differ (’ € œ …), is mapped here so that both give the same text.
+  text = text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
   const bad = C1_UNASSIGNED.exec(text);
   if (bad) {
     const line = text.slice(0, bad.index).split(/\r\n?|\n/).length;
