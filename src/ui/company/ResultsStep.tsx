@@ -7,7 +7,8 @@ import { CompanyCharts } from './CompanyCharts.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
 import type { StepProps } from './CompanyWorkspace.tsx';
 import { EmployeeResultsTable } from './EmployeeResultsTable.tsx';
-import { evaluateCompany, explainEmployee, type CompanyEvaluation, type CompanyInputs } from './evaluation.ts';
+import { explainEmployee, type CompanyEvaluation, type CompanyInputs } from './evaluation.ts';
+import { evaluateOffThread } from './evaluationClient.ts';
 import { Explanation } from './Explanation.tsx';
 import { ExportsPanel } from './ExportsPanel.tsx';
 import { ObligationPanel } from './ObligationPanel.tsx';
@@ -47,8 +48,8 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
       return;
     }
     const controller = new AbortController();
-    evaluateCompany(inputs, employees, { signal: controller.signal }).then(
-      (evaluation) => setSimulation({ for: whatIf, evaluation }),
+    evaluateOffThread(inputs, employees, { signal: controller.signal }).then(
+      ({ evaluation }) => setSimulation({ for: whatIf, evaluation }),
       (error: unknown) => {
         if (!controller.signal.aborted) setSimulation({ for: whatIf, error: error instanceof Error ? error.message : String(error) });
       },

@@ -1,4 +1,4 @@
-import type { Referential } from '../../core/index.ts';
+import type { Employee, Referential } from '../../core/index.ts';
 import type { ColumnMapping, StaffCsvResult } from '../../io/staff-csv.ts';
 import { DEFAULT_SLICE_LINES, type ParseProgress } from './csvChunks.ts';
 import { persistentWorker } from '../persistentWorker.ts';
@@ -11,11 +11,18 @@ import { prepareStaffRead, type StaffReadRequest, type StaffSourceInfo } from '.
 
 export type WorkerRequest = StaffReadRequest;
 
-export type WorkerResponse = { type: 'progress'; done: number; total: number } | { type: 'done'; result: StaffCsvResult; source?: StaffSourceInfo } | { type: 'error'; message: string };
+/** The employees come in chunks (each deserialised in a short task), then `done` with the issues. */
+export type WorkerResponse =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'employees'; employees: Employee[]; rows: number[] }
+  | { type: 'done'; result: StaffCsvResult; source?: StaffSourceInfo; stored: boolean }
+  | { type: 'error'; message: string };
 
 export interface StaffRead {
   result: StaffCsvResult;
   source?: StaffSourceInfo;
+  /** Already stored by the worker (request.store). */
+  stored?: boolean;
 }
 
 export interface ParseOptions {
@@ -26,12 +33,14 @@ export interface ParseOptions {
   noWorker?: boolean;
   /** Headers mapped by the user for this company. */
   mapping?: ColumnMapping;
+  /** Where the worker stores an accepted staff (ignored on the main-thread path: the page stores it). */
+  store?: WorkerRequest['store'];
 }
 
 /** A staff file (its bytes, or its text) read against a referential, in the worker when there is one. */
 export function parseStaffFile(file: { bytes?: ArrayBuffer; text?: string }, referential: Referential, options: ParseOptions = {}): Promise<StaffRead> {
   const request: WorkerRequest = { ...file, referential, sliceLines: options.sliceLines ?? DEFAULT_SLICE_LINES, ...(options.mapping ? { mapping: options.mapping } : {}) };
-  if (!options.noWorker && typeof Worker !== 'undefined') return inWorker(request, options);
+  if (!options.noWorker && typeof Worker !== 'undefined') return inWorker(options.store ? { ...request, store: options.store } : request, options);
   return inThread(request, options);
 }
 
@@ -49,6 +58,8 @@ export const csvWorker = persistentWorker<WorkerRequest, WorkerResponse>(
 );
 
 function inWorker(request: WorkerRequest, options: ParseOptions): Promise<StaffRead> {
+  const employees: Employee[] = [];
+  const rows: number[] = [];
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(abortError());
     const onAbort = () => {
@@ -64,8 +75,17 @@ function inWorker(request: WorkerRequest, options: ParseOptions): Promise<StaffR
           options.onProgress?.({ done: message.done, total: message.total });
           return;
         }
+        if (message.type === 'employees') {
+          // push one by one: a spread of 100 000 arguments would overflow the stack
+          for (const e of message.employees) employees.push(e);
+          for (const r of message.rows) rows.push(r);
+          return;
+        }
         options.signal?.removeEventListener('abort', onAbort);
-        if (message.type === 'done') resolve(message.source ? { result: message.result, source: message.source } : { result: message.result });
+        if (message.type === 'done') {
+          const result = { ...message.result, employees, rows };
+          resolve({ result, stored: message.stored, ...(message.source ? { source: message.source } : {}) });
+        }
         else reject(new Error(message.message));
       },
       (error) => {

@@ -4,7 +4,8 @@ import type { ColumnMapping, CsvIssue, HeaderInfo, StaffCsvResult } from '../../
 import type { StaffRecord } from '../../storage/index.ts';
 import { parseStaffFile } from './csvClient.ts';
 import { sourceText, type StaffSourceInfo } from './staffRead.ts';
-import { evaluateCompany, type CompanyEvaluation, type CompanyInputs } from './evaluation.ts';
+import type { CompanyEvaluation, CompanyInputs } from './evaluation.ts';
+import { evaluateOffThread, type EvaluationStore } from './evaluationClient.ts';
 import type { CompanyProfile } from './profile.ts';
 import { isStep, nextStep, previousStep, stepAvailable, stepComplete, STEPS, type FlowData, type ReferentialChoice, type Step } from './steps.ts';
 
@@ -43,6 +44,8 @@ export interface CompanyMachineInput {
   staffSource?: StaffSource;
   /** Headers of staff files mapped by the user, remembered for the company. */
   columnMapping?: ColumnMapping;
+  /** The app's IndexedDB database, where the Web Workers store large records themselves. */
+  dbName?: string;
   /** The step stored by a previous visit, resumed when it is still available (see resumeAt). */
   step?: string;
 }
@@ -54,8 +57,11 @@ export interface CompanyContext extends FlowData {
   staffSource?: StaffSource;
   resumeStep?: string;
   columnMapping: ColumnMapping;
+  dbName?: string;
   csv: CsvState;
   evaluation?: CompanyEvaluation;
+  /** The evaluation in context was stored by the worker. */
+  evaluationStored?: boolean;
   evaluationError?: string;
   /** Bumped by every change that can alter the results; an evaluation remembers the revision it saw. */
   revision: number;
@@ -74,7 +80,7 @@ export type CompanyEvent =
   /** The columns of a refused file mapped by the user: remembered, and the same file read again. */
   | { type: 'CSV.REMAP'; mapping: ColumnMapping }
   | { type: 'CSV.PROGRESS'; done: number; total: number }
-  | { type: 'CSV.PARSED'; result: StaffCsvResult; source?: StaffSourceInfo }
+  | { type: 'CSV.PARSED'; result: StaffCsvResult; source?: StaffSourceInfo; stored?: boolean }
   | { type: 'CSV.FAILED'; message: string }
   | { type: 'CSV.CANCEL' }
   /** Adds an employee, or replaces the one whose id was `replaces`. */
@@ -86,25 +92,40 @@ export type CompanyEvent =
 
 export type CompanyEmitted =
   | { type: 'company.save'; patch: { profile?: CompanyProfile; referentialKey?: string; answers?: Record<string, AnswerValue>; measures?: Array<{ measure: string; since?: string }>; step?: Step; staffColumns?: ColumnMapping } }
-  | { type: 'staff.save'; employees: Employee[]; source?: StaffSource }
-  | { type: 'evaluation.save'; evaluation: CompanyEvaluation; referential: { key: string; contentHash: string } };
+  /** `stored`: the worker already wrote this staff; the page only knows of it. */
+  | { type: 'staff.save'; employees: Employee[]; source?: StaffSource; stored?: boolean }
+  | { type: 'evaluation.save'; evaluation: CompanyEvaluation; referential: { key: string; contentHash: string }; stored?: boolean };
 
 export interface ParseStaffInput {
   file: StaffFileInput;
   referential: ReferentialChoice['referential'];
   mapping: ColumnMapping;
+  store?: { dbName: string; companyId: string; year: number; file: string; importedAt: string };
 }
 
 export interface EvaluateStaffInput {
   inputs: CompanyInputs;
   employees: readonly Employee[];
+  /** Where the worker stores the evaluation itself (absent: the page stores it on `evaluation.save`). */
+  store?: Omit<EvaluationStore, 'at'>;
+}
+
+/** What the evaluation actor gives: the evaluation, and whether it is already stored. */
+export interface EvaluatedStaff {
+  evaluation: CompanyEvaluation;
+  stored: boolean;
 }
 
 /** Default: the Web Worker when there is one, main-thread slices otherwise; progress as events. */
 export const parseStaffActor = fromCallback<EventObject, ParseStaffInput>(({ input, sendBack }) => {
   const controller = new AbortController();
-  parseStaffFile(input.file, input.referential, { signal: controller.signal, mapping: input.mapping, onProgress: (p) => sendBack({ type: 'CSV.PROGRESS', done: p.done, total: p.total }) }).then(
-    ({ result, source }) => sendBack(source ? { type: 'CSV.PARSED', result, source } : { type: 'CSV.PARSED', result }),
+  parseStaffFile(input.file, input.referential, {
+    signal: controller.signal,
+    mapping: input.mapping,
+    ...(input.store ? { store: input.store } : {}),
+    onProgress: (p) => sendBack({ type: 'CSV.PROGRESS', done: p.done, total: p.total }),
+  }).then(
+    ({ result, source, stored }) => sendBack({ type: 'CSV.PARSED', result, ...(source ? { source } : {}), ...(stored ? { stored } : {}) }),
     (error: unknown) => {
       if (!controller.signal.aborted) sendBack({ type: 'CSV.FAILED', message: error instanceof Error ? error.message : String(error) });
     },
@@ -112,8 +133,12 @@ export const parseStaffActor = fromCallback<EventObject, ParseStaffInput>(({ inp
   return () => controller.abort();
 });
 
-/** Default: the shared evaluator over the staff in slices, the main thread given back between them. */
-export const evaluateStaffActor = fromPromise<CompanyEvaluation, EvaluateStaffInput>(({ input, signal }) => evaluateCompany(input.inputs, input.employees, { signal }));
+/** Default: the shared evaluator in a Web Worker (in slices on the main thread where there is none). */
+export const evaluateStaffActor = fromPromise<CompanyEvaluation | EvaluatedStaff, EvaluateStaffInput>(({ input, signal }) =>
+  evaluateOffThread(input.inputs, input.employees, { signal, ...(input.store ? { store: { ...input.store, at: new Date().toISOString() } } : {}) }),
+);
+
+const evaluationOf = (output: CompanyEvaluation | EvaluatedStaff): EvaluatedStaff => ('evaluation' in output ? output : { evaluation: output, stored: false });
 
 /**
  * Where a visit resumes: the stored step when it is still available, otherwise the nearest available
@@ -239,6 +264,12 @@ export const companyMachine = setup({
     }),
     cancelCsv: assign({ csv: { status: 'idle' as const } }),
     saveStaff: emit(({ context }) => ({ type: 'staff.save' as const, employees: context.employees, ...(context.staffSource ? { source: context.staffSource } : {}) })),
+    saveImportedStaff: emit(({ context, event }) => ({
+      type: 'staff.save' as const,
+      employees: context.employees,
+      ...(context.staffSource ? { source: context.staffSource } : {}),
+      ...(event.type === 'CSV.PARSED' && event.stored ? { stored: true } : {}),
+    })),
     putEmployee: assign(({ context, event }) => {
       assertEvent(event, 'STAFF.PUT');
       const at = context.employees.findIndex((e) => e.id === (event.replaces ?? event.employee.id));
@@ -257,6 +288,7 @@ export const companyMachine = setup({
       type: 'evaluation.save' as const,
       evaluation: context.evaluation!,
       referential: { key: context.referential!.key, contentHash: context.referential!.contentHash },
+      ...(context.evaluationStored ? { stored: true } : {}),
     })),
   },
 }).createMachine({
@@ -272,6 +304,7 @@ export const companyMachine = setup({
     ...(input.staffSource ? { staffSource: input.staffSource } : {}),
     ...(input.step !== undefined ? { resumeStep: resumeAt(input) } : {}),
     columnMapping: input.columnMapping ?? {},
+    ...(input.dbName ? { dbName: input.dbName } : {}),
     csv: { status: 'idle' },
     revision: 0,
     evaluatedRevision: -1,
@@ -329,12 +362,15 @@ export const companyMachine = setup({
               file: context.csv.status === 'parsing' ? context.csv.input : { text: '' },
               referential: context.referential!.referential,
               mapping: context.columnMapping,
+              ...(context.dbName && context.csv.status === 'parsing'
+                ? { store: { dbName: context.dbName, companyId: context.companyId, year: context.year, file: context.csv.file, importedAt: context.csv.at } }
+                : {}),
             }),
           },
           on: {
             'CSV.PROGRESS': { actions: 'csvProgress' },
             'CSV.PARSED': [
-              { guard: 'csvAccepted', target: 'idle', actions: ['acceptCsv', 'saveStaff'] },
+              { guard: 'csvAccepted', target: 'idle', actions: ['acceptCsv', 'saveImportedStaff'] },
               { target: 'idle', actions: 'rejectCsv' },
             ],
             'CSV.FAILED': { target: 'idle', actions: 'failCsv' },
@@ -363,10 +399,17 @@ export const companyMachine = setup({
             input: ({ context }) => ({
               inputs: { referential: context.referential!.referential, company: { answers: context.answers, measures: context.measures }, year: context.year },
               employees: context.employees,
+              ...(context.dbName ? { store: { dbName: context.dbName, companyId: context.companyId, referentialKey: context.referential!.key, contentHash: context.referential!.contentHash } } : {}),
             }),
             onDone: {
               target: 'ready',
-              actions: [assign(({ context, event }) => ({ evaluation: event.output, evaluatedRevision: context.revision, evaluationError: undefined })), 'saveEvaluation'],
+              actions: [
+                assign(({ context, event }) => {
+                  const { evaluation, stored } = evaluationOf(event.output);
+                  return { evaluation, evaluationStored: stored, evaluatedRevision: context.revision, evaluationError: undefined };
+                }),
+                'saveEvaluation',
+              ],
             },
             onError: {
               target: 'failed',

@@ -17,6 +17,8 @@ export interface StaffReadRequest {
   sliceLines: number;
   mapping?: ColumnMapping;
   sheet?: string;
+  /** Where a Web Worker stores an accepted staff itself (the page then writes nothing). */
+  store?: { dbName: string; companyId: string; year: number; file: string; importedAt: string };
 }
 
 /** What the file was, said to the user: « CSV, Windows-1252 », « classeur Excel, feuille Personnel ». */

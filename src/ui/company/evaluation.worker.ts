@@ -1,0 +1,44 @@
+import type { Employee } from '../../core/index.ts';
+import { serveTagged } from '../persistentWorker.ts';
+import { compactEvaluation, evaluateCompanySync } from './evaluation.ts';
+import type { EvaluationRequest, EvaluationResponse } from './evaluationClient.ts';
+import { putRecord } from './workerStore.ts';
+
+/*
+ * Evaluates a company's staff off the main thread: the employees arrive in chunks (each one a short
+ * task for the page to send), the evaluation and the company totals are computed here, the results go
+ * back in chunks, and the evaluation is stored here too, so that 100 000 employees never hold the page.
+ */
+
+const CHUNK = 2000;
+const sessions = new Map<number, Employee[]>();
+
+serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
+  if (request.type === 'chunk') {
+    const list = sessions.get(request.session) ?? [];
+    for (const e of request.employees) list.push(e);
+    sessions.set(request.session, list);
+    return;
+  }
+  const employees = sessions.get(request.session) ?? [];
+  sessions.delete(request.session);
+  try {
+    const evaluation = evaluateCompanySync(request.inputs, employees);
+    if (request.store) {
+      await putRecord({ dbName: request.store.dbName }, 'evaluations', {
+        key: `${request.store.companyId}@${evaluation.year}`,
+        companyId: request.store.companyId,
+        year: evaluation.year,
+        referentialKey: request.store.referentialKey,
+        contentHash: request.store.contentHash,
+        results: compactEvaluation(evaluation),
+        evaluatedAt: request.store.at,
+      });
+    }
+    for (let i = 0; i < evaluation.summaries.length; i += CHUNK) reply({ type: 'summaries', summaries: evaluation.summaries.slice(i, i + CHUNK) });
+    reply({ type: 'done', evaluation: { ...evaluation, summaries: [] }, stored: request.store !== undefined });
+  } catch (error) {
+    // An EvaluationError of the company's own inputs (an unknown measure): said as the page would say it.
+    reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+});
