@@ -250,6 +250,7 @@ export const frCompany = {
     nextPage: 'Page suivante',
     paginationLabel: 'Pages du tableau',
     noRow: 'Aucun salarié ne correspond.',
+    rowsShown: (shown: string, total: string) => `${shown} salariés affichés sur ${total} ; faites défiler le tableau.`,
     changedMark: 'modifié par la simulation',
   },
   company: {
