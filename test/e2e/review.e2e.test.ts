@@ -37,8 +37,8 @@ afterAll(async () => {
 
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, name), fullPage: true });
 const graphNode = (id: string) => page.locator(`[data-testid="review-graph"] .react-flow__node[data-id="${id}"]`);
-const NIGHT_CHANGE = 'Situation « Poste de nuit fixe » (s-nuit-fixe) modifiée : expositions modifiées';
-const RENAME_CHANGE = 'Poste « Mécanicien automobile » (mecanicien) modifié : renommé (« Mécanicien » → « Mécanicien automobile »)';
+const NIGHT_CHANGE = 'Situation « Poste de nuit fixe » modifiée : expositions modifiées';
+const RENAME_CHANGE = 'Poste « Mécanicien automobile » modifié : renommé (« Mécanicien » → « Mécanicien automobile »)';
 
 describe('comparing two versions in Chromium', () => {
   it('imports version 1.1.0 of the sample from the list screen', async () => {
@@ -56,7 +56,7 @@ describe('comparing two versions in Chromium', () => {
     await page.getByLabel('Version après').selectOption('exemple-atelier@1.1.0');
     await page.getByRole('button', { name: 'Comparer', exact: true }).click();
     await page.waitForURL((url) => url.hash === '#/comparer/exemple-atelier%401.0.0/exemple-atelier%401.1.0');
-    await expect(page.getByTestId('summary-total').textContent()).resolves.toBe('3 changements : 0 ajout, 0 suppression, 2 modifications.');
+    await expect(page.getByTestId('summary-total').textContent()).resolves.toBe('3 changements : 2 modifications et 1 changement général (identité, réglementation, année de référence, facteurs ou ordre).');
     // Focus moved to the summary, for keyboard and screen-reader users.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('rv-summary-heading');
   });
@@ -78,7 +78,7 @@ describe('comparing two versions in Chromium', () => {
     expect(box && canvas && box.x >= canvas.x && box.x + box.width <= canvas.x + canvas.width + 1).toBe(true);
     await expect(page.getByRole('button', { name: RENAME_CHANGE }).isVisible()).resolves.toBe(true);
     const flip = page.locator('li[data-change="2"] .rv-flip').first();
-    await expect(flip.textContent()).resolves.toContain('Verdict à temps plein pour Travail de nuit : exposé (110 pour un seuil de 100');
+    await expect(flip.textContent()).resolves.toContain('Verdict à temps plein pour Travail de nuit : exposé (110 nuits/an pour un seuil de 100 nuits/an');
     await shot('review-01-graphe.png');
   });
 
@@ -86,7 +86,7 @@ describe('comparing two versions in Chromium', () => {
     await page.getByRole('button', { name: NIGHT_CHANGE }).click();
     await expect.poll(() => graphNode('s-nuit-fixe').getAttribute('class')).toContain('selected');
     await expect(graphNode('mecanicien').getAttribute('class')).resolves.not.toContain('selected');
-    await expect(page.getByTestId('selection').textContent()).resolves.toContain('Situation « Poste de nuit fixe » (s-nuit-fixe)');
+    await expect(page.getByTestId('selection').textContent()).resolves.toContain('Situation « Poste de nuit fixe »');
     // centred: the node's middle is near the canvas's middle once the viewport has moved
     await expect
       .poll(async () => {
@@ -110,7 +110,7 @@ describe('comparing two versions in Chromium', () => {
     await expect(row.locator('[data-cell="after"] .sub').textContent()).resolves.toBe('95 nuits/an pour un seuil de 100 nuits/an');
     await expect(row.locator('[data-cell="points"]').textContent()).resolves.toBe('4 → 0');
     await page.getByRole('button', { name: RENAME_CHANGE }).click();
-    await row.getByRole('button', { name: 'Situation « Poste de nuit fixe » (s-nuit-fixe)' }).click();
+    await row.getByRole('button', { name: 'Situation « Poste de nuit fixe »' }).click();
     await expect.poll(() => graphNode('s-nuit-fixe').getAttribute('class')).toContain('selected');
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.change)).toBe('2');
     await page.locator('[data-testid="impact"]').scrollIntoViewIfNeeded();
@@ -121,8 +121,8 @@ describe('comparing two versions in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter le rapport (Markdown)' }).click()]);
     expect(download.suggestedFilename()).toBe('comparaison-exemple-atelier-1.0.0-1.1.0.md');
     const md = readFileSync(await download.path(), 'utf8');
-    expect(md).toContain('- Poste Mécanicien automobile (`mecanicien`) modifié : renommé (« Mécanicien » → « Mécanicien automobile »)');
-    expect(md).toContain('| NUIT-01 | Travail de nuit | exposé (110 nuits/an pour un seuil de 100 nuits/an) | non exposé (95 nuits/an pour un seuil de 100 nuits/an) | 4 → 0 | Situation « Poste de nuit fixe » (s-nuit-fixe) |');
+    expect(md).toContain('- Poste « Mécanicien automobile » modifié : renommé (« Mécanicien » → « Mécanicien automobile »)');
+    expect(md).toContain('| NUIT-01 | Travail de nuit | exposé (110 nuits/an pour un seuil de 100 nuits/an) | non exposé (95 nuits/an pour un seuil de 100 nuits/an) | 4 → 0 | Situation « Poste de nuit fixe » |');
 
     await page.emulateMedia({ media: 'print' });
     // what the browser does before printing: the whole logigramme is fitted on the page
@@ -154,14 +154,14 @@ describe('comparing two versions in Chromium', () => {
     await expect.poll(() => cells.allTextContents()).toEqual(['24', '12', '50 %', '24', '0', '0 %']);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter l’estimation (CSV)' }).click()]);
     expect(download.suggestedFilename()).toBe('effectifs-exemple-atelier-1.0.0-1.1.0.csv');
-    expect(readFileSync(await download.path(), 'utf8')).toContain('agent-nuit,Agent de maintenance de nuit,night_work,24,12,0.5,24,0,0');
+    expect(readFileSync(await download.path(), 'utf8')).toContain('Agent de maintenance de nuit;Travail de nuit;24;12;50\u202f%;24;0;0\u202f%');
     await page.locator('.rv-estimate').scrollIntoViewIfNeeded();
     await shot('review-05-estimation.png');
   });
 
   it('shows the same comparison after a reload', async () => {
     await page.reload();
-    await expect(page.getByTestId('summary-total').textContent()).resolves.toBe('3 changements : 0 ajout, 0 suppression, 2 modifications.');
+    await expect(page.getByTestId('summary-total').textContent()).resolves.toBe('3 changements : 2 modifications et 1 changement général (identité, réglementation, année de référence, facteurs ou ordre).');
     await graphNode('s-nuit-fixe').waitFor();
   });
 
