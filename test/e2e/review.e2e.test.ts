@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_INSTALL_TIMEOUT_MS } from './support/chromium.ts';
-import { COMPANY_JSON, modifiedSample, STAFF_CSV } from './support/review-fixtures.ts';
+import { CODE_NAMES, COMPANY_JSON, modifiedSample, SEDIMA_TEXT, sedimaRevision, STAFF_CSV } from './support/review-fixtures.ts';
 import type { AppServer } from './support/server.ts';
 import { expectOnlyOwnOrigin, openSession, type BrowserSession, type PageWatch } from './support/session.ts';
 
@@ -163,6 +163,34 @@ describe('comparing two versions in Chromium', () => {
     await page.reload();
     await expect(page.getByTestId('summary-total').textContent()).resolves.toBe('3 changements : 2 modifications et 1 changement général (identité, réglementation, année de référence, facteurs ou ordre).');
     await graphNode('s-nuit-fixe').waitFor();
+  });
+
+  it('compares two SEDIMA versions in French: no code name, no JSON, moves and entries by their labels', async () => {
+    await page.getByLabel('Fichiers (vérifiés, non enregistrés)').check();
+    await page.getByLabel('Fichier de la version avant (JSON)').setInputFiles({ name: 'sedima-1.0.0.json', mimeType: 'application/json', buffer: Buffer.from(SEDIMA_TEXT) });
+    await page.getByLabel('Fichier de la version après (JSON)').setInputFiles({ name: 'sedima-1.1.0.json', mimeType: 'application/json', buffer: Buffer.from(sedimaRevision()) });
+    const total = page.getByTestId('summary-total');
+    await total.waitFor();
+    // the parts add up: 6 element changes + 3 general (version, status, homologation)
+    const counts = /^(\d+) changements : (.*)\.$/.exec((await total.textContent())!)!;
+    const parts = [...counts[2]!.matchAll(/(\d+) (?:ajout|suppression|modification|changement)/g)].reduce((n, m) => n + Number(m[1]), 0);
+    expect(parts).toBe(Number(counts[1]));
+    const main = page.locator('main');
+    const text = (await main.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('Identité, statut : brouillon → déposé pour homologation');
+    expect(text).toContain('Identité, homologation : — → arrêté du 30/11/2016 (JORF n°0280 du 2 décembre 2016)');
+    expect(text).toMatch(/du poste « Responsable de parc » au poste « Magasinier vendeur »/);
+    expect(text).toMatch(/commence par : critère « [^»]+ » → situation « [^»]+ »/);
+    expect(text).toContain('Bruit — Niveau d’exposition Lex,8h');
+    for (const code of CODE_NAMES) expect(`${code}: ${text.includes(code)}`).toBe(`${code}: false`);
+    expect(text).not.toContain('{');
+    await shot('review-06-sedima.png');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter le rapport (Markdown)' }).click()]);
+    const md = readFileSync(await download.path(), 'utf8');
+    const prose = md.replace(/`[^`]*`/g, '');
+    for (const code of CODE_NAMES) expect(`${code}: ${prose.includes(code)}`).toBe(`${code}: false`);
+    expect(prose).not.toContain('{');
   });
 
   it('made no request outside its own origin, and raised no error', async () => {

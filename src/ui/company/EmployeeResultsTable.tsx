@@ -207,7 +207,13 @@ function Row({
 
 /** Exposure against threshold: the bar's length is the exposure, the dark line the threshold. */
 function FactorCell({ factor: f, regulation, changed }: { factor: FactorSummary | undefined; regulation: string; changed: boolean }) {
-  if (!f) return <td>—</td>;
+  // The compact results leave out a factor without any exposure: not exposed.
+  if (!f)
+    return (
+      <td data-verdict="not_exposed">
+        <span className="badge verdict-not_exposed">{fr.verdict.not_exposed}</span>
+      </td>
+    );
   const label = factorLabel(regulation, f.factor);
   if (f.threshold === null || f.unit === null) {
     return (

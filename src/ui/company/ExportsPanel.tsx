@@ -33,7 +33,8 @@ export function ExportsPanel({
       (error: unknown) => setXlsxError(t.xlsxFailed(error instanceof Error ? error.message : String(error))),
     );
   };
-  const matrix = useMemo(() => duerMatrix(r, employees, evaluation), [r, employees, evaluation]);
+  // Computed by the evaluation worker for large staffs; here only where there is no worker.
+  const matrix = useMemo(() => evaluation.duer ?? duerMatrix(r, employees, evaluation), [r, employees, evaluation]);
   const declared = useMemo(() => evaluation.summaries.reduce((n, s) => n + s.declared.length, 0), [evaluation]);
   const base = `${safeFileName(companyName)}-${evaluation.year}`;
   const cell = (n: number, d: number) => `${formatNumber(n, 0)} / ${formatNumber(d, 0)}`;

@@ -51,9 +51,58 @@ export function StaffStep({ snapshot, actor, workspace }: StepProps) {
     const f = filter.trim().toLowerCase();
     return f === '' ? context.employees : context.employees.filter((e) => e.id.toLowerCase().includes(f));
   }, [context.employees, filter]);
-  const pageRows = shown.slice(page * PAGE, (page + 1) * PAGE);
-  const takenIds = useMemo(() => new Set(context.employees.map((e) => e.id).filter((x) => x !== editing?.employee?.id)), [context.employees, editing]);
+  const pageRows = useMemo(() => shown.slice(page * PAGE, (page + 1) * PAGE), [shown, page]);
+  // Built only while an employee is edited: a set of 100 000 ids is not free.
+  const takenIds = useMemo(() => (editing ? new Set(context.employees.map((e) => e.id).filter((x) => x !== editing.employee?.id)) : new Set<string>()), [context.employees, editing]);
   const jobLabel = (job: string) => r.jobs.find((j) => j.id === job)?.label ?? job;
+  // The table is kept while a file is read: the progress of a 100 000-line import redraws only the bar.
+  const table = useMemo(
+    () => (
+            <div className="table-scroll">
+              <table className="staff">
+                <caption>{t.caption}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.id}</th>
+                    <th scope="col" className="num">
+                      {t.hours}
+                    </th>
+                    <th scope="col">{t.contract}</th>
+                    <th scope="col">{t.birth}</th>
+                    <th scope="col">{t.mission}</th>
+                    <th scope="col">{t.answers}</th>
+                    <th scope="col">{t.actions}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {pageRows.map((e) => (
+                    <tr key={e.id} data-employee={e.id}>
+                      <th scope="row">{e.id}</th>
+                      <td className="num">{formatNumber(e.annualHours)}</td>
+                      <td>{contractText(e)}</td>
+                      <td>{e.birth ?? '—'}</td>
+                      <td>
+                        {e.jobs.map((j) => `${jobLabel(j.job)} ${formatNumber(j.share)} %`).join(', ')}
+                        {e.jobs.some((j) => j.tasks) && <span className="tag">{t.customTasks}</span>}
+                      </td>
+                      <td>{answersText(r, e)}</td>
+                      <td className="actions">
+                        <button type="button" className="small" aria-label={t.edit(e.id)} disabled={importing} onClick={() => setEditing({ employee: e })}>
+                          {t.editShort}
+                        </button>{' '}
+                        <button type="button" className="small" aria-label={t.remove(e.id)} disabled={importing} onClick={() => actor.send({ type: 'STAFF.REMOVE', id: e.id })}>
+                          {t.removeShort}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+    ),
+    // jobLabel and the handlers depend on these only.
+    [pageRows, importing, r, actor],
+  );
 
   return (
     <div className="staff-step">
@@ -146,47 +195,7 @@ export function StaffStep({ snapshot, actor, workspace }: StepProps) {
           <p>{t.empty}</p>
         ) : (
           <>
-            <div className="table-scroll">
-              <table className="staff">
-                <caption>{t.caption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.id}</th>
-                    <th scope="col" className="num">
-                      {t.hours}
-                    </th>
-                    <th scope="col">{t.contract}</th>
-                    <th scope="col">{t.birth}</th>
-                    <th scope="col">{t.mission}</th>
-                    <th scope="col">{t.answers}</th>
-                    <th scope="col">{t.actions}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {pageRows.map((e) => (
-                    <tr key={e.id} data-employee={e.id}>
-                      <th scope="row">{e.id}</th>
-                      <td className="num">{formatNumber(e.annualHours)}</td>
-                      <td>{contractText(e)}</td>
-                      <td>{e.birth ?? '—'}</td>
-                      <td>
-                        {e.jobs.map((j) => `${jobLabel(j.job)} ${formatNumber(j.share)} %`).join(', ')}
-                        {e.jobs.some((j) => j.tasks) && <span className="tag">{t.customTasks}</span>}
-                      </td>
-                      <td>{answersText(r, e)}</td>
-                      <td className="actions">
-                        <button type="button" className="small" aria-label={t.edit(e.id)} disabled={importing} onClick={() => setEditing({ employee: e })}>
-                          {t.editShort}
-                        </button>{' '}
-                        <button type="button" className="small" aria-label={t.remove(e.id)} disabled={importing} onClick={() => actor.send({ type: 'STAFF.REMOVE', id: e.id })}>
-                          {t.removeShort}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            {table}
             <Pager page={page} pageSize={PAGE} total={shown.length} onPage={setPage} label={t.caption} />
           </>
         )}

@@ -4,7 +4,7 @@ import { prepareStaffRead } from './staffRead.ts';
 import { putRecord } from './workerStore.ts';
 
 /** Employees per message: each one is deserialised by the page in a few milliseconds. */
-const CHUNK = 2000;
+const CHUNK = 1000;
 
 /*
  * Reads a staff file off the main thread: decoding, the workbook reader and the parse of a 100 000-line

@@ -8,7 +8,8 @@ import { parseStaffCsvSteps, type ColumnMapping, type ParseProgress, type StaffC
 
 export type { ParseProgress } from '../../io/staff-csv.ts';
 
-export const DEFAULT_SLICE_LINES = 2000;
+/** Lines between two progress reports: a few dozen redraws of the page for 100 000 lines. */
+export const DEFAULT_SLICE_LINES = 5000;
 
 /**
  * Parses the staff file, yielding progress every `sliceLines` data lines and returning parseStaffCsv's result.

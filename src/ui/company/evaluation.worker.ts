@@ -3,6 +3,7 @@ import { serveTagged } from '../persistentWorker.ts';
 import { compactEvaluation, evaluateCompanySync } from './evaluation.ts';
 import type { EvaluationRequest, EvaluationResponse } from './evaluationClient.ts';
 import { putRecord } from './workerStore.ts';
+import { duerMatrix } from './exports.ts';
 
 /*
  * Evaluates a company's staff off the main thread: the employees arrive in chunks (each one a short
@@ -10,7 +11,8 @@ import { putRecord } from './workerStore.ts';
  * back in chunks, and the evaluation is stored here too, so that 100 000 employees never hold the page.
  */
 
-const CHUNK = 2000;
+/** Results per message: each one is deserialised by the page in a few milliseconds. */
+const CHUNK = 1000;
 const sessions = new Map<number, Employee[]>();
 
 serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
@@ -23,7 +25,10 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
   const employees = sessions.get(request.session) ?? [];
   sessions.delete(request.session);
   try {
-    const evaluation = evaluateCompanySync(request.inputs, employees);
+    // The compact form (not-exposed factors left out) is what crosses to the page and what is stored:
+    // a tenth of the objects to deserialise.
+    const evaluation = compactEvaluation(evaluateCompanySync(request.inputs, employees));
+    const duer = duerMatrix(request.inputs.referential, employees, evaluation);
     if (request.store) {
       await putRecord({ dbName: request.store.dbName }, 'evaluations', {
         key: `${request.store.companyId}@${evaluation.year}`,
@@ -31,12 +36,12 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
         year: evaluation.year,
         referentialKey: request.store.referentialKey,
         contentHash: request.store.contentHash,
-        results: compactEvaluation(evaluation),
+        results: evaluation,
         evaluatedAt: request.store.at,
       });
     }
     for (let i = 0; i < evaluation.summaries.length; i += CHUNK) reply({ type: 'summaries', summaries: evaluation.summaries.slice(i, i + CHUNK) });
-    reply({ type: 'done', evaluation: { ...evaluation, summaries: [] }, stored: request.store !== undefined });
+    reply({ type: 'done', evaluation: { ...evaluation, summaries: [], duer }, stored: request.store !== undefined });
   } catch (error) {
     // An EvaluationError of the company's own inputs (an unknown measure): said as the page would say it.
     reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
