@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type ChangeEvent } from 'react';
+import { useDeferredValue, useId, useMemo, useState, type ChangeEvent } from 'react';
 import type { Employee, Referential } from '../../core/index.ts';
 import { COLUMN_LABELS, mappingTargets, normalizeHeader, STAFF_COLUMNS } from '../../io/staff-columns.ts';
 import { formatStaffCsv, type ColumnMapping, type CsvIssue, type HeaderInfo } from '../../io/staff-csv.ts';
@@ -47,10 +47,12 @@ export function StaffStep({ snapshot, actor, workspace }: StepProps) {
     if (employees.length > 0) actor.send({ type: 'STAFF.REPLACE', employees, source: { file: `${frCompany.staff.heading} ${context.year - 1}`, importedAt: isoNow() } });
   };
 
+  // A deferred copy: a new staff of 100 000 is drawn in a transition, in slices.
+  const staff = useDeferredValue(context.employees);
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
-    return f === '' ? context.employees : context.employees.filter((e) => e.id.toLowerCase().includes(f));
-  }, [context.employees, filter]);
+    return f === '' ? staff : staff.filter((e) => e.id.toLowerCase().includes(f));
+  }, [staff, filter]);
   const pageRows = useMemo(() => shown.slice(page * PAGE, (page + 1) * PAGE), [shown, page]);
   // Built only while an employee is edited: a set of 100 000 ids is not free.
   const takenIds = useMemo(() => (editing ? new Set(context.employees.map((e) => e.id).filter((x) => x !== editing.employee?.id)) : new Set<string>()), [context.employees, editing]);
