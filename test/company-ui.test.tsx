@@ -215,6 +215,8 @@ describe('the guided flow', () => {
 
     // The same results as the CLI, employee by employee: verdicts, exposures, points, DSN codes.
     const cli = cliEvaluate();
+    // the table is drawn from a deferred value: once React has caught up
+    await waitFor(() => expect(row(cli.results[0]!.employee)).not.toBeNull());
     const stored = readStoredEvaluation((await db.evaluations.get(`${companyId}@2024`))!.results)!;
     expect(stored.summaries.map((s) => s.employee)).toEqual(cli.results.map((r) => r.employee));
     for (const r of cli.results) {
