@@ -151,7 +151,7 @@ describe('comparing two versions in Chromium', () => {
       await page.getByLabel(`Poids de l’échantillon ${n}`).fill(weight);
     }
     const cells = page.locator('[data-testid="estimate"] tbody[data-job="agent-nuit"] tr[data-factor="night_work"] td.num');
-    await expect.poll(() => cells.allTextContents()).toEqual(['24', '12', '50 %', '24', '0', '0 %']);
+    await expect.poll(() => cells.allTextContents()).toEqual(['24', '12', '50\u202f%', '24', '0', '0\u202f%']);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter l’estimation (CSV)' }).click()]);
     expect(download.suggestedFilename()).toBe('effectifs-exemple-atelier-1.0.0-1.1.0.csv');
     expect(readFileSync(await download.path(), 'utf8')).toContain('Agent de maintenance de nuit;Travail de nuit;24;12;50\u202f%;24;0;0\u202f%');
