@@ -289,7 +289,7 @@ export function Comparison({ before, after }: { before: VersionSide; after: Vers
         <h2 id="rv-impact-heading">{t.impact.heading}</h2>
         <p className="help">{t.impact.help}</p>
         <div className="grid rv-inputs">
-          <FileField label={t.files.staff} help={t.files.staffHelp} accept=".csv,text/csv" onLoad={setStaffFile} testId="impact-staff" />
+          <FileField label={t.files.staff} help={t.files.staffHelp} accept=".csv,text/csv" onLoad={setStaffFile} testId="impact-staff" staff />
           <FileField label={t.files.company} help={t.files.companyHelp} accept=".json,application/json" onLoad={setCompanyFile} testId="impact-company" />
         </div>
         {companyFile ? (

@@ -127,7 +127,7 @@ export function EstimatePanel({ a, b, year, single = false, embedded = false }: 
               </div>
             </div>
             <div className="grid">
-              <FileField label={t.staff(n)} accept=".csv,text/csv" onLoad={(file) => update(s.uid, { staff: file })} />
+              <FileField label={t.staff(n)} accept=".csv,text/csv" onLoad={(file) => update(s.uid, { staff: file })} staff />
               <FileField label={t.company(n)} accept=".json,application/json" onLoad={(file) => update(s.uid, { company: file })} />
             </div>
             {check.staff && check.staff.issues.length > 0 && (
