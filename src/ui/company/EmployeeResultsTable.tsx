@@ -9,8 +9,11 @@ import type { CompanyEvaluation, EmployeeSummary, FactorSummary } from './evalua
 import type { Comparison } from './whatif.ts';
 
 const t = frCompany.results;
-/** Height of a row as drawn (the bar, the figures, the margin); the virtualiser measures the real ones. */
-const ROW_HEIGHT = 64;
+/**
+ * Height of every row (set in company.css): fixed, so that a jump to the end of 100 000 rows costs one
+ * small redraw instead of measuring rows one after another.
+ */
+const ROW_HEIGHT = 72;
 
 type Filter = 'all' | 'exposed' | 'changed';
 
@@ -128,7 +131,6 @@ export function EmployeeResultsTable({
                 <Row
                   key={s.employee}
                   index={item.index}
-                  measure={virtualizer.measureElement}
                   summary={s}
                   factors={factors}
                   change={changed.get(s.employee)}
@@ -147,7 +149,6 @@ export function EmployeeResultsTable({
 
 function Row({
   index,
-  measure,
   summary: s,
   factors,
   change,
@@ -155,7 +156,6 @@ function Row({
   onExplain,
 }: {
   index: number;
-  measure: (element: Element | null) => void;
   summary: EmployeeSummary;
   factors: readonly FactorCode[];
   change: Comparison['changes'][number] | undefined;
@@ -163,7 +163,7 @@ function Row({
   onExplain: (id: string) => void;
 }) {
   return (
-    <tr ref={measure} data-index={index} aria-rowindex={index + 2} data-employee={s.employee} data-points={s.points} className={`${change ? 'changed' : ''} ${selected ? 'selected' : ''}`}>
+    <tr data-index={index} aria-rowindex={index + 2} data-employee={s.employee} data-points={s.points} className={`${change ? 'changed' : ''} ${selected ? 'selected' : ''}`}>
       <th scope="row">
         {s.employee}
         {change && <span className="tag tag-changed">{t.changedMark}</span>}{' '}
