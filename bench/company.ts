@@ -3,13 +3,16 @@ import { join } from 'node:path';
 import { loadReferentialText } from '../src/core/index.ts';
 import { parseStaffCsv } from '../src/io/staff-csv.ts';
 import { parseStaffCsvSlices } from '../src/ui/company/csvChunks.ts';
-import { evaluateCompanySync } from '../src/ui/company/evaluation.ts';
+import { decodeStaffBytes } from '../src/io/decode.ts';
+import { compactEvaluation, evaluateCompanySync } from '../src/ui/company/evaluation.ts';
+import { declarationCsv, duerCsv, duerMatrix } from '../src/ui/company/exports.ts';
 import { generatedStaffCsv } from '../test/e2e/support/company-staff.ts';
 
 /*
- * The company workspace in Node: parse a generated 10 000-line staff file for the sample referential
- * (as the Web Worker does, in slices, and in one go as the CLI does), then evaluate it (as the app
- * does, keeping the compact per-employee summaries). Best of several passes after a warm-up.
+ * The company workspace in Node: parse a generated staff file for the sample referential (as the Web
+ * Worker does, in slices, and in one go as the CLI does) — also as a French payroll export in
+ * Windows-1252 with French headers —, evaluate it (as the evaluation worker does, keeping the compact
+ * per-employee summaries), and write the exports. Best of several passes after a warm-up.
  */
 
 const PASSES = Number(process.env.BENCH_PASSES ?? 5);
@@ -53,10 +56,25 @@ export function runCompanyBench(rows = 10_000): CompanyBenchLine[] {
   const whole = best(() => parseStaffCsv(text, referential));
   const evaluation = best(evaluate);
   const both = best(() => evaluateCompanySync({ referential, company, year: 2024 }, sliced().employees));
+  // The same file as HR has it: French headers, Windows-1252 (every byte of this text is Latin-1).
+  const french = text.replace(/^[^\n]*/, "Matricule;Heures annuelles;Date d'entrée;Date de sortie;N° de contrat;Année de naissance;Postes;Tâches;q:q-equipes-alternantes");
+  const bytes = Uint8Array.from(french, (c) => c.charCodeAt(0));
+  const frenchParse = best(() => {
+    const decoded = decodeStaffBytes(bytes);
+    if (!decoded.ok || decoded.encoding !== 'windows-1252') throw new Error('not read as Windows-1252');
+    return parseStaffCsv(decoded.text, referential);
+  });
+  const evaluated = compactEvaluation(evaluateCompanySync({ referential, company, year: 2024 }, employees));
+  const exports = best(() => {
+    duerCsv(duerMatrix(referential, employees, evaluated));
+    declarationCsv(employees, evaluated);
+  });
   return [
     { label: `parse ${rows.toLocaleString('en-US')}-line staff CSV, in slices (the worker)`, ms: parse, rows },
     { label: `parse ${rows.toLocaleString('en-US')}-line staff CSV, in one go (the CLI)`, ms: whole, rows },
     { label: `evaluate ${rows.toLocaleString('en-US')} employees with summaries (the app)`, ms: evaluation, rows },
     { label: `parse + evaluate ${rows.toLocaleString('en-US')} employees`, ms: both, rows },
+    { label: `decode Windows-1252 + parse French headers, ${rows.toLocaleString('en-US')} lines`, ms: frenchParse, rows },
+    { label: `DUER matrix + declaration CSV, ${rows.toLocaleString('en-US')} employees`, ms: exports, rows },
   ];
 }

@@ -79,11 +79,11 @@ describe('the staff file parsed in slices equals parseStaffCsv on the whole file
     );
   });
 
-  it('a file with quotes is parsed in one go, with the same result', () => {
+  it('a file with quotes reports its progress line by line too, with the same result', () => {
     const text = 'id,annual_hours,birth_year,jobs\n"A,1",1607,1980,mecanicien\nB,1607,1980,"mecanicien"\n';
     const { result, progress } = sliced(text, 1);
     expect(result).toEqual(parseStaffCsv(text, sample));
-    expect(progress).toEqual([{ done: 0, total: 1 }]);
+    expect(progress.at(-1)).toEqual({ done: 2, total: 2 });
   });
 });
 
@@ -134,8 +134,17 @@ describe('the declaration file', () => {
     expect(rows[0]).toMatchObject({ contract: 'CDI-0001', factor: 'noise', factorLabel: 'Bruit', year: 2024 });
   });
 
-  it('as CSV for French spreadsheets: BOM, `;`, CRLF, the S21.G00.34.001 column', () => {
+  it('as CSV for French spreadsheets: BOM, `;`, CRLF, French headers, JJ/MM/AAAA, a labelled total row', () => {
     const csv = declarationCsv(staff, evaluation);
+    expect(csv.startsWith('\uFEFFMatricule;N° de contrat;Code facteur;Facteur de risques;Code DSN (S21.G00.34.001);Année;Début de période;Fin de période;Points de l’année\r\n')).toBe(true);
+    expect(csv).toContain('CDD-01;CDD-2024-017;noise;Bruit;07;2024;01/03/2024;31/08/2024;2\r\n');
+    // six lines for six employees; points 4 + 4 + 4 + 4 + 2 + 8 = 26, each employee counted once
+    expect(parseLines(csv).at(-1)).toBe('Total : 6 lignes, 6 salariés déclarés;;;;;2024;;;26');
+    expect(parseLines(csv)).toHaveLength(8);
+  });
+
+  it('the machine-readable variant keeps its stable codes and ISO dates', () => {
+    const csv = declarationCsv(staff, evaluation, { variant: 'codes' });
     expect(csv.startsWith('\uFEFFemployee;contract_ref;factor;factor_label;S21.G00.34.001;year;period_start;period_end;points\r\n')).toBe(true);
     expect(csv).toContain('CDD-01;CDD-2024-017;noise;Bruit;07;2024;2024-03-01;2024-08-31;2\r\n');
     expect(parseLines(csv)).toHaveLength(7);
@@ -165,10 +174,20 @@ describe('the DUER matrix', () => {
     expect([night.headcount, night.exposed.night_work, night.exposed.alternating_shifts]).toEqual([3, 1, 1]);
     expect(m.total.headcount).toBe(8);
     expect(m.total.exposed).toMatchObject({ noise: 4, night_work: 1, alternating_shifts: 1, awkward_postures: 0 });
+    // three-state cells: mechanics are exposed to noise; postures 729.6 h < 900 for a full-time mechanic:
+    // some exposure under the threshold → prevention to put in place. POLY-01 (half mechanic) counts in
+    // both of its jobs, as in the counts: the night job shows postures to prevent too; nobody there has
+    // vibrations or chemicals.
+    expect([mechanic.state.noise, mechanic.state.awkward_postures, night.state.awkward_postures, night.state.night_work, night.state.mechanical_vibrations]).toEqual(['exposed', 'prevention', 'prevention', 'exposed', 'none']);
     const csv = duerCsv(m);
-    expect(parseLines(csv)[0]).toBe('job;job_label;headcount;awkward_postures_exposed;awkward_postures_share;noise_exposed;noise_share;night_work_exposed;night_work_share;alternating_shifts_exposed;alternating_shifts_share');
-    expect(parseLines(csv)[1]).toBe('mecanicien;Mécanicien;6;0;0;4;0,6667;0;0;0;0');
-    expect(parseLines(csv).at(-1)).toBe('*;Total entreprise;8;0;0;4;0,5;1;0,125;1;0,125');
+    expect(parseLines(csv)[0]).toBe(
+      'Poste;Effectif;Postures pénibles — exposés;Postures pénibles — part;Postures pénibles — situation;Bruit — exposés;Bruit — part;Bruit — situation;Travail de nuit — exposés;Travail de nuit — part;Travail de nuit — situation;Travail en équipes successives alternantes — exposés;Travail en équipes successives alternantes — part;Travail en équipes successives alternantes — situation',
+    );
+    // 4 / 6 = 66,7 %, shown as a percentage
+    // night work on the mechanic row: POLY-01's 55 nights (0.5 × 110 < 100), under the threshold
+    expect(parseLines(csv)[1]).toBe('Mécanicien;6;0;0\u202f%;non exposé mais prévention à mettre en place;4;66,7\u202f%;exposé;0;0\u202f%;non exposé mais prévention à mettre en place;0;0\u202f%;non exposé');
+    expect(parseLines(csv).at(-1)).toBe('Total entreprise (chaque salarié compté une fois);8;0;0\u202f%;non exposé mais prévention à mettre en place;4;50\u202f%;exposé;1;12,5\u202f%;exposé;1;12,5\u202f%;exposé');
+    expect(parseLines(duerCsv(m, { variant: 'codes' }))[1]).toBe('mecanicien;Mécanicien;6;0;0;prevention;4;0,6667;exposed;0;0;prevention;0;0;none');
   });
 });
 

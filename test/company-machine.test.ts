@@ -5,7 +5,7 @@ import { createActor, fromCallback, fromPromise, waitFor, type EventObject } fro
 import { contentHash, loadReferential, type Employee, type Referential } from '../src/core/index.ts';
 import { parseStaffCsv } from '../src/io/staff-csv.ts';
 import { evaluateCompanySync, type CompanyEvaluation } from '../src/ui/company/evaluation.ts';
-import { companyMachine, currentStep, type CompanyEmitted, type CompanyMachineInput, type EvaluateStaffInput, type ParseStaffInput } from '../src/ui/company/machine.ts';
+import { type EvaluatedStaff, companyMachine, currentStep, type CompanyEmitted, type CompanyMachineInput, type EvaluateStaffInput, type ParseStaffInput } from '../src/ui/company/machine.ts';
 
 /*
  * The company workspace's guided flow, as an actor alone: no React, no Dexie. What it would store is
@@ -133,7 +133,7 @@ describe('the staff step', () => {
     const fake = fromCallback<EventObject, ParseStaffInput>(({ input, sendBack }) => {
       sendBack({ type: 'CSV.PROGRESS', done: 2, total: 8 });
       sendBack({ type: 'CSV.PROGRESS', done: 8, total: 8 });
-      setTimeout(() => sendBack({ type: 'CSV.PARSED', result: parseStaffCsv(input.text, input.referential) }), 0);
+      setTimeout(() => sendBack({ type: 'CSV.PARSED', result: parseStaffCsv(input.file.text ?? '', input.referential) }), 0);
     });
     const { actor } = start({ ...ready, step: 'staff' }, companyMachine.provide({ actors: { parseStaff: fake } }));
     actor.subscribe((s) => {
@@ -203,7 +203,7 @@ describe('the results', () => {
 
   it('evaluates again only when something that changes the results changed', async () => {
     let runs = 0;
-    const counted = fromPromise<CompanyEvaluation, EvaluateStaffInput>(async ({ input }) => {
+    const counted = fromPromise<CompanyEvaluation | EvaluatedStaff, EvaluateStaffInput>(async ({ input }) => {
       runs++;
       return evaluateCompanySync(input.inputs, input.employees);
     });
@@ -228,7 +228,7 @@ describe('the results', () => {
   });
 
   it('a refused company input ends in a failed state with the message, and can be retried', async () => {
-    const failing = fromPromise<CompanyEvaluation, EvaluateStaffInput>(async () => {
+    const failing = fromPromise<CompanyEvaluation | EvaluatedStaff, EvaluateStaffInput>(async () => {
       throw new Error('mesure de prévention « m-x » inconnue dans ce référentiel');
     });
     const { actor, emitted } = start({ ...ready, employees, step: 'results' }, companyMachine.provide({ actors: { evaluateStaff: failing } }));

@@ -190,7 +190,7 @@ describe('the guided flow', () => {
     await stepHeading('Personnel 2024');
 
     // A broken staff file: every problem listed with its line and column, nothing stored.
-    chooseFile('Fichier du personnel (CSV)', 'salaries-erreurs.csv', BROKEN_TEXT);
+    chooseFile('Fichier du personnel (CSV ou Excel)', 'salaries-erreurs.csv', BROKEN_TEXT);
     const errors = await screen.findByTestId('csv-errors');
     const expected = parseStaffCsv(BROKEN_TEXT, sample).issues;
     expect(errors.textContent).toContain(`Le fichier « salaries-erreurs.csv » est refusé : ${expected.length} problèmes. Rien n’a été enregistré`);
@@ -203,7 +203,7 @@ describe('the guided flow', () => {
     expect(await db.staff.count()).toBe(0);
 
     // The sample staff file.
-    chooseFile('Fichier du personnel (CSV)', 'salaries-exemple.csv', STAFF_TEXT);
+    chooseFile('Fichier du personnel (CSV ou Excel)', 'salaries-exemple.csv', STAFF_TEXT);
     expect((await screen.findByTestId('csv-accepted')).textContent).toContain('« salaries-exemple.csv » importé : 8 salariés');
     await waitFor(async () => expect((await db.staff.get(`${companyId}@2024`))?.employees).toHaveLength(8));
     expect(screen.getByRole('table', { name: 'Salariés de l’année et leur profil de mission' }).querySelectorAll('tbody tr')).toHaveLength(8);
@@ -215,6 +215,8 @@ describe('the guided flow', () => {
 
     // The same results as the CLI, employee by employee: verdicts, exposures, points, DSN codes.
     const cli = cliEvaluate();
+    // the table is drawn from a deferred value: once React has caught up
+    await waitFor(() => expect(row(cli.results[0]!.employee)).not.toBeNull());
     const stored = readStoredEvaluation((await db.evaluations.get(`${companyId}@2024`))!.results)!;
     expect(stored.summaries.map((s) => s.employee)).toEqual(cli.results.map((r) => r.employee));
     for (const r of cli.results) {
@@ -345,7 +347,9 @@ describe('the results', () => {
     expect(obligation.textContent).toContain('L4162-1 et D4162-1');
 
     const duer = screen.getByTestId('duer-matrix');
-    expect(norm(duer.querySelector('tr[data-job="mecanicien"] td[data-factor="noise"]')?.textContent)).toBe('4 / 6');
+    const noise = duer.querySelector('tr[data-job="mecanicien"] td[data-factor="noise"]');
+    expect(norm(noise?.textContent)).toBe('4 / 6exposé');
+    expect(noise?.getAttribute('data-state')).toBe('exposed');
 
     const blobs: Blob[] = [];
     const create = vi.fn((blob: Blob) => {
@@ -357,8 +361,8 @@ describe('the results', () => {
       fireEvent.click(screen.getByTestId('export-declaration'));
       expect(create).toHaveBeenCalledTimes(1);
       const text = await blobText(blobs[0]!);
-      expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('employee;contract_ref;factor;factor_label;S21.G00.34.001;year;period_start;period_end;points');
-      expect(text).toContain('SEN-01;CDI-0007;noise;Bruit;07;2024;2024-01-01;2024-12-31;8');
+      expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('Matricule;N° de contrat;Code facteur;Facteur de risques;Code DSN (S21.G00.34.001);Année;Début de période;Fin de période;Points de l’année');
+      expect(text).toContain('SEN-01;CDI-0007;noise;Bruit;07;2024;01/01/2024;31/12/2024;8');
       expect(employees).toHaveLength(8);
     } finally {
       Object.assign(URL, { createObjectURL: undefined, revokeObjectURL: undefined });

@@ -7,9 +7,7 @@ import {
   canonicalJson,
   contentHash,
   diff,
-  diffMarkdown,
   DiffResultSchema,
-  estimateCsv,
   estimateHeadcount,
   impact,
   loadReferentialText,
@@ -24,6 +22,8 @@ import {
   type SituationFlip,
 } from '../src/core/index.ts';
 import { loadCompanyText } from '../src/io/company.ts';
+import { diffMarkdown } from '../src/present/diff-report.ts';
+import { estimateCsv } from '../src/present/estimate.ts';
 import { parseStaffCsv } from '../src/io/staff-csv.ts';
 import { editReferential, generateReferential, prng } from '../bench/generate.ts';
 
@@ -806,6 +806,9 @@ function section(markdown: string, heading: string): string[] {
 }
 
 describe('diffMarkdown (French, grouped by job)', () => {
+  const R2023 = 'Décrets 2023-759 et 2023-760 — 1er septembre 2023';
+  const R2016 = 'Décret 2015-1888 — 1er juillet 2016 (dix facteurs)';
+  const NIGHT = 'Travail de nuit — Une heure de travail au moins entre minuit et 5 heures';
   // The night agent also cleans the paint booth: both jobs reach s-carrosserie (a shared subtree).
   const shared = edit((r) => {
     job(r, 'agent-nuit').tasks[0]!.defaultShare = 80;
@@ -830,25 +833,26 @@ describe('diffMarkdown (French, grouped by job)', () => {
     const md = diffMarkdown(result, shared, revised);
     const lines = md.split('\n');
     expect(lines[0]).toBe('# Comparaison du référentiel Atelier de maintenance — référentiel d’exemple');
-    expect(lines).toContain(`- Avant : version 1.0.0, version réglementaire 2023-09-01, empreinte \`${result.from.contentHash}\``);
-    expect(lines).toContain(`- Après : version 1.1.0, version réglementaire 2023-09-01, empreinte \`${result.to.contentHash}\``);
+    expect(lines).toContain(`- Avant : version 1.0.0, réglementation 2023-09-01, empreinte \`${result.from.contentHash}\``);
+    expect(lines).toContain(`- Après : version 1.1.0, réglementation 2023-09-01, empreinte \`${result.to.contentHash}\``);
     // identity version (no op), job renamed, two situations changed
-    expect(lines).toContain('4 changement(s) : 0 ajout(s), 0 suppression(s), 3 modification(s).');
-    expect(section(md, '## Généralités, critères, mesures et scénarios')).toEqual(['- Identité, version : "1.0.0" → "1.1.0"']);
+    // the parts add up to the total: 3 element changes + 1 general (the identity's version)
+    expect(lines).toContain('4 changements : 3 modifications et 1 changement général (identité, réglementation, année de référence, facteurs ou ordre).');
+    expect(section(md, '## Généralités, critères, mesures et scénarios')).toEqual(['- Identité, version : « 1.0.0 » → « 1.1.0 »']);
 
     const carrosserie = [
-      '- Situation Ponçage et peinture en cabine (`s-carrosserie`) modifiée : expositions modifiées',
-      '    - Bruit / daily_level : 82 dB(A), 3 h/jour, conclusion « exposé » → 82 dB(A), 2.5 h/jour, conclusion « exposé »',
+      '- Situation « Ponçage et peinture en cabine » modifiée : expositions modifiées',
+      '    - Bruit — Niveau d’exposition Lex,8h : 82 dB(A), 3 h/jour, conclusion « exposé » → 82 dB(A), 2,5 h/jour, conclusion « exposé »',
       // 3 × 228 = 684 h ≥ 600 → 2.5 × 228 = 570 h < 600
-      '    - **Verdict à temps plein pour Bruit : exposé (684 pour un seuil de 600 h/an, version 2023-09-01) → non exposé (570 pour un seuil de 600 h/an, version 2023-09-01)**',
+      `    - **Verdict à temps plein pour Bruit : exposé (684 h/an pour un seuil de 600 h/an, réglementation ${R2023}) → non exposé (570 h/an pour un seuil de 600 h/an, réglementation ${R2023})**`,
     ];
-    expect(section(md, '## Poste Mécanicien réparateur (`mecanicien`)')).toEqual(['- Poste Mécanicien réparateur (`mecanicien`) modifié : renommé (« Mécanicien » → « Mécanicien réparateur »)', ...carrosserie]);
+    expect(section(md, '## Poste « Mécanicien réparateur »')).toEqual(['- Poste « Mécanicien réparateur » modifié : renommé (« Mécanicien » → « Mécanicien réparateur »)', ...carrosserie]);
     // the shared situation appears under the night agent too, with the night post's own change
-    expect(section(md, '## Poste Agent de maintenance de nuit (`agent-nuit`)')).toEqual([
+    expect(section(md, '## Poste « Agent de maintenance de nuit »')).toEqual([
       ...carrosserie,
-      '- Situation Poste de nuit fixe (`s-nuit-fixe`) modifiée : expositions modifiées',
-      '    - Travail de nuit / night : 5 h, 110 nuits/an, conclusion « exposé » → 5 h, 95 nuits/an, conclusion « exposé »',
-      '    - **Verdict à temps plein pour Travail de nuit : exposé (110 pour un seuil de 100 nuits/an, version 2023-09-01) → non exposé (95 pour un seuil de 100 nuits/an, version 2023-09-01)**',
+      '- Situation « Poste de nuit fixe » modifiée : expositions modifiées',
+      `    - ${NIGHT} : 5 h, 110 nuits/an, conclusion « exposé » → 5 h, 95 nuits/an, conclusion « exposé »`,
+      `    - **Verdict à temps plein pour Travail de nuit : exposé (110 nuits/an pour un seuil de 100 nuits/an, réglementation ${R2023}) → non exposé (95 nuits/an pour un seuil de 100 nuits/an, réglementation ${R2023})**`,
     ]);
     expect(md).not.toContain('Éléments atteints par aucun poste');
   });
@@ -856,12 +860,12 @@ describe('diffMarkdown (French, grouped by job)', () => {
   it('a regulation change: in bold in the general section, the flips with each version’s threshold', () => {
     const b = edit((r) => void (r.regulation = '2016-07-01'));
     const md = diffMarkdown(diff(sample, b), sample, b);
-    expect(section(md, '## Généralités, critères, mesures et scénarios')).toEqual(['- **Version réglementaire : 2023-09-01 → 2016-07-01**']);
-    expect(section(md, '## Poste Agent de maintenance de nuit (`agent-nuit`)')).toEqual([
-      '- Situation Poste de nuit fixe (`s-nuit-fixe`) modifiée',
-      '    - **Verdict à temps plein pour Travail de nuit : exposé (110 pour un seuil de 100 nuits/an, version 2023-09-01) → non exposé (110 pour un seuil de 120 nuits/an, version 2016-07-01)**',
-      '- Situation Équipes alternantes 3×8 (une semaine de nuit sur quatre) (`s-nuit-alternante`) modifiée',
-      '    - **Verdict à temps plein pour Travail en équipes successives alternantes : exposé (40 pour un seuil de 30 nuits/an, version 2023-09-01) → non exposé (40 pour un seuil de 50 nuits/an, version 2016-07-01)**',
+    expect(section(md, '## Généralités, critères, mesures et scénarios')).toEqual([`- **Version réglementaire : ${R2023} → ${R2016}**`]);
+    expect(section(md, '## Poste « Agent de maintenance de nuit »')).toEqual([
+      '- Situation « Poste de nuit fixe » modifiée',
+      `    - **Verdict à temps plein pour Travail de nuit : exposé (110 nuits/an pour un seuil de 100 nuits/an, réglementation ${R2023}) → non exposé (110 nuits/an pour un seuil de 120 nuits/an, réglementation ${R2016})**`,
+      '- Situation « Équipes alternantes 3×8 \\(une semaine de nuit sur quatre\\) » modifiée',
+      `    - **Verdict à temps plein pour Travail en équipes successives alternantes : exposé (40 nuits/an pour un seuil de 30 nuits/an, réglementation ${R2023}) → non exposé (40 nuits/an pour un seuil de 50 nuits/an, réglementation ${R2016})**`,
     ]);
     expect(md).not.toContain('## Poste Mécanicien');
   });
@@ -876,13 +880,14 @@ describe('diffMarkdown (French, grouped by job)', () => {
       r.situations.push({ id: 's-lavage', label: 'Lavage haute pression', exposures: [] });
     });
     const md = diffMarkdown(diff(sample, b), sample, b);
-    const movedLine = '- Tâche Peinture et carrosserie (`carrosserie`) modifiée : déplacé (du poste `mecanicien` au poste `agent-nuit`)';
-    expect(section(md, '## Poste Mécanicien (`mecanicien`)')).toEqual(['- Tâche Moteurs thermiques (`moteurs-thermiques`) modifiée : pondération modifiée (60 % → 100 %)', movedLine]);
-    expect(section(md, '## Poste Agent de maintenance de nuit (`agent-nuit`)')).toEqual(['- Tâche Maintenance des lignes la nuit (`maintenance-nuit`) modifiée : pondération modifiée (100 % → 60 %)', movedLine]);
-    expect(section(md, '## Généralités, critères, mesures et scénarios')).toEqual(['- Mesure Casque antibruit (`m-casque`) ajoutée']);
+    // a move is said by the labels of its ends, never by ids
+    const movedLine = '- Tâche « Peinture et carrosserie » modifiée : déplacé (du poste « Mécanicien » au poste « Agent de maintenance de nuit »)';
+    expect(section(md, '## Poste « Mécanicien »')).toEqual(['- Tâche « Moteurs thermiques » modifiée : pondération modifiée (pondération 60 % → 100 %)', movedLine]);
+    expect(section(md, '## Poste « Agent de maintenance de nuit »')).toEqual(['- Tâche « Maintenance des lignes la nuit » modifiée : pondération modifiée (pondération 100 % → 60 %)', movedLine]);
+    expect(section(md, '## Généralités, critères, mesures et scénarios')).toEqual(['- Mesure de prévention « Casque antibruit » ajoutée']);
     // a situation no task reaches
-    expect(section(md, '## Éléments atteints par aucun poste')).toEqual(['- Situation Lavage haute pression (`s-lavage`) ajoutée']);
-    expect(md).toContain('5 changement(s) : 2 ajout(s), 0 suppression(s), 3 modification(s).');
+    expect(section(md, '## Éléments atteints par aucun poste')).toEqual(['- Situation « Lavage haute pression » ajoutée']);
+    expect(md).toContain('5 changements : 2 ajouts et 3 modifications.');
   });
 });
 
@@ -1067,7 +1072,7 @@ describe('headcount estimate for the homologation dossier', () => {
       r.identity.version = '1.1.0';
       situation(r, 's-nuit-fixe').exposures[0]!.duration!.value = 95;
     });
-    const csv = estimateCsv([estimateHeadcount(sample, samples(sample), 2024), estimateHeadcount(b, samples(b), 2024)]);
+    const csv = estimateCsv([estimateHeadcount(sample, samples(sample), 2024), estimateHeadcount(b, samples(b), 2024)], { variant: 'codes' });
     // shares rounded to 4 decimals: 3 / 69 = 0.04348, 40 / 69 = 0.57971, 10 / 26 = 0.38462, 13 / 26 = 0.5,
     // 3 / 95 = 0.03158, 40 / 95 = 0.42105, 10 / 95 = 0.10526, 13 / 95 = 0.13684; factors in code order
     expect(csv).toBe(

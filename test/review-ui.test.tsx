@@ -161,7 +161,7 @@ describe('the comparison screen', () => {
 
     // 2. The summary: three changes, one flip.
     const total = await screen.findByTestId('summary-total');
-    expect(total.textContent).toBe('3 changements : 0 ajout, 0 suppression, 2 modifications.');
+    expect(total.textContent).toBe('3 changements : 2 modifications et 1 changement général (identité, réglementation, année de référence, facteurs ou ordre).');
     const summary = screen.getByRole('region', { name: 'Synthèse' });
     expect(within(summary).getByText('1 verdict de situation change à temps plein.')).toBeTruthy();
     expect(within(summary).getByText('Identité, version : « 1.0.0 » → « 1.1.0 »')).toBeTruthy();
@@ -170,14 +170,14 @@ describe('the comparison screen', () => {
 
     // 3. The change list, grouped by job: the rename, and the flip under the night agent.
     const changes = screen.getByRole('region', { name: 'Changements, par poste de référence' });
-    const mechanic = within(changes).getByRole('region', { name: 'Poste « Mécanicien automobile » (mecanicien)' });
-    expect(within(mechanic).getByRole('button', { name: 'Poste « Mécanicien automobile » (mecanicien) modifié : renommé (« Mécanicien » → « Mécanicien automobile »)' })).toBeTruthy();
-    const night = within(changes).getByRole('region', { name: 'Poste « Agent de maintenance de nuit » (agent-nuit)' });
-    const nightChange = within(night).getByRole('button', { name: 'Situation « Poste de nuit fixe » (s-nuit-fixe) modifiée : expositions modifiées' });
+    const mechanic = within(changes).getByRole('region', { name: 'Poste « Mécanicien automobile »' });
+    expect(within(mechanic).getByRole('button', { name: 'Poste « Mécanicien automobile » modifié : renommé (« Mécanicien » → « Mécanicien automobile »)' })).toBeTruthy();
+    const night = within(changes).getByRole('region', { name: 'Poste « Agent de maintenance de nuit »' });
+    const nightChange = within(night).getByRole('button', { name: 'Situation « Poste de nuit fixe » modifiée : expositions modifiées' });
     const item = nightChange.closest('li')!;
-    expect(norm(item.textContent)).toContain('Travail de nuit / night : 5 h, 110 nuits/an, conclusion « exposé » → 5 h, 95 nuits/an, conclusion « exposé »');
+    expect(norm(item.textContent)).toContain('Travail de nuit — Une heure de travail au moins entre minuit et 5 heures : 5 h, 110 nuits/an, conclusion « exposé » → 5 h, 95 nuits/an, conclusion « exposé »');
     expect(norm(item.querySelector('.rv-flip')?.textContent)).toBe(
-      'Verdict à temps plein pour Travail de nuit : exposé (110 pour un seuil de 100 nuits/an, version 2023-09-01) → non exposé (95 pour un seuil de 100 nuits/an, version 2023-09-01)',
+      'Verdict à temps plein pour Travail de nuit : exposé (110 nuits/an pour un seuil de 100 nuits/an, réglementation Décrets 2023-759 et 2023-760 — 1er septembre 2023) → non exposé (95 nuits/an pour un seuil de 100 nuits/an, réglementation Décrets 2023-759 et 2023-760 — 1er septembre 2023)',
     );
 
     // 4. The graph of version 1.1.0, laid out, the changed nodes coloured with a text badge.
@@ -198,7 +198,7 @@ describe('the comparison screen', () => {
     await waitFor(() => expect(node('s-nuit-fixe').classList.contains('selected')).toBe(true));
     expect(node('mecanicien').classList.contains('selected')).toBe(false);
     expect(item.getAttribute('aria-current')).toBe('true');
-    expect(screen.getByTestId('selection').textContent).toContain('Situation « Poste de nuit fixe » (s-nuit-fixe)');
+    expect(screen.getByTestId('selection').textContent).toContain('Situation « Poste de nuit fixe »');
 
     // 6. The effect on the example staff in 2024.
     fireEvent.change(screen.getByLabelText('Année d’exposition'), { target: { value: '2024' } });
@@ -217,10 +217,10 @@ describe('the comparison screen', () => {
     expect(norm(row.querySelector('[data-cell="after"]')!.textContent)).toBe('non exposé95 nuits/an pour un seuil de 100 nuits/an');
     expect(row.querySelector('[data-cell="points"]')!.textContent).toBe('4 → 0');
     const causes = within(row).getAllByRole('button');
-    expect(causes.map((c) => c.textContent)).toEqual(['Situation « Poste de nuit fixe » (s-nuit-fixe)']);
+    expect(causes.map((c) => c.textContent)).toEqual(['Situation « Poste de nuit fixe »']);
 
     // 7. A cause brings its change into view: focused in the list, its node selected.
-    fireEvent.click(screen.getByRole('button', { name: 'Poste « Mécanicien automobile » (mecanicien) modifié : renommé (« Mécanicien » → « Mécanicien automobile »)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Poste « Mécanicien automobile » modifié : renommé (« Mécanicien » → « Mécanicien automobile »)' }));
     await waitFor(() => expect(node('mecanicien').classList.contains('selected')).toBe(true));
     fireEvent.click(causes[0]!);
     await waitFor(() => expect(node('s-nuit-fixe').classList.contains('selected')).toBe(true));
@@ -233,15 +233,15 @@ describe('the comparison screen', () => {
     expect(downloads.names).toEqual(['comparaison-exemple-atelier-1.0.0-1.1.0.md']);
     const md = await blobText(downloads.blobs[0]!);
     const lines = md.split('\n');
-    expect(lines).toContain('- Poste Mécanicien automobile (`mecanicien`) modifié : renommé (« Mécanicien » → « Mécanicien automobile »)');
-    expect(lines).toContain('- Situation Poste de nuit fixe (`s-nuit-fixe`) modifiée : expositions modifiées');
+    expect(lines).toContain('- Poste « Mécanicien automobile » modifié : renommé (« Mécanicien » → « Mécanicien automobile »)');
+    expect(lines).toContain('- Situation « Poste de nuit fixe » modifiée : expositions modifiées');
     expect(lines.some((l) => l.startsWith('    - **Verdict à temps plein pour Travail de nuit : exposé'))).toBe(true);
     expect(lines).toContain('## Effet sur le personnel — année 2024');
     expect(lines).toContain(
       'Personnel de salaries-exemple.csv (réponses de l’entreprise : entreprise-exemple.json), évalué avec la version 1.0.0 puis la version 1.1.0 : 8 salariés, dont 1 change de verdict ou de points.',
     );
     expect(lines).toContain('| Salarié | Facteur | Avant | Après | Points | Causes |');
-    expect(lines).toContain('| NUIT-01 | Travail de nuit | exposé (110 nuits/an pour un seuil de 100 nuits/an) | non exposé (95 nuits/an pour un seuil de 100 nuits/an) | 4 → 0 | Situation « Poste de nuit fixe » (s-nuit-fixe) |');
+    expect(lines).toContain('| NUIT-01 | Travail de nuit | exposé (110 nuits/an pour un seuil de 100 nuits/an) | non exposé (95 nuits/an pour un seuil de 100 nuits/an) | 4 → 0 | Situation « Poste de nuit fixe » |');
 
     // 9. The headcount estimate: the example garage, each employee standing for 10 workers.
     //    Main jobs: six mechanics (POLY-01 50 / 50 → the first listed, mecanicien), two night agents.
@@ -257,10 +257,11 @@ describe('the comparison screen', () => {
     expect(cells('*', 'night_work')).toEqual(['80', '10', '12,5 %', '80', '0', '0 %']);
     fireEvent.click(screen.getByRole('button', { name: 'Exporter l’estimation (CSV)' }));
     expect(downloads.names[1]).toBe('effectifs-exemple-atelier-1.0.0-1.1.0.csv');
-    const csv = (await blobText(downloads.blobs[1]!)).split('\n');
-    expect(csv[0]).toBe('job,job_label,factor,workers_v1.0.0,exposed_v1.0.0,share_v1.0.0,workers_v1.1.0,exposed_v1.1.0,share_v1.1.0');
-    expect(csv).toContain('agent-nuit,Agent de maintenance de nuit,night_work,20,10,0.5,20,0,0');
-    expect(csv).toContain('*,Ensemble,night_work,80,10,0.125,80,0,0');
+    const csv = (await blobText(downloads.blobs[1]!)).replace(/^\uFEFF/, '').split(/\r?\n/);
+    // French headers, labels and percentages (the CLI's --format csv keeps the codes)
+    expect(csv[0]).toBe('Poste de référence;Facteur;Effectif v1.0.0;Exposés v1.0.0;Part v1.0.0;Effectif v1.1.0;Exposés v1.1.0;Part v1.1.0');
+    expect(csv).toContain('Agent de maintenance de nuit;Travail de nuit;20;10;50\u202f%;20;0;0\u202f%');
+    expect(csv).toContain('Ensemble (toute la branche);Travail de nuit;80;10;12,5\u202f%;80;0;0\u202f%');
   });
 
   it('lists the located errors of a staff file, and evaluates nobody', async () => {
@@ -296,7 +297,7 @@ describe('the comparison screen', () => {
     upload('Fichier de la version avant (JSON)', 'v1.json', SAMPLE_TEXT, 'application/json');
     upload('Fichier de la version après (JSON)', 'v1-1.json', modifiedSample(), 'application/json');
     const total = await screen.findByTestId('summary-total');
-    expect(total.textContent).toBe('3 changements : 0 ajout, 0 suppression, 2 modifications.');
+    expect(total.textContent).toBe('3 changements : 2 modifications et 1 changement général (identité, réglementation, année de référence, facteurs ou ordre).');
     expect(screen.getByText('Comparaison de « v1.json » (version 1.0.0) (avant) avec « v1-1.json » (version 1.1.0) (après).')).toBeTruthy();
     expect(window.location.hash).toBe('#/comparer');
     expect(await db.referentials.count()).toBe(0);

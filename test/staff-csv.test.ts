@@ -136,9 +136,9 @@ describe('parseStaffCsv — file level', () => {
     const r = parse(['id,contract_start', 'A,2024-01-01']);
     expect(r.employees).toEqual([]);
     expect(r.issues).toEqual([
-      { row: 1, column: 'annual_hours', message: 'Colonne obligatoire « annual_hours » absente de la ligne d’en-tête' },
-      { row: 1, column: 'birth_year', message: 'Colonne obligatoire « birth_year » absente de la ligne d’en-tête' },
-      { row: 1, column: 'jobs', message: 'Colonne obligatoire « jobs » absente de la ligne d’en-tête' },
+      { row: 1, column: 'annual_hours', message: 'Colonne obligatoire « Heures annuelles » (annual_hours) absente de la ligne d’en-tête' },
+      { row: 1, column: 'birth_year', message: 'Colonne obligatoire « Naissance » (birth_year) absente de la ligne d’en-tête' },
+      { row: 1, column: 'jobs', message: 'Colonne obligatoire « Postes » (jobs) absente de la ligne d’en-tête' },
     ]);
   });
 
@@ -146,13 +146,13 @@ describe('parseStaffCsv — file level', () => {
     const r = parse(['id,annual_hours,birth_year,jobs,service,anual_hours', 'A,1607,1980,mecanicien,atelier,1']);
     expect(at(r.issues)).toEqual(['1:service', '1:anual_hours']);
     expect(r.issues[0]!.message).toContain('Colonne inconnue « service »');
-    expect(r.issues[1]!.message).toContain('vouliez-vous dire « annual_hours » ?');
+    expect(r.issues[1]!.message).toContain('vouliez-vous dire « Heures annuelles (annual_hours) » ?');
     expect(r.employees.map((e) => e.id)).toEqual(['A']);
   });
 
   it('suggests the q: prefix for a column named after an employee question', () => {
     const r = parse(['id,annual_hours,birth_year,jobs,q-equipes-alternantes', 'A,1607,1980,mecanicien,oui']);
-    expect(r.issues[0]!.message).toContain('vouliez-vous dire « q:q-equipes-alternantes » ?');
+    expect(r.issues[0]!.message).toContain('(q:q-equipes-alternantes) » ?');
   });
 
   it('reports an unknown q: question and a company-level question on the header line', () => {
@@ -164,7 +164,8 @@ describe('parseStaffCsv — file level', () => {
 
   it('reports a duplicated column', () => {
     const r = parse(['id,annual_hours,birth_year,jobs,ID', 'A,1607,1980,mecanicien,B']);
-    expect(r.issues).toEqual([{ row: 1, column: 'id', message: 'Colonne « id » en double (colonnes n° 1 et 5)' }]);
+    // the column as the file names it
+    expect(r.issues).toEqual([{ row: 1, column: 'ID', message: 'Colonne « Matricule (id) » en double (colonnes n° 1 et 5)' }]);
   });
 
   it('reports a line with more values than columns, and a short line', () => {
@@ -242,15 +243,17 @@ describe('parseStaffCsv — columns', () => {
     expect(oneLine('A,1607,,2024-08-31,,1980,mecanicien,,').employees[0]?.contract).toEqual({ end: '2024-08-31' });
   });
 
-  it('contract dates: a French date gets its ISO form in the message; an impossible date is refused', () => {
-    expect(oneLine('A,1607,01/03/2024,,,1980,mecanicien,,').issues).toEqual([
-      { row: 2, column: 'contract_start', message: 'Date de début de contrat « 01/03/2024 » invalide : format AAAA-MM-JJ attendu (ici 2024-03-01)' },
+  it('contract dates: French JJ/MM/AAAA (also with a time, as Excel writes it) or ISO; an impossible date is refused', () => {
+    expect(oneLine('A,1607,01/03/2024,,,1980,mecanicien,,').employees[0]?.contract).toEqual({ start: '2024-03-01' });
+    expect(oneLine('A,1607,1/3/2024,31.08.2024 00:00,,1980,mecanicien,,').employees[0]?.contract).toEqual({ start: '2024-03-01', end: '2024-08-31' });
+    expect(oneLine('A,1607,31/02/2024,,,1980,mecanicien,,').issues).toEqual([
+      { row: 2, column: 'contract_start', message: 'Date de début de contrat « 31/02/2024 » invalide : date JJ/MM/AAAA ou AAAA-MM-JJ attendue (ex. 01/03/2024)' },
     ]);
     expect(at(oneLine('A,1607,,2023-02-29,,1980,mecanicien,,').issues)).toEqual(['2:contract_end']);
   });
 
   it('contract_end before contract_start', () => {
-    expect(oneLine('A,1607,2024-06-01,2024-02-15,,1980,mecanicien,,').issues).toEqual([{ row: 2, column: 'contract_end', message: 'Fin du contrat (2024-02-15) avant son début (2024-06-01)' }]);
+    expect(oneLine('A,1607,2024-06-01,2024-02-15,,1980,mecanicien,,').issues).toEqual([{ row: 2, column: 'contract_end', message: 'Fin du contrat (15/02/2024) avant son début (01/06/2024)' }]);
   });
 
   it('contract_ref: optional, kept as the contract reference', () => {
@@ -266,7 +269,8 @@ describe('parseStaffCsv — columns', () => {
     expect(oneLine('A,1607,,,,,mecanicien,,').issues[0]).toMatchObject({ row: 2, column: 'birth_year', message: expect.stringContaining('manquante') });
     expect(oneLine('A,1607,,,,80,mecanicien,,').issues[0]).toMatchObject({ column: 'birth_year', message: expect.stringContaining('« 80 » invalide') });
     expect(oneLine('A,1607,,,,1850,mecanicien,,').issues[0]).toMatchObject({ column: 'birth_year', message: expect.stringContaining('hors limites') });
-    expect(oneLine('A,1607,,,,15/03/1956,mecanicien,,').issues[0]).toMatchObject({ column: 'birth_year', message: expect.stringContaining('(ici 1956-03-15)') });
+    expect(oneLine('A,1607,,,,15/03/1956,mecanicien,,').employees[0]?.birth).toBe('1956-03-15');
+    expect(oneLine('A,1607,,,,30/02/1956,mecanicien,,').issues[0]).toMatchObject({ column: 'birth_year', message: expect.stringContaining('« 30/02/1956 » invalide') });
   });
 
   it('jobs: a single job id means 100 %, several need their shares (a % sign is allowed)', () => {
@@ -366,8 +370,8 @@ describe('parseStaffCsv — columns', () => {
     const distance = (v: string) => parse([header, `A;1607;1980;mecanicien;${v}`], withQuestions);
     expect(distance('12,5').employees[0]?.answers).toEqual({ 'q-distance': 12.5 });
     expect(distance('12.5').employees[0]?.answers).toEqual({ 'q-distance': 12.5 });
-    expect(distance('loin').issues[0]).toMatchObject({ column: 'q:q-distance', message: expect.stringContaining('un nombre (km) attendu') });
-    expect(distance('600').issues[0]).toMatchObject({ column: 'q:q-distance', message: expect.stringContaining('≤ 500 km') });
+    expect(distance('loin').issues[0]).toMatchObject({ column: 'Q:Q-DISTANCE', message: expect.stringContaining('un nombre (km) attendu') });
+    expect(distance('600').issues[0]).toMatchObject({ column: 'Q:Q-DISTANCE', message: expect.stringContaining('≤ 500 km') });
   });
 });
 

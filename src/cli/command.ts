@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { loadReferentialText, type Referential } from '../core/index.ts';
 import { wantsHelp } from './args.ts';
-import { formatJsonIssues, plural } from './format.ts';
+import { formatJsonIssues } from './format.ts';
+import { plural } from '../present/fr.ts';
 import { EXIT_USAGE, readJsonInput, UsageError, type CliIo } from './io.ts';
 
 /**

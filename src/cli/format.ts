@@ -1,37 +1,9 @@
-import type { LoadIssue, Verdict } from '../core/index.ts';
+/*
+ * What only the command line prints: located issue lines and plain-text tables. Numbers, counts, dates
+ * and French labels come from the presentation layer (src/present).
+ */
+import type { LoadIssue } from '../core/index.ts';
 import type { CsvIssue } from '../io/staff-csv.ts';
-
-/** French number: decimal comma, space between thousands, at most `digits` decimals. */
-export function num(value: number, digits = 1): string {
-  const factor = 10 ** digits;
-  const rounded = Math.round(value * factor) / factor;
-  const [whole = '0', decimals] = String(Math.abs(rounded)).split('.');
-  const grouped = whole.length > 4 ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ' ') : whole;
-  return `${rounded < 0 ? '−' : ''}${grouped}${decimals ? `,${decimals}` : ''}`;
-}
-
-/** A share (0 to 1) as a French percentage. */
-export const percent = (share: number) => `${num(share * 100, 1)} %`;
-
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  exposed: 'exposé',
-  not_exposed: 'non exposé',
-  to_analyse: 'à analyser',
-};
-
-export const STATUS_LABELS: Record<string, string> = {
-  draft: 'brouillon',
-  in_review: 'en relecture',
-  submitted: 'déposé pour homologation',
-  homologated: 'homologué',
-  expired: 'expiré',
-  superseded: 'remplacé',
-};
-
-/** `2024-03-01` → `01/03/2024`. */
-export const frenchDate = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
-
-export const plural = (n: number, one: string, many: string) => `${num(n, 0)} ${n > 1 ? many : one}`;
 
 /** `<file> <path> : <message>`, one line per issue of a JSON document. */
 export const formatJsonIssues = (file: string, issues: readonly LoadIssue[]) => issues.map((i) => `${file} ${i.path} : ${i.message}`).join('\n');

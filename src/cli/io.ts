@@ -15,6 +15,11 @@ export interface CliIo {
    * `ErrnoException`, or any error) when it cannot.
    */
   readFile(path: string): Uint8Array | string;
+  /**
+   * Reads a file's bytes, `-` being standard input (the staff file piped from another program).
+   * Optional: without it (tests), the staff file is read with readFile.
+   */
+  readBytes?(path: string): Uint8Array;
   /** Writes a text file in UTF-8, replacing it; throws (a Node `ErrnoException`, or any error) when it cannot. */
   writeFile(path: string, text: string): void;
   /** The clock, read by the CLI only (the core never reads it): the default year of `evaluate`. */
@@ -46,10 +51,19 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** The text of a file, or `undefined` after telling why it cannot be read. */
-export function readInput(io: CliIo, path: string, what: string): string | undefined {
-  const read = readRaw(io, path, what);
-  return read === undefined || typeof read === 'string' ? read : decodeText(read);
+/**
+ * A file's content as read (bytes from disk or standard input; text already decoded in tests), or
+ * `undefined` after telling why it cannot be read. The staff file's encoding is decided by its one
+ * decoder (src/io/decode.ts), never here.
+ */
+export function readBytesInput(io: CliIo, path: string, what: string): Uint8Array | string | undefined {
+  if (!io.readBytes) return readRaw(io, path, what);
+  try {
+    return io.readBytes(path);
+  } catch (error) {
+    io.stderr(`Impossible de lire ${what} « ${path === '-' ? 'entrée standard' : path} » : ${fileErrorReason(error, 'fichier introuvable')}`);
+    return undefined;
+  }
 }
 
 /**
@@ -96,22 +110,4 @@ function fileErrorReason(error: unknown, notFound: string): string {
     : code === 'ERR_FS_FILE_TOO_LARGE' ? 'fichier de plus de 2 Gio, trop volumineux'
     : error instanceof Error ? error.message
     : String(error);
-}
-
-/**
- * Bytes of a staff file → text: UTF-8 (a BOM is kept for the parsers to strip), or Windows-1252 when
- * the bytes are not valid UTF-8 — what French Excel writes for « CSV (séparateur : point-virgule) ».
- * Never used for JSON files, which must be UTF-8 (`readJsonInput`).
- */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    try {
-      return new TextDecoder('windows-1252').decode(bytes);
-    } catch {
-      // A Node built without ICU knows only UTF-8 and UTF-16: Latin-1 byte by byte is the nearest.
-      return Array.from(bytes, (b) => String.fromCharCode(b)).join('');
-    }
-  }
 }

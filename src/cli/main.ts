@@ -34,6 +34,8 @@ const io: CliIo = {
   stdout: (text) => void process.stdout.write(`${text}\n`),
   stderr: (text) => void process.stderr.write(`${text}\n`),
   readFile: (path) => readFileSync(path),
+  // `-` is standard input (file descriptor 0), for the staff file piped from another program.
+  readBytes: (path) => readFileSync(path === '-' ? 0 : path),
   writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
   now: () => new Date(),
   debug: Boolean(process.env.LOGIGRAMME_DEBUG),

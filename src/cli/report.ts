@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import {
   FACTOR_CODES,
   regulationById,
@@ -11,7 +10,9 @@ import {
   type RegulationVersion,
   type StaffResult,
 } from '../core/index.ts';
-import { frenchDate, num, percent, plural, textTable } from './format.ts';
+import { writeCsv, type CsvCell } from '../present/csv.ts';
+import { textTable } from './format.ts';
+import { formatDate as frenchDate, formatNumber, formatPercent as percent, plural } from '../present/fr.ts';
 
 /** A per-employee evaluation error, located in the staff file. */
 export interface ReportError {
@@ -86,9 +87,9 @@ export const CSV_COLUMNS = [
   'points',
 ] as const;
 
-/** `--format csv`: one line per employee × factor of the regulation version, codes and decimal points. */
+/** `--format csv`: one line per employee × factor of the regulation version, codes and decimal points (formula-safe). */
 export function renderCsv(r: EvaluationReport): string {
-  const data: Array<Array<string | number>> = [];
+  const data: CsvCell[][] = [];
   for (const result of r.staff.results) {
     for (const f of result.factors) {
       const g = decisiveGroup(f);
@@ -113,14 +114,14 @@ export function renderCsv(r: EvaluationReport): string {
       ]);
     }
   }
-  return Papa.unparse({ fields: [...CSV_COLUMNS], data }, { newline: '\n' });
+  return writeCsv([...CSV_COLUMNS], data, { delimiter: ',', newline: '\n' }).trimEnd();
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
 function exposureText(f: FactorResult): string {
   const g = decisiveGroup(f);
-  const figures = g?.threshold ? ` ${num(g.exposure)} ${UNIT_LABELS[g.threshold.unit]} (seuil ${num(g.threshold.value)})` : '';
+  const figures = g?.threshold ? ` ${formatNumber(g.exposure)} ${UNIT_LABELS[g.threshold.unit]} (seuil ${formatNumber(g.threshold.value)})` : '';
   return `${f.label}${figures}${f.earnsPoints ? '' : ', hors compte de prévention'}`;
 }
 
@@ -170,16 +171,16 @@ export function renderTable(r: EvaluationReport, trace: boolean): string {
     };
     out.push(textTable(['Facteur', 'Exposés', 'Part'], ordered.map((t) => [label(t.factor), String(t.exposed), percent(t.share)]), [1, 2]));
   }
-  out.push(`Exposés à au moins un facteur : ${num(totals.exposedAny, 0)} (${percent(totals.exposedAnyShare)})`);
-  out.push(`Déclarés exposés au titre du compte professionnel de prévention : ${num(totals.exposedDeclared, 0)} (${percent(totals.exposedDeclaredShare)})`);
+  out.push(`Exposés à au moins un facteur : ${formatNumber(totals.exposedAny, 0)} (${percent(totals.exposedAnyShare)})`);
+  out.push(`Déclarés exposés au titre du compte professionnel de prévention : ${formatNumber(totals.exposedDeclared, 0)} (${percent(totals.exposedDeclaredShare)})`);
   const trigger = r.year >= 2019 ? 0.25 : 0.5;
   if (totals.evaluated > 0 && totals.exposedDeclaredShare >= trigger) {
     out.push(
       `  Au moins ${percent(trigger)} des salariés évalués sont déclarés exposés : une entreprise d’au moins 50 salariés (ou d’un groupe d’au moins 50) doit négocier un accord ou adopter un plan d’action de prévention (L4162-1), si cette proportion vaut pour tout son effectif.`,
     );
   }
-  out.push(`Points acquis en ${r.year} : ${num(totals.points, 0)}`);
-  if (r.errors.length > 0) out.push(`Salariés non évalués : ${num(r.errors.length, 0)} (détail sur la sortie d’erreur)`);
+  out.push(`Points acquis en ${r.year} : ${formatNumber(totals.points, 0)}`);
+  if (r.errors.length > 0) out.push(`Salariés non évalués : ${formatNumber(r.errors.length, 0)} (détail sur la sortie d’erreur)`);
 
   if (trace) out.push('', traceText(r));
   return out.join('\n');
@@ -200,7 +201,7 @@ function traceText(r: EvaluationReport): string {
     out.push('', `${e.employee} (ligne ${r.rowOf.get(e.employee) ?? '?'}) — temps de travail ${percent(e.workingTimeRatio)}, réglementation ${e.regulation}`);
     for (const c of e.trace ?? []) {
       const factor = e.factors.find((f) => f.factor === c.factor)?.label ?? c.factor;
-      out.push(`  ${factor} — ${c.jobLabel} ${num(c.jobShare)} % / ${c.taskLabel} ${num(c.taskShare)} % → ${c.situationLabel}`);
+      out.push(`  ${factor} — ${c.jobLabel} ${formatNumber(c.jobShare)} % / ${c.taskLabel} ${formatNumber(c.taskShare)} % → ${c.situationLabel}`);
       if (c.path.length > 0) {
         const steps = c.path.map((p) => (p.kind === 'question' ? `${p.label} = ${answerText(p.answer)}` : `${p.label} : ${p.applied ? 'en place' : 'non en place'}`));
         out.push(`    chemin : ${steps.join(' → ')}`);
@@ -209,7 +210,7 @@ function traceText(r: EvaluationReport): string {
     }
     for (const f of e.factors) {
       for (const g of f.groups.filter((x) => x.threshold && (x.exposure > 0 || x.verdict !== 'not_exposed'))) {
-        out.push(`  = ${f.label}, ${g.label} : ${num(g.exposure)} ${UNIT_LABELS[g.threshold!.unit]} pour un seuil de ${num(g.threshold!.value)} → ${g.verdict === 'exposed' ? 'exposé' : 'non exposé'}${f.inForce ? '' : ' (facteur pas encore en vigueur : non retenu)'}`);
+        out.push(`  = ${f.label}, ${g.label} : ${formatNumber(g.exposure)} ${UNIT_LABELS[g.threshold!.unit]} pour un seuil de ${formatNumber(g.threshold!.value)} → ${g.verdict === 'exposed' ? 'exposé' : 'non exposé'}${f.inForce ? '' : ' (facteur pas encore en vigueur : non retenu)'}`);
       }
     }
     for (const d of e.points.detail) out.push(`  ${d}`);
@@ -218,4 +219,4 @@ function traceText(r: EvaluationReport): string {
   return out.join('\n');
 }
 
-const answerText = (a: string | number | boolean) => (typeof a === 'boolean' ? (a ? 'oui' : 'non') : typeof a === 'number' ? num(a, 4) : a);
+const answerText = (a: string | number | boolean) => (typeof a === 'boolean' ? (a ? 'oui' : 'non') : typeof a === 'number' ? formatNumber(a, 4) : a);

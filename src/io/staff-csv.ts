@@ -11,25 +11,52 @@ import {
   type Referential,
   type Task,
 } from '../core/index.ts';
+import { restoreCell, writeCsv, type CsvCell } from '../present/csv.ts';
+import { formatDate, formatNumber } from '../present/fr.ts';
+import {
+  COLUMN_LABELS,
+  QUESTION_COLUMN_PREFIX,
+  REQUIRED_COLUMNS,
+  STAFF_COLUMNS,
+  columnTitle,
+  findById,
+  resolveHeader,
+  type ColumnMapping,
+  type HeaderResolution,
+  type StaffColumn,
+} from './staff-columns.ts';
 import { closest } from './suggest.ts';
+
+export { QUESTION_COLUMN_PREFIX, STAFF_COLUMNS, type ColumnMapping, type StaffColumn } from './staff-columns.ts';
 
 /*
  * The staff file: one line per employee, the mission profile in two compact columns, the answers to
- * the referential's employee-level questions in `q:<question>` columns. Pure TypeScript (papaparse
- * only), so the browser can parse the same file in a Web Worker. Described for users in docs/cli.md.
+ * the referential's employee-level questions in their own columns. Read as HR has it: `;`, `,` or tab
+ * between values, column names in French or as documented (staff-columns.ts) or mapped by the user,
+ * dates JJ/MM/AAAA or AAAA-MM-JJ, decimal comma or point, any line endings. The same reader serves CSV
+ * text and the rows of a spreadsheet (staff-xlsx.ts). Pure TypeScript (papaparse only), so the browser
+ * runs it in a Web Worker. Described for users in the README and docs/cli.md.
  *
- *   id;annual_hours;contract_start;contract_end;contract_ref;birth_year;jobs;tasks;q:q-equipes-alternantes
- *   MEC-02;803,5;;;C-0002;1984;mecanicien;;
- *   POLY-01;1607;;;;1979;mecanicien:50|agent-nuit:50;moteurs-thermiques:30|carrosserie:70;non
+ *   Matricule;Heures annuelles;Date d'entrée;Date de sortie;N° de contrat;Naissance;Postes;Tâches
+ *   MEC-02;803,5;;;C-0002;1984;mecanicien;
+ *   POLY-01;1607;01/03/2024;;;1979;mecanicien:50|agent-nuit:50;moteurs-thermiques:30|carrosserie:70
  */
 
 /** A problem in the staff file: `row` is the 1-based line of the file (the header is line 1). */
 export interface CsvIssue {
   row: number;
-  /** Column name as documented (`annual_hours`, `q:q-activite`), the header text of an unknown column, or '' for the whole line. */
+  /** The column as the file names it (its header), the documented name of a missing one, or '' for the whole line. */
   column: string;
   /** French, for users. */
   message: string;
+}
+
+/** How the file's header was read: one entry per column of the header line. */
+export interface HeaderInfo {
+  index: number;
+  /** The header as written. */
+  header: string;
+  resolution: HeaderResolution;
 }
 
 export interface StaffCsvResult {
@@ -39,12 +66,22 @@ export interface StaffCsvResult {
   rows: number[];
   /** Every problem found, sorted by line. */
   issues: CsvIssue[];
+  /** The header line as understood (absent when there is none). */
+  headers?: HeaderInfo[];
 }
 
-export const STAFF_COLUMNS = ['id', 'annual_hours', 'contract_start', 'contract_end', 'contract_ref', 'birth_year', 'jobs', 'tasks'] as const;
-export type StaffColumn = (typeof STAFF_COLUMNS)[number];
-const REQUIRED_COLUMNS: readonly StaffColumn[] = ['id', 'annual_hours', 'birth_year', 'jobs'];
-export const QUESTION_COLUMN_PREFIX = 'q:';
+export interface StaffParseOptions {
+  /** Headers mapped by the user, remembered per company. */
+  mapping?: ColumnMapping;
+  /** Data lines between two progress reports of the stepwise readers (default 2 000). */
+  progressEvery?: number;
+}
+
+export interface ParseProgress {
+  /** Data lines read so far. */
+  done: number;
+  total: number;
+}
 
 /** Same tolerance as the evaluator, for spreadsheet figures such as 33,33 + 33,33 + 33,34. */
 const SHARE_TOLERANCE = 0.01;
@@ -55,57 +92,114 @@ const FALSE_WORDS = new Set(['non', 'n', 'no', 'false', 'faux', '0']);
 
 type ColumnDef = { kind: 'field'; name: StaffColumn } | { kind: 'question'; name: string; question: Question } | { kind: 'ignored' };
 
-/**
- * Parses a staff file against a referential. Never throws on user data: every problem of every line
- * becomes an issue (line + column + French message), and the lines without problems still give
- * their employees. The delimiter (`,` or `;`) is read from the header line; a UTF-8 BOM is ignored.
- */
-export function parseStaffCsv(text: string, referential: Referential): StaffCsvResult {
-  const issues: CsvIssue[] = [];
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+const DELIMITER_NAMES: Record<string, string> = { ';': 'point-virgule « ; »', ',': 'virgule « , »', '\t': 'tabulation' };
+
+/** The delimiter of the header line: `;`, tab or `,`, whichever it has most of (our column names contain none). */
+export function detectDelimiter(source: string): ';' | ',' | '\t' {
+  const first = /^.*\S.*$/m.exec(source)?.[0] ?? '';
+  const count = (c: string) => first.split(c).length - 1;
+  const candidates = [';', '\t', ','] as const;
+  let best: ';' | ',' | '\t' = ',';
+  let most = 0;
+  for (const c of candidates) {
+    if (count(c) > most) {
+      best = c;
+      most = count(c);
+    }
+  }
+  return best;
+}
+
+/** Text → records, each with its line in the file, whatever the line endings (CRLF, LF, CR, mixed). */
+export function splitCsv(text: string): { records: string[][]; lines: number[]; delimiter: ';' | ',' | '\t'; issues: CsvIssue[] } {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  // One line ending throughout, so that papaparse never reads a lone \r or \n as part of a value and
+  // each record's line is counted right.
+  const source = body.replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(source);
-  // header: false and no empty-line skipping, so that each record's line in the file can be counted
-  // (quoted values may span lines) and duplicate headers are seen as written.
-  const parsed = Papa.parse<string[]>(source, { delimiter, header: false, skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(source, { delimiter, newline: '\n', header: false, skipEmptyLines: false });
   const records = parsed.data;
   const lines: number[] = [];
   let line = 1;
   for (const record of records) {
     lines.push(line);
-    line += 1 + record.reduce((n, field) => n + lineBreaks(field), 0);
+    line += 1 + record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);
   }
+  const issues: CsvIssue[] = [];
   for (const e of parsed.errors) {
     const at = e.row === undefined ? 1 : (lines[e.row] ?? 1);
     if (e.code === 'MissingQuotes') issues.push({ row: at, column: '', message: 'Guillemet ouvrant sans guillemet fermant : la suite du fichier est lue comme une seule valeur' });
     else if (e.code === 'InvalidQuotes') issues.push({ row: at, column: '', message: 'Guillemet mal placé : une valeur entre guillemets doit être suivie du séparateur' });
   }
+  return { records, lines, delimiter, issues };
+}
 
+/**
+ * Parses a staff file against a referential. Never throws on user data: every problem of every line
+ * becomes an issue (line + column + French message), and the lines without problems still give
+ * their employees. A UTF-8 BOM is ignored (decode bytes with decodeStaffBytes first).
+ */
+export function parseStaffCsv(text: string, referential: Referential, options: StaffParseOptions = {}): StaffCsvResult {
+  return runSteps(parseStaffCsvSteps(text, referential, options));
+}
+
+/** The same, reporting progress between batches of lines (the Web Worker sends it to the page). */
+export function* parseStaffCsvSteps(text: string, referential: Referential, options: StaffParseOptions = {}): Generator<ParseProgress, StaffCsvResult, void> {
+  const { records, lines, delimiter, issues } = splitCsv(text);
+  return yield* parseStaffRecordsSteps(records, lines, referential, { ...options, delimiter, initialIssues: issues });
+}
+
+export function runSteps<T>(steps: Generator<ParseProgress, T, void>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+const isBlank = (record: readonly string[]) => record.every((f) => f.trim() === '');
+const sortIssues = (issues: CsvIssue[]) => issues.map((issue, i) => ({ issue, i })).sort((a, b) => a.issue.row - b.issue.row || a.i - b.i).map((x) => x.issue);
+
+/**
+ * Records of cells (from CSV or a spreadsheet) → employees, with every problem located by the given
+ * line numbers. Cells written by our own CSV writer come back as they were (`'=x` → `=x`).
+ */
+export function* parseStaffRecordsSteps(
+  raw: readonly string[][],
+  lines: readonly number[],
+  referential: Referential,
+  options: StaffParseOptions & { delimiter?: string; initialIssues?: CsvIssue[] } = {},
+): Generator<ParseProgress, StaffCsvResult, void> {
+  const issues: CsvIssue[] = [...(options.initialIssues ?? [])];
+  const records = raw.map((r) => r.map(restoreCell));
   const headerIndex = records.findIndex((r) => !isBlank(r));
   if (headerIndex < 0) {
-    issues.push({ row: 1, column: '', message: `Fichier vide : une ligne d’en-tête est attendue (${REQUIRED_COLUMNS.join(', ')}…)` });
+    issues.push({ row: 1, column: '', message: `Fichier vide : une ligne d’en-tête est attendue (${REQUIRED_COLUMNS.map((c) => COLUMN_LABELS[c]).join(', ')}…)` });
     return { employees: [], rows: [], issues: sortIssues(issues) };
   }
-  const headerLine = lines[headerIndex]!;
+  const headerLine = lines[headerIndex] ?? headerIndex + 1;
   const header = records[headerIndex]!;
-  const { columns, index, headerIssues, blankHeaders } = readHeader(header, headerLine, referential);
+  const { columns, index, headerIssues, blankHeaders, headers } = readHeader(header, headerLine, referential, options.mapping ?? {});
   issues.push(...headerIssues);
-  if (header.length === 1 && /\t/.test(header[0] ?? '')) {
-    issues.push({ row: headerLine, column: '', message: 'Séparateur non reconnu : les colonnes doivent être séparées par une virgule « , » ou un point-virgule « ; »' });
-  }
   const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
-  for (const c of missing) issues.push({ row: headerLine, column: c, message: `Colonne obligatoire « ${c} » absente de la ligne d’en-tête` });
-  if (missing.length > 0) return { employees: [], rows: [], issues: sortIssues(issues) };
+  for (const c of missing) issues.push({ row: headerLine, column: c, message: `Colonne obligatoire « ${COLUMN_LABELS[c]} » (${c}) absente de la ligne d’en-tête` });
+  if (missing.length > 0) return { employees: [], rows: [], issues: sortIssues(issues), headers };
 
-  const context = new RowContext(referential, columns, index, delimiter);
+  const written = new Map<string, string>();
+  columns.forEach((def, i) => {
+    if (def.kind !== 'ignored') written.set(def.name, header[i]!.trim());
+  });
+  const context = new RowContext(referential, columns, index, options.delimiter, (name) => written.get(name) ?? name);
   const employees: Employee[] = [];
   const rows: number[] = [];
   const filledBlankHeaders = new Set<number>();
+  const every = options.progressEvery ?? 2000;
+  let total = 0;
+  for (let k = headerIndex + 1; k < records.length; k++) if (!isBlank(records[k]!)) total++;
   let dataLines = 0;
   for (let k = headerIndex + 1; k < records.length; k++) {
     const record = records[k]!;
     if (isBlank(record)) continue;
     dataLines++;
-    const at = lines[k]!;
+    const at = lines[k] ?? k + 1;
     for (const i of blankHeaders) if ((record[i] ?? '').trim() !== '') filledBlankHeaders.add(i);
     const outcome = context.parseRow(record, at);
     issues.push(...outcome.issues);
@@ -113,67 +207,61 @@ export function parseStaffCsv(text: string, referential: Referential): StaffCsvR
       employees.push(outcome.employee);
       rows.push(at);
     }
+    if (dataLines % every === 0) yield { done: dataLines, total };
   }
   for (const i of [...filledBlankHeaders].sort((a, b) => a - b)) {
     issues.push({ row: headerLine, column: `(colonne ${i + 1})`, message: `La colonne n° ${i + 1} a des valeurs mais pas de nom dans la ligne d’en-tête` });
   }
   if (dataLines === 0) issues.push({ row: headerLine, column: '', message: 'Aucun salarié : le fichier ne contient que la ligne d’en-tête' });
-  return { employees, rows, issues: sortIssues(issues) };
+  yield { done: dataLines, total };
+  return { employees, rows, issues: sortIssues(issues), headers };
 }
 
-/** The delimiter of the header line: our column names contain neither `,` nor `;`. */
-function detectDelimiter(source: string): ',' | ';' {
-  const first = /^.*\S.*$/m.exec(source)?.[0] ?? '';
-  const count = (c: string) => first.split(c).length - 1;
-  return count(';') > count(',') ? ';' : ',';
-}
-
-const lineBreaks = (field: string) => field.match(/\r\n|\r|\n/g)?.length ?? 0;
-const isBlank = (record: readonly string[]) => record.every((f) => f.trim() === '');
-const sortIssues = (issues: CsvIssue[]) => issues.map((issue, i) => ({ issue, i })).sort((a, b) => a.issue.row - b.issue.row || a.i - b.i).map((x) => x.issue);
-
-function readHeader(header: readonly string[], row: number, referential: Referential) {
+function readHeader(header: readonly string[], row: number, referential: Referential, mapping: ColumnMapping) {
   const columns: ColumnDef[] = [];
   const index = new Map<string, number>();
   const headerIssues: CsvIssue[] = [];
   const blankHeaders: number[] = [];
+  const headers: HeaderInfo[] = [];
   const employeeQuestions = referential.questions.filter((q) => q.scope === 'employee');
-  const known = [...STAFF_COLUMNS, ...employeeQuestions.map((q) => `${QUESTION_COLUMN_PREFIX}${q.id}`)];
-  const expected = `colonnes possibles : ${STAFF_COLUMNS.join(', ')}${employeeQuestions.length > 0 ? `, ${employeeQuestions.map((q) => `${QUESTION_COLUMN_PREFIX}${q.id}`).join(', ')}` : ''}`;
+  const expected = `colonnes possibles : ${STAFF_COLUMNS.map((c) => `${COLUMN_LABELS[c]} (${c})`).join(', ')}${employeeQuestions.length > 0 ? `, ${employeeQuestions.map((q) => `${QUESTION_COLUMN_PREFIX}${q.id}`).join(', ')}` : ''}`;
+  const hintText = (suggestion: string | undefined) => (suggestion ? ` : vouliez-vous dire « ${columnTitle(suggestion, referential)} » ?` : '');
 
   header.forEach((raw, i) => {
     const name = raw.trim();
-    const lower = name.toLowerCase();
+    const resolution = resolveHeader(raw, referential, mapping);
+    headers.push({ index: i, header: name, resolution });
     let def: ColumnDef;
-    if (name === '') {
-      blankHeaders.push(i);
-      def = { kind: 'ignored' };
-    } else if (lower.startsWith(QUESTION_COLUMN_PREFIX)) {
-      const id = name.slice(QUESTION_COLUMN_PREFIX.length).trim();
-      const question = findById(referential.questions, id);
-      if (!question) {
-        const hint = closest(id, employeeQuestions.map((q) => q.id));
-        const list = employeeQuestions.length > 0 ? `critères individuels du référentiel : ${employeeQuestions.map((q) => q.id).join(', ')}` : 'ce référentiel n’a aucun critère individuel';
-        headerIssues.push({ row, column: name, message: `Critère inconnu « ${id} » dans la colonne « ${name} »${hint ? ` : vouliez-vous dire « ${QUESTION_COLUMN_PREFIX}${hint} » ?` : ''} (${list})` });
+    switch (resolution.kind) {
+      case 'ignored':
+        if (resolution.how === 'blank') blankHeaders.push(i);
         def = { kind: 'ignored' };
-      } else if (question.scope !== 'employee') {
-        headerIssues.push({ row, column: name, message: `Le critère « ${question.label} » (${question.id}) se renseigne pour l’entreprise, dans le fichier de réponses de l’entreprise, pas par salarié` });
+        break;
+      case 'column':
+        def = { kind: 'field', name: resolution.column };
+        break;
+      case 'question':
+        def = { kind: 'question', name: `${QUESTION_COLUMN_PREFIX}${resolution.question.id}`, question: resolution.question };
+        break;
+      case 'bad-question': {
+        if (resolution.question) {
+          headerIssues.push({ row, column: name, message: `Le critère « ${resolution.question.label} » (${resolution.question.id}) se renseigne pour l’entreprise, dans ses réponses, pas par salarié` });
+        } else {
+          const list = employeeQuestions.length > 0 ? `critères individuels du référentiel : ${employeeQuestions.map((q) => q.id).join(', ')}` : 'ce référentiel n’a aucun critère individuel';
+          headerIssues.push({ row, column: name, message: `Critère inconnu « ${resolution.id} » dans la colonne « ${name} »${resolution.suggestion ? ` : vouliez-vous dire « ${resolution.suggestion} » ?` : ''} (${list})` });
+        }
         def = { kind: 'ignored' };
-      } else {
-        def = { kind: 'question', name: `${QUESTION_COLUMN_PREFIX}${question.id}`, question };
+        break;
       }
-    } else if ((STAFF_COLUMNS as readonly string[]).includes(lower)) {
-      def = { kind: 'field', name: lower as StaffColumn };
-    } else {
-      const asQuestion = findById(employeeQuestions, name);
-      const hint = asQuestion ? `${QUESTION_COLUMN_PREFIX}${asQuestion.id}` : closest(lower, known);
-      headerIssues.push({ row, column: name, message: `Colonne inconnue « ${name} »${hint ? ` : vouliez-vous dire « ${hint} » ?` : ''} (${expected})` });
-      def = { kind: 'ignored' };
+      case 'unknown':
+        headerIssues.push({ row, column: name, message: `Colonne inconnue « ${name} »${hintText(resolution.suggestion)} (${expected}) ; faites-la correspondre à une colonne ou ignorez-la` });
+        def = { kind: 'ignored' };
+        break;
     }
     if (def.kind !== 'ignored') {
       const previous = index.get(def.name);
       if (previous !== undefined) {
-        headerIssues.push({ row, column: def.name, message: `Colonne « ${def.name} » en double (colonnes n° ${previous + 1} et ${i + 1})` });
+        headerIssues.push({ row, column: name, message: `Colonne « ${columnTitle(def.name, referential)} » en double (colonnes n° ${previous + 1} et ${i + 1})` });
         def = { kind: 'ignored' };
       } else {
         index.set(def.name, i);
@@ -181,37 +269,34 @@ function readHeader(header: readonly string[], row: number, referential: Referen
     }
     columns.push(def);
   });
-  return { columns, index, headerIssues, blankHeaders };
+  return { columns, index, headerIssues, blankHeaders, headers };
 }
 
-/** Exact id first, then the same id in another case when that is unambiguous. */
-function findById<T extends { id: string }>(items: readonly T[], id: string): T | undefined {
-  const exact = items.find((x) => x.id === id);
-  if (exact) return exact;
-  const lower = id.toLowerCase();
-  const matches = items.filter((x) => x.id.toLowerCase() === lower);
-  return matches.length === 1 ? matches[0] : undefined;
-}
-
-/** A decimal number written with a point or a comma, spaces allowed as thousands separators. */
+/** A decimal number written with a point or a comma, spaces (also no-break) allowed as thousands separators. */
 export function parseDecimal(text: string): number | undefined {
-  const s = text.replace(/\s/g, '');
+  const s = text.replace(/[\s\u00a0\u202f]/g, '');
   if (!/^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$/.test(s)) return undefined;
   const n = Number(s.replace(',', '.'));
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** French rendering of a number in messages: decimal comma, at most four decimals. */
-const fr = (n: number) => String(Math.round(n * 1e4) / 1e4).replace('.', ',');
+/** French rendering of a number in messages. */
+const fr = (n: number) => formatNumber(n, 4);
 
-function dateMessage(value: string, what: string): string {
+/**
+ * A date as French HR writes it — JJ/MM/AAAA (also with `-` or `.`, one-digit day or month, a time
+ * after it as Excel adds) — or ISO AAAA-MM-JJ, → ISO; undefined when it is no real date.
+ */
+export function parseFrenchDate(text: string): string | undefined {
+  const value = text.trim().replace(/[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/, '');
+  if (isIsoDate(value)) return value;
   const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
-  if (dmy) {
-    const iso = `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
-    if (isIsoDate(iso)) return `${what} « ${value} » invalide : format AAAA-MM-JJ attendu (ici ${iso})`;
-  }
-  return `${what} « ${value} » invalide : format AAAA-MM-JJ attendu (ex. 2024-03-01)`;
+  if (!dmy) return undefined;
+  const iso = `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : undefined;
 }
+
+const dateMessage = (value: string, what: string) => `${what} « ${value} » invalide : date JJ/MM/AAAA ou AAAA-MM-JJ attendue (ex. 01/03/2024)`;
 
 interface ListItem {
   id: string;
@@ -227,7 +312,9 @@ class RowContext {
     private readonly referential: Referential,
     private readonly columns: readonly ColumnDef[],
     private readonly index: ReadonlyMap<string, number>,
-    private readonly delimiter: string,
+    private readonly delimiter: string | undefined,
+    /** The column as the file names it, from its documented name. */
+    private readonly nameOf: (column: string) => string,
   ) {
     for (const job of referential.jobs) {
       for (const task of job.tasks) {
@@ -239,17 +326,18 @@ class RowContext {
 
   parseRow(record: readonly string[], row: number): { employee?: Employee; issues: CsvIssue[] } {
     const issues: CsvIssue[] = [];
-    const err = (column: string, message: string) => issues.push({ row, column, message });
+    const err = (column: string, message: string) => issues.push({ row, column: column === '' ? '' : this.nameOf(column), message });
     const cell = (name: string) => {
       const i = this.index.get(name);
       return i === undefined ? '' : (record[i] ?? '').trim();
     };
 
     const width = this.columns.length;
+    const separator = this.delimiter === undefined ? '' : ` (séparateur : ${DELIMITER_NAMES[this.delimiter] ?? this.delimiter})`;
     if (record.length > width && record.slice(width).some((f) => f.trim() !== '')) {
-      err('', `${record.length} valeurs pour ${width} colonnes d’en-tête : vérifiez le séparateur « ${this.delimiter} » et les guillemets autour des valeurs qui le contiennent`);
-    } else if (record.length < width) {
-      err('', `Ligne incomplète : ${record.length} valeur(s) pour ${width} colonnes d’en-tête (séparateur « ${this.delimiter} »)`);
+      err('', `${record.length} valeurs pour ${width} colonnes d’en-tête${separator} : vérifiez le séparateur et les guillemets autour des valeurs qui le contiennent`);
+    } else if (record.length < width && this.delimiter !== undefined) {
+      err('', `Ligne incomplète : ${record.length} ${record.length > 1 ? 'valeurs' : 'valeur'} pour ${width} colonnes d’en-tête${separator}`);
     }
 
     // id
@@ -273,26 +361,29 @@ class RowContext {
     }
 
     // contract
-    const start = cell('contract_start');
-    const end = cell('contract_end');
+    const startText = cell('contract_start');
+    const endText = cell('contract_end');
     const reference = cell('contract_ref');
-    const startOk = start === '' || isIsoDate(start);
-    const endOk = end === '' || isIsoDate(end);
-    if (!startOk) err('contract_start', dateMessage(start, 'Date de début de contrat'));
-    if (!endOk) err('contract_end', dateMessage(end, 'Date de fin de contrat'));
-    if (startOk && endOk && start !== '' && end !== '' && end < start) err('contract_end', `Fin du contrat (${end}) avant son début (${start})`);
+    const start = startText === '' ? '' : parseFrenchDate(startText);
+    const end = endText === '' ? '' : parseFrenchDate(endText);
+    if (start === undefined) err('contract_start', dateMessage(startText, 'Date de début de contrat'));
+    if (end === undefined) err('contract_end', dateMessage(endText, 'Date de fin de contrat'));
+    if (start && end && end < start) err('contract_end', `Fin du contrat (${formatDate(end)}) avant son début (${formatDate(start)})`);
 
     // birth_year
     const birthText = cell('birth_year');
     let birth: number | string | undefined;
-    if (birthText === '') err('birth_year', 'Année de naissance manquante : AAAA, ou date complète AAAA-MM-JJ pour une personne née en 1956');
+    if (birthText === '') err('birth_year', 'Année de naissance manquante : AAAA, ou date complète (JJ/MM/AAAA) pour une personne née en 1956');
     else if (/^\d{4}$/.test(birthText)) {
       const year = Number(birthText);
       if (year < 1900 || year > 2100) err('birth_year', `Année de naissance ${birthText} hors limites (1900 à 2100)`);
       else birth = year;
-    } else if (isIsoDate(birthText)) birth = birthText;
-    else if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(birthText)) err('birth_year', dateMessage(birthText, 'Date de naissance'));
-    else err('birth_year', `Année de naissance « ${birthText} » invalide : AAAA attendu (ex. 1980), ou AAAA-MM-JJ`);
+    } else {
+      const date = parseFrenchDate(birthText);
+      if (date) birth = date;
+      else if (/\d[/.-]\d/.test(birthText)) err('birth_year', dateMessage(birthText, 'Date de naissance'));
+      else err('birth_year', `Année de naissance « ${birthText} » invalide : AAAA attendu (ex. 1980), ou une date JJ/MM/AAAA`);
+    }
 
     // jobs, then tasks
     const jobsOutcome = this.parseJobs(cell('jobs'), err);
@@ -319,8 +410,8 @@ class RowContext {
       id,
       annualHours,
       contract: {
-        ...(start !== '' ? { start } : {}),
-        ...(end !== '' ? { end } : {}),
+        ...(start ? { start } : {}),
+        ...(end ? { end } : {}),
         ...(reference !== '' ? { reference } : {}),
       },
       birth,
@@ -531,25 +622,26 @@ export interface StaffCsvFormatOptions {
 }
 
 /**
- * Employees → staff file, the format `parseStaffCsv` reads. One `q:` column per employee-level
+ * Employees → staff file, the format `parseStaffCsv` reads, through the one formula-safe CSV writer
+ * (an id such as `=1+1` is written `'=1+1` and read back as `=1+1`). One `q:` column per employee-level
  * question of the referential (answers to other questions get their own column, so nothing is lost).
  */
 export function formatStaffCsv(employees: readonly Employee[], referential: Referential, options: StaffCsvFormatOptions = {}): string {
   const delimiter = options.delimiter ?? ',';
-  const newline = options.newline ?? '\n';
-  const num = (n: number) => (delimiter === ';' ? String(n).replace('.', ',') : String(n));
+  const decimal = delimiter === ';' ? ',' : '.';
+  const share = (n: number) => (decimal === ',' ? formatNumber(n, { digits: 6, grouping: false }) : String(n));
   const questionIds = referential.questions.filter((q) => q.scope === 'employee').map((q) => q.id);
   for (const e of employees) for (const key of Object.keys(e.answers ?? {})) if (!questionIds.includes(key)) questionIds.push(key);
-  const answerText = (v: AnswerValue | undefined) => (v === undefined ? '' : typeof v === 'boolean' ? (v ? 'oui' : 'non') : typeof v === 'number' ? num(v) : v);
+  const answerText = (v: AnswerValue | undefined): CsvCell => (v === undefined ? '' : typeof v === 'boolean' ? (v ? 'oui' : 'non') : v);
 
   const fields = [...STAFF_COLUMNS, ...questionIds.map((id) => `${QUESTION_COLUMN_PREFIX}${id}`)];
-  const data = employees.map((e) => {
+  const data = employees.map((e): CsvCell[] => {
     const only = e.jobs.length === 1 ? e.jobs[0] : undefined;
-    const jobs = only && only.share === 100 ? only.job : e.jobs.map((j) => `${j.job}:${num(j.share)}`).join('|');
-    const tasks = e.jobs.flatMap((j) => (j.tasks ?? []).map((t) => `${t.task}:${num(t.share)}`)).join('|');
+    const jobs = only && only.share === 100 ? only.job : e.jobs.map((j) => `${j.job}:${share(j.share)}`).join('|');
+    const tasks = e.jobs.flatMap((j) => (j.tasks ?? []).map((t) => `${t.task}:${share(t.share)}`)).join('|');
     return [
       e.id,
-      num(e.annualHours),
+      e.annualHours,
       e.contract.start ?? '',
       e.contract.end ?? '',
       e.contract.reference ?? '',
@@ -559,6 +651,5 @@ export function formatStaffCsv(employees: readonly Employee[], referential: Refe
       ...questionIds.map((id) => answerText(e.answers?.[id])),
     ];
   });
-  const body = Papa.unparse({ fields, data }, { delimiter, newline });
-  return `${options.bom ? '\uFEFF' : ''}${body}${newline}`;
+  return writeCsv(fields, data, { delimiter, decimal, newline: options.newline ?? '\n', ...(options.bom ? { bom: true } : {}) });
 }

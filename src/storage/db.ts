@@ -97,6 +97,11 @@ export interface CompanyRecord {
   measures: CompanyInput['measures'];
   /** Where the guided flow stands (the XState machine's state value), to resume it. */
   step?: string;
+  /**
+   * Staff-file headers the user mapped to a column (normalised header → `annual_hours`, `q:<id>`, or ''
+   * to ignore it), remembered for the next file. Optional: records written before it read as none.
+   */
+  staffColumns?: Record<string, string>;
   updatedAt: string;
 }
 

@@ -12,7 +12,6 @@ import {
 import {
   applyLifecycleCommand,
   checkExport,
-  checkReportMarkdown,
   compareVersions,
   dateOfTimestamp,
   editRefusals,
@@ -27,6 +26,7 @@ import {
   type LifecycleRefusal,
   type LifecycleState,
 } from '../core/lifecycle/index.ts';
+import { checkReportMarkdown } from '../present/check-report.ts';
 import { referentialKey, type DraftRecord, type LogigrammeDb, type StoredHistory, type StoredReferential, type StoredStep } from './db.ts';
 import { recordFor, type Clock } from './referentials.ts';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_INSTALL_TIMEOUT_MS } from './support/chromium.ts';
-import { COMPANY_JSON, modifiedSample, STAFF_CSV } from './support/review-fixtures.ts';
+import { CODE_NAMES, COMPANY_JSON, modifiedSample, SEDIMA_TEXT, sedimaRevision, STAFF_CSV } from './support/review-fixtures.ts';
 import type { AppServer } from './support/server.ts';
 import { expectOnlyOwnOrigin, openSession, type BrowserSession, type PageWatch } from './support/session.ts';
 
@@ -37,8 +37,8 @@ afterAll(async () => {
 
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, name), fullPage: true });
 const graphNode = (id: string) => page.locator(`[data-testid="review-graph"] .react-flow__node[data-id="${id}"]`);
-const NIGHT_CHANGE = 'Situation « Poste de nuit fixe » (s-nuit-fixe) modifiée : expositions modifiées';
-const RENAME_CHANGE = 'Poste « Mécanicien automobile » (mecanicien) modifié : renommé (« Mécanicien » → « Mécanicien automobile »)';
+const NIGHT_CHANGE = 'Situation « Poste de nuit fixe » modifiée : expositions modifiées';
+const RENAME_CHANGE = 'Poste « Mécanicien automobile » modifié : renommé (« Mécanicien » → « Mécanicien automobile »)';
 
 describe('comparing two versions in Chromium', () => {
   it('imports version 1.1.0 of the sample from the list screen', async () => {
@@ -56,7 +56,7 @@ describe('comparing two versions in Chromium', () => {
     await page.getByLabel('Version après').selectOption('exemple-atelier@1.1.0');
     await page.getByRole('button', { name: 'Comparer', exact: true }).click();
     await page.waitForURL((url) => url.hash === '#/comparer/exemple-atelier%401.0.0/exemple-atelier%401.1.0');
-    await expect(page.getByTestId('summary-total').textContent()).resolves.toBe('3 changements : 0 ajout, 0 suppression, 2 modifications.');
+    await expect(page.getByTestId('summary-total').textContent()).resolves.toBe('3 changements : 2 modifications et 1 changement général (identité, réglementation, année de référence, facteurs ou ordre).');
     // Focus moved to the summary, for keyboard and screen-reader users.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('rv-summary-heading');
   });
@@ -78,7 +78,7 @@ describe('comparing two versions in Chromium', () => {
     expect(box && canvas && box.x >= canvas.x && box.x + box.width <= canvas.x + canvas.width + 1).toBe(true);
     await expect(page.getByRole('button', { name: RENAME_CHANGE }).isVisible()).resolves.toBe(true);
     const flip = page.locator('li[data-change="2"] .rv-flip').first();
-    await expect(flip.textContent()).resolves.toContain('Verdict à temps plein pour Travail de nuit : exposé (110 pour un seuil de 100');
+    await expect(flip.textContent()).resolves.toContain('Verdict à temps plein pour Travail de nuit : exposé (110 nuits/an pour un seuil de 100 nuits/an');
     await shot('review-01-graphe.png');
   });
 
@@ -86,7 +86,7 @@ describe('comparing two versions in Chromium', () => {
     await page.getByRole('button', { name: NIGHT_CHANGE }).click();
     await expect.poll(() => graphNode('s-nuit-fixe').getAttribute('class')).toContain('selected');
     await expect(graphNode('mecanicien').getAttribute('class')).resolves.not.toContain('selected');
-    await expect(page.getByTestId('selection').textContent()).resolves.toContain('Situation « Poste de nuit fixe » (s-nuit-fixe)');
+    await expect(page.getByTestId('selection').textContent()).resolves.toContain('Situation « Poste de nuit fixe »');
     // centred: the node's middle is near the canvas's middle once the viewport has moved
     await expect
       .poll(async () => {
@@ -110,7 +110,7 @@ describe('comparing two versions in Chromium', () => {
     await expect(row.locator('[data-cell="after"] .sub').textContent()).resolves.toBe('95 nuits/an pour un seuil de 100 nuits/an');
     await expect(row.locator('[data-cell="points"]').textContent()).resolves.toBe('4 → 0');
     await page.getByRole('button', { name: RENAME_CHANGE }).click();
-    await row.getByRole('button', { name: 'Situation « Poste de nuit fixe » (s-nuit-fixe)' }).click();
+    await row.getByRole('button', { name: 'Situation « Poste de nuit fixe »' }).click();
     await expect.poll(() => graphNode('s-nuit-fixe').getAttribute('class')).toContain('selected');
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.change)).toBe('2');
     await page.locator('[data-testid="impact"]').scrollIntoViewIfNeeded();
@@ -121,8 +121,8 @@ describe('comparing two versions in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter le rapport (Markdown)' }).click()]);
     expect(download.suggestedFilename()).toBe('comparaison-exemple-atelier-1.0.0-1.1.0.md');
     const md = readFileSync(await download.path(), 'utf8');
-    expect(md).toContain('- Poste Mécanicien automobile (`mecanicien`) modifié : renommé (« Mécanicien » → « Mécanicien automobile »)');
-    expect(md).toContain('| NUIT-01 | Travail de nuit | exposé (110 nuits/an pour un seuil de 100 nuits/an) | non exposé (95 nuits/an pour un seuil de 100 nuits/an) | 4 → 0 | Situation « Poste de nuit fixe » (s-nuit-fixe) |');
+    expect(md).toContain('- Poste « Mécanicien automobile » modifié : renommé (« Mécanicien » → « Mécanicien automobile »)');
+    expect(md).toContain('| NUIT-01 | Travail de nuit | exposé (110 nuits/an pour un seuil de 100 nuits/an) | non exposé (95 nuits/an pour un seuil de 100 nuits/an) | 4 → 0 | Situation « Poste de nuit fixe » |');
 
     await page.emulateMedia({ media: 'print' });
     // what the browser does before printing: the whole logigramme is fitted on the page
@@ -151,18 +151,46 @@ describe('comparing two versions in Chromium', () => {
       await page.getByLabel(`Poids de l’échantillon ${n}`).fill(weight);
     }
     const cells = page.locator('[data-testid="estimate"] tbody[data-job="agent-nuit"] tr[data-factor="night_work"] td.num');
-    await expect.poll(() => cells.allTextContents()).toEqual(['24', '12', '50 %', '24', '0', '0 %']);
+    await expect.poll(() => cells.allTextContents()).toEqual(['24', '12', '50\u202f%', '24', '0', '0\u202f%']);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter l’estimation (CSV)' }).click()]);
     expect(download.suggestedFilename()).toBe('effectifs-exemple-atelier-1.0.0-1.1.0.csv');
-    expect(readFileSync(await download.path(), 'utf8')).toContain('agent-nuit,Agent de maintenance de nuit,night_work,24,12,0.5,24,0,0');
+    expect(readFileSync(await download.path(), 'utf8')).toContain('Agent de maintenance de nuit;Travail de nuit;24;12;50\u202f%;24;0;0\u202f%');
     await page.locator('.rv-estimate').scrollIntoViewIfNeeded();
     await shot('review-05-estimation.png');
   });
 
   it('shows the same comparison after a reload', async () => {
     await page.reload();
-    await expect(page.getByTestId('summary-total').textContent()).resolves.toBe('3 changements : 0 ajout, 0 suppression, 2 modifications.');
+    await expect(page.getByTestId('summary-total').textContent()).resolves.toBe('3 changements : 2 modifications et 1 changement général (identité, réglementation, année de référence, facteurs ou ordre).');
     await graphNode('s-nuit-fixe').waitFor();
+  });
+
+  it('compares two SEDIMA versions in French: no code name, no JSON, moves and entries by their labels', async () => {
+    await page.getByLabel('Fichiers (vérifiés, non enregistrés)').check();
+    await page.getByLabel('Fichier de la version avant (JSON)').setInputFiles({ name: 'sedima-1.0.0.json', mimeType: 'application/json', buffer: Buffer.from(SEDIMA_TEXT) });
+    await page.getByLabel('Fichier de la version après (JSON)').setInputFiles({ name: 'sedima-1.1.0.json', mimeType: 'application/json', buffer: Buffer.from(sedimaRevision()) });
+    const total = page.getByTestId('summary-total');
+    await total.waitFor();
+    // the parts add up: 6 element changes + 3 general (version, status, homologation)
+    const counts = /^(\d+) changements : (.*)\.$/.exec((await total.textContent())!)!;
+    const parts = [...counts[2]!.matchAll(/(\d+) (?:ajout|suppression|modification|changement)/g)].reduce((n, m) => n + Number(m[1]), 0);
+    expect(parts).toBe(Number(counts[1]));
+    const main = page.locator('main');
+    const text = (await main.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('Identité, statut : brouillon → déposé pour homologation');
+    expect(text).toContain('Identité, homologation : — → arrêté du 30/11/2016 (JORF n°0280 du 2 décembre 2016)');
+    expect(text).toMatch(/du poste « Responsable de parc » au poste « Magasinier vendeur »/);
+    expect(text).toMatch(/commence par : critère « [^»]+ » → situation « [^»]+ »/);
+    expect(text).toContain('Bruit — Niveau d’exposition Lex,8h');
+    for (const code of CODE_NAMES) expect(`${code}: ${text.includes(code)}`).toBe(`${code}: false`);
+    expect(text).not.toContain('{');
+    await shot('review-06-sedima.png');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter le rapport (Markdown)' }).click()]);
+    const md = readFileSync(await download.path(), 'utf8');
+    const prose = md.replace(/`[^`]*`/g, '');
+    for (const code of CODE_NAMES) expect(`${code}: ${prose.includes(code)}`).toBe(`${code}: false`);
+    expect(prose).not.toContain('{');
   });
 
   it('made no request outside its own origin, and raised no error', async () => {

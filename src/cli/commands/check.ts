@@ -20,7 +20,9 @@ import {
 } from '../../core/index.ts';
 import { parseOrUsage } from '../args.ts';
 import { defineCommand, isGraphDocument, oneFile } from '../command.ts';
-import { formatJsonIssues, num, plural, VERDICT_LABELS } from '../format.ts';
+import { formatJsonIssues } from '../format.ts';
+import { formatNumber, plural } from '../../present/fr.ts';
+import { VERDICT_LABELS } from '../../present/diff-text.ts';
 import { CHECK_HELP } from '../help.ts';
 import { EXIT_INPUT, EXIT_OK, readJsonInput, UsageError } from '../io.ts';
 import { graphLocation } from '../locate.ts';
@@ -144,5 +146,5 @@ function figures(v: SituationVerdict): string {
   const notInForce = v.inForce ? '' : ', facteur pas en vigueur';
   if (v.threshold === null) return `${v.verdict === 'to_analyse' ? 'grille de l’arrêté, pas de seuil chiffré' : 'pas de seuil chiffré'}${notInForce}`;
   const unit = v.unit === null ? '' : ` ${UNIT_LABELS[v.unit] ?? v.unit}`;
-  return `${num(v.value, 2)}${unit} pour un seuil de ${num(v.threshold, 2)}${unit}${notInForce}`;
+  return `${formatNumber(v.value, 2)}${unit} pour un seuil de ${formatNumber(v.threshold, 2)}${unit}${notInForce}`;
 }

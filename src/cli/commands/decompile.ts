@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { decompile, loadReferential, parseJsonText } from '../../core/index.ts';
 import { parseOrUsage } from '../args.ts';
 import { checkOutput, defineCommand, isGraphDocument, oneFile } from '../command.ts';
-import { formatJsonIssues, plural } from '../format.ts';
+import { formatJsonIssues } from '../format.ts';
+import { plural } from '../../present/fr.ts';
 import { DECOMPILE_HELP } from '../help.ts';
 import { EXIT_INPUT, EXIT_OK, readJsonInput, writeOutput } from '../io.ts';
 

@@ -1,25 +1,12 @@
 import { parseArgs } from 'node:util';
-import {
-  diff,
-  diffMarkdown,
-  EvaluationError,
-  impact,
-  REGULATION_VERSIONS,
-  UNIT_LABELS,
-  type Change,
-  type ChangeRef,
-  type DiffResult,
-  type FactorCode,
-  type FactorImpact,
-  type ImpactResult,
-  type Referential,
-} from '../../core/index.ts';
-import { columnForField } from '../../io/staff-csv.ts';
+import { diff, EvaluationError, impact, type ImpactResult } from '../../core/index.ts';
+import { diffMarkdown, impactMarkdown } from '../../present/diff-report.ts';
+import { plural } from '../../present/fr.ts';
+import { columnForField, type StaffCsvResult } from '../../io/staff-csv.ts';
 import { parseOrUsage } from '../args.ts';
 import { defineCommand, loadReferentialFile } from '../command.ts';
-import { num, plural, VERDICT_LABELS } from '../format.ts';
 import { DIFF_HELP } from '../help.ts';
-import { loadCompanyFor, loadStaffFor, yearOption, type LoadedReferential } from '../inputs.ts';
+import { loadCompanyFor, parseStaffFor, readStaffSource, yearOption, type LoadedReferential } from '../inputs.ts';
 import { UsageError, type CliIo } from '../io.ts';
 
 const FORMATS = ['md', 'json'] as const;
@@ -62,7 +49,12 @@ export const diffCommand = defineCommand('diff', DIFF_HELP, (args, io) => {
   ];
   const staffInput = values.staff !== undefined && values.answers !== undefined ? { staffPath: values.staff, companyPath: values.answers } : undefined;
   const company = staffInput ? loadCompanyFor(io, staffInput.companyPath, versions) : undefined;
-  const staff = staffInput && versions.every((v) => v.referential) ? loadStaffFor(io, staffInput.staffPath, versions) : undefined;
+  if (staffInput && versions.every((v) => v.referential)) {
+    return readStaffSource(io, staffInput.staffPath, (source) => finish(parseStaffFor(io, staffInput.staffPath, source, versions)));
+  }
+  return finish(undefined);
+
+  function finish(staff: StaffCsvResult[] | undefined): number {
   const [a, b] = [versions[0]!.referential, versions[1]!.referential];
   if (!a || !b || (staffInput && (!company || !staff))) return DIFF_TROUBLE;
   if (a.id !== b.id) io.stderr(`Attention : ${fromPath} (« ${a.id} ») et ${toPath} (« ${b.id} ») ne portent pas le même identifiant de référentiel : les éléments sont comparés par leurs identifiants`);
@@ -99,82 +91,13 @@ export const diffCommand = defineCommand('diff', DIFF_HELP, (args, io) => {
     io.stdout(JSON.stringify(document, null, 2));
   } else {
     const parts = [diffMarkdown(result, a, b).trimEnd()];
-    if (effect && staffInput) parts.push(impactMarkdown(effect, result, a, b, staffInput, fromClock));
+    if (effect && staffInput) {
+      const files = { staff: staffInput.staffPath, company: staffInput.companyPath };
+      parts.push(impactMarkdown(effect, result, a, b, files, fromClock ? ' (année civile en cours ; --year pour une autre)' : ''));
+    }
     io.stdout(parts.join('\n\n'));
   }
   if (trouble) return DIFF_TROUBLE;
   return result.identical ? DIFF_SAME : DIFF_DIFFERENT;
+  }
 });
-
-const FACTOR_LABELS = new Map(REGULATION_VERSIONS[REGULATION_VERSIONS.length - 1]!.factors.map((f) => [f.code, f.label]));
-const KIND_LABELS: Record<string, string> = { question: 'Critère', measure: 'Mesure', job: 'Poste', task: 'Tâche', node: 'Nœud de décision', situation: 'Situation', scenario: 'Scénario' };
-
-/** The unit of a factor's threshold (the group whose minimum it is; the only numeric group otherwise, e.g. the 2023 transition). */
-function thresholdUnit(factor: FactorCode, threshold: number): string {
-  for (const version of [...REGULATION_VERSIONS].reverse()) {
-    const group = version.factors.find((f) => f.code === factor)?.groups.find((g) => g.minimum?.value === threshold);
-    if (group?.minimum) return UNIT_LABELS[group.minimum.unit];
-  }
-  const numeric = REGULATION_VERSIONS[REGULATION_VERSIONS.length - 1]!.factors.find((f) => f.code === factor)?.groups.filter((g) => g.minimum) ?? [];
-  return numeric.length === 1 && numeric[0]!.minimum ? UNIT_LABELS[numeric[0]!.minimum.unit] : '';
-}
-
-/** « exposé (615,6 h/an pour un seuil de 600 h/an) ». */
-function side(factor: FactorCode, s: FactorImpact['before']): string {
-  if (s.exposure === null || s.threshold === null) return VERDICT_LABELS[s.verdict];
-  const unit = thresholdUnit(factor, s.threshold);
-  const u = unit ? ` ${unit}` : '';
-  return `${VERDICT_LABELS[s.verdict]} (${num(s.exposure, 2)}${u} pour un seuil de ${num(s.threshold, 2)}${u})`;
-}
-
-/** A cause, as people name it: the changed element's kind, label and id, or the general change. */
-function causeText(ref: ChangeRef, result: DiffResult): string {
-  const c: Change | undefined = result.changes[ref.index];
-  if (!c) return ref.id ?? ref.kind;
-  switch (c.kind) {
-    case 'regulation':
-      return `version réglementaire ${c.before} → ${c.after}`;
-    case 'working_year':
-      return `année de référence, ${c.field === 'annualHours' ? 'heures' : 'jours'} ${num(c.before, 2)} → ${num(c.after, 2)}`;
-    case 'factors':
-      return 'facteurs retenus';
-    case 'identity':
-      return `identité (${c.field})`;
-    case 'referential_id':
-      return `identifiant du référentiel (${c.before} → ${c.after})`;
-    case 'order':
-      return `ordre (${c.collection})`;
-    default: {
-      const element = (c.after ?? c.before) as { label?: string } | undefined;
-      return `${KIND_LABELS[c.kind]}${element?.label ? ` « ${element.label} »` : ''} (\`${c.id}\`)`;
-    }
-  }
-}
-
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
-/** The impact section: one table row per employee and factor that changes (or per employee whose points alone change). */
-function impactMarkdown(effect: ImpactResult, result: DiffResult, a: Referential, b: Referential, files: { staffPath: string; companyPath: string }, fromClock: boolean): string {
-  const out = [`## Effet sur le personnel — année ${effect.year}${fromClock ? ' (année civile en cours ; --year pour une autre)' : ''}`, ''];
-  out.push(
-    `Personnel de ${files.staffPath} (réponses de l’entreprise : ${files.companyPath}), évalué avec la version ${a.identity.version} puis la version ${b.identity.version} : ${plural(effect.employees, 'salarié', 'salariés')}, dont ${num(effect.changed.length, 0)} ${effect.changed.length > 1 ? 'changent' : 'change'} de verdict ou de points${effect.errors.length > 0 ? `, ${plural(effect.errors.length, 'non évalué', 'non évalués')}` : ''}.`,
-  );
-  if (effect.changed.length === 0) {
-    out.push('', 'Aucun salarié ne change de verdict ni de points.');
-    return out.join('\n');
-  }
-  out.push('', '| Salarié | Facteur | Avant | Après | Points | Causes |', '|---|---|---|---|---|---|');
-  const causes = (refs: readonly ChangeRef[]) => (refs.length > 0 ? refs.map((r) => causeText(r, result)).join(' ; ') : '—');
-  for (const e of effect.changed) {
-    const points = e.points ? `${e.points.before} → ${e.points.after}` : 'inchangés';
-    if (e.factors.length === 0) {
-      out.push(`| ${cell(e.employee)} | — | — | — | ${points} | ${cell(causes(e.points?.causes ?? []))} |`);
-      continue;
-    }
-    e.factors.forEach((f, i) => {
-      const factor = FACTOR_LABELS.get(f.factor) ?? f.factor;
-      out.push(`| ${cell(e.employee)} | ${cell(factor)} | ${cell(side(f.factor, f.before))} | ${cell(side(f.factor, f.after))} | ${i === 0 ? points : '〃'} | ${cell(causes(f.causes))} |`);
-    });
-  }
-  return out.join('\n');
-}

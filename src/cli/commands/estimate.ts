@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
-import { estimateCsv, estimateHeadcount, FACTOR_CODES, REGULATION_VERSIONS, regulationInForce, type CompanyInput, type HeadcountEstimate, type Referential, type StaffSample } from '../../core/index.ts';
+import { estimateHeadcount, type CompanyInput, type Referential, type StaffSample } from '../../core/index.ts';
+import { estimateCsv, estimateMarkdown } from '../../present/estimate.ts';
+import { plural } from '../../present/fr.ts';
 import { columnForField, parseDecimal, type StaffCsvResult } from '../../io/staff-csv.ts';
 import { parseOrUsage } from '../args.ts';
 import { defineCommand, loadReferentialFile, oneReferential } from '../command.ts';
-import { num, percent, plural } from '../format.ts';
 import { ESTIMATE_HELP } from '../help.ts';
-import { loadCompanyFor, loadStaffFor, yearOption, type LoadedReferential } from '../inputs.ts';
+import { loadCompanyFor, parseStaffFor, readStaffSources, yearOption, type LoadedReferential } from '../inputs.ts';
 import { EXIT_INPUT, EXIT_OK, UsageError } from '../io.ts';
 
 const FORMATS = ['csv', 'md'] as const;
@@ -58,11 +59,16 @@ export const estimateCommand = defineCommand('estimate', ESTIMATE_HELP, (args, i
   // 2. The files, every problem of each reported before giving up.
   const versions: LoadedReferential[] = [{ path, referential: loadReferentialFile(io, path) }];
   if (values.against !== undefined) versions.push({ path: values.against, referential: loadReferentialFile(io, values.against) });
-  const inputs = specs.map((s) => {
-    const company = loadCompanyFor(io, s.companyPath, versions);
-    const staff = versions.every((v) => v.referential) ? loadStaffFor(io, s.staffPath, versions) : undefined;
-    return { ...s, company, staff };
-  });
+  const companies = specs.map((s) => loadCompanyFor(io, s.companyPath, versions));
+  if (!versions.every((v) => v.referential)) return finish([]);
+  return readStaffSources(
+    io,
+    specs.map((s) => s.staffPath),
+    (sources) => finish(specs.map((s, i) => parseStaffFor(io, s.staffPath, sources[i], versions))),
+  );
+
+  function finish(staffs: Array<StaffCsvResult[] | undefined>): number {
+  const inputs = specs.map((s, i) => ({ ...s, company: companies[i], staff: staffs[i] }));
   const referentials = versions.map((v) => v.referential);
   if (referentials.some((r) => !r) || inputs.some((s) => !s.company || !s.staff)) return EXIT_INPUT;
   const ok = inputs as Array<SampleSpec & { company: CompanyInput; staff: StaffCsvResult[] }>;
@@ -76,7 +82,11 @@ export const estimateCommand = defineCommand('estimate', ESTIMATE_HELP, (args, i
     io.stderr(`Attention : les deux versions portent le même numéro (${first!.version}) : leurs colonnes ne se distinguent que par leur ordre (d’abord ${versions[0]!.path}, puis ${versions[1]!.path})`);
   }
 
-  io.stdout(format === 'csv' ? estimateCsv(estimates).trimEnd() : estimateMarkdown(estimates, referentials as Referential[], ok, fromClock));
+  io.stdout(
+    format === 'csv'
+      ? estimateCsv(estimates, { variant: 'codes' }).trimEnd()
+      : estimateMarkdown(estimates, (referentials as Referential[])[0]!.identity.title, ok, fromClock ? ' (année civile en cours ; --year pour une autre)' : ''),
+  );
 
   // 4. Employees that could not be evaluated: reported with their sample and line, not counted.
   const errors = estimates.flatMap((e, v) =>
@@ -93,41 +103,5 @@ export const estimateCommand = defineCommand('estimate', ESTIMATE_HELP, (args, i
     return EXIT_INPUT;
   }
   return EXIT_OK;
+  }
 });
-
-const cell = (text: string) => text.replace(/\|/g, '\\|');
-
-/** `--format md`: the same rows as the CSV (job × factor with someone exposed), plus « au moins un facteur » per job. */
-function estimateMarkdown(estimates: readonly HeadcountEstimate[], referentials: readonly Referential[], samples: ReadonlyArray<SampleSpec & { staff: StaffCsvResult[] }>, fromClock: boolean): string {
-  const first = estimates[0]!;
-  // Factor labels of the version in force at the end of the year, and which factors earn no points then.
-  const version = regulationInForce(`${first.year}-12-31`) ?? REGULATION_VERSIONS[REGULATION_VERSIONS.length - 1]!;
-  const factorLabel = (code: string) => {
-    const f = version.factors.find((x) => x.code === code);
-    return f ? `${f.label}${f.earnsPoints ? '' : ' (hors compte de prévention)'}` : code;
-  };
-  const out = [`# Estimation des effectifs exposés — ${referentials[0]!.identity.title}`, ''];
-  out.push(`- Année ${first.year}${fromClock ? ' (année civile en cours ; --year pour une autre)' : ''}`);
-  for (const e of estimates) out.push(`- Référentiel ${e.referential}, version ${e.version}`);
-  out.push(`- Échantillons (chaque salarié compte pour « poids » salariés de la branche, sous son poste principal) :`);
-  for (const [i, s] of samples.entries()) {
-    const counted = first.samples[i]!;
-    out.push(`  - ${s.staffPath} (réponses : ${s.companyPath}) : ${plural(counted.employees, 'salarié', 'salariés')}, ${plural(counted.evaluated, 'évalué', 'évalués')}, poids ${num(s.weight, 4)}`);
-  }
-  out.push('');
-  const versionCols = estimates.flatMap((e) => [`Effectif v${e.version}`, `Exposés v${e.version}`, `Part v${e.version}`]);
-  out.push(`| Poste | Facteur | ${versionCols.join(' | ')} |`, `|---|---|${versionCols.map(() => '---:').join('|')}|`);
-  const jobs = [...new Map(estimates.flatMap((e) => [...e.rows, e.total].map((r) => [r.job, r.jobLabel] as const))).entries()];
-  for (const [job, jobLabel] of jobs) {
-    const rows = estimates.map((e) => (job === '*' ? e.total : e.rows.find((r) => r.job === job)));
-    const name = job === '*' ? `**${jobLabel}**` : `${cell(jobLabel)} (\`${job}\`)`;
-    const figures = (pick: (r: NonNullable<(typeof rows)[number]>) => { exposed: number; share: number }) =>
-      rows.flatMap((r) => (r ? [num(r.workers, 2), num(pick(r).exposed, 2), percent(pick(r).share)] : ['—', '—', '—']));
-    for (const factor of FACTOR_CODES) {
-      if (rows.every((r) => r?.exposed[factor] === undefined)) continue;
-      out.push(`| ${name} | ${cell(factorLabel(factor))} | ${figures((r) => ({ exposed: r.exposed[factor] ?? 0, share: r.share[factor] ?? 0 })).join(' | ')} |`);
-    }
-    out.push(`| ${name} | Au moins un facteur | ${figures((r) => ({ exposed: r.exposedAny, share: r.workers === 0 ? 0 : r.exposedAny / r.workers })).join(' | ')} |`);
-  }
-  return out.join('\n');
-}

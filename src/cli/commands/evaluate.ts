@@ -12,12 +12,14 @@ import {
   type Referential,
 } from '../../core/index.ts';
 import { companyIssues, loadCompanyText } from '../../io/company.ts';
-import { columnForField, parseStaffCsv, QUESTION_COLUMN_PREFIX, type StaffCsvResult } from '../../io/staff-csv.ts';
+import { columnForField, QUESTION_COLUMN_PREFIX, type StaffCsvResult } from '../../io/staff-csv.ts';
+import { inputName, parseStaffFor, readStaffSource } from '../inputs.ts';
 import { parseOrUsage } from '../args.ts';
 import { defineCommand, loadReferentialFile, oneReferential } from '../command.ts';
-import { formatCsvIssues, formatJsonIssues, frenchDate, plural } from '../format.ts';
+import { formatJsonIssues } from '../format.ts';
+import { formatDate as frenchDate, plural } from '../../present/fr.ts';
 import { EVALUATE_HELP } from '../help.ts';
-import { EXIT_INPUT, EXIT_OK, readInput, readJsonInput, UsageError, type CliIo } from '../io.ts';
+import { EXIT_INPUT, EXIT_OK, readJsonInput, UsageError, type CliIo } from '../io.ts';
 import { renderCsv, renderJson, renderTable, type EvaluationReport, type ReportError } from '../report.ts';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
@@ -56,15 +58,14 @@ export const evaluateCommand = defineCommand('evaluate', EVALUATE_HELP, (args, i
   // 2. The three files, every problem of each reported before giving up.
   const referential = loadReferentialFile(io, referentialPath);
   const company = loadCompany(io, companyPath, referential);
-  const staffText = readInput(io, staffPath, 'le fichier du personnel');
-  let staff: StaffCsvResult | undefined;
-  if (referential && staffText !== undefined) {
-    staff = parseStaffCsv(staffText, referential);
-    if (staff.issues.length > 0) {
-      io.stderr(`${formatCsvIssues(staffPath, staff.issues)}\n${staffPath} : fichier du personnel non valide (${plural(staff.issues.length, 'problème', 'problèmes')}), aucun salarié évalué`);
-    }
+  if (!referential) {
+    readStaffSource(io, staffPath, () => EXIT_INPUT);
+    return EXIT_INPUT;
   }
-  if (!referential || !company || !staff || staff.issues.length > 0) return EXIT_INPUT;
+  return readStaffSource(io, staffPath, (source) => finish(parseStaffFor(io, staffPath, source, [{ path: referentialPath, referential }])?.[0]));
+
+  function finish(staff: StaffCsvResult | undefined): number {
+  if (!referential || !company || !staff) return EXIT_INPUT;
 
   const hash = contentHash(referential);
   warnings(io, companyPath, company, referential, hash, year);
@@ -103,11 +104,12 @@ export const evaluateCommand = defineCommand('evaluate', EVALUATE_HELP, (args, i
 
   io.stdout(format === 'json' ? renderJson(report) : format === 'csv' ? renderCsv(report) : renderTable(report, values.trace === true));
   if (errors.length > 0) {
-    const lines = errors.map((e) => `${staffPath} ligne ${e.row ?? '?'}, salarié ${e.employee}${e.column ? `, colonne ${e.column}` : ''} : ${e.message} [${e.code}]`);
+    const lines = errors.map((e) => `${inputName(staffPath)} ligne ${e.row ?? '?'}, salarié ${e.employee}${e.column ? `, colonne ${e.column}` : ''} : ${e.message} [${e.code}]`);
     io.stderr(`${lines.join('\n')}\n${plural(errors.length, 'salarié non évalué', 'salariés non évalués')} sur ${staff.employees.length}`);
     return EXIT_INPUT;
   }
   return EXIT_OK;
+  }
 });
 
 function loadCompany(io: CliIo, path: string, referential: Referential | undefined): CompanyInput | undefined {

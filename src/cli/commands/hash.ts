@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { contentHash, integrityIssues, migrateReferential, parseJsonText, parseWith, ReferentialSchema } from '../../core/index.ts';
 import { parseOrUsage } from '../args.ts';
 import { defineCommand, oneReferential } from '../command.ts';
-import { formatJsonIssues, plural } from '../format.ts';
+import { formatJsonIssues } from '../format.ts';
+import { plural } from '../../present/fr.ts';
 import { HASH_HELP } from '../help.ts';
 import { EXIT_INPUT, EXIT_OK, readJsonInput } from '../io.ts';
 

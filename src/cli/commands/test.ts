@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { regulationById, runScenarios, type ScenarioMismatch, type Verdict } from '../../core/index.ts';
 import { parseOrUsage } from '../args.ts';
 import { defineCommand, loadReferentialFile, oneReferential } from '../command.ts';
-import { plural, VERDICT_LABELS } from '../format.ts';
+import { plural } from '../../present/fr.ts';
+import { VERDICT_LABELS } from '../../present/diff-text.ts';
 import { TEST_HELP } from '../help.ts';
 import { EXIT_INPUT, EXIT_OK } from '../io.ts';
 

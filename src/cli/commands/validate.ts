@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { contentHash, regulationById, type Referential } from '../../core/index.ts';
 import { parseOrUsage } from '../args.ts';
 import { defineCommand, loadReferentialFile } from '../command.ts';
-import { frenchDate, plural, STATUS_LABELS } from '../format.ts';
+import { formatDate as frenchDate, plural } from '../../present/fr.ts';
+import { STATUS_LABELS } from '../../present/diff-text.ts';
 import { VALIDATE_HELP } from '../help.ts';
 import { EXIT_INPUT, EXIT_OK, UsageError } from '../io.ts';
 

@@ -76,21 +76,3 @@ export function estimateHeadcount(referential: Referential, samples: readonly St
   out.rows = [...rows.values()];
   return out;
 }
-
-/** CSV of one or two estimates side by side (two versions of a referential), one row per job × factor. */
-export function estimateCsv(estimates: readonly HeadcountEstimate[]): string {
-  const header = ['job', 'job_label', 'factor', ...estimates.flatMap((e) => [`workers_v${e.version}`, `exposed_v${e.version}`, `share_v${e.version}`])];
-  const lines = [header.join(',')];
-  const jobs = [...new Map(estimates.flatMap((e) => [...e.rows, e.total].map((r) => [r.job, r.jobLabel] as const))).entries()];
-  const quote = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-  for (const [job, jobLabel] of jobs) {
-    for (const factor of FACTOR_CODES) {
-      const cells = estimates.map((e) => (job === '*' ? e.total : e.rows.find((r) => r.job === job)));
-      if (cells.every((r) => r?.exposed[factor] === undefined)) continue;
-      lines.push([quote(job), quote(jobLabel), factor, ...cells.flatMap((r) => [round(r?.workers ?? 0), round(r?.exposed[factor] ?? 0), round(r?.share[factor] ?? 0, 4)])].join(','));
-    }
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-const round = (x: number, digits = 2) => String(Math.round(x * 10 ** digits) / 10 ** digits);

@@ -39,8 +39,10 @@ export function CompanyWorkspace({ workspace, onReload }: { workspace: Workspace
       employees: workspace.staff?.employees ?? [],
       ...(workspace.staff?.source ? { staffSource: workspace.staff.source } : {}),
       ...(company.step ? { step: company.step } : {}),
+      ...(company.staffColumns ? { columnMapping: company.staffColumns } : {}),
+      dbName: db.name,
     }),
-    [workspace, company],
+    [workspace, company, db],
   );
 
   // Every change is written as it is made, in order; a failure is shown, never swallowed. Each write
@@ -55,10 +57,11 @@ export function CompanyWorkspace({ workspace, onReload }: { workspace: Workspace
             await updateCompany(db, company.id, event.patch);
             break;
           case 'staff.save':
-            await saveStaff(db, company.id, company.year, event.employees, event.source);
+            // A staff the worker already stored is not copied again by the page.
+            if (!event.stored) await saveStaff(db, company.id, company.year, event.employees, event.source);
             break;
           case 'evaluation.save':
-            await saveEvaluation(db, company.id, event.referential, event.evaluation);
+            if (!event.stored) await saveEvaluation(db, company.id, event.referential, event.evaluation);
             break;
         }
         setSaveError('');

@@ -1,22 +1,28 @@
-import { useId, useMemo, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useId, useMemo, useRef, useState } from 'react';
 import { UNIT_LABELS, type FactorCode } from '../../core/index.ts';
-import { formatNumber, formatSigned } from '../format.ts';
+import { formatCount, formatNumber, formatSigned } from '../../present/fr.ts';
 import { fr } from '../i18n/fr.ts';
 import { frCompany } from '../i18n/fr-company.ts';
 import { factorLabel } from '../labels.ts';
 import type { CompanyEvaluation, EmployeeSummary, FactorSummary } from './evaluation.ts';
-import { Pager } from './Pager.tsx';
 import type { Comparison } from './whatif.ts';
 
 const t = frCompany.results;
-const PAGE = 50;
+/**
+ * Height of every row (set in company.css): fixed, so that a jump to the end of 100 000 rows costs one
+ * small redraw instead of measuring rows one after another.
+ */
+const ROW_HEIGHT = 72;
 
 type Filter = 'all' | 'exposed' | 'changed';
 
 /**
- * One line per employee: exposed factors, each shown factor's exposure against its threshold (a bar
- * with the threshold marked, so the margin shows), points, DSN codes, and the button that opens the
- * explanation. Drawn a page at a time.
+ * One line per employee: the button that opens the explanation (first, so that no width clips it),
+ * exposed factors, each shown factor's exposure against its threshold (a bar with the threshold marked,
+ * so the margin shows), points, DSN codes. Virtualised (@tanstack/react-virtual): only the rows in view
+ * are drawn, so 100 000 employees scroll as smoothly as 10; the table keeps its row count for screen
+ * readers (aria-rowcount / aria-rowindex).
  */
 export function EmployeeResultsTable({
   evaluation,
@@ -34,7 +40,6 @@ export function EmployeeResultsTable({
   const id = useId();
   const [filter, setFilter] = useState<Filter>('all');
   const [search, setSearch] = useState('');
-  const [page, setPage] = useState(0);
   const changed = useMemo(() => new Map((comparison?.changes ?? []).map((c) => [c.employee, c])), [comparison]);
   const effectiveFilter = filter === 'changed' && !comparison ? 'all' : filter;
 
@@ -46,7 +51,20 @@ export function EmployeeResultsTable({
         (effectiveFilter === 'all' || (effectiveFilter === 'exposed' && s.exposed.length > 0) || (effectiveFilter === 'changed' && changed.has(s.employee))),
     );
   }, [evaluation, search, effectiveFilter, changed]);
-  const pageRows = rows.slice(page * PAGE, (page + 1) * PAGE);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    // Without layout (jsdom, first paint) the first screenful is drawn.
+    initialRect: { width: 1200, height: 720 },
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+  // Without layout (jsdom; a hidden table) the virtualiser sees no height: the first rows are drawn as they are.
+  const items = virtualItems.length > 0 || rows.length === 0 ? virtualItems : rows.slice(0, 50).map((_, index) => ({ index, start: 0, end: 0 }));
+  const before = items[0]?.start ?? 0;
+  const after = virtualItems.length > 0 ? virtualizer.getTotalSize() - virtualItems[virtualItems.length - 1]!.end : 0;
   const regulation = evaluation.summaries[0]?.regulation ?? evaluation.regulation ?? '';
 
   return (
@@ -60,7 +78,6 @@ export function EmployeeResultsTable({
             value={effectiveFilter}
             onChange={(e) => {
               setFilter(e.target.value as Filter);
-              setPage(0);
             }}
           >
             <option value="all">{t.filterAll}</option>
@@ -76,16 +93,18 @@ export function EmployeeResultsTable({
             value={search}
             onChange={(e) => {
               setSearch(e.target.value);
-              setPage(0);
             }}
           />
         </div>
       </div>
-      <div className="table-scroll">
-        <table className="employee-results-table">
+      <p className="help" data-testid="results-count">
+        {t.rowsShown(formatCount(rows.length), formatCount(evaluation.summaries.length))}
+      </p>
+      <div className="table-scroll results-scroll" ref={scroller} tabIndex={0} aria-label={t.employeesCaption}>
+        <table className="employee-results-table" aria-rowcount={rows.length + 1}>
           <caption>{t.employeesCaption}</caption>
           <thead>
-            <tr>
+            <tr aria-rowindex={1}>
               <th scope="col">{t.employee}</th>
               <th scope="col">{t.exposedFactors}</th>
               {factors.map((f) => (
@@ -97,34 +116,60 @@ export function EmployeeResultsTable({
                 {t.pointsCol}
               </th>
               <th scope="col">{t.dsnCol}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t.explainShort}</span>
-              </th>
             </tr>
           </thead>
           <tbody>
-            {pageRows.length === 0 && (
+            {rows.length === 0 && (
               <tr>
-                <td colSpan={factors.length + 5}>{t.noRow}</td>
+                <td colSpan={factors.length + 4}>{t.noRow}</td>
               </tr>
             )}
-            {pageRows.map((s) => (
-              <Row key={s.employee} summary={s} factors={factors} change={changed.get(s.employee)} selected={selected === s.employee} onExplain={onExplain} />
-            ))}
+            {before > 0 && <tr aria-hidden="true" style={{ height: before }} />}
+            {items.map((item) => {
+              const s = rows[item.index]!;
+              return (
+                <Row
+                  key={s.employee}
+                  index={item.index}
+                  summary={s}
+                  factors={factors}
+                  change={changed.get(s.employee)}
+                  selected={selected === s.employee}
+                  onExplain={onExplain}
+                />
+              );
+            })}
+            {after > 0 && <tr aria-hidden="true" style={{ height: after }} />}
           </tbody>
         </table>
       </div>
-      <Pager page={page} pageSize={PAGE} total={rows.length} onPage={setPage} label={t.employeesCaption} />
     </section>
   );
 }
 
-function Row({ summary: s, factors, change, selected, onExplain }: { summary: EmployeeSummary; factors: readonly FactorCode[]; change: Comparison['changes'][number] | undefined; selected: boolean; onExplain: (id: string) => void }) {
+function Row({
+  index,
+  summary: s,
+  factors,
+  change,
+  selected,
+  onExplain,
+}: {
+  index: number;
+  summary: EmployeeSummary;
+  factors: readonly FactorCode[];
+  change: Comparison['changes'][number] | undefined;
+  selected: boolean;
+  onExplain: (id: string) => void;
+}) {
   return (
-    <tr data-employee={s.employee} data-points={s.points} className={`${change ? 'changed' : ''} ${selected ? 'selected' : ''}`}>
+    <tr data-index={index} aria-rowindex={index + 2} data-employee={s.employee} data-points={s.points} className={`${change ? 'changed' : ''} ${selected ? 'selected' : ''}`}>
       <th scope="row">
         {s.employee}
-        {change && <span className="tag tag-changed">{t.changedMark}</span>}
+        {change && <span className="tag tag-changed">{t.changedMark}</span>}{' '}
+        <button type="button" className="small" aria-label={t.explain(s.employee)} aria-pressed={selected} onClick={() => onExplain(s.employee)}>
+          {t.explainShort}
+        </button>
       </th>
       <td>
         {s.exposed.length === 0 ? (
@@ -149,25 +194,26 @@ function Row({ summary: s, factors, change, selected, onExplain }: { summary: Em
       <td className="num" data-cell="points">
         {change && change.pointsBefore !== change.pointsAfter ? (
           <>
-            <s aria-hidden="true">{change.pointsBefore}</s> → <strong>{s.points}</strong>
+            <s aria-hidden="true">{formatCount(change.pointsBefore)}</s> → <strong>{formatCount(s.points)}</strong>
           </>
         ) : (
-          s.points
+          formatCount(s.points)
         )}
       </td>
       <td>{s.dsn.length > 0 ? s.dsn.map((c) => <code key={c}>{c} </code>) : '—'}</td>
-      <td>
-        <button type="button" className="small" aria-label={t.explain(s.employee)} aria-pressed={selected} onClick={() => onExplain(s.employee)}>
-          {t.explainShort}
-        </button>
-      </td>
     </tr>
   );
 }
 
 /** Exposure against threshold: the bar's length is the exposure, the dark line the threshold. */
 function FactorCell({ factor: f, regulation, changed }: { factor: FactorSummary | undefined; regulation: string; changed: boolean }) {
-  if (!f) return <td>—</td>;
+  // The compact results leave out a factor without any exposure: not exposed.
+  if (!f)
+    return (
+      <td data-verdict="not_exposed">
+        <span className="badge verdict-not_exposed">{fr.verdict.not_exposed}</span>
+      </td>
+    );
   const label = factorLabel(regulation, f.factor);
   if (f.threshold === null || f.unit === null) {
     return (

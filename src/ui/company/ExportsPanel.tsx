@@ -1,18 +1,40 @@
-import { useId, useMemo } from 'react';
-import type { Employee, Referential } from '../../core/index.ts';
-import { formatNumber } from '../format.ts';
+import { useId, useMemo, useState } from 'react';
+import type { Employee, FactorCode, Referential } from '../../core/index.ts';
+import { formatNumber } from '../../present/fr.ts';
 import { frCompany } from '../i18n/fr-company.ts';
 import { factorLabel } from '../labels.ts';
-import { downloadText } from './download.ts';
+import { downloadBlob, downloadText } from './download.ts';
 import type { CompanyEvaluation } from './evaluation.ts';
-import { declarationCsv, duerCsv, duerMatrix, safeFileName } from './exports.ts';
+import { declarationCsv, duerCsv, duerMatrix, HARDSHIP_LABELS, safeFileName } from './exports.ts';
+import { duerSheet, resultsSheet, workbookBlob, type XlsxSheet } from './xlsxExports.ts';
 
 const t = frCompany.exports;
 
 /** The declaration file and the DUER matrix, from the real results (never from a simulation). */
-export function ExportsPanel({ referential: r, employees, evaluation, companyName }: { referential: Referential; employees: readonly Employee[]; evaluation: CompanyEvaluation; companyName: string }) {
+export function ExportsPanel({
+  referential: r,
+  employees,
+  evaluation,
+  companyName,
+  factors,
+}: {
+  referential: Referential;
+  employees: readonly Employee[];
+  evaluation: CompanyEvaluation;
+  companyName: string;
+  factors: readonly FactorCode[];
+}) {
   const id = useId();
-  const matrix = useMemo(() => duerMatrix(r, employees, evaluation), [r, employees, evaluation]);
+  const [xlsxError, setXlsxError] = useState('');
+  const workbook = (name: string, sheet: () => XlsxSheet) => {
+    setXlsxError('');
+    workbookBlob(sheet()).then(
+      (blob) => downloadBlob(name, blob),
+      (error: unknown) => setXlsxError(t.xlsxFailed(error instanceof Error ? error.message : String(error))),
+    );
+  };
+  // Computed by the evaluation worker for large staffs; here only where there is no worker.
+  const matrix = useMemo(() => evaluation.duer ?? duerMatrix(r, employees, evaluation), [r, employees, evaluation]);
   const declared = useMemo(() => evaluation.summaries.reduce((n, s) => n + s.declared.length, 0), [evaluation]);
   const base = `${safeFileName(companyName)}-${evaluation.year}`;
   const cell = (n: number, d: number) => `${formatNumber(n, 0)} / ${formatNumber(d, 0)}`;
@@ -31,6 +53,15 @@ export function ExportsPanel({ referential: r, employees, evaluation, companyNam
           >
             {t.declaration}
           </button>
+          <button
+            type="button"
+            className="small"
+            disabled={declared === 0}
+            onClick={() => downloadText(`declaration-${base}-codes.csv`, declarationCsv(employees, evaluation, { variant: 'codes' }), 'text/csv;charset=utf-8')}
+            data-testid="export-declaration-codes"
+          >
+            {t.declarationCodes}
+          </button>
           <p className="help">{declared === 0 ? t.declarationNone : t.declarationHelp}</p>
           <p className="help">{t.dsnUnconfirmed}</p>
         </div>
@@ -38,9 +69,23 @@ export function ExportsPanel({ referential: r, employees, evaluation, companyNam
           <button type="button" onClick={() => downloadText(`duer-penibilite-${base}.csv`, duerCsv(matrix), 'text/csv;charset=utf-8')} data-testid="export-duer">
             {t.duer}
           </button>
+          <button type="button" onClick={() => workbook(`duer-penibilite-${base}.xlsx`, () => duerSheet(matrix))} data-testid="export-duer-xlsx">
+            {t.duerXlsx}
+          </button>
           <p className="help">{t.duerHelp}</p>
         </div>
+        <div>
+          <button type="button" onClick={() => workbook(`resultats-${base}.xlsx`, () => resultsSheet(evaluation, factors))} data-testid="export-results-xlsx">
+            {t.resultsXlsx}
+          </button>
+          <p className="help">{t.resultsHelp}</p>
+        </div>
       </div>
+      {xlsxError && (
+        <p role="alert" className="error-text">
+          {xlsxError}
+        </p>
+      )}
       <h4>{t.duerHeading}</h4>
       <div className="table-scroll">
         <table className="duer" data-testid="duer-matrix">
@@ -64,8 +109,9 @@ export function ExportsPanel({ referential: r, employees, evaluation, companyNam
                 <th scope="row">{row.label}</th>
                 <td className="num">{formatNumber(row.headcount, 0)}</td>
                 {matrix.factors.map((f) => (
-                  <td key={f} className={`num ${row.exposed[f] > 0 ? 'cell-exposed' : ''}`} data-factor={f}>
+                  <td key={f} className={`num ${row.exposed[f] > 0 ? 'cell-exposed' : ''}`} data-factor={f} data-state={row.state[f]}>
                     {cell(row.exposed[f], row.headcount)}
+                    <span className="sub">{HARDSHIP_LABELS[row.state[f]]}</span>
                   </td>
                 ))}
               </tr>

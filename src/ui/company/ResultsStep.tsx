@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { FACTOR_CODES, type FactorCode } from '../../core/index.ts';
 import { formatNumber } from '../format.ts';
 import { frCompany } from '../i18n/fr-company.ts';
@@ -7,7 +7,8 @@ import { CompanyCharts } from './CompanyCharts.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
 import type { StepProps } from './CompanyWorkspace.tsx';
 import { EmployeeResultsTable } from './EmployeeResultsTable.tsx';
-import { evaluateCompany, explainEmployee, type CompanyEvaluation, type CompanyInputs } from './evaluation.ts';
+import { explainEmployee, type CompanyEvaluation, type CompanyInputs } from './evaluation.ts';
+import { evaluateOffThread } from './evaluationClient.ts';
 import { Explanation } from './Explanation.tsx';
 import { ExportsPanel } from './ExportsPanel.tsx';
 import { ObligationPanel } from './ObligationPanel.tsx';
@@ -47,8 +48,8 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
       return;
     }
     const controller = new AbortController();
-    evaluateCompany(inputs, employees, { signal: controller.signal }).then(
-      (evaluation) => setSimulation({ for: whatIf, evaluation }),
+    evaluateOffThread(inputs, employees, { signal: controller.signal }).then(
+      ({ evaluation }) => setSimulation({ for: whatIf, evaluation }),
       (error: unknown) => {
         if (!controller.signal.aborted) setSimulation({ for: whatIf, error: error instanceof Error ? error.message : String(error) });
       },
@@ -59,12 +60,16 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
   // While a newer hypothesis is being computed, the previous simulation stays on screen (marked as computing).
   const simulated = active ? (simulation?.evaluation ?? null) : null;
   const computing = active && simulation?.for !== whatIf;
-  const displayed = (active ? simulated : null) ?? base ?? null;
+  // The panels below draw from a deferred copy: React renders them in a transition, in slices that
+  // give the page back, so the results of 100 000 employees appear without one long task.
+  const displayed = useDeferredValue((active ? simulated : null) ?? base ?? null);
+  const deferredBase = useDeferredValue(base);
   const comparison = useMemo(() => (base && simulated ? compareEvaluations(base, simulated) : null), [base, simulated]);
-  const factors = useMemo<FactorCode[]>(
-    () => FACTOR_CODES.filter((f) => r.factors.retained.includes(f) || (displayed?.totals.byFactor.find((x) => x.factor === f)?.exposed ?? 0) > 0 || (displayed?.summaries.some((s) => s.toAnalyse.includes(f)) ?? false)),
-    [r, displayed],
-  );
+  const factors = useMemo<FactorCode[]>(() => {
+    const toAnalyse = new Set<FactorCode>();
+    for (const s of displayed?.summaries ?? []) for (const f of s.toAnalyse) toAnalyse.add(f);
+    return FACTOR_CODES.filter((f) => r.factors.retained.includes(f) || (displayed?.totals.byFactor.find((x) => x.factor === f)?.exposed ?? 0) > 0 || toAnalyse.has(f));
+  }, [r, displayed]);
 
   const [selected, setSelected] = useState<string | null>(null);
   const [printing, setPrinting] = useState(false);
@@ -179,8 +184,12 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
             />
           )}
 
-          <ComparePanel current={base} previous={workspace.previousEvaluation} contentHash={loaded.contentHash} factors={factors} />
-          <ExportsPanel referential={r} employees={context.employees} evaluation={base} companyName={context.profile.name} />
+          {deferredBase && (
+            <>
+              <ComparePanel current={deferredBase} previous={workspace.previousEvaluation} contentHash={loaded.contentHash} factors={factors} />
+              <ExportsPanel referential={r} employees={context.employees} evaluation={deferredBase} companyName={context.profile.name} factors={factors} />
+            </>
+          )}
         </>
       )}
       <div className="step-nav">

@@ -1,11 +1,12 @@
-import { useId, useMemo, useState, type ChangeEvent } from 'react';
+import { useDeferredValue, useId, useMemo, useState, type ChangeEvent } from 'react';
 import type { Employee, Referential } from '../../core/index.ts';
-import { formatStaffCsv, type CsvIssue } from '../../io/staff-csv.ts';
+import { COLUMN_LABELS, mappingTargets, normalizeHeader, STAFF_COLUMNS } from '../../io/staff-columns.ts';
+import { formatStaffCsv, type ColumnMapping, type CsvIssue, type HeaderInfo } from '../../io/staff-csv.ts';
+import { formatDate, formatNumber } from '../../present/fr.ts';
 import { useDb } from '../context.ts';
-import { formatDate, formatNumber } from '../format.ts';
 import { frCompany } from '../i18n/fr-company.ts';
 import type { StepProps } from './CompanyWorkspace.tsx';
-import { downloadText, readFileText } from './download.ts';
+import { downloadText, readFileBytes } from './download.ts';
 import { EmployeeEditor } from './EmployeeEditor.tsx';
 import { safeFileName } from './exports.ts';
 import { Pager } from './Pager.tsx';
@@ -32,8 +33,9 @@ export function StaffStep({ snapshot, actor, workspace }: StepProps) {
     const file = input.files?.[0];
     if (!file) return;
     try {
-      const text = await readFileText(file);
-      actor.send({ type: 'CSV.IMPORT', file: file.name, text, at: isoNow() });
+      // Bytes, not text: the encoding is detected (and said), and a workbook is read as one.
+      const bytes = await readFileBytes(file);
+      actor.send({ type: 'CSV.IMPORT', file: file.name, bytes, at: isoNow() });
     } finally {
       // Choosing the same file again after fixing it must start a new import.
       input.value = '';
@@ -45,13 +47,64 @@ export function StaffStep({ snapshot, actor, workspace }: StepProps) {
     if (employees.length > 0) actor.send({ type: 'STAFF.REPLACE', employees, source: { file: `${frCompany.staff.heading} ${context.year - 1}`, importedAt: isoNow() } });
   };
 
+  // A deferred copy: a new staff of 100 000 is drawn in a transition, in slices.
+  const staff = useDeferredValue(context.employees);
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
-    return f === '' ? context.employees : context.employees.filter((e) => e.id.toLowerCase().includes(f));
-  }, [context.employees, filter]);
-  const pageRows = shown.slice(page * PAGE, (page + 1) * PAGE);
-  const takenIds = useMemo(() => new Set(context.employees.map((e) => e.id).filter((x) => x !== editing?.employee?.id)), [context.employees, editing]);
+    return f === '' ? staff : staff.filter((e) => e.id.toLowerCase().includes(f));
+  }, [staff, filter]);
+  const pageRows = useMemo(() => shown.slice(page * PAGE, (page + 1) * PAGE), [shown, page]);
+  // Built only while an employee is edited: a set of 100 000 ids is not free.
+  const takenIds = useMemo(() => (editing ? new Set(context.employees.map((e) => e.id).filter((x) => x !== editing.employee?.id)) : new Set<string>()), [context.employees, editing]);
   const jobLabel = (job: string) => r.jobs.find((j) => j.id === job)?.label ?? job;
+  // The table is kept while a file is read: the progress of a 100 000-line import redraws only the bar.
+  const table = useMemo(
+    () => (
+            <div className="table-scroll">
+              <table className="staff">
+                <caption>{t.caption}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.id}</th>
+                    <th scope="col" className="num">
+                      {t.hours}
+                    </th>
+                    <th scope="col">{t.contract}</th>
+                    <th scope="col">{t.birth}</th>
+                    <th scope="col">{t.mission}</th>
+                    <th scope="col">{t.answers}</th>
+                    <th scope="col">{t.actions}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {pageRows.map((e) => (
+                    <tr key={e.id} data-employee={e.id}>
+                      <th scope="row">{e.id}</th>
+                      <td className="num">{formatNumber(e.annualHours)}</td>
+                      <td>{contractText(e)}</td>
+                      <td>{e.birth ?? '—'}</td>
+                      <td>
+                        {e.jobs.map((j) => `${jobLabel(j.job)} ${formatNumber(j.share)} %`).join(', ')}
+                        {e.jobs.some((j) => j.tasks) && <span className="tag">{t.customTasks}</span>}
+                      </td>
+                      <td>{answersText(r, e)}</td>
+                      <td className="actions">
+                        <button type="button" className="small" aria-label={t.edit(e.id)} disabled={importing} onClick={() => setEditing({ employee: e })}>
+                          {t.editShort}
+                        </button>{' '}
+                        <button type="button" className="small" aria-label={t.remove(e.id)} disabled={importing} onClick={() => actor.send({ type: 'STAFF.REMOVE', id: e.id })}>
+                          {t.removeShort}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+    ),
+    // jobLabel and the handlers depend on these only.
+    [pageRows, importing, r, actor],
+  );
 
   return (
     <div className="staff-step">
@@ -63,7 +116,7 @@ export function StaffStep({ snapshot, actor, workspace }: StepProps) {
           {t.fileHelp}
         </p>
         <label htmlFor={`${id}-file`}>{t.fileLabel}</label>{' '}
-        <input id={`${id}-file`} type="file" accept=".csv,text/csv,text/plain" aria-describedby={`${id}-help`} disabled={importing} onChange={(e) => void onFile(e)} data-testid="staff-file" />
+         <input id={`${id}-file`} type="file" accept=".csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby={`${id}-help`} disabled={importing} onChange={(e) => void onFile(e)} data-testid="staff-file" />
         <div aria-live="polite" className="import-status">
           {csv.status === 'parsing' && (
             <div role="status" data-testid="csv-progress">
@@ -78,6 +131,7 @@ export function StaffStep({ snapshot, actor, workspace }: StepProps) {
           {csv.status === 'accepted' && (
             <p role="status" className="success-text" data-testid="csv-accepted">
               {t.accepted(csv.file, csv.count)}
+              {csv.source && <span className="sub" data-testid="csv-source"> {t.source(csv.source)}</span>}
             </p>
           )}
           {csv.status === 'failed' && (
@@ -86,7 +140,11 @@ export function StaffStep({ snapshot, actor, workspace }: StepProps) {
             </p>
           )}
         </div>
-        {csv.status === 'rejected' && <CsvIssues file={csv.file} issues={csv.issues} />}
+        {csv.status === 'rejected' && csv.headers && needsMapping(csv.headers, csv.issues) && (
+          <ColumnMappingForm headers={csv.headers} referential={r} onApply={(mapping) => actor.send({ type: 'CSV.REMAP', mapping })} />
+        )}
+        {csv.status === 'rejected' && <CsvIssues file={csv.file} issues={csv.issues} source={csv.source} />}
+        <ColumnsHelp referential={r} />
       </section>
 
       <section aria-labelledby={`${id}-table`}>
@@ -139,47 +197,7 @@ export function StaffStep({ snapshot, actor, workspace }: StepProps) {
           <p>{t.empty}</p>
         ) : (
           <>
-            <div className="table-scroll">
-              <table className="staff">
-                <caption>{t.caption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.id}</th>
-                    <th scope="col" className="num">
-                      {t.hours}
-                    </th>
-                    <th scope="col">{t.contract}</th>
-                    <th scope="col">{t.birth}</th>
-                    <th scope="col">{t.mission}</th>
-                    <th scope="col">{t.answers}</th>
-                    <th scope="col">{t.actions}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {pageRows.map((e) => (
-                    <tr key={e.id} data-employee={e.id}>
-                      <th scope="row">{e.id}</th>
-                      <td className="num">{formatNumber(e.annualHours)}</td>
-                      <td>{contractText(e)}</td>
-                      <td>{e.birth ?? '—'}</td>
-                      <td>
-                        {e.jobs.map((j) => `${jobLabel(j.job)} ${formatNumber(j.share)} %`).join(', ')}
-                        {e.jobs.some((j) => j.tasks) && <span className="tag">{t.customTasks}</span>}
-                      </td>
-                      <td>{answersText(r, e)}</td>
-                      <td className="actions">
-                        <button type="button" className="small" aria-label={t.edit(e.id)} disabled={importing} onClick={() => setEditing({ employee: e })}>
-                          {t.editShort}
-                        </button>{' '}
-                        <button type="button" className="small" aria-label={t.remove(e.id)} disabled={importing} onClick={() => actor.send({ type: 'STAFF.REMOVE', id: e.id })}>
-                          {t.removeShort}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            {table}
             <Pager page={page} pageSize={PAGE} total={shown.length} onPage={setPage} label={t.caption} />
           </>
         )}
@@ -219,12 +237,13 @@ function answersText(r: Referential, e: Employee): string {
 }
 
 /** Every problem of a refused file, by line and column, a page at a time. */
-function CsvIssues({ file, issues }: { file: string; issues: readonly CsvIssue[] }) {
+function CsvIssues({ file, issues, source }: { file: string; issues: readonly CsvIssue[]; source?: string | undefined }) {
   const [page, setPage] = useState(0);
   const rows = issues.slice(page * ISSUES_PAGE, (page + 1) * ISSUES_PAGE);
   return (
     <div role="alert" className="error-box" data-testid="csv-errors">
       <p className="error-text">{t.rejected(file, issues.length)}</p>
+      {source && <p className="help">{t.source(source)}</p>}
       <div className="table-scroll">
         <table className="issues">
           <caption>{t.issuesCaption}</caption>
@@ -250,5 +269,95 @@ function CsvIssues({ file, issues }: { file: string; issues: readonly CsvIssue[]
       </div>
       <Pager page={page} pageSize={ISSUES_PAGE} total={issues.length} onPage={setPage} label={t.issuesCaption} />
     </div>
+  );
+}
+
+/** A refused file whose header has columns the reader does not know, or lacks a required one. */
+function needsMapping(headers: readonly HeaderInfo[], issues: readonly CsvIssue[]): boolean {
+  return headers.some((h) => h.resolution.kind === 'unknown') || issues.some((i) => i.message.startsWith('Colonne obligatoire'));
+}
+
+/**
+ * The mapping step: each header the reader does not know, with the column it most likely is proposed;
+ * the choice is remembered for the company and the same file read again.
+ */
+function ColumnMappingForm({ headers, referential, onApply }: { headers: readonly HeaderInfo[]; referential: Referential; onApply: (mapping: ColumnMapping) => void }) {
+  const id = useId();
+  const unknown = headers.filter((h) => h.resolution.kind === 'unknown');
+  const [choice, setChoice] = useState<Record<string, string>>(() =>
+    Object.fromEntries(unknown.map((h) => [normalizeHeader(h.header), h.resolution.kind === 'unknown' ? (h.resolution.suggestion ?? '') : ''])),
+  );
+  const targets = mappingTargets(referential);
+  if (unknown.length === 0) return null;
+  return (
+    <form
+      className="column-mapping"
+      aria-labelledby={`${id}-h`}
+      data-testid="column-mapping"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onApply(choice);
+      }}
+    >
+      <h4 id={`${id}-h`}>{t.mappingHeading}</h4>
+      <p className="help">{t.mappingHelp}</p>
+      {unknown.map((h) => {
+        const key = normalizeHeader(h.header);
+        return (
+          <div className="field inline" key={h.index}>
+            <label htmlFor={`${id}-${h.index}`}>{t.mappingColumn(h.header, h.index + 1)}</label>{' '}
+            <select id={`${id}-${h.index}`} value={choice[key] ?? ''} onChange={(e) => setChoice((c) => ({ ...c, [key]: e.target.value }))}>
+              <option value="">{t.mappingIgnore}</option>
+              {targets.map((x) => (
+                <option key={x.column} value={x.column}>
+                  {x.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        );
+      })}
+      <button type="submit">{t.mappingApply}</button>
+    </form>
+  );
+}
+
+/** The accepted columns, in French, where the file is chosen. */
+function ColumnsHelp({ referential }: { referential: Referential }) {
+  const questions = referential.questions.filter((q) => q.scope === 'employee');
+  return (
+    <details className="columns-help">
+      <summary>{t.columnsSummary}</summary>
+      <table className="issues">
+        <caption>{t.columnsCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.columnName}</th>
+            <th scope="col">{t.columnOther}</th>
+            <th scope="col">{t.columnContent}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {STAFF_COLUMNS.map((c) => (
+            <tr key={c}>
+              <th scope="row">{COLUMN_LABELS[c]}</th>
+              <td>
+                <code>{c}</code>
+              </td>
+              <td>{t.columnDocs[c]}</td>
+            </tr>
+          ))}
+          {questions.map((q) => (
+            <tr key={q.id}>
+              <th scope="row">{q.label}</th>
+              <td>
+                <code>q:{q.id}</code>
+              </td>
+              <td>{t.questionDoc(q.type)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }

@@ -1,21 +1,43 @@
-import { parseStaffCsvSlices } from './csvChunks.ts';
 import type { WorkerRequest, WorkerResponse } from './csvClient.ts';
 import { serveTagged } from '../persistentWorker.ts';
+import { prepareStaffRead } from './staffRead.ts';
+import { putRecord } from './workerStore.ts';
+
+/** Employees per message: each one is deserialised by the page in a few milliseconds. */
+const CHUNK = 1000;
 
 /*
- * Parses a staff file off the main thread: the papaparse work of a 10 000-line file never blocks the
- * page, and a progress message follows each slice of lines.
+ * Reads a staff file off the main thread: decoding, the workbook reader and the parse of a 100 000-line
+ * file never block the page, and a progress message follows each slice of lines.
  */
 
-serveTagged<WorkerRequest, WorkerResponse>(({ text, referential, sliceLines }, reply) => {
+serveTagged<WorkerRequest, WorkerResponse>(async (request, reply) => {
   try {
-    const parsing = parseStaffCsvSlices(text, referential, sliceLines);
-    let step = parsing.next();
+    const { source, steps } = await prepareStaffRead(request);
+    let step = steps.next();
     while (!step.done) {
       reply({ type: 'progress', done: step.value.done, total: step.value.total });
-      step = parsing.next();
+      step = steps.next();
     }
-    reply({ type: 'done', result: step.value });
+    const result = step.value;
+    let stored = false;
+    const store = request.store;
+    if (store && result.issues.length === 0 && result.employees.length > 0) {
+      // Stored here, whole, before the page hears of it: an accepted import lands whole or not at all.
+      await putRecord({ dbName: store.dbName }, 'staff', {
+        key: `${store.companyId}@${store.year}`,
+        companyId: store.companyId,
+        year: store.year,
+        employees: result.employees,
+        source: { file: store.file, importedAt: store.importedAt },
+        updatedAt: store.importedAt,
+      });
+      stored = true;
+    }
+    for (let i = 0; i < result.employees.length; i += CHUNK) {
+      reply({ type: 'employees', employees: result.employees.slice(i, i + CHUNK), rows: result.rows.slice(i, i + CHUNK) });
+    }
+    reply({ type: 'done', result: { ...result, employees: [], rows: [] }, ...(source ? { source } : {}), stored });
   } catch (error) {
     reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }

@@ -1,20 +1,29 @@
-import type { Referential } from '../../core/index.ts';
-import type { StaffCsvResult } from '../../io/staff-csv.ts';
-import { DEFAULT_SLICE_LINES, parseStaffCsvSlices, type ParseProgress } from './csvChunks.ts';
+import type { Employee, Referential } from '../../core/index.ts';
+import type { ColumnMapping, StaffCsvResult } from '../../io/staff-csv.ts';
+import { DEFAULT_SLICE_LINES, type ParseProgress } from './csvChunks.ts';
 import { persistentWorker } from '../persistentWorker.ts';
+import { prepareStaffRead, type StaffReadRequest, type StaffSourceInfo } from './staffRead.ts';
 
 /*
  * The staff file parsed in a Web Worker (csv.worker.ts) when the browser has them, on the main thread
  * in slices otherwise (jsdom, Node): the same parser, the same result, progress after each slice.
  */
 
-export interface WorkerRequest {
-  text: string;
-  referential: Referential;
-  sliceLines: number;
-}
+export type WorkerRequest = StaffReadRequest;
 
-export type WorkerResponse = { type: 'progress'; done: number; total: number } | { type: 'done'; result: StaffCsvResult } | { type: 'error'; message: string };
+/** The employees come in chunks (each deserialised in a short task), then `done` with the issues. */
+export type WorkerResponse =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'employees'; employees: Employee[]; rows: number[] }
+  | { type: 'done'; result: StaffCsvResult; source?: StaffSourceInfo; stored: boolean }
+  | { type: 'error'; message: string };
+
+export interface StaffRead {
+  result: StaffCsvResult;
+  source?: StaffSourceInfo;
+  /** Already stored by the worker (request.store). */
+  stored?: boolean;
+}
 
 export interface ParseOptions {
   onProgress?: (progress: ParseProgress) => void;
@@ -22,13 +31,21 @@ export interface ParseOptions {
   sliceLines?: number;
   /** Forces the main-thread path (tests). */
   noWorker?: boolean;
+  /** Headers mapped by the user for this company. */
+  mapping?: ColumnMapping;
+  /** Where the worker stores an accepted staff (ignored on the main-thread path: the page stores it). */
+  store?: WorkerRequest['store'];
 }
 
-export function parseStaffText(text: string, referential: Referential, options: ParseOptions = {}): Promise<StaffCsvResult> {
-  const sliceLines = options.sliceLines ?? DEFAULT_SLICE_LINES;
-  if (!options.noWorker && typeof Worker !== 'undefined') return inWorker({ text, referential, sliceLines }, options);
-  return inThread(text, referential, sliceLines, options);
+/** A staff file (its bytes, or its text) read against a referential, in the worker when there is one. */
+export function parseStaffFile(file: { bytes?: ArrayBuffer; text?: string }, referential: Referential, options: ParseOptions = {}): Promise<StaffRead> {
+  const request: WorkerRequest = { ...file, referential, sliceLines: options.sliceLines ?? DEFAULT_SLICE_LINES, ...(options.mapping ? { mapping: options.mapping } : {}) };
+  if (!options.noWorker && typeof Worker !== 'undefined') return inWorker(options.store ? { ...request, store: options.store } : request, options);
+  return inThread(request, options);
 }
+
+/** The text form (tests, the comparison screen's samples). */
+export const parseStaffText = (text: string, referential: Referential, options: ParseOptions = {}) => parseStaffFile({ text }, referential, options).then((r) => r.result);
 
 function abortError(): DOMException {
   return new DOMException('lecture interrompue', 'AbortError');
@@ -40,7 +57,9 @@ export const csvWorker = persistentWorker<WorkerRequest, WorkerResponse>(
   'lecture du fichier du personnel',
 );
 
-function inWorker(request: WorkerRequest, options: ParseOptions): Promise<StaffCsvResult> {
+function inWorker(request: WorkerRequest, options: ParseOptions): Promise<StaffRead> {
+  const employees: Employee[] = [];
+  const rows: number[] = [];
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(abortError());
     const onAbort = () => {
@@ -56,8 +75,17 @@ function inWorker(request: WorkerRequest, options: ParseOptions): Promise<StaffC
           options.onProgress?.({ done: message.done, total: message.total });
           return;
         }
+        if (message.type === 'employees') {
+          // push one by one: a spread of 100 000 arguments would overflow the stack
+          for (const e of message.employees) employees.push(e);
+          for (const r of message.rows) rows.push(r);
+          return;
+        }
         options.signal?.removeEventListener('abort', onAbort);
-        if (message.type === 'done') resolve(message.result);
+        if (message.type === 'done') {
+          const result = { ...message.result, employees, rows };
+          resolve({ result, stored: message.stored, ...(message.source ? { source: message.source } : {}) });
+        }
         else reject(new Error(message.message));
       },
       (error) => {
@@ -68,14 +96,14 @@ function inWorker(request: WorkerRequest, options: ParseOptions): Promise<StaffC
   });
 }
 
-async function inThread(text: string, referential: Referential, sliceLines: number, options: ParseOptions): Promise<StaffCsvResult> {
-  const parsing = parseStaffCsvSlices(text, referential, sliceLines);
-  let step = parsing.next();
+async function inThread(request: WorkerRequest, options: ParseOptions): Promise<StaffRead> {
+  const { source, steps } = await prepareStaffRead(request);
+  let step = steps.next();
   while (!step.done) {
     options.onProgress?.(step.value);
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
     if (options.signal?.aborted) throw abortError();
-    step = parsing.next();
+    step = steps.next();
   }
-  return step.value;
+  return source ? { result: step.value, source } : { result: step.value };
 }

@@ -3,8 +3,13 @@
  * Returns false where the browser cannot (no object URLs: jsdom).
  */
 export function downloadText(fileName: string, text: string, type: string): boolean {
+  return downloadBlob(fileName, new Blob([text], { type }));
+}
+
+/** The same for a file already made (a workbook). */
+export function downloadBlob(fileName: string, blob: Blob): boolean {
   if (typeof URL.createObjectURL !== 'function') return false;
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -25,5 +30,16 @@ export function readFileText(file: File): Promise<string> {
     reader.onload = () => resolve(String(reader.result));
     reader.onerror = () => reject(reader.error ?? new Error('read failed'));
     reader.readAsText(file, 'utf-8');
+  });
+}
+
+/** `Blob.arrayBuffer()` where available, FileReader otherwise (jsdom). */
+export function readFileBytes(file: File): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsArrayBuffer(file);
   });
 }

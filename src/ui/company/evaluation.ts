@@ -14,6 +14,7 @@ import {
   type Verdict,
 } from '../../core/index.ts';
 import { columnForField } from '../../io/staff-csv.ts';
+import type { DuerMatrix } from './exports.ts';
 
 /*
  * A company's staff evaluated with the shared evaluator, kept in a compact form: the full results of
@@ -74,6 +75,8 @@ export interface CompanyEvaluation {
   summaries: EmployeeSummary[];
   errors: EmployeeError[];
   totals: StaffResult['totals'];
+  /** The DUER matrix, when the evaluation worker computed it with the rest (never on the page). */
+  duer?: DuerMatrix;
 }
 
 /**

@@ -1,24 +1,23 @@
-import Papa from 'papaparse';
 import { factorOf, FACTOR_CODES, REGULATION_VERSIONS, regulationById, type Employee, type FactorCode, type Referential } from '../../core/index.ts';
+import { writeCsv, type CsvCell } from '../../present/csv.ts';
+import { formatDate, formatPercent, plural } from '../../present/fr.ts';
 import type { CompanyEvaluation } from './evaluation.ts';
 
 /*
  * What the company takes away: the declaration file (one line per employee and declared factor), the
- * DUER's hardship matrix (jobs × factors), both as CSV for French spreadsheets (`;`, UTF-8 with BOM).
- * Pure: the screens turn the text into a download; nothing leaves the browser.
+ * DUER's hardship matrix (jobs × factors), as CSV for French spreadsheets (`;`, UTF-8 with BOM, French
+ * headers, dates JJ/MM/AAAA, percentages, labelled total rows) through the one formula-safe CSV writer;
+ * the declaration also in a machine-readable variant with stable codes (documented in the README) for
+ * payroll software. Pure: the screens turn the text into a download; nothing leaves the browser.
  */
 
 export interface CsvOptions {
-  delimiter?: ',' | ';';
+  /** `fr` (default): French headers and values; `codes`: the stable machine-readable columns. */
+  variant?: 'fr' | 'codes';
   bom?: boolean;
 }
 
-const toCsv = (fields: string[], data: Array<Array<string | number>>, options: CsvOptions = {}) => {
-  const delimiter = options.delimiter ?? ';';
-  const decimal = (v: string | number) => (typeof v === 'number' && delimiter === ';' ? String(v).replace('.', ',') : v);
-  const body = Papa.unparse({ fields, data: data.map((row) => row.map(decimal)) }, { delimiter, newline: '\r\n' });
-  return `${options.bom === false ? '' : '\uFEFF'}${body}\r\n`;
-};
+const toCsv = (fields: readonly string[], data: CsvCell[][], options: CsvOptions = {}) => writeCsv(fields, data, { delimiter: ';', bom: options.bom !== false });
 
 const labelOf = (regulation: string, factor: FactorCode) => factorOf(regulationById(regulation) ?? REGULATION_VERSIONS[REGULATION_VERSIONS.length - 1]!, factor).label;
 
@@ -46,7 +45,10 @@ export interface DeclarationRow {
   points: number;
 }
 
+/** The machine-readable variant's columns: stable codes, ISO dates (documented in the README). */
 export const DECLARATION_COLUMNS = ['employee', 'contract_ref', 'factor', 'factor_label', 'S21.G00.34.001', 'year', 'period_start', 'period_end', 'points'] as const;
+/** The French variant's columns, same order. */
+export const DECLARATION_HEADERS_FR = ['Matricule', 'N° de contrat', 'Code facteur', 'Facteur de risques', 'Code DSN (S21.G00.34.001)', 'Année', 'Début de période', 'Fin de période', 'Points de l’année'] as const;
 
 /** One row per employee and declared factor, in staff order then in the evaluator's factor order. */
 export function declarationRows(employees: readonly Employee[], evaluation: CompanyEvaluation): DeclarationRow[] {
@@ -73,14 +75,30 @@ export function declarationRows(employees: readonly Employee[], evaluation: Comp
   return rows;
 }
 
-export function declarationCsv(employees: readonly Employee[], evaluation: CompanyEvaluation, options?: CsvOptions): string {
+export function declarationCsv(employees: readonly Employee[], evaluation: CompanyEvaluation, options: CsvOptions = {}): string {
   const rows = declarationRows(employees, evaluation);
-  return toCsv(
-    [...DECLARATION_COLUMNS],
-    rows.map((r) => [r.employee, r.contract, r.factor, r.factorLabel, r.code, r.year, r.periodStart, r.periodEnd, r.points]),
-    options,
-  );
+  if (options.variant === 'codes') {
+    return toCsv(DECLARATION_COLUMNS, rows.map((r) => [r.employee, r.contract, r.factor, r.factorLabel, r.code, r.year, r.periodStart, r.periodEnd, r.points]), options);
+  }
+  const data: CsvCell[][] = rows.map((r) => [r.employee, r.contract, r.factor, r.factorLabel, r.code, r.year, formatDate(r.periodStart), formatDate(r.periodEnd), r.points]);
+  // The employee's points are repeated on each of their lines: the total counts each employee once.
+  const points = new Map(rows.map((r) => [r.employee, r.points]));
+  const total = [...points.values()].reduce((n, p) => n + p, 0);
+  data.push([`Total : ${plural(rows.length, 'ligne', 'lignes')}, ${plural(points.size, 'salarié déclaré', 'salariés déclarés')}`, '', '', '', '', evaluation.year, '', '', total]);
+  return toCsv(DECLARATION_HEADERS_FR, data, options);
 }
+
+/**
+ * The three states of a DUER hardship cell, as the branch matrices write them (seed 004, FP2E and
+ * SEDIMA): someone exposed beyond the threshold; nobody exposed, but someone has some exposure to the
+ * factor (under the threshold, or to analyse), so prevention is to be put in place; nobody exposed at all.
+ */
+export type HardshipState = 'exposed' | 'prevention' | 'none';
+export const HARDSHIP_LABELS: Record<HardshipState, string> = {
+  exposed: 'exposé',
+  prevention: 'non exposé mais prévention à mettre en place',
+  none: 'non exposé',
+};
 
 export interface DuerRow {
   job: string;
@@ -88,16 +106,18 @@ export interface DuerRow {
   /** Employees holding the job (any share). */
   headcount: number;
   exposed: Record<FactorCode, number>;
+  state: Record<FactorCode, HardshipState>;
 }
 
 export interface DuerMatrix {
   factors: FactorCode[];
   rows: DuerRow[];
-  total: { headcount: number; exposed: Record<FactorCode, number> };
+  total: { headcount: number; exposed: Record<FactorCode, number>; state: Record<FactorCode, HardshipState> };
   regulation: string;
 }
 
 const zeros = () => Object.fromEntries(FACTOR_CODES.map((f) => [f, 0])) as Record<FactorCode, number>;
+const nones = () => Object.fromEntries(FACTOR_CODES.map((f) => [f, 'none'])) as Record<FactorCode, HardshipState>;
 
 /**
  * The DUER's hardship annex as a matrix (R4121-1-1; digest §5, "DUER link"): for each job of the
@@ -107,19 +127,28 @@ const zeros = () => Object.fromEntries(FACTOR_CODES.map((f) => [f, 0])) as Recor
  */
 export function duerMatrix(referential: Referential, employees: readonly Employee[], evaluation: CompanyEvaluation): DuerMatrix {
   const summaries = new Map(evaluation.summaries.map((s) => [s.employee, s]));
-  const rows: DuerRow[] = referential.jobs.map((j) => ({ job: j.id, label: j.label, headcount: 0, exposed: zeros() }));
+  const rows: DuerRow[] = referential.jobs.map((j) => ({ job: j.id, label: j.label, headcount: 0, exposed: zeros(), state: nones() }));
   const byJob = new Map(rows.map((r) => [r.job, r]));
-  const total = { headcount: 0, exposed: zeros() };
+  const total = { headcount: 0, exposed: zeros(), state: nones() };
+  const mark = (state: Record<FactorCode, HardshipState>, f: FactorCode, to: HardshipState) => {
+    if (to === 'exposed' || state[f] === 'none') state[f] = to;
+  };
   for (const e of employees) {
     const s = summaries.get(e.id);
     if (!s) continue;
+    // Some exposure without reaching the threshold (or a factor to analyse): prevention to put in place.
+    const someExposure = s.factors.filter((f) => f.verdict !== 'exposed' && (f.exposure > 0 || f.verdict === 'to_analyse')).map((f) => f.factor);
     total.headcount++;
     for (const f of s.exposed) total.exposed[f]++;
+    for (const f of someExposure) mark(total.state, f, 'prevention');
+    for (const f of s.exposed) mark(total.state, f, 'exposed');
     for (const mj of e.jobs) {
       const row = byJob.get(mj.job);
       if (!row || mj.share <= 0) continue;
       row.headcount++;
       for (const f of s.exposed) row.exposed[f]++;
+      for (const f of someExposure) mark(row.state, f, 'prevention');
+      for (const f of s.exposed) mark(row.state, f, 'exposed');
     }
   }
   const factors = FACTOR_CODES.filter((f) => referential.factors.retained.includes(f) || total.exposed[f] > 0);
@@ -127,18 +156,27 @@ export function duerMatrix(referential: Referential, employees: readonly Employe
   return { factors, rows, total, regulation };
 }
 
-export function duerCsv(matrix: DuerMatrix, options?: CsvOptions): string {
-  const fields = ['job', 'job_label', 'headcount', ...matrix.factors.flatMap((f) => [`${f}_exposed`, `${f}_share`])];
-  const share = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 10000) / 10000);
-  const line = (job: string, label: string, headcount: number, exposed: Record<FactorCode, number>) => [
-    job,
-    label,
-    headcount,
-    ...matrix.factors.flatMap((f) => [exposed[f], share(exposed[f], headcount)]),
+/** The DUER matrix as CSV: French headers, exposed counts, shares as percentages and the three-state cell per factor. */
+export function duerCsv(matrix: DuerMatrix, options: CsvOptions = {}): string {
+  const label = (f: FactorCode) => labelOf(matrix.regulation, f);
+  if (options.variant === 'codes') {
+    const fields = ['job', 'job_label', 'headcount', ...matrix.factors.flatMap((f) => [`${f}_exposed`, `${f}_share`, `${f}_state`])];
+    const share = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 10000) / 10000);
+    const line = (job: string, name: string, r: { headcount: number; exposed: Record<FactorCode, number>; state: Record<FactorCode, HardshipState> }): CsvCell[] => [
+      job,
+      name,
+      r.headcount,
+      ...matrix.factors.flatMap((f) => [r.exposed[f], share(r.exposed[f], r.headcount), r.state[f]]),
+    ];
+    return toCsv(fields, [...matrix.rows.map((r) => line(r.job, r.label, r)), line('*', 'Total entreprise', matrix.total)], options);
+  }
+  const fields = ['Poste', 'Effectif', ...matrix.factors.flatMap((f) => [`${label(f)} — exposés`, `${label(f)} — part`, `${label(f)} — situation`])];
+  const line = (name: string, r: { headcount: number; exposed: Record<FactorCode, number>; state: Record<FactorCode, HardshipState> }): CsvCell[] => [
+    name,
+    r.headcount,
+    ...matrix.factors.flatMap((f) => [r.exposed[f], formatPercent(r.headcount === 0 ? 0 : r.exposed[f] / r.headcount, { grouping: false }), HARDSHIP_LABELS[r.state[f]]]),
   ];
-  const data = matrix.rows.map((r) => line(r.job, r.label, r.headcount, r.exposed));
-  data.push(line('*', 'Total entreprise', matrix.total.headcount, matrix.total.exposed));
-  return toCsv(fields, data, options);
+  return toCsv(fields, [...matrix.rows.map((r) => line(r.label, r)), line('Total entreprise (chaque salarié compté une fois)', matrix.total)], options);
 }
 
 /** A file name without characters that file systems refuse. */

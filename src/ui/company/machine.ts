@@ -1,9 +1,11 @@
 import { assertEvent, assign, emit, fromCallback, fromPromise, setup, type EventObject } from 'xstate';
 import type { AnswerValue, Employee } from '../../core/index.ts';
-import type { CsvIssue, StaffCsvResult } from '../../io/staff-csv.ts';
+import type { ColumnMapping, CsvIssue, HeaderInfo, StaffCsvResult } from '../../io/staff-csv.ts';
 import type { StaffRecord } from '../../storage/index.ts';
-import { parseStaffText } from './csvClient.ts';
-import { evaluateCompany, type CompanyEvaluation, type CompanyInputs } from './evaluation.ts';
+import { parseStaffFile } from './csvClient.ts';
+import { sourceText, type StaffSourceInfo } from './staffRead.ts';
+import type { CompanyEvaluation, CompanyInputs } from './evaluation.ts';
+import { evaluateOffThread, type EvaluationStore } from './evaluationClient.ts';
 import type { CompanyProfile } from './profile.ts';
 import { isStep, nextStep, previousStep, stepAvailable, stepComplete, STEPS, type FlowData, type ReferentialChoice, type Step } from './steps.ts';
 
@@ -18,11 +20,17 @@ import { isStep, nextStep, previousStep, stepAvailable, stepComplete, STEPS, typ
 
 export type StaffSource = NonNullable<StaffRecord['source']>;
 
+/** A chosen staff file: its bytes (the app) or its text (tests). */
+export interface StaffFileInput {
+  bytes?: ArrayBuffer;
+  text?: string;
+}
+
 export type CsvState =
   | { status: 'idle' }
-  | { status: 'parsing'; file: string; done: number; total: number; at: string }
-  | { status: 'accepted'; file: string; count: number }
-  | { status: 'rejected'; file: string; issues: CsvIssue[] }
+  | { status: 'parsing'; file: string; done: number; total: number; at: string; input: StaffFileInput }
+  | { status: 'accepted'; file: string; count: number; source?: string }
+  | { status: 'rejected'; file: string; issues: CsvIssue[]; source?: string; headers?: HeaderInfo[]; input: StaffFileInput; at: string }
   | { status: 'failed'; file: string; message: string };
 
 export interface CompanyMachineInput {
@@ -34,6 +42,10 @@ export interface CompanyMachineInput {
   measures: Array<{ measure: string; since?: string }>;
   employees: Employee[];
   staffSource?: StaffSource;
+  /** Headers of staff files mapped by the user, remembered for the company. */
+  columnMapping?: ColumnMapping;
+  /** The app's IndexedDB database, where the Web Workers store large records themselves. */
+  dbName?: string;
   /** The step stored by a previous visit, resumed when it is still available (see resumeAt). */
   step?: string;
 }
@@ -44,8 +56,12 @@ export interface CompanyContext extends FlowData {
   employees: Employee[];
   staffSource?: StaffSource;
   resumeStep?: string;
+  columnMapping: ColumnMapping;
+  dbName?: string;
   csv: CsvState;
   evaluation?: CompanyEvaluation;
+  /** The evaluation in context was stored by the worker. */
+  evaluationStored?: boolean;
   evaluationError?: string;
   /** Bumped by every change that can alter the results; an evaluation remembers the revision it saw. */
   revision: number;
@@ -60,9 +76,11 @@ export type CompanyEvent =
   | { type: 'REFERENTIAL.SET'; referential: ReferentialChoice }
   | { type: 'ANSWER.SET'; question: string; value: AnswerValue | undefined }
   | { type: 'MEASURE.SET'; measure: string; inPlace: boolean; since?: string }
-  | { type: 'CSV.IMPORT'; file: string; text: string; at: string }
+  | { type: 'CSV.IMPORT'; file: string; text?: string; bytes?: ArrayBuffer; at: string }
+  /** The columns of a refused file mapped by the user: remembered, and the same file read again. */
+  | { type: 'CSV.REMAP'; mapping: ColumnMapping }
   | { type: 'CSV.PROGRESS'; done: number; total: number }
-  | { type: 'CSV.PARSED'; result: StaffCsvResult }
+  | { type: 'CSV.PARSED'; result: StaffCsvResult; source?: StaffSourceInfo; stored?: boolean }
   | { type: 'CSV.FAILED'; message: string }
   | { type: 'CSV.CANCEL' }
   /** Adds an employee, or replaces the one whose id was `replaces`. */
@@ -73,25 +91,41 @@ export type CompanyEvent =
   | { type: 'EVALUATE' };
 
 export type CompanyEmitted =
-  | { type: 'company.save'; patch: { profile?: CompanyProfile; referentialKey?: string; answers?: Record<string, AnswerValue>; measures?: Array<{ measure: string; since?: string }>; step?: Step } }
-  | { type: 'staff.save'; employees: Employee[]; source?: StaffSource }
-  | { type: 'evaluation.save'; evaluation: CompanyEvaluation; referential: { key: string; contentHash: string } };
+  | { type: 'company.save'; patch: { profile?: CompanyProfile; referentialKey?: string; answers?: Record<string, AnswerValue>; measures?: Array<{ measure: string; since?: string }>; step?: Step; staffColumns?: ColumnMapping } }
+  /** `stored`: the worker already wrote this staff; the page only knows of it. */
+  | { type: 'staff.save'; employees: Employee[]; source?: StaffSource; stored?: boolean }
+  | { type: 'evaluation.save'; evaluation: CompanyEvaluation; referential: { key: string; contentHash: string }; stored?: boolean };
 
 export interface ParseStaffInput {
-  text: string;
+  file: StaffFileInput;
   referential: ReferentialChoice['referential'];
+  mapping: ColumnMapping;
+  store?: { dbName: string; companyId: string; year: number; file: string; importedAt: string };
 }
 
 export interface EvaluateStaffInput {
   inputs: CompanyInputs;
   employees: readonly Employee[];
+  /** Where the worker stores the evaluation itself (absent: the page stores it on `evaluation.save`). */
+  store?: Omit<EvaluationStore, 'at'>;
+}
+
+/** What the evaluation actor gives: the evaluation, and whether it is already stored. */
+export interface EvaluatedStaff {
+  evaluation: CompanyEvaluation;
+  stored: boolean;
 }
 
 /** Default: the Web Worker when there is one, main-thread slices otherwise; progress as events. */
 export const parseStaffActor = fromCallback<EventObject, ParseStaffInput>(({ input, sendBack }) => {
   const controller = new AbortController();
-  parseStaffText(input.text, input.referential, { signal: controller.signal, onProgress: (p) => sendBack({ type: 'CSV.PROGRESS', done: p.done, total: p.total }) }).then(
-    (result) => sendBack({ type: 'CSV.PARSED', result }),
+  parseStaffFile(input.file, input.referential, {
+    signal: controller.signal,
+    mapping: input.mapping,
+    ...(input.store ? { store: input.store } : {}),
+    onProgress: (p) => sendBack({ type: 'CSV.PROGRESS', done: p.done, total: p.total }),
+  }).then(
+    ({ result, source, stored }) => sendBack({ type: 'CSV.PARSED', result, ...(source ? { source } : {}), ...(stored ? { stored } : {}) }),
     (error: unknown) => {
       if (!controller.signal.aborted) sendBack({ type: 'CSV.FAILED', message: error instanceof Error ? error.message : String(error) });
     },
@@ -99,8 +133,12 @@ export const parseStaffActor = fromCallback<EventObject, ParseStaffInput>(({ inp
   return () => controller.abort();
 });
 
-/** Default: the shared evaluator over the staff in slices, the main thread given back between them. */
-export const evaluateStaffActor = fromPromise<CompanyEvaluation, EvaluateStaffInput>(({ input, signal }) => evaluateCompany(input.inputs, input.employees, { signal }));
+/** Default: the shared evaluator in a Web Worker (in slices on the main thread where there is none). */
+export const evaluateStaffActor = fromPromise<CompanyEvaluation | EvaluatedStaff, EvaluateStaffInput>(({ input, signal }) =>
+  evaluateOffThread(input.inputs, input.employees, { signal, ...(input.store ? { store: { ...input.store, at: new Date().toISOString() } } : {}) }),
+);
+
+const evaluationOf = (output: CompanyEvaluation | EvaluatedStaff): EvaluatedStaff => ('evaluation' in output ? output : { evaluation: output, stored: false });
 
 /**
  * Where a visit resumes: the stored step when it is still available, otherwise the nearest available
@@ -178,8 +216,16 @@ export const companyMachine = setup({
     saveMeasures: emit(({ context }) => ({ type: 'company.save' as const, patch: { measures: context.measures } })),
     startCsv: assign(({ event }) => {
       assertEvent(event, 'CSV.IMPORT');
-      return { csv: { status: 'parsing' as const, file: event.file, done: 0, total: 0, at: event.at } };
+      const input: StaffFileInput = event.bytes !== undefined ? { bytes: event.bytes } : { text: event.text ?? '' };
+      return { csv: { status: 'parsing' as const, file: event.file, done: 0, total: 0, at: event.at, input } };
     }),
+    remapCsv: assign(({ context, event }) => {
+      assertEvent(event, 'CSV.REMAP');
+      if (context.csv.status !== 'rejected') return {};
+      const { file, at, input } = context.csv;
+      return { columnMapping: { ...context.columnMapping, ...event.mapping }, csv: { status: 'parsing' as const, file, done: 0, total: 0, at, input } };
+    }),
+    saveMapping: emit(({ context }) => ({ type: 'company.save' as const, patch: { staffColumns: context.columnMapping } })),
     csvProgress: assign(({ context, event }) => {
       assertEvent(event, 'CSV.PROGRESS');
       return context.csv.status === 'parsing' ? { csv: { ...context.csv, done: event.done, total: event.total } } : {};
@@ -191,15 +237,26 @@ export const companyMachine = setup({
       return {
         employees: event.result.employees,
         staffSource: { file, importedAt: at },
-        csv: { status: 'accepted' as const, file, count: event.result.employees.length },
+        csv: { status: 'accepted' as const, file, count: event.result.employees.length, ...(event.source ? { source: sourceText(event.source) } : {}) },
         revision: context.revision + 1,
       };
     }),
     rejectCsv: assign(({ context, event }) => {
       assertEvent(event, 'CSV.PARSED');
-      const file = context.csv.status === 'parsing' ? context.csv.file : '';
+      if (context.csv.status !== 'parsing') return {};
+      const { file, input, at } = context.csv;
       // A file without a single line of staff is refused too, with parseStaffCsv's own message.
-      return { csv: { status: 'rejected' as const, file, issues: event.result.issues } };
+      return {
+        csv: {
+          status: 'rejected' as const,
+          file,
+          input,
+          at,
+          issues: event.result.issues,
+          ...(event.source ? { source: sourceText(event.source) } : {}),
+          ...(event.result.headers ? { headers: event.result.headers } : {}),
+        },
+      };
     }),
     failCsv: assign(({ context, event }) => {
       assertEvent(event, 'CSV.FAILED');
@@ -207,6 +264,12 @@ export const companyMachine = setup({
     }),
     cancelCsv: assign({ csv: { status: 'idle' as const } }),
     saveStaff: emit(({ context }) => ({ type: 'staff.save' as const, employees: context.employees, ...(context.staffSource ? { source: context.staffSource } : {}) })),
+    saveImportedStaff: emit(({ context, event }) => ({
+      type: 'staff.save' as const,
+      employees: context.employees,
+      ...(context.staffSource ? { source: context.staffSource } : {}),
+      ...(event.type === 'CSV.PARSED' && event.stored ? { stored: true } : {}),
+    })),
     putEmployee: assign(({ context, event }) => {
       assertEvent(event, 'STAFF.PUT');
       const at = context.employees.findIndex((e) => e.id === (event.replaces ?? event.employee.id));
@@ -225,6 +288,7 @@ export const companyMachine = setup({
       type: 'evaluation.save' as const,
       evaluation: context.evaluation!,
       referential: { key: context.referential!.key, contentHash: context.referential!.contentHash },
+      ...(context.evaluationStored ? { stored: true } : {}),
     })),
   },
 }).createMachine({
@@ -239,6 +303,8 @@ export const companyMachine = setup({
     employees: input.employees,
     ...(input.staffSource ? { staffSource: input.staffSource } : {}),
     ...(input.step !== undefined ? { resumeStep: resumeAt(input) } : {}),
+    columnMapping: input.columnMapping ?? {},
+    ...(input.dbName ? { dbName: input.dbName } : {}),
     csv: { status: 'idle' },
     revision: 0,
     evaluatedRevision: -1,
@@ -284,20 +350,27 @@ export const companyMachine = setup({
       },
       states: {
         idle: {
-          on: { 'CSV.IMPORT': { target: 'importing', actions: 'startCsv' } },
+          on: {
+            'CSV.IMPORT': { target: 'importing', actions: 'startCsv' },
+            'CSV.REMAP': { guard: ({ context }) => context.csv.status === 'rejected', target: 'importing', actions: ['remapCsv', 'saveMapping'] },
+          },
         },
         importing: {
           invoke: {
             src: 'parseStaff',
-            input: ({ context, event }) => {
-              assertEvent(event, 'CSV.IMPORT');
-              return { text: event.text, referential: context.referential!.referential };
-            },
+            input: ({ context }) => ({
+              file: context.csv.status === 'parsing' ? context.csv.input : { text: '' },
+              referential: context.referential!.referential,
+              mapping: context.columnMapping,
+              ...(context.dbName && context.csv.status === 'parsing'
+                ? { store: { dbName: context.dbName, companyId: context.companyId, year: context.year, file: context.csv.file, importedAt: context.csv.at } }
+                : {}),
+            }),
           },
           on: {
             'CSV.PROGRESS': { actions: 'csvProgress' },
             'CSV.PARSED': [
-              { guard: 'csvAccepted', target: 'idle', actions: ['acceptCsv', 'saveStaff'] },
+              { guard: 'csvAccepted', target: 'idle', actions: ['acceptCsv', 'saveImportedStaff'] },
               { target: 'idle', actions: 'rejectCsv' },
             ],
             'CSV.FAILED': { target: 'idle', actions: 'failCsv' },
@@ -326,10 +399,17 @@ export const companyMachine = setup({
             input: ({ context }) => ({
               inputs: { referential: context.referential!.referential, company: { answers: context.answers, measures: context.measures }, year: context.year },
               employees: context.employees,
+              ...(context.dbName ? { store: { dbName: context.dbName, companyId: context.companyId, referentialKey: context.referential!.key, contentHash: context.referential!.contentHash } } : {}),
             }),
             onDone: {
               target: 'ready',
-              actions: [assign(({ context, event }) => ({ evaluation: event.output, evaluatedRevision: context.revision, evaluationError: undefined })), 'saveEvaluation'],
+              actions: [
+                assign(({ context, event }) => {
+                  const { evaluation, stored } = evaluationOf(event.output);
+                  return { evaluation, evaluationStored: stored, evaluatedRevision: context.revision, evaluationError: undefined };
+                }),
+                'saveEvaluation',
+              ],
             },
             onError: {
               target: 'failed',

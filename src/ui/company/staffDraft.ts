@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { writeCsv } from '../../present/csv.ts';
 import type { Employee, Referential } from '../../core/index.ts';
 import { parseStaffCsv, QUESTION_COLUMN_PREFIX, STAFF_COLUMNS } from '../../io/staff-csv.ts';
 import { frCompany } from '../i18n/fr-company.ts';
@@ -96,7 +96,8 @@ export function readEmployeeDraft(d: EmployeeDraft, r: Referential, takenIds: Re
       .join('|'),
     ...questions.map((q) => answerCell(q.id)),
   ];
-  const parsed = parseStaffCsv(Papa.unparse({ fields, data: [row] }, { delimiter: ';', newline: '\n' }), r);
+  // Through the one CSV writer and the staff reader: the form is checked exactly as a file would be.
+  const parsed = parseStaffCsv(writeCsv(fields, [row], { delimiter: ';', newline: '\n' }), r);
   const issues: DraftIssue[] = parsed.issues.map((i) => ({ column: i.column, message: i.message }));
   const id = d.id.trim();
   if (id !== '' && takenIds.has(id)) issues.unshift({ column: 'id', message: frCompany.editor.duplicate(id) });

@@ -4,10 +4,8 @@
  * exports. Texts coming from the data (labels of a referential, French messages of the core and of the
  * file readers) are shown as they are.
  */
-import { ASPECT_LABELS, type ElementOp } from '../../core/index.ts';
-
-type ElementKind = 'question' | 'measure' | 'job' | 'task' | 'node' | 'situation' | 'scenario';
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+import { KIND_PLURALS } from '../../present/diff-text.ts';
+import { formatNumber, plural } from '../../present/fr.ts';
 
 export const frReview = {
   title: 'Comparer deux versions',
@@ -52,8 +50,6 @@ export const frReview = {
   summary: {
     heading: 'Synthèse',
     identical: 'Les deux versions sont identiques : aucun changement.',
-    total: (n: number, added: number, removed: number, changed: number) =>
-      `${plural(n, 'changement', 'changements')} : ${plural(added, 'ajout', 'ajouts')}, ${plural(removed, 'suppression', 'suppressions')}, ${plural(changed, 'modification', 'modifications')}.`,
     caption: 'Nombre de changements par nature d’élément',
     kind: 'Élément',
     added: 'Ajoutés',
@@ -65,24 +61,7 @@ export const frReview = {
     hashes: 'Empreintes',
   },
 
-  kinds: {
-    question: 'Critères',
-    measure: 'Mesures de prévention',
-    job: 'Postes de référence',
-    task: 'Tâches',
-    node: 'Nœuds de décision',
-    situation: 'Situations types d’exposition',
-    scenario: 'Scénarios de contrôle',
-  } satisfies Record<ElementKind, string>,
-  kind: {
-    question: 'Critère',
-    measure: 'Mesure',
-    job: 'Poste',
-    task: 'Tâche',
-    node: 'Nœud de décision',
-    situation: 'Situation',
-    scenario: 'Scénario',
-  } satisfies Record<ElementKind, string>,
+  kinds: KIND_PLURALS,
   graphKind: {
     job: 'Poste',
     task: 'Tâche',
@@ -92,59 +71,11 @@ export const frReview = {
     note: 'Note',
     group: 'Groupe',
   } as Record<string, string>,
-  ops: { added: 'ajouté', removed: 'supprimé', changed: 'modifié' } satisfies Record<ElementOp, string>,
-  opsFeminine: { added: 'ajoutée', removed: 'supprimée', changed: 'modifiée' } satisfies Record<ElementOp, string>,
-  aspects: ASPECT_LABELS,
-
   changes: {
     heading: 'Changements, par poste de référence',
     help: 'Activez un changement pour sélectionner et centrer son élément dans le logigramme.',
-    general: 'Généralités, critères, mesures et scénarios',
-    job: (label: string, id: string) => `Poste ${label} (${id})`,
-    orphans: 'Éléments atteints par aucun poste',
     none: 'Aucun changement.',
     notDrawn: 'pas dans le logigramme',
-    referentialId: (before: string, after: string) => `Identifiant du référentiel : « ${before} » → « ${after} »`,
-    identity: (field: string, before: string, after: string) => `Identité, ${field} : ${before} → ${after}`,
-    identityFields: {
-      branch: 'branche',
-      title: 'titre',
-      idcc: 'IDCC',
-      version: 'version',
-      status: 'statut',
-      authors: 'auteurs',
-      created: 'date de création',
-      updated: 'date de mise à jour',
-      homologation: 'homologation',
-    } as Record<string, string>,
-    regulation: (before: string, after: string) => `Version réglementaire : ${before} → ${after}`,
-    workingYear: (field: 'annualHours' | 'workingDays', before: string, after: string) =>
-      `Année de travail de référence, ${field === 'annualHours' ? 'heures' : 'jours travaillés'} : ${before} → ${after}`,
-    factorRetained: (label: string) => `Facteur retenu : ${label}`,
-    factorExcluded: (label: string) => `Facteur écarté : ${label}`,
-    justification: (label: string) => `Justification modifiée : ${label}`,
-    order: (collection: string) => `Ordre modifié : ${collection}`,
-    orderCollections: {
-      questions: 'critères',
-      measures: 'mesures de prévention',
-      jobs: 'postes de référence',
-      nodes: 'nœuds de décision',
-      situations: 'situations types d’exposition',
-      scenarios: 'scénarios de contrôle',
-    } as Record<string, string>,
-    orderTasks: (job: string) => `tâches du poste ${job}`,
-    renamed: (before: string, after: string) => `« ${before} » → « ${after} »`,
-    weighting: (before: number, after: number) => `pondération ${before} % → ${after} %`,
-    movedTask: (before: string, after: string) => `du poste ${before} au poste ${after}`,
-    entry: (before: string, after: string) => `entrée ${before} → ${after}`,
-    exposureAdded: (what: string, text: string) => `${what} ajoutée : ${text}`,
-    exposureRemoved: (what: string, text: string) => `${what} supprimée (était : ${text})`,
-    exposureChanged: (what: string, before: string, after: string) => `${what} : ${before} → ${after}`,
-    exposure: (intensity: string, duration: string, conclusion: string) => `${intensity ? `${intensity}, ` : ''}${duration}, conclusion « ${conclusion} »`,
-    grid: 'grille',
-    flip: (factor: string, before: string, after: string) => `Verdict à temps plein pour ${factor} : ${before} → ${after}`,
-    flipSide: (verdict: string, value: string | null, threshold: string | null, unit: string, regulation: string) =>
-      threshold === null ? `${verdict} (version ${regulation})` : `${verdict} (${value} pour un seuil de ${threshold}${unit ? ` ${unit}` : ''}, version ${regulation})`,
     selected: 'sélectionné dans le logigramme',
   },
 
@@ -166,7 +97,7 @@ export const frReview = {
     nodeAria: (kind: string, label: string, status: string | null) => `${kind} « ${label} »${status ? `, ${status}` : ''}`,
     selection: 'Élément sélectionné',
     noSelection: 'Aucun élément sélectionné : activez un changement de la liste, ou un nœud du logigramme.',
-    selectionText: (kind: string, label: string, id: string) => `${kind} « ${label} » (${id})`,
+    selectionText: (kind: string, label: string, _id: string) => `${kind} « ${label} »`,
     selectionChanges: 'Changements de cet élément',
     unchanged: 'Cet élément ne change pas.',
     showChange: 'voir dans la liste',
@@ -200,6 +131,11 @@ export const frReview = {
     staff: 'Fichier du personnel (CSV)',
     staffHelp: 'Une ligne par salarié (colonnes id, annual_hours, birth_year, jobs…), séparateur « ; » ou « , ».',
     company: 'Réponses de l’entreprise et mesures en place (JSON)',
+    companyHelp: 'Ou répondez ci-dessous, avec le formulaire de l’espace entreprise.',
+    formHeading: 'Réponses de l’entreprise et mesures de prévention en place',
+    formAnswers: 'réponses saisies à l’écran',
+    usingFile: (file: string) => `Réponses lues dans « ${file} ».`,
+    useForm: 'Saisir les réponses à la place',
     reading: 'Lecture…',
     loaded: (file: string) => `« ${file} » chargé.`,
     unreadable: (file: string) => `Le fichier « ${file} » n’a pas pu être lu.`,
@@ -223,7 +159,7 @@ export const frReview = {
     help: 'Le personnel d’une entreprise est évalué avec la version avant puis avec la version après : chaque salarié dont le verdict pour un facteur ou les points changent est listé, avec les changements qui en sont la cause.',
     waiting: 'Chargez le fichier du personnel et celui des réponses de l’entreprise pour voir l’effet sur le personnel.',
     summary: (year: number, employees: number, changed: number, errors: number) =>
-      `Année ${year} : ${plural(employees, 'salarié évalué', 'salariés évalués')} avec les deux versions, dont ${changed} ${changed > 1 ? 'changent' : 'change'} de verdict ou de points${errors > 0 ? `, ${plural(errors, 'non évalué', 'non évalués')}` : ''}.`,
+      `Année ${year} : ${plural(employees, 'salarié évalué', 'salariés évalués')} avec les deux versions, dont ${formatNumber(changed)} ${changed > 1 ? 'changent' : 'change'} de verdict ou de points${errors > 0 ? `, ${plural(errors, 'non évalué', 'non évalués')}` : ''}.`,
     none: 'Aucun salarié ne change de verdict ni de points.',
     caption: (year: number) => `Salariés dont le verdict ou les points changent en ${year}`,
     employee: 'Salarié',
@@ -234,17 +170,10 @@ export const frReview = {
     causes: 'Causes (changements)',
     pointsUnchanged: 'inchangés',
     noCause: '—',
-    figures: (exposure: string, threshold: string, unit: string) => `${exposure}${unit ? ` ${unit}` : ''} pour un seuil de ${threshold}${unit ? ` ${unit}` : ''}`,
     errorsHeading: 'Salariés non évalués',
     error: (employee: string, row: string, column: string, detail: string, side: 'before' | 'after') =>
       `Salarié ${employee}, ligne ${row}${column ? `, colonne ${column}` : ''} : ${detail} (version ${side === 'before' ? 'avant' : 'après'})`,
     failed: 'L’évaluation n’a pas pu être faite :',
-    causeRegulation: (before: string, after: string) => `version réglementaire ${before} → ${after}`,
-    causeWorkingYear: (field: 'annualHours' | 'workingDays', before: string, after: string) => `année de référence, ${field === 'annualHours' ? 'heures' : 'jours'} ${before} → ${after}`,
-    causeFactors: 'facteurs retenus',
-    causeIdentity: (field: string) => `identité (${field})`,
-    causeOrder: (collection: string) => `ordre (${collection})`,
-    causeElement: (kind: string, label: string | undefined, id: string) => `${kind}${label ? ` « ${label} »` : ''} (${id})`,
   },
 
   estimate: {
@@ -289,10 +218,5 @@ export const frReview = {
     print: 'Imprimer le rapport',
     help: 'Le rapport reprend la liste des changements et, quand le personnel est chargé, l’effet sur le personnel.',
     file: (id: string, a: string, b: string) => `comparaison-${id}-${a}-${b}.md`,
-    impactHeading: (year: number) => `## Effet sur le personnel — année ${year}`,
-    impactIntro: (staff: string, company: string, a: string, b: string, employees: number, changed: number, errors: number) =>
-      `Personnel de ${staff} (réponses de l’entreprise : ${company}), évalué avec la version ${a} puis la version ${b} : ${plural(employees, 'salarié', 'salariés')}, dont ${changed} ${changed > 1 ? 'changent' : 'change'} de verdict ou de points${errors > 0 ? `, ${plural(errors, 'non évalué', 'non évalués')}` : ''}.`,
-    tableHeader: '| Salarié | Facteur | Avant | Après | Points | Causes |',
-    notEvaluated: 'Salariés non évalués :',
   },
 } as const;

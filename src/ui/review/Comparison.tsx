@@ -1,16 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { diff, EvaluationError, impact, type ImpactResult, type NodeLayout, type Referential } from '../../core/index.ts';
+import { diff, EvaluationError, impact, type CompanyInput, type ImpactResult, type NodeLayout, type Referential } from '../../core/index.ts';
+import { formatNumber } from '../../present/fr.ts';
 import { computeLayout } from '../editor/layoutClient.ts';
 import { HashBadge } from '../components/HashBadge.tsx';
 import { frReview } from '../i18n/fr-review.ts';
 import { ChangeList } from './ChangeList.tsx';
-import { changesOfNode, changeText, countChanges, groupChanges, nodeForChange } from './changes.ts';
+import { changesOfNode, changeText, countChanges, countsText, groupChanges, nodeForChange } from './changes.ts';
 import { EstimatePanel } from './EstimatePanel.tsx';
 import { CsvIssueTable, FileField, JsonIssueTable } from './Fields.tsx';
 import { downloadText, fileSafe } from './files.ts';
 import { reviewGraph } from './graph.ts';
 import { ImpactTable } from './ImpactTable.tsx';
-import { checkCompany, checkStaff, parseYear, type TextFile } from './inputs.ts';
+import { checkCompany, checkCompanyInput, checkStaff, companyCatalogue, parseYear, type TextFile } from './inputs.ts';
+import { AnswersFields, MeasuresFields } from '../company/AnswersStep.tsx';
 import { reviewMarkdown } from './report.ts';
 import { ReviewGraphView, type FocusRequest } from './ReviewGraph.tsx';
 
@@ -100,7 +102,11 @@ export function Comparison({ before, after }: { before: VersionSide; after: Vers
   const [staffFile, setStaffFile] = useState<TextFile | null>(null);
   const [companyFile, setCompanyFile] = useState<TextFile | null>(null);
   const staff = useMemo(() => (staffFile ? checkStaff(staffFile.text, a, b) : null), [staffFile, a, b]);
-  const company = useMemo(() => (companyFile ? checkCompany(companyFile.text, a, b) : null), [companyFile, a, b]);
+  // The reviewer answers for a company with the company workspace's own form, or loads its file.
+  const [formInput, setFormInput] = useState<CompanyInput>({ formatVersion: 1, answers: {}, measures: [] });
+  const catalogue = useMemo(() => companyCatalogue(a, b), [a, b]);
+  const company = useMemo(() => (companyFile ? checkCompany(companyFile.text, a, b) : checkCompanyInput(formInput, a, b)), [companyFile, formInput, a, b]);
+  const companyName = companyFile?.name ?? frReview.files.formAnswers;
   const outcome = useMemo((): ImpactOutcome | null => {
     if (!staff?.employees || !company?.company || year === undefined) return null;
     try {
@@ -113,7 +119,7 @@ export function Comparison({ before, after }: { before: VersionSide; after: Vers
 
   const exportMarkdown = () => {
     const section =
-      outcome?.status === 'ready' && staffFile && companyFile && staff ? { effect: outcome.effect, files: { staff: staffFile.name, company: companyFile.name, rows: staff.rows } } : undefined;
+      outcome?.status === 'ready' && staffFile && staff ? { effect: outcome.effect, files: { staff: staffFile.name, company: companyName, rows: staff.rows } } : undefined;
     downloadText(frReview.export.file(fileSafe(b.id), fileSafe(a.identity.version), fileSafe(b.identity.version)), reviewMarkdown(result, a, b, section), 'text/markdown;charset=utf-8');
   };
 
@@ -143,7 +149,7 @@ export function Comparison({ before, after }: { before: VersionSide; after: Vers
         ) : (
           <>
             <p data-testid="summary-total">
-              <strong>{t.summary.total(counts.total, counts.added, counts.removed, counts.changed)}</strong>
+              <strong>{countsText(counts)}</strong>
             </p>
             {counts.byKind.length > 0 && (
               <table className="rv-counts">
@@ -160,9 +166,9 @@ export function Comparison({ before, after }: { before: VersionSide; after: Vers
                   {counts.byKind.map((k) => (
                     <tr key={k.kind} data-kind={k.kind}>
                       <th scope="row">{t.kinds[k.kind]}</th>
-                      <td className="num">{k.added}</td>
-                      <td className="num">{k.removed}</td>
-                      <td className="num">{k.changed}</td>
+                      <td className="num">{formatNumber(k.added)}</td>
+                      <td className="num">{formatNumber(k.removed)}</td>
+                      <td className="num">{formatNumber(k.changed)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -284,9 +290,50 @@ export function Comparison({ before, after }: { before: VersionSide; after: Vers
         <h2 id="rv-impact-heading">{t.impact.heading}</h2>
         <p className="help">{t.impact.help}</p>
         <div className="grid rv-inputs">
-          <FileField label={t.files.staff} help={t.files.staffHelp} accept=".csv,text/csv" onLoad={setStaffFile} testId="impact-staff" />
-          <FileField label={t.files.company} accept=".json,application/json" onLoad={setCompanyFile} testId="impact-company" />
+          <FileField label={t.files.staff} help={t.files.staffHelp} accept=".csv,text/csv" onLoad={setStaffFile} testId="impact-staff" staff />
+          <FileField label={t.files.company} help={t.files.companyHelp} accept=".json,application/json" onLoad={setCompanyFile} testId="impact-company" />
         </div>
+        {companyFile ? (
+          <p className="help">
+            {t.files.usingFile(companyFile.name)}{' '}
+            <button type="button" className="small" onClick={() => setCompanyFile(null)}>
+              {t.files.useForm}
+            </button>
+          </p>
+        ) : (
+          <fieldset className="rv-company-form" data-testid="company-form">
+            <legend>{t.files.formHeading}</legend>
+            <AnswersFields
+              questions={catalogue.questions}
+              answers={formInput.answers}
+              idPrefix="rv-answer"
+              onAnswer={(question, value) =>
+                setFormInput((c) => {
+                  const answers = { ...c.answers };
+                  if (value === undefined) delete answers[question];
+                  else answers[question] = value;
+                  return { ...c, answers };
+                })
+              }
+            />
+            <MeasuresFields
+              measures={catalogue.measures}
+              inPlace={formInput.measures}
+              year={year ?? new Date().getFullYear()}
+              idPrefix="rv-measure"
+              onMeasure={(measure, inPlace, since) =>
+                setFormInput((c) => ({ ...c, measures: [...c.measures.filter((m) => m.measure !== measure), ...(inPlace ? [{ measure, ...(since ? { since } : {}) }] : [])] }))
+              }
+            />
+            {company && company.issues.length > 0 && (
+              <ul className="warning-box" data-testid="company-form-issues">
+                {company.issues.map(({ issue }, i) => (
+                  <li key={i}>{issue.message}</li>
+                ))}
+              </ul>
+            )}
+          </fieldset>
+        )}
         {staff && staffFile && staff.issues.length > 0 && (
           <div className="error-box" role="alert" data-testid="staff-errors">
             <p className="error-text">{t.files.invalid(staffFile.name, staff.issues.length)}</p>
@@ -300,13 +347,13 @@ export function Comparison({ before, after }: { before: VersionSide; after: Vers
           </div>
         )}
         <div aria-live="polite">
-          {outcome === null && (!staffFile || !companyFile) && <p className="help">{t.impact.waiting}</p>}
+          {outcome === null && (!staffFile || !company?.company) && <p className="help">{t.impact.waiting}</p>}
           {outcome?.status === 'failed' && (
             <p role="alert" className="error-text">
               {t.impact.failed} {outcome.message}
             </p>
           )}
-          {outcome?.status === 'ready' && staff && <ImpactTable effect={outcome.effect} result={result} rows={staff.rows} onCause={showChange} />}
+          {outcome?.status === 'ready' && staff && <ImpactTable effect={outcome.effect} result={result} a={a} b={b} rows={staff.rows} onCause={showChange} />}
         </div>
       </section>
 

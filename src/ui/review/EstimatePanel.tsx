@@ -1,6 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
-import { EvaluationError, estimateCsv, estimateHeadcount, type EstimateRow, type FactorCode, type HeadcountEstimate, type Referential, type StaffSample } from '../../core/index.ts';
+import { EvaluationError, estimateHeadcount, type EstimateRow, type FactorCode, type HeadcountEstimate, type Referential, type StaffSample } from '../../core/index.ts';
 import { parseDecimal } from '../../io/staff-csv.ts';
+import { estimateCsv } from '../../present/estimate.ts';
+import { formatPercent } from '../../present/fr.ts';
 import { formatNumber } from '../format.ts';
 import { frReview } from '../i18n/fr-review.ts';
 import { factorName } from './changes.ts';
@@ -22,7 +24,7 @@ const emptySample = (uid: number): SampleInput => ({ uid, name: '', staff: null,
 
 type Outcome = { status: 'waiting' } | { status: 'failed'; message: string } | { status: 'ready'; before: HeadcountEstimate; after: HeadcountEstimate; employees: number; samples: number };
 
-const share = (x: number | undefined) => (x === undefined ? '—' : `${formatNumber(x * 100, 1)} %`);
+const share = (x: number | undefined) => (x === undefined ? '—' : formatPercent(x));
 
 function Figures({ row, factor }: { row: EstimateRow | undefined; factor: FactorCode | 'any' | null }) {
   const exposed = !row ? undefined : factor === 'any' ? row.exposedAny : factor === null ? undefined : (row.exposed[factor] ?? 0);
@@ -39,7 +41,7 @@ function Figures({ row, factor }: { row: EstimateRow | undefined; factor: Factor
 /**
  * The estimate of exposed workers the homologation dossier carries (D4163-6): one or several staff
  * samples, each with its company's answers and a weight, evaluated with both versions side by side;
- * exported as CSV (core estimateCsv).
+ * exported as CSV (French headers, src/present/estimate.ts).
  */
 /**
  * Staff samples → estimated exposed workers per job and factor. Two versions side by side in the review;
@@ -125,7 +127,7 @@ export function EstimatePanel({ a, b, year, single = false, embedded = false }: 
               </div>
             </div>
             <div className="grid">
-              <FileField label={t.staff(n)} accept=".csv,text/csv" onLoad={(file) => update(s.uid, { staff: file })} />
+              <FileField label={t.staff(n)} accept=".csv,text/csv" onLoad={(file) => update(s.uid, { staff: file })} staff />
               <FileField label={t.company(n)} accept=".json,application/json" onLoad={(file) => update(s.uid, { company: file })} />
             </div>
             {check.staff && check.staff.issues.length > 0 && (

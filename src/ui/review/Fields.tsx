@@ -2,6 +2,8 @@ import { useId, useState, type ChangeEvent } from 'react';
 import type { LoadIssue } from '../../core/index.ts';
 import type { CsvIssue } from '../../io/staff-csv.ts';
 import { frReview } from '../i18n/fr-review.ts';
+import { decodeStaffBytes, ENCODING_LABELS } from '../../io/decode.ts';
+import { readFileBytes } from '../company/download.ts';
 import { MAX_FILE_BYTES, readText } from './files.ts';
 import type { IssueSide, Located, TextFile } from './inputs.ts';
 
@@ -11,7 +13,22 @@ type ReadState = { status: 'idle' } | { status: 'reading'; file: string } | { st
  * A file input that reads the chosen file as text and hands it over; the file's own checks are the
  * caller's. Choosing the same file again (after fixing it) reads it again.
  */
-export function FileField({ label, accept, help, onLoad, testId }: { label: string; accept: string; help?: string; onLoad: (file: TextFile) => void; testId?: string }) {
+export function FileField({
+  label,
+  accept,
+  help,
+  onLoad,
+  testId,
+  staff = false,
+}: {
+  label: string;
+  accept: string;
+  help?: string;
+  onLoad: (file: TextFile) => void;
+  testId?: string;
+  /** A staff file: its encoding detected and said by the app's and the CLI's one decoder. */
+  staff?: boolean;
+}) {
   const id = useId();
   const [state, setState] = useState<ReadState>({ status: 'idle' });
   const onChange = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -22,6 +39,16 @@ export function FileField({ label, accept, help, onLoad, testId }: { label: stri
     try {
       if (file.size > MAX_FILE_BYTES) {
         setState({ status: 'failed', message: frReview.files.tooLarge(file.name) });
+        return;
+      }
+      if (staff) {
+        const decoded = decodeStaffBytes(new Uint8Array(await readFileBytes(file)));
+        if (!decoded.ok) {
+          setState({ status: 'failed', message: `${file.name} : ${decoded.message}` });
+          return;
+        }
+        setState({ status: 'done', file: `${file.name} (${ENCODING_LABELS[decoded.encoding]})` });
+        onLoad({ name: file.name, text: decoded.text });
         return;
       }
       const text = await readText(file);

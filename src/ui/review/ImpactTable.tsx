@@ -1,4 +1,5 @@
-import type { ChangeRef, DiffResult, FactorCode, FactorImpact, ImpactResult } from '../../core/index.ts';
+import type { ChangeRef, DiffResult, FactorCode, FactorImpact, ImpactResult, Referential } from '../../core/index.ts';
+import { formatNumber } from '../../present/fr.ts';
 import { columnForField } from '../../io/staff-csv.ts';
 import { frReview } from '../i18n/fr-review.ts';
 import { fr } from '../i18n/fr.ts';
@@ -16,14 +17,14 @@ function Verdict({ factor, side }: { factor: FactorCode; side: FactorImpact['bef
   );
 }
 
-function Causes({ refs, result, onCause }: { refs: readonly ChangeRef[]; result: DiffResult; onCause: (index: number) => void }) {
+function Causes({ refs, result, a, b, onCause }: { refs: readonly ChangeRef[]; result: DiffResult; a: Referential; b: Referential; onCause: (index: number) => void }) {
   if (refs.length === 0) return <>{frReview.impact.noCause}</>;
   return (
     <ul className="plain rv-causes">
       {refs.map((r) => (
         <li key={r.index}>
           <button type="button" className="link" data-cause={r.index} onClick={() => onCause(r.index)}>
-            {causeText(r, result)}
+            {causeText(r, result, a, b)}
           </button>
         </li>
       ))}
@@ -35,7 +36,7 @@ function Causes({ refs, result, onCause }: { refs: readonly ChangeRef[]; result:
  * Every employee whose verdict for a factor or whose points change between the two versions, one row
  * per factor that changes, each with the changes that cause it (activating a cause brings it into view).
  */
-export function ImpactTable({ effect, result, rows, onCause }: { effect: ImpactResult; result: DiffResult; rows: ReadonlyMap<string, number>; onCause: (index: number) => void }) {
+export function ImpactTable({ effect, result, a, b, rows, onCause }: { effect: ImpactResult; result: DiffResult; a: Referential; b: Referential; rows: ReadonlyMap<string, number>; onCause: (index: number) => void }) {
   const t = frReview.impact;
   return (
     <div data-testid="impact">
@@ -57,7 +58,7 @@ export function ImpactTable({ effect, result, rows, onCause }: { effect: ImpactR
               </tr>
             </thead>
             {effect.changed.map((e) => {
-              const points = e.points ? `${e.points.before} → ${e.points.after}` : t.pointsUnchanged;
+              const points = e.points ? `${formatNumber(e.points.before)} → ${formatNumber(e.points.after)}` : t.pointsUnchanged;
               const span = Math.max(1, e.factors.length);
               return (
                 <tbody key={e.employee} data-employee={e.employee}>
@@ -71,7 +72,7 @@ export function ImpactTable({ effect, result, rows, onCause }: { effect: ImpactR
                         {points}
                       </td>
                       <td>
-                        <Causes refs={e.points?.causes ?? []} result={result} onCause={onCause} />
+                        <Causes refs={e.points?.causes ?? []} result={result} a={a} b={b} onCause={onCause} />
                       </td>
                     </tr>
                   ) : (
@@ -95,7 +96,7 @@ export function ImpactTable({ effect, result, rows, onCause }: { effect: ImpactR
                           </td>
                         )}
                         <td>
-                          <Causes refs={f.causes} result={result} onCause={onCause} />
+                          <Causes refs={f.causes} result={result} a={a} b={b} onCause={onCause} />
                         </td>
                       </tr>
                     ))

@@ -3,7 +3,7 @@
  * against both versions compared; each problem located (line and column, or JSON path) and said once
  * when both versions agree on it. Pure.
  */
-import type { CompanyInput, Employee, LoadIssue, Referential } from '../../core/index.ts';
+import type { CompanyInput, Employee, LoadIssue, Measure, Question, Referential } from '../../core/index.ts';
 import { companyIssues, loadCompanyText } from '../../io/company.ts';
 import { parseStaffCsv, type CsvIssue } from '../../io/staff-csv.ts';
 
@@ -55,8 +55,22 @@ export interface CompanyCheck {
 export function checkCompany(text: string, a: Referential, b: Referential): CompanyCheck {
   const loaded = loadCompanyText(text);
   if (!loaded.ok) return { company: null, issues: loaded.issues.map((issue) => ({ issue, side: 'both' })) };
-  const issues = mergeIssues(companyIssues(loaded.value, a), a === b ? companyIssues(loaded.value, a) : companyIssues(loaded.value, b));
-  return { company: issues.length === 0 ? loaded.value : null, issues };
+  return checkCompanyInput(loaded.value, a, b);
+}
+
+/** Company answers given in the form (or read from a file) checked against both versions. */
+export function checkCompanyInput(company: CompanyInput, a: Referential, b: Referential): CompanyCheck {
+  const issues = mergeIssues(companyIssues(company, a), a === b ? companyIssues(company, a) : companyIssues(company, b));
+  return { company: issues.length === 0 ? company : null, issues };
+}
+
+/** The company-level questions and the measures of both versions (the new version's wording first). */
+export function companyCatalogue(a: Referential, b: Referential): { questions: Question[]; measures: Measure[] } {
+  const questions = new Map<string, Question>();
+  for (const r of [b, a]) for (const q of r.questions) if (q.scope === 'company' && !questions.has(q.id)) questions.set(q.id, q);
+  const measures = new Map<string, Measure>();
+  for (const r of [b, a]) for (const m of r.measures) if (!measures.has(m.id)) measures.set(m.id, m);
+  return { questions: [...questions.values()], measures: [...measures.values()] };
 }
 
 /** A year of evaluation typed by a user: an integer from 2015 (first thresholds in force) to 2100. */

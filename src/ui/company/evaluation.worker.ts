@@ -1,0 +1,49 @@
+import type { Employee } from '../../core/index.ts';
+import { serveTagged } from '../persistentWorker.ts';
+import { compactEvaluation, evaluateCompanySync } from './evaluation.ts';
+import type { EvaluationRequest, EvaluationResponse } from './evaluationClient.ts';
+import { putRecord } from './workerStore.ts';
+import { duerMatrix } from './exports.ts';
+
+/*
+ * Evaluates a company's staff off the main thread: the employees arrive in chunks (each one a short
+ * task for the page to send), the evaluation and the company totals are computed here, the results go
+ * back in chunks, and the evaluation is stored here too, so that 100 000 employees never hold the page.
+ */
+
+/** Results per message: each one is deserialised by the page in a few milliseconds. */
+const CHUNK = 1000;
+const sessions = new Map<number, Employee[]>();
+
+serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
+  if (request.type === 'chunk') {
+    const list = sessions.get(request.session) ?? [];
+    for (const e of request.employees) list.push(e);
+    sessions.set(request.session, list);
+    return;
+  }
+  const employees = sessions.get(request.session) ?? [];
+  sessions.delete(request.session);
+  try {
+    // The compact form (not-exposed factors left out) is what crosses to the page and what is stored:
+    // a tenth of the objects to deserialise.
+    const evaluation = compactEvaluation(evaluateCompanySync(request.inputs, employees));
+    const duer = duerMatrix(request.inputs.referential, employees, evaluation);
+    if (request.store) {
+      await putRecord({ dbName: request.store.dbName }, 'evaluations', {
+        key: `${request.store.companyId}@${evaluation.year}`,
+        companyId: request.store.companyId,
+        year: evaluation.year,
+        referentialKey: request.store.referentialKey,
+        contentHash: request.store.contentHash,
+        results: evaluation,
+        evaluatedAt: request.store.at,
+      });
+    }
+    for (let i = 0; i < evaluation.summaries.length; i += CHUNK) reply({ type: 'summaries', summaries: evaluation.summaries.slice(i, i + CHUNK) });
+    reply({ type: 'done', evaluation: { ...evaluation, summaries: [], duer }, stored: request.store !== undefined });
+  } catch (error) {
+    // An EvaluationError of the company's own inputs (an unknown measure): said as the page would say it.
+    reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+});

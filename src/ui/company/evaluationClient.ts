@@ -1,0 +1,98 @@
+import type { Employee } from '../../core/index.ts';
+import { persistentWorker } from '../persistentWorker.ts';
+import { evaluateCompany, type CompanyEvaluation, type CompanyInputs, type EmployeeSummary } from './evaluation.ts';
+
+/*
+ * The company's staff evaluated in a Web Worker when the browser has them (evaluation.worker.ts), in
+ * slices on the main thread otherwise (jsdom, Node): the same evaluator, the same result. The employees
+ * are sent a chunk per request — the page serialises 2 000 at a time, each in its own short task — and
+ * the results come back the same way.
+ */
+
+export interface EvaluationStore {
+  dbName: string;
+  companyId: string;
+  referentialKey: string;
+  contentHash: string;
+  at: string;
+}
+
+export type EvaluationRequest =
+  | { type: 'chunk'; session: number; employees: Employee[] }
+  | { type: 'evaluate'; session: number; inputs: CompanyInputs; store?: EvaluationStore };
+
+export type EvaluationResponse =
+  | { type: 'summaries'; summaries: EmployeeSummary[] }
+  | { type: 'done'; evaluation: CompanyEvaluation; stored: boolean }
+  | { type: 'error'; message: string };
+
+export const evaluationWorker = persistentWorker<EvaluationRequest, EvaluationResponse>(
+  () => new Worker(new URL('./evaluation.worker.ts', import.meta.url), { type: 'module', name: 'evaluation-personnel' }),
+  'évaluation du personnel',
+);
+
+const CHUNK = 2000;
+let sessions = 0;
+
+export interface OffThreadOptions {
+  signal?: AbortSignal;
+  /** The worker stores the evaluation itself (the page then writes nothing). */
+  store?: EvaluationStore;
+  /** Forces the main-thread path (tests). */
+  noWorker?: boolean;
+}
+
+const abortError = () => new DOMException('évaluation interrompue', 'AbortError');
+
+/** One request to the worker, resolved when it ends; `onReply` sees each reply. */
+function ask(request: EvaluationRequest, onReply: (r: EvaluationResponse) => void, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError());
+    let settled = false;
+    const stop = evaluationWorker.request(
+      request,
+      (reply) => {
+        onReply(reply);
+        if (reply.type !== 'summaries' && !settled && request.type === 'evaluate') {
+          settled = true;
+          resolve();
+        }
+      },
+      (error) => reject(error),
+    );
+    if (request.type === 'chunk') {
+      // A chunk gets no reply: the next request goes once the worker has taken it (its end), which the
+      // queue of persistentWorker guarantees; the chunk is on its way as soon as it is posted.
+      resolve();
+    }
+    signal?.addEventListener('abort', () => {
+      stop();
+      reject(abortError());
+    });
+  });
+}
+
+/** The evaluation with the worker's results; `stored` when the worker wrote it to the database. */
+export async function evaluateOffThread(inputs: CompanyInputs, employees: readonly Employee[], options: OffThreadOptions = {}): Promise<{ evaluation: CompanyEvaluation; stored: boolean }> {
+  if (options.noWorker || typeof Worker === 'undefined') return { evaluation: await evaluateCompany(inputs, employees, options.signal ? { signal: options.signal } : {}), stored: false };
+  const session = ++sessions;
+  for (let i = 0; i < employees.length; i += CHUNK) {
+    await ask({ type: 'chunk', session, employees: employees.slice(i, i + CHUNK) }, () => {}, options.signal);
+    // Give the page its turn between two chunks.
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
+  const summaries: EmployeeSummary[] = [];
+  let outcome: { evaluation: CompanyEvaluation; stored: boolean } | undefined;
+  let failure: string | undefined;
+  await ask(
+    { type: 'evaluate', session, inputs, ...(options.store ? { store: options.store } : {}) },
+    (reply) => {
+      if (reply.type === 'summaries') for (const s of reply.summaries) summaries.push(s);
+      else if (reply.type === 'done') outcome = { evaluation: { ...reply.evaluation, summaries }, stored: reply.stored };
+      else failure = reply.message;
+    },
+    options.signal,
+  );
+  if (failure !== undefined || !outcome) throw new Error(failure ?? 'évaluation interrompue');
+  return outcome;
+}
