@@ -18,3 +18,4 @@ export * from './lifecycle/index.ts';
 export * from './obligation/index.ts';
 export * from './graph/commands/index.ts';
 export * from './comments/index.ts';
+export * from './merge/index.ts';
