@@ -121,7 +121,7 @@ export function mergeGraphs(base: GraphDocument, ours: GraphDocument, theirs: Gr
   });
   ctx.notice('group.member_dropped', 'Nœuds retirés de leur groupe : ils n’existent plus après la fusion.', lostMembers);
 
-  const document: GraphDocument = {
+  const doc: GraphDocument = {
     ...optional('$schema', pick(merge3(base.$schema, ours.$schema, theirs.$schema), prefer === 'ours' ? ours.$schema : theirs.$schema)),
     formatVersion: GRAPH_FORMAT_VERSION,
     kind: 'logigramme',
@@ -137,19 +137,19 @@ export function mergeGraphs(base: GraphDocument, ours: GraphDocument, theirs: Gr
   };
   const comments = mergeComments(base.comments ?? [], ours.comments ?? [], theirs.comments ?? [], prefer);
   const hasComments = merge3(base.comments !== undefined, ours.comments !== undefined, theirs.comments !== undefined);
-  if (comments.length > 0 || !hasComments.ok || hasComments.value) document.comments = comments;
+  if (comments.length > 0 || !hasComments.ok || hasComments.value) doc.comments = comments;
   const recorded = merge3(base.base, ours.base, theirs.base);
   if (recorded.ok) {
-    if (recorded.value) document.base = recorded.value;
+    if (recorded.value) doc.base = recorded.value;
   } else {
     // Each side says it started elsewhere: this merge started from `base`, which is what it now contains.
-    document.base = baseOfGraph(base);
-    ctx.notice('base.reset', 'Les deux versions déclarent des points de départ différents : la version fusionnée déclare la base de la fusion.', [document.base.id]);
+    doc.base = baseOfGraph(base);
+    ctx.notice('base.reset', 'Les deux versions déclarent des points de départ différents : la version fusionnée déclare la base de la fusion.', [doc.base.id]);
   }
 
-  newStructureIssues(ctx, document, ours, theirs);
+  newStructureIssues(ctx, doc, ours, theirs);
   const choices = options.choices ?? {};
-  return { document, conflicts: ctx.conflicts, pending: ctx.conflicts.filter((c) => choices[c.id] === undefined), notices: ctx.notices, inputs: { base, ours, theirs, options } };
+  return { document: doc, conflicts: ctx.conflicts, pending: ctx.conflicts.filter((c) => choices[c.id] === undefined), notices: ctx.notices, inputs: { base, ours, theirs, options } };
 }
 
 /** Ids of `g`'s edges touching a node that are new or changed since the base. */
