@@ -176,6 +176,27 @@ describe('conflicts', () => {
     expect(() => applyResolutions(merged, { 'node:nope:label': 'theirs' })).toThrow(RangeError);
   });
 
+  it('an identity field and a factor changed two ways', () => {
+    const identity = (version: string): GraphCommand => ({ type: 'referential/update', changes: { identity: { ...BASE.referential.identity, version } } });
+    const factors = (justification: string): GraphCommand => ({
+      type: 'referential/update',
+      changes: { factors: { ...BASE.referential.factors, excluded: BASE.referential.factors.excluded.map((e) => (e.factor === 'hyperbaric' ? { ...e, justification } : e)) } },
+    });
+    const retained = (): GraphCommand => ({
+      type: 'referential/update',
+      changes: { factors: { retained: [...BASE.referential.factors.retained, 'hyperbaric'], excluded: BASE.referential.factors.excluded.filter((e) => e.factor !== 'hyperbaric') } },
+    });
+    const merged = mergeGraphs(BASE, edit([identity('1.1.0'), factors('Pas de plongée.')]), edit([identity('2.0.0'), retained()]));
+    expect(merged.conflicts.map((c) => [c.id, texts(c)])).toEqual([
+      ['identity:version', { title: 'Identité du référentiel « Atelier de maintenance — référentiel d’exemple » : version', ours: '« 1.1.0 »', theirs: '« 2.0.0 »' }],
+      ['factor:hyperbaric', { title: 'Facteur « Activités en milieu hyperbare » : retenu ou écarté', ours: 'écarté : « Pas de plongée. »', theirs: 'retenu' }],
+    ]);
+    expect(merged.document.referential.factors.retained).not.toContain('hyperbaric');
+    const theirs = applyResolutions(merged, { 'factor:hyperbaric': 'theirs' }).document.referential.factors;
+    expect(theirs.retained).toContain('hyperbaric');
+    expect(theirs.excluded.map((e) => e.factor)).not.toContain('hyperbaric');
+  });
+
   it('a label changed two ways', () => {
     const merged = mergeGraphs(BASE, edit([{ type: 'node/update', id: 'carrosserie', changes: { label: 'A' } }]), edit([{ type: 'node/update', id: 'carrosserie', changes: { label: 'B' } }]));
     expect(merged.conflicts.map((c) => [c.id, texts(c)])).toEqual([['node:carrosserie:label', { title: 'Tâche « A » : libellé', ours: '« A »', theirs: '« B »' }]]);

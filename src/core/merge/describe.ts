@@ -173,6 +173,8 @@ export function describeValue(value: unknown, num: NumberFormat, field = ''): st
     return `${num(o.value)} ${UNIT_LABELS[o.unit as keyof typeof UNIT_LABELS] ?? o.unit}`;
   }
   if ('is' in o) return o.is ? 'réponse oui' : 'réponse non';
+  if (o.state === 'retained') return 'retenu';
+  if (o.state === 'excluded') return `écarté : « ${String(o.justification)} »`;
   if (Array.isArray(o.oneOf)) return `réponses ${(o.oneOf as string[]).map((x) => `« ${x} »`).join(', ')}`;
   if (field === 'when' && ('min' in o || 'max' in o || Object.keys(o).length === 0)) {
     const min = typeof o.min === 'number' ? `de ${num(o.min)}` : '';
@@ -227,6 +229,7 @@ export function conflictTitle(conflict: MergeConflict): string {
     slot: 'relié différemment des deux côtés',
     order: 'réordonné différemment des deux côtés',
   };
+  if (conflict.kind === 'order' && conflict.field) return `${what} : ${conflict.field.label} différent des deux côtés`;
   if (conflict.field && conflict.kind !== 'field') return `${what} : ${fieldPathLabel(conflict.field.path)} ${kinds[conflict.kind]}`;
   return `${what} : ${kinds[conflict.kind]}`;
 }
