@@ -256,6 +256,16 @@ describe('conflicts', () => {
     expect(compile(theirs).issues).toEqual([]);
   });
 
+  it('the same link drawn on both sides under two ids is kept once, whichever side is ours', () => {
+    const start = edit([{ type: 'edge/remove', ids: ['carrosserie.entry'] }]);
+    const a = edit([{ type: 'edge/add', edge: { id: 'e-a', kind: 'entry', source: 'carrosserie', target: 's-carrosserie' } }], start);
+    const b = edit([{ type: 'edge/add', edge: { id: 'e-b', kind: 'entry', source: 'carrosserie', target: 's-carrosserie' } }], start);
+    for (const merged of [mergeGraphs(start, a, b), mergeGraphs(start, b, a)]) {
+      expect(merged.conflicts).toEqual([]);
+      expect(merged.document.edges.filter((e) => e.source === 'carrosserie' && e.kind === 'entry').map((e) => e.id)).toEqual(['e-a']);
+    }
+  });
+
   it('the same id added on both sides with different contents', () => {
     const add = (label: string): GraphCommand => ({ type: 'node/add', node: { id: 's-x', kind: 'situation', label, exposures: [] }, position: { x: 0, y: 0 } });
     const merged = mergeGraphs(BASE, edit([add('X')]), edit([add('Y')]));

@@ -61,8 +61,9 @@ function slotOf(e: GraphEdge): { key: string; node: string } {
 
 /**
  * Both sides filled the same place with different edges (each side gave a task its entry): a conflict
- * `slot:<place>`; the side not chosen loses its edges there. An edge filling a place twice on one side
- * alone was already that side's state, for the checker to report.
+ * `slot:<place>`; the side not chosen loses its edges there. The same link drawn on both sides (under
+ * two edge ids) is kept once, without a conflict. An edge filling a place twice on one side alone was
+ * already that side's state, for the checker to report.
  */
 export function settleSlots(ctx: MergeContext, edges: Map<string, Entry<GraphEdge>>, base: GraphDocument): void {
   const before = new Set(base.edges.map((e) => e.id));
@@ -73,8 +74,19 @@ export function settleSlots(ctx: MergeContext, edges: Map<string, Entry<GraphEdg
     const slot = slots.get(key) ?? slots.set(key, { node, ours: [], theirs: [] }).get(key)!;
     slot[entry.origin].push(id);
   }
+  const meaning = (ids: string[]) => ids.map((id) => {
+    const { id: _id, ...rest } = edges.get(id)!.value!;
+    return canonicalJson(rest);
+  }).sort().join('\n');
   for (const [key, slot] of slots) {
     if (slot.ours.length === 0 || slot.theirs.length === 0) continue;
+    if (meaning(slot.ours) === meaning(slot.theirs)) {
+      // The same link drawn on both sides under two ids: one is kept, the one whose id sorts first,
+      // so that the result does not depend on which side is ours.
+      const drop = [...slot.ours].sort()[0]! < [...slot.theirs].sort()[0]! ? slot.theirs : slot.ours;
+      for (const id of drop) edges.set(id, { value: undefined, origin: edges.get(id)!.origin });
+      continue;
+    }
     // Each side's edges, named by where they lead; « kept » when the edge was in the base already.
     const sideOfSlot = (ids: string[]) => ({
       change: ids.every((id) => before.has(id)) ? ('kept' as const) : ('added' as const),
