@@ -19,8 +19,6 @@ export interface AnnexRow {
   resolution?: StatusEvent;
 }
 
-const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-
 /**
  * The remarks received and how each was addressed, for the homologation dossier: remarks on the
  * referential as a whole first, then by element label (French alphabetical order), then by date.
@@ -29,6 +27,7 @@ const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
  * @example commentsAnnex(graph, graph.comments ?? []).map((r) => `${r.kind} « ${r.label} » : ${r.remark.text} — ${r.resolution?.note ?? 'en attente'}`)
  */
 export function commentsAnnex(graph: GraphDocument, threads: readonly CommentThread[]): AnnexRow[] {
+  const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
   const rows = threads.map((t): AnnexRow => {
     const target = findAnchor(graph, t.anchor);
     const { anchor: _a, replies, history: _h, ...remark } = t;
