@@ -68,6 +68,10 @@ export type CommonBase =
  * (`base`); a candidate that is a snapshot records its own start, so ancestry is followed through the
  * candidates: the nearest starting point of `ours` that is also one of `theirs` is the base. When one
  * document is where the other started, it is the base itself.
+ *
+ * @example
+ * const common = findCommonBase(draft.graph, colleague, [...storedVersions, ...snapshots]);
+ * const result = common.found ? mergeGraphs(common.base, draft.graph, colleague) : askForBaseFile(common.message);
  */
 export function findCommonBase(ours: GraphDocument, theirs: GraphDocument, candidates: readonly BaseCandidate[]): CommonBase {
   if (ours.referential.id !== theirs.referential.id) {

@@ -17,6 +17,10 @@ export interface ReferentialMergeResult extends MergeResult<Referential> {
  * compiled back. So referentials and logigrammes merge by one set of rules, and conflicts name the same
  * elements. The merged referential carries no `contentHash` (its content is new); `problems` lists
  * what would stop it loading.
+ *
+ * @example
+ * const { document, conflicts, problems } = mergeReferentials(v1, marie, paul);
+ * if (conflicts.length === 0 && problems.length === 0) publish({ ...document, contentHash: contentHash(document) });
  */
 export function mergeReferentials(base: Referential, ours: Referential, theirs: Referential, options: MergeOptions = {}): ReferentialMergeResult {
   const merged = mergeGraphs(decompile(base), decompile(ours), decompile(theirs), options);
