@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CompanyInputSchema, DiffResultSchema, EmployeeSchema, GraphDocumentSchema, ReferentialSchema } from '../src/core/index.ts';
+import { CommentsFileSchema, CompanyInputSchema, DiffResultSchema, EmployeeSchema, GraphDocumentSchema, ReferentialSchema } from '../src/core/index.ts';
 
 /** Every JSON Schema of `schemas/`, rendered from its Zod source: file name → text. */
 export function renderSchemas(): Record<string, string> {
@@ -9,6 +9,7 @@ export function renderSchemas(): Record<string, string> {
     'employee.schema.json': { schema: EmployeeSchema, title: 'Profil de mission d’un salarié' },
     'diff.schema.json': { schema: DiffResultSchema, title: 'Liste des changements entre deux versions d’un référentiel' },
     'graph.schema.json': { schema: GraphDocumentSchema, title: 'Logigramme (graphe de décision d’un référentiel de branche)' },
+    'comments.schema.json': { schema: CommentsFileSchema, title: 'Commentaires d’un relecteur sur une version d’un référentiel' },
   };
   const out: Record<string, string> = {};
   for (const [file, { schema, title }] of Object.entries(documents)) {

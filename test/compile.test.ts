@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import {
+  GRAPH_FORMAT_VERSION,
   REGULATION_VERSIONS,
   canonicalJson,
   checkReferential,
@@ -60,7 +61,7 @@ const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 function sharedGraph(): GraphDocument {
   const base = baseReferential();
   return {
-    formatVersion: 1,
+    formatVersion: GRAPH_FORMAT_VERSION,
     kind: 'logigramme',
     referential: {
       id: 'partage',

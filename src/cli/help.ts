@@ -14,6 +14,7 @@ Commandes :
   check <fichier.json>           vérifie la cohérence d’un logigramme ou d’un référentiel (règles, seuils)
   diff <avant.json> <après.json> compare deux versions d’un référentiel (et leur effet sur un personnel)
   estimate <référentiel.json>    estime les effectifs exposés de la branche pour le dossier d’homologation
+  merge <base> <nous> <eux>      fusionne deux versions modifiées chacune de son côté (pilote de fusion git)
   help <commande>                affiche l’aide d’une commande
 
 Options :
@@ -27,7 +28,9 @@ Exemple :
 Codes de sortie : 0 succès ; 1 fichier illisible, invalide ou impossible à écrire, salarié en erreur,
 scénario en échec ou erreur de cohérence ; 2 mauvaise utilisation (commande ou option inconnue,
 argument manquant, valeur d’option invalide). Sauf « diff », qui suit diff(1) : 0 versions identiques,
-1 versions différentes, 2 fichier illisible ou invalide, salarié en erreur ou mauvaise utilisation.`;
+1 versions différentes, 2 fichier illisible ou invalide, salarié en erreur ou mauvaise utilisation ;
+et « merge », qui suit les pilotes de fusion de git : 0 fusion sans conflit, 1 conflits à décider,
+2 fichier illisible ou invalide ou mauvaise utilisation.`;
 
 export const VALIDATE_HELP = `Usage : logigramme validate <référentiel.json>…
 
@@ -234,3 +237,41 @@ Exemple :
 
 Codes de sortie : 0 tous les salariés évalués ; 1 fichier illisible ou invalide, ou salarié en erreur
 (signalé, non compté) ; 2 mauvaise utilisation.`;
+
+export const MERGE_HELP = `Usage : logigramme merge <base.json> <nous.json> <eux.json> [options]
+
+Fusionne deux versions d’un même logigramme (ou d’un même référentiel) modifiées chacune de son côté
+depuis une version de départ commune, la base. Les éléments sont suivis par leurs identifiants : les
+changements d’éléments différents, ou de champs différents d’un même élément, se fusionnent sans
+question ; un même champ changé de deux façons, un élément modifié d’un côté et supprimé de l’autre, un
+nœud supprimé d’un côté et relié de l’autre, sont des conflits. La disposition (positions, couleurs) se
+fusionne à part et n’entre jamais en conflit ; les commentaires se fusionnent par identifiant.
+
+Le fichier fusionné est toujours écrit, avec notre version gardée pour chaque conflit que --choose ne
+décide pas : il se charge et se compile. Le rapport (sur la sortie d’erreur) nomme chaque conflit par le
+libellé de l’élément, donne la base, notre valeur et la leur, et l’option qui garde l’autre côté.
+
+Les trois fichiers sont des logigrammes ou des référentiels ; nous et eux sont de même nature (la base
+peut être l’autre : une version publiée sert de base à deux logigrammes). Deux référentiels se
+fusionnent à travers leurs logigrammes, par les mêmes règles ; le résultat n’a pas d’empreinte déclarée.
+
+Options :
+  -o <fichier.json>               écrit le fichier fusionné (sinon sur la sortie standard) ; peut être
+                                  le fichier « nous » lui-même (pilote de fusion git)
+  --choose <conflit>=ours|theirs  décide un conflit (identifiant donné par le rapport) ; répétable
+  --layout ours|theirs            disposition gardée là où les deux côtés ont déplacé le même nœud
+                                  (par défaut : ours)
+  --format <text|json>            rapport en français (par défaut), ou JSON sur la sortie standard
+                                  (demande -o)
+  -h, --help                      affiche cette aide
+
+Exemples :
+  logigramme merge atelier-v1.json atelier-marie.json atelier-paul.json -o atelier-fusion.json
+  logigramme merge base.json nous.json eux.json -o fusion.json \\
+    --choose 'node:s-bruit:exposures[noise/daily_level]:duration=theirs'
+
+Pilote de fusion git (.gitattributes : « *.json merge=logigramme ») :
+  git config merge.logigramme.driver 'npx logigramme merge %O %A %B -o %A'
+
+Codes de sortie : 0 fusion sans conflit restant ; 1 conflits à décider (ou fusion qui ne se charge
+pas) ; 2 fichier illisible ou invalide, versions de natures différentes, ou mauvaise utilisation.`;

@@ -8,6 +8,7 @@ import { diffCommand } from './commands/diff.ts';
 import { estimateCommand } from './commands/estimate.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { hashCommand } from './commands/hash.ts';
+import { mergeCommand } from './commands/merge.ts';
 import { testCommand } from './commands/test.ts';
 import { validateCommand } from './commands/validate.ts';
 import { PROGRAM_HELP } from './help.ts';
@@ -24,6 +25,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   check: checkCommand,
   diff: diffCommand,
   estimate: estimateCommand,
+  merge: mergeCommand,
 };
 
 export const VERSION: string = pkg.version;

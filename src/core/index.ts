@@ -17,3 +17,5 @@ export * from './estimate/index.ts';
 export * from './lifecycle/index.ts';
 export * from './obligation/index.ts';
 export * from './graph/commands/index.ts';
+export * from './comments/index.ts';
+export * from './merge/index.ts';

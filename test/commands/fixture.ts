@@ -1,6 +1,6 @@
 import { applyPatches, enablePatches, produceWithPatches } from 'immer';
 import { expect } from 'vitest';
-import type { GraphDocument } from '../../src/core/index.ts';
+import { GRAPH_FORMAT_VERSION, type GraphDocument } from '../../src/core/index.ts';
 import { applyCommand, canApply, type GraphCommand } from '../../src/core/graph/commands/index.ts';
 
 enablePatches();
@@ -11,7 +11,7 @@ enablePatches();
  */
 export function fixture(): GraphDocument {
   return {
-    formatVersion: 1,
+    formatVersion: GRAPH_FORMAT_VERSION,
     kind: 'logigramme',
     referential: {
       id: 'fixture',

@@ -4,8 +4,15 @@ import { migrateDocument } from '../referential/migrations.ts';
 import type { Result } from '../util/result.ts';
 import { GRAPH_FORMAT_VERSION, GraphDocumentSchema, type GraphDocument } from './schema.ts';
 
-/** Numbered ledger of graph format migrations (none yet: only format 1 exists). */
-export const GRAPH_MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+/**
+ * Numbered ledger of graph format migrations: entry `n` turns a version-`n` document into version `n + 1`.
+ * 1 → 2: format 2 only added optional fields (`comments`, `base`), so a version-1 document is already
+ * a valid version-2 one; the version still went up so that an older Logigramme refuses a file with
+ * comments as newer, instead of rejecting an unknown field.
+ */
+export const GRAPH_MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (doc) => doc,
+};
 
 /** Unknown data → logigramme, or located French issues; never throws on user data. */
 export function loadGraph(data: unknown): Result<GraphDocument, LoadIssue> {

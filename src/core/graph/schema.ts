@@ -10,16 +10,18 @@ import {
   ScenarioSchema,
   WorkingYearSchema,
 } from '../referential/schema.ts';
+import { CommentThreadSchema } from '../comments/schema.ts';
 
 /**
- * The logigramme: the drawn decision graph a federation edits, format version 1.
+ * The logigramme: the drawn decision graph a federation edits, format version 2 (version 2 added the
+ * optional `comments` and `base`; a version-1 file migrates unchanged, see GRAPH_MIGRATIONS).
  *
  * Semantics and layout are kept apart: `nodes` and `edges` say what the referential means, `layout`
  * only where things are drawn. Node ids become the ids of the compiled referential's elements, so a
  * node can be followed across versions. Questions and prevention measures are catalogues: a question
  * node asks a catalogue question, so the same question can be asked at several places of the graph.
  */
-export const GRAPH_FORMAT_VERSION = 1;
+export const GRAPH_FORMAT_VERSION = 2;
 
 const Text = z.string();
 /** Edge ids derive from their source node's id (see decompile), so they may be longer than node ids. */
@@ -56,6 +58,18 @@ export const NodeLayoutSchema = z.strictObject({
   collapsed: z.boolean().optional(),
 });
 
+/**
+ * The version or snapshot a logigramme started from: what a three-way merge takes as the common base
+ * (see `findCommonBase`). `contentHash` is the content hash of the compiled base (a stored version has
+ * it); `snapshot`, the `graphHash` of the base logigramme itself when it was a snapshot of a draft.
+ */
+export const GraphBaseSchema = z.strictObject({
+  id: Id,
+  version: z.string(),
+  contentHash: z.string(),
+  snapshot: z.string().optional(),
+});
+
 export const GraphDocumentSchema = z.strictObject({
   $schema: z.string().optional(),
   formatVersion: z.literal(GRAPH_FORMAT_VERSION),
@@ -77,6 +91,10 @@ export const GraphDocumentSchema = z.strictObject({
     direction: z.enum(['RIGHT', 'DOWN']).default('RIGHT'),
     nodes: z.record(z.string(), NodeLayoutSchema),
   }),
+  /** Comment threads of the working group and the reviewers: never compiled, never hashed. */
+  comments: z.array(CommentThreadSchema).optional(),
+  /** The version or snapshot this logigramme started from, recorded on export. */
+  base: GraphBaseSchema.optional(),
 });
 
 export type GraphDocument = z.infer<typeof GraphDocumentSchema>;
@@ -84,3 +102,4 @@ export type GraphNode = z.infer<typeof GraphNodeSchema>;
 export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
 export type NodeLayout = z.infer<typeof NodeLayoutSchema>;
 export type GraphNodeKind = GraphNode['kind'];
+export type GraphBase = z.infer<typeof GraphBaseSchema>;
