@@ -765,6 +765,35 @@ rule('regulation.impossible_value', () => {
   });
 });
 
+rule('regulation.intensity_missing', () => {
+  // D4163-2 (2015-1888 text): a cycle over 30 s counts at ≥ 30 actions/min; a 40 s cycle alone cannot be judged.
+  const cycleOnly = (r: Referential) => void situationOf(r, 's-chantier').exposures.push(exposure('repetitive_work', 'repetitive_movements', [['cycle_time', 40]], [900, 'h/year'], 'exposed'));
+  it('a 40 s cycle without its actions: an error on the intensity of the situation', () => {
+    const report = check(variant((r) => {
+      r.factors.retained.push('repetitive_work');
+      r.factors.excluded = r.factors.excluded.filter((e) => e.factor !== 'repetitive_work');
+      cycleOnly(r);
+    }));
+    expect(only(report, 'regulation.intensity_missing')).toEqual([{ code: 'regulation.intensity_missing', severity: 'error', element: 's-chantier', path: '$.situations[2].exposures[1].intensity' }]);
+  });
+  it('on a logigramme, the finding names the situation node', () => {
+    const report = checkG(graphVariant((g) => {
+      const node = g.nodes.find((n) => n.id === 's-chantier')!;
+      if (node.kind !== 'situation') throw new Error('fixture');
+      node.exposures.push(exposure('noise', 'daily_level', [], [700, 'h/year'], 'exposed'));
+    }));
+    expect(withCode(report, 'regulation.intensity_missing').map((f) => f.element)).toEqual(['s-chantier']);
+  });
+  it('near miss: with 20 actions per cycle the rate is derived (20 × 60 ÷ 40 = 30 actions/min ≥ 30)', () => {
+    const report = check(variant((r) => {
+      r.factors.retained.push('repetitive_work');
+      r.factors.excluded = r.factors.excluded.filter((e) => e.factor !== 'repetitive_work');
+      situationOf(r, 's-chantier').exposures.push(exposure('repetitive_work', 'repetitive_movements', [['cycle_time', 40], ['actions_per_cycle', 20]], [1200, 'h/year'], 'exposed'));
+    }));
+    expect(report.findings).toEqual([]);
+  });
+});
+
 rule('regulation.duration_missing', () => {
   it('a noise exposure without duration', () => {
     const report = check(variant((r) => void delete situationOf(r, 's-chantier').exposures[0]!.duration));

@@ -513,7 +513,8 @@ function referential(regulation: string, exposures: Exposure[]): Referential {
 }
 
 function run(exposures: Exposure[], year: number, more: { contract?: Employee['contract']; birth?: Employee['birth']; regulation?: string } = {}): EmployeeResult {
-  const ref = referential('2023-09-01', exposures);
+  // The referential targets the version of the year evaluated, as a branch writing for that year would.
+  const ref = referential(regulationInForce(`${year}-12-31`)!.id, exposures);
   const employee: Employee = { id: 'E', annualHours: 1607, contract: more.contract ?? {}, birth: 'birth' in more ? more.birth : 1980, jobs: [{ job: 'poste', share: 100 }] };
   return evaluate(ref, { answers: {}, measures: [] }, employee, { year, ...(more.regulation ? { regulation: more.regulation } : {}) });
 }
@@ -582,8 +583,11 @@ describe('thresholds applied: "at least" means ≥ (digest §1, domain "At least
     expect(rep([['cycle_time', 31], ['actions_per_minute', 29]])).toBe('not_exposed');
     expect(rep([['actions_per_minute', 30]])).toBe('exposed');
     expect(rep([['actions_per_minute', 29]])).toBe('not_exposed');
-    // A 45 s cycle alone was repetitive in 2015 (cycle ≤ 1 min) but is not under the 2016 text.
-    expect(rep([['cycle_time', 45]])).toBe('not_exposed');
+    // A 45 s cycle alone was repetitive in 2015 (cycle ≤ 1 min); under the 2016 text a cycle over 30 s
+    // needs the actions per minute, which it does not state: refused at load, not counted as 0 h.
+    expect(() => rep([['cycle_time', 45]])).toThrow(/intensity : Intensité indéterminée .*actions techniques par minute/);
+    // With 10 actions per cycle the rate is derived: 10 × 60 ÷ 45 = 13.33 actions/min < 30.
+    expect(rep([['cycle_time', 45], ['actions_per_cycle', 10]])).toBe('not_exposed');
   });
   it('repetitive work 2015 (2014 definition): cycle ≤ 60 s alone suffices; > 60 s needs 30 actions/min (digest §1 table 3c)', () => {
     const rep = (intensity: Array<[Quantity, number]>) => verdict(run([exposure('repetitive_work', 'repetitive_movements', intensity, [900, 'h/year'])], 2015), 'repetitive_work');

@@ -4,7 +4,7 @@ import { UNIT_LABELS } from '../referential/units.ts';
 import { isIsoDate } from '../util/dates.ts';
 import { walk, type Compiled, type CompiledJob, type CompiledTask, type SituationVector } from './compile.ts';
 import { EvaluationError } from './errors.ts';
-import { round6 } from '../util/round.ts';
+import { round6, traceNumber } from '../util/round.ts';
 import { computePoints, type PeriodPlan } from './points.ts';
 import { DSN_FACTOR_CODES } from '../regulation/dsn.ts';
 import type { Contribution, DsnEntry, EmployeeResult, FactorResult, GroupResult, PathStep } from './types.ts';
@@ -198,7 +198,7 @@ export function evaluateWith(ctx: EmployeeContext, employee: Employee): Employee
   return result;
 }
 
-const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(4).replace(/0+$/, '').replace(/\.$/, ''));
+const fmt = traceNumber;
 
 function traceTask(trace: Contribution[], c: Compiled, job: CompiledJob, jobShare: number, task: CompiledTask, taskShare: number, weight: number, vector: SituationVector, path: PathStep[], ratio: number, period: Period | undefined) {
   for (const e of vector.entries) {
@@ -209,9 +209,10 @@ function traceTask(trace: Contribution[], c: Compiled, job: CompiledJob, jobShar
     const stated = e.exposure.duration ?? null;
     const conversion = stated ? `${fmt(stated.value)} ${UNIT_LABELS[stated.unit]} = ${fmt(e.atFullTime)} ${unit} à temps plein` : 'grille de l’arrêté';
     const deduction = e.deducted > 0 ? ` − ${fmt(e.deducted)} nuits déjà comptées en équipes alternantes` : '';
+    const derived = e.derived.length > 0 ? `${e.derived.map((d) => d.arithmetic).join(' ; ')} ; ` : '';
     const arithmetic = !e.met
-      ? `${conversion} ; intensité sous le seuil (${slot.group.criteria.find((x) => x.code === e.exposure.criterion)?.intensityLabel ?? ''}) : non compté`
-      : `${conversion}${deduction} ; × ${fmt(jobShare)} % (poste) × ${fmt(taskShare)} % (tâche)${period ? ` × ${fmt(period.fraction)} (part de l’année du ${period.from} au ${period.to})` : ''} × ${fmt(ratio)} (temps de travail) = ${fmt(amount)} ${unit}`;
+      ? `${derived}${conversion} ; intensité sous le seuil (${slot.group.criteria.find((x) => x.code === e.exposure.criterion)?.intensityLabel ?? ''}) : non compté`
+      : `${derived}${conversion}${deduction} ; × ${fmt(jobShare)} % (poste) × ${fmt(taskShare)} % (tâche)${period ? ` × ${fmt(period.fraction)} (part de l’année du ${period.from} au ${period.to})` : ''} × ${fmt(ratio)} (temps de travail) = ${fmt(amount)} ${unit}`;
     trace.push({
       job: job.id,
       jobLabel: job.label,

@@ -9,6 +9,7 @@ import { issue, type LoadIssue } from './issue.ts';
 import { migrateReferential } from './migrations.ts';
 import { ReferentialSchema, type Referential } from './schema.ts';
 import { durationConvertible } from './units.ts';
+import { assessIntensity, missingQuantitiesText } from '../evaluate/intensity.ts';
 
 const frenchErrors = z.locales.fr().localeError;
 
@@ -166,6 +167,10 @@ export function integrityIssues(r: Referential): LoadIssue[] {
           if (m.unit !== expected) issues.push(issue('unit.intensity', [...at, 'intensity', x, 'unit'], `Unité « ${m.unit} » inadaptée à la grandeur ${m.quantity} : attendu « ${expected} »`));
         });
         if (found.group.minimum === null) return;
+        const intensity = assessIntensity(found.criterion, e);
+        if (intensity.kind === 'missing') {
+          issues.push(issue('ref.intensity_missing', [...at, 'intensity'], `Intensité indéterminée pour le seuil « ${e.criterion} » (${e.factor}) : ${missingQuantitiesText(intensity.quantities)}`));
+        }
         if (!e.duration) {
           issues.push(issue('ref.duration', [...at, 'duration'], 'Durée attendue pour ce facteur (sur la base d’un temps plein)'));
         } else if (!durationConvertible(e.duration.unit, found.group.minimum.unit)) {

@@ -63,6 +63,13 @@ export interface CriterionDef {
   intensity: IntensityTest;
   /** French rendering of the intensity, as the decree prints it. */
   intensityLabel: string;
+  /**
+   * Quantities whose absence is itself a case of the text, so that a comparison on them is false (not
+   * undecidable) when a situation does not state them: the cycle time of repetitive work ("temps de
+   * cycle défini" in 2014, "variable ou absence de temps de cycle" from 2016). Any other quantity an
+   * alternative needs must be stated or derivable, or the situation is refused.
+   */
+  absenceDecides?: Quantity[];
 }
 
 export interface ThresholdGroup {

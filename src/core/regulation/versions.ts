@@ -178,6 +178,8 @@ function repetitiveWork2014(): ThresholdGroup[] {
           label: 'Répétition d’un même geste à une cadence contrainte',
           intensity: [[cond('cycle_time', '<=', 60)], [cond('cycle_time', '>', 60), atLeast('actions_per_minute', 30)]],
           intensityLabel: 'temps de cycle ≤ 1 min, ou ≥ 30 actions techniques par minute avec un cycle > 1 min',
+          // "avec un temps de cycle défini": without a cycle time the work is not repetitive in this text's sense.
+          absenceDecides: ['cycle_time'],
         },
       ],
     },
@@ -202,6 +204,8 @@ function repetitiveWork2016(): ThresholdGroup[] {
           ],
           intensityLabel:
             'cycle ≤ 30 s : ≥ 15 actions techniques ; cycle > 30 s, variable ou absent : ≥ 30 actions techniques par minute',
+          // "temps de cycle variable ou absence de temps de cycle" is the third alternative's own case.
+          absenceDecides: ['cycle_time'],
         },
       ],
     },
