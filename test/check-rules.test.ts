@@ -884,16 +884,22 @@ rule('regulation.conclusion_contradiction', () => {
         exposure('awkward_postures', 'torso_bent', [['angle', 50]], [287.4, 'h/year'], 'exposed'),
       );
     });
-  it('the evaluator finds 900 h of postures, exposed, for 100.3 + 512.3 + 287.4 h', () => {
-    const evaluator = createEvaluator(postures900(), { answers: { 'q-activite': 'atelier', 'q-charge': 10 }, measures: [] }, { year: 2024 });
+  // Postures had a legal threshold until 2017-09-30 (D4161-2): the rounding is checked under 2016-07-01.
+  it('the evaluator finds 900 h of postures, exposed, for 100.3 + 512.3 + 287.4 h (2016)', () => {
+    const evaluator = createEvaluator(postures900(), { answers: { 'q-activite': 'atelier', 'q-charge': 10 }, measures: [] }, { year: 2016 });
     const result = evaluator.evaluate({ id: 'E1', annualHours: 1607, contract: {}, birth: 1980, jobs: [{ job: 'j-meca', share: 100, tasks: [{ task: 't-carrosserie', share: 100 }] }] });
     const postures = result.factors.find((f) => f.factor === 'awkward_postures')!;
     expect(postures.groups[0]).toMatchObject({ exposure: 900, verdict: 'exposed' });
   });
   // Regression: the raw float sum (899.9999999999999) was once compared with 900 without the
   // evaluator's 10⁻⁶ rounding (src/core/util/round.ts), giving three false contradictions.
-  it('100.3 + 512.3 + 287.4 h of postures stated exposed is no contradiction', () => {
-    expect(only(check(postures900()), 'regulation.conclusion_contradiction')).toEqual([]);
+  it('100.3 + 512.3 + 287.4 h of postures stated exposed is no contradiction under 2016-07-01', () => {
+    expect(only(check(postures900(), { regulation: '2016-07-01' }), 'regulation.conclusion_contradiction')).toEqual([]);
+  });
+  it('near miss: stated not exposed, the same 900 h contradict it under 2016-07-01', () => {
+    const r = postures900();
+    for (const e of situationOf(r, 's-carrosserie').exposures) if (e.factor === 'awkward_postures') e.conclusion = 'not_exposed';
+    expect(only(check(r, { regulation: '2016-07-01' }), 'regulation.conclusion_contradiction').length).toBeGreaterThan(0);
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import {
   DSN_CANCELLATION_CODE,
-  DSN_CONFIRMED_CODES,
+  DSN_CODES_STATUS,
+  declarationChannel,
   DSN_FACTOR_CODES,
   FACTOR_CODES,
   QUANTITY_UNITS,
@@ -383,8 +384,8 @@ describe('points rules and ceilings (R4162-2 / R4163-9, décrets 2014-1156 and 2
 });
 
 // ---------------------------------------------------------------------------------------------
-describe('DSN codes, bloc S21.G00.34.001 (digest §4, §8.1)', () => {
-  it('best reconstruction 01…10 in D4161-2 order', () => {
+describe('DSN codes, bloc S21.G00.34.001 (R4163-8; table of two independent sources)', () => {
+  it('01…10 in the order of the factors of L4161-1', () => {
     expect(DSN_FACTOR_CODES).toEqual({
       manual_handling: '01',
       awkward_postures: '02',
@@ -398,9 +399,14 @@ describe('DSN codes, bloc S21.G00.34.001 (digest §4, §8.1)', () => {
       repetitive_work: '10',
     });
   });
-  it('only 08 (night work) is marked confirmed; 99 is the cancellation code', () => {
-    expect(DSN_CONFIRMED_CODES).toEqual(['08']);
+  it('the table is supported but still marked to verify against the official DSN specification; 99 is the cancellation code', () => {
+    expect(DSN_CODES_STATUS.verifiedAgainstSpecification).toBe(false);
+    expect(DSN_CODES_STATUS.evidence).toMatch(/deux sources indépendantes/);
+    expect(DSN_CODES_STATUS.evidence).not.toMatch(/reconstitu|non confirm/);
     expect(DSN_CANCELLATION_CODE).toBe('99');
+  });
+  it('channel by year: exposures of 2015 and 2016 through the DADS (or MSA), from 2017 through the DSN', () => {
+    expect([2015, 2016, 2017, 2024].map(declarationChannel)).toEqual(['dads', 'dads', 'dsn', 'dsn']);
   });
   it.each(ALL)('%s: every factor carries the one table’s code (one place for the codes)', (id) => {
     expect(Object.fromEntries(version(id).factors.map((f) => [f.code, f.dsnCode]))).toEqual({
@@ -744,9 +750,9 @@ describe('points applied (R4162-2, R4162-3, R4163-9: digest §3.1, §3.2, §3.3)
     expect(r.points.total).toBe(0);
     expect(r.dsn.map((d) => d.code)).toEqual(['07']);
   });
-  it('2024 manual handling exposed but removed from the C2P: verdict exposed, no DSN line, no point (L4163-1 I, digest §2.3)', () => {
+  it('2024 manual handling removed from the C2P: no legal threshold (D4163-2), verdict no_legal_threshold, no DSN line, no point (L4163-1 I)', () => {
     const r = run([exposure('manual_handling', 'lift_carry', [['load', 20]], [700, 'h/year'])], 2024);
-    expect(verdict(r, 'manual_handling')).toBe('exposed');
+    expect(verdict(r, 'manual_handling')).toBe('no_legal_threshold');
     expect(r.dsn).toEqual([]);
     expect(r.points.total).toBe(0);
   });

@@ -17,6 +17,7 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   exposed: 'exposé',
   not_exposed: 'non exposé',
   to_analyse: 'à analyser',
+  no_legal_threshold: 'hors déclaration (aucun seuil légal)',
 };
 
 export const STATUS_LABELS: Record<string, string> = {

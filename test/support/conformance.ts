@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import * as z from 'zod';
-import { createEvaluator, EvaluationError, type EmployeeResult } from '../../src/core/evaluate/index.ts';
+import { createEvaluator, EvaluationError, RULE_CHOICES, type EmployeeResult } from '../../src/core/evaluate/index.ts';
 import { formatIssues, loadReferential } from '../../src/core/referential/index.ts';
 import { AnswerValueSchema, EmployeeSchema, FactorCodeSchema, VerdictSchema, type Referential } from '../../src/core/referential/schema.ts';
 
@@ -31,6 +31,14 @@ export const ConformanceCaseSchema = z
     year: z.number().int(),
     /** Forced regulation version id (what-if); by default the version in force at the end of the year or contract. */
     regulation: z.string().optional(),
+    /** Choices where the law is unsettled (README "Unsettled points"); each absent one takes its default. */
+    rules: z
+      .strictObject({
+        removedFactors2017: z.enum(RULE_CHOICES.removedFactors2017).optional(),
+        lateFactors2016: z.enum(RULE_CHOICES.lateFactors2016).optional(),
+        points2023: z.enum(RULE_CHOICES.points2023).optional(),
+      })
+      .optional(),
     company: z.strictObject({
       answers: z.record(z.string(), AnswerValueSchema),
       measures: z.array(z.strictObject({ measure: z.string(), since: z.string().optional() })),
@@ -42,6 +50,8 @@ export const ConformanceCaseSchema = z
         points: z.number().int().min(0).optional(),
         /** DSN S21.G00.34.001 codes declared, compared as a set (order does not matter). */
         dsn: z.array(z.string()).optional(),
+        /** Where the year's exposures are declared: `dads` (2015, 2016) or `dsn`. */
+        channel: z.enum(['dads', 'dsn']).optional(),
       })
       .optional(),
     expectedError: z.strictObject({ code: z.string().min(1), field: z.string() }).optional(),
@@ -162,7 +172,7 @@ export function runCase(file: LoadedCaseFile, loaded: LoadedCase): Mismatch[] {
 
   let result: EmployeeResult;
   try {
-    const evaluator = createEvaluator(referential, { answers: c.company.answers, measures: c.company.measures }, { year: c.year, ...(c.regulation !== undefined ? { regulation: c.regulation } : {}) });
+    const evaluator = createEvaluator(referential, { answers: c.company.answers, measures: c.company.measures }, { year: c.year, ...(c.regulation !== undefined ? { regulation: c.regulation } : {}), ...(c.rules !== undefined ? { rules: c.rules } : {}) });
     result = evaluator.evaluate(c.employee);
   } catch (error) {
     if (!(error instanceof EvaluationError)) {
@@ -204,6 +214,7 @@ function compareResult(c: ConformanceCase, result: EmployeeResult): Mismatch[] {
     const got = result.dsn.map((d) => d.code).sort();
     if (want.length !== got.length || want.some((code, i) => code !== got[i])) mismatches.push({ what: 'dsn', expected: want, actual: got });
   }
+  if (expected.channel !== undefined && result.channel !== expected.channel) mismatches.push({ what: 'channel', expected: expected.channel, actual: result.channel });
   return mismatches;
 }
 

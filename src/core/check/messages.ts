@@ -2,7 +2,7 @@ import type { Severity } from './types.ts';
 
 type Params = Record<string, string | number>;
 
-const CONCLUSIONS: Record<string, string> = { exposed: 'exposé', not_exposed: 'non exposé', to_analyse: 'à analyser' };
+const CONCLUSIONS: Record<string, string> = { exposed: 'exposé', not_exposed: 'non exposé', to_analyse: 'à analyser', no_legal_threshold: 'hors déclaration' };
 const UNITS: Record<string, string> = { 'h/year': 'h/an', 'days/year': 'jours/an', 'nights/year': 'nuits/an', 'events/year': 'fois/an' };
 const u = (unit: string | number | undefined) => UNITS[String(unit)] ?? String(unit ?? "");
 

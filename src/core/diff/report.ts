@@ -5,7 +5,7 @@ import { UNIT_LABELS } from '../referential/units.ts';
 import type { Aspect, Change, DiffResult, ExposureChange, SituationFlip } from './types.ts';
 
 const FACTOR_LABELS = Object.fromEntries(REGULATION_VERSIONS[REGULATION_VERSIONS.length - 1]!.factors.map((f) => [f.code, f.label])) as Record<FactorCode, string>;
-const VERDICTS = { exposed: 'exposé', not_exposed: 'non exposé', to_analyse: 'à analyser' } as const;
+const VERDICTS = { exposed: 'exposé', not_exposed: 'non exposé', to_analyse: 'à analyser', no_legal_threshold: 'hors déclaration (aucun seuil légal)' } as const;
 const OPS = { added: 'ajouté', removed: 'supprimé', changed: 'modifié' } as const;
 const OPS_FEMININE = { added: 'ajoutée', removed: 'supprimée', changed: 'modifiée' } as const;
 const FEMININE = new Set(['task', 'situation', 'measure']);
@@ -65,8 +65,11 @@ function exposureLine(c: ExposureChange): string {
 }
 
 function flipLine(f: SituationFlip, from: string, to: string): string {
+  const unit = (v: SituationFlip['before']) => (v.unit ? UNIT_LABELS[v.unit as keyof typeof UNIT_LABELS] : '');
   const side = (v: SituationFlip['before'], version: string) =>
-    `${VERDICTS[v.verdict]}${v.threshold !== null ? ` (${v.value} pour un seuil de ${v.threshold} ${v.unit ? UNIT_LABELS[v.unit as keyof typeof UNIT_LABELS] : ''}, version ${version})` : ` (version ${version})`}`;
+    v.verdict === 'no_legal_threshold'
+      ? `${VERDICTS[v.verdict]} (${v.value} ${unit(v)}${v.threshold !== null ? `, ancien seuil ${v.threshold} ${unit(v)} à titre indicatif` : ''}, version ${version})`
+      : `${VERDICTS[v.verdict]}${v.threshold !== null ? ` (${v.value} pour un seuil de ${v.threshold} ${unit(v)}, version ${version})` : ` (version ${version})`}`;
   return `    - **Verdict à temps plein pour ${FACTOR_LABELS[f.factor]} : ${side(f.before, from)} → ${side(f.after, to)}**`;
 }
 

@@ -30,10 +30,15 @@ export interface SituationVector {
   situation: Situation;
   /** Duration at 100 % time per slot, in the slot's threshold unit, intensity-filtered. */
   values: Float64Array;
-  /** Chemicals are judged on the arrêté grid: the situation states exposure that cannot be summed. */
-  gridFlag: boolean;
+  /**
+   * Chemicals are judged on the arrêté grid, which the referential's authors apply: the strongest
+   * conclusion the situation states on it (`exposed` over `to_analyse`), or `none`.
+   */
+  grid: GridConclusion;
   entries: EntryInfo[];
 }
+
+export type GridConclusion = 'none' | 'to_analyse' | 'exposed';
 
 /** A task whose tree depends on company answers and measures only is resolved once for all staff. */
 export type Resolution =
@@ -135,13 +140,14 @@ export type Unplaced = { reason: 'criterion' } | { reason: 'unit' } | { reason: 
 export function situationVector(table: SlotTable, situation: Situation, year: WorkingYear, skip: (exposure: Exposure, index: number, why: Unplaced) => void): SituationVector {
   const values = new Float64Array(table.slots.length);
   const entries: EntryInfo[] = [];
-  let gridFlag = false;
+  let grid: GridConclusion = 'none';
   situation.exposures.forEach((exposure, index) => {
     const found = table.criterionSlot.get(`${exposure.factor}/${exposure.criterion}`);
     if (!found) return skip(exposure, index, { reason: 'criterion' });
     const minimum = table.slots[found.slot]!.group.minimum;
     if (minimum === null) {
-      if (exposure.conclusion !== 'not_exposed') gridFlag = true;
+      if (exposure.conclusion === 'exposed') grid = 'exposed';
+      else if (exposure.conclusion === 'to_analyse' && grid === 'none') grid = 'to_analyse';
       entries.push({ slot: found.slot, exposure, met: exposure.conclusion !== 'not_exposed', derived: [], atFullTime: 0, deducted: 0 });
       return;
     }
@@ -167,7 +173,7 @@ export function situationVector(table: SlotTable, situation: Situation, year: Wo
       remaining -= e.deducted;
     }
   }
-  return { situation, values, gridFlag, entries };
+  return { situation, values, grid, entries };
 }
 
 export function compileForRegulation(referential: Referential, version: RegulationVersion, company: CompanyContext): Compiled {

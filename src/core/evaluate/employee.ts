@@ -1,8 +1,9 @@
-import type { FactorCode } from '../regulation/types.ts';
+import type { FactorCode, FactorDef } from '../regulation/types.ts';
+import { declarationChannel } from '../regulation/dsn.ts';
 import type { Employee, Verdict } from '../referential/schema.ts';
 import { UNIT_LABELS } from '../referential/units.ts';
 import { isIsoDate } from '../util/dates.ts';
-import { walk, type Compiled, type CompiledJob, type CompiledTask, type SituationVector } from './compile.ts';
+import { walk, type Compiled, type CompiledJob, type CompiledTask, type GridConclusion, type SituationVector } from './compile.ts';
 import { EvaluationError } from './errors.ts';
 import { round6, traceNumber } from '../util/round.ts';
 import { computePoints, type PeriodPlan } from './points.ts';
@@ -33,13 +34,21 @@ export interface EmployeeContext {
   /** Threshold overrides of the 2023 transition year, by group code. */
   thresholdOverrides: Record<string, number> | undefined;
   plan: PeriodPlan;
+  /**
+   * Factors judged under an earlier version's table than `compiled.version`: the four removed on
+   * 2017-10-01 for a 2017 contract with days before that date (ordonnance 2017-1389 art. 5 IV, rule
+   * `removedFactors2017`). Their groups are the same in both versions, so the slots still apply.
+   */
+  judged: ReadonlyMap<FactorCode, FactorDef> | undefined;
+  /** The version id each judged factor comes from. */
+  judgedVersions?: ReadonlyMap<FactorCode, string>;
   trace: boolean;
   /** Scratch accumulator reused across employees (one per slot). */
   scratch: Float64Array;
 }
 
 interface Accumulated {
-  gridFlag: boolean;
+  grid: GridConclusion;
   trace: Contribution[] | undefined;
 }
 
@@ -50,7 +59,7 @@ interface Accumulated {
  */
 function accumulate(ctx: EmployeeContext, employee: Employee, acc: Float64Array, ratio: number): Accumulated {
   const c = ctx.compiled;
-  const out: Accumulated = { gridFlag: false, trace: ctx.trace ? [] : undefined };
+  const out: Accumulated = { grid: 'none', trace: ctx.trace ? [] : undefined };
   let memoKey: string | undefined;
   let jobSum = 0;
   const jobs = employee.jobs;
@@ -91,7 +100,8 @@ function accumulate(ctx: EmployeeContext, employee: Employee, acc: Float64Array,
         const w = weight * period.fraction;
         const values = resolved.vector.values;
         for (let s = 0; s < values.length; s++) acc[s]! += w * values[s]!;
-        if (resolved.vector.gridFlag) out.gridFlag = true;
+        const grid = resolved.vector.grid;
+        if (grid === 'exposed' || (grid === 'to_analyse' && out.grid === 'none')) out.grid = grid;
         if (out.trace) traceTask(out.trace, c, job, mj.share, task, taskShare, w, resolved.vector, resolved.path, ratio, ctx.periods.length > 1 ? period : undefined);
       }
     }
@@ -149,39 +159,37 @@ export function evaluateWith(ctx: EmployeeContext, employee: Employee): Employee
   const ratio = employee.annualHours / c.referential.workingYear.annualHours;
   const acc = ctx.scratch;
   acc.fill(0);
-  const { gridFlag, trace } = accumulate(ctx, employee, acc, ratio);
+  const { grid, trace } = accumulate(ctx, employee, acc, ratio);
 
   const factors: FactorResult[] = [];
   const exposedFactors: FactorCode[] = [];
   const toAnalyse: FactorCode[] = [];
+  const noLegalThreshold: FactorCode[] = [];
+  const earning: FactorCode[] = [];
   const versionFactors = c.version.factors;
   for (let fi = 0; fi < versionFactors.length; fi++) {
-    const factor = versionFactors[fi]!;
-    const groups: GroupResult[] = [];
-    let verdict: Verdict = 'not_exposed';
-    for (const s of c.factorSlots[fi]!) {
-      const group = c.slots[s]!.group;
-      if (group.minimum === null) {
-        const v: Verdict = gridFlag ? 'to_analyse' : 'not_exposed';
-        groups.push({ code: group.code, label: group.label, threshold: null, exposure: 0, margin: 0, verdict: v });
-        if (v === 'to_analyse' && verdict === 'not_exposed') verdict = 'to_analyse';
-        continue;
-      }
-      const exposure = round6(acc[s]! * ratio);
-      const threshold = ctx.thresholdOverrides?.[group.code] ?? group.minimum.value;
-      // A factor not yet in force is reported with its figures but never counts as exposed.
-      const groupVerdict: Verdict = factor.inForce && exposure >= threshold ? 'exposed' : 'not_exposed';
-      if (groupVerdict === 'exposed') verdict = 'exposed';
-      groups.push({ code: group.code, label: group.label, threshold: { value: threshold, unit: group.minimum.unit }, exposure, margin: round6(exposure - threshold), verdict: groupVerdict });
-    }
-    if (!factor.inForce) verdict = 'not_exposed';
-    if (verdict === 'exposed') exposedFactors.push(factor.code);
-    else if (verdict === 'to_analyse') toAnalyse.push(factor.code);
-    factors.push({ factor: factor.code, label: factor.label, inForce: factor.inForce, retained: c.retained.has(factor.code), earnsPoints: factor.earnsPoints, dsnCode: factor.dsnCode, verdict, groups });
+    const own = versionFactors[fi]!;
+    const factor = ctx.judged?.get(own.code) ?? own;
+    const verdict = factorVerdict(ctx, factor, c.factorSlots[fi]!, acc, ratio, grid);
+    if (verdict.verdict === 'exposed') {
+      exposedFactors.push(factor.code);
+      if (factor.earnsPoints) earning.push(factor.code);
+    } else if (verdict.verdict === 'to_analyse') toAnalyse.push(factor.code);
+    else if (verdict.verdict === 'no_legal_threshold') noLegalThreshold.push(factor.code);
+    factors.push({
+      factor: factor.code,
+      label: factor.label,
+      regulation: factor === own ? c.version.id : judgedVersion(ctx, factor.code) ?? c.version.id,
+      inForce: factor.inForce,
+      legalThreshold: factor.legalThreshold,
+      retained: c.retained.has(factor.code),
+      earnsPoints: factor.earnsPoints,
+      dsnCode: factor.dsnCode,
+      verdict: verdict.verdict,
+      groups: verdict.groups,
+    });
   }
 
-  const earning: FactorCode[] = [];
-  for (const code of exposedFactors) if (c.earnsPoints.get(code)) earning.push(code);
   const doubled = earning.length > 0 ? bornBeforeJuly1956(employee) : false;
   const points = computePoints(ctx.plan, earning, c.inForceFrom, c.factorLabels, doubled, ctx.trace);
   const dsn: DsnEntry[] = [];
@@ -193,9 +201,64 @@ export function evaluateWith(ctx: EmployeeContext, employee: Employee): Employee
     }
   }
 
-  const result: EmployeeResult = { employee: employee.id, year: ctx.year, regulation: c.version.id, workingTimeRatio: ratio, factors, exposedFactors, toAnalyse, points, dsn };
+  const result: EmployeeResult = {
+    employee: employee.id,
+    year: ctx.year,
+    regulation: c.version.id,
+    channel: declarationChannel(ctx.year),
+    workingTimeRatio: ratio,
+    factors,
+    exposedFactors,
+    toAnalyse,
+    noLegalThreshold,
+    points,
+    dsn,
+  };
   if (trace) result.trace = trace;
   return result;
+}
+
+/**
+ * One factor's verdict and groups. A factor not in force is reported with its figures but is never
+ * exposed. A factor with no legal threshold any more (from 2017-10-01: manual handling, postures,
+ * vibrations, chemicals) is `no_legal_threshold` when the employee's situations describe an exposure to
+ * it, with the former threshold only as an indicative reference. Chemicals follow the conclusion the
+ * referential's authors reached on the arrêté grid: `exposed` when a situation the employee works in
+ * states it, `to_analyse` only when they say so.
+ */
+function factorVerdict(ctx: EmployeeContext, factor: FactorDef, slots: readonly number[], acc: Float64Array, ratio: number, grid: GridConclusion): { verdict: Verdict; groups: GroupResult[] } {
+  const c = ctx.compiled;
+  const groups: GroupResult[] = [];
+  let verdict: Verdict = 'not_exposed';
+  const abrogated = factor.inForce && !factor.legalThreshold;
+  for (const s of slots) {
+    const group = c.slots[s]!.group;
+    if (group.minimum === null) {
+      const v: Verdict = !factor.inForce || grid === 'none' ? 'not_exposed' : abrogated ? 'no_legal_threshold' : grid;
+      groups.push({ code: group.code, label: group.label, threshold: null, exposure: 0, margin: 0, verdict: v });
+      if (v !== 'not_exposed' && verdict !== 'exposed') verdict = v;
+      continue;
+    }
+    const exposure = round6(acc[s]! * ratio);
+    if (abrogated) {
+      const indicative = { value: group.minimum.value, unit: group.minimum.unit };
+      const v: Verdict = exposure > 0 ? 'no_legal_threshold' : 'not_exposed';
+      if (v === 'no_legal_threshold') verdict = v;
+      groups.push({ code: group.code, label: group.label, threshold: null, indicativeThreshold: indicative, exposure, margin: round6(exposure - indicative.value), verdict: v });
+      continue;
+    }
+    const threshold = ctx.thresholdOverrides?.[group.code] ?? group.minimum.value;
+    const groupVerdict: Verdict = factor.inForce && exposure >= threshold ? 'exposed' : 'not_exposed';
+    if (groupVerdict === 'exposed') verdict = 'exposed';
+    groups.push({ code: group.code, label: group.label, threshold: { value: threshold, unit: group.minimum.unit }, exposure, margin: round6(exposure - threshold), verdict: groupVerdict });
+  }
+  if (!factor.inForce) verdict = 'not_exposed';
+  return { verdict, groups };
+}
+
+function judgedVersion(ctx: EmployeeContext, code: FactorCode): string | undefined {
+  const def = ctx.judged?.get(code);
+  return def ? ctx.judgedVersions?.get(code) : undefined;
 }
 
 const fmt = traceNumber;

@@ -1,5 +1,6 @@
-import { regulationInForce, resolveRegulation } from '../regulation/index.ts';
-import { FACTOR_CODES, type RegulationVersion } from '../regulation/types.ts';
+import { factorOf, REGULATION_VERSIONS, REMOVED_2017, regulationById, regulationInForce, resolveRegulation } from '../regulation/index.ts';
+import { FACTOR_CODES, type FactorCode, type FactorDef, type RegulationVersion } from '../regulation/types.ts';
+import { resolveRules, type UnsettledRules } from './rules.ts';
 import type { CompanyInput, Employee, Referential } from '../referential/schema.ts';
 import { compileForRegulation } from './compile.ts';
 import { addDays, daysBetween } from '../util/dates.ts';
@@ -10,6 +11,7 @@ import type { EmployeeResult, EvaluationOptions, StaffResult } from './types.ts'
 
 export * from './types.ts';
 export { EvaluationError, type EvaluationErrorCode } from './errors.ts';
+export { DEFAULT_RULES, RULE_CHOICES, resolveRules, type UnsettledRules } from './rules.ts';
 
 export type CompanyAnswers = Pick<CompanyInput, 'answers' | 'measures'>;
 
@@ -50,16 +52,17 @@ export function createEvaluator(referential: Referential, company: CompanyAnswer
   };
   const scratch = new Float64Array(32);
   const year = options.year;
+  const rules = resolveRules(options.rules);
   // Most staff share a handful of contract shapes (whole year, a few dates): plan each shape once.
-  const plans = new Map<string, PeriodPlan>();
-  const planFor = (version: RegulationVersion, contract: ContractInYear) => {
+  const plans = new Map<string, ContractShape>();
+  const planFor = (version: RegulationVersion, contract: ContractInYear): ContractShape => {
     const key = `${version.id}|${contract.start}|${contract.end}|${contract.contractMonths < 1}`;
-    let plan = plans.get(key);
-    if (!plan) {
-      plan = planPeriods(contract, version, forced !== undefined);
-      plans.set(key, plan);
+    let shape = plans.get(key);
+    if (!shape) {
+      shape = { plan: planPeriods(contract, version, forced !== undefined, rules), ...judgedFactors(version, contract, forced !== undefined, rules, year) };
+      plans.set(key, shape);
     }
-    return plan;
+    return shape;
   };
 
   const evaluate = (employee: Employee): EmployeeResult => {
@@ -73,13 +76,16 @@ export function createEvaluator(referential: Referential, company: CompanyAnswer
       const version = forced ?? regulationInForce(contract.end)!;
       const periods = periodsFor(version);
       const compiled = periods[0]!.compiled;
+      const shape = planFor(version, contract);
       return evaluateWith(
         {
           compiled,
           periods,
           year,
           thresholdOverrides: transitionThresholds(version, year, contract.start, contract.end),
-          plan: planFor(version, contract),
+          plan: shape.plan,
+          judged: shape.judged,
+          judgedVersions: shape.judgedVersions,
           trace: options.trace === true,
           scratch: scratch.length >= compiled.slots.length ? scratch : new Float64Array(compiled.slots.length),
         },
@@ -166,6 +172,47 @@ function checkEmployeeAnswers(referential: Referential, employee: Employee): voi
     if (!q) throw new EvaluationError('unknown_question', `answers.${key}`, `critère « ${key} » inconnu dans ce référentiel`);
     if (q.scope !== 'employee') throw new EvaluationError('unknown_question', `answers.${key}`, `le critère « ${q.label} » se renseigne pour l’entreprise, pas par salarié`);
   }
+}
+
+interface ContractShape {
+  plan: PeriodPlan;
+  judged: Map<FactorCode, FactorDef> | undefined;
+  judgedVersions: Map<FactorCode, string> | undefined;
+}
+
+/**
+ * The factors a contract's exposures are judged on under an earlier version's table than the one in
+ * force at the contract's end in the year. Only the four factors removed on 2017-10-01 have a case:
+ * ordonnance 2017-1389 art. 5 IV keeps the former ten-factor article for the exposures of 2015, 2016
+ * and the first three quarters of 2017, so a 2017 contract with days before 2017-10-01 is judged on
+ * the former threshold (and earns only in the windows ending by 2017-09-30, see `planPeriods`).
+ * Under the rule `not_declared`, the four factors are outside the declaration for all of 2017.
+ */
+function judgedFactors(version: RegulationVersion, contract: ContractInYear, forced: boolean, rules: UnsettledRules, year: number): Omit<ContractShape, 'plan'> {
+  if (forced) return { judged: undefined, judgedVersions: undefined };
+  const judged = new Map<FactorCode, FactorDef>();
+  const judgedVersions = new Map<FactorCode, string>();
+  if (rules.removedFactors2017 === 'not_declared' && year === 2017) {
+    const after = regulationById('2017-10-01')!;
+    if (after.id !== version.id) {
+      for (const code of REMOVED_2017) {
+        judged.set(code, factorOf(after, code));
+        judgedVersions.set(code, after.id);
+      }
+    }
+  } else {
+    // The versions in force on some day of the contract in the year, latest first.
+    const during = REGULATION_VERSIONS.filter((v, i) => v.from <= contract.end && (REGULATION_VERSIONS[i + 1]?.from ?? '9999-12-31') > contract.start).reverse();
+    for (const f of version.factors) {
+      if (f.legalThreshold || !f.inForce) continue;
+      const earlier = during.find((v) => factorOf(v, f.code).legalThreshold && factorOf(v, f.code).inForce);
+      if (earlier) {
+        judged.set(f.code, factorOf(earlier, f.code));
+        judgedVersions.set(f.code, earlier.id);
+      }
+    }
+  }
+  return judged.size > 0 ? { judged, judgedVersions } : { judged: undefined, judgedVersions: undefined };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { FactorCode, ThresholdUnit } from '../regulation/types.ts';
 import type { DurationUnit, Verdict } from '../referential/schema.ts';
+import type { UnsettledRules } from './rules.ts';
 
 export interface EvaluationOptions {
   /** Calendar year of exposure being evaluated. */
@@ -11,6 +12,8 @@ export interface EvaluationOptions {
   regulation?: string;
   /** Build the explanation of every contribution (slower; off for bulk runs). */
   trace?: boolean;
+  /** Choices where the law is unsettled; each missing one takes its documented default (`DEFAULT_RULES`). */
+  rules?: Partial<UnsettledRules>;
 }
 
 export type PathStep =
@@ -49,7 +52,13 @@ export interface Contribution {
 export interface GroupResult {
   code: string;
   label: string;
+  /** The legal threshold; `null` for the chemicals grid and for a factor with no legal threshold any more. */
   threshold: { value: number; unit: ThresholdUnit } | null;
+  /**
+   * For the four factors outside the prevention account since 2017-10-01: the former D4161-2 threshold,
+   * shown as a reference for prevention only — it decides nothing.
+   */
+  indicativeThreshold?: { value: number; unit: ThresholdUnit };
   exposure: number;
   /** exposure − threshold, in the threshold's unit (negative: under the threshold). */
   margin: number;
@@ -59,7 +68,15 @@ export interface GroupResult {
 export interface FactorResult {
   factor: FactorCode;
   label: string;
+  /**
+   * The regulation version whose table judged this factor: the employee's version, or for the four
+   * factors removed on 2017-10-01 the former one when the contract has days before that date
+   * (ordonnance 2017-1389 art. 5 IV, rule `removedFactors2017`).
+   */
+  regulation: string;
   inForce: boolean;
+  /** False when the factor has no legal threshold in that version (verdict `no_legal_threshold`). */
+  legalThreshold: boolean;
   retained: boolean;
   earnsPoints: boolean;
   dsnCode: string;
@@ -86,15 +103,24 @@ export interface DsnEntry {
   contract?: string;
 }
 
+/**
+ * Where the year's exposures are declared: exposures of 2015 and 2016 went through the DADS (rubric S65,
+ * or the MSA's declaration for farm employers), later ones through the DSN (bloc S21.G00.34, R4163-8).
+ */
+export type DeclarationChannel = 'dads' | 'dsn';
+
 export interface EmployeeResult {
   employee: string;
   year: number;
   regulation: string;
+  channel: DeclarationChannel;
   /** Employee's annual hours over the referential's reference year: part time scales exposure. */
   workingTimeRatio: number;
   factors: FactorResult[];
   exposedFactors: FactorCode[];
   toAnalyse: FactorCode[];
+  /** Factors outside the declaration with no legal threshold, to which the employee's situations still expose them (prevention). */
+  noLegalThreshold: FactorCode[];
   points: PointsResult;
   dsn: DsnEntry[];
   trace?: Contribution[];

@@ -143,4 +143,4 @@ export function checkReportMarkdown(report: CheckExport): string {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-const STATUS_VERDICT = { exposed: 'exposé', not_exposed: 'non exposé', to_analyse: 'à analyser' } as const;
+const STATUS_VERDICT = { exposed: 'exposé', not_exposed: 'non exposé', to_analyse: 'à analyser', no_legal_threshold: 'hors déclaration (aucun seuil légal)' } as const;

@@ -166,7 +166,11 @@ export const EmployeeSchema = z.strictObject({
   answers: z.record(z.string(), AnswerValueSchema).optional(),
 });
 
-export const VerdictSchema = z.enum(['exposed', 'not_exposed', 'to_analyse']);
+/**
+ * An employee's verdict per factor. `no_legal_threshold`: manual handling, postures, vibrations and
+ * chemicals from 2017-10-01 — outside the declaration, no legal threshold (D4163-2), kept for prevention.
+ */
+export const VerdictSchema = z.enum(['exposed', 'not_exposed', 'to_analyse', 'no_legal_threshold']);
 
 export const ScenarioSchema = z.strictObject({
   id: Id,

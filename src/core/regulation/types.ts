@@ -88,6 +88,13 @@ export interface FactorDef {
   /** Date from which the factor applies (as this version has it); periods ending before it earn no points. */
   inForceFrom: string;
   earnsPoints: boolean;
+  /**
+   * False for the four factors the 2017 ordinance took out of the prevention account (manual handling,
+   * postures, vibrations, chemicals): from 2017-10-01 the decree table (D4163-2) gives them no threshold,
+   * so nothing can make an employee legally exposed to them. Their groups keep the former values of
+   * D4161-2 (décret 2014-1159) only as an indicative reference for prevention.
+   */
+  legalThreshold: boolean;
   dsnCode: string;
   groups: ThresholdGroup[];
   /** Source of every number of this factor in this version. */

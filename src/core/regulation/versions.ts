@@ -10,6 +10,9 @@ const SRC_2014 = 'D4161-2 (décret 2014-1159 du 9 octobre 2014), digest §1';
 const SRC_2015_1888 = 'D4161-2 (décret 2015-1888 du 30 décembre 2015), digest §2.2';
 const SRC_2017 = 'L4163-1, D4163-2 (ordonnance 2017-1389, décret 2017-1769), digest §2.3';
 const SRC_2023 = 'D4163-2 (décret 2023-760 du 10 août 2023), digest §2.5';
+/** Why the four removed factors have no threshold from 2017-10-01: the figures kept are the abrogated ones. */
+const SRC_REMOVED =
+  'Hors compte professionnel de prévention depuis le 1er octobre 2017 (L4163-1, ordonnance 2017-1389) : D4163-2 ne fixe plus de seuil, les valeurs de D4161-2 (décret 2014-1159) ne sont qu’un repère indicatif';
 
 const atLeast = (quantity: Parameters<typeof cond>[0], value: number) => cond(quantity, '>=', value);
 function cond(
@@ -228,15 +231,15 @@ const LABELS: Record<FactorCode, string> = {
 function factor(
   code: FactorCode,
   groups: ThresholdGroup[],
-  options: { inForce: boolean; inForceFrom: string; earnsPoints: boolean; source: string },
+  options: { inForce: boolean; inForceFrom: string; earnsPoints: boolean; legalThreshold: boolean; source: string },
 ): FactorDef {
   return { code, label: LABELS[code], dsnCode: DSN_FACTOR_CODES[code], groups, ...options };
 }
 
 /** The six factors of decree 2014-1159 scheduled for 2016-01-01, then postponed to 2016-07-01. */
-const LATE_SIX: FactorCode[] = ['manual_handling', 'awkward_postures', 'mechanical_vibrations', 'hazardous_chemicals', 'extreme_temperatures', 'noise'];
+export const LATE_SIX: readonly FactorCode[] = ['manual_handling', 'awkward_postures', 'mechanical_vibrations', 'hazardous_chemicals', 'extreme_temperatures', 'noise'];
 /** The four factors the 2017 ordinance removed from the prevention account (they stay in L4161-1). */
-const REMOVED_2017: FactorCode[] = ['manual_handling', 'awkward_postures', 'mechanical_vibrations', 'hazardous_chemicals'];
+export const REMOVED_2017: readonly FactorCode[] = ['manual_handling', 'awkward_postures', 'mechanical_vibrations', 'hazardous_chemicals'];
 
 function allFactors(params: {
   noiseDbA: number;
@@ -264,8 +267,9 @@ function allFactors(params: {
   return (Object.keys(groups) as FactorCode[]).map((code) => {
     const inForceFrom = LATE_SIX.includes(code) ? params.lateSixFrom : '2015-01-01';
     const inForce = inForceFrom <= params.versionFrom;
-    const earnsPoints = inForce && !(params.c2pOnlySix && REMOVED_2017.includes(code));
-    return factor(code, groups[code], { inForce, inForceFrom, earnsPoints, source: params.source });
+    const removed = params.c2pOnlySix && REMOVED_2017.includes(code);
+    const earnsPoints = inForce && !removed;
+    return factor(code, groups[code], { inForce, inForceFrom, earnsPoints, legalThreshold: !removed, source: removed ? `${SRC_REMOVED} ; ${params.source}` : params.source });
   });
 }
 

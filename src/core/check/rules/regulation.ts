@@ -84,7 +84,9 @@ export function regulationRules(ctx: CheckContext): void {
       const minimum = slot.group.minimum;
       const ei = s.exposures.indexOf(entry.exposure);
       const at = ['situations', si, 'exposures', ei];
-      if (minimum === null) continue;
+      // No legal threshold any more (the four factors removed on 2017-10-01): the conclusion serves
+      // prevention only, and no figure can contradict it.
+      if (minimum === null || !slot.factor.legalThreshold) continue;
       const value = round6(vector.values[entry.slot]!);
       const computed = reaches(value, minimum.value) ? 'exposed' : 'not_exposed';
       const params = { situation: s.label, factor: slot.factor.label, value: round(value), threshold: minimum.value, unit: minimum.unit };
