@@ -17,3 +17,4 @@ export * from './estimate/index.ts';
 export * from './lifecycle/index.ts';
 export * from './obligation/index.ts';
 export * from './graph/commands/index.ts';
+export * from './declaration/index.ts';

@@ -9,7 +9,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import * as z from 'zod';
 import { createEvaluator, EvaluationError, RULE_CHOICES, type EmployeeResult } from '../../src/core/evaluate/index.ts';
 import { formatIssues, loadReferential } from '../../src/core/referential/index.ts';
-import { AnswerValueSchema, EmployeeSchema, FactorCodeSchema, VerdictSchema, type Referential } from '../../src/core/referential/schema.ts';
+import { AnswerValueSchema, EmployeeSchema, ErgonomicFactorSchema, FactorCodeSchema, VerdictSchema, type Referential } from '../../src/core/referential/schema.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 export const CASES_DIR = join(REPO_ROOT, 'test', 'cases');
@@ -52,6 +52,8 @@ export const ConformanceCaseSchema = z
         dsn: z.array(z.string()).optional(),
         /** Where the year's exposures are declared: `dads` (2015, 2016) or `dsn`. */
         channel: z.enum(['dads', 'dsn']).optional(),
+        /** Per ergonomic factor, the employee's jobs the branch lists as particularly exposed (L4163-2-1), in profile order. */
+        particularlyExposed: z.partialRecord(ErgonomicFactorSchema, z.array(z.string())).optional(),
       })
       .optional(),
     expectedError: z.strictObject({ code: z.string().min(1), field: z.string() }).optional(),
@@ -213,6 +215,10 @@ function compareResult(c: ConformanceCase, result: EmployeeResult): Mismatch[] {
     const want = [...expected.dsn].sort();
     const got = result.dsn.map((d) => d.code).sort();
     if (want.length !== got.length || want.some((code, i) => code !== got[i])) mismatches.push({ what: 'dsn', expected: want, actual: got });
+  }
+  for (const [factor, jobs] of Object.entries(expected.particularlyExposed ?? {})) {
+    const got = result.factors.find((f) => f.factor === factor)?.particularlyExposedJobs ?? [];
+    if (JSON.stringify(got) !== JSON.stringify(jobs)) mismatches.push({ what: `particularlyExposed.${factor}`, expected: jobs, actual: got });
   }
   if (expected.channel !== undefined && result.channel !== expected.channel) mismatches.push({ what: 'channel', expected: expected.channel, actual: result.channel });
   return mismatches;

@@ -88,6 +88,8 @@ export interface Compiled {
   inForceFrom: Map<string, string>;
   earnsPoints: Map<string, boolean>;
   factorLabels: Map<string, string>;
+  /** The branch's L4163-2-1 list: factor → job id → the listed activities (undefined: the whole job). */
+  particularlyExposed: Map<string, Map<string, { tasks: ReadonlySet<string> | undefined }>>;
 }
 
 /** The slots of a regulation version and where each criterion of its table adds up. */
@@ -203,6 +205,7 @@ export function compileForRegulation(referential: Referential, version: Regulati
     inForceFrom: new Map(version.factors.map((f) => [f.code, f.inForceFrom])),
     earnsPoints: new Map(version.factors.map((f) => [f.code, f.earnsPoints])),
     factorLabels: new Map(version.factors.map((f) => [f.code, f.label])),
+    particularlyExposed: listedIndex(referential),
   };
 
   for (const job of referential.jobs) {
@@ -311,4 +314,19 @@ export function unplacedMessage(exposure: Exposure, why: Unplaced, version: stri
     case 'intensity':
       return `intensité indéterminée pour ${exposure.factor} (${exposure.criterion}) sous la version ${version} : ${missingQuantitiesText(why.quantities)}`;
   }
+}
+
+function listedIndex(r: Referential): Compiled['particularlyExposed'] {
+  const out: Compiled['particularlyExposed'] = new Map();
+  for (const entry of r.particularlyExposed?.entries ?? []) {
+    for (const factor of entry.factors) {
+      let jobs = out.get(factor);
+      if (!jobs) out.set(factor, (jobs = new Map()));
+      const previous = jobs.get(entry.job);
+      // Two entries for one job: the whole job wins over a list of activities, lists add up.
+      const tasks = previous && previous.tasks === undefined ? undefined : entry.tasks === undefined ? undefined : new Set([...(previous?.tasks ?? []), ...entry.tasks]);
+      jobs.set(entry.job, { tasks });
+    }
+  }
+  return out;
 }

@@ -8,7 +8,8 @@ import { EvaluationError } from './errors.ts';
 import { round6, traceNumber } from '../util/round.ts';
 import { computePoints, type PeriodPlan } from './points.ts';
 import { DSN_FACTOR_CODES } from '../regulation/dsn.ts';
-import type { Contribution, DsnEntry, EmployeeResult, FactorResult, GroupResult, PathStep } from './types.ts';
+import type { AbsenceResult, Contribution, DsnEntry, EmployeeResult, FactorResult, GroupResult, PathStep } from './types.ts';
+import { ABSENCE_REASON_LABELS, type AbsenceEffect } from './absence.ts';
 
 /** Tolerance on shares summing to 100 %, for spreadsheet figures such as 33.33 + 33.33 + 33.34. */
 const SHARE_TOLERANCE = 0.01;
@@ -42,6 +43,8 @@ export interface EmployeeContext {
   judged: ReadonlyMap<FactorCode, FactorDef> | undefined;
   /** The version id each judged factor comes from. */
   judgedVersions?: ReadonlyMap<FactorCode, string>;
+  /** Recorded long absences in the contract's year (the post's exposure × presence), see absence.ts. */
+  absence: AbsenceEffect | undefined;
   trace: boolean;
   /** Scratch accumulator reused across employees (one per slot). */
   scratch: Float64Array;
@@ -102,7 +105,7 @@ function accumulate(ctx: EmployeeContext, employee: Employee, acc: Float64Array,
         for (let s = 0; s < values.length; s++) acc[s]! += w * values[s]!;
         const grid = resolved.vector.grid;
         if (grid === 'exposed' || (grid === 'to_analyse' && out.grid === 'none')) out.grid = grid;
-        if (out.trace) traceTask(out.trace, c, job, mj.share, task, taskShare, w, resolved.vector, resolved.path, ratio, ctx.periods.length > 1 ? period : undefined);
+        if (out.trace) traceTask(out.trace, c, job, mj.share, task, taskShare, w, resolved.vector, resolved.path, ratio, ctx.periods.length > 1 ? period : undefined, ctx.absence?.presence ?? 1);
       }
     }
     if (overrides) {
@@ -157,9 +160,11 @@ export function bornBeforeJuly1956(employee: Employee): boolean {
 export function evaluateWith(ctx: EmployeeContext, employee: Employee): EmployeeResult {
   const c = ctx.compiled;
   const ratio = employee.annualHours / c.referential.workingYear.annualHours;
+  const presence = ctx.absence?.presence ?? 1;
   const acc = ctx.scratch;
   acc.fill(0);
   const { grid, trace } = accumulate(ctx, employee, acc, ratio);
+  const changedByAbsence: FactorCode[] = [];
 
   const factors: FactorResult[] = [];
   const exposedFactors: FactorCode[] = [];
@@ -170,13 +175,15 @@ export function evaluateWith(ctx: EmployeeContext, employee: Employee): Employee
   for (let fi = 0; fi < versionFactors.length; fi++) {
     const own = versionFactors[fi]!;
     const factor = ctx.judged?.get(own.code) ?? own;
-    const verdict = factorVerdict(ctx, factor, c.factorSlots[fi]!, acc, ratio, grid);
+    const verdict = factorVerdict(ctx, factor, c.factorSlots[fi]!, acc, ratio * presence, grid);
+    // The same factor on the post's usual conditions, to tell what the long absences changed.
+    if (presence < 1 && verdict.verdict !== 'exposed' && factorVerdict(ctx, factor, c.factorSlots[fi]!, acc, ratio, grid).verdict === 'exposed') changedByAbsence.push(factor.code);
     if (verdict.verdict === 'exposed') {
       exposedFactors.push(factor.code);
       if (factor.earnsPoints) earning.push(factor.code);
     } else if (verdict.verdict === 'to_analyse') toAnalyse.push(factor.code);
     else if (verdict.verdict === 'no_legal_threshold') noLegalThreshold.push(factor.code);
-    factors.push({
+    const factorResult: FactorResult = {
       factor: factor.code,
       label: factor.label,
       regulation: factor === own ? c.version.id : judgedVersion(ctx, factor.code) ?? c.version.id,
@@ -187,7 +194,12 @@ export function evaluateWith(ctx: EmployeeContext, employee: Employee): Employee
       dsnCode: factor.dsnCode,
       verdict: verdict.verdict,
       groups: verdict.groups,
-    });
+    };
+    if (c.particularlyExposed.size > 0) {
+      const listed = listedJobs(c, employee, factor.code);
+      if (listed) factorResult.particularlyExposedJobs = listed;
+    }
+    factors.push(factorResult);
   }
 
   const doubled = earning.length > 0 ? bornBeforeJuly1956(employee) : false;
@@ -214,8 +226,44 @@ export function evaluateWith(ctx: EmployeeContext, employee: Employee): Employee
     points,
     dsn,
   };
+  if (ctx.absence) result.absence = absenceResult(ctx.absence, changedByAbsence, c.factorLabels);
+  if (employee.temporary) result.temporary = employee.temporary;
   if (trace) result.trace = trace;
   return result;
+}
+
+/**
+ * The employee's jobs the branch lists as particularly exposed to an ergonomic factor (L4163-2-1): a
+ * job with a positive share, and when the listing names activities, with one of those tasks at a
+ * positive share (the employee's own task shares, or the referential's defaults).
+ */
+function listedJobs(c: Compiled, employee: Employee, factor: FactorCode): string[] | undefined {
+  const list = c.particularlyExposed.get(factor);
+  if (!list) return undefined;
+  let jobs: string[] | undefined;
+  for (const mj of employee.jobs) {
+    if (!(mj.share > 0)) continue;
+    const listing = list.get(mj.job);
+    if (!listing) continue;
+    const tasks = listing.tasks;
+    const worked = tasks === undefined || (mj.tasks ? mj.tasks.some((t) => t.share > 0 && tasks.has(t.task)) : c.jobs.get(mj.job)?.tasks.some((t) => t.defaultShare > 0 && tasks.has(t.id)));
+    if (worked) (jobs ??= []).push(mj.job);
+  }
+  return jobs;
+}
+
+function absenceResult(effect: AbsenceEffect, changed: FactorCode[], labels: ReadonlyMap<string, string>): AbsenceResult {
+  const periods = effect.periods.map((p) => `${ABSENCE_REASON_LABELS[p.reason]} du ${p.from} au ${p.to} (${p.days} jours)`).join(', ');
+  const present = effect.contractDays - effect.absentDays;
+  const outcome =
+    changed.length > 0
+      ? ` L’absence fait passer sous le seuil : ${changed.map((f) => labels.get(f) ?? f).join(', ')} — non déclaré pour l’année.`
+      : ' Aucun facteur ne passe sous son seuil du fait de l’absence.';
+  return {
+    ...effect,
+    changed,
+    explanation: `Absence longue remettant manifestement en cause l’exposition (instruction DGT-DSS n° 1 du 13 mars 2015) : ${periods}. Exposition réelle de l’année = exposition du poste × ${present} jours de présence / ${effect.contractDays} jours du contrat dans l’année, comparée au seuil annuel inchangé.${outcome}`,
+  };
 }
 
 /**
@@ -263,11 +311,11 @@ function judgedVersion(ctx: EmployeeContext, code: FactorCode): string | undefin
 
 const fmt = traceNumber;
 
-function traceTask(trace: Contribution[], c: Compiled, job: CompiledJob, jobShare: number, task: CompiledTask, taskShare: number, weight: number, vector: SituationVector, path: PathStep[], ratio: number, period: Period | undefined) {
+function traceTask(trace: Contribution[], c: Compiled, job: CompiledJob, jobShare: number, task: CompiledTask, taskShare: number, weight: number, vector: SituationVector, path: PathStep[], ratio: number, period: Period | undefined, presence: number) {
   for (const e of vector.entries) {
     const slot = c.slots[e.slot]!;
     const counted = e.met ? e.atFullTime - e.deducted : 0;
-    const amount = weight * counted * ratio;
+    const amount = weight * counted * ratio * presence;
     const unit = slot.group.minimum ? UNIT_LABELS[slot.group.minimum.unit] : '';
     const stated = e.exposure.duration ?? null;
     const conversion = stated ? `${fmt(stated.value)} ${UNIT_LABELS[stated.unit]} = ${fmt(e.atFullTime)} ${unit} à temps plein` : 'grille de l’arrêté';
@@ -275,7 +323,7 @@ function traceTask(trace: Contribution[], c: Compiled, job: CompiledJob, jobShar
     const derived = e.derived.length > 0 ? `${e.derived.map((d) => d.arithmetic).join(' ; ')} ; ` : '';
     const arithmetic = !e.met
       ? `${derived}${conversion} ; intensité sous le seuil (${slot.group.criteria.find((x) => x.code === e.exposure.criterion)?.intensityLabel ?? ''}) : non compté`
-      : `${derived}${conversion}${deduction} ; × ${fmt(jobShare)} % (poste) × ${fmt(taskShare)} % (tâche)${period ? ` × ${fmt(period.fraction)} (part de l’année du ${period.from} au ${period.to})` : ''} × ${fmt(ratio)} (temps de travail) = ${fmt(amount)} ${unit}`;
+      : `${derived}${conversion}${deduction} ; × ${fmt(jobShare)} % (poste) × ${fmt(taskShare)} % (tâche)${period ? ` × ${fmt(period.fraction)} (part de l’année du ${period.from} au ${period.to})` : ''} × ${fmt(ratio)} (temps de travail)${presence < 1 ? ` × ${fmt(presence)} (présence hors absences longues)` : ''} = ${fmt(amount)} ${unit}`;
     trace.push({
       job: job.id,
       jobLabel: job.label,

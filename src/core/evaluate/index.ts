@@ -7,11 +7,13 @@ import { addDays, daysBetween } from '../util/dates.ts';
 import { checkEmployeeBasics, evaluateWith, type Period } from './employee.ts';
 import { EvaluationError } from './errors.ts';
 import { contractInYear, planPeriods, type ContractInYear, type PeriodPlan } from './points.ts';
-import type { EmployeeResult, EvaluationOptions, StaffResult } from './types.ts';
+import { absenceEffect } from './absence.ts';
+import type { AgencyTotal, EmployeeResult, EvaluationOptions, StaffResult } from './types.ts';
 
 export * from './types.ts';
 export { EvaluationError, type EvaluationErrorCode } from './errors.ts';
 export { DEFAULT_RULES, RULE_CHOICES, resolveRules, type UnsettledRules } from './rules.ts';
+export { absenceEffect, ABSENCE_REASON_LABELS, type AbsenceEffect } from './absence.ts';
 
 export type CompanyAnswers = Pick<CompanyInput, 'answers' | 'measures'>;
 
@@ -86,6 +88,7 @@ export function createEvaluator(referential: Referential, company: CompanyAnswer
           plan: shape.plan,
           judged: shape.judged,
           judgedVersions: shape.judgedVersions,
+          absence: absenceEffect(employee, contract),
           trace: options.trace === true,
           scratch: scratch.length >= compiled.slots.length ? scratch : new Float64Array(compiled.slots.length),
         },
@@ -228,23 +231,75 @@ export function transitionThresholds(version: RegulationVersion, year: number, s
   return t.straddling;
 }
 
+/**
+ * The company's own totals. Temporary workers are evaluated like everybody (the user company assesses
+ * their exposure) but declared by their agency (L4163-1 IV): they are left out of the company's
+ * figures — and of the 25 % rule's base — and counted apart, per agency.
+ */
 function staffTotals(results: readonly EmployeeResult[], employees: number): StaffResult['totals'] {
-  const evaluated = results.length;
+  const own = results.filter((r) => r.temporary === undefined);
+  const evaluated = own.length;
   const share = (n: number) => (evaluated === 0 ? 0 : n / evaluated);
   const byFactor = FACTOR_CODES.map((factor) => {
-    const exposed = results.reduce((n, r) => n + (r.exposedFactors.includes(factor) ? 1 : 0), 0);
-    return { factor, exposed, share: share(exposed) };
+    const exposed = own.reduce((n, r) => n + (r.exposedFactors.includes(factor) ? 1 : 0), 0);
+    const listed = own.reduce((n, r) => n + (r.factors.some((f) => f.factor === factor && f.particularlyExposedJobs) ? 1 : 0), 0);
+    return listed > 0 ? { factor, exposed, share: share(exposed), particularlyExposed: listed } : { factor, exposed, share: share(exposed) };
   });
-  const exposedAny = results.filter((r) => r.exposedFactors.length > 0).length;
-  const exposedDeclared = results.filter((r) => r.dsn.length > 0).length;
+  const exposedAny = own.filter((r) => r.exposedFactors.length > 0).length;
+  const exposedDeclared = own.filter((r) => r.dsn.length > 0).length;
+  const agencies = new Map<string, AgencyTotal>();
+  for (const r of results) {
+    if (!r.temporary) continue;
+    const total = agencies.get(r.temporary.agency) ?? { agency: r.temporary.agency, workers: 0, declared: 0 };
+    total.workers++;
+    if (r.dsn.length > 0) total.declared++;
+    agencies.set(r.temporary.agency, total);
+  }
+  const temporaryWorkers = results.length - evaluated;
   return {
     employees,
     evaluated,
+    ...(temporaryWorkers > 0 ? { temporaryWorkers, byAgency: [...agencies.values()].sort((a, b) => a.agency.localeCompare(b.agency, 'fr')) } : {}),
     exposedAny,
     exposedAnyShare: share(exposedAny),
     exposedDeclared,
     exposedDeclaredShare: share(exposedDeclared),
     byFactor,
-    points: results.reduce((n, r) => n + r.points.total, 0),
+    points: own.reduce((n, r) => n + r.points.total, 0),
+  };
+}
+
+/**
+ * Totals of several slices of one staff list (evaluated in parts, e.g. between animation frames), equal
+ * to what `evaluateStaff` gives for the whole list.
+ */
+export function mergeStaffTotals(parts: ReadonlyArray<StaffResult['totals']>): StaffResult['totals'] {
+  const sum = (pick: (t: StaffResult['totals']) => number) => parts.reduce((n, t) => n + pick(t), 0);
+  const evaluated = sum((t) => t.evaluated);
+  const share = (n: number) => (evaluated === 0 ? 0 : n / evaluated);
+  const agencies = new Map<string, AgencyTotal>();
+  for (const part of parts) {
+    for (const a of part.byAgency ?? []) {
+      const total = agencies.get(a.agency) ?? { agency: a.agency, workers: 0, declared: 0 };
+      agencies.set(a.agency, { agency: a.agency, workers: total.workers + a.workers, declared: total.declared + a.declared });
+    }
+  }
+  const exposedAny = sum((t) => t.exposedAny);
+  const exposedDeclared = sum((t) => t.exposedDeclared);
+  const temporaryWorkers = sum((t) => t.temporaryWorkers ?? 0);
+  return {
+    employees: sum((t) => t.employees),
+    evaluated,
+    ...(temporaryWorkers > 0 ? { temporaryWorkers, byAgency: [...agencies.values()].sort((a, b) => a.agency.localeCompare(b.agency, 'fr')) } : {}),
+    exposedAny,
+    exposedAnyShare: share(exposedAny),
+    exposedDeclared,
+    exposedDeclaredShare: share(exposedDeclared),
+    byFactor: FACTOR_CODES.map((factor) => {
+      const exposed = parts.reduce((n, t) => n + (t.byFactor.find((f) => f.factor === factor)?.exposed ?? 0), 0);
+      const listed = parts.reduce((n, t) => n + (t.byFactor.find((f) => f.factor === factor)?.particularlyExposed ?? 0), 0);
+      return listed > 0 ? { factor, exposed, share: share(exposed), particularlyExposed: listed } : { factor, exposed, share: share(exposed) };
+    }),
+    points: sum((t) => t.points),
   };
 }

@@ -82,6 +82,12 @@ export interface FactorResult {
   dsnCode: string;
   verdict: Verdict;
   groups: GroupResult[];
+  /**
+   * For manual handling, postures and vibrations: the employee's jobs (ids, with a positive share and,
+   * when the listing names activities, one of them) that the branch lists as particularly exposed to
+   * this factor (L4163-2-1). Absent when none. It earns no points and changes no verdict.
+   */
+  particularlyExposedJobs?: string[];
 }
 
 export interface PointsResult {
@@ -94,6 +100,19 @@ export interface PointsResult {
   total: number;
   /** How each 3-month period was counted, in French. */
   detail: string[];
+}
+
+/** What the employee's recorded long absences did to the year's exposure (see `absenceEffect`). */
+export interface AbsenceResult {
+  contractDays: number;
+  absentDays: number;
+  /** The post's annual exposure was multiplied by this. */
+  presence: number;
+  periods: Array<{ from: string; to: string; days: number; reason: import('../referential/schema.ts').AbsenceReason }>;
+  /** Factors exposed on the post's usual conditions that the absences bring under their threshold. */
+  changed: FactorCode[];
+  /** In French, with the rule: what was re-assessed and why. */
+  explanation: string;
 }
 
 export interface DsnEntry {
@@ -122,7 +141,15 @@ export interface EmployeeResult {
   /** Factors outside the declaration with no legal threshold, to which the employee's situations still expose them (prevention). */
   noLegalThreshold: FactorCode[];
   points: PointsResult;
+  /**
+   * The factors to declare for this contract and year, with their DSN codes. For a temporary worker the
+   * agency declares them, not the user company (see `temporary`).
+   */
   dsn: DsnEntry[];
+  /** Set when recorded long absences fall in the contract's year. */
+  absence?: AbsenceResult;
+  /** Set for a temporary worker: the agency that declares this exposure (L4163-1 IV). */
+  temporary?: import('../referential/schema.ts').TemporaryWork;
   trace?: Contribution[];
 }
 
@@ -130,14 +157,30 @@ export interface FactorTotal {
   factor: FactorCode;
   exposed: number;
   share: number;
+  /** Employees whose jobs the branch lists as particularly exposed to this ergonomic factor (L4163-2-1); present when any. */
+  particularlyExposed?: number;
+}
+
+export interface AgencyTotal {
+  agency: string;
+  workers: number;
+  /** Temporary workers with at least one factor to declare (by the agency). */
+  declared: number;
 }
 
 export interface StaffResult {
   results: EmployeeResult[];
   errors: Array<{ index: number; employee: string; error: import('./errors.ts').EvaluationError }>;
+  /**
+   * The company's own totals: temporary workers are left out (their agency declares them, L4163-1 IV) and
+   * counted apart in `temporaryWorkers` and `byAgency`.
+   */
   totals: {
     employees: number;
     evaluated: number;
+    /** Temporary workers evaluated, not in the figures above nor below; present when there are any. */
+    temporaryWorkers?: number;
+    byAgency?: AgencyTotal[];
     exposedAny: number;
     exposedAnyShare: number;
     /** Employees exposed to at least one factor that earns points (the base of the 25 % rule). */
