@@ -77,6 +77,7 @@ const DraftSchema = z.looseObject({
     transitions: z.array(TransitionSchema),
     homologation: z.strictObject({ arreteDate: z.iso.date(), arreteReference: z.string(), expires: z.iso.date() }).optional(),
     reviewNote: z.string().optional(),
+    renewalRequested: z.strictObject({ on: z.iso.date(), author: z.string(), note: z.string() }).optional(),
   }),
   updatedAt: Timestamp,
 });

@@ -65,6 +65,8 @@ export interface DraftRecord {
     homologation?: { arreteDate: string; arreteReference: string; expires: string };
     /** The note of the reviewers when the version was returned to draft. */
     reviewNote?: string;
+    /** The renewal request of the homologated version (date, author, note). */
+    renewalRequested?: { on: string; author: string; note: string };
   };
   /** ISO timestamp of the last save. */
   updatedAt: string;

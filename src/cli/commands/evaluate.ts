@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import {
   contentHash,
   createEvaluator,
+  goodFaithPresumption,
   EvaluationError,
   measureDaysInYear,
   REGULATION_VERSIONS,
@@ -16,6 +17,7 @@ import { columnForField, parseStaffCsv, QUESTION_COLUMN_PREFIX, type StaffCsvRes
 import { parseOrUsage } from '../args.ts';
 import { defineCommand, loadReferentialFile, oneReferential } from '../command.ts';
 import { formatCsvIssues, formatJsonIssues, frenchDate, plural } from '../format.ts';
+import { parseStaffJson } from '../staff-json.ts';
 import { EVALUATE_HELP } from '../help.ts';
 import { EXIT_INPUT, EXIT_OK, readInput, UsageError, type CliIo } from '../io.ts';
 import { renderCsv, renderJson, renderTable, type EvaluationReport, type ReportError } from '../report.ts';
@@ -57,11 +59,17 @@ export const evaluateCommand = defineCommand('evaluate', EVALUATE_HELP, (args, i
   const referential = loadReferentialFile(io, referentialPath);
   const company = loadCompany(io, companyPath, referential);
   const staffText = readInput(io, staffPath, 'le fichier du personnel');
-  let staff: StaffCsvResult | undefined;
+  let staff: Pick<StaffCsvResult, 'employees' | 'rows'> & { issues: unknown[] } | undefined;
   if (referential && staffText !== undefined) {
-    staff = parseStaffCsv(staffText, referential);
-    if (staff.issues.length > 0) {
-      io.stderr(`${formatCsvIssues(staffPath, staff.issues)}\n${staffPath} : fichier du personnel non valide (${plural(staff.issues.length, 'problème', 'problèmes')}), aucun salarié évalué`);
+    // A .json staff file is a list of employees (with long absences and temporary work); otherwise CSV.
+    if (staffPath.toLowerCase().endsWith('.json')) {
+      const json = parseStaffJson(staffText);
+      staff = json;
+      if (json.issues.length > 0) io.stderr(`${formatJsonIssues(staffPath, json.issues)}\n${staffPath} : fichier du personnel non valide (${plural(json.issues.length, 'problème', 'problèmes')}), aucun salarié évalué`);
+    } else {
+      const csv = parseStaffCsv(staffText, referential);
+      staff = csv;
+      if (csv.issues.length > 0) io.stderr(`${formatCsvIssues(staffPath, csv.issues)}\n${staffPath} : fichier du personnel non valide (${plural(csv.issues.length, 'problème', 'problèmes')}), aucun salarié évalué`);
     }
   }
   if (!referential || !company || !staff || staff.issues.length > 0) return EXIT_INPUT;
@@ -96,6 +104,8 @@ export const evaluateCommand = defineCommand('evaluate', EVALUATE_HELP, (args, i
     yearFromClock,
     forced,
     yearVersion: regulationInForce(`${year}-12-31`),
+    presumption: goodFaithPresumption(referential.identity.status === 'homologated' || referential.identity.status === 'expired' || referential.identity.status === 'superseded' ? { homologation: referential.identity.homologation } : {}, year),
+    employees: staff.employees,
     staff: result,
     rowOf: new Map(staff.employees.map((e, i) => [e.id, staff.rows[i]!])),
     errors,
