@@ -1,3 +1,7 @@
+export * from './themes.ts';
+export * from './plan.ts';
+export * from './draft.ts';
+
 /**
  * The company's obligation to negotiate a prevention agreement (or, failing one, to adopt an action
  * plan) on the effects of exposure to occupational risk factors: L4162-1 and D4162-1 to D4162-4 of
