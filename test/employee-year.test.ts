@@ -174,10 +174,10 @@ describe('the branch’s L4163-2-1 list', () => {
     const chemicals = loadReferential({ ...r, particularlyExposed: { entries: [{ job: 'atelier', factors: ['hazardous_chemicals'] }] } });
     expect(chemicals.ok ? [] : chemicals.issues.map((i) => i.path)).toEqual(['$.particularlyExposed.entries[0].factors[0]']);
   });
-  it('flags the employees of a listed activity, and the totals count them', () => {
+  it('flags the employees of a listed activity (the totals stay those of the declaration)', () => {
     const staff = createEvaluator(referential(), { answers: {}, measures: [] }, { year: 2024 }).evaluateStaff([person('P1', 'nuit'), person('P2', 'atelier')]);
     expect(staff.results[1]!.factors.find((f) => f.factor === 'awkward_postures')!.particularlyExposedJobs).toEqual(['atelier']);
     expect(staff.results[0]!.factors.find((f) => f.factor === 'awkward_postures')!.particularlyExposedJobs).toBeUndefined();
-    expect(staff.totals.byFactor.find((f) => f.factor === 'awkward_postures')).toEqual({ factor: 'awkward_postures', exposed: 0, share: 0, particularlyExposed: 1 });
+    expect(staff.totals.byFactor.find((f) => f.factor === 'awkward_postures')).toEqual({ factor: 'awkward_postures', exposed: 0, share: 0 });
   });
 });

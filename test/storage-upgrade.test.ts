@@ -45,7 +45,9 @@ describe('database schema upgrade', () => {
    * the evaluation made with it follows.
    */
   it('a version 2 database: hashes recomputed, both former hashes kept readable, evaluations follow', async () => {
-    const sample = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'referentials', 'exemple-atelier.json'), 'utf8')) as Record<string, any>;
+    // What a version 2 database holds: a format-1 document (no L4163-2-1 list, which format 1 lacks).
+    const { particularlyExposed: _list, ...file } = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'referentials', 'exemple-atelier.json'), 'utf8')) as Record<string, any>;
+    const sample: Record<string, any> = { ...file, formatVersion: 1 };
     const submitted = { ...sample, identity: { ...sample.identity, status: 'submitted' } };
     const homologated = { ...sample, identity: { ...sample.identity, status: 'homologated', homologation: { arreteDate: '2026-03-02', arreteReference: 'Arrêté du 2 mars 2026', expires: '2031-03-02' } } };
     const submittedHash = legacyContentHash(loadOk(submitted));

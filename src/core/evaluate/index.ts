@@ -219,7 +219,7 @@ function judgedFactors(version: RegulationVersion, contract: ContractInYear, for
 }
 
 /**
- * 2023: the administration prorated the lowered night thresholds by contract period (digest §2.5):
+ * 2023: the administration (CNAM, ameli.fr) prorated the lowered night thresholds by contract period:
  * contract entirely before 2023-09-01 → 120 / 50, entirely from that date → 100 / 30, otherwise
  * (whole year, or straddling) → 113 / 43.
  */
@@ -242,8 +242,7 @@ function staffTotals(results: readonly EmployeeResult[], employees: number): Sta
   const share = (n: number) => (evaluated === 0 ? 0 : n / evaluated);
   const byFactor = FACTOR_CODES.map((factor) => {
     const exposed = own.reduce((n, r) => n + (r.exposedFactors.includes(factor) ? 1 : 0), 0);
-    const listed = own.reduce((n, r) => n + (r.factors.some((f) => f.factor === factor && f.particularlyExposedJobs) ? 1 : 0), 0);
-    return listed > 0 ? { factor, exposed, share: share(exposed), particularlyExposed: listed } : { factor, exposed, share: share(exposed) };
+    return { factor, exposed, share: share(exposed) };
   });
   const exposedAny = own.filter((r) => r.exposedFactors.length > 0).length;
   const exposedDeclared = own.filter((r) => r.dsn.length > 0).length;
@@ -297,8 +296,7 @@ export function mergeStaffTotals(parts: ReadonlyArray<StaffResult['totals']>): S
     exposedDeclaredShare: share(exposedDeclared),
     byFactor: FACTOR_CODES.map((factor) => {
       const exposed = parts.reduce((n, t) => n + (t.byFactor.find((f) => f.factor === factor)?.exposed ?? 0), 0);
-      const listed = parts.reduce((n, t) => n + (t.byFactor.find((f) => f.factor === factor)?.particularlyExposed ?? 0), 0);
-      return listed > 0 ? { factor, exposed, share: share(exposed), particularlyExposed: listed } : { factor, exposed, share: share(exposed) };
+      return { factor, exposed, share: share(exposed) };
     }),
     points: sum((t) => t.points),
   };

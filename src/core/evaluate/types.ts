@@ -157,8 +157,6 @@ export interface FactorTotal {
   factor: FactorCode;
   exposed: number;
   share: number;
-  /** Employees whose jobs the branch lists as particularly exposed to this ergonomic factor (L4163-2-1); present when any. */
-  particularlyExposed?: number;
 }
 
 export interface AgencyTotal {

@@ -103,7 +103,7 @@ export interface FactorDef {
 
 /**
  * 2023 transition: the administration prorated the lowered night-work and alternating-shift thresholds
- * for the year 2023 (digest §2.5). Keyed by group code.
+ * for the year 2023 (CNAM guidance on ameli.fr). Keyed by group code.
  */
 export interface Transition2023 {
   year: 2023;

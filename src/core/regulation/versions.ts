@@ -2,14 +2,17 @@ import type { FactorCode, FactorDef, IntensityTest, RegulationVersion, Threshold
 import { DSN_FACTOR_CODES } from './dsn.ts';
 
 /*
- * Every number below comes from ../shared/regulation-digest.md (section numbers in the `source`
- * strings) which quotes the decree texts; test/regulation.test.ts checks each one against the digest.
+ * Every number below comes from the decree texts named in the `source` strings (Code du travail on
+ * Légifrance, https://www.legifrance.gouv.fr/codes/id/LEGITEXT000006072050; D4163-2 as of 2019-05-24:
+ * https://www.legifrance.gouv.fr/affichCode.do?idSectionTA=LEGISCTA000029560938&cidTexte=LEGITEXT000006072050&dateTexte=20190524;
+ * décret 2023-760: https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000047956728). test/regulation.test.ts
+ * checks each one.
  */
 
-const SRC_2014 = 'D4161-2 (décret 2014-1159 du 9 octobre 2014), digest §1';
-const SRC_2015_1888 = 'D4161-2 (décret 2015-1888 du 30 décembre 2015), digest §2.2';
-const SRC_2017 = 'L4163-1, D4163-2 (ordonnance 2017-1389, décret 2017-1769), digest §2.3';
-const SRC_2023 = 'D4163-2 (décret 2023-760 du 10 août 2023), digest §2.5';
+const SRC_2014 = 'D4161-2 (décret 2014-1159 du 9 octobre 2014)';
+const SRC_2015_1888 = 'D4161-2 (décret 2015-1888 du 30 décembre 2015)';
+const SRC_2017 = 'L4163-1, D4163-2 (ordonnance 2017-1389 du 22 septembre 2017, décret 2017-1769 du 27 décembre 2017)';
+const SRC_2023 = 'D4163-2 (décret 2023-760 du 10 août 2023)';
 /** Why the four removed factors have no threshold from 2017-10-01: the figures kept are the abrogated ones. */
 const SRC_REMOVED =
   'Hors compte professionnel de prévention depuis le 1er octobre 2017 (L4163-1, ordonnance 2017-1389) : D4163-2 ne fixe plus de seuil, les valeurs de D4161-2 (décret 2014-1159) ne sont qu’un repère indicatif';
@@ -375,7 +378,7 @@ export const REGULATION_VERSIONS: readonly RegulationVersion[] = [
       straddling: { night_count: 113, shift_night_count: 43 },
       afterOnly: { night_count: 100, shift_night_count: 30 },
       beforeOnly: { night_count: 120, shift_night_count: 50 },
-      source: 'Proratisation 2023 de l’administration (ameli / CNAM), digest §2.5',
+      source: 'Proratisation 2023 des seuils de nuit par l’administration (CNAM, ameli.fr, « Travail de nuit et en équipes successives alternantes : quels seuils d’exposition déclarer »)',
     },
   },
 ];
