@@ -84,10 +84,12 @@ export function planPeriods(contract: ContractInYear, version: RegulationVersion
     }
     return list;
   };
-  const counted = new Map<string, FactorWindows>();
+  // factor → entry-into-force date → windows: no key to build per employee on this hot path.
+  const counted = new Map<FactorCode, Map<string, FactorWindows>>();
   const factorWindows = (factor: FactorCode, inForceFrom: string): FactorWindows => {
-    const key = `${factor}|${inForceFrom}`;
-    let found = counted.get(key);
+    let byDate = counted.get(factor);
+    if (!byDate) counted.set(factor, (byDate = new Map()));
+    let found = byDate.get(inForceFrom);
     if (!found) {
       const wholeYear2016 = !forced && rules.lateFactors2016 === 'whole_year' && LATE_SIX.includes(factor) && contract.start.startsWith('2016-');
       const from = wholeYear2016 || inForceFrom < contract.start ? contract.start : inForceFrom;
@@ -99,7 +101,7 @@ export function planPeriods(contract: ContractInYear, version: RegulationVersion
         else if (w.rule === 'per_period_per_factor') found.perFactorRule++;
         else found.oldRule++;
       }
-      counted.set(key, found);
+      byDate.set(inForceFrom, found);
     }
     return found;
   };
