@@ -145,7 +145,8 @@ function Dossier({ stored, r, entry, headingRef }: { stored: StoredReferential; 
 
 function Cover({ stored, r, entry, headingRef }: { stored: StoredReferential; r: Referential; entry: VersionEntry | undefined; headingRef: HeadingRef }) {
   const id = r.identity;
-  const submitted = entry?.publications.find((p) => p.status === 'submitted' && p.contentHash && p.contentHash !== stored.contentHash);
+  // Since the content hash leaves out status and homologation, the filed and the homologated hashes agree.
+  const submitted = entry?.publications.find((p) => p.status === 'submitted' && p.contentHash);
   return (
     <section className="dossier-cover" aria-labelledby="dossier-title">
       <p className="dossier-kicker">{t.title}</p>
@@ -200,6 +201,7 @@ function Cover({ stored, r, entry, headingRef }: { stored: StoredReferential; r:
             <dt>{t.submittedHash}</dt>
             <dd>
               <code className="hash-full">{submitted.contentHash}</code>
+              {submitted.contentHash === stored.contentHash && stored.status !== 'submitted' && <span data-testid="same-hash"> {t.sameHash}</span>}
             </dd>
           </>
         )}

@@ -193,6 +193,7 @@ export const frLifecycle = {
     unreadable: 'Cette version enregistrée ne peut plus être lue :',
     identity: 'Identité du référentiel',
     submittedHash: 'Empreinte de la version déposée',
+    sameHash: '(identique : le contenu homologué est celui qui a été déposé)',
     regulation: 'Version réglementaire visée',
     workingYear: 'Année de travail de référence',
     factors: 'Facteurs de risques professionnels',
