@@ -202,6 +202,8 @@ describe('the lifecycle, persisted', () => {
     expect(homologated.published).toMatchObject({ kind: 'homologated', submittedHash: filed!.contentHash });
     const record = await db.referentials.get('exemple-atelier@1.1.0');
     expect(record?.status).toBe('homologated');
+    // The content hash leaves out status and homologation: the homologated version has the filed hash.
+    expect(record?.contentHash).toBe(filed!.contentHash);
     expect((record?.document as any).identity.homologation).toEqual({ arreteDate: '2026-06-01', arreteReference: 'Arrêté du 1er juin 2026', expires: '2031-06-01' });
 
     const stored = await openDraft(db, draft.id);
@@ -428,7 +430,7 @@ describe('backup', () => {
     const backup = await exportBackup(source, NOW);
     expect(backup.counts).toEqual({ referentials: 2, drafts: 1, companies: 1, staff: 1, evaluations: 1, meta: 1 });
     const file = JSON.parse(backup.text);
-    expect(file).toMatchObject({ format: 'logigramme-backup', formatVersion: 1, exportedAt: NOW(), databaseVersion: 2 });
+    expect(file).toMatchObject({ format: 'logigramme-backup', formatVersion: 1, exportedAt: NOW(), databaseVersion: 3 });
     // The browser's own persistence flag is not data.
     expect(file.tables.meta.map((m: { key: string }) => m.key)).not.toContain('persistenceRequested');
 
@@ -483,7 +485,7 @@ describe('backup', () => {
 
     expect(await importBackup(target, '{"format": "autre"}')).toMatchObject({ ok: false, issues: [{ path: '$.format' }, { path: '$.formatVersion' }, { path: '$.exportedAt' }, { path: '$.tables' }] });
     expect(await importBackup(target, JSON.stringify({ ...good, formatVersion: 2 }))).toMatchObject({ ok: false, issues: [{ code: 'backup.newer', path: '$.formatVersion' }] });
-    expect(await importBackup(target, JSON.stringify({ ...good, databaseVersion: 3 }))).toMatchObject({ ok: false, issues: [{ code: 'backup.newer', path: '$.databaseVersion' }] });
+    expect(await importBackup(target, JSON.stringify({ ...good, databaseVersion: 4 }))).toMatchObject({ ok: false, issues: [{ code: 'backup.newer', path: '$.databaseVersion' }] });
     const syntax = await importBackup(target, '{');
     expect(!syntax.ok && syntax.issues[0]!.code).toBe('json.syntax');
     expect(await snapshot(target)).toEqual(before);

@@ -21,7 +21,6 @@ import {
   LATEST_REGULATION,
   nextVersion,
   publishedReferential,
-  substanceHash,
   type LifecycleCommand,
   type LifecycleRefusal,
   type LifecycleState,
@@ -29,6 +28,7 @@ import {
 import { checkReportMarkdown } from '../present/check-report.ts';
 import { referentialKey, type DraftRecord, type LogigrammeDb, type StoredHistory, type StoredReferential, type StoredStep } from './db.ts';
 import { recordFor, type Clock } from './referentials.ts';
+import { publicationsKey } from './hashes.ts';
 
 /*
  * The editor's drafts: one working draft per referential id (the logigramme and its lifecycle), saved
@@ -162,13 +162,13 @@ export interface PublicationEvent {
   by?: string;
 }
 
-export const publicationsKey = (key: string) => `publications:${key}`;
+export { publicationsKey };
 
 export type PublishOutcome =
   | { kind: 'stored'; record: StoredReferential }
   /** Already stored with the same content. */
   | { kind: 'unchanged'; record: StoredReferential }
-  /** The submitted snapshot became the homologated one: same substance, the arrêté added. */
+  /** The submitted snapshot became the homologated one: same content hash, the arrêté added. */
   | { kind: 'homologated'; record: StoredReferential; submittedHash: string }
   /** The same id@version is stored with other content: a published version never changes. */
   | { kind: 'conflict'; existing: StoredReferential; contentHash: string }
@@ -177,9 +177,10 @@ export type PublishOutcome =
 
 /**
  * Stores the compiled draft as an immutable published snapshot, with its content hash and status. An
- * id@version stored with another hash is refused — except for the one step the law makes: the
- * submitted snapshot replaced by the homologated one, whose only difference is the arrêté (same
- * substance hash). Run inside a transaction over `referentials` and `meta`, or opens one.
+ * id@version stored with another hash is refused. The content hash leaves out the lifecycle fields, so
+ * the one step the law makes — the submitted snapshot replaced by the homologated one, whose only
+ * difference is the arrêté — keeps the hash that was filed. Run inside a transaction over
+ * `referentials` and `meta`, or opens one.
  */
 export async function publishVersion(db: LogigrammeDb, graph: GraphDocument, at: string): Promise<PublishOutcome> {
   const { referential } = publishedReferential(graph);
@@ -188,15 +189,12 @@ export async function publishVersion(db: LogigrammeDb, graph: GraphDocument, at:
   const record = recordFor(loaded.value, referential, 'published', at);
   return db.transaction('rw', db.referentials, db.meta, async (): Promise<PublishOutcome> => {
     const existing = await db.referentials.get(record.key);
-    if (existing?.contentHash === record.contentHash) return { kind: 'unchanged', record: existing };
-    if (existing) {
-      const before = loadReferential(existing.document);
-      const lawful = existing.status === 'submitted' && record.status === 'homologated' && before.ok && substanceHash(before.value) === substanceHash(loaded.value);
-      if (!lawful) return { kind: 'conflict', existing, contentHash: record.contentHash };
-    }
-    await db.referentials.put(record);
+    if (existing && existing.contentHash !== record.contentHash) return { kind: 'conflict', existing, contentHash: record.contentHash };
+    if (existing && !(existing.status === 'submitted' && record.status === 'homologated')) return { kind: 'unchanged', record: existing };
+    const stored: StoredReferential = existing?.legacyHashes ? { ...record, legacyHashes: existing.legacyHashes } : record;
+    await db.referentials.put(stored);
     await logPublication(db, record.key, { status: record.status as LifecycleState, at, contentHash: record.contentHash });
-    return existing ? { kind: 'homologated', record, submittedHash: existing.contentHash } : { kind: 'stored', record };
+    return existing ? { kind: 'homologated', record: stored, submittedHash: existing.contentHash } : { kind: 'stored', record: stored };
   });
 }
 

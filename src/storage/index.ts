@@ -60,5 +60,6 @@ export {
   type TransitionOutcome,
   type VersionEntry,
 } from './drafts.ts';
+export { hashMatches, upgradeRecordHashes, upgradeStoredHashes } from './hashes.ts';
 export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, exportBackup, importBackup, validateBackup, type BackupFile, type RestoreOutcome } from './backup.ts';
 export { idUses, renameStaffIds, type IdUses } from './renames.ts';
