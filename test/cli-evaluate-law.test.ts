@@ -42,12 +42,12 @@ describe('evaluate: the law of the year in the output', () => {
     expect(evaluateCommand([REF, '--answers', COMPANY, '--staff', STAFF_JSON, '--year', '2024'], t.io)).toBe(0);
     const out = t.out();
     // NUIT-01: fixed nights 110 × 275 ÷ 366 = 82.65 < 100 after three months of sick leave (91 days).
-    expect(out).toMatch(/NUIT-01 +2 +100 % +— +0 +— +absence longue : 275\/366 jours de présence, sous le seuil : Travail de nuit/);
+    expect(out).toMatch(/NUIT-01 +2 +100 % +— +0 +— +absence longue : 275\/366 jours de présence, sous le seuil : Travail de nuit/);
     // MEC-04: noise 1231.2 × 305 ÷ 366 = 1026 h, still ≥ 600.
-    expect(out).toMatch(/MEC-04 +3 +100 % +Bruit 1026 h\/an \(seuil 600\)/);
+    expect(out).toMatch(/MEC-04 +3 +100 % +Bruit 1 026 h\/an \(seuil 600\)/);
     expect(out).toContain('absence longue : 305/366 jours de présence');
     // INT-01: a temporary worker, evaluated, out of the company's totals: 2024-02-01 → 2024-07-31 = 2 quarters → 2 points.
-    expect(out).toMatch(/INT-01 +4 +100 % +Bruit 1231,2 h\/an \(seuil 600\) .* +2 +07 +intérimaire \(Intérim Nord\) : déclaré par l’agence/);
+    expect(out).toMatch(/INT-01 +4 +100 % +Bruit 1 231,2 h\/an \(seuil 600\) .* +2 +07 +intérimaire \(Intérim Nord\) : déclaré par l’agence/);
     expect(out).toContain('Totaux : 4 salariés dans le fichier, 3 évalués hors intérimaires, 0 en erreur');
     expect(out).toContain('Intérimaires : 1, hors des totaux de l’entreprise');
     // company points: MEC-01 4 + MEC-04 4 (NUIT-01 0)

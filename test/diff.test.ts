@@ -878,8 +878,8 @@ describe('diffMarkdown (French, grouped by job)', () => {
       `    - **Verdict à temps plein pour Travail en équipes successives alternantes : exposé (40 nuits/an pour un seuil de 30 nuits/an, réglementation ${R2023}) → non exposé (40 nuits/an pour un seuil de 50 nuits/an, réglementation ${R2016})**`,
     ]);
     // The mechanic's postures had a threshold in 2016-07-01 and have none in 2023-09-01 (D4163-2).
-    expect(section(md, '## Poste Mécanicien (`mecanicien`)')).toContain(
-      '    - **Verdict à temps plein pour Postures pénibles : hors déclaration (aucun seuil légal) (912 h/an, ancien seuil 900 h/an à titre indicatif, version 2023-09-01) → exposé (912 pour un seuil de 900 h/an, version 2016-07-01)**',
+    expect(section(md, '## Poste « Mécanicien »')).toContain(
+      `    - **Verdict à temps plein pour Postures pénibles : hors déclaration (aucun seuil légal) (912 h/an, ancien seuil 900 h/an à titre indicatif, réglementation ${R2023}) → exposé (912 h/an pour un seuil de 900 h/an, réglementation ${R2016})**`,
     );
   });
 
