@@ -1,7 +1,7 @@
 import { regulationById } from '../regulation/index.ts';
 import type { RegulationVersion } from '../regulation/types.ts';
 import type { Referential } from '../referential/schema.ts';
-import { situationVector, slotTable, type SituationVector, type SlotTable, type Unplaced } from '../evaluate/compile.ts';
+import { situationVector, slotTable, type SituationVector, type SlotTable, type Unplaced } from '../evaluate/plan.ts';
 import { formatPath, type PathSegment } from '../util/path.ts';
 import type { RawFinding } from './types.ts';
 

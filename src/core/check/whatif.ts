@@ -1,7 +1,7 @@
 import { regulationById } from '../regulation/index.ts';
 import type { FactorCode, RegulationVersion } from '../regulation/types.ts';
 import type { Referential, Verdict } from '../referential/schema.ts';
-import { situationVector, slotTable, type SlotTable } from '../evaluate/compile.ts';
+import { situationVector, slotTable, type SlotTable } from '../evaluate/plan.ts';
 import { formatPath } from '../util/path.ts';
 import { reaches, round6 } from '../util/round.ts';
 

@@ -3,7 +3,7 @@ import type { FactorCode } from '../regulation/types.ts';
 import equal from 'fast-deep-equal';
 import { contentHash } from '../referential/canonical.ts';
 import type { DecisionNode, Exposure, Identity, Question, Referential, Situation } from '../referential/schema.ts';
-import { slotTable } from '../evaluate/compile.ts';
+import { slotTable } from '../evaluate/plan.ts';
 import { situationVerdicts, type SituationVerdict } from '../check/whatif.ts';
 import { DIFF_FORMAT_VERSION, type Aspect, type Change, type DiffResult, type ExposureChange, type JobShell, type OrderedCollection, type TaskInJob, type SituationFlip } from './types.ts';
 

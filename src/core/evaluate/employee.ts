@@ -1,53 +1,41 @@
-import type { FactorCode, FactorDef } from '../regulation/types.ts';
-import { declarationChannel } from '../regulation/dsn.ts';
+import type { FactorCode, FactorDef, RegulationVersion } from '../regulation/types.ts';
+import { declarationChannel, DSN_FACTOR_CODES } from '../regulation/dsn.ts';
+import { regulationInForce } from '../regulation/index.ts';
 import type { Employee, Verdict } from '../referential/schema.ts';
 import { UNIT_LABELS } from '../referential/units.ts';
 import { isIsoDate } from '../util/dates.ts';
-import { walk, type Compiled, type CompiledJob, type CompiledTask, type GridConclusion, type SituationVector } from './compile.ts';
+import type { EvaluationPlan, GridConclusion, PlanJob, PlanTask, SituationVector } from './plan.ts';
 import { EvaluationError } from './errors.ts';
 import { round6, traceNumber } from '../util/round.ts';
-import { computePoints, type PeriodPlan } from './points.ts';
-import { DSN_FACTOR_CODES } from '../regulation/dsn.ts';
+import { computePoints, contractInYear, type ContractWindows } from './points.ts';
 import type { AbsenceResult, Contribution, DsnEntry, EmployeeResult, FactorResult, GroupResult, PathStep } from './types.ts';
-import { ABSENCE_REASON_LABELS, type AbsenceEffect } from './absence.ts';
+import { ABSENCE_REASON_LABELS, absenceEffect, type AbsenceEffect } from './absence.ts';
 import { own } from '../util/own.ts';
+import { situationFor, traceTree } from './tree.ts';
+import { checkEmployeeAnswers, MAX_ANNUAL_HOURS, SHARE_TOLERANCE, type EvaluationSetup, type Period } from './setup.ts';
 
-/** Tolerance on shares summing to 100 %, for spreadsheet figures such as 33.33 + 33.33 + 33.34. */
-const SHARE_TOLERANCE = 0.01;
-
-
-/**
- * A part of the year with one set of prevention measures in place. A measure put in place during the
- * year (its `since` date) splits the year: exposure is averaged over the calendar year (D4163-3), so
- * each part counts for its share of the year's days.
+/*
+ * The general path: one employee evaluated by following the plan task by task, with every figure kept
+ * for the detailed result and, when asked, the trace. It is the reference the specialised path
+ * (specialised.ts) is proven against, and what explains an employee's result.
  */
-export interface Period {
-  compiled: Compiled;
-  fraction: number;
-  from: string;
-  to: string;
-}
 
-export interface EmployeeContext {
-  /** The first period's form; every period shares its jobs, tasks, slots and regulation version. */
-  compiled: Compiled;
+interface EmployeeContext {
+  /** The first period's plan; every period shares its jobs, tasks, slots and regulation version. */
+  plan: EvaluationPlan;
   periods: Period[];
   year: number;
   /** Threshold overrides of the 2023 transition year, by group code. */
   thresholdOverrides: Record<string, number> | undefined;
-  plan: PeriodPlan;
-  /**
-   * Factors judged under an earlier version's table than `compiled.version`: the four removed on
-   * 2017-10-01 for a 2017 contract with days before that date (ordonnance 2017-1389 art. 5 IV, rule
-   * `removedFactors2017`). Their groups are the same in both versions, so the slots still apply.
-   */
+  windows: ContractWindows;
+  /** Factors judged under an earlier version's table than `plan.version` (see `ContractShape`). */
   judged: ReadonlyMap<FactorCode, FactorDef> | undefined;
   /** The version id each judged factor comes from. */
-  judgedVersions?: ReadonlyMap<FactorCode, string>;
+  judgedVersions: ReadonlyMap<FactorCode, string> | undefined;
   /** Recorded long absences in the contract's year (the post's exposure × presence), see absence.ts. */
   absence: AbsenceEffect | undefined;
   trace: boolean;
-  /** Scratch accumulator reused across employees (one per slot). */
+  /** Scratch reused across employees: three vectors of one value per slot (employee, job, task). */
   scratch: Float64Array;
 }
 
@@ -57,12 +45,19 @@ interface Accumulated {
 }
 
 /**
- * Checks the mission profile while adding every task's 100 %-time vector, weighted by the job share
- * times the task share, into `acc`. Plain loops and no allocation per task: this is the hot path of
- * bulk evaluation.
+ * Checks the mission profile while adding up the employee's year at 100 % time into `acc`, in the
+ * one order of arithmetic both paths follow, so that they give the same figures to the last bit:
+ * a task's year is the sum over the parts of the year of part fraction × situation vector; a job's
+ * year is the sum over its tasks (in order, skipping 0 % ones) of task share / 100 × task year; the
+ * employee's is the sum over the jobs of job share / 100 × job year. The specialised path
+ * precomputes the first two (specialised.ts); this one redoes them for every employee and keeps the
+ * figures of each task for the trace.
  */
-function accumulate(ctx: EmployeeContext, employee: Employee, acc: Float64Array, ratio: number): Accumulated {
-  const c = ctx.compiled;
+function accumulate(ctx: EmployeeContext, employee: Employee, ratio: number): Accumulated {
+  const c = ctx.plan;
+  const n = c.slots.length;
+  // acc at [0, n), the job's year at [n, 2n), the task's year at [2n, 3n).
+  const scratch = ctx.scratch;
   const out: Accumulated = { grid: 'none', trace: ctx.trace ? [] : undefined };
   let memoKey: string | undefined;
   let jobSum = 0;
@@ -74,11 +69,12 @@ function accumulate(ctx: EmployeeContext, employee: Employee, acc: Float64Array,
     for (let k = 0; k < i; k++) if (jobs[k]!.job === mj.job) throw new EvaluationError('duplicate_job', `jobs[${i}].job`, `poste « ${mj.job} » cité deux fois`);
     checkShare(mj.share, `jobs[${i}].share`);
     jobSum += mj.share;
+    scratch.fill(0, n, 2 * n);
     const overrides = mj.tasks;
     const count = overrides ? overrides.length : job.tasks.length;
     let taskSum = 0;
     for (let k = 0; k < count; k++) {
-      let task: CompiledTask;
+      let task: PlanTask;
       let taskShare: number;
       if (overrides) {
         const mt = overrides[k]!;
@@ -93,46 +89,61 @@ function accumulate(ctx: EmployeeContext, employee: Employee, acc: Float64Array,
         taskShare = task.defaultShare;
       }
       taskSum += taskShare;
-      const weight = (mj.share / 100) * (taskShare / 100);
-      if (weight === 0) continue;
+      // A task at 0 %, or in a job at 0 %, is not followed: its tree may ask what nobody answered.
+      if (mj.share === 0 || taskShare === 0) continue;
+      scratch.fill(0, 2 * n, 3 * n);
       for (let p = 0; p < ctx.periods.length; p++) {
         const period = ctx.periods[p]!;
-        // Every period's form lists the same tasks in the same order; only the resolutions differ.
-        const periodTask = p === 0 ? task : period.compiled.jobs.get(job.id)!.tasks[task.position]!;
-        memoKey ??= periodTask.resolution.kind === 'dynamic' ? answersKey(c.employeeQuestions, employee) : undefined;
-        const resolved = resolveTask(period.compiled, periodTask, employee, memoKey);
-        const w = weight * period.fraction;
+        // Every period's plan lists the same tasks in the same order; only the resolutions differ.
+        const periodTask = p === 0 ? task : period.plan.jobs.get(job.id)!.tasks[task.position]!;
+        memoKey ??= periodTask.resolution.kind === 'per_employee' ? answersKey(c.employeeQuestions, employee) : undefined;
+        const resolved = resolveTask(period.plan, periodTask, employee, memoKey, ctx.trace);
         const values = resolved.vector.values;
-        for (let s = 0; s < values.length; s++) acc[s]! += w * values[s]!;
+        const fraction = period.fraction;
+        for (let s = 0; s < n; s++) scratch[2 * n + s]! += fraction * values[s]!;
         const grid = resolved.vector.grid;
         if (grid === 'exposed' || (grid === 'to_analyse' && out.grid === 'none')) out.grid = grid;
-        if (out.trace) traceTask(out.trace, c, job, mj.share, task, taskShare, w, resolved.vector, resolved.path, ratio, ctx.periods.length > 1 ? period : undefined, ctx.absence?.presence ?? 1);
+        if (out.trace) traceTask(out.trace, c, job, mj.share, task, taskShare, (mj.share / 100) * (taskShare / 100) * fraction, resolved.vector, resolved.path, ratio, ctx.periods.length > 1 ? period : undefined, ctx.absence?.presence ?? 1);
       }
+      const w = taskShare / 100;
+      for (let s = 0; s < n; s++) scratch[n + s]! += w * scratch[2 * n + s]!;
     }
     if (overrides) {
       if (Math.abs(taskSum - 100) > SHARE_TOLERANCE) throw new EvaluationError('shares_sum', `jobs[${i}].tasks`, `les parts des tâches du poste « ${job.label} » totalisent ${round6(taskSum)} % au lieu de 100 %`);
     } else if (Math.abs(job.defaultSum - 100) > SHARE_TOLERANCE) {
       throw new EvaluationError('default_shares_sum', `jobs[${i}].tasks`, `les pondérations par défaut du poste « ${job.label} » totalisent ${round6(job.defaultSum)} % dans le référentiel : précisez les parts des tâches`);
     }
+    if (mj.share === 0) continue;
+    const w = mj.share / 100;
+    for (let s = 0; s < n; s++) scratch[s]! += w * scratch[n + s]!;
   }
   if (Math.abs(jobSum - 100) > SHARE_TOLERANCE) throw new EvaluationError('shares_sum', 'jobs', `les parts des postes totalisent ${round6(jobSum)} % au lieu de 100 %`);
   return out;
 }
 
-function resolveTask(c: Compiled, task: CompiledTask, employee: Employee, memoKey: string | undefined): { vector: SituationVector; path: PathStep[] } {
+/** A task's situation for this employee, with the path taken when the trace is asked for. */
+function resolveTask(plan: EvaluationPlan, task: PlanTask, employee: Employee, memoKey: string | undefined, trace: boolean): { vector: SituationVector; path: PathStep[] } {
   const r = task.resolution;
   if (r.kind === 'static') return r;
   if (r.kind === 'error') throw r.error;
-  const key = memoKey ?? answersKey(c.employeeQuestions, employee);
-  let hit = r.memo.get(key);
-  if (!hit) {
-    const path: PathStep[] = [];
-    const situation = walk(c, task.entry, employee.answers ?? {}, path)!;
-    hit = { vector: c.vectors.get(situation)!, path };
-    r.memo.set(key, hit);
+  const answers = employee.answers ?? {};
+  if (trace) {
+    const { outcome, path } = traceTree(plan, task.entry, { kind: 'employee', answers });
+    if (outcome.kind !== 'situation') throw new EvaluationError('referential_invalid', `nodes.${outcome.node}`, 'arbre de décision inachevé');
+    return { vector: plan.vectors.get(outcome.situation)!, path };
   }
-  return hit;
+  const key = memoKey ?? answersKey(plan.employeeQuestions, employee);
+  let vector = r.memo.get(key);
+  if (!vector) {
+    // Bounded: the answers of a large staff could otherwise make this grow without limit.
+    if (r.memo.size >= 4096) r.memo.clear();
+    vector = plan.vectors.get(situationFor(plan, task.entry, answers))!;
+    r.memo.set(key, vector);
+  }
+  return { vector, path: NO_PATH };
 }
+
+const NO_PATH: PathStep[] = [];
 
 function checkShare(share: number, field: string): void {
   if (!Number.isFinite(share) || share < 0 || share > 100) throw new EvaluationError('invalid_value', field, `part du temps ${share} invalide : attendu entre 0 et 100 %`);
@@ -159,12 +170,12 @@ export function bornBeforeJuly1956(employee: Employee): boolean {
 }
 
 export function evaluateWith(ctx: EmployeeContext, employee: Employee): EmployeeResult {
-  const c = ctx.compiled;
+  const c = ctx.plan;
   const ratio = employee.annualHours / c.referential.workingYear.annualHours;
   const presence = ctx.absence?.presence ?? 1;
   const acc = ctx.scratch;
-  acc.fill(0);
-  const { grid, trace } = accumulate(ctx, employee, acc, ratio);
+  acc.fill(0, 0, c.slots.length);
+  const { grid, trace } = accumulate(ctx, employee, ratio);
   const changedByAbsence: FactorCode[] = [];
 
   const factors: FactorResult[] = [];
@@ -204,7 +215,7 @@ export function evaluateWith(ctx: EmployeeContext, employee: Employee): Employee
   }
 
   const doubled = earning.length > 0 ? bornBeforeJuly1956(employee) : false;
-  const points = computePoints(ctx.plan, earning, c.inForceFrom, c.factorLabels, doubled, ctx.trace);
+  const points = computePoints({ windows: ctx.windows, earning, inForceFrom: c.inForceFrom, labels: c.factorLabels, bornBeforeJuly1956: doubled, withDetail: ctx.trace });
   const dsn: DsnEntry[] = [];
   if (points.eligible) {
     for (const code of earning) {
@@ -238,7 +249,7 @@ export function evaluateWith(ctx: EmployeeContext, employee: Employee): Employee
  * job with a positive share, and when the listing names activities, with one of those tasks at a
  * positive share (the employee's own task shares, or the referential's defaults).
  */
-function listedJobs(c: Compiled, employee: Employee, factor: FactorCode): string[] | undefined {
+function listedJobs(c: EvaluationPlan, employee: Employee, factor: FactorCode): string[] | undefined {
   const list = c.particularlyExposed.get(factor);
   if (!list) return undefined;
   let jobs: string[] | undefined;
@@ -253,7 +264,7 @@ function listedJobs(c: Compiled, employee: Employee, factor: FactorCode): string
   return jobs;
 }
 
-function absenceResult(effect: AbsenceEffect, changed: FactorCode[], labels: ReadonlyMap<string, string>): AbsenceResult {
+export function absenceResult(effect: AbsenceEffect, changed: FactorCode[], labels: ReadonlyMap<string, string>): AbsenceResult {
   const periods = effect.periods.map((p) => `${ABSENCE_REASON_LABELS[p.reason]} du ${p.from} au ${p.to} (${p.days} jours)`).join(', ');
   const present = effect.contractDays - effect.absentDays;
   const outcome =
@@ -276,7 +287,7 @@ function absenceResult(effect: AbsenceEffect, changed: FactorCode[], labels: Rea
  * states it, `to_analyse` only when they say so.
  */
 function factorVerdict(ctx: EmployeeContext, factor: FactorDef, slots: readonly number[], acc: Float64Array, ratio: number, grid: GridConclusion): { verdict: Verdict; groups: GroupResult[] } {
-  const c = ctx.compiled;
+  const c = ctx.plan;
   const groups: GroupResult[] = [];
   let verdict: Verdict = 'not_exposed';
   const abrogated = factor.inForce && !factor.legalThreshold;
@@ -312,7 +323,7 @@ function judgedVersion(ctx: EmployeeContext, code: FactorCode): string | undefin
 
 const fmt = traceNumber;
 
-function traceTask(trace: Contribution[], c: Compiled, job: CompiledJob, jobShare: number, task: CompiledTask, taskShare: number, weight: number, vector: SituationVector, path: PathStep[], ratio: number, period: Period | undefined, presence: number) {
+function traceTask(trace: Contribution[], c: EvaluationPlan, job: PlanJob, jobShare: number, task: PlanTask, taskShare: number, weight: number, vector: SituationVector, path: PathStep[], ratio: number, period: Period | undefined, presence: number) {
   for (const e of vector.entries) {
     const slot = c.slots[e.slot]!;
     const counted = e.met ? e.atFullTime - e.deducted : 0;
@@ -351,12 +362,66 @@ function traceTask(trace: Contribution[], c: Compiled, job: CompiledJob, jobShar
   }
 }
 
+/**
+ * The employee's own figures and the shape of what the evaluator reads of them (a list of employees
+ * built in code may not have gone through the schema).
+ */
 export function checkEmployeeBasics(employee: Employee): void {
-  if (!Number.isFinite(employee.annualHours) || employee.annualHours <= 0 || employee.annualHours > 8784) {
-    throw new EvaluationError('invalid_value', 'annualHours', `durée annuelle de travail ${employee.annualHours} h invalide : attendu plus de 0 et au plus 8 784 h`);
+  if (typeof employee !== 'object' || employee === null) throw new EvaluationError('invalid_value', '', 'salarié attendu (un objet)');
+  if (typeof employee.annualHours !== 'number' || !Number.isFinite(employee.annualHours) || employee.annualHours <= 0 || employee.annualHours > MAX_ANNUAL_HOURS) {
+    throw new EvaluationError('invalid_value', 'annualHours', `durée annuelle de travail ${String(employee.annualHours)} h invalide : attendu plus de 0 et au plus 8 784 h`);
   }
+  if (typeof employee.contract !== 'object' || employee.contract === null) throw new EvaluationError('contract_dates', 'contract', 'contrat attendu (dates de début et de fin, facultatives)');
   const { start, end } = employee.contract;
-  if (start !== undefined && !isIsoDate(start)) throw new EvaluationError('contract_dates', 'contract.start', `date de début « ${start} » invalide (AAAA-MM-JJ attendu)`);
-  if (end !== undefined && !isIsoDate(end)) throw new EvaluationError('contract_dates', 'contract.end', `date de fin « ${end} » invalide (AAAA-MM-JJ attendu)`);
+  if (start !== undefined && (typeof start !== 'string' || !isIsoDate(start))) throw new EvaluationError('contract_dates', 'contract.start', `date de début « ${String(start)} » invalide (AAAA-MM-JJ attendu)`);
+  if (end !== undefined && (typeof end !== 'string' || !isIsoDate(end))) throw new EvaluationError('contract_dates', 'contract.end', `date de fin « ${String(end)} » invalide (AAAA-MM-JJ attendu)`);
   if (start !== undefined && end !== undefined && end < start) throw new EvaluationError('contract_dates', 'contract.end', `fin du contrat (${end}) avant son début (${start})`);
+  if (!Array.isArray(employee.jobs)) throw new EvaluationError('invalid_value', 'jobs', 'profil de mission attendu (une liste de postes)');
+  employee.jobs.forEach((mj, i) => {
+    if (typeof mj !== 'object' || mj === null) throw new EvaluationError('invalid_value', `jobs[${i}]`, 'poste attendu (identifiant et part du temps)');
+    if (mj.tasks && (!Array.isArray(mj.tasks) || mj.tasks.some((t) => typeof t !== 'object' || t === null))) throw new EvaluationError('invalid_value', `jobs[${i}].tasks`, 'liste de tâches attendue (identifiant et part du temps)');
+  });
+  if (employee.answers !== undefined && (typeof employee.answers !== 'object' || employee.answers === null)) throw new EvaluationError('invalid_value', 'answers', 'réponses attendues (par identifiant de critère)');
+  if (employee.absences !== undefined && (!Array.isArray(employee.absences) || employee.absences.some((a) => typeof a !== 'object' || a === null))) throw new EvaluationError('absence_dates', 'absences', 'liste d’absences attendue');
+}
+
+/**
+ * One employee through the general path: the detailed result (and the trace when asked). Throws `EvaluationError`, attributed to the employee, and nothing else.
+ */
+/** A buffer reused across employees by one evaluator, grown when a regulation version has more slots. */
+export interface Scratch {
+  buffer: Float64Array;
+}
+
+export function evaluateGeneral(setup: EvaluationSetup, employee: Employee, scratch: Scratch, trace: boolean): EmployeeResult {
+  try {
+    checkEmployeeBasics(employee);
+    checkEmployeeAnswers(setup.questions, employee);
+    const contract = contractInYear(setup.year, employee.contract.start, employee.contract.end);
+    if (contract === 'outside') {
+      throw new EvaluationError('contract_outside_year', 'contract', `le contrat (${employee.contract.start ?? '…'} → ${employee.contract.end ?? '…'}) ne couvre aucun jour de ${setup.year}`);
+    }
+    const version: RegulationVersion = setup.forced ?? regulationInForce(contract.end)!;
+    const periods = setup.periodsFor(version);
+    const plan = periods[0]!.plan;
+    const shape = setup.shapeFor(version, contract);
+    return evaluateWith(
+      {
+        plan,
+        periods,
+        year: setup.year,
+        thresholdOverrides: shape.thresholdOverrides,
+        windows: shape.windows,
+        judged: shape.judged,
+        judgedVersions: shape.judgedVersions,
+        absence: absenceEffect(employee, contract),
+        trace,
+        scratch: scratch.buffer.length >= 3 * plan.slots.length ? scratch.buffer : (scratch.buffer = new Float64Array(3 * plan.slots.length)),
+      },
+      employee,
+    );
+  } catch (error) {
+    if (error instanceof EvaluationError) throw error.employee === undefined ? error.forEmployee(String(employee?.id)) : error;
+    throw error;
+  }
 }

@@ -49,7 +49,8 @@ export interface FactorWindows {
   first?: Window;
 }
 
-export interface PeriodPlan {
+/** A contract's 3-month windows in the year, each judged under the rules in force on its last day. */
+export interface ContractWindows {
   eligible: boolean;
   months: number;
   contract: ContractInYear;
@@ -67,7 +68,7 @@ export interface PeriodPlan {
  * October–December does not, ordonnance 2017-1389 art. 5 IV), and which points rule applies (2023-09-01).
  * The named `rules` settle what the texts leave open (README, "Unsettled points").
  */
-export function planPeriods(contract: ContractInYear, version: RegulationVersion, forced: boolean, rules: UnsettledRules = DEFAULT_RULES): PeriodPlan {
+export function contractWindows(contract: ContractInYear, version: RegulationVersion, forced: boolean, rules: UnsettledRules = DEFAULT_RULES): ContractWindows {
   const months = contract.fullYear ? 12 : wholeMonths(contract.start, contract.end);
   const lists = new Map<string, Window[]>();
   const windowsFrom = (start: string): Window[] => {
@@ -138,27 +139,35 @@ function earnsIn(factor: FactorCode, w: Window, forced: boolean, rules: Unsettle
  * ceiling (100 points before 2023-09-01) depends on past years and is left to the fund. `detail`
  * (French) is filled only when asked, as part of the explanation.
  */
-export function computePoints(
-  plan: PeriodPlan,
-  exposedEarning: readonly FactorCode[],
-  inForceFrom: ReadonlyMap<string, string>,
-  labels: ReadonlyMap<string, string>,
-  bornBeforeJuly1956: boolean,
-  withDetail: boolean,
-): PointsResult {
+export interface PointsInput {
+  /** The contract's windows in the year (`contractWindows`). */
+  windows: ContractWindows;
+  /** The exposed factors that earn points under their judging version. */
+  earning: readonly FactorCode[];
+  /** Factor code → the day it entered into force (its windows start no earlier). */
+  inForceFrom: ReadonlyMap<string, string>;
+  /** Factor code → French label, for the detail. */
+  labels: ReadonlyMap<string, string>;
+  /** Born before 1956-07-01: points doubled. */
+  bornBeforeJuly1956: boolean;
+  /** Fill `detail` with the French explanation (part of the trace). */
+  withDetail: boolean;
+}
+
+export function computePoints({ windows, earning, inForceFrom, labels, bornBeforeJuly1956, withDetail }: PointsInput): PointsResult {
   const multiplier = bornBeforeJuly1956 ? 2 : 1;
   const detail: string[] = [];
-  if (!plan.eligible) {
+  if (!windows.eligible) {
     if (withDetail) detail.push('Contrat de moins d’un mois : aucune déclaration, aucun point');
-    return { eligible: false, monthsInYear: plan.months, periods: 0, base: 0, multiplier, total: 0, detail };
+    return { eligible: false, monthsInYear: windows.months, periods: 0, base: 0, multiplier, total: 0, detail };
   }
   let perFactor = 0;
   let periods = 0;
   // The two largest counts of windows under the former rule: "several factors" lasts as long as the second.
   let longest = 0;
   let several = 0;
-  for (const code of exposedEarning) {
-    const set = plan.factorWindows(code, inForceFrom.get(code) ?? plan.contract.start);
+  for (const code of earning) {
+    const set = windows.factorWindows(code, inForceFrom.get(code) ?? windows.contract.start);
     perFactor += set.perFactorRule;
     if (set.oldRule > longest) {
       several = longest;
@@ -178,9 +187,9 @@ export function computePoints(
   if (withDetail) {
     if (longest > 0) detail.push(`Règle antérieure au 1er septembre 2023 : ${several} période(s) à plusieurs facteurs × 2 points + ${longest - several} période(s) à un facteur × 1 point`);
     if (perFactor > 0) detail.push(`Règle à partir du 1er septembre 2023 : ${perFactor} période(s)-facteur × 1 point`);
-    const leftover = plan.months - periods * 3;
-    if (leftover > 0 && exposedEarning.length > 0) detail.push(`${leftover} mois hors période complète de trois mois : aucun point`);
+    const leftover = windows.months - periods * 3;
+    if (leftover > 0 && earning.length > 0) detail.push(`${leftover} mois hors période complète de trois mois : aucun point`);
     if (multiplier === 2 && base > 0) detail.push('Né(e) avant le 1er juillet 1956 : points doublés');
   }
-  return { eligible: true, monthsInYear: plan.months, periods, base, multiplier, total: base * multiplier, detail };
+  return { eligible: true, monthsInYear: windows.months, periods, base, multiplier, total: base * multiplier, detail };
 }

@@ -14,6 +14,11 @@ export interface EvaluationOptions {
   trace?: boolean;
   /** Choices where the law is unsettled; each missing one takes its documented default (`DEFAULT_RULES`). */
   rules?: Partial<UnsettledRules>;
+  /**
+   * `false`: compact results from the general path too, without the specialised plan (the reference the
+   * specialised path is tested and measured against). Default true.
+   */
+  specialise?: boolean;
 }
 
 export type PathStep =

@@ -1,6 +1,6 @@
 import { checkReferential, type CheckReport } from '../check/index.ts';
 import { situationVerdicts, type SituationVerdict } from '../check/whatif.ts';
-import { slotTable } from '../evaluate/compile.ts';
+import { slotTable } from '../evaluate/plan.ts';
 import type { FactorCode } from '../regulation/types.ts';
 import { regulationById } from '../regulation/index.ts';
 import type { BranchCondition, Measure, Question, Referential, Situation } from '../referential/schema.ts';

@@ -1,7 +1,7 @@
 import type { BranchCondition, Question, Referential } from '../../referential/schema.ts';
 import { regulationById } from '../../regulation/index.ts';
 import type { FactorCode } from '../../regulation/types.ts';
-import { slotTable } from '../../evaluate/compile.ts';
+import { slotTable } from '../../evaluate/plan.ts';
 import { situationVerdicts, type SituationVerdict } from '../../check/whatif.ts';
 import type { GraphDocument, GraphEdge, GraphNode, NodeLayout } from '../schema.ts';
 import { own } from '../../util/own.ts';

@@ -1,13 +1,13 @@
 import type { CriterionDef, FactorDef, Quantity, RegulationVersion, ThresholdGroup } from '../regulation/types.ts';
-import type { AnswerValue, BranchCondition, DecisionNode, Exposure, Question, Referential, Situation } from '../referential/schema.ts';
+import type { AnswerValue, DecisionNode, Exposure, Question, Referential, Situation } from '../referential/schema.ts';
 import { toThresholdUnit, type WorkingYear } from '../referential/units.ts';
 import { EvaluationError } from './errors.ts';
 import type { PathStep } from './types.ts';
-import { own } from '../util/own.ts';
+import { COMPANY_ONLY, traceTree, type TreeContext } from './tree.ts';
 import { assessIntensity, missingQuantitiesText, type DerivedQuantity } from './intensity.ts';
 
 /*
- * The evaluation form: the portable referential resolved for one regulation version and one company.
+ * The evaluation plan: the portable referential resolved for one regulation version and one company.
  * Flat arrays indexed by "slot" (one slot per threshold group of the version) so that evaluating an
  * employee is a weighted sum of precomputed vectors, with no allocation per task.
  */
@@ -41,27 +41,32 @@ export interface SituationVector {
 
 export type GridConclusion = 'none' | 'to_analyse' | 'exposed';
 
-/** A task whose tree depends on company answers and measures only is resolved once for all staff. */
-export type Resolution =
+/**
+ * How a task's tree resolves for the company: to one situation for the whole staff (`static`, with
+ * the path taken, for the explanation), per employee when it asks an employee-level question (the
+ * situations reached are remembered by the employee's answers), or to an error of the company's inputs
+ * or of the referential, raised for the employees who work on the task.
+ */
+export type TaskResolution =
   | { kind: 'static'; vector: SituationVector; path: PathStep[] }
-  | { kind: 'dynamic'; memo: Map<string, { vector: SituationVector; path: PathStep[] }> }
+  | { kind: 'per_employee'; memo: Map<string, SituationVector> }
   | { kind: 'error'; error: EvaluationError };
 
-export interface CompiledTask {
+export interface PlanTask {
   id: string;
-  /** Index in its job's task list (the same in every period's form). */
+  /** Index in its job's task list (the same in every period's plan). */
   position: number;
   label: string;
   defaultShare: number;
   entry: string;
-  resolution: Resolution;
+  resolution: TaskResolution;
 }
 
-export interface CompiledJob {
+export interface PlanJob {
   id: string;
   label: string;
-  tasks: CompiledTask[];
-  taskIndex: Map<string, CompiledTask>;
+  tasks: PlanTask[];
+  taskIndex: Map<string, PlanTask>;
   defaultSum: number;
 }
 
@@ -70,20 +75,25 @@ export interface CompanyContext {
   measuresInPlace: ReadonlySet<string>;
 }
 
-export interface Compiled {
+/**
+ * The evaluation plan: the portable referential resolved for one regulation version, one company and
+ * one set of prevention measures in place — what is the same for every employee, computed once.
+ */
+export interface EvaluationPlan extends TreeContext {
   referential: Referential;
   version: RegulationVersion;
   slots: Slot[];
   /** Slots of each factor, in the version's factor order. */
   factorSlots: number[][];
-  jobs: Map<string, CompiledJob>;
+  jobs: Map<string, PlanJob>;
   nodes: Map<string, DecisionNode>;
   questions: Map<string, Question>;
   measureLabels: Map<string, string>;
   vectors: Map<string, SituationVector>;
+  situations: Map<string, SituationVector>;
   company: CompanyContext;
   retained: ReadonlySet<string>;
-  /** Employee-level questions, in a fixed order: the key of the per-task memo of dynamic trees. */
+  /** Employee-level questions, in a fixed order: the key of the per-task memo of per-employee trees. */
   employeeQuestions: string[];
   /** Factor code → first day it applies (periods ending before earn no points for it). */
   inForceFrom: Map<string, string>;
@@ -179,7 +189,11 @@ export function situationVector(table: SlotTable, situation: Situation, year: Wo
   return { situation, values, grid, entries };
 }
 
-export function compileForRegulation(referential: Referential, version: RegulationVersion, company: CompanyContext): Compiled {
+/**
+ * The plan of a referential for one regulation version and one company (answers, measures in place).
+ * Throws `EvaluationError` (`referential_invalid`) on a situation the version cannot evaluate.
+ */
+export function planForRegulation(referential: Referential, version: RegulationVersion, company: CompanyContext): EvaluationPlan {
   const table = slotTable(version);
   const { slots, factorSlots } = table;
   const vectors = new Map<string, SituationVector>();
@@ -190,7 +204,7 @@ export function compileForRegulation(referential: Referential, version: Regulati
     vectors.set(situation.id, vector);
   }
 
-  const compiled: Compiled = {
+  const plan: EvaluationPlan = {
     referential,
     version,
     slots,
@@ -200,6 +214,7 @@ export function compileForRegulation(referential: Referential, version: Regulati
     questions: new Map(referential.questions.map((q) => [q.id, q])),
     measureLabels: new Map(referential.measures.map((m) => [m.id, m.label])),
     vectors,
+    situations: vectors,
     company,
     retained: new Set(referential.factors.retained),
     employeeQuestions: referential.questions.filter((q) => q.scope === 'employee').map((q) => q.id),
@@ -210,8 +225,8 @@ export function compileForRegulation(referential: Referential, version: Regulati
   };
 
   for (const job of referential.jobs) {
-    const tasks = job.tasks.map((t, position): CompiledTask => ({ id: t.id, position, label: t.label, defaultShare: t.defaultShare, entry: t.entry, resolution: resolveStatic(compiled, t.entry) }));
-    compiled.jobs.set(job.id, {
+    const tasks = job.tasks.map((t, position): PlanTask => ({ id: t.id, position, label: t.label, defaultShare: t.defaultShare, entry: t.entry, resolution: resolveForCompany(plan, t.entry) }));
+    plan.jobs.set(job.id, {
       id: job.id,
       label: job.label,
       tasks,
@@ -219,90 +234,18 @@ export function compileForRegulation(referential: Referential, version: Regulati
       defaultSum: tasks.reduce((sum, t) => sum + t.defaultShare, 0),
     });
   }
-  return compiled;
+  return plan;
 }
 
-function resolveStatic(c: Compiled, entry: string): Resolution {
+function resolveForCompany(plan: EvaluationPlan, entry: string): TaskResolution {
   try {
-    const path: PathStep[] = [];
-    const situation = walk(c, entry, null, path);
-    if (situation === null) return { kind: 'dynamic', memo: new Map() };
-    return { kind: 'static', vector: c.vectors.get(situation)!, path };
+    const { outcome, path } = traceTree(plan, entry, COMPANY_ONLY);
+    if (outcome.kind === 'employee_question') return { kind: 'per_employee', memo: new Map() };
+    return { kind: 'static', vector: plan.vectors.get(outcome.situation)!, path };
   } catch (error) {
     if (error instanceof EvaluationError) return { kind: 'error', error };
     throw error;
   }
-}
-
-/**
- * Follows a task's decision tree to its situation. With `employeeAnswers` null, stops and returns null
- * at the first employee-level question (the task then resolves per employee). Cycles were refused by
- * the loader; the step bound still guarantees termination on a referential built in code.
- */
-export function walk(c: Compiled, entry: string, employeeAnswers: Record<string, AnswerValue> | null | undefined, path: PathStep[] | null): string | null {
-  let current = entry;
-  for (let steps = 0; steps <= c.nodes.size; steps++) {
-    const node = c.nodes.get(current);
-    if (!node) return current;
-    if (node.kind === 'measure') {
-      const applied = c.company.measuresInPlace.has(node.measure);
-      path?.push({ node: node.id, kind: 'measure', measure: node.measure, label: c.measureLabels.get(node.measure) ?? node.measure, applied });
-      current = applied ? node.applied : node.notApplied;
-      continue;
-    }
-    const question = c.questions.get(node.question)!;
-    let answer: AnswerValue | undefined;
-    if (question.scope === 'company') {
-      answer = own(c.company.answers, question.id);
-      if (answer === undefined) throw new EvaluationError('answer_missing', `answers.${question.id}`, `réponse de l’entreprise manquante au critère « ${question.label} »`);
-    } else {
-      if (employeeAnswers === null) return null;
-      answer = own(employeeAnswers, question.id);
-      if (answer === undefined) throw new EvaluationError('answer_missing', `answers.${question.id}`, `réponse manquante au critère individuel « ${question.label} »`);
-    }
-    checkAnswer(question, answer, `answers.${question.id}`);
-    // A plain loop: this runs per employee for employee-level questions and must not allocate.
-    let branch: (typeof node.branches)[number] | undefined;
-    for (const b of node.branches) {
-      if (branchMatches(b.when, answer)) {
-        branch = b;
-        break;
-      }
-    }
-    if (!branch) throw new EvaluationError('no_branch', `answers.${question.id}`, `le référentiel ne prévoit aucune branche pour la réponse « ${String(answer)} » au critère « ${question.label} » (nœud ${node.id})`);
-    path?.push({ node: node.id, kind: 'question', question: question.id, label: question.label, answer, source: question.scope });
-    current = branch.next;
-  }
-  throw new EvaluationError('referential_invalid', `nodes.${current}`, 'arbre de décision sans fin (boucle)');
-}
-
-export function checkAnswer(question: Question, answer: AnswerValue, field: string): void {
-  const bad = (expected: string) => new EvaluationError('answer_invalid', field, `réponse « ${String(answer)} » invalide au critère « ${question.label} » : ${expected} attendu`);
-  switch (question.type) {
-    case 'boolean':
-      if (typeof answer !== 'boolean') throw bad('oui ou non');
-      return;
-    case 'choice':
-      if (typeof answer !== 'string' || !hasChoice(question.choices, answer)) throw bad(`l’un de ${question.choices.map((c) => c.id).join(', ')}`);
-      return;
-    case 'number':
-      if (typeof answer !== 'number' || !Number.isFinite(answer)) throw bad(`un nombre (${question.unit})`);
-      if (question.min !== undefined && answer < question.min) throw bad(`un nombre ≥ ${question.min} ${question.unit}`);
-      if (question.max !== undefined && answer > question.max) throw bad(`un nombre ≤ ${question.max} ${question.unit}`);
-      return;
-  }
-}
-
-function hasChoice(choices: ReadonlyArray<{ id: string }>, answer: string): boolean {
-  for (const c of choices) if (c.id === answer) return true;
-  return false;
-}
-
-function branchMatches(when: BranchCondition, answer: AnswerValue): boolean {
-  if ('is' in when) return answer === when.is;
-  if ('oneOf' in when) return typeof answer === 'string' && when.oneOf.indexOf(answer) >= 0;
-  if (typeof answer !== 'number') return false;
-  return (when.min === undefined || answer >= when.min) && (when.max === undefined || answer < when.max);
 }
 
 /** French reason an exposure cannot be evaluated under a version: one sentence for the evaluator's errors. */
@@ -317,8 +260,8 @@ export function unplacedMessage(exposure: Exposure, why: Unplaced, version: stri
   }
 }
 
-function listedIndex(r: Referential): Compiled['particularlyExposed'] {
-  const out: Compiled['particularlyExposed'] = new Map();
+function listedIndex(r: Referential): EvaluationPlan['particularlyExposed'] {
+  const out: EvaluationPlan['particularlyExposed'] = new Map();
   for (const entry of r.particularlyExposed?.entries ?? []) {
     for (const factor of entry.factors) {
       let jobs = out.get(factor);
