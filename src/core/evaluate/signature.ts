@@ -32,37 +32,36 @@ export interface Signatures {
    * answer to a question that is not employee-level, a value the trees test by equality on numbers):
    * the general path then decides.
    */
-  of(answers: Readonly<Record<string, AnswerValue>> | undefined, questions: ReadonlyMap<string, Question>): Signature | null;
+  of(answers: Readonly<Record<string, AnswerValue>> | undefined): Signature | null;
 }
 
 export function signatures(questions: readonly Question[], nodes: readonly DecisionNode[]): Signatures {
   const classes = questions.filter((q) => q.scope === 'employee').map((q) => answerClasses(q, nodes));
   const numeric = classes.reduce((n, c) => n * c.radix, 1) <= 2 ** 31;
-  const classOf = (c: AnswerClasses, answers: Readonly<Record<string, AnswerValue>> | undefined) => c.classOf(answers !== undefined && Object.hasOwn(answers, c.id) ? answers[c.id] : undefined);
+  // Question id → its classes and its weight in a numeric signature (missing answers count 0).
+  const index = new Map<string, { classes: AnswerClasses; weight: number; position: number }>();
+  let weight = 1;
+  for (let i = classes.length - 1; i >= 0; i--) {
+    index.set(classes[i]!.id, { classes: classes[i]!, weight, position: i });
+    weight *= classes[i]!.radix;
+  }
   return {
     none: classes.length === 0,
-    of(answers, known) {
-      if (answers !== undefined) {
-        if (typeof answers !== 'object' || answers === null) return null;
+    of(answers) {
+      if (answers === undefined) return numeric ? 0 : `${new Array<number>(classes.length).fill(0).join(',')},`;
+      if (typeof answers !== 'object' || answers === null) return null;
+      let signature = 0;
+      const wide: number[] | undefined = numeric ? undefined : new Array<number>(classes.length).fill(0);
+      for (const key in answers) {
         // Every answer names an employee-level question (the general path says which one does not).
-        for (const key in answers) if (known.get(key)?.scope !== 'employee') return null;
-      }
-      if (numeric) {
-        let signature = 0;
-        for (const c of classes) {
-          const k = classOf(c, answers);
-          if (k < 0) return null;
-          signature = signature * c.radix + k;
-        }
-        return signature;
-      }
-      let signature = '';
-      for (const c of classes) {
-        const k = classOf(c, answers);
+        const q = index.get(key);
+        if (q === undefined || !Object.hasOwn(answers, key)) return null;
+        const k = q.classes.classOf(answers[key]);
         if (k < 0) return null;
-        signature += `${k},`;
+        if (wide) wide[q.position] = k;
+        else signature += k * q.weight;
       }
-      return signature;
+      return wide ? `${wide.join(',')},` : signature;
     },
   };
 }

@@ -108,7 +108,6 @@ export interface SpecialisedEvaluator {
 export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator {
   const { referential, year } = setup;
   const referenceHours = referential.workingYear.annualHours;
-  const questions = setup.questions;
   const signed = signatures(referential.questions, referential.nodes);
   const versions = new Map<string, FastVersion | null>();
   const layouts = new Map<string, ResultLayout>();
@@ -239,7 +238,7 @@ export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator 
     if (typeof c !== 'object' || c === null) return null;
     const shape = shapeOf(c.start, c.end);
     if (shape === null) return null;
-    const signature = signed.none ? 0 : signed.of(e.answers, questions);
+    const signature = signed.none ? 0 : signed.of(e.answers);
     if (signature === null) return null;
     const fast = shape.fast;
     const block = blockOf(fast, signature, e.answers ?? NO_ANSWERS);
@@ -344,7 +343,8 @@ export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator 
           if (mode !== 1 && grid !== 0 && verdict !== EXPOSED) verdict = mode === 2 ? NO_LEGAL : grid === 2 ? EXPOSED : ANALYSE;
           continue;
         }
-        const x = Math.round(acc[s]! * mult * 1e6) / 1e6;
+        const a = acc[s]!;
+        const x = a === 0 ? 0 : Math.round(a * mult * 1e6) / 1e6;
         exposures[s] = x;
         if (mode === 2) {
           if (x > 0) verdict = NO_LEGAL;
