@@ -7,7 +7,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import * as z from 'zod';
-import { createEvaluator, EvaluationError, RULE_CHOICES, type EmployeeResult } from '../../src/core/evaluate/index.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { compactOf, createEvaluator, EvaluationError, RULE_CHOICES, type EmployeeResult } from '../../src/core/evaluate/index.ts';
+import { createSetup } from '../../src/core/evaluate/setup.ts';
+import { createSpecialised } from '../../src/core/evaluate/specialised.ts';
 import { formatIssues, loadReferential } from '../../src/core/referential/index.ts';
 import { AnswerValueSchema, EmployeeSchema, ErgonomicFactorSchema, FactorCodeSchema, VerdictSchema, type Referential } from '../../src/core/referential/schema.ts';
 
@@ -173,14 +176,20 @@ export function runCase(file: LoadedCaseFile, loaded: LoadedCase): Mismatch[] {
   const referential = file.referential!;
 
   let result: EmployeeResult;
+  // The specialised path (bulk evaluation, compact results) must give the same figures, or hand the case over.
+  let specialised: ReturnType<ReturnType<typeof createSpecialised>['evaluate']> = null;
   try {
-    const evaluator = createEvaluator(referential, { answers: c.company.answers, measures: c.company.measures }, { year: c.year, ...(c.regulation !== undefined ? { regulation: c.regulation } : {}), ...(c.rules !== undefined ? { rules: c.rules } : {}) });
+    const company = { answers: c.company.answers, measures: c.company.measures };
+    const options = { year: c.year, ...(c.regulation !== undefined ? { regulation: c.regulation } : {}), ...(c.rules !== undefined ? { rules: c.rules } : {}) };
+    const evaluator = createEvaluator(referential, company, options);
+    specialised = createSpecialised(createSetup(referential, company, options)).evaluate(c.employee);
     result = evaluator.evaluate(c.employee);
   } catch (error) {
     if (!(error instanceof EvaluationError)) {
       return [{ what: 'error', expected: c.expectedError ?? 'no error', actual: `crash: ${error instanceof Error ? error.stack ?? error.message : String(error)}` }];
     }
     const actual = { code: error.code, field: error.field };
+    if (specialised !== null) return [{ what: 'compact', expected: 'handed over to the general path, which refuses it', actual: 'a compact result' }];
     if (!c.expectedError) return [{ what: 'error', expected: 'no error', actual: { ...actual, message: error.message } }];
     const mismatches: Mismatch[] = [];
     if (error.code !== c.expectedError.code) mismatches.push({ what: 'error.code', expected: c.expectedError.code, actual: error.code });
@@ -188,7 +197,11 @@ export function runCase(file: LoadedCaseFile, loaded: LoadedCase): Mismatch[] {
     return mismatches;
   }
   if (c.expectedError) return [{ what: 'error', expected: c.expectedError, actual: 'no error' }];
-  return compareResult(c, result);
+  const mismatches = compareResult(c, result);
+  if (specialised !== null && !isDeepStrictEqual(specialised, compactOf(result, c.employee.contract.reference))) {
+    mismatches.push({ what: 'compact', expected: compactOf(result, c.employee.contract.reference), actual: specialised });
+  }
+  return mismatches;
 }
 
 function compareResult(c: ConformanceCase, result: EmployeeResult): Mismatch[] {

@@ -50,7 +50,10 @@ export interface ResultLayout {
   groups: LayoutGroup[];
 }
 
-/** 0: no situation on the chemicals grid, 1: one to analyse, 2: one exposed. */
+/**
+ * The chemicals grid as it decides the verdict: 0 nothing (or the factor not in force), 1 a situation
+ * to analyse, 2 a situation exposed — or, for chemicals without a legal threshold, any situation on it.
+ */
 export type GridLevel = 0 | 1 | 2;
 
 export interface CompactResult {

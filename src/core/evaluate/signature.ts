@@ -25,8 +25,6 @@ export interface AnswerClasses {
 export type Signature = number | string;
 
 export interface Signatures {
-  /** No employee-level question: every employee has the signature 0. */
-  readonly none: boolean;
   /**
    * The signature of an employee's answers, or `null` when the specialised path cannot class them (an
    * answer to a question that is not employee-level, a value the trees test by equality on numbers):
@@ -46,7 +44,6 @@ export function signatures(questions: readonly Question[], nodes: readonly Decis
     weight *= classes[i]!.radix;
   }
   return {
-    none: classes.length === 0,
     of(answers) {
       if (answers === undefined) return numeric ? 0 : `${new Array<number>(classes.length).fill(0).join(',')},`;
       if (typeof answers !== 'object' || answers === null) return null;

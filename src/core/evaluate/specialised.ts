@@ -238,7 +238,7 @@ export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator 
     if (typeof c !== 'object' || c === null) return null;
     const shape = shapeOf(c.start, c.end);
     if (shape === null) return null;
-    const signature = signed.none ? 0 : signed.of(e.answers);
+    const signature = signed.of(e.answers);
     if (signature === null) return null;
     const fast = shape.fast;
     const block = blockOf(fast, signature, e.answers ?? NO_ANSWERS);
@@ -333,6 +333,7 @@ export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator 
     let toAnalyse = 0;
     let noLegal = 0;
     let changed = 0;
+    let shownGrid = 0;
     for (let f = 0; f < factorBit.length; f++) {
       const mode = factorMode[f]!;
       let verdict = NOT;
@@ -340,7 +341,10 @@ export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator 
       for (let s = factorFrom[f]!; s < to; s++) {
         if (gridSlot[s] === 1) {
           exposures[s] = 0;
-          if (mode !== 1 && grid !== 0 && verdict !== EXPOSED) verdict = mode === 2 ? NO_LEGAL : grid === 2 ? EXPOSED : ANALYSE;
+          if (mode !== 1 && grid !== 0) {
+            shownGrid = mode === 2 ? 2 : grid;
+            if (verdict !== EXPOSED) verdict = mode === 2 ? NO_LEGAL : grid === 2 ? EXPOSED : ANALYSE;
+          }
           continue;
         }
         const a = acc[s]!;
@@ -391,7 +395,7 @@ export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator 
       layout: shape.layout,
       workingTimeRatio: ratio,
       exposures,
-      grid: grid as GridLevel,
+      grid: shownGrid as GridLevel,
       exposed,
       toAnalyse,
       noLegalThreshold: noLegal,
