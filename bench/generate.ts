@@ -93,9 +93,14 @@ export function generateReferential(options: { jobs: number; tasks: number; seed
 
 /** Employees polyvalent over 1–4 jobs, some with task-share overrides; shares always total 100. */
 export function generateEmployees(referential: Referential, count: number, seed: number): Employee[] {
+  return [...employeeStream(referential, count, seed)];
+}
+
+/** The same employees one at a time, never held together (the streaming bench: millions of them). */
+export function* employeeStream(referential: Referential, count: number, seed: number): Generator<Employee> {
   const r = prng(seed);
   const jobs = referential.jobs;
-  const employees: Employee[] = [];
+  const personal = referential.questions.some((q) => q.scope === 'employee');
   for (let i = 0; i < count; i++) {
     const k = Math.min(r.int(1, 4), jobs.length);
     const chosen = new Set<number>();
@@ -117,15 +122,21 @@ export function generateEmployees(referential: Referential, count: number, seed:
       birth: r.int(1958, 2004),
       jobs: missions,
     };
-    if (referential.questions.some((q) => q.scope === 'employee')) employee.answers = { 'q-alone': r.next() < 0.5 };
-    employees.push(employee);
+    if (personal) employee.answers = { 'q-alone': r.next() < 0.5 };
+    yield employee;
   }
-  return employees;
 }
 
 /** `k` integer shares summing to exactly 100. */
 function splitHundred(r: ReturnType<typeof prng>, k: number): number[] {
-  const cuts = Array.from({ length: k - 1 }, () => r.int(1, 99)).sort((a, b) => a - b);
+  // An insertion sort: this runs ten million times in the streaming bench.
+  const cuts: number[] = [];
+  for (let i = 0; i < k - 1; i++) {
+    const c = r.int(1, 99);
+    let at = cuts.length;
+    while (at > 0 && cuts[at - 1]! > c) at--;
+    cuts.splice(at, 0, c);
+  }
   const out: number[] = [];
   let previous = 0;
   for (const c of cuts) {

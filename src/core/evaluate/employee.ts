@@ -11,7 +11,7 @@ import { computePoints, contractInYear, type ContractWindows } from './points.ts
 import type { AbsenceResult, Contribution, DsnEntry, EmployeeResult, FactorResult, GroupResult, PathStep } from './types.ts';
 import { ABSENCE_REASON_LABELS, absenceEffect, type AbsenceEffect } from './absence.ts';
 import { own } from '../util/own.ts';
-import { situationFor, traceTree } from './tree.ts';
+import { traceTree } from './tree.ts';
 import { checkEmployeeAnswers, MAX_ANNUAL_HOURS, SHARE_TOLERANCE, type EvaluationSetup, type Period } from './setup.ts';
 
 /*
@@ -97,7 +97,7 @@ function accumulate(ctx: EmployeeContext, employee: Employee, ratio: number): Ac
         // Every period's plan lists the same tasks in the same order; only the resolutions differ.
         const periodTask = p === 0 ? task : period.plan.jobs.get(job.id)!.tasks[task.position]!;
         memoKey ??= periodTask.resolution.kind === 'per_employee' ? answersKey(c.employeeQuestions, employee) : undefined;
-        const resolved = resolveTask(period.plan, periodTask, employee, memoKey, ctx.trace);
+        const resolved = resolveTask(period.plan, periodTask, employee, memoKey);
         const values = resolved.vector.values;
         const fraction = period.fraction;
         for (let s = 0; s < n; s++) scratch[2 * n + s]! += fraction * values[s]!;
@@ -121,29 +121,24 @@ function accumulate(ctx: EmployeeContext, employee: Employee, ratio: number): Ac
   return out;
 }
 
-/** A task's situation for this employee, with the path taken when the trace is asked for. */
-function resolveTask(plan: EvaluationPlan, task: PlanTask, employee: Employee, memoKey: string | undefined, trace: boolean): { vector: SituationVector; path: PathStep[] } {
+/** A task's situation for this employee, with the path taken (for the trace), remembered by the employee's answers. */
+function resolveTask(plan: EvaluationPlan, task: PlanTask, employee: Employee, memoKey: string | undefined): { vector: SituationVector; path: PathStep[] } {
   const r = task.resolution;
   if (r.kind === 'static') return r;
   if (r.kind === 'error') throw r.error;
-  const answers = employee.answers ?? {};
-  if (trace) {
-    const { outcome, path } = traceTree(plan, task.entry, { kind: 'employee', answers });
-    if (outcome.kind !== 'situation') throw new EvaluationError('referential_invalid', `nodes.${outcome.node}`, 'arbre de décision inachevé');
-    return { vector: plan.vectors.get(outcome.situation)!, path };
-  }
   const key = memoKey ?? answersKey(plan.employeeQuestions, employee);
-  let vector = r.memo.get(key);
-  if (!vector) {
+  let found = r.memo.get(key);
+  if (!found) {
+    const { outcome, path } = traceTree(plan, task.entry, { kind: 'employee', answers: employee.answers ?? {} });
+    if (outcome.kind !== 'situation') throw new EvaluationError('referential_invalid', `nodes.${outcome.node}`, 'arbre de décision inachevé');
     // Bounded: the answers of a large staff could otherwise make this grow without limit.
     if (r.memo.size >= 4096) r.memo.clear();
-    vector = plan.vectors.get(situationFor(plan, task.entry, answers))!;
-    r.memo.set(key, vector);
+    found = { vector: plan.vectors.get(outcome.situation)!, path };
+    r.memo.set(key, found);
   }
-  return { vector, path: NO_PATH };
+  return found;
 }
 
-const NO_PATH: PathStep[] = [];
 
 function checkShare(share: number, field: string): void {
   if (!Number.isFinite(share) || share < 0 || share > 100) throw new EvaluationError('invalid_value', field, `part du temps ${share} invalide : attendu entre 0 et 100 %`);

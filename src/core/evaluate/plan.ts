@@ -49,7 +49,7 @@ export type GridConclusion = 'none' | 'to_analyse' | 'exposed';
  */
 export type TaskResolution =
   | { kind: 'static'; vector: SituationVector; path: PathStep[] }
-  | { kind: 'per_employee'; memo: Map<string, SituationVector> }
+  | { kind: 'per_employee'; memo: Map<string, { vector: SituationVector; path: PathStep[] }> }
   | { kind: 'error'; error: EvaluationError };
 
 export interface PlanTask {
