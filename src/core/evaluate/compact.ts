@@ -1,6 +1,7 @@
 import { FACTOR_CODES, type FactorCode, type ThresholdUnit } from '../regulation/types.ts';
 import type { TemporaryWork, Verdict } from '../referential/schema.ts';
 import type { AbsenceResult, EmployeeResult } from './types.ts';
+import { round6 } from '../util/round.ts';
 
 /*
  * The compact result of the specialised path: what a staff of a million needs per employee — the
@@ -131,6 +132,12 @@ export function decisiveGroupIndex(result: CompactResult, factor: LayoutFactor):
     }
   }
   return best;
+}
+
+/** exposure − threshold of a group with a legal threshold, rounded as `GroupResult.margin`; `null` otherwise. */
+export function groupMargin(result: CompactResult, g: number): number | null {
+  const threshold = result.layout.groups[g]!.threshold;
+  return threshold === null ? null : round6(result.exposures[g]! - threshold);
 }
 
 /** The layout of a detailed result (for the rare employee the specialised path hands to the general one). */

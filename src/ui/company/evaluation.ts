@@ -1,6 +1,11 @@
 import {
+  compactVerdict,
   createEvaluator,
+  decisiveGroupIndex,
+  DSN_FACTOR_CODES,
   EvaluationError,
+  groupMargin,
+  type CompactResult,
   FACTOR_CODES,
   type CompanyAnswers,
   type Employee,
@@ -116,6 +121,42 @@ export function summarize(r: EmployeeResult): EmployeeSummary {
   };
 }
 
+/**
+ * The same summary from a compact result (the bulk path): `summarize` of the detailed result and this
+ * give equal summaries (test/company-compact-summary.test.ts).
+ */
+export function summarizeCompact(r: CompactResult): EmployeeSummary {
+  const { layout } = r;
+  const listed = (bits: number) => layout.factors.filter((f) => bits & f.bit).map((f) => f.factor);
+  const declared = listed(r.declared);
+  return {
+    employee: r.employee,
+    regulation: r.regulation,
+    workingTimeRatio: r.workingTimeRatio,
+    factors: layout.factors.map((f) => {
+      const g = decisiveGroupIndex(r, f);
+      const group = g === undefined ? undefined : layout.groups[g]!;
+      const margin = g === undefined ? null : groupMargin(r, g);
+      return {
+        factor: f.factor,
+        verdict: compactVerdict(r, f),
+        inForce: f.inForce,
+        earnsPoints: f.earnsPoints,
+        group: group?.code ?? null,
+        exposure: g === undefined ? 0 : r.exposures[g]!,
+        threshold: group?.threshold ?? null,
+        unit: group?.threshold === null || group === undefined ? null : group.unit,
+        margin,
+      };
+    }),
+    exposed: listed(r.exposed),
+    toAnalyse: listed(r.toAnalyse),
+    declared,
+    dsn: declared.map((f) => DSN_FACTOR_CODES[f]),
+    points: r.points,
+  };
+}
+
 function errorOf(index: number, employee: Employee, error: EvaluationError, inputs: CompanyInputs): EmployeeError {
   let column = columnForField(error.field);
   const companyQuestion = column.startsWith('q:') && inputs.referential.questions.some((q) => q.scope === 'company' && `q:${q.id}` === column);
@@ -170,30 +211,29 @@ export async function evaluateCompany(inputs: CompanyInputs, employees: readonly
   const pause = options.pause ?? macrotask;
   const summaries: EmployeeSummary[] = [];
   const errors: EmployeeError[] = [];
-  const totals: Array<StaffResult['totals']> = [];
-  for (let start = 0; start < employees.length; start += size) {
-    if (start > 0) await pause();
-    if (options.signal?.aborted) throw new DOMException('évaluation interrompue', 'AbortError');
-    const slice = employees.slice(start, start + size);
-    const result = evaluator.evaluateStaff(slice);
-    for (const r of result.results) summaries.push(summarize(r));
-    for (const e of result.errors) errors.push(errorOf(start + e.index, slice[e.index]!, e.error, inputs));
-    totals.push(result.totals);
+  const stream = evaluator.streamStaff(employees);
+  for (const row of stream) {
+    if (row.index % size === 0) {
+      if (row.index > 0) await pause();
+      if (options.signal?.aborted) throw new DOMException('évaluation interrompue', 'AbortError');
+    }
+    if (row.result) summaries.push(summarizeCompact(row.result));
+    else errors.push(errorOf(row.index, row.employee, row.error, inputs));
   }
-  return { year: inputs.year, ...(inputs.regulation ? { regulation: inputs.regulation } : {}), summaries, errors, totals: mergeTotals(totals) };
+  return { year: inputs.year, ...(inputs.regulation ? { regulation: inputs.regulation } : {}), summaries, errors, totals: stream.totals };
 }
 
-/** The same in one go (Node: the bench, the tests). */
+/** The same in one go (the evaluation worker, Node: the bench, the tests), through the specialised path's stream. */
 export function evaluateCompanySync(inputs: CompanyInputs, employees: readonly Employee[]): CompanyEvaluation {
   const evaluator = createEvaluator(inputs.referential, inputs.company, { year: inputs.year, ...(inputs.regulation ? { regulation: inputs.regulation } : {}) });
-  const result = evaluator.evaluateStaff(employees);
-  return {
-    year: inputs.year,
-    ...(inputs.regulation ? { regulation: inputs.regulation } : {}),
-    summaries: result.results.map(summarize),
-    errors: result.errors.map((e) => errorOf(e.index, employees[e.index]!, e.error, inputs)),
-    totals: result.totals,
-  };
+  const summaries: EmployeeSummary[] = [];
+  const errors: EmployeeError[] = [];
+  const stream = evaluator.streamStaff(employees);
+  for (const row of stream) {
+    if (row.result) summaries.push(summarizeCompact(row.result));
+    else errors.push(errorOf(row.index, row.employee, row.error, inputs));
+  }
+  return { year: inputs.year, ...(inputs.regulation ? { regulation: inputs.regulation } : {}), summaries, errors, totals: stream.totals };
 }
 
 /** One employee with the full explanation (trace), for the panel the user opens. */
