@@ -53,21 +53,113 @@ export interface EvaluationReport {
   errors: ReportError[];
 }
 
+/** One evaluated employee as the report reads it: its detailed result and its staff-file line. */
+export interface ReportedEmployee {
+  result: EmployeeResult;
+  row: number | null;
+  employee: Employee;
+}
+
+/**
+ * The report as `evaluate` writes it for any staff size: the figures of the whole staff first (from a
+ * pass through the specialised path), then the detailed results one employee at a time, computed again
+ * when the report reaches them and dropped once written — never a list of a million results in memory.
+ */
+export interface StreamedReport extends Omit<EvaluationReport, 'employees' | 'staff' | 'rowOf'> {
+  totals: StaffResult['totals'];
+  /** Employees evaluated per regulation version, and the first one's version. */
+  regulations: ReadonlyMap<string, number>;
+  firstRegulation: string | undefined;
+  /** Factors some employee has to analyse. */
+  toAnalyse: ReadonlySet<string>;
+  /** The detailed results in staff order (with the trace when asked), each computed when reached. */
+  results(trace: boolean): Iterable<ReportedEmployee>;
+  /** The agencies' exposure sheets (temporary workers only: few, kept). */
+  agencies(results: readonly EmployeeResult[]): ReturnType<typeof agencyExposureSheets>;
+}
+
+/** Lines written in blocks (`io.stdout` adds a line break after each): the whole text is never built. */
+export type WriteBlock = (text: string) => void;
+
+const BLOCK = 1000;
+
+function lineWriter(write: WriteBlock): { line(text: string): void; end(): void } {
+  let lines: string[] = [];
+  return {
+    line(text) {
+      lines.push(text);
+      if (lines.length >= BLOCK) {
+        write(lines.join('\n'));
+        lines = [];
+      }
+    },
+    end() {
+      if (lines.length > 0) write(lines.join('\n'));
+      lines = [];
+    },
+  };
+}
+
+/** The streamed form of an in-memory report (the results already computed). */
+export function streamedReport(r: EvaluationReport): StreamedReport {
+  const regulations = new Map<string, number>();
+  for (const e of r.staff.results) regulations.set(e.regulation, (regulations.get(e.regulation) ?? 0) + 1);
+  const byId = new Map(r.employees.map((e) => [e.id, e]));
+  return {
+    ...r,
+    totals: r.staff.totals,
+    regulations,
+    firstRegulation: r.staff.results[0]?.regulation,
+    toAnalyse: new Set(r.staff.results.flatMap((e) => e.toAnalyse)),
+    results: () => r.staff.results.map((result) => ({ result, row: r.rowOf.get(result.employee) ?? null, employee: byId.get(result.employee)! })),
+    agencies: (results) => agencyExposureSheets({ results: [...results] }, r.employees),
+  };
+}
+
+function collect(render: (write: WriteBlock) => void): string {
+  const blocks: string[] = [];
+  render((text) => blocks.push(text));
+  return blocks.join('\n');
+}
+
 /** `--format json`: everything, for programs. */
 export function renderJson(r: EvaluationReport): string {
-  const document = {
-    referential: { id: r.referential.id, version: r.referential.identity.version, contentHash: r.contentHash },
-    year: r.year,
-    channel: declarationChannel(r.year),
-    presumption: { applies: r.presumption.applies, reason: r.presumption.reason, during: r.presumption.during, explanation: r.presumption.explanation, ...(r.presumption.homologated ? { homologated: r.presumption.homologated } : {}) },
-    results: r.staff.results,
-    errors: r.errors,
-    totals: r.staff.totals,
+  return collect((write) => writeJson(streamedReport(r), write));
+}
+
+/**
+ * The same document as `JSON.stringify(…, null, 2)` of the whole report, written one result at a time
+ * (each result's text indented as the array element it is).
+ */
+export function writeJson(r: StreamedReport, write: WriteBlock): void {
+  const out = lineWriter(write);
+  const head = JSON.stringify(
+    {
+      referential: { id: r.referential.id, version: r.referential.identity.version, contentHash: r.contentHash },
+      year: r.year,
+      channel: declarationChannel(r.year),
+      presumption: { applies: r.presumption.applies, reason: r.presumption.reason, during: r.presumption.during, explanation: r.presumption.explanation, ...(r.presumption.homologated ? { homologated: r.presumption.homologated } : {}) },
+    },
+    null,
+    2,
+  );
+  out.line(`${head.slice(0, -2)},`);
+  const declaration: ReturnType<typeof declarationLines> = [];
+  const temporary: EmployeeResult[] = [];
+  let previous: string | undefined;
+  for (const { result } of r.results(false)) {
+    if (previous === undefined) out.line('  "results": [');
+    else out.line(`${previous},`);
+    previous = JSON.stringify(result, null, 2).replace(/^/gm, '    ');
     /** The company's own declaration lines (temporary workers left out: their agencies declare them). */
-    declaration: declarationLines(r.staff.results),
-    agencies: agencyExposureSheets(r.staff, r.employees),
-  };
-  return JSON.stringify(document, null, 2);
+    for (const line of declarationLines([result])) declaration.push(line);
+    if (result.temporary) temporary.push(result);
+  }
+  if (previous === undefined) out.line('  "results": [],');
+  else out.line(`${previous}\n  ],`);
+  const tail = JSON.stringify({ errors: r.errors, totals: r.totals, declaration, agencies: r.agencies(temporary) }, null, 2);
+  out.line(tail.slice(2));
+  out.end();
 }
 
 /**
@@ -103,13 +195,25 @@ export const CSV_COLUMNS = [
 
 /** `--format csv`: one line per employee × factor of the regulation version, codes and decimal points (formula-safe). */
 export function renderCsv(r: EvaluationReport): string {
-  const data: CsvCell[][] = [];
-  for (const result of r.staff.results) {
+  return collect((write) => writeCsvReport(streamedReport(r), write));
+}
+
+/** The same, written in blocks of employees (the header once). */
+export function writeCsvReport(r: StreamedReport, write: WriteBlock): void {
+  let data: CsvCell[][] = [];
+  let first = true;
+  const flush = () => {
+    const text = writeCsv([...CSV_COLUMNS], data, { delimiter: ',', newline: '\n' }).trimEnd();
+    write(first ? text : text.slice(text.indexOf('\n') + 1));
+    first = false;
+    data = [];
+  };
+  for (const { result, row } of r.results(false)) {
     for (const f of result.factors) {
       const g = decisiveGroup(f);
       data.push([
         result.employee,
-        r.rowOf.get(result.employee) ?? '',
+        row ?? '',
         result.year,
         result.regulation,
         f.factor,
@@ -127,8 +231,9 @@ export function renderCsv(r: EvaluationReport): string {
         result.points.total,
       ]);
     }
+    if (data.length >= BLOCK * 10) flush();
   }
-  return writeCsv([...CSV_COLUMNS], data, { delimiter: ',', newline: '\n' }).trimEnd();
+  if (first || data.length > 0) flush();
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -158,14 +263,14 @@ function remarks(e: EmployeeResult): string {
   return out.length > 0 ? out.join(' ; ') : '—';
 }
 
-function employeeLine(r: EvaluationReport, e: EmployeeResult): string[] {
+function employeeLine(e: EmployeeResult, row: number | null): string[] {
   const exposed = e.factors.filter((f) => f.verdict === 'exposed').map(exposureText);
   const analyse = e.factors.filter((f) => f.verdict === 'to_analyse').map((f) => `à analyser : ${f.label}`);
   const outside = e.factors.filter((f) => f.verdict === 'no_legal_threshold').map(outsideText);
   const cells = [...exposed, ...analyse, ...outside];
   return [
     e.employee,
-    String(r.rowOf.get(e.employee) ?? ''),
+    String(row ?? ''),
     percent(e.workingTimeRatio),
     cells.length > 0 ? cells.join(' ; ') : '—',
     String(e.points.total),
@@ -176,9 +281,15 @@ function employeeLine(r: EvaluationReport, e: EmployeeResult): string[] {
 
 /** `--format table` (default): a readable French report. */
 export function renderTable(r: EvaluationReport, trace: boolean): string {
-  const out: string[] = [];
+  return collect((write) => writeTable(streamedReport(r), trace, write));
+}
+
+/** The same, written in blocks: the employees' table (in blocks of 1 000 lines, each with its header) and the trace. */
+export function writeTable(r: StreamedReport, trace: boolean, write: WriteBlock): void {
+  const writer = lineWriter(write);
+  const out = { push: (...lines: string[]) => lines.forEach((l) => writer.line(l)) };
   const ref = r.referential;
-  const totals = r.staff.totals;
+  const totals = r.totals;
   out.push(`Évaluation de l’exposition aux facteurs de risques professionnels — année ${r.year}${r.yearFromClock ? ' (année civile en cours ; --year pour une autre)' : ''}`);
   out.push(`Référentiel : ${ref.identity.title} (${ref.id}, version ${ref.identity.version}, empreinte ${r.contentHash.replace(/^sha256:/, '').slice(0, 12)})`);
   const company = r.company.company;
@@ -190,19 +301,28 @@ export function renderTable(r: EvaluationReport, trace: boolean): string {
   out.push(`Homologation : ${r.presumption.applies ? 'présomption de bonne foi applicable' : 'présomption de bonne foi NON applicable'} — ${r.presumption.explanation}`);
   out.push('');
 
-  if (r.staff.results.length > 0) {
-    out.push(textTable(['Salarié', 'Ligne', 'Temps', 'Exposé à', 'Points', 'DSN', 'Remarques'], r.staff.results.map((e) => employeeLine(r, e)), [1, 2, 4]));
-    out.push('');
+  let rows: string[][] = [];
+  const table = () => out.push(textTable(['Salarié', 'Ligne', 'Temps', 'Exposé à', 'Points', 'DSN', 'Remarques'], rows, [1, 2, 4]));
+  let any = false;
+  for (const { result, row } of r.results(false)) {
+    rows.push(employeeLine(result, row));
+    any = true;
+    if (rows.length >= BLOCK) {
+      table();
+      rows = [];
+    }
   }
+  if (rows.length > 0) table();
+  if (any) out.push('');
 
   out.push(`Totaux : ${plural(totals.employees, 'salarié', 'salariés')} dans le fichier, ${plural(totals.evaluated, 'évalué', 'évalués')}${totals.temporaryWorkers ? ' hors intérimaires' : ''}, ${plural(r.errors.length, 'en erreur', 'en erreur')}`);
   if (totals.temporaryWorkers) {
     const agencies = (totals.byAgency ?? []).map((a) => `${a.agency} : ${plural(a.workers, 'intérimaire', 'intérimaires')}, ${plural(a.declared, 'à déclarer', 'à déclarer')}`).join(' ; ');
     out.push(`Intérimaires : ${formatNumber(totals.temporaryWorkers, 0)}, hors des totaux de l’entreprise — l’entreprise de travail temporaire déclare leur exposition (L4163-1 IV) à partir de la fiche transmise (${agencies})`);
   }
-  const firstRegulation = r.staff.results[0]?.regulation;
+  const firstRegulation = r.firstRegulation;
   const version = r.forced ?? (firstRegulation ? regulationById(firstRegulation) : undefined) ?? r.yearVersion;
-  const shown = totals.byFactor.filter((t) => ref.factors.retained.includes(t.factor) || t.exposed > 0 || r.staff.results.some((e) => e.toAnalyse.includes(t.factor)));
+  const shown = totals.byFactor.filter((t) => ref.factors.retained.includes(t.factor) || t.exposed > 0 || r.toAnalyse.has(t.factor));
   const ordered = FACTOR_CODES.flatMap((code) => shown.filter((t) => t.factor === code));
   if (ordered.length > 0) {
     const label = (code: string) => {
@@ -223,23 +343,25 @@ export function renderTable(r: EvaluationReport, trace: boolean): string {
   out.push(`Points acquis en ${r.year} : ${formatNumber(totals.points, 0)}`);
   if (r.errors.length > 0) out.push(`Salariés non évalués : ${formatNumber(r.errors.length, 0)} (détail sur la sortie d’erreur)`);
 
-  if (trace) out.push('', traceText(r));
-  return out.join('\n');
+  if (trace) {
+    out.push('', 'Détail du calcul');
+    for (const { result, row } of r.results(true)) out.push(...traceLines(result, row));
+  }
+  writer.end();
 }
 
-function regulationLine(r: EvaluationReport): string {
+function regulationLine(r: StreamedReport): string {
   if (r.forced) return `${r.forced.id} — ${r.forced.label} (imposée par --regulation)`;
-  const counts = new Map<string, number>();
-  for (const e of r.staff.results) counts.set(e.regulation, (counts.get(e.regulation) ?? 0) + 1);
+  const counts = r.regulations;
   if (counts.size === 0) return r.yearVersion ? `${r.yearVersion.id} — ${r.yearVersion.label}` : '—';
   if (counts.size === 1 && r.yearVersion && counts.has(r.yearVersion.id)) return `${r.yearVersion.id} — ${r.yearVersion.label} (en vigueur au 31/12/${r.year})`;
   return `${[...counts].map(([id, n]) => `${id} (${plural(n, 'salarié', 'salariés')})`).join(', ')} — celle en vigueur à la fin de l’année ou du contrat`;
 }
 
-function traceText(r: EvaluationReport): string {
-  const out = ['Détail du calcul'];
-  for (const e of r.staff.results) {
-    out.push('', `${e.employee} (ligne ${r.rowOf.get(e.employee) ?? '?'}) — temps de travail ${percent(e.workingTimeRatio)}, réglementation ${e.regulation}`);
+function traceLines(e: EmployeeResult, row: number | null): string[] {
+  const out: string[] = [];
+  {
+    out.push('', `${e.employee} (ligne ${row ?? '?'}) — temps de travail ${percent(e.workingTimeRatio)}, réglementation ${e.regulation}`);
     for (const c of e.trace ?? []) {
       const factor = e.factors.find((f) => f.factor === c.factor)?.label ?? c.factor;
       out.push(`  ${factor} — ${c.jobLabel} ${formatNumber(c.jobShare)} % / ${c.taskLabel} ${formatNumber(c.taskShare)} % → ${c.situationLabel}`);
@@ -264,7 +386,7 @@ function traceText(r: EvaluationReport): string {
     for (const d of e.points.detail) out.push(`  ${d}`);
     out.push(`  Points : ${e.points.total}`);
   }
-  return out.join('\n');
+  return out;
 }
 
 const answerText = (a: string | number | boolean) => (typeof a === 'boolean' ? (a ? 'oui' : 'non') : typeof a === 'number' ? formatNumber(a, 4) : a);

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import {
+  agencyExposureSheets,
   contentHash,
+  factorsOf,
   createEvaluator,
   goodFaithPresumption,
   EvaluationError,
@@ -22,7 +24,7 @@ import { formatDate as frenchDate, plural } from '../../present/fr.ts';
 import { parseStaffJson } from '../staff-json.ts';
 import { EVALUATE_HELP } from '../help.ts';
 import { EXIT_INPUT, EXIT_OK, readJsonInput, UsageError, type CliIo } from '../io.ts';
-import { renderCsv, renderJson, renderTable, type EvaluationReport, type ReportError } from '../report.ts';
+import { writeCsvReport, writeJson, writeTable, type ReportError, type StreamedReport } from '../report.ts';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -84,26 +86,45 @@ export const evaluateCommand = defineCommand('evaluate', EVALUATE_HELP, (args, i
   const hash = contentHash(referential);
   warnings(io, companyPath, company, referential, hash, year);
 
-  // 3. The evaluation: a per-employee error does not stop the others.
+  // 3. The evaluation: a per-employee error does not stop the others. A first pass through the
+  // specialised path gives the totals, the errors and what the report's head says; the detailed results
+  // are then computed again one employee at a time as the report writes them (never all in memory).
   let evaluator: Evaluator;
+  let traced: Evaluator;
+  const options = { year, ...(forced ? { regulation: forced.id } : {}) };
   try {
-    evaluator = createEvaluator(referential, company, { year, ...(forced ? { regulation: forced.id } : {}), trace: values.trace === true });
+    evaluator = createEvaluator(referential, company, options);
+    traced = values.trace === true ? createEvaluator(referential, company, { ...options, trace: true }) : evaluator;
   } catch (error) {
     if (!(error instanceof EvaluationError)) throw error;
     io.stderr(`${companyPath} ${error.field} : ${error.detail}`);
     return EXIT_INPUT;
   }
-  const result = evaluator.evaluateStaff(staff.employees);
   const companyQuestions = new Set(referential.questions.filter((q) => q.scope === 'company').map((q) => q.id));
-  const errors: ReportError[] = result.errors.map((e) => {
-    let column = columnForField(e.error.field);
+  const errors: ReportError[] = [];
+  const regulations = new Map<string, number>();
+  const toAnalyse = new Set<string>();
+  let firstRegulation: string | undefined;
+  const stream = evaluator.streamStaff(staff.employees);
+  for (const row of stream) {
+    if (row.result) {
+      const r = row.result;
+      firstRegulation ??= r.regulation;
+      regulations.set(r.regulation, (regulations.get(r.regulation) ?? 0) + 1);
+      for (const f of factorsOf(r.toAnalyse)) toAnalyse.add(f);
+      continue;
+    }
+    const e = row.error;
+    let column = columnForField(e.field);
     if (column.startsWith(QUESTION_COLUMN_PREFIX) && companyQuestions.has(column.slice(QUESTION_COLUMN_PREFIX.length))) column = '';
     // A contract outside the year: point at the date that puts it there.
-    const end = staff.employees[e.index]?.contract.end;
-    if (e.error.code === 'contract_outside_year' && end !== undefined && end < `${year}-01-01`) column = 'contract_end';
-    return { row: staff.rows[e.index] ?? null, employee: e.employee, code: e.error.code, field: e.error.field, column, message: e.error.detail };
-  });
-  const report: EvaluationReport = {
+    const end = row.employee.contract.end;
+    if (e.code === 'contract_outside_year' && end !== undefined && end < `${year}-01-01`) column = 'contract_end';
+    errors.push({ row: staff.rows[row.index] ?? null, employee: row.employee.id, code: e.code, field: e.field, column, message: e.detail });
+  }
+  const failed = new Set(errors.map((e) => e.employee));
+  const employees = staff.employees;
+  const report: StreamedReport = {
     referential,
     contentHash: hash,
     company,
@@ -112,13 +133,26 @@ export const evaluateCommand = defineCommand('evaluate', EVALUATE_HELP, (args, i
     forced,
     yearVersion: regulationInForce(`${year}-12-31`),
     presumption: goodFaithPresumption(referential.identity.status === 'homologated' || referential.identity.status === 'expired' || referential.identity.status === 'superseded' ? { homologation: referential.identity.homologation } : {}, year),
-    employees: staff.employees,
-    staff: result,
-    rowOf: new Map(staff.employees.map((e, i) => [e.id, staff.rows[i]!])),
     errors,
+    totals: stream.totals,
+    regulations,
+    firstRegulation,
+    toAnalyse,
+    *results(trace) {
+      const chosen = trace || values.trace === true ? traced : evaluator;
+      for (let i = 0; i < employees.length; i++) {
+        const employee = employees[i]!;
+        if (failed.has(employee.id)) continue;
+        yield { result: chosen.evaluate(employee), row: staff.rows[i] ?? null, employee };
+      }
+    },
+    agencies: (results) => agencyExposureSheets({ results: [...results] }, employees),
   };
 
-  io.stdout(format === 'json' ? renderJson(report) : format === 'csv' ? renderCsv(report) : renderTable(report, values.trace === true));
+  const write = (text: string) => io.stdout(text);
+  if (format === 'json') writeJson(report, write);
+  else if (format === 'csv') writeCsvReport(report, write);
+  else writeTable(report, values.trace === true, write);
   if (errors.length > 0) {
     const lines = errors.map((e) => `${inputName(staffPath)} ligne ${e.row ?? '?'}, salarié ${e.employee}${e.column ? `, colonne ${e.column}` : ''} : ${e.message} [${e.code}]`);
     io.stderr(`${lines.join('\n')}\n${plural(errors.length, 'salarié non évalué', 'salariés non évalués')} sur ${staff.employees.length}`);
