@@ -33,7 +33,9 @@ function useCommittedText(shown: string, commit: (text: string, final: boolean) 
   const [invalid, setInvalid] = useState(false);
   const latest = useRef({ shown, commit, same });
   latest.current = { shown, commit, same };
-  const state = useRef<{ text: string; timer: ReturnType<typeof setTimeout> | null; session: string | null; committed: boolean }>({ text: shown, timer: null, session: null, committed: false });
+  // `synced`: the text the document last took from this field (its re-render may not have come yet).
+  const state = useRef<{ text: string; synced: string; timer: ReturnType<typeof setTimeout> | null; session: string | null; committed: boolean }>({ text: shown, synced: shown, timer: null, session: null, committed: false });
+  const pending = () => state.current.text !== state.current.synced && !latest.current.same(state.current.text, latest.current.shown);
 
   const run = useCallback(
     (final: boolean) => {
@@ -54,7 +56,10 @@ function useCommittedText(shown: string, commit: (text: string, final: boolean) 
       }
       s.session ??= `field:${id}:${++sessions}`;
       const ok = controller.edits.commit({ key: s.session, final }, () => onCommit(s.text, final));
-      if (ok) s.committed = true;
+      if (ok) {
+        s.committed = true;
+        s.synced = s.text;
+      }
       if (final) {
         setInvalid(ok === false || (ok === undefined && !unchanged));
         s.session = null;
@@ -69,13 +74,15 @@ function useCommittedText(shown: string, commit: (text: string, final: boolean) 
   useEffect(() => {
     const unregister = controller.edits.register({
       flush: () => live && run(false),
-      pending: () => !latest.current.same(state.current.text, latest.current.shown),
+      pending,
     });
     return () => {
       unregister();
       // Unmounted with text typed (the panel closed): committed, not dropped.
-      if (state.current.timer || !latest.current.same(state.current.text, latest.current.shown)) run(true);
+      if (state.current.timer || pending()) run(true);
     };
+    // `pending` reads refs only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [controller, run, live]);
 
   // The document changed under the field (undo, another tab): show it — unless it is the typed text
@@ -84,6 +91,7 @@ function useCommittedText(shown: string, commit: (text: string, final: boolean) 
     const s = state.current;
     if (s.timer || latest.current.same(s.text, shown)) return;
     s.text = shown;
+    s.synced = shown;
     setText(shown);
     setInvalid(false);
   }, [shown]);
@@ -105,6 +113,7 @@ function useCommittedText(shown: string, commit: (text: string, final: boolean) 
     s.session = null;
     s.committed = false;
     s.text = latest.current.shown;
+    s.synced = latest.current.shown;
     setText(latest.current.shown);
     setInvalid(false);
   };
