@@ -19,7 +19,7 @@ const pause = () => act(() => vi.advanceTimersByTime(COMMIT_DELAY_MS + 10));
 function LabelField({ id, live = true }: { id: string; live?: boolean }) {
   const controller = useController();
   const node = useGraphNode(id);
-  if (!node || !('label' in node)) return null;
+  if (!node || !('label' in node) || node.label === undefined) return null;
   return <TextField label="Libellé" value={node.label} commitOnInput={live} onCommit={(v) => controller.editLabel(node.id, v)} />;
 }
 
