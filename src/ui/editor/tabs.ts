@@ -1,5 +1,5 @@
 import { produce } from 'immer';
-import { conflictTitle, describeSide, mergeGraphs, type GraphDocument, type MergeConflict } from '../../core/index.ts';
+import { conflictTitle, describeSide, freeSpot, mergeGraphs, nodeSize, type GraphDocument, type MergeConflict } from '../../core/index.ts';
 import { applyCommand, canApply, elementIds, type GraphCommand } from '../../core/graph/commands/index.ts';
 import { revisionOf, type DraftRecord, type LogigrammeDb } from '../../storage/index.ts';
 import { formatNumber } from '../format.ts';
@@ -32,9 +32,9 @@ export interface Rebased {
  * This tab's edits (`ours`, made from `base`) replayed on top of another writer's (`theirs`, also made
  * from `base`). Ids added on both sides — two tabs each adding a « Nouveau poste » get the same
  * readable id — are renamed on this side first (`nouveau-poste-2` → `nouveau-poste-3`), so both
- * elements stay; a node that would sit exactly on the other's is moved below it. Then the merge:
- * changes to different elements or fields combine; the same field changed both ways keeps this tab's
- * value, and is reported.
+ * elements stay. Then the merge: changes to different elements or fields combine; the same field
+ * changed both ways keeps this tab's value, and is reported. Last, a renamed node sitting on another
+ * (both tabs chose the same free spot) moves down to the next free one.
  */
 export function rebaseGraph(base: GraphDocument, ours: GraphDocument, theirs: GraphDocument): Rebased {
   const before = elementIds(base);
@@ -49,19 +49,18 @@ export function rebaseGraph(base: GraphDocument, ours: GraphDocument, theirs: Gr
     graph = run(graph, { type: 'id/rename', from: id, to });
     renamed.push({ from: id, to });
   }
-  const occupied = new Set(Object.values(theirs.layout.nodes).map((l) => `${l.x}:${l.y}`));
-  const moves: Record<string, { x: number; y: number }> = {};
-  for (const { to } of renamed) {
-    const at = graph.layout.nodes[to];
-    if (!at) continue;
-    let y = at.y;
-    while (occupied.has(`${at.x}:${y}`)) y += 40;
-    occupied.add(`${at.x}:${y}`);
-    if (y !== at.y) moves[to] = { x: at.x, y };
-  }
-  if (Object.keys(moves).length > 0) graph = run(graph, { type: 'node/move', positions: moves });
   const merged = mergeGraphs(base, graph, theirs);
-  return { graph: merged.document, renamed, conflicts: merged.conflicts };
+  // Both tabs placed their new node on the same free spot: this tab's moves to the next free one.
+  let document = merged.document;
+  for (const { to } of renamed) {
+    const node = document.nodes.find((n) => n.id === to);
+    const at = document.layout.nodes[to];
+    if (!node || !at || node.kind === 'group') continue;
+    const others = { ...document, nodes: document.nodes.filter((n) => n !== node) };
+    const spot = freeSpot(others, at, nodeSize(document, node), document.layout.direction !== 'DOWN');
+    if (spot.x !== at.x || spot.y !== at.y) document = run(document, { type: 'node/move', positions: { [to]: spot } });
+  }
+  return { graph: document, renamed, conflicts: merged.conflicts };
 }
 
 function run(graph: GraphDocument, command: GraphCommand): GraphDocument {
