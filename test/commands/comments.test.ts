@@ -102,7 +102,7 @@ describe('graph/replace', () => {
     const theirs = edited(base, [{ type: 'edge/update', id: 't2.weighting', changes: { share: 45 } }, { type: 'edge/update', id: 't1.weighting', changes: { share: 55 } }]);
     const merged = mergeGraphs(base, ours, theirs).document;
     const [next, patches, inverse] = produceWithPatches(ours, (d) => {
-      applyCommand(d, { type: 'graph/replace', document: merged });
+      applyCommand(d, { type: 'graph/replace', graph: merged });
     });
     expect(next.nodes.find((n) => n.id === 't1')).toMatchObject({ label: 'Moteurs thermiques' });
     expect(next.edges.filter((e) => e.kind === 'weighting').map((e) => (e.kind === 'weighting' ? e.share : 0))).toEqual([55, 45]);
@@ -118,16 +118,16 @@ describe('graph/replace', () => {
     const other = structuredClone(g);
     other.referential.identity = { ...other.referential.identity, status: 'homologated', homologation: { arreteDate: '2026-01-01', arreteReference: 'NOR X' } };
     other.nodes[1] = { id: 't1', kind: 'task', label: 'Moteurs électriques' };
-    applyUndoRedo(g, { type: 'graph/replace', document: other }, (next) => {
+    applyUndoRedo(g, { type: 'graph/replace', graph: other }, (next) => {
       expect(next.referential.identity.status).toBe('draft');
       expect(next.referential.identity.homologation).toBeUndefined();
       expect(next.nodes[1]).toMatchObject({ label: 'Moteurs électriques' });
     });
     const foreign = structuredClone(g);
     foreign.referential.id = 'autre';
-    expect(refusal(g, { type: 'graph/replace', document: foreign }).message).toContain('référentiel « autre »');
+    expect(refusal(g, { type: 'graph/replace', graph: foreign }).message).toContain('référentiel « autre »');
     const broken = structuredClone(g) as unknown as { nodes: unknown[] };
     broken.nodes.push({ id: 'x', kind: 'bogus' });
-    expect(refusal(g, { type: 'graph/replace', document: broken as unknown as GraphDocument }).code).toBe('command.invalid_value');
+    expect(refusal(g, { type: 'graph/replace', graph: broken as unknown as GraphDocument }).code).toBe('command.invalid_value');
   });
 });

@@ -10,22 +10,22 @@ import { OK, refuse, type CanApply, type Draft } from './types.ts';
  */
 export interface GraphReplaceCommand {
   type: 'graph/replace';
-  document: GraphDocument;
+  graph: GraphDocument;
 }
 
 export function canReplaceGraph(graph: GraphDocument, command: GraphReplaceCommand): CanApply {
-  const parsed = GraphDocumentSchema.safeParse(command.document);
+  const parsed = GraphDocumentSchema.safeParse(command.graph);
   if (!parsed.success) return schemaRefusal(parsed.error, 'logigramme');
-  if (command.document.referential.id !== graph.referential.id) return refuse('command.other_referential', { id: command.document.referential.id, current: graph.referential.id });
+  if (command.graph.referential.id !== graph.referential.id) return refuse('command.other_referential', { id: command.graph.referential.id, current: graph.referential.id });
   return OK;
 }
 
 export function replaceGraph(draft: Draft, command: GraphReplaceCommand): void {
   const { status, homologation } = draft.referential.identity;
-  const { homologation: _ignored, ...identity } = command.document.referential.identity;
+  const { homologation: _ignored, ...identity } = command.graph.referential.identity;
   const target: GraphDocument = {
-    ...command.document,
-    referential: { ...command.document.referential, identity: { ...identity, status, ...(homologation ? { homologation } : {}) } },
+    ...command.graph,
+    referential: { ...command.graph.referential, identity: { ...identity, status, ...(homologation ? { homologation } : {}) } },
   };
   assignDeep(draft as unknown as Record<string, unknown>, target as unknown as Record<string, unknown>, ['referential', 'nodes', 'edges', 'layout', 'comments', 'base']);
 }
