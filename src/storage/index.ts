@@ -13,6 +13,7 @@ export {
   type ReferentialSource,
   type StaffRecord,
   type StoredReferential,
+  type VersionCommentsRecord,
 } from './db.ts';
 export {
   importReferentialText,
@@ -62,3 +63,5 @@ export {
 } from './drafts.ts';
 export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, exportBackup, importBackup, validateBackup, type BackupFile, type RestoreOutcome } from './backup.ts';
 export { idUses, renameStaffIds, type IdUses } from './renames.ts';
+export { versionThreads, changeVersionThreads, importVersionThreads, type CommentedVersionKey } from './comments.ts';
+export { draftSnapshots, keepSnapshot, exportableDraft, withAncestry, snapshotsKey, SNAPSHOT_LIMIT, type DraftSnapshot } from './snapshots.ts';
