@@ -428,7 +428,7 @@ describe('backup', () => {
     const backup = await exportBackup(source, NOW);
     expect(backup.counts).toEqual({ referentials: 2, drafts: 1, companies: 1, staff: 1, evaluations: 1, meta: 1, versionComments: 0 });
     const file = JSON.parse(backup.text);
-    expect(file).toMatchObject({ format: 'logigramme-backup', formatVersion: 1, exportedAt: NOW(), databaseVersion: 2 });
+    expect(file).toMatchObject({ format: 'logigramme-backup', formatVersion: 1, exportedAt: NOW(), databaseVersion: 4 });
     // The browser's own persistence flag is not data.
     expect(file.tables.meta.map((m: { key: string }) => m.key)).not.toContain('persistenceRequested');
 
