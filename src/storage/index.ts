@@ -64,4 +64,4 @@ export {
 export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, exportBackup, importBackup, validateBackup, type BackupFile, type RestoreOutcome } from './backup.ts';
 export { idUses, renameStaffIds, type IdUses } from './renames.ts';
 export { versionThreads, changeVersionThreads, importVersionThreads, type CommentedVersionKey } from './comments.ts';
-export { draftSnapshots, keepSnapshot, exportableDraft, withAncestry, snapshotsKey, SNAPSHOT_LIMIT, type DraftSnapshot } from './snapshots.ts';
+export { baseCandidates, draftSnapshots, keepSnapshot, exportableDraft, withAncestry, snapshotsKey, SNAPSHOT_LIMIT, type DraftSnapshot } from './snapshots.ts';

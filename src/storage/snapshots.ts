@@ -1,4 +1,4 @@
-import { baseOfGraph, exportableGraph, graphHash, loadGraph, type GraphDocument } from '../core/index.ts';
+import { baseOfGraph, exportableGraph, graphHash, loadGraph, loadReferential, type BaseCandidate, type GraphDocument } from '../core/index.ts';
 import type { LogigrammeDb } from './db.ts';
 import type { Clock } from './referentials.ts';
 
@@ -83,4 +83,17 @@ export async function withAncestry(db: LogigrammeDb, graph: GraphDocument): Prom
   if (graph.base) return graph;
   const root = (await draftSnapshots(db, graph.referential.id)).find((s) => s.reason === 'root');
   return root ? { ...graph, base: baseOfGraph(root.graph) } : graph;
+}
+
+/**
+ * Every possible common base of a merge known to this browser: the stored versions of the referential
+ * (those that load) and the snapshots kept with its draft.
+ */
+export async function baseCandidates(db: LogigrammeDb, id: string): Promise<BaseCandidate[]> {
+  const stored = await db.referentials.where('id').equals(id).toArray();
+  const versions = stored.flatMap((r) => {
+    const loaded = loadReferential(r.document);
+    return loaded.ok ? [loaded.value] : [];
+  });
+  return [...versions, ...(await draftSnapshots(db, id)).map((s) => s.graph)];
 }

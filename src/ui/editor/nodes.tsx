@@ -6,6 +6,8 @@ import { frEditor } from '../i18n/fr-editor.ts';
 import { factorLabel } from '../labels.ts';
 import type { FlowNode } from './flowModel.ts';
 import { useController, useEdgesFrom, useEdgesTo, useGraphNode, useGraphSelector, useNodeFindings } from './hooks.ts';
+import { useNodeOpenComments } from './comments.ts';
+import { frCollab } from '../i18n/fr-collab.ts';
 
 /*
  * The canvas nodes, one component per kind, memoised. Each reads its own node from the store by id
@@ -19,6 +21,7 @@ function useDirection(): { input: Position; output: Position } {
 
 function Frame({ id, kind, title, subtitle, children, selected }: { id: string; kind: GraphNodeKind; title: string; subtitle?: ReactNode; children?: ReactNode; selected: boolean }) {
   const { severity, count } = useNodeFindings(id);
+  const remarks = useNodeOpenComments(id);
   return (
     <div className={`lg-node lg-node-${kind}${selected ? ' is-selected' : ''}${severity ? ` has-${severity}` : ''}`}>
       <div className="lg-node-kind">
@@ -27,6 +30,11 @@ function Frame({ id, kind, title, subtitle, children, selected }: { id: string; 
           <span className={`lg-node-badge severity-${severity}`} title={frEditor.node.findings(severity as 'error', count)}>
             <span aria-hidden="true">{severity === 'error' ? '✕' : severity === 'warning' ? '!' : 'i'}</span> {count}
             <span className="visually-hidden">{frEditor.node.findings(severity as 'error', count)}</span>
+          </span>
+        )}
+        {remarks > 0 && (
+          <span className="lg-node-badge lg-comment-badge" role="img" aria-label={frCollab.comments.badge(remarks)} title={frCollab.comments.badge(remarks)} data-testid="comment-badge">
+            <span aria-hidden="true">💬 {remarks}</span>
           </span>
         )}
       </div>
