@@ -122,8 +122,8 @@ export const frCollab = {
   annex: {
     include: 'Imprimer en annexe les remarques reçues et leur traitement',
     heading: 'Annexe — Remarques reçues et leur traitement',
-    intro: (n: number, open: number) => `${plural(n, 'remarque reçue', 'remarques reçues', 0)}${open ? `, dont ${plural(open, 'encore ouverte', 'encore ouvertes', 0)}` : ', toutes traitées'}.`,
-    none: 'Aucune remarque n’a été enregistrée sur cette version.',
+    count: (n: number, open: number) => `${plural(n, 'remarque reçue', 'remarques reçues', 0)}${open ? `, dont ${plural(open, 'encore ouverte', 'encore ouvertes', 0)}` : n > 1 ? ', toutes traitées' : ', traitée'}`,
+    none: 'aucune remarque enregistrée sur cette version',
     element: 'Élément',
     remark: 'Remarque',
     treatment: 'Traitement',
