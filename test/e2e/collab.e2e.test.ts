@@ -57,14 +57,14 @@ afterAll(async () => {
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, name) });
 
-/** axe-core on the whole page: critical and serious violations as readable lines (none expected). */
-async function axe(page: Page, state: string): Promise<void> {
+/** axe-core on one region of the page (the remarks panel, the merge dialog): critical and serious violations (none expected). */
+async function axe(page: Page, state: string, region: string): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run;
-    const result = await run(document, { resultTypes: ['violations'] });
+  const violations = await page.evaluate(async (selector) => {
+    const run = (window as unknown as { axe: { run: (c: object, o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run;
+    const result = await run({ include: [[selector]] }, { resultTypes: ['violations'] });
     return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
+  }, region);
   expect(violations, `axe-core, ${state}`).toEqual([]);
 }
 
@@ -202,7 +202,7 @@ describe('two members merge their copies of one draft, in two browser profiles',
       await select(b, 'Préparation de commandes de nuit, poste fixe', /poste fixe/);
       await commit(b, 'Durée à temps plein', '210');
       await poll(async () => (await storedGraph(b, MERGED))?.nodes.find((n) => n.id === 's-prepa-nuit')?.exposures?.[0]?.duration?.value).toBe(210);
-      await select(b, 'Ligne de conditionnement', /Ligne de conditionnement$/);
+      await select(b, 'n-ligne', /: Ligne$/);
       await properties(b).getByRole('button', { name: 'Supprimer ce nœud' }).click();
       await poll(async () => (await storedGraph(b, MERGED))?.nodes.some((n) => n.id === 'n-ligne')).toBe(false);
       await shot(b, 'collab-02-brouillon-b.png');
@@ -213,7 +213,7 @@ describe('two members merge their copies of one draft, in two browser profiles',
       await dialog.getByText('Version de départ commune retrouvée : celle dont les deux logigrammes sont partis.').waitFor();
       await expect(dialog.getByTestId('merge-pending').textContent()).resolves.toBe('Aucun conflit : les modifications des deux côtés sont compatibles.');
       await shot(a, 'collab-03-fusion-sans-conflit.png');
-      await axe(a, 'merge dialog without conflict');
+      await axe(a, 'merge dialog without conflict', '[data-testid="merge-dialog"]');
       await dialog.getByRole('button', { name: 'Appliquer la fusion' }).click();
       await dialog.waitFor({ state: 'detached' });
       await poll(() => a.getByTestId('editor-status').textContent()).toMatch(/^Fusion appliquée en une étape/);
@@ -246,7 +246,7 @@ describe('two members merge their copies of one draft, in two browser profiles',
       await expect(conflict.getByRole('cell').allTextContents()).resolves.toEqual(['« Conduite de ligne »', '« Conduite de ligne (atelier) »', '« Conduite et réglage de ligne »']);
       await expect(dialog.getByRole('button', { name: 'Appliquer la fusion' }).isDisabled()).resolves.toBe(true);
       await shot(a, 'collab-05-conflit.png');
-      await axe(a, 'merge dialog with a conflict');
+      await axe(a, 'merge dialog with a conflict', '[data-testid="merge-dialog"]');
       await conflict.getByLabel('Prendre celle du collègue').check();
       await poll(() => dialog.getByTestId('merge-pending').textContent()).toContain('Tous les conflits sont tranchés.');
       await dialog.getByRole('button', { name: 'Appliquer la fusion' }).click();
@@ -303,7 +303,7 @@ describe('a reviewer comments a submitted version; the author answers and prints
       await expect(comments(b).getByTestId('comments-summary').textContent()).resolves.toBe('3 discussions ouvertes sur 3');
       await expect(b.locator('.react-flow__node[data-id="carrosserie"]').getByRole('img', { name: '1 remarque ouverte' }).count()).resolves.toBe(1);
       await shot(b, 'collab-07-relecteur.png');
-      await axe(b, 'comments panel on a submitted version');
+      await axe(b, 'comments panel on a submitted version', '[data-testid="comments-panel"]');
 
       remarks = await downloaded(b, () => comments(b).getByRole('button', { name: 'Exporter mes commentaires' }).click());
       expect(remarks.name).toBe('exemple-atelier-1.1.0.commentaires-inrs-m-petit.json');
@@ -335,18 +335,23 @@ describe('a reviewer comments a submitted version; the author answers and prints
       await comments(a).getByLabel('Importer des commentaires (fichier JSON)').setInputFiles({ name: remarks.name, mimeType: 'application/json', buffer: Buffer.from(remarks.text) });
       await comments(a).getByText('3 discussions ajoutées.').waitFor();
       await signAs(a, 'Claire Martin');
-      const resolve = async (target: string, note: string) => {
-        await comments(a).getByRole('button', { name: `Marquer comme traitée la remarque de INRS — M. Petit sur ${target}` }).click();
-        await comments(a).getByLabel('Comment la remarque a été traitée').fill(note);
+      // The remarks of a version live beside it in IndexedDB: the list follows the stored record, so each
+      // step waits for the thread to leave the open ones before the next.
+      const resolve = async (target: string, note: string, left: string) => {
+        const button = comments(a).getByRole('button', { name: `Marquer comme traitée la remarque de INRS — M. Petit sur ${target}` });
+        await button.click();
+        const field = comments(a).getByLabel('Comment la remarque a été traitée');
+        await field.fill(note);
         await comments(a).getByRole('button', { name: 'Enregistrer la réponse' }).click();
-        await comments(a).getByRole('button', { name: `Marquer comme traitée la remarque de INRS — M. Petit sur ${target}` }).waitFor({ state: 'detached' });
+        await field.waitFor({ state: 'detached' });
+        await poll(() => comments(a).getByTestId('comments-summary').textContent()).toBe(left);
+        await expect(button.count()).resolves.toBe(0);
       };
-      await resolve('tâche « Peinture et carrosserie »', 'Relevés de 2025 joints au dossier : la part est confirmée.');
-      await resolve('référentiel « Atelier de maintenance — référentiel d’exemple »', 'Justification ajoutée : aucun outil vibrant dans ces ateliers.');
-      await expect(comments(a).getByTestId('comments-summary').textContent()).resolves.toBe('1 discussion ouverte sur 3');
+      await resolve('tâche « Peinture et carrosserie »', 'Relevés de 2025 joints au dossier : la part est confirmée.', '2 discussions ouvertes sur 3');
+      await resolve('référentiel « Atelier de maintenance — référentiel d’exemple »', 'Justification ajoutée : aucun outil vibrant dans ces ateliers.', '1 discussion ouverte sur 3');
       await comments(a).getByLabel('Ouvertes seulement').uncheck();
       await shot(a, 'collab-08-auteur.png');
-      await axe(a, 'comments panel with resolved remarks');
+      await axe(a, 'comments panel with resolved remarks', '[data-testid="comments-panel"]');
 
       await a.goto(`${server.origin}/#/dossier/${encodeURIComponent(`${REVIEWED}@1.1.0`)}`);
       await a.getByTestId('dossier').waitFor();
@@ -357,7 +362,8 @@ describe('a reviewer comments a submitted version; the author answers and prints
       const pdf = join(OUT, 'dossier-annexe.pdf');
       rmSync(pdf, { force: true });
       await a.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-      const pages = pdfPageTexts(pdf);
+      // Raw order: the annex is a table, and each cell's lines must read on together.
+      const pages = pdfPageTexts(pdf, { raw: true });
       const at = pages.findIndex((text) => text.includes('Annexe — Remarques reçues et leur traitement'));
       expect(at).toBeGreaterThan(0);
       const text = pages.slice(at).join('\n').replace(/\s+/g, ' ');
@@ -373,6 +379,10 @@ describe('a reviewer comments a submitted version; the author answers and prints
       ]) {
         expect(text).toContain(expected);
       }
+      // Each remark is followed by how it was addressed, on its own row.
+      expect(text).toMatch(/Justifier l’exclusion des vibrations mécaniques\. Traitée par Claire Martin le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} Justification ajoutée : aucun outil vibrant dans ces ateliers\./);
+      expect(text).toMatch(/La part de 50 % du temps doit être justifiée par des relevés\. Traitée par Claire Martin le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} Relevés de 2025 joints au dossier : la part est confirmée\./);
+      expect(text).toMatch(/Durée d’exposition au bruit à mesurer sur un poste réel\. En attente de traitement/);
       // Never the checkbox on paper.
       expect(text).not.toContain('Imprimer en annexe');
     },
