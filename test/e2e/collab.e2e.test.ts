@@ -334,6 +334,11 @@ describe('a reviewer comments a submitted version; the author answers and prints
       await expect(comments(a).getAttribute('data-mode')).resolves.toBe('version');
       await comments(a).getByLabel('Importer des commentaires (fichier JSON)').setInputFiles({ name: remarks.name, mimeType: 'application/json', buffer: Buffer.from(remarks.text) });
       await comments(a).getByText('3 discussions ajoutées.').waitFor();
+      await poll(() => comments(a).getByTestId('comments-summary').textContent()).toBe('3 discussions ouvertes sur 3');
+      // The badge is drawn (no emoji font needed) and names its count.
+      await expect(a.locator('.react-flow__node[data-id="carrosserie"]').getByRole('img', { name: '1 remarque ouverte' }).textContent()).resolves.toBe('1');
+      await comments(a).scrollIntoViewIfNeeded();
+      await shot(a, 'collab-08-remarques-importees.png');
       await signAs(a, 'Claire Martin');
       // The remarks of a version live beside it in IndexedDB: the list follows the stored record, so each
       // step waits for the thread to leave the open ones before the next.
@@ -350,7 +355,7 @@ describe('a reviewer comments a submitted version; the author answers and prints
       await resolve('tâche « Peinture et carrosserie »', 'Relevés de 2025 joints au dossier : la part est confirmée.', '2 discussions ouvertes sur 3');
       await resolve('référentiel « Atelier de maintenance — référentiel d’exemple »', 'Justification ajoutée : aucun outil vibrant dans ces ateliers.', '1 discussion ouverte sur 3');
       await comments(a).getByLabel('Ouvertes seulement').uncheck();
-      await shot(a, 'collab-08-auteur.png');
+      await shot(a, 'collab-09-auteur.png');
       await axe(a, 'comments panel with resolved remarks', '[data-testid="comments-panel"]');
 
       await a.goto(`${server.origin}/#/dossier/${encodeURIComponent(`${REVIEWED}@1.1.0`)}`);
@@ -358,7 +363,7 @@ describe('a reviewer comments a submitted version; the author answers and prints
       await a.getByLabel(/Imprimer en annexe les remarques reçues et leur traitement \(3 remarques reçues, dont 1 encore ouverte\)/).check();
       const annex = a.getByTestId('dossier-annex');
       await annex.waitFor();
-      await annex.screenshot({ path: join(SHOTS, 'collab-09-annexe.png') });
+      await annex.screenshot({ path: join(SHOTS, 'collab-10-annexe.png') });
       const pdf = join(OUT, 'dossier-annexe.pdf');
       rmSync(pdf, { force: true });
       await a.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });

@@ -23,7 +23,7 @@ function Frame({ id, kind, title, subtitle, children, selected }: { id: string; 
   const { severity, count } = useNodeFindings(id);
   const remarks = useNodeOpenComments(id);
   return (
-    <div className={`lg-node lg-node-${kind}${selected ? ' is-selected' : ''}${severity ? ` has-${severity}` : ''}`}>
+    <div className={`lg-node lg-node-${kind}${selected ? ' is-selected' : ''}${severity ? ` has-${severity}` : ''}${remarks > 0 ? ' has-remarks' : ''}`}>
       <div className="lg-node-kind">
         {frEditor.kinds[kind]}
         {severity && (
@@ -32,12 +32,17 @@ function Frame({ id, kind, title, subtitle, children, selected }: { id: string; 
             <span className="visually-hidden">{frEditor.node.findings(severity as 'error', count)}</span>
           </span>
         )}
-        {remarks > 0 && (
-          <span className="lg-node-badge lg-comment-badge" role="img" aria-label={frCollab.comments.badge(remarks)} title={frCollab.comments.badge(remarks)} data-testid="comment-badge">
-            <span aria-hidden="true">💬 {remarks}</span>
-          </span>
-        )}
       </div>
+      {remarks > 0 && (
+        // Outside the kind row, in the node's corner: it stays visible from afar, where the row is hidden.
+        <span className="lg-node-badge lg-comment-badge" role="img" aria-label={frCollab.comments.badge(remarks)} title={frCollab.comments.badge(remarks)} data-testid="comment-badge">
+          {/* Drawn, not an emoji: a browser without a colour-emoji font would show an empty box. */}
+          <svg className="lg-comment-icon" width="10" height="10" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+            <path d="M2 2h12v9H7l-4 3v-3H2z" fill="currentColor" />
+          </svg>
+          <span aria-hidden="true">{remarks}</span>
+        </span>
+      )}
       <div className="lg-node-title" title={frEditor.node.idHint(title || '—', id)}>
         {title || '—'}
       </div>
