@@ -1,4 +1,4 @@
-import type { Employee, FactorCode, Referential } from '../src/core/index.ts';
+import { REFERENTIAL_FORMAT_VERSION, type Employee, type FactorCode, type Referential } from '../src/core/index.ts';
 
 /*
  * The ceiling the general evaluator is compared with: one small fixed referential (4 jobs × 2 tasks,
@@ -9,7 +9,7 @@ import type { Employee, FactorCode, Referential } from '../src/core/index.ts';
 const task = (id: string, share: number, entry: string) => ({ id, label: id, defaultShare: share, entry });
 
 export const FIXED_REFERENTIAL: Referential = {
-  formatVersion: 1,
+  formatVersion: REFERENTIAL_FORMAT_VERSION,
   id: 'bench-fixed',
   identity: { branch: 'Branche de mesure', title: 'Référentiel fixe', version: '1.0.0', status: 'draft', authors: ['bench'], created: '2026-01-01' },
   regulation: '2023-09-01',

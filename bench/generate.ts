@@ -1,4 +1,4 @@
-import type { Employee, Exposure, Referential } from '../src/core/index.ts';
+import { REFERENTIAL_FORMAT_VERSION, type Employee, type Exposure, type Referential } from '../src/core/index.ts';
 
 /** Small deterministic PRNG (mulberry32) so that generated data are the same on every run. */
 export function prng(seed: number) {
@@ -36,7 +36,7 @@ const EXPOSURE_KINDS: Array<(r: ReturnType<typeof prng>) => Exposure> = [
 export function generateReferential(options: { jobs: number; tasks: number; seed: number }): Referential {
   const r = prng(options.seed);
   const referential: Referential = {
-    formatVersion: 1,
+    formatVersion: REFERENTIAL_FORMAT_VERSION,
     id: `bench-${options.jobs}x${options.tasks}`,
     identity: { branch: 'Branche générée', title: 'Référentiel généré pour les mesures', version: '1.0.0', status: 'draft', authors: ['bench'], created: '2026-01-01' },
     regulation: '2023-09-01',

@@ -100,7 +100,7 @@ export function expectedOutputs(dir = SAMPLES_DIR): Map<string, string> {
 // ---------------------------------------------------------------------------------------------------
 // French Markdown rendering of a what-if report.
 
-const VERDICTS: Record<string, string> = { exposed: 'exposé', not_exposed: 'non exposé', to_analyse: 'à analyser' };
+const VERDICTS: Record<string, string> = { exposed: 'exposé', not_exposed: 'non exposé', to_analyse: 'à analyser', no_legal_threshold: 'hors déclaration' };
 const UNITS: Record<string, string> = { 'h/year': 'h/an', 'days/year': 'jours/an', 'nights/year': 'nuits/an', 'events/year': 'fois/an' };
 
 /** French number: space as thousands separator, decimal comma, at most 2 decimals. */
@@ -118,11 +118,13 @@ function verdictCell(v: WhatIfReport['flips'][number]['from']): string {
   const verdict = VERDICTS[v.verdict] ?? v.verdict;
   if (v.threshold === null) return `${verdict}${v.inForce ? '' : ' (facteur pas en vigueur)'} — grille de l’arrêté`;
   const unit = UNITS[v.unit ?? ''] ?? v.unit ?? '';
+  if (v.verdict === 'no_legal_threshold') return `${verdict} — ${frNumber(v.value)} ${unit}, aucun seuil légal (ancien seuil ${frNumber(v.threshold)} ${unit}, repère indicatif)`;
   const comparison = v.value >= v.threshold ? '≥' : '<';
   return `${verdict} — ${frNumber(v.value)} ${unit} ${comparison} ${frNumber(v.threshold)} ${unit}${v.inForce ? '' : ', facteur pas en vigueur'}`;
 }
 
 function flipReason(f: WhatIfReport['flips'][number]): string {
+  if (f.to.verdict === 'no_legal_threshold') return 'hors compte de prévention depuis le 1er octobre 2017 : aucun seuil légal';
   if (f.from.inForce !== f.to.inForce) return f.to.inForce ? 'facteur entré en vigueur' : 'facteur plus en vigueur';
   if (f.from.threshold !== f.to.threshold) return `seuil ${frNumber(f.from.threshold ?? 0)} → ${frNumber(f.to.threshold ?? 0)} ${UNITS[f.to.unit ?? ''] ?? ''}`;
   return 'intensité du seuil modifiée';
@@ -179,7 +181,7 @@ export function whatIfMarkdown(r: Referential, report: WhatIfReport): string {
   lines.push(`- ${report.factorChanges.length} facteurs changent de statut (en vigueur, ouverture de points).`);
   const noPoints = report.factorChanges.filter((c) => c.retained && c.inForce[1] && !c.earnsPoints[1]);
   if (noPoints.length > 0) {
-    lines.push(`- Sous ${to.id}, ${noPoints.map((c) => c.label.toLowerCase()).join(', ')} sont évalués (accord de prévention, liste des métiers exposés de L4163-2-1) mais n’ouvrent pas de points sur le compte professionnel de prévention : leurs situations « exposé » ne se déclarent pas.`);
+    lines.push(`- Sous ${to.id}, ${noPoints.map((c) => c.label.toLowerCase()).join(', ')} n’ont plus de seuil légal (D4163-2) et n’ouvrent pas de points sur le compte professionnel de prévention : leurs situations sont « hors déclaration », conservées pour la prévention (accord de prévention, liste des métiers exposés de L4163-2-1).`);
   }
   lines.push('');
   lines.push('## Facteurs dont le statut change');

@@ -30,8 +30,13 @@ export interface BundleReport {
   initial: ChunkInfo[];
   /** Every other JavaScript chunk of the page (lazy screens and what they share). */
   lazy: ChunkInfo[];
-  /** Each Web Worker's chunks, by the worker's source file name (`csv.worker.ts`). */
+  /**
+   * Each Web Worker's entry chunk and the chunks it imports statically — what starting the worker loads —
+   * by the worker's source file name (`csv.worker.ts`).
+   */
   workers: Record<string, ChunkInfo[]>;
+  /** Each Web Worker's chunks loaded on demand only (the workbook reader of the staff-file worker). */
+  workersLazy: Record<string, ChunkInfo[]>;
   /**
    * The packages the layout entry reaches that the rest of the core does not: the layout engine
    * (d3-hierarchy today), whatever library implements it.
@@ -110,11 +115,25 @@ export async function productionBuild(config: InlineConfig): Promise<void> {
   }
 }
 
+/** The file names of `entry` and of every chunk it imports statically, directly or not. */
+function staticClosure(chunks: readonly RawChunk[], entry: RawChunk): Set<string> {
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+  const loaded = new Set<string>();
+  const visit = (file: string) => {
+    if (loaded.has(file)) return;
+    loaded.add(file);
+    for (const next of byFile.get(file)?.imports ?? []) visit(next);
+  };
+  visit(entry.fileName);
+  return loaded;
+}
+
 /** Builds the app in memory with the project's vite.config.ts and reports what each chunk holds. */
 export async function bundleReport(): Promise<BundleReport> {
   let page: RawChunk[] = [];
   let barrelPackages = new Set<string>();
   const workers: Record<string, ChunkInfo[]> = {};
+  const workersLazy: Record<string, ChunkInfo[]> = {};
   let layoutPackages: Set<string> | null = null;
 
   const pageRecorder: Plugin = {
@@ -130,7 +149,9 @@ export async function bundleReport(): Promise<BundleReport> {
       const chunks = jsChunks(bundle);
       const entry = chunks.find((c) => c.isEntry) as (RawChunk & { facadeModuleId?: string | null }) | undefined;
       if (!entry?.facadeModuleId) return;
-      workers[basename(entry.facadeModuleId)] = chunks.map(info);
+      const loaded = staticClosure(chunks, entry);
+      workers[basename(entry.facadeModuleId)] = chunks.filter((c) => loaded.has(c.fileName)).map(info);
+      workersLazy[basename(entry.facadeModuleId)] = chunks.filter((c) => !loaded.has(c.fileName)).map(info);
       if (this.getModuleInfo(LAYOUT_ENTRY)) layoutPackages = reachablePackages((id) => this.getModuleInfo(id), LAYOUT_ENTRY);
     },
   });
@@ -144,22 +165,16 @@ export async function bundleReport(): Promise<BundleReport> {
     worker: { plugins: () => [workerRecorder()] },
   });
 
-  const byFile = new Map(page.map((c) => [c.fileName, c]));
   const entry = page.find((c) => c.isEntry);
   if (!entry) throw new Error('the build has no entry chunk');
-  const initial = new Set<string>();
-  const visit = (file: string) => {
-    if (initial.has(file)) return;
-    initial.add(file);
-    for (const next of byFile.get(file)?.imports ?? []) visit(next);
-  };
-  visit(entry.fileName);
+  const initial = staticClosure(page, entry);
   if (!layoutPackages) throw new Error(`no worker bundles ${LAYOUT_ENTRY}: where does the layout run now?`);
   const layoutOnly = [...(layoutPackages as Set<string>)].filter((name) => !barrelPackages.has(name)).sort();
   return {
     initial: page.filter((c) => initial.has(c.fileName)).map(info),
     lazy: page.filter((c) => !initial.has(c.fileName)).map(info),
     workers,
+    workersLazy,
     layoutLibraries: layoutOnly,
   };
 }

@@ -930,6 +930,35 @@ rule('regulation.impossible_value', () => {
   });
 });
 
+rule('regulation.intensity_missing', () => {
+  // D4163-2 (2015-1888 text): a cycle over 30 s counts at ≥ 30 actions/min; a 40 s cycle alone cannot be judged.
+  const cycleOnly = (r: Referential) => void situationOf(r, 's-chantier').exposures.push(exposure('repetitive_work', 'repetitive_movements', [['cycle_time', 40]], [900, 'h/year'], 'exposed'));
+  it('a 40 s cycle without its actions: an error on the intensity of the situation', () => {
+    const report = check(variant((r) => {
+      r.factors.retained.push('repetitive_work');
+      r.factors.excluded = r.factors.excluded.filter((e) => e.factor !== 'repetitive_work');
+      cycleOnly(r);
+    }));
+    expect(only(report, 'regulation.intensity_missing')).toEqual([{ code: 'regulation.intensity_missing', severity: 'error', element: 's-chantier', path: '$.situations[2].exposures[1].intensity' }]);
+  });
+  it('on a logigramme, the finding names the situation node', () => {
+    const report = checkG(graphVariant((g) => {
+      const node = g.nodes.find((n) => n.id === 's-chantier')!;
+      if (node.kind !== 'situation') throw new Error('fixture');
+      node.exposures.push(exposure('noise', 'daily_level', [], [700, 'h/year'], 'exposed'));
+    }));
+    expect(withCode(report, 'regulation.intensity_missing').map((f) => f.element)).toEqual(['s-chantier']);
+  });
+  it('near miss: with 20 actions per cycle the rate is derived (20 × 60 ÷ 40 = 30 actions/min ≥ 30)', () => {
+    const report = check(variant((r) => {
+      r.factors.retained.push('repetitive_work');
+      r.factors.excluded = r.factors.excluded.filter((e) => e.factor !== 'repetitive_work');
+      situationOf(r, 's-chantier').exposures.push(exposure('repetitive_work', 'repetitive_movements', [['cycle_time', 40], ['actions_per_cycle', 20]], [1200, 'h/year'], 'exposed'));
+    }));
+    expect(report.findings).toEqual([]);
+  });
+});
+
 rule('regulation.duration_missing', () => {
   it('a noise exposure without duration', () => {
     const report = check(variant((r) => void delete situationOf(r, 's-chantier').exposures[0]!.duration));
@@ -1020,16 +1049,22 @@ rule('regulation.conclusion_contradiction', () => {
         exposure('awkward_postures', 'torso_bent', [['angle', 50]], [287.4, 'h/year'], 'exposed'),
       );
     });
-  it('the evaluator finds 900 h of postures, exposed, for 100.3 + 512.3 + 287.4 h', () => {
-    const evaluator = createEvaluator(postures900(), { answers: { 'q-activite': 'atelier', 'q-charge': 10 }, measures: [] }, { year: 2024 });
+  // Postures had a legal threshold until 2017-09-30 (D4161-2): the rounding is checked under 2016-07-01.
+  it('the evaluator finds 900 h of postures, exposed, for 100.3 + 512.3 + 287.4 h (2016)', () => {
+    const evaluator = createEvaluator(postures900(), { answers: { 'q-activite': 'atelier', 'q-charge': 10 }, measures: [] }, { year: 2016 });
     const result = evaluator.evaluate({ id: 'E1', annualHours: 1607, contract: {}, birth: 1980, jobs: [{ job: 'j-meca', share: 100, tasks: [{ task: 't-carrosserie', share: 100 }] }] });
     const postures = result.factors.find((f) => f.factor === 'awkward_postures')!;
     expect(postures.groups[0]).toMatchObject({ exposure: 900, verdict: 'exposed' });
   });
   // Regression: the raw float sum (899.9999999999999) was once compared with 900 without the
   // evaluator's 10⁻⁶ rounding (src/core/util/round.ts), giving three false contradictions.
-  it('100.3 + 512.3 + 287.4 h of postures stated exposed is no contradiction', () => {
-    expect(only(check(postures900()), 'regulation.conclusion_contradiction')).toEqual([]);
+  it('100.3 + 512.3 + 287.4 h of postures stated exposed is no contradiction under 2016-07-01', () => {
+    expect(only(check(postures900(), { regulation: '2016-07-01' }), 'regulation.conclusion_contradiction')).toEqual([]);
+  });
+  it('near miss: stated not exposed, the same 900 h contradict it under 2016-07-01', () => {
+    const r = postures900();
+    for (const e of situationOf(r, 's-carrosserie').exposures) if (e.factor === 'awkward_postures') e.conclusion = 'not_exposed';
+    expect(only(check(r, { regulation: '2016-07-01' }), 'regulation.conclusion_contradiction').length).toBeGreaterThan(0);
   });
 });
 

@@ -273,13 +273,14 @@ describe('logigramme estimate', () => {
    * Sample « chantier » (company answer chantier, weight 3). Mechanic on site: noise 0.6 × 456 + 0.4 × 684 =
    * 547.2 h < 600, postures 0.6 × 1 140 + 0.4 × 456 = 866.4 h < 900.
    *   B1 mechanic → nothing; B2 alternating night agent → 40 ≥ 30; B3 mechanic 60 | night agent 40 (fixed)
-   *   → 44 nights, 328.32 h: nothing; B4 engines only → squatting 1 140 h ≥ 900: postures;
+   *   → 44 nights, 328.32 h: nothing; B4 engines only → squatting 1 140 h, but postures have no legal
+   *   threshold since 2017-10-01 (D4163-2): not counted as exposed;
    *   B5 mechanic 30 | night agent 70 (alternating) → 28 < 30: nothing, main job agent-nuit.
    * Sample « garage » (weight 10): mechanics 6 (POLY-01 50/50 counts under the first listed), noise 4;
    * night agents 2: night work 1, alternating 1.
-   * mecanicien: 6 × 10 + 3 × 3 = 69 workers, noise 40 (40 / 69 = 0.5797), postures 3 (0.0435);
+   * mecanicien: 6 × 10 + 3 × 3 = 69 workers, noise 40 (40 / 69 = 0.5797);
    * agent-nuit: 2 × 10 + 2 × 3 = 26, night work 10 (0.3846), alternating 10 + 3 = 13 (0.5);
-   * all: 95, noise 40 (0.4211), postures 3 (0.0316), night work 10 (0.1053), alternating 13 (0.1368).
+   * all: 95, noise 40 (0.4211), night work 10 (0.1053), alternating 13 (0.1368).
    * v1.1.0 (V2): MEC-02 falls to 592.8 h (noise 40 → 30: 30 / 69 = 0.4348, 30 / 95 = 0.3158) and NUIT-01
    * to 95 nights (night work 10 → 0).
    */
@@ -296,11 +297,9 @@ describe('logigramme estimate', () => {
     expect(t.out()).toBe(
       [
         'job,job_label,factor,workers_v1.0.0,exposed_v1.0.0,share_v1.0.0,workers_v1.1.0,exposed_v1.1.0,share_v1.1.0',
-        'mecanicien,Mécanicien,awkward_postures,69,3,0.0435,69,3,0.0435',
         'mecanicien,Mécanicien,noise,69,40,0.5797,69,30,0.4348',
         'agent-nuit,Agent de maintenance de nuit,night_work,26,10,0.3846,26,0,0',
         'agent-nuit,Agent de maintenance de nuit,alternating_shifts,26,13,0.5,26,13,0.5',
-        '*,Ensemble,awkward_postures,95,3,0.0316,95,3,0.0316',
         '*,Ensemble,noise,95,40,0.4211,95,30,0.3158',
         '*,Ensemble,night_work,95,10,0.1053,95,0,0',
         '*,Ensemble,alternating_shifts,95,13,0.1368,95,13,0.1368',
@@ -312,17 +311,15 @@ describe('logigramme estimate', () => {
   it('one sample, no weight (1 each), one version; a decimal-comma weight', () => {
     const t = fakeIo(files);
     expect(run(['estimate', REF, '--year', '2024', '--sample', 'chantier.csv:chantier.json'], t.io)).toBe(0);
-    // mecanicien B1, B3, B4 (postures 1); agent-nuit B2, B5 (alternating 1)
+    // mecanicien B1, B3, B4 (B4's postures have no legal threshold in 2024); agent-nuit B2, B5 (alternating 1)
     expect(t.out().split('\n')).toEqual([
       'job,job_label,factor,workers_v1.0.0,exposed_v1.0.0,share_v1.0.0',
-      'mecanicien,Mécanicien,awkward_postures,3,1,0.3333',
       'agent-nuit,Agent de maintenance de nuit,alternating_shifts,2,1,0.5',
-      '*,Ensemble,awkward_postures,5,1,0.2',
       '*,Ensemble,alternating_shifts,5,1,0.2',
     ]);
     const t2 = fakeIo(files);
     expect(run(['estimate', REF, '--year', '2024', '--sample', 'chantier.csv:chantier.json:2,5'], t2.io)).toBe(0);
-    expect(t2.out()).toContain('*,Ensemble,awkward_postures,12.5,2.5,0.2');
+    expect(t2.out()).toContain('*,Ensemble,alternating_shifts,12.5,2.5,0.2');
   });
 
   it('--format md: a French table with « au moins un facteur » and the samples', () => {
@@ -334,10 +331,11 @@ describe('logigramme estimate', () => {
     expect(lines).toContain('  - chantier.csv (réponses : chantier.json) : 5 salariés, 5 évalués, poids 3');
     expect(lines).toContain('| Poste | Facteur | Effectif v1.0.0 | Exposés v1.0.0 | Part v1.0.0 | Effectif v1.1.0 | Exposés v1.1.0 | Part v1.1.0 |');
     expect(lines).toContain('| Mécanicien | Bruit | 69 | 40 | 58 % | 69 | 30 | 43,5 % |');
-    // postures earn no points since 2017-10-01
-    expect(lines).toContain('| Mécanicien | Postures pénibles \\(hors compte de prévention\\) | 69 | 3 | 4,3 % | 69 | 3 | 4,3 % |');
-    // exposed to any factor: garage 6 × 10 + chantier 2 × 3 = 66 of 95; v1.1.0 loses MEC-02 and NUIT-01: 66 − 20 = 46
-    expect(lines).toContain('| **Ensemble** | Au moins un facteur | 95 | 66 | 69,5 % | 95 | 46 | 48,4 % |');
+    // postures have no legal threshold since 2017-10-01: no line for them
+    expect(lines.some((l) => l.includes('Postures pénibles'))).toBe(false);
+    // exposed to any factor: garage 6 × 10 + chantier 1 × 3 (B2; B4's postures no longer count) = 63 of 95 = 66.3 %;
+    // v1.1.0 loses MEC-02 and NUIT-01: 63 − 20 = 43 = 45.3 %
+    expect(lines).toContain('| **Ensemble** | Au moins un facteur | 95 | 63 | 66,3 % | 95 | 43 | 45,3 % |');
   });
 
   it('an employee that cannot be evaluated: reported with its sample line, not counted, exit 1', () => {

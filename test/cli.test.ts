@@ -276,9 +276,11 @@ describe('evaluate', () => {
     expect(evaluateCommand(evaluateArgs(), t.io)).toBe(0);
     const out = t.out();
     expect(out).toContain('année 2024');
-    expect(out).toMatch(/MEC-02 +3 +50 % +Bruit 615,6 h\/an \(seuil 600\) +4 +07/);
+    // 0.5 × 1231.2 = 615.6 h of noise; postures 0.5 × 729.6 = 364.8 h, outside the declaration since 2017-10-01
+    expect(out).toMatch(/MEC-02 +3 +50 % +Bruit 615,6 h\/an \(seuil 600\) ; hors déclaration : Postures pénibles 364,8 h\/an \(ancien seuil 900, indicatif\) +4 +07 +—/);
     expect(out).toMatch(/NUIT-02 +7 +100 % +Travail en équipes successives alternantes 40 nuits\/an \(seuil 30\) +4 +09/);
-    expect(out).toMatch(/MEC-03 +4 +40 % +— +0 +—/);
+    // MEC-03: postures 0.4 × 729.6 = 291.84 h
+    expect(out).toMatch(/MEC-03 +4 +40 % +hors déclaration : Postures pénibles 291,84 h\/an \(ancien seuil 900, indicatif\) +0 +— +—/);
     expect(out).toContain('Totaux : 8 salariés dans le fichier, 8 évalués, 0 en erreur');
     expect(out).toMatch(/Bruit +4 +50 %/);
     expect(out).toMatch(/Travail de nuit +1 +12,5 %/);

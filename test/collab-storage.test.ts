@@ -38,6 +38,7 @@ import {
   keepSnapshot,
   LogigrammeDb,
   openDraft,
+  revisionOf,
   saveDraftGraph,
   SNAPSHOT_LIMIT,
   versionThreads,
@@ -78,6 +79,13 @@ async function withSample(db: LogigrammeDb) {
   const imported = await importReferentialText(db, SAMPLE_TEXT, NOW);
   if (imported.kind !== 'stored') throw new Error(imported.kind);
   return imported.record;
+}
+
+/** An autosave from the revision stored now (one writer). */
+async function save(db: LogigrammeDb, id: string, graph: GraphDocument): Promise<void> {
+  const stored = await db.drafts.get(id);
+  if (!stored) throw new Error(`no draft ${id}`);
+  expect(await saveDraftGraph(db, id, graph, { baseRevision: revisionOf(stored), now: NOW })).toMatchObject({ kind: 'saved' });
 }
 
 function edited(g: GraphDocument, commands: GraphCommand[]): GraphDocument {
@@ -213,12 +221,12 @@ describe('where a draft started', () => {
       { type: 'node/add', node: { id: 'soudure', kind: 'task', label: 'Soudure' }, position: { x: 300, y: 0 } },
       { type: 'edge/add', edge: { id: 'soudure.weighting', kind: 'weighting', source: 'poste', target: 'soudure', share: 100 } },
     ]);
-    await saveDraftGraph(a, 'neuf', drawn, NOW);
+    await save(a, 'neuf', drawn);
     const exported = await exportableDraft(a, 'neuf', NOW);
     const root = (await draftSnapshots(a, 'neuf')).find((s) => s.reason === 'root')!;
     expect(exported?.base).toEqual(baseOfGraph(root.graph));
     // A later export records the same root.
-    await saveDraftGraph(a, 'neuf', edited(drawn, [{ type: 'node/update', id: 'poste', changes: { label: 'Soudeur qualifié' } }]), NOW);
+    await save(a, 'neuf', edited(drawn, [{ type: 'node/update', id: 'poste', changes: { label: 'Soudeur qualifié' } }]));
     expect((await exportableDraft(a, 'neuf', NOW))?.base).toEqual(exported?.base);
 
     // B takes the first file, edits; A edits too; A merges B's file against the root.
@@ -226,7 +234,7 @@ describe('where a draft started', () => {
     const inB = await importDraftText(b, exportGraph(exported!).text, layout);
     if (inB.kind !== 'imported') throw new Error(inB.kind);
     const theirs = edited(inB.record.graph, [{ type: 'node/update', id: 'soudure', changes: { label: 'Soudure à l’arc' } }]);
-    await saveDraftGraph(b, 'neuf', theirs, NOW);
+    await save(b, 'neuf', theirs);
     const fromB = loadGraphText(exportGraph((await exportableDraft(b, 'neuf', NOW))!).text);
     if (!fromB.ok) throw new Error('B file');
     const ours = (await openDraft(a, 'neuf'))!.graph;

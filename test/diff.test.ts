@@ -81,7 +81,7 @@ function changesOf(b: Referential, a: Referential = sample): Change[] {
   return result.changes;
 }
 
-const verdict = (v: 'exposed' | 'not_exposed', value: number, threshold: number | null, group: string | null, unit: string | null) => ({ verdict: v, inForce: true, group, value, threshold, unit });
+const verdict = (v: 'exposed' | 'not_exposed' | 'no_legal_threshold', value: number, threshold: number | null, group: string | null, unit: string | null) => ({ verdict: v, inForce: true, group, value, threshold, unit });
 /** What flipsOf uses for a factor a situation does not state on one side. */
 const NONE = { verdict: 'not_exposed', inForce: true, group: null, value: 0, threshold: null, unit: null } as const;
 
@@ -400,13 +400,22 @@ describe('change kinds, one fixture each (exact change objects)', () => {
       expect(canonicalJson(applyChanges(b, diff(b, sample).changes))).toBe(canonicalJson(sample));
     });
 
-    it('the regulation version alone: 2023-09-01 → 2016-07-01 flips two situations with no element edited', () => {
+    it('the regulation version alone: 2023-09-01 → 2016-07-01 flips six situations with no element edited', () => {
       const b = edit((r) => void (r.regulation = '2016-07-01'));
       const changes = changesOf(b);
-      expect(changes.map((c) => c.kind)).toEqual(['regulation', 'situation', 'situation']);
+      expect(changes.map((c) => c.kind)).toEqual(['regulation', 'situation', 'situation', 'situation', 'situation', 'situation', 'situation']);
       expect(changes[0]).toEqual({ kind: 'regulation', before: '2023-09-01', after: '2016-07-01' });
+      // Postures: no legal threshold under 2023-09-01 (D4163-2), 900 h under 2016-07-01 (D4161-2):
+      // arms 4 h/day × 228 = 912 h ≥ 900 (s-moteurs-bruit, s-moteurs-protege), squatting 5 × 228 = 1 140 h ≥ 900
+      // (s-moteurs-chantier) → exposed; torso bent 2 × 228 = 456 h < 900 (s-carrosserie) → not exposed.
+      const postures = (id: string) => changes.find((c) => c.kind === 'situation' && c.id === id) as Extract<Change, { kind: 'situation' }>;
+      const flip = (value: number, after: 'exposed' | 'not_exposed') => [{ factor: 'awkward_postures', before: verdict('no_legal_threshold', value, 900, 'forced_positions', 'h/year'), after: verdict(after, value, 900, 'forced_positions', 'h/year') }];
+      expect(postures('s-moteurs-bruit').flips).toEqual(flip(912, 'exposed'));
+      expect(postures('s-moteurs-protege').flips).toEqual(flip(912, 'exposed'));
+      expect(postures('s-moteurs-chantier').flips).toEqual(flip(1140, 'exposed'));
+      expect(postures('s-carrosserie').flips).toEqual(flip(456, 'not_exposed'));
       // s-nuit-fixe: 110 nights ≥ 100 (2023-09-01) → exposed; 110 < 120 (2016-07-01) → not exposed
-      expect(changes[1]).toEqual({
+      expect(changes[5]).toEqual({
         kind: 'situation',
         op: 'changed',
         id: 's-nuit-fixe',
@@ -418,7 +427,7 @@ describe('change kinds, one fixture each (exact change objects)', () => {
       });
       // s-nuit-alternante: 40 nights ≥ 30 → exposed; 40 < 50 → not exposed. Its night work stays at
       // 40 − 40 deducted = 0 nights under both versions (deduction from 2016-01-01): no flip.
-      expect(changes[2]).toMatchObject({
+      expect(changes[6]).toMatchObject({
         kind: 'situation',
         op: 'changed',
         id: 's-nuit-alternante',
@@ -428,13 +437,14 @@ describe('change kinds, one fixture each (exact change objects)', () => {
       });
     });
 
-    it('the reference working year: working days 228 → 220 flips the postures of the two workshop situations', () => {
-      const b = edit((r) => void (r.workingYear.workingDays = 220));
-      const changes = changesOf(b);
+    it('the reference working year: working days 228 → 220 flips the postures of the two workshop situations (under 2016-07-01, when postures had a threshold)', () => {
+      const base = edit((r) => void (r.regulation = '2016-07-01'));
+      const b = edit((r) => void (r.workingYear.workingDays = 220), base);
+      const changes = changesOf(b, base);
       expect(changes[0]).toEqual({ kind: 'working_year', field: 'workingDays', before: 228, after: 220 });
       // arms above shoulders 4 h/day: 4 × 228 = 912 h ≥ 900 → exposed; 4 × 220 = 880 h < 900 → not exposed.
       // Noise of s-moteurs-bruit: 7 × 220 = 1 540 h, still ≥ 600; s-carrosserie 3 × 220 = 660 h ≥ 600;
-      // s-moteurs-chantier squatting 5 × 220 = 1 100 h ≥ 900: no other flip.
+      // s-moteurs-chantier squatting 5 × 220 = 1 100 h ≥ 900; night work 110 nights < 120 either way: no other flip.
       const flip: SituationFlip = { factor: 'awkward_postures', before: verdict('exposed', 912, 900, 'forced_positions', 'h/year'), after: verdict('not_exposed', 880, 900, 'forced_positions', 'h/year') };
       expect(changes.slice(1)).toEqual([
         { kind: 'situation', op: 'changed', id: 's-moteurs-bruit', aspects: [], before: situation(sample, 's-moteurs-bruit'), after: situation(sample, 's-moteurs-bruit'), exposures: [], flips: [flip] },
@@ -867,7 +877,10 @@ describe('diffMarkdown (French, grouped by job)', () => {
       '- Situation « Équipes alternantes 3×8 \\(une semaine de nuit sur quatre\\) » modifiée',
       `    - **Verdict à temps plein pour Travail en équipes successives alternantes : exposé (40 nuits/an pour un seuil de 30 nuits/an, réglementation ${R2023}) → non exposé (40 nuits/an pour un seuil de 50 nuits/an, réglementation ${R2016})**`,
     ]);
-    expect(md).not.toContain('## Poste Mécanicien');
+    // The mechanic's postures had a threshold in 2016-07-01 and have none in 2023-09-01 (D4163-2).
+    expect(section(md, '## Poste « Mécanicien »')).toContain(
+      `    - **Verdict à temps plein pour Postures pénibles : hors déclaration (aucun seuil légal) (912 h/an, ancien seuil 900 h/an à titre indicatif, réglementation ${R2023}) → exposé (912 h/an pour un seuil de 900 h/an, réglementation ${R2016})**`,
+    );
   });
 
   it('a task moved between jobs is listed under both; tasks, weightings and additions in French', () => {
@@ -1055,15 +1068,17 @@ describe('headcount estimate for the homologation dossier', () => {
       { name: 'chantier', employees: 5, evaluated: 5, weight: 3 },
     ]);
     expect(e.rows.map((r) => [r.job, r.jobLabel, r.workers, r.exposed, r.exposedAny])).toEqual([
-      ['mecanicien', 'Mécanicien', 69, { noise: 40, awkward_postures: 3 }, 43],
+      // 2024: the postures of the three site mechanics have no legal threshold (D4163-2): not counted.
+      ['mecanicien', 'Mécanicien', 69, { noise: 40 }, 40],
       ['agent-nuit', 'Agent de maintenance de nuit', 26, { night_work: 10, alternating_shifts: 13 }, 23],
     ]);
     expect(e.rows[0]!.share.noise).toBeCloseTo(40 / 69, 12);
     expect(e.rows[1]!.share.alternating_shifts).toBe(0.5);
-    expect(e.total).toMatchObject({ job: '*', jobLabel: 'Ensemble', workers: 95, exposed: { noise: 40, awkward_postures: 3, night_work: 10, alternating_shifts: 13 }, exposedAny: 66 });
+    expect(e.total).toMatchObject({ job: '*', jobLabel: 'Ensemble', workers: 95, exposed: { noise: 40, night_work: 10, alternating_shifts: 13 }, exposedAny: 63 });
+    expect(e.total.exposed.awkward_postures ?? 0).toBe(0);
     // a sample without weight counts each employee once
     const unweighted = estimateHeadcount(sample, [{ name: 'chantier', company: site, employees: parse(siteStaff) }], 2024);
-    expect(unweighted.total).toMatchObject({ workers: 5, exposed: { alternating_shifts: 1, awkward_postures: 1 }, exposedAny: 2 });
+    expect(unweighted.total).toMatchObject({ workers: 5, exposed: { alternating_shifts: 1 }, exposedAny: 1 });
     expect(unweighted.samples[0]!.weight).toBe(1);
   });
 
@@ -1073,16 +1088,14 @@ describe('headcount estimate for the homologation dossier', () => {
       situation(r, 's-nuit-fixe').exposures[0]!.duration!.value = 95;
     });
     const csv = estimateCsv([estimateHeadcount(sample, samples(sample), 2024), estimateHeadcount(b, samples(b), 2024)], { variant: 'codes' });
-    // shares rounded to 4 decimals: 3 / 69 = 0.04348, 40 / 69 = 0.57971, 10 / 26 = 0.38462, 13 / 26 = 0.5,
-    // 3 / 95 = 0.03158, 40 / 95 = 0.42105, 10 / 95 = 0.10526, 13 / 95 = 0.13684; factors in code order
+    // shares rounded to 4 decimals: 40 / 69 = 0.57971, 10 / 26 = 0.38462, 13 / 26 = 0.5,
+    // 40 / 95 = 0.42105, 10 / 95 = 0.10526, 13 / 95 = 0.13684; factors in code order (postures: no threshold in 2024)
     expect(csv).toBe(
       [
         'job,job_label,factor,workers_v1.0.0,exposed_v1.0.0,share_v1.0.0,workers_v1.1.0,exposed_v1.1.0,share_v1.1.0',
-        'mecanicien,Mécanicien,awkward_postures,69,3,0.0435,69,3,0.0435',
         'mecanicien,Mécanicien,noise,69,40,0.5797,69,40,0.5797',
         'agent-nuit,Agent de maintenance de nuit,night_work,26,10,0.3846,26,0,0',
         'agent-nuit,Agent de maintenance de nuit,alternating_shifts,26,13,0.5,26,13,0.5',
-        '*,Ensemble,awkward_postures,95,3,0.0316,95,3,0.0316',
         '*,Ensemble,noise,95,40,0.4211,95,40,0.4211',
         '*,Ensemble,night_work,95,10,0.1053,95,0,0',
         '*,Ensemble,alternating_shifts,95,13,0.1368,95,13,0.1368',

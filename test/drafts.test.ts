@@ -21,6 +21,7 @@ import {
   openDraft,
   publicationsKey,
   publishVersion,
+  revisionOf,
   saveDraftGraph,
   startNewVersion,
   versionHistory,
@@ -104,14 +105,14 @@ describe('creating and saving drafts', () => {
     const db = freshDb();
     const draft = await sampleDraft(db);
     const edited: GraphDocument = { ...draft.graph, nodes: draft.graph.nodes.map((n) => (n.id === 'mecanicien' && n.kind === 'job' ? { ...n, label: 'Mécanicien agricole' } : n)) };
-    const saved = await saveDraftGraph(db, draft.id, edited, () => '2026-01-16T08:00:00.000Z');
+    const saved = await saveDraftGraph(db, draft.id, edited, { baseRevision: revisionOf(draft), now: () => '2026-01-16T08:00:00.000Z' });
     expect(saved.kind).toBe('saved');
     expect((await openDraft(db, draft.id))?.updatedAt).toBe('2026-01-16T08:00:00.000Z');
     expect((await openDraft(db, draft.id))?.graph.nodes.find((n) => n.id === 'mecanicien')).toMatchObject({ label: 'Mécanicien agricole' });
     await applyTransition(db, draft.id, review);
-    const locked = await saveDraftGraph(db, draft.id, draft.graph);
+    const locked = await saveDraftGraph(db, draft.id, draft.graph, { baseRevision: revisionOf((await openDraft(db, draft.id))!) });
     expect(locked).toEqual({ kind: 'refused', reasons: [{ code: 'lifecycle.locked_in_review', params: { state: 'in_review' } }] });
-    expect(await saveDraftGraph(db, 'inconnu', draft.graph)).toEqual({ kind: 'missing' });
+    expect(await saveDraftGraph(db, 'inconnu', draft.graph, { baseRevision: 0 })).toEqual({ kind: 'missing' });
   });
 });
 
@@ -202,6 +203,8 @@ describe('the lifecycle, persisted', () => {
     expect(homologated.published).toMatchObject({ kind: 'homologated', submittedHash: filed!.contentHash });
     const record = await db.referentials.get('exemple-atelier@1.1.0');
     expect(record?.status).toBe('homologated');
+    // The content hash leaves out status and homologation: the homologated version has the filed hash.
+    expect(record?.contentHash).toBe(filed!.contentHash);
     expect((record?.document as any).identity.homologation).toEqual({ arreteDate: '2026-06-01', arreteReference: 'Arrêté du 1er juin 2026', expires: '2031-06-01' });
 
     const stored = await openDraft(db, draft.id);
@@ -218,7 +221,7 @@ describe('the lifecycle, persisted', () => {
     ]);
 
     // Frozen: no edit, no second homologation.
-    expect((await saveDraftGraph(db, draft.id, stored!.graph)).kind).toBe('refused');
+    expect((await saveDraftGraph(db, draft.id, stored!.graph, { baseRevision: revisionOf(stored!) })).kind).toBe('refused');
     expect((await applyTransition(db, draft.id, homologate())).kind).toBe('refused');
   });
 
@@ -227,7 +230,7 @@ describe('the lifecycle, persisted', () => {
     const draft = await sampleDraft(db);
     const broken = structuredClone(draft.graph);
     broken.referential.factors.excluded[0]!.justification = '';
-    await saveDraftGraph(db, draft.id, broken);
+    await saveDraftGraph(db, draft.id, broken, { baseRevision: revisionOf(draft) });
     const before = await snapshot(db);
     const outcome = await applyTransition(db, draft.id, review);
     expect(outcome.kind).toBe('refused');

@@ -3,12 +3,24 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
-import { canonicalJson, contentHash, loadReferential, loadReferentialText, shortHash } from '../src/core/index.ts';
+import { canonicalJson, contentHash, legacyContentHash, loadReferential, loadReferentialText, shortHash } from '../src/core/index.ts';
 
 /*
  * Canonical JSON (RFC 8785, JCS) and the referential's content hash: `sha256:` + 64 hex digits of the
- * canonical form, leaving out the top-level `contentHash` and `$schema` fields.
+ * canonical form of its content — leaving out `contentHash`, `$schema`, `formatVersion` and the lifecycle
+ * fields `identity.status` and `identity.homologation`, so the homologated version keeps the hash of the
+ * submitted one (the arrêté homologates what was filed). Format 1 hashed everything but `contentHash` and
+ * `$schema` (`legacyContentHash`): a format-1 file's stated hash stays verifiable.
  */
+
+/** The current definition, written independently of the core: what the hash must cover. */
+function contentOf(doc: Record<string, unknown>): Record<string, unknown> {
+  const { contentHash: _h, $schema: _s, formatVersion: _f, ...rest } = doc;
+  const identity = rest.identity;
+  if (identity === null || typeof identity !== 'object' || Array.isArray(identity)) return rest;
+  const { status: _st, homologation: _ho, ...kept } = identity as Record<string, unknown>;
+  return { ...rest, identity: kept };
+}
 
 const SAMPLE_TEXT = readFileSync(join(import.meta.dirname, '..', 'referentials', 'exemple-atelier.json'), 'utf8');
 const SAMPLE = JSON.parse(SAMPLE_TEXT) as Record<string, any>;
@@ -97,8 +109,11 @@ describe('contentHash: known vectors', () => {
     expect(contentHash({ c: { e: 1.5, d: 'é' }, b: 1, a: [true, null, 'x'] })).toBe(`sha256:${expected}`);
   });
 
-  it('the sample hashes to SHA-256 of its canonical form', () => {
-    expect(contentHash(SAMPLE)).toBe(`sha256:${sha256Hex(canonicalJson(SAMPLE))}`);
+  it('the sample hashes to SHA-256 of the canonical form of its content', () => {
+    expect(contentHash(SAMPLE)).toBe(`sha256:${sha256Hex(canonicalJson(contentOf(SAMPLE)))}`);
+    // the sample states no status-free copy by itself: the format-1 definition differs
+    expect(legacyContentHash(SAMPLE)).toBe(`sha256:${sha256Hex(canonicalJson({ ...SAMPLE, formatVersion: 1 }))}`);
+    expect(legacyContentHash(SAMPLE)).not.toBe(contentHash(SAMPLE));
   });
 
   it('format is sha256: + 64 lowercase hex digits; shortHash keeps the first 12', () => {
@@ -167,6 +182,30 @@ describe('contentHash of the sample referential', () => {
     expect(contentHash({ ...SAMPLE, $schema: 'a', contentHash: 'b' })).toBe(reference);
   });
 
+  it('leaves out formatVersion and the lifecycle fields: the homologated version has the hash of the submitted one', () => {
+    const submitted = { ...structuredClone(SAMPLE), identity: { ...SAMPLE.identity, status: 'submitted' } };
+    const homologated = { ...structuredClone(SAMPLE), identity: { ...SAMPLE.identity, status: 'homologated', homologation: { arreteDate: '2026-03-02', arreteReference: 'Arrêté du 2 mars 2026' } } };
+    expect(contentHash(homologated)).toBe(contentHash(submitted));
+    expect(contentHash({ ...SAMPLE, formatVersion: 2 })).toBe(contentHash(SAMPLE));
+    // under the format-1 definition they differed: the reason for the change
+    expect(legacyContentHash(homologated)).not.toBe(legacyContentHash(submitted));
+    // the rest of the identity is content
+    expect(contentHash({ ...SAMPLE, identity: { ...SAMPLE.identity, version: '1.0.1' } })).not.toBe(contentHash(SAMPLE));
+  });
+
+  it('a format-1 file stating the format-1 hash loads, and carries the current hash; a wrong one is refused', () => {
+    const v1: Record<string, any> = { ...structuredClone(SAMPLE), formatVersion: 1 };
+    const loaded = loadReferential({ ...v1, contentHash: legacyContentHash(v1) });
+    expect(loaded.ok).toBe(true);
+    if (loaded.ok) expect(loaded.value.contentHash).toBe(contentHash(SAMPLE));
+    const tampered = loadReferential({ ...v1, identity: { ...v1.identity, status: 'homologated' }, contentHash: legacyContentHash(v1) });
+    expect(tampered.ok ? [] : tampered.issues.map((i) => i.code)).toEqual(['hash.mismatch']);
+    // a format-2 file states the current hash only
+    const v2 = loadReferential({ ...v1, formatVersion: 2, contentHash: legacyContentHash(v1) });
+    expect(v2.ok ? [] : v2.issues.map((i) => i.code)).toEqual(['hash.mismatch']);
+    expect(loadReferential({ ...v1, formatVersion: 2, contentHash: contentHash(v1) }).ok).toBe(true);
+  });
+
   it('only at the top level: a nested contentHash key is content', () => {
     expect(contentHash({ a: { contentHash: 'x' } })).not.toBe(contentHash({ a: {} }));
     expect(contentHash({ a: { contentHash: 'x' } })).toBe(`sha256:${sha256Hex('{"a":{"contentHash":"x"}}')}`);
@@ -208,8 +247,7 @@ describe('properties (fast-check, fixed seeds)', () => {
         const hash = contentHash(obj);
         expect(contentHash(shuffleKeys(obj, rng(seed)) as object)).toBe(hash);
         expect(hash).toMatch(HASH_FORMAT);
-        const { contentHash: _a, $schema: _b, ...rest } = obj as Record<string, unknown>;
-        expect(hash).toBe(`sha256:${sha256Hex(canonicalJson(rest))}`);
+        expect(hash).toBe(`sha256:${sha256Hex(canonicalJson(contentOf(obj as Record<string, unknown>)))}`);
       }),
       { seed: 42, numRuns: 300 },
     );

@@ -264,6 +264,21 @@ describe('the lifecycle machine', () => {
     expect(actor.getSnapshot().context.graph.referential.identity.version).toBe('2.0.0');
   });
 
+  it('records a renewal request as a step; the version stays homologated; a second one, or one after expiry, is refused (D4163-6, décret 2025-277)', () => {
+    const homologation = { arreteDate: '2026-03-02', arreteReference: 'x', expires: '2031-03-02' };
+    const actor = start(GRAPH, { state: 'homologated', transitions: [], homologation });
+    const request: LifecycleCommand = { type: 'renewal.request', at: '2030-08-20T10:00:00+02:00', author: 'Claire Martin', note: 'Réévaluation faite en juin' };
+    actor.send(request);
+    const { lifecycle } = actor.getSnapshot().context;
+    expect(actor.getSnapshot().value).toBe('homologated');
+    expect(lifecycle.renewalRequested).toEqual({ on: '2030-08-20', author: 'Claire Martin', note: 'Réévaluation faite en juin' });
+    expect(lifecycle.transitions.at(-1)).toEqual({ from: 'homologated', to: 'homologated', at: '2030-08-20T10:00:00+02:00', author: 'Claire Martin', note: 'Réévaluation faite en juin' });
+    expect(refusalsOf(actor.getSnapshot(), request).map((r) => r.code)).toEqual(['lifecycle.renewal_already_requested']);
+    const late = start(GRAPH, { state: 'homologated', transitions: [], homologation });
+    expect(refusalsOf(late.getSnapshot(), { ...request, at: '2031-03-02T10:00:00+01:00' }).map((r) => r.code)).toEqual(['lifecycle.already_expired']);
+    expect(refusalsOf(late.getSnapshot(), { ...request, at: '2031-03-01T10:00:00+01:00' })).toEqual([]);
+  });
+
   it('takes exactly the commands of the core transition table, from every state', () => {
     const valid: Record<LifecycleCommandType, LifecycleCommand> = {
       'review.request': cmd.review(),
@@ -271,6 +286,7 @@ describe('the lifecycle machine', () => {
       submit: cmd.submit(),
       homologate: cmd.homologate(),
       expire: cmd.expire('2032-01-01T10:00:00+01:00'),
+      'renewal.request': { type: 'renewal.request', at: '2030-06-01T10:00:00+02:00', author: 'Claire Martin', note: 'Réévaluation faite' },
       supersede: cmd.supersede('9.0.0'),
       'version.start': cmd.start(),
     };

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyTransition, draftFromStored, importReferentialText, LogigrammeDb, saveDraftGraph } from '../src/storage/index.ts';
+import { applyTransition, draftFromStored, importReferentialText, LogigrammeDb, revisionOf, saveDraftGraph } from '../src/storage/index.ts';
 import { layoutGraph } from '../src/core/layout.ts';
 import { DbContext } from '../src/ui/context.ts';
 import { DossierScreen } from '../src/ui/dossier/DossierScreen.tsx';
@@ -70,7 +70,7 @@ describe('the lifecycle panel', () => {
     const draft = (await db.drafts.get(ID))!;
     const broken = structuredClone(draft.graph);
     broken.referential.factors.excluded[0]!.justification = '';
-    await saveDraftGraph(db, ID, broken);
+    await saveDraftGraph(db, ID, broken, { baseRevision: revisionOf(draft) });
     renderPanel();
     const button = await screen.findByRole('button', { name: 'Mettre en relecture' });
     expect(button.getAttribute('aria-disabled')).toBe('true');
@@ -127,25 +127,35 @@ describe('the lifecycle panel', () => {
     fireEvent.change(within(form).getByLabelText('Date de l’arrêté'), { target: { value: '2026-03-02' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Confirmer' }));
     await waitFor(async () => expect((await stateBadge()).textContent).toBe('Homologué'));
+    // Arrêté of 2 March 2026: five years (décret 2025-277) → homologated until 1 March 2031; renewal
+    // asked at the latest on 2 September 2030 (expiry − 6 months).
     const homologation = screen.getByTestId('homologation');
-    expect(homologation.textContent).toContain('02/03/2031');
+    expect(homologation.textContent).toContain('Homologuée jusqu’au01/03/2031');
     expect(homologation.textContent).toContain('02/09/2030');
     expect(homologation.getAttribute('data-standing')).toBe('valid');
     expect(screen.getByTestId('lifecycle-message').textContent).toMatch(/Version exemple-atelier@1\.1\.0 enregistrée avec l’empreinte sha256:[0-9a-f]{64}/);
   });
 
-  it('warns when re-evaluation is due, then when the homologation has expired', async () => {
+  it('warns a year before expiry, then when the renewal deadline has passed, then when the homologation has expired', async () => {
     await homologatedDraft();
     renderPanel(() => new Date('2026-09-01T10:00:00'));
     expect((await screen.findByTestId('homologation')).getAttribute('data-standing')).toBe('valid');
     cleanup();
 
+    // Expiry 2031-03-02: from 2030-03-02, « préparer la réévaluation »; the deadline day 2030-09-02 is still in time.
     renderPanel(() => new Date('2030-09-02T10:00:00'));
-    const due = await screen.findByTestId('reevaluation-warning');
-    expect(due.getAttribute('role')).toBe('alert');
-    expect(due.textContent).toContain('Réévaluation due');
-    expect(due.textContent).toContain('02/03/2031');
+    const prepare = await screen.findByTestId('reevaluation-warning');
+    expect(prepare.getAttribute('role')).toBe('status');
+    expect(prepare.textContent).toBe(
+      'Préparer la réévaluation : l’homologation prend fin le 01/03/2031 et la demande de renouvellement, après réévaluation, doit être faite au plus tard le 02/09/2030.',
+    );
     expect(screen.getByRole('button', { name: 'Constater l’expiration' }).getAttribute('aria-disabled')).toBe('true');
+    cleanup();
+
+    renderPanel(() => new Date('2030-09-03T10:00:00'));
+    const passed = await screen.findByTestId('renewal-deadline-passed');
+    expect(passed.getAttribute('role')).toBe('alert');
+    expect(passed.textContent).toContain('Échéance de demande de renouvellement dépassée (02/09/2030)');
     cleanup();
 
     renderPanel(() => new Date('2031-03-02T10:00:00'));
@@ -158,6 +168,20 @@ describe('the lifecycle panel', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Confirmer' }));
     await waitFor(async () => expect((await stateBadge()).textContent).toBe('Expiré'));
     expect((await db.referentials.get(`${ID}@1.1.0`))?.status).toBe('expired');
+  });
+
+  it('records the renewal request, and says so instead of the deadline warning', async () => {
+    await homologatedDraft();
+    renderPanel(() => new Date('2030-08-20T10:00:00'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Enregistrer la demande de renouvellement' }));
+    const form = screen.getByRole('group', { name: 'Enregistrer la demande de renouvellement' });
+    expect(within(form).getByText(/au plus tard six mois avant l’expiration/)).toBeTruthy();
+    fireEvent.change(within(form).getByLabelText('Votre nom'), { target: { value: 'Claire Martin' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Confirmer' }));
+    const requested = await screen.findByTestId('renewal-requested');
+    expect(requested.textContent).toBe('Renouvellement demandé le 20/08/2030 ; homologation en cours jusqu’au 01/03/2031.');
+    expect((await db.drafts.get(ID))?.lifecycle.renewalRequested?.on).toBe('2030-08-20');
+    expect(screen.getByRole('button', { name: 'Enregistrer la demande de renouvellement' }).getAttribute('aria-disabled')).toBe('true');
   });
 
   it('starts the next version, minor or major, from the homologated one', async () => {

@@ -14,7 +14,7 @@ import { mdCode, mdText } from '../src/present/markdown.ts';
 import { evaluateCompanySync } from '../src/ui/company/evaluation.ts';
 import { declarationCsv, duerCsv, duerMatrix } from '../src/ui/company/exports.ts';
 import { resultsSheet, duerSheet } from '../src/ui/company/xlsxExports.ts';
-import { createEvaluator } from '../src/core/index.ts';
+import { createEvaluator, goodFaithPresumption } from '../src/core/index.ts';
 
 /*
  * The presentation layer: the one French formatter, the one formula-safe CSV writer (every CSV export
@@ -88,6 +88,8 @@ describe('the formula-safe CSV writer', () => {
       yearFromClock: false,
       forced: undefined,
       yearVersion: undefined,
+      presumption: goodFaithPresumption({}, 2024),
+      employees: hostileStaff.employees,
       staff,
       rowOf: new Map(),
       errors: [],

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import {
   DSN_CANCELLATION_CODE,
-  DSN_CONFIRMED_CODES,
+  DSN_CODES_STATUS,
+  declarationChannel,
   DSN_FACTOR_CODES,
   FACTOR_CODES,
   QUANTITY_UNITS,
@@ -103,15 +104,15 @@ describe('the five dated versions', () => {
   });
 
   it.each([
-    ['2015-01-01', 'D4161-2 (décret 2014-1159', 'digest §1'],
-    ['2016-01-01', 'D4161-2 (décret 2015-1888', 'digest §2.2'],
-    ['2016-07-01', 'D4161-2 (décret 2015-1888', 'digest §2.2'],
-    ['2017-10-01', 'décret 2017-1769', 'digest §2.3'],
-    ['2023-09-01', 'D4163-2 (décret 2023-760', 'digest §2.5'],
-  ])('every factor of %s cites its legal text and digest section', (id, legal, digest) => {
+    ['2015-01-01', 'D4161-2 (décret 2014-1159 du 9 octobre 2014)'],
+    ['2016-01-01', 'D4161-2 (décret 2015-1888 du 30 décembre 2015)'],
+    ['2016-07-01', 'D4161-2 (décret 2015-1888 du 30 décembre 2015)'],
+    ['2017-10-01', 'décret 2017-1769 du 27 décembre 2017'],
+    ['2023-09-01', 'D4163-2 (décret 2023-760 du 10 août 2023)'],
+  ])('every factor of %s cites its legal text and date', (id, legal) => {
     for (const f of version(id).factors) {
       expect(f.source).toContain(legal);
-      expect(f.source).toContain(digest);
+      expect(f.source).not.toMatch(/digest/);
     }
   });
 });
@@ -344,7 +345,7 @@ describe('2023 transition year (ameli / CNAM proration, digest §2.5 "Transition
       beforeOnly: { night_count: 120, shift_night_count: 50 },
       afterOnly: { night_count: 100, shift_night_count: 30 },
     });
-    expect(version('2023-09-01').transition?.source).toContain('digest §2.5');
+    expect(version('2023-09-01').transition?.source).toContain('ameli.fr');
   });
 
   it.each(BEFORE_2023)('%s has no transition table', (id) => {
@@ -383,8 +384,8 @@ describe('points rules and ceilings (R4162-2 / R4163-9, décrets 2014-1156 and 2
 });
 
 // ---------------------------------------------------------------------------------------------
-describe('DSN codes, bloc S21.G00.34.001 (digest §4, §8.1)', () => {
-  it('best reconstruction 01…10 in D4161-2 order', () => {
+describe('DSN codes, bloc S21.G00.34.001 (R4163-8; table of two independent sources)', () => {
+  it('01…10 in the order of the factors of L4161-1', () => {
     expect(DSN_FACTOR_CODES).toEqual({
       manual_handling: '01',
       awkward_postures: '02',
@@ -398,9 +399,14 @@ describe('DSN codes, bloc S21.G00.34.001 (digest §4, §8.1)', () => {
       repetitive_work: '10',
     });
   });
-  it('only 08 (night work) is marked confirmed; 99 is the cancellation code', () => {
-    expect(DSN_CONFIRMED_CODES).toEqual(['08']);
+  it('the table is supported but still marked to verify against the official DSN specification; 99 is the cancellation code', () => {
+    expect(DSN_CODES_STATUS.verifiedAgainstSpecification).toBe(false);
+    expect(DSN_CODES_STATUS.evidence).toMatch(/deux sources indépendantes/);
+    expect(DSN_CODES_STATUS.evidence).not.toMatch(/reconstitu|non confirm/);
     expect(DSN_CANCELLATION_CODE).toBe('99');
+  });
+  it('channel by year: exposures of 2015 and 2016 through the DADS (or MSA), from 2017 through the DSN', () => {
+    expect([2015, 2016, 2017, 2024].map(declarationChannel)).toEqual(['dads', 'dads', 'dsn', 'dsn']);
   });
   it.each(ALL)('%s: every factor carries the one table’s code (one place for the codes)', (id) => {
     expect(Object.fromEntries(version(id).factors.map((f) => [f.code, f.dsnCode]))).toEqual({
@@ -513,7 +519,8 @@ function referential(regulation: string, exposures: Exposure[]): Referential {
 }
 
 function run(exposures: Exposure[], year: number, more: { contract?: Employee['contract']; birth?: Employee['birth']; regulation?: string } = {}): EmployeeResult {
-  const ref = referential('2023-09-01', exposures);
+  // The referential targets the version of the year evaluated, as a branch writing for that year would.
+  const ref = referential(regulationInForce(`${year}-12-31`)!.id, exposures);
   const employee: Employee = { id: 'E', annualHours: 1607, contract: more.contract ?? {}, birth: 'birth' in more ? more.birth : 1980, jobs: [{ job: 'poste', share: 100 }] };
   return evaluate(ref, { answers: {}, measures: [] }, employee, { year, ...(more.regulation ? { regulation: more.regulation } : {}) });
 }
@@ -582,8 +589,11 @@ describe('thresholds applied: "at least" means ≥ (digest §1, domain "At least
     expect(rep([['cycle_time', 31], ['actions_per_minute', 29]])).toBe('not_exposed');
     expect(rep([['actions_per_minute', 30]])).toBe('exposed');
     expect(rep([['actions_per_minute', 29]])).toBe('not_exposed');
-    // A 45 s cycle alone was repetitive in 2015 (cycle ≤ 1 min) but is not under the 2016 text.
-    expect(rep([['cycle_time', 45]])).toBe('not_exposed');
+    // A 45 s cycle alone was repetitive in 2015 (cycle ≤ 1 min); under the 2016 text a cycle over 30 s
+    // needs the actions per minute, which it does not state: refused at load, not counted as 0 h.
+    expect(() => rep([['cycle_time', 45]])).toThrow(/intensity : Intensité indéterminée .*actions techniques par minute/);
+    // With 10 actions per cycle the rate is derived: 10 × 60 ÷ 45 = 13.33 actions/min < 30.
+    expect(rep([['cycle_time', 45], ['actions_per_cycle', 10]])).toBe('not_exposed');
   });
   it('repetitive work 2015 (2014 definition): cycle ≤ 60 s alone suffices; > 60 s needs 30 actions/min (digest §1 table 3c)', () => {
     const rep = (intensity: Array<[Quantity, number]>) => verdict(run([exposure('repetitive_work', 'repetitive_movements', intensity, [900, 'h/year'])], 2015), 'repetitive_work');
@@ -740,9 +750,9 @@ describe('points applied (R4162-2, R4162-3, R4163-9: digest §3.1, §3.2, §3.3)
     expect(r.points.total).toBe(0);
     expect(r.dsn.map((d) => d.code)).toEqual(['07']);
   });
-  it('2024 manual handling exposed but removed from the C2P: verdict exposed, no DSN line, no point (L4163-1 I, digest §2.3)', () => {
+  it('2024 manual handling removed from the C2P: no legal threshold (D4163-2), verdict no_legal_threshold, no DSN line, no point (L4163-1 I)', () => {
     const r = run([exposure('manual_handling', 'lift_carry', [['load', 20]], [700, 'h/year'])], 2024);
-    expect(verdict(r, 'manual_handling')).toBe('exposed');
+    expect(verdict(r, 'manual_handling')).toBe('no_legal_threshold');
     expect(r.dsn).toEqual([]);
     expect(r.points.total).toBe(0);
   });

@@ -195,14 +195,20 @@ describe('SEDIMA logigramme (2015-01-01, seed 004 annex 3)', () => {
     expect(group(result, 'awkward_postures', 'forced_positions')).toEqual({ exposure: 802.56, threshold: 900, verdict: 'not_exposed' });
   });
 
-  it('what-if against 2023-09-01: 28 verdict flips, all from factors entering into force; six factor status changes', () => {
+  // 2015 → 2023: noise enters into force (8 situations ≥ 600 h become exposed); manual handling, postures
+  // and chemicals enter into force in 2016 but have no legal threshold from 2017-10-01 (D4163-2): every
+  // situation describing them (7 handling, 20 postures, 2 grid) becomes "no legal threshold". 8 + 7 + 20 + 2 = 37.
+  it('what-if against 2023-09-01: 37 verdict flips, all from factors entering into force; six factor status changes', () => {
     const report = checkReferential(r, { against: WHAT_IF['sedima-machinisme-agricole']![0] }).whatIf!;
-    expect(report.flips).toHaveLength(28);
+    expect(report.flips).toHaveLength(37);
+    const count = (factor: string) => report.flips.filter((f) => f.factor === factor).length;
+    expect([count('noise'), count('manual_handling'), count('awkward_postures'), count('hazardous_chemicals')]).toEqual([8, 7, 20, 2]);
+    expect(report.flips.filter((f) => f.factor !== 'noise').every((f) => f.to.verdict === 'no_legal_threshold')).toBe(true);
     expect(report.flips.every((f) => !f.from.inForce && f.to.inForce)).toBe(true);
     const noise = report.flips.find((f) => f.situation === 's-mec-atelier' && f.factor === 'noise')!;
     expect([noise.from.verdict, noise.to.verdict, noise.to.value, noise.to.threshold]).toEqual(['not_exposed', 'exposed', 1596, 600]);
     expect(report.flips.some((f) => f.situation === 's-mec-atelier-protege' && f.factor === 'noise')).toBe(false);
-    expect(report.flips.filter((f) => f.factor === 'hazardous_chemicals').map((f) => f.to.verdict)).toEqual(['to_analyse', 'to_analyse']);
+    expect(report.flips.filter((f) => f.factor === 'hazardous_chemicals').map((f) => f.to.verdict)).toEqual(['no_legal_threshold', 'no_legal_threshold']);
     expect(report.factorChanges.find((c) => c.factor === 'noise')).toMatchObject({ inForce: [false, true], earnsPoints: [false, true], retained: true });
     expect(report.factorChanges.find((c) => c.factor === 'awkward_postures')).toMatchObject({ inForce: [false, true], earnsPoints: [false, false] });
     const base = whatIfBase('sedima-machinisme-agricole', '2023-09-01');

@@ -125,8 +125,12 @@ describe('a referential', () => {
     expect(noise.querySelector('[data-cell="exposure"]')?.textContent).toBe('1\u202f231,2 h/an');
     expect(noise.querySelector('[data-cell="threshold"]')?.textContent).toBe('600 h/an');
 
+    // Postures 0.6 × 912 + 0.4 × 456 = 729.6 h; no legal threshold since 2017-10-01 (D4163-2): outside the
+    // declaration, the former 900 h only as an indicative reference.
     const postures = result.querySelector('tr[data-factor="awkward_postures"]')!;
-    expect(within(postures as HTMLElement).getByText('non exposé')).toBeTruthy();
+    expect(within(postures as HTMLElement).getByText('hors déclaration (aucun seuil légal)')).toBeTruthy();
+    expect(postures.querySelector('[data-cell="exposure"]')?.textContent).toBe('729,6 h/an');
+    expect(postures.querySelector('[data-cell="threshold"]')?.textContent).toBe('aucun seuil légal (ancien seuil indicatif : 900 h/an)');
 
     expect(screen.getByTestId('points').getAttribute('data-value')).toBe('4');
     expect(screen.getByTestId('points').textContent).toContain('4 points');

@@ -80,12 +80,15 @@ export const EVALUATE_HELP = `Usage : logigramme evaluate <référentiel.json> -
 
 Applique le référentiel au personnel d’une entreprise pour une année civile : pour chaque salarié,
 le verdict par facteur de risques, les points du compte professionnel de prévention et les codes à
-déclarer en DSN ; puis les totaux de l’entreprise. Les salariés en erreur sont signalés (avec leur
+déclarer (DSN, ou DADS pour les expositions de 2015 et 2016) ; puis les totaux de l’entreprise, hors
+intérimaires (déclarés par leur agence), et si l’application du référentiel vaut présomption de bonne
+foi pour l’année (référentiel homologué, L4163-2). Les salariés en erreur sont signalés (avec leur
 ligne dans le fichier CSV) sans empêcher l’évaluation des autres.
 
 Options :
   --answers <fichier.json>    réponses de l’entreprise aux critères et mesures de prévention en place (obligatoire)
-  --staff <fichier.csv>       personnel : une ligne par salarié, séparateur « , » ou « ; » (obligatoire)
+  --staff <fichier.csv|.json> personnel : une ligne par salarié, séparateur « , » ou « ; » ; ou une liste JSON
+                              de salariés (schemas/employee.schema.json), avec absences longues et intérim (obligatoire)
   --year <AAAA>               année d’exposition évaluée (par défaut : l’année civile en cours)
   --regulation <id|date>      impose une version réglementaire (ex. 2017-10-01) ou celle en vigueur à une date
   --format <table|json|csv>   table lisible (par défaut), JSON complet, ou CSV (une ligne par salarié et facteur)

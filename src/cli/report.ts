@@ -1,14 +1,19 @@
 import {
+  agencyExposureSheets,
+  declarationLines,
   FACTOR_CODES,
   regulationById,
   UNIT_LABELS,
   type CompanyInput,
+  type Employee,
   type EmployeeResult,
   type FactorResult,
+  type GoodFaithPresumption,
   type GroupResult,
   type Referential,
   type RegulationVersion,
   type StaffResult,
+  declarationChannel,
 } from '../core/index.ts';
 import { writeCsv, type CsvCell } from '../present/csv.ts';
 import { textTable } from './format.ts';
@@ -38,6 +43,10 @@ export interface EvaluationReport {
   forced: RegulationVersion | undefined;
   /** The version in force at the end of the year, for labels when no one was evaluated. */
   yearVersion: RegulationVersion | undefined;
+  /** Whether applying this referential for the year gives the presumption of good faith (L4163-2). */
+  presumption: GoodFaithPresumption;
+  /** The staff evaluated (for the contracts of the agencies' exposure sheets). */
+  employees: readonly Employee[];
   staff: StaffResult;
   /** Staff-file line of each evaluated employee, by id. */
   rowOf: ReadonlyMap<string, number>;
@@ -49,9 +58,14 @@ export function renderJson(r: EvaluationReport): string {
   const document = {
     referential: { id: r.referential.id, version: r.referential.identity.version, contentHash: r.contentHash },
     year: r.year,
+    channel: declarationChannel(r.year),
+    presumption: { applies: r.presumption.applies, reason: r.presumption.reason, during: r.presumption.during, explanation: r.presumption.explanation, ...(r.presumption.homologated ? { homologated: r.presumption.homologated } : {}) },
     results: r.staff.results,
     errors: r.errors,
     totals: r.staff.totals,
+    /** The company's own declaration lines (temporary workers left out: their agencies declare them). */
+    declaration: declarationLines(r.staff.results),
+    agencies: agencyExposureSheets(r.staff, r.employees),
   };
   return JSON.stringify(document, null, 2);
 }
@@ -125,10 +139,30 @@ function exposureText(f: FactorResult): string {
   return `${f.label}${figures}${f.earnsPoints ? '' : ', hors compte de prévention'}`;
 }
 
+/** A factor outside the declaration: its figures against the former threshold, said to be indicative. */
+function outsideText(f: FactorResult): string {
+  const g = f.groups.find((x) => x.verdict === 'no_legal_threshold' && x.indicativeThreshold);
+  const figures = g?.indicativeThreshold ? ` ${formatNumber(g.exposure)} ${UNIT_LABELS[g.indicativeThreshold.unit]} (ancien seuil ${formatNumber(g.indicativeThreshold.value)}, indicatif)` : '';
+  return `hors déclaration : ${f.label}${figures}`;
+}
+
+/** What changed the employee's year: temporary work, long absences, a factor judged on the former article. */
+function remarks(e: EmployeeResult): string {
+  const out: string[] = [];
+  if (e.temporary) out.push(`intérimaire (${e.temporary.agency}) : déclaré par l’agence`);
+  if (e.absence) {
+    const days = `${formatNumber(e.absence.contractDays - e.absence.absentDays, 0)}/${formatNumber(e.absence.contractDays, 0)} jours de présence`;
+    out.push(`absence longue : ${days}${e.absence.changed.length > 0 ? `, sous le seuil : ${e.absence.changed.map((c) => e.factors.find((f) => f.factor === c)?.label ?? c).join(', ')}` : ''}`);
+  }
+  for (const f of e.factors) if (f.regulation !== e.regulation && f.verdict === 'exposed') out.push(`${f.label} jugé selon l’ancien article (janvier–septembre)`);
+  return out.length > 0 ? out.join(' ; ') : '—';
+}
+
 function employeeLine(r: EvaluationReport, e: EmployeeResult): string[] {
   const exposed = e.factors.filter((f) => f.verdict === 'exposed').map(exposureText);
   const analyse = e.factors.filter((f) => f.verdict === 'to_analyse').map((f) => `à analyser : ${f.label}`);
-  const cells = [...exposed, ...analyse];
+  const outside = e.factors.filter((f) => f.verdict === 'no_legal_threshold').map(outsideText);
+  const cells = [...exposed, ...analyse, ...outside];
   return [
     e.employee,
     String(r.rowOf.get(e.employee) ?? ''),
@@ -136,6 +170,7 @@ function employeeLine(r: EvaluationReport, e: EmployeeResult): string[] {
     cells.length > 0 ? cells.join(' ; ') : '—',
     String(e.points.total),
     e.dsn.length > 0 ? e.dsn.map((d) => d.code).join(' ') : '—',
+    remarks(e),
   ];
 }
 
@@ -151,14 +186,20 @@ export function renderTable(r: EvaluationReport, trace: boolean): string {
   const measureLabel = (id: string) => ref.measures.find((m) => m.id === id)?.label ?? id;
   out.push(`Mesures de prévention en place : ${r.company.measures.length > 0 ? r.company.measures.map((m) => `${measureLabel(m.measure)}${m.since ? ` (depuis le ${frenchDate(m.since)})` : ''}`).join(' ; ') : 'aucune'}`);
   out.push(`Réglementation : ${regulationLine(r)}`);
+  out.push(`Déclaration des expositions de ${r.year} : ${declarationChannel(r.year) === 'dads' ? 'DADS (rubrique S65), ou déclaration MSA pour les employeurs agricoles — pas la DSN' : 'DSN, bloc S21.G00.34 (paie de décembre, ou dernière paie d’un contrat qui se termine)'}`);
+  out.push(`Homologation : ${r.presumption.applies ? 'présomption de bonne foi applicable' : 'présomption de bonne foi NON applicable'} — ${r.presumption.explanation}`);
   out.push('');
 
   if (r.staff.results.length > 0) {
-    out.push(textTable(['Salarié', 'Ligne', 'Temps', 'Exposé à', 'Points', 'DSN'], r.staff.results.map((e) => employeeLine(r, e)), [1, 2, 4]));
+    out.push(textTable(['Salarié', 'Ligne', 'Temps', 'Exposé à', 'Points', 'DSN', 'Remarques'], r.staff.results.map((e) => employeeLine(r, e)), [1, 2, 4]));
     out.push('');
   }
 
-  out.push(`Totaux : ${plural(totals.employees, 'salarié', 'salariés')} dans le fichier, ${plural(totals.evaluated, 'évalué', 'évalués')}, ${plural(r.errors.length, 'en erreur', 'en erreur')}`);
+  out.push(`Totaux : ${plural(totals.employees, 'salarié', 'salariés')} dans le fichier, ${plural(totals.evaluated, 'évalué', 'évalués')}${totals.temporaryWorkers ? ' hors intérimaires' : ''}, ${plural(r.errors.length, 'en erreur', 'en erreur')}`);
+  if (totals.temporaryWorkers) {
+    const agencies = (totals.byAgency ?? []).map((a) => `${a.agency} : ${plural(a.workers, 'intérimaire', 'intérimaires')}, ${plural(a.declared, 'à déclarer', 'à déclarer')}`).join(' ; ');
+    out.push(`Intérimaires : ${formatNumber(totals.temporaryWorkers, 0)}, hors des totaux de l’entreprise — l’entreprise de travail temporaire déclare leur exposition (L4163-1 IV) à partir de la fiche transmise (${agencies})`);
+  }
   const firstRegulation = r.staff.results[0]?.regulation;
   const version = r.forced ?? (firstRegulation ? regulationById(firstRegulation) : undefined) ?? r.yearVersion;
   const shown = totals.byFactor.filter((t) => ref.factors.retained.includes(t.factor) || t.exposed > 0 || r.staff.results.some((e) => e.toAnalyse.includes(t.factor)));
@@ -212,6 +253,13 @@ function traceText(r: EvaluationReport): string {
       for (const g of f.groups.filter((x) => x.threshold && (x.exposure > 0 || x.verdict !== 'not_exposed'))) {
         out.push(`  = ${f.label}, ${g.label} : ${formatNumber(g.exposure)} ${UNIT_LABELS[g.threshold!.unit]} pour un seuil de ${formatNumber(g.threshold!.value)} → ${g.verdict === 'exposed' ? 'exposé' : 'non exposé'}${f.inForce ? '' : ' (facteur pas encore en vigueur : non retenu)'}`);
       }
+      for (const g of f.groups.filter((x) => x.indicativeThreshold && x.exposure > 0)) {
+        out.push(`  = ${f.label}, ${g.label} : ${formatNumber(g.exposure)} ${UNIT_LABELS[g.indicativeThreshold!.unit]} — aucun seuil légal depuis le 1er octobre 2017 (ancien seuil ${formatNumber(g.indicativeThreshold!.value)}, repère indicatif) → hors déclaration`);
+      }
+    }
+    if (e.absence) out.push(`  ${e.absence.explanation}`);
+    for (const f of e.factors) {
+      if (f.regulation !== e.regulation && f.verdict !== 'not_exposed') out.push(`  ${f.label} : expositions de janvier à septembre ${e.year} jugées selon l’ancien article (version ${f.regulation}, ordonnance 2017-1389 art. 5 IV)`);
     }
     for (const d of e.points.detail) out.push(`  ${d}`);
     out.push(`  Points : ${e.points.total}`);

@@ -19,3 +19,4 @@ export * from './obligation/index.ts';
 export * from './graph/commands/index.ts';
 export * from './comments/index.ts';
 export * from './merge/index.ts';
+export * from './declaration/index.ts';

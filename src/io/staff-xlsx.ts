@@ -35,12 +35,15 @@ const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 /** Whether bytes are a zip archive, as an .xlsx file is (a CSV never starts with « PK\x03\x04 »). */
 export const looksLikeXlsx = (bytes: Uint8Array) => XLSX_MAGIC.every((b, i) => bytes[i] === b);
 
+/** The workbook reader, loaded on first use (it is larger than the rest of a staff-file reader). */
+export const loadWorkbookReader = () => import('read-excel-file/universal');
+
 /**
  * Reads one sheet of a workbook (by name; the first by default) into text records. A file that is not
  * a workbook, or a sheet that does not exist, is one located issue.
  */
 export async function readWorkbook(bytes: ArrayBuffer, sheet?: string): Promise<WorkbookResult> {
-  const { default: readXlsxFile } = await import('read-excel-file/universal');
+  const { default: readXlsxFile } = await loadWorkbookReader();
   let sheets: Array<{ sheet: string; data: Cell[][] }>;
   try {
     sheets = (await readXlsxFile(bytes, { trim: false })) as unknown as Array<{ sheet: string; data: Cell[][] }>;

@@ -38,7 +38,12 @@ export type ElementKind = ElementChange['kind'];
 export const ELEMENT_KINDS: readonly ElementKind[] = ['job', 'task', 'node', 'situation', 'question', 'measure', 'scenario'];
 export const isElementChange = (c: Change): c is ElementChange => 'op' in c;
 
-export const VERDICT_LABELS: Record<Verdict, string> = { exposed: 'exposé', not_exposed: 'non exposé', to_analyse: 'à analyser' };
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  exposed: 'exposé',
+  not_exposed: 'non exposé',
+  to_analyse: 'à analyser',
+  no_legal_threshold: 'hors déclaration (aucun seuil légal)',
+};
 
 export const STATUS_LABELS: Record<string, string> = {
   draft: 'brouillon',
@@ -207,7 +212,11 @@ function exposureLine(c: ExposureChange): string {
 
 function flipSide(v: SituationFlip['before'], regulation: string): string {
   const unit = v.unit ? (UNIT_LABELS[v.unit as keyof typeof UNIT_LABELS] ?? '') : '';
-  const figures = v.threshold === null ? '' : `${formatQuantity(v.value, unit)} pour un seuil de ${formatQuantity(v.threshold, unit)}, `;
+  // A factor without a legal threshold any more (2017-10-01): its former threshold is only indicative.
+  const figures =
+    v.verdict === 'no_legal_threshold'
+      ? `${formatQuantity(v.value, unit)}${v.threshold === null ? '' : `, ancien seuil ${formatQuantity(v.threshold, unit)} à titre indicatif`}, `
+      : v.threshold === null ? '' : `${formatQuantity(v.value, unit)} pour un seuil de ${formatQuantity(v.threshold, unit)}, `;
   return `${VERDICT_LABELS[v.verdict]} (${figures}réglementation ${regulationName(regulation)})`;
 }
 

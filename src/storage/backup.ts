@@ -1,7 +1,8 @@
 import * as z from 'zod';
-import { BACKUP_LIMITS, CommentThreadSchema, EmployeeSchema, contentHash, loadGraph, loadReferential, parseJsonText, parseWith, type LoadIssue } from '../core/index.ts';
+import { BACKUP_LIMITS, CommentThreadSchema, EmployeeSchema, contentHash, legacyContentHash, loadGraph, loadReferential, parseJsonText, parseWith, type LoadIssue } from '../core/index.ts';
 import { LIFECYCLE_STATES } from '../core/lifecycle/index.ts';
-import { referentialKey, type LogigrammeDb } from './db.ts';
+import { referentialKey, type EvaluationRecord, type LogigrammeDb, type MetaRecord, type StoredReferential } from './db.ts';
+import { upgradeStoredHashes } from './hashes.ts';
 
 /*
  * One JSON file with everything the browser holds: published referentials, drafts, companies, staff,
@@ -64,6 +65,7 @@ const StoredReferentialSchema = z.looseObject({
   status: z.enum(LIFECYCLE_STATES),
   regulation: z.string(),
   contentHash: z.string(),
+  legacyHashes: z.array(z.string()).optional(),
   document: z.unknown(),
   source: z.enum(['sample', 'import', 'published']),
   storedAt: Timestamp,
@@ -78,6 +80,7 @@ const DraftSchema = z.looseObject({
     transitions: z.array(TransitionSchema),
     homologation: z.strictObject({ arreteDate: z.iso.date(), arreteReference: z.string(), expires: z.iso.date() }).optional(),
     reviewNote: z.string().optional(),
+    renewalRequested: z.strictObject({ on: z.iso.date(), author: z.string(), note: z.string() }).optional(),
   }),
   updatedAt: Timestamp,
 });
@@ -153,8 +156,11 @@ export function validateBackup(text: string, currentDatabaseVersion = Number.POS
     if (r.key !== referentialKey(loaded.value.id, loaded.value.identity.version) || r.id !== loaded.value.id || r.version !== loaded.value.identity.version) {
       issues.push(issue(`${path}.key`, `La clé « ${r.key} » ne correspond pas au document (${referentialKey(loaded.value.id, loaded.value.identity.version)}).`, 'backup.key_mismatch'));
     }
+    // A backup of a database before version 3 records the format-1 hash (lifecycle fields included).
     const hash = contentHash(loaded.value);
-    if (r.contentHash !== hash) issues.push(issue(`${path}.contentHash`, `L’empreinte enregistrée (${r.contentHash}) n’est pas celle du document (${hash}) : le document a été modifié.`, 'backup.hash_mismatch'));
+    if (r.contentHash !== hash && r.contentHash !== legacyContentHash(loaded.value)) {
+      issues.push(issue(`${path}.contentHash`, `L’empreinte enregistrée (${r.contentHash}) n’est pas celle du document (${hash}) : le document a été modifié.`, 'backup.hash_mismatch'));
+    }
   });
   check('drafts', DraftSchema, (d, path) => {
     const loaded = loadGraph(d.graph);
@@ -184,7 +190,9 @@ export async function importBackup(db: LogigrammeDb, text: string): Promise<Rest
   if (!db.isOpen()) await db.open();
   const valid = validateBackup(text, db.verno);
   if (!valid.ok) return valid;
-  const t = valid.tables;
+  // Hashes recorded under the former definition are brought to the current one, as the database upgrade does.
+  const upgraded = upgradeStoredHashes(valid.tables.referentials as StoredReferential[], valid.tables.meta as MetaRecord[], valid.tables.evaluations as EvaluationRecord[]);
+  const t = { ...valid.tables, referentials: upgraded.referentials, evaluations: upgraded.evaluations };
   await db.transaction('rw', [db.referentials, db.drafts, db.companies, db.staff, db.evaluations, db.meta, db.versionComments], async () => {
     await Promise.all([db.referentials.clear(), db.drafts.clear(), db.companies.clear(), db.staff.clear(), db.evaluations.clear(), db.versionComments.clear()]);
     await db.meta.where('key').noneOf([...LOCAL_META]).delete();

@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { CommentThread, CompanyInput, Employee, GraphDocument } from '../core/index.ts';
+import { upgradeStoredHashes } from './hashes.ts';
 
 /** Where a stored referential came from: a sample shipped with the app, a file the user imported, or a version published from the editor. */
 export type ReferentialSource = 'sample' | 'import' | 'published';
@@ -18,8 +19,13 @@ export interface StoredReferential {
   status: string;
   /** Regulation version id the referential targets, e.g. `2023-09-01`. */
   regulation: string;
-  /** `sha256:<hex>` of the canonical form of the loaded referential (see core `contentHash`). */
+  /** `sha256:<hex>` of the loaded referential's content (see core `contentHash`). */
   contentHash: string;
+  /**
+   * Hashes this version was known by under the former definition (database versions 1–2: lifecycle
+   * fields included), e.g. the submitted and the homologated snapshots' ones; see `hashMatches`.
+   */
+  legacyHashes?: string[];
   /** The referential JSON exactly as it was given (loaded again, with migrations, when opened). */
   document: unknown;
   source: ReferentialSource;
@@ -59,9 +65,18 @@ export interface DraftRecord {
     homologation?: { arreteDate: string; arreteReference: string; expires: string };
     /** The note of the reviewers when the version was returned to draft. */
     reviewNote?: string;
+    /** The renewal request of the homologated version (date, author, note). */
+    renewalRequested?: { on: string; author: string; note: string };
   };
   /** ISO timestamp of the last save. */
   updatedAt: string;
+  /**
+   * Increases by one with every write, whoever writes (the editor's autosave, a lifecycle step, an
+   * import). A save states the revision it was based on and is refused when the stored one moved on
+   * (another tab wrote meanwhile), so two tabs never overwrite each other's edits. Absent on records
+   * written before revisions existed: read as 0. A plain field, not an index: records are read by id.
+   */
+  revision?: number;
   /** The editor's undo and redo steps, kept with the draft so that they survive a reload (bounded). */
   history?: StoredHistory;
 }
@@ -172,6 +187,24 @@ export class LogigrammeDb extends Dexie {
       staff: 'key, companyId, year',
       evaluations: 'key, companyId, year',
     });
+    // Version 3: the content hash leaves out the lifecycle fields (status, homologation). Stored versions
+    // get their hash recomputed and keep the former ones readable (`legacyHashes`); evaluations follow.
+    this.version(3)
+      .stores({
+        referentials: 'key, id, storedAt',
+        meta: 'key',
+        drafts: 'id, updatedAt',
+        companies: 'id, updatedAt',
+        staff: 'key, companyId, year',
+        evaluations: 'key, companyId, year',
+      })
+      .upgrade(async (tx) => {
+        const referentials = tx.table<StoredReferential, string>('referentials');
+        const evaluations = tx.table<EvaluationRecord, string>('evaluations');
+        const upgraded = upgradeStoredHashes(await referentials.toArray(), await tx.table<MetaRecord, string>('meta').toArray(), await evaluations.toArray());
+        await referentials.bulkPut(upgraded.referentials);
+        await evaluations.bulkPut(upgraded.evaluations);
+      });
     // Version 4: comments written on versions, beside them. A new table only: existing data stays as it is.
     this.version(4).stores({
       referentials: 'key, id, storedAt',

@@ -23,7 +23,6 @@ import {
   LATEST_REGULATION,
   nextVersion,
   publishedReferential,
-  substanceHash,
   type LifecycleCommand,
   type LifecycleRefusal,
   type LifecycleState,
@@ -31,6 +30,7 @@ import {
 import { checkReportMarkdown } from '../present/check-report.ts';
 import { referentialKey, type DraftRecord, type LogigrammeDb, type StoredHistory, type StoredReferential, type StoredStep } from './db.ts';
 import { recordFor, type Clock } from './referentials.ts';
+import { publicationsKey } from './hashes.ts';
 import { keepSnapshot } from './snapshots.ts';
 
 /*
@@ -97,7 +97,7 @@ export async function createDraft(db: LogigrammeDb, input: NewDraft, now: Clock 
   const at = now();
   const loaded = loadGraph(emptyGraph(input, at.slice(0, 10)));
   if (!loaded.ok) return { kind: 'invalid', issues: loaded.issues };
-  const record: DraftRecord = { id: input.id, graph: loaded.value, lifecycle: initialLifecycle(), updatedAt: at };
+  const record = nextRecord(undefined, { id: input.id, graph: loaded.value, lifecycle: initialLifecycle(), updatedAt: at });
   return db.transaction('rw', db.drafts, db.referentials, async (): Promise<CreateDraftOutcome> => {
     if (await db.drafts.get(input.id)) return { kind: 'exists', by: 'draft' };
     if ((await db.referentials.where('id').equals(input.id).count()) > 0) return { kind: 'exists', by: 'referential' };
@@ -114,21 +114,50 @@ export type SaveOutcome =
   | { kind: 'saved'; record: DraftRecord }
   | { kind: 'missing' }
   /** Only a draft changes: under review or once homologated the graph is locked. */
-  | { kind: 'refused'; reasons: LifecycleRefusal[] };
+  | { kind: 'refused'; reasons: LifecycleRefusal[] }
+  /**
+   * The stored draft moved on since the revision the graph was based on (another tab, a lifecycle
+   * step or an import wrote meanwhile): nothing written. `record` is the stored draft, to replay the
+   * edit on top of.
+   */
+  | { kind: 'conflict'; record: DraftRecord };
+
+/** What a save of the editor's graph states besides the graph. */
+export interface SaveDraftWrite {
+  /** The revision of the stored draft the graph was edited from (`revisionOf(record)`). */
+  baseRevision: number;
+  /** The editor's undo and redo steps that lead to this graph (bounded before storing). */
+  history?: StoredHistory;
+  now?: Clock;
+}
+
+/** A draft's revision; records written before revisions existed count as 0. */
+export function revisionOf(record: Pick<DraftRecord, 'revision'>): number {
+  return record.revision ?? 0;
+}
+
+/** The record as written after `previous`: every write of a draft goes through here, so every write counts. */
+function nextRecord(previous: DraftRecord | undefined, record: Omit<DraftRecord, 'revision'>): DraftRecord {
+  return { ...record, revision: previous ? revisionOf(previous) + 1 : 1 };
+}
 
 /**
- * Autosave: the whole record is written again with the new graph. Refused (nothing written) when the
+ * Autosave: the whole record is written again with the new graph — only if the stored draft is still
+ * at `baseRevision` (optimistic concurrency, checked and written in one transaction): otherwise nothing
+ * is written and the stored record comes back as a `conflict`. Refused (nothing written) when the
  * lifecycle does not allow editing, or when the graph tries to change the id, status or homologation.
  * The graph is not validated again here: the editor only produces schema-valid documents, and the
  * checker reports the rest.
  */
-export async function saveDraftGraph(db: LogigrammeDb, id: string, graph: GraphDocument, now: Clock = isoNow, history?: StoredHistory): Promise<SaveOutcome> {
+export async function saveDraftGraph(db: LogigrammeDb, id: string, graph: GraphDocument, write: SaveDraftWrite): Promise<SaveOutcome> {
+  const now = write.now ?? isoNow;
   return db.transaction('rw', db.drafts, async (): Promise<SaveOutcome> => {
     const draft = await db.drafts.get(id);
     if (!draft) return { kind: 'missing' };
     const reasons = editRefusals(draft.lifecycle, draft.graph, graph);
     if (reasons.length > 0) return { kind: 'refused', reasons };
-    const record: DraftRecord = { ...draft, graph, updatedAt: now(), ...(history ? { history: boundHistory(history) } : {}) };
+    if (revisionOf(draft) !== write.baseRevision) return { kind: 'conflict', record: draft };
+    const record = nextRecord(draft, { ...draft, graph, updatedAt: now(), ...(write.history ? { history: boundHistory(write.history) } : {}) });
     await db.drafts.put(record);
     return { kind: 'saved', record };
   });
@@ -165,13 +194,13 @@ export interface PublicationEvent {
   by?: string;
 }
 
-export const publicationsKey = (key: string) => `publications:${key}`;
+export { publicationsKey };
 
 export type PublishOutcome =
   | { kind: 'stored'; record: StoredReferential }
   /** Already stored with the same content. */
   | { kind: 'unchanged'; record: StoredReferential }
-  /** The submitted snapshot became the homologated one: same substance, the arrêté added. */
+  /** The submitted snapshot became the homologated one: same content hash, the arrêté added. */
   | { kind: 'homologated'; record: StoredReferential; submittedHash: string }
   /** The same id@version is stored with other content: a published version never changes. */
   | { kind: 'conflict'; existing: StoredReferential; contentHash: string }
@@ -180,9 +209,10 @@ export type PublishOutcome =
 
 /**
  * Stores the compiled draft as an immutable published snapshot, with its content hash and status. An
- * id@version stored with another hash is refused — except for the one step the law makes: the
- * submitted snapshot replaced by the homologated one, whose only difference is the arrêté (same
- * substance hash). Run inside a transaction over `referentials` and `meta`, or opens one.
+ * id@version stored with another hash is refused. The content hash leaves out the lifecycle fields, so
+ * the one step the law makes — the submitted snapshot replaced by the homologated one, whose only
+ * difference is the arrêté — keeps the hash that was filed. Run inside a transaction over
+ * `referentials` and `meta`, or opens one.
  */
 export async function publishVersion(db: LogigrammeDb, graph: GraphDocument, at: string): Promise<PublishOutcome> {
   const { referential } = publishedReferential(graph);
@@ -191,15 +221,12 @@ export async function publishVersion(db: LogigrammeDb, graph: GraphDocument, at:
   const record = recordFor(loaded.value, referential, 'published', at);
   return db.transaction('rw', db.referentials, db.meta, async (): Promise<PublishOutcome> => {
     const existing = await db.referentials.get(record.key);
-    if (existing?.contentHash === record.contentHash) return { kind: 'unchanged', record: existing };
-    if (existing) {
-      const before = loadReferential(existing.document);
-      const lawful = existing.status === 'submitted' && record.status === 'homologated' && before.ok && substanceHash(before.value) === substanceHash(loaded.value);
-      if (!lawful) return { kind: 'conflict', existing, contentHash: record.contentHash };
-    }
-    await db.referentials.put(record);
+    if (existing && existing.contentHash !== record.contentHash) return { kind: 'conflict', existing, contentHash: record.contentHash };
+    if (existing && !(existing.status === 'submitted' && record.status === 'homologated')) return { kind: 'unchanged', record: existing };
+    const stored: StoredReferential = existing?.legacyHashes ? { ...record, legacyHashes: existing.legacyHashes } : record;
+    await db.referentials.put(stored);
     await logPublication(db, record.key, { status: record.status as LifecycleState, at, contentHash: record.contentHash });
-    return existing ? { kind: 'homologated', record, submittedHash: existing.contentHash } : { kind: 'stored', record };
+    return existing ? { kind: 'homologated', record: stored, submittedHash: existing.contentHash } : { kind: 'stored', record: stored };
   });
 }
 
@@ -260,7 +287,7 @@ export async function applyTransition(db: LogigrammeDb, id: string, command: Lif
     if (command.type === 'expire' || command.type === 'supersede') {
       await markStored(db, referentialKey(id, version), lifecycle.state, command.at, command.type === 'supersede' ? command.byVersion : undefined);
     }
-    const record: DraftRecord = { ...draft, graph, lifecycle, updatedAt: command.at };
+    const record = nextRecord(draft, { ...draft, graph, lifecycle, updatedAt: command.at });
     await db.drafts.put(record);
     return { kind: 'applied', record, ...(published ? { published } : {}), superseded };
   });
@@ -363,7 +390,11 @@ export type DraftImportOutcome =
 export interface DraftImportOptions {
   /** The referential id the file must describe (the panel's). */
   expectedId?: string;
-  /** Replace the graph of an existing draft (only while it is a draft; its history is kept). */
+  /**
+   * Replace the graph of an existing draft (only while it is a draft). Its undo history goes: its steps
+   * describe the replaced graph. An editor open on the draft (this tab or another) replays its unsaved
+   * edits on top of the imported graph.
+   */
   replace?: boolean;
   now?: Clock;
   /**
@@ -403,7 +434,12 @@ export async function importDraftText(db: LogigrammeDb, text: string, options: D
     if (existing && existing.lifecycle.state !== 'draft') return { kind: 'locked', state: existing.lifecycle.state };
     const versions = (await db.referentials.where('id').equals(id).toArray()).map((r) => r.version);
     const { graph: normalised, renumbered, statusReset } = asDraftGraph(graph, versions);
-    const record: DraftRecord = existing ? { ...existing, graph: normalised, updatedAt: at } : { id, graph: normalised, lifecycle: initialLifecycle(), updatedAt: at };
+    let record: DraftRecord;
+    if (existing) {
+      // The saved undo steps describe the replaced graph, not this one: they go with it.
+      const { history: _replacedHistory, ...kept } = existing;
+      record = nextRecord(existing, { ...kept, graph: normalised, updatedAt: at });
+    } else record = nextRecord(undefined, { id, graph: normalised, lifecycle: initialLifecycle(), updatedAt: at });
     await db.drafts.put(record);
     // A colleague's logigramme is where this draft now starts: kept, so that a merge can find it.
     if (isGraph) await keepSnapshot(db, id, { at, reason: 'received', graph }, { replaceLineage: true });
@@ -462,7 +498,7 @@ export async function draftFromStored(db: LogigrammeDb, key: string, now: Clock 
     const version = nextVersion(versions, 'minor');
     // The stored version is where the draft starts: every export records it, so a colleague's copy merges against it.
     const graph: GraphDocument = { ...laidOut, referential: { ...laidOut.referential, identity: { ...kept, status: 'draft', version } }, base: baseOfReferential(loaded.value) };
-    const record: DraftRecord = { id: stored.id, graph, lifecycle: initialLifecycle(), updatedAt: at };
+    const record = nextRecord(undefined, { id: stored.id, graph, lifecycle: initialLifecycle(), updatedAt: at });
     await db.drafts.add(record);
     return { kind: 'created', record, version };
   });

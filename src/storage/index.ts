@@ -45,6 +45,7 @@ export {
   publicationsKey,
   publishVersion,
   saveDraftGraph,
+  revisionOf,
   boundHistory,
   HISTORY_LIMITS,
   startNewVersion,
@@ -57,10 +58,12 @@ export {
   type NewDraft,
   type PublicationEvent,
   type PublishOutcome,
+  type SaveDraftWrite,
   type SaveOutcome,
   type TransitionOutcome,
   type VersionEntry,
 } from './drafts.ts';
+export { hashMatches, upgradeRecordHashes, upgradeStoredHashes } from './hashes.ts';
 export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, exportBackup, importBackup, validateBackup, type BackupFile, type RestoreOutcome } from './backup.ts';
 export { idUses, renameStaffIds, type IdUses } from './renames.ts';
 export { versionThreads, changeVersionThreads, importVersionThreads, type CommentedVersionKey } from './comments.ts';

@@ -87,7 +87,8 @@ describe('the app in Chromium', () => {
     await expect(noise.locator('.badge').textContent()).resolves.toBe('exposé');
     await expect(noise.locator('[data-cell="exposure"] data').getAttribute('value')).resolves.toBe('1231.2');
     await expect(noise.locator('[data-cell="threshold"] data').getAttribute('value')).resolves.toBe('600');
-    await expect(result.locator('tr[data-factor="awkward_postures"] [data-verdict]').getAttribute('data-verdict')).resolves.toBe('not_exposed');
+    // Postures 729.6 h: no legal threshold since 2017-10-01 (D4163-2), outside the declaration.
+    await expect(result.locator('tr[data-factor="awkward_postures"] [data-verdict]').getAttribute('data-verdict')).resolves.toBe('no_legal_threshold');
     await expect(page.getByTestId('points').getAttribute('data-value')).resolves.toBe('4');
     // Focus moved to the result, for keyboard and screen-reader users.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('result-heading');

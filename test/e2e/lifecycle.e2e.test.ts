@@ -127,7 +127,10 @@ describe('the homologation dossier and the lifecycle in Chromium', () => {
     await step('Enregistrer l’homologation', 'Homologué', () => panel().getByLabel('Référence de l’arrêté').fill('Arrêté du jour, NOR MTRT2600001A'));
     const homologation = panel().getByTestId('homologation');
     await expect(homologation.getAttribute('data-standing')).resolves.toBe('valid');
-    await expect(homologation.textContent()).resolves.toContain('Fin de validité (arrêté + 5 ans)');
+    // Five years from today's arrêté (décret 2025-277), and the renewal request deadline six months before.
+    await expect(homologation.textContent()).resolves.toContain('Homologuée jusqu’au');
+    await expect(homologation.textContent()).resolves.toContain('Demande de renouvellement au plus tard le (expiration − 6 mois)');
+    await expect(panel().getByRole('button', { name: 'Enregistrer la demande de renouvellement' }).getAttribute('aria-disabled')).resolves.toBe('false');
     // Frozen: no review, no edit; expiry only when due, with the reason shown.
     const expire = panel().getByRole('button', { name: 'Constater l’expiration' });
     await expect(expire.getAttribute('aria-disabled')).resolves.toBe('true');
@@ -168,6 +171,8 @@ describe('the homologation dossier and the lifecycle in Chromium', () => {
     await dossier.waitFor();
     await expect(dossier.getAttribute('data-hash')).resolves.toBe(storedHash);
     await expect(dossier.textContent()).resolves.toContain('Empreinte de la version déposée');
+    // The content hash leaves out status and homologation: the homologated version has the filed hash.
+    await expect(dossier.getByTestId('same-hash').textContent()).resolves.toContain('identique');
     await expect(dossier.textContent()).resolves.toContain('Arrêté du jour, NOR MTRT2600001A');
   }, STEP_TIMEOUT_MS);
 

@@ -30,6 +30,7 @@
  */
 import {
   QUANTITY_UNITS,
+  REFERENTIAL_FORMAT_VERSION,
   decompile,
   type CheckReport,
   type DurationUnit,
@@ -80,7 +81,7 @@ export const night = (hours: number, nights: number, conclusion: Exposure['concl
 /** The clean fixture; a new deep copy on every call. */
 export function baseReferential(): Referential {
   return {
-    formatVersion: 1,
+    formatVersion: REFERENTIAL_FORMAT_VERSION,
     id: 'fixture-controle',
     identity: {
       branch: 'Branche fictive des tests du contrôle',

@@ -7,9 +7,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import * as z from 'zod';
-import { createEvaluator, EvaluationError, type EmployeeResult } from '../../src/core/evaluate/index.ts';
+import { createEvaluator, EvaluationError, RULE_CHOICES, type EmployeeResult } from '../../src/core/evaluate/index.ts';
 import { formatIssues, loadReferential } from '../../src/core/referential/index.ts';
-import { AnswerValueSchema, EmployeeSchema, FactorCodeSchema, VerdictSchema, type Referential } from '../../src/core/referential/schema.ts';
+import { AnswerValueSchema, EmployeeSchema, ErgonomicFactorSchema, FactorCodeSchema, VerdictSchema, type Referential } from '../../src/core/referential/schema.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 export const CASES_DIR = join(REPO_ROOT, 'test', 'cases');
@@ -31,6 +31,14 @@ export const ConformanceCaseSchema = z
     year: z.number().int(),
     /** Forced regulation version id (what-if); by default the version in force at the end of the year or contract. */
     regulation: z.string().optional(),
+    /** Choices where the law is unsettled (README "Unsettled points"); each absent one takes its default. */
+    rules: z
+      .strictObject({
+        removedFactors2017: z.enum(RULE_CHOICES.removedFactors2017).optional(),
+        lateFactors2016: z.enum(RULE_CHOICES.lateFactors2016).optional(),
+        points2023: z.enum(RULE_CHOICES.points2023).optional(),
+      })
+      .optional(),
     company: z.strictObject({
       answers: z.record(z.string(), AnswerValueSchema),
       measures: z.array(z.strictObject({ measure: z.string(), since: z.string().optional() })),
@@ -42,6 +50,10 @@ export const ConformanceCaseSchema = z
         points: z.number().int().min(0).optional(),
         /** DSN S21.G00.34.001 codes declared, compared as a set (order does not matter). */
         dsn: z.array(z.string()).optional(),
+        /** Where the year's exposures are declared: `dads` (2015, 2016) or `dsn`. */
+        channel: z.enum(['dads', 'dsn']).optional(),
+        /** Per ergonomic factor, the employee's jobs the branch lists as particularly exposed (L4163-2-1), in profile order. */
+        particularlyExposed: z.partialRecord(ErgonomicFactorSchema, z.array(z.string())).optional(),
       })
       .optional(),
     expectedError: z.strictObject({ code: z.string().min(1), field: z.string() }).optional(),
@@ -162,7 +174,7 @@ export function runCase(file: LoadedCaseFile, loaded: LoadedCase): Mismatch[] {
 
   let result: EmployeeResult;
   try {
-    const evaluator = createEvaluator(referential, { answers: c.company.answers, measures: c.company.measures }, { year: c.year, ...(c.regulation !== undefined ? { regulation: c.regulation } : {}) });
+    const evaluator = createEvaluator(referential, { answers: c.company.answers, measures: c.company.measures }, { year: c.year, ...(c.regulation !== undefined ? { regulation: c.regulation } : {}), ...(c.rules !== undefined ? { rules: c.rules } : {}) });
     result = evaluator.evaluate(c.employee);
   } catch (error) {
     if (!(error instanceof EvaluationError)) {
@@ -204,6 +216,11 @@ function compareResult(c: ConformanceCase, result: EmployeeResult): Mismatch[] {
     const got = result.dsn.map((d) => d.code).sort();
     if (want.length !== got.length || want.some((code, i) => code !== got[i])) mismatches.push({ what: 'dsn', expected: want, actual: got });
   }
+  for (const [factor, jobs] of Object.entries(expected.particularlyExposed ?? {})) {
+    const got = result.factors.find((f) => f.factor === factor)?.particularlyExposedJobs ?? [];
+    if (JSON.stringify(got) !== JSON.stringify(jobs)) mismatches.push({ what: `particularlyExposed.${factor}`, expected: jobs, actual: got });
+  }
+  if (expected.channel !== undefined && result.channel !== expected.channel) mismatches.push({ what: 'channel', expected: expected.channel, actual: result.channel });
   return mismatches;
 }
 

@@ -146,5 +146,6 @@ function figures(v: SituationVerdict): string {
   const notInForce = v.inForce ? '' : ', facteur pas en vigueur';
   if (v.threshold === null) return `${v.verdict === 'to_analyse' ? 'grille de l’arrêté, pas de seuil chiffré' : 'pas de seuil chiffré'}${notInForce}`;
   const unit = v.unit === null ? '' : ` ${UNIT_LABELS[v.unit] ?? v.unit}`;
+  if (v.verdict === 'no_legal_threshold') return `${formatNumber(v.value, 2)}${unit}, aucun seuil légal (ancien seuil ${formatNumber(v.threshold, 2)}${unit} à titre indicatif)`;
   return `${formatNumber(v.value, 2)}${unit} pour un seuil de ${formatNumber(v.threshold, 2)}${unit}${notInForce}`;
 }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import {
   contentHash,
   createEvaluator,
+  goodFaithPresumption,
   EvaluationError,
   measureDaysInYear,
   REGULATION_VERSIONS,
@@ -18,6 +19,7 @@ import { parseOrUsage } from '../args.ts';
 import { defineCommand, loadReferentialFile, oneReferential } from '../command.ts';
 import { formatJsonIssues } from '../format.ts';
 import { formatDate as frenchDate, plural } from '../../present/fr.ts';
+import { parseStaffJson } from '../staff-json.ts';
 import { EVALUATE_HELP } from '../help.ts';
 import { EXIT_INPUT, EXIT_OK, readJsonInput, UsageError, type CliIo } from '../io.ts';
 import { renderCsv, renderJson, renderTable, type EvaluationReport, type ReportError } from '../report.ts';
@@ -62,9 +64,21 @@ export const evaluateCommand = defineCommand('evaluate', EVALUATE_HELP, (args, i
     readStaffSource(io, staffPath, () => EXIT_INPUT);
     return EXIT_INPUT;
   }
+  // A .json staff file is a list of employees (with long absences and temporary work); otherwise a
+  // table (CSV or workbook).
+  if (staffPath.toLowerCase().endsWith('.json')) {
+    const text = readJsonInput(io, staffPath, 'le fichier du personnel');
+    if (text === undefined) return EXIT_INPUT;
+    const json = text.ok ? parseStaffJson(text.value) : { employees: [], rows: [], issues: text.issues };
+    if (json.issues.length > 0) {
+      io.stderr(`${formatJsonIssues(inputName(staffPath), json.issues)}\n${inputName(staffPath)} : fichier du personnel non valide (${plural(json.issues.length, 'problème', 'problèmes')}), aucun salarié évalué`);
+      return EXIT_INPUT;
+    }
+    return finish(json);
+  }
   return readStaffSource(io, staffPath, (source) => finish(parseStaffFor(io, staffPath, source, [{ path: referentialPath, referential }])?.[0]));
 
-  function finish(staff: StaffCsvResult | undefined): number {
+  function finish(staff: Pick<StaffCsvResult, 'employees' | 'rows'> | undefined): number {
   if (!referential || !company || !staff) return EXIT_INPUT;
 
   const hash = contentHash(referential);
@@ -97,6 +111,8 @@ export const evaluateCommand = defineCommand('evaluate', EVALUATE_HELP, (args, i
     yearFromClock,
     forced,
     yearVersion: regulationInForce(`${year}-12-31`),
+    presumption: goodFaithPresumption(referential.identity.status === 'homologated' || referential.identity.status === 'expired' || referential.identity.status === 'superseded' ? { homologation: referential.identity.homologation } : {}, year),
+    employees: staff.employees,
     staff: result,
     rowOf: new Map(staff.employees.map((e, i) => [e.id, staff.rows[i]!])),
     errors,

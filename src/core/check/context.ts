@@ -1,7 +1,7 @@
 import { regulationById } from '../regulation/index.ts';
 import type { RegulationVersion } from '../regulation/types.ts';
 import type { Referential } from '../referential/schema.ts';
-import { situationVector, slotTable, type SituationVector, type SlotTable } from '../evaluate/compile.ts';
+import { situationVector, slotTable, type SituationVector, type SlotTable, type Unplaced } from '../evaluate/compile.ts';
 import { formatPath, type PathSegment } from '../util/path.ts';
 import type { RawFinding } from './types.ts';
 
@@ -12,8 +12,8 @@ export interface CheckContext {
   table: SlotTable | undefined;
   /** Situation id → its 100 %-time vector under the checked version. */
   vectors: Map<string, SituationVector>;
-  /** Exposures that could not be placed (unknown criterion, unit that does not convert). */
-  unplaced: Array<{ situation: number; exposure: number; reason: 'criterion' | 'unit' }>;
+  /** Exposures that could not be placed (unknown criterion, unit that does not convert, undecidable intensity). */
+  unplaced: Array<{ situation: number; exposure: number } & Unplaced>;
   findings: RawFinding[];
   emit(code: string, location: { element?: string; path?: readonly PathSegment[] }, params?: Record<string, string | number>): void;
 }
@@ -26,7 +26,7 @@ export function checkContext(r: Referential, versionId: string): CheckContext {
   const vectors = new Map<string, SituationVector>();
   if (table) {
     r.situations.forEach((s, i) => {
-      vectors.set(s.id, situationVector(table, s, r.workingYear, (_e, k, reason) => unplaced.push({ situation: i, exposure: k, reason })));
+      vectors.set(s.id, situationVector(table, s, r.workingYear, (_e, k, why) => unplaced.push({ situation: i, exposure: k, ...why })));
     });
   }
   return {

@@ -96,7 +96,16 @@ function whatIfFindings(report: WhatIfReport): RawFinding[] {
       before: f.from.verdict,
       after: f.to.verdict,
       to: report.to,
-      reason: f.from.inForce !== f.to.inForce ? (f.to.inForce ? 'facteur entré en vigueur' : 'facteur pas encore en vigueur') : `${f.from.value} pour un seuil de ${f.from.threshold} → ${f.to.value} pour ${f.to.threshold}`,
+      reason:
+        f.to.verdict === 'no_legal_threshold'
+          ? 'hors compte de prévention depuis le 1er octobre 2017 : aucun seuil légal'
+          : f.from.verdict === 'no_legal_threshold'
+            ? `seuil de ${f.to.threshold} sous cette version`
+            : f.from.inForce !== f.to.inForce
+              ? f.to.inForce
+                ? 'facteur entré en vigueur'
+                : 'facteur pas encore en vigueur'
+              : `${f.from.value} pour un seuil de ${f.from.threshold} → ${f.to.value} pour ${f.to.threshold}`,
     },
   }));
   for (const c of report.factorChanges) {

@@ -2,7 +2,7 @@ import type { Severity } from './types.ts';
 
 type Params = Record<string, string | number>;
 
-const CONCLUSIONS: Record<string, string> = { exposed: 'exposé', not_exposed: 'non exposé', to_analyse: 'à analyser' };
+const CONCLUSIONS: Record<string, string> = { exposed: 'exposé', not_exposed: 'non exposé', to_analyse: 'à analyser', no_legal_threshold: 'hors déclaration' };
 const UNITS: Record<string, string> = { 'h/year': 'h/an', 'days/year': 'jours/an', 'nights/year': 'nuits/an', 'events/year': 'fois/an' };
 const u = (unit: string | number | undefined) => UNITS[String(unit)] ?? String(unit ?? "");
 
@@ -55,6 +55,10 @@ export const RULES: Record<string, { severity: Severity; message: (p: Params) =>
   'regulation.retained_without_situation': { severity: 'warning', message: (p) => `Le facteur « ${p.factor} » est retenu mais aucune situation ne le décrit : ajoutez les situations ou écartez le facteur avec une justification.` },
   'regulation.situation_factor_not_retained': { severity: 'warning', message: (p) => `La situation « ${p.situation} » décrit le facteur « ${p.factor} », qui n’est pas retenu : retenez-le ou retirez cette exposition.` },
   'regulation.unknown_criterion': { severity: 'error', message: (p) => `Seuil « ${p.criterion} » inconnu pour le facteur ${p.factor} : choisissez une action ou situation du tableau réglementaire.` },
+  'regulation.intensity_missing': {
+    severity: 'error',
+    message: (p) => `La situation « ${p.situation} » ne permet pas de dire si l’intensité du seuil « ${p.criterion} » (${p.factor}) est atteinte : ${p.what}. Sans elle, la durée ne peut être ni comptée ni écartée.`,
+  },
   'regulation.unit_mismatch': { severity: 'error', message: (p) => `Unité « ${p.unit} » inadaptée au facteur ${p.factor}${p.expected ? ` : attendu « ${p.expected} »` : ''}.` },
   'regulation.impossible_value': { severity: 'error', message: (p) => `Valeur impossible : ${p.value} ${p.unit} (attendu entre ${p.min} et ${p.max}) : corrigez la mesure.` },
   'regulation.duration_missing': { severity: 'error', message: () => 'Durée d’exposition manquante : indiquez la durée sur la base d’un temps plein.' },

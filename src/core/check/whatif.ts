@@ -43,7 +43,10 @@ export interface WhatIfReport {
 
 /**
  * Each situation's verdict per factor at 100 % time under version `v`: exposed when the factor is in
- * force and one of its groups reaches its minimum; chemicals (grid) to analyse when stated exposed.
+ * force and one of its groups reaches its minimum; chemicals as the authors concluded on the arrêté
+ * grid (exposed or to analyse); `no_legal_threshold` for a factor the version gives no threshold (the
+ * four removed on 2017-10-01) when the situation describes an exposure to it — the figures then being
+ * compared with nothing but the former threshold, for reference.
  */
 export function situationVerdicts(r: Referential, table: SlotTable): Map<string, Map<FactorCode, SituationVerdict>> {
   const out = new Map<string, Map<FactorCode, SituationVerdict>>();
@@ -58,14 +61,17 @@ export function situationVerdicts(r: Referential, table: SlotTable): Map<string,
       for (const slotIndex of table.factorSlots[fi]!) {
         const group = table.slots[slotIndex]!.group;
         if (group.minimum === null) {
-          if (vector.gridFlag && factor.inForce) best = { verdict: 'to_analyse', inForce: true, group: group.code, value: 0, threshold: null, unit: null };
+          if (vector.grid !== 'none' && factor.inForce) {
+            const verdict: Verdict = !factor.legalThreshold ? 'no_legal_threshold' : vector.grid;
+            best = { verdict, inForce: true, group: group.code, value: 0, threshold: null, unit: null };
+          }
           continue;
         }
         const value = round6(vector.values[slotIndex]!);
         const ratio = value / group.minimum.value;
         if (ratio > bestRatio) {
           bestRatio = ratio;
-          const verdict: Verdict = factor.inForce && reaches(value, group.minimum.value) ? 'exposed' : 'not_exposed';
+          const verdict: Verdict = !factor.inForce ? 'not_exposed' : !factor.legalThreshold ? (value > 0 ? 'no_legal_threshold' : 'not_exposed') : reaches(value, group.minimum.value) ? 'exposed' : 'not_exposed';
           best = { verdict, inForce: factor.inForce, group: group.code, value, threshold: group.minimum.value, unit: group.minimum.unit };
         }
       }

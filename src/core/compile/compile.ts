@@ -118,6 +118,7 @@ export function compile(graph: GraphDocument): CompileOutput {
     nodes,
     situations,
     scenarios: r.scenarios,
+    ...(r.particularlyExposed ? { particularlyExposed: r.particularlyExposed } : {}),
   };
   return { referential, issues };
 }

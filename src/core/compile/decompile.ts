@@ -45,6 +45,7 @@ export function decompile(referential: Referential): GraphDocument {
       questions: referential.questions,
       measures: referential.measures,
       scenarios: referential.scenarios,
+      ...(referential.particularlyExposed ? { particularlyExposed: referential.particularlyExposed } : {}),
     },
     nodes,
     edges,

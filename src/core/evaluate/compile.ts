@@ -1,9 +1,10 @@
-import type { Condition, FactorDef, IntensityTest, RegulationVersion, ThresholdGroup } from '../regulation/types.ts';
+import type { CriterionDef, FactorDef, Quantity, RegulationVersion, ThresholdGroup } from '../regulation/types.ts';
 import type { AnswerValue, BranchCondition, DecisionNode, Exposure, Question, Referential, Situation } from '../referential/schema.ts';
 import { toThresholdUnit, type WorkingYear } from '../referential/units.ts';
 import { EvaluationError } from './errors.ts';
 import type { PathStep } from './types.ts';
 import { own } from '../util/own.ts';
+import { assessIntensity, missingQuantitiesText, type DerivedQuantity } from './intensity.ts';
 
 /*
  * The evaluation form: the portable referential resolved for one regulation version and one company.
@@ -20,6 +21,8 @@ export interface EntryInfo {
   slot: number;
   exposure: Exposure;
   met: boolean;
+  /** Intensity quantities computed from the stated ones (repetitive work), for the explanation. */
+  derived: DerivedQuantity[];
   atFullTime: number;
   deducted: number;
 }
@@ -28,10 +31,15 @@ export interface SituationVector {
   situation: Situation;
   /** Duration at 100 % time per slot, in the slot's threshold unit, intensity-filtered. */
   values: Float64Array;
-  /** Chemicals are judged on the arrêté grid: the situation states exposure that cannot be summed. */
-  gridFlag: boolean;
+  /**
+   * Chemicals are judged on the arrêté grid, which the referential's authors apply: the strongest
+   * conclusion the situation states on it (`exposed` over `to_analyse`), or `none`.
+   */
+  grid: GridConclusion;
   entries: EntryInfo[];
 }
+
+export type GridConclusion = 'none' | 'to_analyse' | 'exposed';
 
 /** A task whose tree depends on company answers and measures only is resolved once for all staff. */
 export type Resolution =
@@ -81,6 +89,8 @@ export interface Compiled {
   inForceFrom: Map<string, string>;
   earnsPoints: Map<string, boolean>;
   factorLabels: Map<string, string>;
+  /** The branch's L4163-2-1 list: factor → job id → the listed activities (undefined: the whole job). */
+  particularlyExposed: Map<string, Map<string, { tasks: ReadonlySet<string> | undefined }>>;
 }
 
 /** The slots of a regulation version and where each criterion of its table adds up. */
@@ -88,7 +98,7 @@ export interface SlotTable {
   version: RegulationVersion;
   slots: Slot[];
   factorSlots: number[][];
-  criterionSlot: Map<string, { slot: number; intensity: IntensityTest }>;
+  criterionSlot: Map<string, { slot: number; criterion: CriterionDef }>;
   nightSlot: number | undefined;
   shiftSlot: number | undefined;
   /** D4161-3 from 2016-01-01 (now D4163-5): nights under alternating shifts do not count again as night work. */
@@ -99,12 +109,12 @@ export function slotTable(version: RegulationVersion): SlotTable {
   const slots: Slot[] = [];
   const factorSlots: number[][] = [];
   const slotOf = new Map<string, number>();
-  const criterionSlot = new Map<string, { slot: number; intensity: IntensityTest }>();
+  const criterionSlot = new Map<string, { slot: number; criterion: CriterionDef }>();
   for (const factor of version.factors) {
     const own: number[] = [];
     for (const group of factor.groups) {
       slotOf.set(`${factor.code}/${group.code}`, slots.length);
-      for (const c of group.criteria) criterionSlot.set(`${factor.code}/${c.code}`, { slot: slots.length, intensity: c.intensity });
+      for (const c of group.criteria) criterionSlot.set(`${factor.code}/${c.code}`, { slot: slots.length, criterion: c });
       own.push(slots.length);
       slots.push({ factor, group });
     }
@@ -121,34 +131,40 @@ export function slotTable(version: RegulationVersion): SlotTable {
   };
 }
 
+/** Why an exposure cannot be placed in a version's table; `intensity` carries the quantities that would decide its test. */
+export type Unplaced = { reason: 'criterion' } | { reason: 'unit' } | { reason: 'intensity'; quantities: Quantity[] };
+
 /**
  * A situation at 100 % time: per slot, the intensity-filtered durations in the threshold's unit, with
  * the alternating-shift nights deducted from night work. Exposures that cannot be placed (unknown
- * criterion, unit that does not convert) are reported to `skip` and left out — the evaluator refuses
- * them, the checker reports them.
+ * criterion, unit that does not convert, an intensity the situation neither states nor lets derive)
+ * are reported to `skip` and left out — the evaluator refuses them, the checker reports them.
  */
-export function situationVector(table: SlotTable, situation: Situation, year: WorkingYear, skip: (exposure: Exposure, index: number, reason: 'criterion' | 'unit') => void): SituationVector {
+export function situationVector(table: SlotTable, situation: Situation, year: WorkingYear, skip: (exposure: Exposure, index: number, why: Unplaced) => void): SituationVector {
   const values = new Float64Array(table.slots.length);
   const entries: EntryInfo[] = [];
-  let gridFlag = false;
+  let grid: GridConclusion = 'none';
   situation.exposures.forEach((exposure, index) => {
     const found = table.criterionSlot.get(`${exposure.factor}/${exposure.criterion}`);
-    if (!found) return skip(exposure, index, 'criterion');
+    if (!found) return skip(exposure, index, { reason: 'criterion' });
     const minimum = table.slots[found.slot]!.group.minimum;
     if (minimum === null) {
-      if (exposure.conclusion !== 'not_exposed') gridFlag = true;
-      entries.push({ slot: found.slot, exposure, met: exposure.conclusion !== 'not_exposed', atFullTime: 0, deducted: 0 });
+      if (exposure.conclusion === 'exposed') grid = 'exposed';
+      else if (exposure.conclusion === 'to_analyse' && grid === 'none') grid = 'to_analyse';
+      entries.push({ slot: found.slot, exposure, met: exposure.conclusion !== 'not_exposed', derived: [], atFullTime: 0, deducted: 0 });
       return;
     }
     let atFullTime = 0;
     if (exposure.duration) {
       const converted = toThresholdUnit(exposure.duration.value, exposure.duration.unit, minimum.unit, year);
-      if (converted === undefined) return skip(exposure, index, 'unit');
+      if (converted === undefined) return skip(exposure, index, { reason: 'unit' });
       atFullTime = converted;
     }
-    const met = intensityMet(found.intensity, exposure);
+    const outcome = assessIntensity(found.criterion, exposure);
+    if (outcome.kind === 'missing') return skip(exposure, index, { reason: 'intensity', quantities: outcome.quantities });
+    const met = outcome.kind === 'met';
     if (met) values[found.slot]! += atFullTime;
-    entries.push({ slot: found.slot, exposure, met, atFullTime, deducted: 0 });
+    entries.push({ slot: found.slot, exposure, met, derived: outcome.derived, atFullTime, deducted: 0 });
   });
   const { nightSlot, shiftSlot } = table;
   if (table.deductShiftNights && nightSlot !== undefined && shiftSlot !== undefined && values[nightSlot]! > 0 && values[shiftSlot]! > 0) {
@@ -160,7 +176,7 @@ export function situationVector(table: SlotTable, situation: Situation, year: Wo
       remaining -= e.deducted;
     }
   }
-  return { situation, values, gridFlag, entries };
+  return { situation, values, grid, entries };
 }
 
 export function compileForRegulation(referential: Referential, version: RegulationVersion, company: CompanyContext): Compiled {
@@ -168,12 +184,8 @@ export function compileForRegulation(referential: Referential, version: Regulati
   const { slots, factorSlots } = table;
   const vectors = new Map<string, SituationVector>();
   for (const situation of referential.situations) {
-    const vector = situationVector(table, situation, referential.workingYear, (exposure, _index, reason) => {
-      throw new EvaluationError(
-        'referential_invalid',
-        `situations.${situation.id}`,
-        reason === 'criterion' ? `seuil « ${exposure.criterion} » inconnu pour ${exposure.factor}` : `unité de durée ${exposure.duration?.unit} incompatible avec le seuil du facteur ${exposure.factor}`,
-      );
+    const vector = situationVector(table, situation, referential.workingYear, (exposure, _index, why) => {
+      throw new EvaluationError('referential_invalid', `situations.${situation.id}`, unplacedMessage(exposure, why, version.id));
     });
     vectors.set(situation.id, vector);
   }
@@ -194,6 +206,7 @@ export function compileForRegulation(referential: Referential, version: Regulati
     inForceFrom: new Map(version.factors.map((f) => [f.code, f.inForceFrom])),
     earnsPoints: new Map(version.factors.map((f) => [f.code, f.earnsPoints])),
     factorLabels: new Map(version.factors.map((f) => [f.code, f.label])),
+    particularlyExposed: listedIndex(referential),
   };
 
   for (const job of referential.jobs) {
@@ -207,27 +220,6 @@ export function compileForRegulation(referential: Referential, version: Regulati
     });
   }
   return compiled;
-}
-
-export function intensityMet(test: IntensityTest, exposure: Exposure): boolean {
-  if (test === null) return true;
-  return test.some((alternative) => alternative.every((c) => conditionHolds(c, exposure)));
-}
-
-function conditionHolds(condition: Condition, exposure: Exposure): boolean {
-  const measured = exposure.intensity.find((m) => m.quantity === condition.quantity);
-  if (condition.comparison === 'absent') return measured === undefined;
-  if (measured === undefined || condition.value === undefined) return false;
-  switch (condition.comparison) {
-    case '>=':
-      return measured.value >= condition.value;
-    case '<=':
-      return measured.value <= condition.value;
-    case '>':
-      return measured.value > condition.value;
-    case '<':
-      return measured.value < condition.value;
-  }
 }
 
 function resolveStatic(c: Compiled, entry: string): Resolution {
@@ -311,4 +303,31 @@ function branchMatches(when: BranchCondition, answer: AnswerValue): boolean {
   if ('oneOf' in when) return typeof answer === 'string' && when.oneOf.indexOf(answer) >= 0;
   if (typeof answer !== 'number') return false;
   return (when.min === undefined || answer >= when.min) && (when.max === undefined || answer < when.max);
+}
+
+/** French reason an exposure cannot be evaluated under a version: one sentence for the evaluator's errors. */
+export function unplacedMessage(exposure: Exposure, why: Unplaced, version: string): string {
+  switch (why.reason) {
+    case 'criterion':
+      return `seuil « ${exposure.criterion} » inconnu pour ${exposure.factor}`;
+    case 'unit':
+      return `unité de durée ${exposure.duration?.unit} incompatible avec le seuil du facteur ${exposure.factor}`;
+    case 'intensity':
+      return `intensité indéterminée pour ${exposure.factor} (${exposure.criterion}) sous la version ${version} : ${missingQuantitiesText(why.quantities)}`;
+  }
+}
+
+function listedIndex(r: Referential): Compiled['particularlyExposed'] {
+  const out: Compiled['particularlyExposed'] = new Map();
+  for (const entry of r.particularlyExposed?.entries ?? []) {
+    for (const factor of entry.factors) {
+      let jobs = out.get(factor);
+      if (!jobs) out.set(factor, (jobs = new Map()));
+      const previous = jobs.get(entry.job);
+      // Two entries for one job: the whole job wins over a list of activities, lists add up.
+      const tasks = previous && previous.tasks === undefined ? undefined : entry.tasks === undefined ? undefined : new Set([...(previous?.tasks ?? []), ...entry.tasks]);
+      jobs.set(entry.job, { tasks });
+    }
+  }
+  return out;
 }

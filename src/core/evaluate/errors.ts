@@ -17,6 +17,7 @@ export type EvaluationErrorCode =
   | 'unknown_measure'
   | 'contract_dates'
   | 'contract_outside_year'
+  | 'absence_dates'
   | 'birth_missing'
   | 'birth_ambiguous'
   | 'year_unsupported'

@@ -1,15 +1,19 @@
-import { regulationInForce, resolveRegulation } from '../regulation/index.ts';
-import { FACTOR_CODES, type RegulationVersion } from '../regulation/types.ts';
+import { factorOf, REGULATION_VERSIONS, REMOVED_2017, regulationById, regulationInForce, resolveRegulation } from '../regulation/index.ts';
+import { FACTOR_CODES, type FactorCode, type FactorDef, type RegulationVersion } from '../regulation/types.ts';
+import { resolveRules, type UnsettledRules } from './rules.ts';
 import type { CompanyInput, Employee, Referential } from '../referential/schema.ts';
 import { compileForRegulation } from './compile.ts';
 import { addDays, daysBetween } from '../util/dates.ts';
 import { checkEmployeeBasics, evaluateWith, type Period } from './employee.ts';
 import { EvaluationError } from './errors.ts';
 import { contractInYear, planPeriods, type ContractInYear, type PeriodPlan } from './points.ts';
-import type { EmployeeResult, EvaluationOptions, StaffResult } from './types.ts';
+import { absenceEffect } from './absence.ts';
+import type { AgencyTotal, EmployeeResult, EvaluationOptions, StaffResult } from './types.ts';
 
 export * from './types.ts';
 export { EvaluationError, type EvaluationErrorCode } from './errors.ts';
+export { DEFAULT_RULES, RULE_CHOICES, resolveRules, type UnsettledRules } from './rules.ts';
+export { absenceEffect, ABSENCE_REASON_LABELS, type AbsenceEffect } from './absence.ts';
 
 export type CompanyAnswers = Pick<CompanyInput, 'answers' | 'measures'>;
 
@@ -50,16 +54,17 @@ export function createEvaluator(referential: Referential, company: CompanyAnswer
   };
   const scratch = new Float64Array(32);
   const year = options.year;
+  const rules = resolveRules(options.rules);
   // Most staff share a handful of contract shapes (whole year, a few dates): plan each shape once.
-  const plans = new Map<string, PeriodPlan>();
-  const planFor = (version: RegulationVersion, contract: ContractInYear) => {
+  const plans = new Map<string, ContractShape>();
+  const planFor = (version: RegulationVersion, contract: ContractInYear): ContractShape => {
     const key = `${version.id}|${contract.start}|${contract.end}|${contract.contractMonths < 1}`;
-    let plan = plans.get(key);
-    if (!plan) {
-      plan = planPeriods(contract, version, forced !== undefined);
-      plans.set(key, plan);
+    let shape = plans.get(key);
+    if (!shape) {
+      shape = { plan: planPeriods(contract, version, forced !== undefined, rules), ...judgedFactors(version, contract, forced !== undefined, rules, year) };
+      plans.set(key, shape);
     }
-    return plan;
+    return shape;
   };
 
   const evaluate = (employee: Employee): EmployeeResult => {
@@ -73,13 +78,17 @@ export function createEvaluator(referential: Referential, company: CompanyAnswer
       const version = forced ?? regulationInForce(contract.end)!;
       const periods = periodsFor(version);
       const compiled = periods[0]!.compiled;
+      const shape = planFor(version, contract);
       return evaluateWith(
         {
           compiled,
           periods,
           year,
           thresholdOverrides: transitionThresholds(version, year, contract.start, contract.end),
-          plan: planFor(version, contract),
+          plan: shape.plan,
+          judged: shape.judged,
+          judgedVersions: shape.judgedVersions,
+          absence: absenceEffect(employee, contract),
           trace: options.trace === true,
           scratch: scratch.length >= compiled.slots.length ? scratch : new Float64Array(compiled.slots.length),
         },
@@ -168,8 +177,49 @@ function checkEmployeeAnswers(referential: Referential, employee: Employee): voi
   }
 }
 
+interface ContractShape {
+  plan: PeriodPlan;
+  judged: Map<FactorCode, FactorDef> | undefined;
+  judgedVersions: Map<FactorCode, string> | undefined;
+}
+
 /**
- * 2023: the administration prorated the lowered night thresholds by contract period (digest §2.5):
+ * The factors a contract's exposures are judged on under an earlier version's table than the one in
+ * force at the contract's end in the year. Only the four factors removed on 2017-10-01 have a case:
+ * ordonnance 2017-1389 art. 5 IV keeps the former ten-factor article for the exposures of 2015, 2016
+ * and the first three quarters of 2017, so a 2017 contract with days before 2017-10-01 is judged on
+ * the former threshold (and earns only in the windows ending by 2017-09-30, see `planPeriods`).
+ * Under the rule `not_declared`, the four factors are outside the declaration for all of 2017.
+ */
+function judgedFactors(version: RegulationVersion, contract: ContractInYear, forced: boolean, rules: UnsettledRules, year: number): Omit<ContractShape, 'plan'> {
+  if (forced) return { judged: undefined, judgedVersions: undefined };
+  const judged = new Map<FactorCode, FactorDef>();
+  const judgedVersions = new Map<FactorCode, string>();
+  if (rules.removedFactors2017 === 'not_declared' && year === 2017) {
+    const after = regulationById('2017-10-01')!;
+    if (after.id !== version.id) {
+      for (const code of REMOVED_2017) {
+        judged.set(code, factorOf(after, code));
+        judgedVersions.set(code, after.id);
+      }
+    }
+  } else {
+    // The versions in force on some day of the contract in the year, latest first.
+    const during = REGULATION_VERSIONS.filter((v, i) => v.from <= contract.end && (REGULATION_VERSIONS[i + 1]?.from ?? '9999-12-31') > contract.start).reverse();
+    for (const f of version.factors) {
+      if (f.legalThreshold || !f.inForce) continue;
+      const earlier = during.find((v) => factorOf(v, f.code).legalThreshold && factorOf(v, f.code).inForce);
+      if (earlier) {
+        judged.set(f.code, factorOf(earlier, f.code));
+        judgedVersions.set(f.code, earlier.id);
+      }
+    }
+  }
+  return judged.size > 0 ? { judged, judgedVersions } : { judged: undefined, judgedVersions: undefined };
+}
+
+/**
+ * 2023: the administration (CNAM, ameli.fr) prorated the lowered night thresholds by contract period:
  * contract entirely before 2023-09-01 → 120 / 50, entirely from that date → 100 / 30, otherwise
  * (whole year, or straddling) → 113 / 43.
  */
@@ -181,23 +231,73 @@ export function transitionThresholds(version: RegulationVersion, year: number, s
   return t.straddling;
 }
 
+/**
+ * The company's own totals. Temporary workers are evaluated like everybody (the user company assesses
+ * their exposure) but declared by their agency (L4163-1 IV): they are left out of the company's
+ * figures — and of the 25 % rule's base — and counted apart, per agency.
+ */
 function staffTotals(results: readonly EmployeeResult[], employees: number): StaffResult['totals'] {
-  const evaluated = results.length;
+  const own = results.filter((r) => r.temporary === undefined);
+  const evaluated = own.length;
   const share = (n: number) => (evaluated === 0 ? 0 : n / evaluated);
   const byFactor = FACTOR_CODES.map((factor) => {
-    const exposed = results.reduce((n, r) => n + (r.exposedFactors.includes(factor) ? 1 : 0), 0);
+    const exposed = own.reduce((n, r) => n + (r.exposedFactors.includes(factor) ? 1 : 0), 0);
     return { factor, exposed, share: share(exposed) };
   });
-  const exposedAny = results.filter((r) => r.exposedFactors.length > 0).length;
-  const exposedDeclared = results.filter((r) => r.dsn.length > 0).length;
+  const exposedAny = own.filter((r) => r.exposedFactors.length > 0).length;
+  const exposedDeclared = own.filter((r) => r.dsn.length > 0).length;
+  const agencies = new Map<string, AgencyTotal>();
+  for (const r of results) {
+    if (!r.temporary) continue;
+    const total = agencies.get(r.temporary.agency) ?? { agency: r.temporary.agency, workers: 0, declared: 0 };
+    total.workers++;
+    if (r.dsn.length > 0) total.declared++;
+    agencies.set(r.temporary.agency, total);
+  }
+  const temporaryWorkers = results.length - evaluated;
   return {
     employees,
     evaluated,
+    ...(temporaryWorkers > 0 ? { temporaryWorkers, byAgency: [...agencies.values()].sort((a, b) => a.agency.localeCompare(b.agency, 'fr')) } : {}),
     exposedAny,
     exposedAnyShare: share(exposedAny),
     exposedDeclared,
     exposedDeclaredShare: share(exposedDeclared),
     byFactor,
-    points: results.reduce((n, r) => n + r.points.total, 0),
+    points: own.reduce((n, r) => n + r.points.total, 0),
+  };
+}
+
+/**
+ * Totals of several slices of one staff list (evaluated in parts, e.g. between animation frames), equal
+ * to what `evaluateStaff` gives for the whole list.
+ */
+export function mergeStaffTotals(parts: ReadonlyArray<StaffResult['totals']>): StaffResult['totals'] {
+  const sum = (pick: (t: StaffResult['totals']) => number) => parts.reduce((n, t) => n + pick(t), 0);
+  const evaluated = sum((t) => t.evaluated);
+  const share = (n: number) => (evaluated === 0 ? 0 : n / evaluated);
+  const agencies = new Map<string, AgencyTotal>();
+  for (const part of parts) {
+    for (const a of part.byAgency ?? []) {
+      const total = agencies.get(a.agency) ?? { agency: a.agency, workers: 0, declared: 0 };
+      agencies.set(a.agency, { agency: a.agency, workers: total.workers + a.workers, declared: total.declared + a.declared });
+    }
+  }
+  const exposedAny = sum((t) => t.exposedAny);
+  const exposedDeclared = sum((t) => t.exposedDeclared);
+  const temporaryWorkers = sum((t) => t.temporaryWorkers ?? 0);
+  return {
+    employees: sum((t) => t.employees),
+    evaluated,
+    ...(temporaryWorkers > 0 ? { temporaryWorkers, byAgency: [...agencies.values()].sort((a, b) => a.agency.localeCompare(b.agency, 'fr')) } : {}),
+    exposedAny,
+    exposedAnyShare: share(exposedAny),
+    exposedDeclared,
+    exposedDeclaredShare: share(exposedDeclared),
+    byFactor: FACTOR_CODES.map((factor) => {
+      const exposed = parts.reduce((n, t) => n + (t.byFactor.find((f) => f.factor === factor)?.exposed ?? 0), 0);
+      return { factor, exposed, share: share(exposed) };
+    }),
+    points: sum((t) => t.points),
   };
 }

@@ -1,5 +1,7 @@
-import { regulationInForce } from '../regulation/index.ts';
+import { factorOf, regulationInForce } from '../regulation/index.ts';
 import type { FactorCode, PointsRule, RegulationVersion } from '../regulation/types.ts';
+import { LATE_SIX, REMOVED_2017 } from '../regulation/versions.ts';
+import { DEFAULT_RULES, type UnsettledRules } from './rules.ts';
 import { addDays, addMonths, maxDate, minDate, wholeMonths } from '../util/dates.ts';
 import type { PointsResult } from './types.ts';
 
@@ -29,62 +31,109 @@ export function contractInYear(year: number, start: string | undefined, end: str
 export interface Window {
   start: string;
   end: string;
+  /** The version in force on the window's last day (the forced one for a what-if). */
+  version: RegulationVersion;
   rule: PointsRule;
 }
 
-/**
- * The contract's months in the year and, lazily per exposure start date, its whole 3-month windows.
- * One plan per contract shape is shared by all employees with that shape.
- */
-export interface WindowSet {
-  list: Window[];
-  /** Windows under the rule before 2023-09-01, and under the rule from that date. */
+/** A factor's whole 3-month windows of exposure in the year, and those that earn points, by rule. */
+export interface FactorWindows {
+  /** Whole windows of exposure, earning or not. */
+  total: number;
+  /** Windows that earn under the rule before 2023-09-01 (1 point for one factor, 2 for several). */
   oldRule: number;
+  /** Windows that earn under the rule from 2023-09-01 (1 point per factor). */
   perFactorRule: number;
+  /** Windows of exposure in which the factor earned nothing (it had left the account). */
+  notEarning: number;
+  first?: Window;
 }
 
 export interface PeriodPlan {
   eligible: boolean;
   months: number;
   contract: ContractInYear;
-  windows(from: string): WindowSet;
+  /**
+   * The windows of `factor` when its exposure starts on `inForceFrom` at the earliest (the six factors
+   * of 2016 from 2016-07-01), each earning under the rules in force on its last day.
+   */
+  factorWindows(factor: FactorCode, inForceFrom: string): FactorWindows;
 }
 
 /**
- * Whole 3-month windows from a start date to the contract's end in the year, each under the rule in
- * force on its last day (or the forced version's rule, for a what-if).
+ * Whole 3-month windows from a start date to the contract's end in the year. Each window is judged
+ * under the rules in force on its last day (or the forced version's, for a what-if): whether the factor
+ * earns points then (so the postures of January–September 2017 earn under the former article while
+ * October–December does not, ordonnance 2017-1389 art. 5 IV), and which points rule applies (2023-09-01).
+ * The named `rules` settle what the texts leave open (README, "Unsettled points").
  */
-export function planPeriods(contract: ContractInYear, version: RegulationVersion, forcedRule: boolean): PeriodPlan {
+export function planPeriods(contract: ContractInYear, version: RegulationVersion, forced: boolean, rules: UnsettledRules = DEFAULT_RULES): PeriodPlan {
   const months = contract.fullYear ? 12 : wholeMonths(contract.start, contract.end);
-  const cache = new Map<string, WindowSet>();
-  const windows = (from: string): WindowSet => {
-    const start = from < contract.start ? contract.start : from;
-    let set = cache.get(start);
-    if (!set) {
-      const list: Window[] = [];
+  const lists = new Map<string, Window[]>();
+  const windowsFrom = (start: string): Window[] => {
+    let list = lists.get(start);
+    if (!list) {
+      list = [];
       const count = start > contract.end ? 0 : Math.floor((start === contract.start ? months : wholeMonths(start, contract.end)) / 3);
       for (let p = 0; p < count; p++) {
         const end = addDays(addMonths(start, 3 * (p + 1)), -1);
-        list.push({ start: addMonths(start, 3 * p), end, rule: forcedRule ? version.pointsRule : (regulationInForce(end) ?? version).pointsRule });
+        const v = forced ? version : (regulationInForce(end) ?? version);
+        list.push({ start: addMonths(start, 3 * p), end, version: v, rule: windowRule(v, end, forced, rules) });
       }
-      const perFactorRule = list.filter((w) => w.rule === 'per_period_per_factor').length;
-      set = { list, oldRule: list.length - perFactorRule, perFactorRule };
-      cache.set(start, set);
+      lists.set(start, list);
     }
-    return set;
+    return list;
   };
-  return { eligible: contract.contractMonths >= 1, months, contract, windows };
+  // factor → entry-into-force date → windows: no key to build per employee on this hot path.
+  const counted = new Map<FactorCode, Map<string, FactorWindows>>();
+  const factorWindows = (factor: FactorCode, inForceFrom: string): FactorWindows => {
+    let byDate = counted.get(factor);
+    if (!byDate) counted.set(factor, (byDate = new Map()));
+    let found = byDate.get(inForceFrom);
+    if (!found) {
+      const wholeYear2016 = !forced && rules.lateFactors2016 === 'whole_year' && LATE_SIX.includes(factor) && contract.start.startsWith('2016-');
+      const from = wholeYear2016 || inForceFrom < contract.start ? contract.start : inForceFrom;
+      const list = windowsFrom(from);
+      found = { total: list.length, oldRule: 0, perFactorRule: 0, notEarning: 0 };
+      if (list[0]) found.first = list[0];
+      for (const w of list) {
+        if (!earnsIn(factor, w, forced, rules)) found.notEarning++;
+        else if (w.rule === 'per_period_per_factor') found.perFactorRule++;
+        else found.oldRule++;
+      }
+      byDate.set(inForceFrom, found);
+    }
+    return found;
+  };
+  return { eligible: contract.contractMonths >= 1, months, contract, factorWindows };
+}
+
+function windowRule(v: RegulationVersion, end: string, forced: boolean, rules: UnsettledRules): PointsRule {
+  if (!forced && end.startsWith('2023-')) {
+    if (rules.points2023 === 'former_rule') return 'per_period_one_or_several';
+    if (rules.points2023 === 'new_rule') return 'per_period_per_factor';
+  }
+  return v.pointsRule;
+}
+
+function earnsIn(factor: FactorCode, w: Window, forced: boolean, rules: UnsettledRules): boolean {
+  if (!forced) {
+    if (rules.lateFactors2016 === 'whole_year' && LATE_SIX.includes(factor) && w.end.startsWith('2016-')) return true;
+    if (rules.removedFactors2017 === 'not_declared' && REMOVED_2017.includes(factor) && w.end.startsWith('2017-')) return false;
+  }
+  return factorOf(w.version, factor).earnsPoints;
 }
 
 /**
- * Points of one year on the prevention account (R4162-2 then R4163-9, digest §3).
+ * Points of one year on the prevention account (R4162-2 then R4163-9).
  *
  * The fund counts, per factor, the months of exposure in the year: from the contract's start, or from
  * the factor's entry into force when later (the six factors of 2016 from 2016-07-01), to the contract's
- * end. Each whole 3-month window of exposure earns under the rule in force on its last day: from
- * 2023-09-01, 1 point per factor; before, 1 point for one factor and 2 for several — a quarter counts
- * as "several" as long as a second factor still has windows of its own (they end together, so the
- * shorter exposures are nested in the longer one). Leftover months earn nothing; contracts under one
+ * end. Each whole 3-month window of exposure earns under the rules in force on its last day — if the
+ * factor still earns points then, and under the points rule of that day: from 2023-09-01, 1 point per
+ * factor; before, 1 point for one factor and 2 for several — a quarter counts as "several" as long as a
+ * second factor still has earning windows of its own (exposures start or end together, so the shorter
+ * ones are nested in the longer one). Leftover months earn nothing; contracts under one
  * month are neither declared nor earn points; doubled for people born before 1956-07-01. The career
  * ceiling (100 points before 2023-09-01) depends on past years and is left to the fund. `detail`
  * (French) is filled only when asked, as part of the explanation.
@@ -109,16 +158,20 @@ export function computePoints(
   let longest = 0;
   let several = 0;
   for (const code of exposedEarning) {
-    const set = plan.windows(inForceFrom.get(code) ?? plan.contract.start);
+    const set = plan.factorWindows(code, inForceFrom.get(code) ?? plan.contract.start);
     perFactor += set.perFactorRule;
     if (set.oldRule > longest) {
       several = longest;
       longest = set.oldRule;
     } else if (set.oldRule > several) several = set.oldRule;
-    if (set.list.length > periods) periods = set.list.length;
+    if (set.total > periods) periods = set.total;
     if (withDetail) {
-      const first = set.list[0];
-      detail.push(first ? `${labels.get(code) ?? code} : ${set.list.length} période(s) complète(s) de trois mois d’exposition à partir du ${first.start}` : `${labels.get(code) ?? code} : moins de trois mois d’exposition dans l’année`);
+      const label = labels.get(code) ?? code;
+      if (!set.first) detail.push(`${label} : moins de trois mois d’exposition dans l’année`);
+      else {
+        const idle = set.notEarning > 0 ? `, dont ${set.notEarning} sans point (le facteur n’ouvrait plus de droits à la fin de la période)` : '';
+        detail.push(`${label} : ${set.total} période(s) complète(s) de trois mois d’exposition à partir du ${set.first.start}${idle}`);
+      }
     }
   }
   const base = perFactor + 2 * several + (longest - several);

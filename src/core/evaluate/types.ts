@@ -1,5 +1,6 @@
 import type { FactorCode, ThresholdUnit } from '../regulation/types.ts';
 import type { DurationUnit, Verdict } from '../referential/schema.ts';
+import type { UnsettledRules } from './rules.ts';
 
 export interface EvaluationOptions {
   /** Calendar year of exposure being evaluated. */
@@ -11,6 +12,8 @@ export interface EvaluationOptions {
   regulation?: string;
   /** Build the explanation of every contribution (slower; off for bulk runs). */
   trace?: boolean;
+  /** Choices where the law is unsettled; each missing one takes its documented default (`DEFAULT_RULES`). */
+  rules?: Partial<UnsettledRules>;
 }
 
 export type PathStep =
@@ -49,7 +52,13 @@ export interface Contribution {
 export interface GroupResult {
   code: string;
   label: string;
+  /** The legal threshold; `null` for the chemicals grid and for a factor with no legal threshold any more. */
   threshold: { value: number; unit: ThresholdUnit } | null;
+  /**
+   * For the four factors outside the prevention account since 2017-10-01: the former D4161-2 threshold,
+   * shown as a reference for prevention only — it decides nothing.
+   */
+  indicativeThreshold?: { value: number; unit: ThresholdUnit };
   exposure: number;
   /** exposure − threshold, in the threshold's unit (negative: under the threshold). */
   margin: number;
@@ -59,12 +68,26 @@ export interface GroupResult {
 export interface FactorResult {
   factor: FactorCode;
   label: string;
+  /**
+   * The regulation version whose table judged this factor: the employee's version, or for the four
+   * factors removed on 2017-10-01 the former one when the contract has days before that date
+   * (ordonnance 2017-1389 art. 5 IV, rule `removedFactors2017`).
+   */
+  regulation: string;
   inForce: boolean;
+  /** False when the factor has no legal threshold in that version (verdict `no_legal_threshold`). */
+  legalThreshold: boolean;
   retained: boolean;
   earnsPoints: boolean;
   dsnCode: string;
   verdict: Verdict;
   groups: GroupResult[];
+  /**
+   * For manual handling, postures and vibrations: the employee's jobs (ids, with a positive share and,
+   * when the listing names activities, one of them) that the branch lists as particularly exposed to
+   * this factor (L4163-2-1). Absent when none. It earns no points and changes no verdict.
+   */
+  particularlyExposedJobs?: string[];
 }
 
 export interface PointsResult {
@@ -79,6 +102,19 @@ export interface PointsResult {
   detail: string[];
 }
 
+/** What the employee's recorded long absences did to the year's exposure (see `absenceEffect`). */
+export interface AbsenceResult {
+  contractDays: number;
+  absentDays: number;
+  /** The post's annual exposure was multiplied by this. */
+  presence: number;
+  periods: Array<{ from: string; to: string; days: number; reason: import('../referential/schema.ts').AbsenceReason }>;
+  /** Factors exposed on the post's usual conditions that the absences bring under their threshold. */
+  changed: FactorCode[];
+  /** In French, with the rule: what was re-assessed and why. */
+  explanation: string;
+}
+
 export interface DsnEntry {
   factor: FactorCode;
   code: string;
@@ -86,17 +122,34 @@ export interface DsnEntry {
   contract?: string;
 }
 
+/**
+ * Where the year's exposures are declared: exposures of 2015 and 2016 went through the DADS (rubric S65,
+ * or the MSA's declaration for farm employers), later ones through the DSN (bloc S21.G00.34, R4163-8).
+ */
+export type DeclarationChannel = 'dads' | 'dsn';
+
 export interface EmployeeResult {
   employee: string;
   year: number;
   regulation: string;
+  channel: DeclarationChannel;
   /** Employee's annual hours over the referential's reference year: part time scales exposure. */
   workingTimeRatio: number;
   factors: FactorResult[];
   exposedFactors: FactorCode[];
   toAnalyse: FactorCode[];
+  /** Factors outside the declaration with no legal threshold, to which the employee's situations still expose them (prevention). */
+  noLegalThreshold: FactorCode[];
   points: PointsResult;
+  /**
+   * The factors to declare for this contract and year, with their DSN codes. For a temporary worker the
+   * agency declares them, not the user company (see `temporary`).
+   */
   dsn: DsnEntry[];
+  /** Set when recorded long absences fall in the contract's year. */
+  absence?: AbsenceResult;
+  /** Set for a temporary worker: the agency that declares this exposure (L4163-1 IV). */
+  temporary?: import('../referential/schema.ts').TemporaryWork;
   trace?: Contribution[];
 }
 
@@ -106,12 +159,26 @@ export interface FactorTotal {
   share: number;
 }
 
+export interface AgencyTotal {
+  agency: string;
+  workers: number;
+  /** Temporary workers with at least one factor to declare (by the agency). */
+  declared: number;
+}
+
 export interface StaffResult {
   results: EmployeeResult[];
   errors: Array<{ index: number; employee: string; error: import('./errors.ts').EvaluationError }>;
+  /**
+   * The company's own totals: temporary workers are left out (their agency declares them, L4163-1 IV) and
+   * counted apart in `temporaryWorkers` and `byAgency`.
+   */
   totals: {
     employees: number;
     evaluated: number;
+    /** Temporary workers evaluated, not in the figures above nor below; present when there are any. */
+    temporaryWorkers?: number;
+    byAgency?: AgencyTotal[];
     exposedAny: number;
     exposedAnyShare: number;
     /** Employees exposed to at least one factor that earns points (the base of the 25 % rule). */

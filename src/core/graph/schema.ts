@@ -6,6 +6,7 @@ import {
   Id,
   IdentitySchema,
   MeasureSchema,
+  ParticularlyExposedSchema,
   QuestionSchema,
   ScenarioSchema,
   WorkingYearSchema,
@@ -84,6 +85,8 @@ export const GraphDocumentSchema = z.strictObject({
     questions: z.array(QuestionSchema),
     measures: z.array(MeasureSchema),
     scenarios: z.array(ScenarioSchema).default([]),
+    /** The branch's L4163-2-1 list of particularly exposed jobs (ids of job and task nodes). */
+    particularlyExposed: ParticularlyExposedSchema.optional(),
   }),
   nodes: z.array(GraphNodeSchema),
   edges: z.array(GraphEdgeSchema),

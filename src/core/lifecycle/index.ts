@@ -4,6 +4,7 @@
  * a submission. No clock: dates and timestamps are passed in.
  */
 export * from './dates.ts';
+export * from './presumption.ts';
 export * from './version.ts';
 export * from './readiness.ts';
 export * from './rules.ts';

@@ -11,14 +11,3 @@ export function publishedReferential(graph: GraphDocument): { referential: Refer
   const { referential, issues } = compile(graph);
   return { referential: { ...referential, contentHash: contentHash(referential) }, issues };
 }
-
-/**
- * Hash of a referential's substance: its content hash with the lifecycle fields of the identity
- * (status, homologation) left out. A submitted version and the same version once homologated share it:
- * the arrêté homologates what was filed, so storage lets the homologated snapshot replace the submitted
- * one only when this hash is the same.
- */
-export function substanceHash(referential: Referential): string {
-  const { status: _status, homologation: _homologation, ...identity } = referential.identity;
-  return contentHash({ ...referential, identity });
-}

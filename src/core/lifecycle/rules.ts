@@ -39,6 +39,11 @@ export interface Lifecycle {
   homologation?: HomologationRecord;
   /** The reviewers' note, while a returned version is being reworked. */
   reviewNote?: string;
+  /**
+   * The renewal request of the homologated version (D4163-6 as amended by décret 2025-277: at the latest
+   * six months before expiry, after re-evaluation). Also recorded as a transition of the history.
+   */
+  renewalRequested?: { on: string; author: string; note: string };
 }
 
 /** Who does it, when, and why: every transition carries them. */
@@ -54,6 +59,8 @@ export type LifecycleCommand =
   | ({ type: 'submit' } & Signature)
   | ({ type: 'homologate'; arreteDate: string; arreteReference: string } & Signature)
   | ({ type: 'expire' } & Signature)
+  /** The branch asks the ministries to renew the homologation (the version stays homologated). */
+  | ({ type: 'renewal.request' } & Signature)
   | ({ type: 'supersede'; byVersion: string } & Signature)
   /** `after`: versions already stored elsewhere, so that the new number is above all of them. */
   | ({ type: 'version.start'; bump: 'major' | 'minor'; after?: readonly string[] } & Signature);
@@ -67,6 +74,7 @@ export const LIFECYCLE_TRANSITIONS: Record<LifecycleCommandType, { from: readonl
   submit: { from: ['in_review'], to: 'submitted' },
   homologate: { from: ['submitted'], to: 'homologated' },
   expire: { from: ['homologated'], to: 'expired' },
+  'renewal.request': { from: ['homologated'], to: 'homologated' },
   supersede: { from: ['homologated'], to: 'superseded' },
   'version.start': { from: ['homologated', 'expired', 'superseded'], to: 'draft' },
 };
@@ -84,6 +92,8 @@ export type LifecycleRefusalCode =
   | 'lifecycle.arrete_date_future'
   | 'lifecycle.arrete_reference_missing'
   | 'lifecycle.not_expired'
+  | 'lifecycle.already_expired'
+  | 'lifecycle.renewal_already_requested'
   | 'lifecycle.supersede_not_later'
   | 'lifecycle.frozen'
   | 'lifecycle.locked_in_review'
@@ -140,6 +150,12 @@ export function lifecycleRefusals(lifecycle: Lifecycle, graph: GraphDocument, co
       if (expires && today && today < expires) out.push({ code: 'lifecycle.not_expired', params: { expires } });
       break;
     }
+    case 'renewal.request': {
+      const expires = lifecycle.homologation?.expires;
+      if (lifecycle.renewalRequested) out.push({ code: 'lifecycle.renewal_already_requested', params: { on: lifecycle.renewalRequested.on } });
+      if (expires && today && today >= expires) out.push({ code: 'lifecycle.already_expired', params: { expires } });
+      break;
+    }
     case 'supersede': {
       const version = graph.referential.identity.version;
       if (!isVersion(command.byVersion) || compareVersions(command.byVersion, version) <= 0) {
@@ -184,10 +200,10 @@ export function applyLifecycleCommand(lifecycle: Lifecycle, graph: GraphDocument
   if (refusals.length > 0) return { ok: false, issues: refusals };
   const to = LIFECYCLE_TRANSITIONS[command.type].to;
   const transition: TransitionRecord = { from: lifecycle.state, to, at: command.at, author: command.author.trim(), note: command.note.trim() };
-  const { reviewNote: _reviewNote, homologation: _homologation, ...rest } = lifecycle;
+  const { reviewNote: _reviewNote, homologation: _homologation, renewalRequested: _renewal, ...rest } = lifecycle;
   const base: Lifecycle = { ...rest, state: to, transitions: [...lifecycle.transitions, transition] };
   const identity = graph.referential.identity;
-  let next: Lifecycle = { ...base, ...(lifecycle.homologation ? { homologation: lifecycle.homologation } : {}) };
+  let next: Lifecycle = { ...base, ...(lifecycle.homologation ? { homologation: lifecycle.homologation } : {}), ...(lifecycle.renewalRequested ? { renewalRequested: lifecycle.renewalRequested } : {}) };
   let nextGraph = graph;
   switch (command.type) {
     case 'review.request':
@@ -212,6 +228,9 @@ export function applyLifecycleCommand(lifecycle: Lifecycle, graph: GraphDocument
     case 'expire':
     case 'supersede':
       // The homologated content never changes: only the lifecycle records the new state.
+      break;
+    case 'renewal.request':
+      next = { ...next, renewalRequested: { on: dateOfTimestamp(command.at)!, author: transition.author, note: transition.note } };
       break;
     case 'version.start': {
       next = base;

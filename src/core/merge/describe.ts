@@ -64,6 +64,7 @@ export const FIELD_LABELS: Record<string, string> = {
   factor: 'facteur',
   id: 'identifiant',
   state: 'retenu ou écarté',
+  particularlyExposed: 'liste des postes particulièrement exposés (L4163-2-1)',
 };
 
 export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? field;

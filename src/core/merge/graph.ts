@@ -163,7 +163,7 @@ const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Re
 
 /** What the referential says about itself: its id, identity (field by field), regulation, working year, factors. */
 function mergeSettings(ctx: MergeContext, b: GraphReferential, o: GraphReferential, t: GraphReferential): Omit<GraphReferential, 'questions' | 'measures' | 'scenarios'> {
-  const scalar = <T>(field: 'id' | 'regulation', xb: T, xo: T, xt: T): T => {
+  const scalar = <T>(field: 'id' | 'regulation' | 'particularlyExposed', xb: T, xo: T, xt: T): T => {
     const m = merge3(xb, xo, xt);
     if (m.ok) return m.value as T;
     return ctx.decide({ id: `referential:${field}`, kind: 'field', element: { collection: 'referential', id: field }, field: { path: field, label: fieldLabel(field) }, base: xb, ours: sideOf(xb, xo), theirs: sideOf(xb, xt) }) === 'ours' ? xo : xt;
@@ -174,6 +174,8 @@ function mergeSettings(ctx: MergeContext, b: GraphReferential, o: GraphReferenti
     regulation: scalar('regulation', b.regulation, o.regulation, t.regulation),
     workingYear: mergeFields(ctx, { collection: 'workingYear', id: 'workingYear', label: fieldLabel, prefix: 'workingYear' }, b.workingYear, o.workingYear, t.workingYear),
     factors: mergeFactors(ctx, b.factors, o.factors, t.factors),
+    // The branch's L4163-2-1 list is one decision of the branch: merged as a whole.
+    ...optional('particularlyExposed', scalar('particularlyExposed', b.particularlyExposed, o.particularlyExposed, t.particularlyExposed)),
   };
 }
 

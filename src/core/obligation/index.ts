@@ -1,8 +1,12 @@
+export * from './themes.ts';
+export * from './plan.ts';
+export * from './draft.ts';
+
 /**
  * The company's obligation to negotiate a prevention agreement (or, failing one, to adopt an action
  * plan) on the effects of exposure to occupational risk factors: L4162-1 and D4162-1 to D4162-4 of
- * the Code du travail since 2019, D4163-1 before (regulation digest §5; domain.md, "Company
- * obligation to negotiate").
+ * the Code du travail since 2019, D4163-1 before (Code du travail on Légifrance,
+ * https://www.legifrance.gouv.fr/codes/id/LEGITEXT000006072050).
  *
  * - Size: at least 50 employees, or belonging to a group of at least 50.
  * - Trigger, by the year the figures describe:

@@ -12,10 +12,33 @@ export function canonicalJson(value: unknown): string {
   return text;
 }
 
-/** `sha256:<hex>` of the canonical JSON of a document, leaving out its own `contentHash` field. */
+const sha = (value: unknown) => `sha256:${bytesToHex(sha256(utf8ToBytes(canonicalJson(value))))}`;
+
+/**
+ * The fingerprint of a referential's content: `sha256:<hex>` of the canonical JSON of the validated
+ * document without `$schema`, `contentHash`, `formatVersion` and the lifecycle fields of its identity
+ * (`identity.status`, `identity.homologation`). So the version the ministry homologates has the hash of
+ * the version that was submitted, and a format migration that changes no content keeps it. An opaque
+ * string for its users (a publication log may chain these hashes).
+ *
+ * @example contentHash(homologated) === contentHash(submitted) // same content, other status and arrêté
+ */
 export function contentHash(document: object): string {
+  const { contentHash: _ignored, $schema: _schema, formatVersion: _format, ...rest } = document as Record<string, unknown>;
+  const identity = rest.identity;
+  if (identity === null || typeof identity !== 'object' || Array.isArray(identity)) return sha(rest);
+  const { status: _status, homologation: _homologation, ...content } = identity as Record<string, unknown>;
+  return sha({ ...rest, identity: content });
+}
+
+/**
+ * The content hash as format 1 defined it: the whole validated document (status and homologation
+ * included) without `contentHash` and `$schema`, with `formatVersion: 1`. Only to verify the hash a
+ * format-1 file states, or one recorded before (stored `legacyHashes`).
+ */
+export function legacyContentHash(document: object): string {
   const { contentHash: _ignored, $schema: _schema, ...rest } = document as Record<string, unknown>;
-  return `sha256:${bytesToHex(sha256(utf8ToBytes(canonicalJson(rest))))}`;
+  return sha({ ...rest, formatVersion: 1 });
 }
 
 /** Short form for display (the first 12 hex digits), as the UI and CLI tables show it. */

@@ -1,5 +1,5 @@
 export * from './schema.ts';
-export { canonicalJson, contentHash, shortHash } from './canonical.ts';
+export { canonicalJson, contentHash, legacyContentHash, shortHash } from './canonical.ts';
 export { loadReferential, loadReferentialText, parseWith, integrityIssues, zodIssues } from './load.ts';
 export { answerProblem, referenceProblems, referenceIssues, referenceMessage, type ReferenceProblem } from './references.ts';
 export { parseJsonText, sizeIssue, valueLimitIssues, WHOLE_FILE_CODES } from './json.ts';

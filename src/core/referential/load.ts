@@ -3,13 +3,14 @@ import { regulationById, findCriterion } from '../regulation/index.ts';
 import { QUANTITY_UNITS, type Quantity } from '../regulation/types.ts';
 import { fail, ok, type Result } from '../util/result.ts';
 import type { PathSegment } from '../util/path.ts';
-import { contentHash } from './canonical.ts';
+import { contentHash, legacyContentHash } from './canonical.ts';
 import { issue, type LoadIssue } from './issue.ts';
 import { parseJsonText } from './json.ts';
 import { migrateReferential } from './migrations.ts';
 import { referenceIssues } from './references.ts';
 import { ReferentialSchema, type Referential } from './schema.ts';
 import { durationConvertible } from './units.ts';
+import { assessIntensity, missingQuantitiesText } from '../evaluate/intensity.ts';
 
 const frenchErrors = z.locales.fr().localeError;
 
@@ -39,11 +40,16 @@ export function loadReferential(data: unknown): Result<Referential, LoadIssue> {
   if (!migrated.ok) return migrated;
   const parsed = parseWith(ReferentialSchema, migrated.value);
   if (!parsed.ok) return parsed;
-  const referential = parsed.value;
+  let referential = parsed.value;
   const issues = integrityIssues(referential);
   if (referential.contentHash !== undefined) {
     const computed = contentHash(referential);
-    if (computed !== referential.contentHash) {
+    // A format-1 file states the hash of the format-1 definition (lifecycle fields included): verified as
+    // such, then carried as the current content hash.
+    const sourceFormat = (data as { formatVersion?: unknown }).formatVersion;
+    if (computed !== referential.contentHash && sourceFormat === 1 && legacyContentHash(referential) === referential.contentHash) {
+      referential = { ...referential, contentHash: computed };
+    } else if (computed !== referential.contentHash) {
       issues.push(
         issue('hash.mismatch', ['contentHash'], `Empreinte déclarée ${referential.contentHash} différente de l’empreinte calculée sur le contenu (${computed}) : le contenu ne correspond pas à la version publiée`),
       );
@@ -130,6 +136,10 @@ export function integrityIssues(r: Referential): LoadIssue[] {
           if (m.unit !== expected) issues.push(issue('unit.intensity', [...at, 'intensity', x, 'unit'], `Unité « ${m.unit} » inadaptée à la grandeur ${m.quantity} : attendu « ${expected} »`));
         });
         if (found.group.minimum === null) return;
+        const intensity = assessIntensity(found.criterion, e);
+        if (intensity.kind === 'missing') {
+          issues.push(issue('ref.intensity_missing', [...at, 'intensity'], `Intensité indéterminée pour le seuil « ${e.criterion} » (${e.factor}) : ${missingQuantitiesText(intensity.quantities)}`));
+        }
         if (!e.duration) {
           issues.push(issue('ref.duration', [...at, 'duration'], 'Durée attendue pour ce facteur (sur la base d’un temps plein)'));
         } else if (!durationConvertible(e.duration.unit, found.group.minimum.unit)) {
@@ -139,6 +149,7 @@ export function integrityIssues(r: Referential): LoadIssue[] {
     );
   }
 
+  issues.push(...particularlyExposedIssues(r));
   issues.push(...cycleIssues(r));
   issues.push(...referenceIssues(r));
   return issues;
@@ -178,5 +189,23 @@ function cycleIssues(r: Referential): LoadIssue[] {
     }
   };
   for (const n of r.nodes) if (!state.has(n.id)) visit(n.id);
+  return issues;
+}
+
+/** The L4163-2-1 list names jobs and their activities (tasks) of this referential, each factor once per entry. */
+function particularlyExposedIssues(r: Referential): LoadIssue[] {
+  const issues: LoadIssue[] = [];
+  const jobs = new Map(r.jobs.map((j) => [j.id, j]));
+  r.particularlyExposed?.entries.forEach((entry, i) => {
+    const at: PathSegment[] = ['particularlyExposed', 'entries', i];
+    const job = jobs.get(entry.job);
+    if (!job) issues.push(issue('ref.particularly_exposed_job', [...at, 'job'], `Poste « ${entry.job} » inconnu dans ce référentiel : la liste des métiers particulièrement exposés (L4163-2-1) doit citer un poste du référentiel`));
+    entry.tasks?.forEach((task, k) => {
+      if (job && !job.tasks.some((t) => t.id === task)) issues.push(issue('ref.particularly_exposed_task', [...at, 'tasks', k], `La tâche « ${task} » n’est pas une activité du poste « ${job.label} »`));
+    });
+    entry.factors.forEach((factor, k) => {
+      if (entry.factors.indexOf(factor) !== k) issues.push(issue('ref.particularly_exposed_factor', [...at, 'factors', k], `Facteur « ${factor} » cité deux fois pour le même poste`));
+    });
+  });
   return issues;
 }

@@ -5,10 +5,17 @@ import { REFERENTIAL_FORMAT_VERSION } from './schema.ts';
 
 /**
  * Numbered ledger of format migrations: entry `n` turns a version-`n` document into version `n + 1`.
- * Each is pure and works on a copy. Only format 1 exists so far, so the ledger is empty; the entry
- * point still runs so that every loader goes through it and a newer file is refused, not guessed.
+ * Each is pure and works on a copy; a newer file is refused, not guessed.
+ *
+ * 1 → 2: nothing to rewrite. Format 2 adds optional content (the branch's list of particularly exposed
+ * jobs, L4163-2-1; employees' long absences and temporary work in scenarios; the verdict
+ * `no_legal_threshold` in expectations) that a format-1 reader would refuse, and a content hash that
+ * leaves out the lifecycle fields. A format-1 document's stated hash is checked by the loader against
+ * the format-1 definition (`legacyContentHash`), so files published before stay verifiable.
  */
-export const REFERENTIAL_MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+export const REFERENTIAL_MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (doc) => doc,
+};
 
 export function migrateReferential(data: unknown): Result<unknown, LoadIssue> {
   return migrateDocument(data, REFERENTIAL_FORMAT_VERSION, REFERENTIAL_MIGRATIONS, 'référentiel');

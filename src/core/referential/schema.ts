@@ -2,14 +2,14 @@ import * as z from 'zod';
 import { FACTOR_CODES, QUANTITIES } from '../regulation/types.ts';
 
 /**
- * The portable referential, format version 1.
+ * The portable referential, format version 2 (version 1 files are read through the migration ledger).
  *
  * One id namespace covers the whole document (jobs, tasks, questions, measures, decision nodes,
  * situations, scenarios) so that a reference is unambiguous and a later diff can follow any element
  * across versions. Decision nodes and situations are stored flat and referenced by id, which lets
  * several tasks share one subtree.
  */
-export const REFERENTIAL_FORMAT_VERSION = 1;
+export const REFERENTIAL_FORMAT_VERSION = 2;
 
 export const Id = z
   .string()
@@ -148,6 +148,31 @@ export const SituationSchema = z.strictObject({
 
 export const AnswerValueSchema = z.union([z.boolean(), z.string(), z.number()]);
 
+/**
+ * Absences that "remettent manifestement en cause l'exposition" (DGT-DSS instruction n° 1 of
+ * 13 March 2015): long sick leave, training leave (CIF, now "projet de transition professionnelle"),
+ * sabbatical, parental leave, another long absence. Holidays and short sick leave are not recorded: the
+ * exposure is that of the post's usual conditions over the year.
+ */
+export const AbsenceReasonSchema = z.enum(['long_sick_leave', 'training_leave', 'sabbatical', 'parental_leave', 'other_long_absence']);
+export const AbsenceSchema = z.strictObject({
+  from: IsoDate,
+  to: IsoDate,
+  reason: AbsenceReasonSchema,
+  note: z.string().optional(),
+});
+
+/**
+ * A temporary worker placed by an agency: the user company assesses the exposure, the agency declares
+ * it (L4163-1 IV of the Code du travail).
+ */
+export const TemporaryWorkSchema = z.strictObject({
+  agency: z.string().trim().min(1, { error: 'Nom de l’entreprise de travail temporaire attendu' }),
+  agencySiret: z.string().regex(/^\d{14}$/, { error: 'SIRET de 14 chiffres attendu' }).optional(),
+  /** Reference of the mission contract, carried onto the agency's exposure sheet. */
+  mission: z.string().optional(),
+});
+
 export const MissionJobSchema = z.strictObject({
   job: Id,
   share: Percent,
@@ -164,9 +189,17 @@ export const EmployeeSchema = z.strictObject({
   birth: z.union([z.number().int().min(1900).max(2100), IsoDate]).optional(),
   jobs: z.array(MissionJobSchema).min(1, { error: 'Au moins un poste attendu dans le profil de mission' }),
   answers: z.record(z.string(), AnswerValueSchema).optional(),
+  /** Long absences of the year that manifestly call the exposure into question (see `AbsenceSchema`). */
+  absences: z.array(AbsenceSchema).optional(),
+  /** Set for a temporary worker: the agency that placed them, which declares their exposure. */
+  temporary: TemporaryWorkSchema.optional(),
 });
 
-export const VerdictSchema = z.enum(['exposed', 'not_exposed', 'to_analyse']);
+/**
+ * An employee's verdict per factor. `no_legal_threshold`: manual handling, postures, vibrations and
+ * chemicals from 2017-10-01 — outside the declaration, no legal threshold (D4163-2), kept for prevention.
+ */
+export const VerdictSchema = z.enum(['exposed', 'not_exposed', 'to_analyse', 'no_legal_threshold']);
 
 export const ScenarioSchema = z.strictObject({
   id: Id,
@@ -180,6 +213,29 @@ export const ScenarioSchema = z.strictObject({
     factors: z.partialRecord(FactorCodeSchema, VerdictSchema),
     points: z.number().int().min(0).optional(),
   }),
+});
+
+/** The three ergonomic factors of L4161-1 I 1° that a branch may list particularly exposed jobs for. */
+export const ERGONOMIC_FACTORS = ['manual_handling', 'awkward_postures', 'mechanical_vibrations'] as const;
+export const ErgonomicFactorSchema = z.enum(ERGONOMIC_FACTORS);
+
+/**
+ * The branch's list of jobs or activities particularly exposed to the ergonomic factors (L4163-2-1 of
+ * the Code du travail, loi 2023-270 of 14 April 2023, art. 17): established by branch agreement, it
+ * feeds the fund's map of exposed jobs (FIPU). It earns no points and sets no threshold.
+ */
+export const ParticularlyExposedSchema = z.strictObject({
+  /** The branch agreement that establishes the list, e.g. "Accord du 12 mars 2025". */
+  agreement: z.string().optional(),
+  entries: z.array(
+    z.strictObject({
+      job: Id,
+      /** The job's activities (task ids) the listing is limited to; the whole job when absent. */
+      tasks: z.array(Id).min(1).optional(),
+      factors: z.array(ErgonomicFactorSchema).min(1, { error: 'Au moins un facteur (manutentions, postures, vibrations) attendu' }),
+      note: z.string().optional(),
+    }),
+  ),
 });
 
 export const ReferentialSchema = z.strictObject({
@@ -197,7 +253,8 @@ export const ReferentialSchema = z.strictObject({
   nodes: z.array(DecisionNodeSchema),
   situations: z.array(SituationSchema),
   scenarios: z.array(ScenarioSchema).default([]),
-  /** SHA-256 of the canonical form without this field; checked on load when present. */
+  particularlyExposed: ParticularlyExposedSchema.optional(),
+  /** SHA-256 of the content (see `contentHash`); checked on load when present. */
   contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/).optional(),
 });
 
@@ -219,6 +276,11 @@ export type Employee = z.infer<typeof EmployeeSchema>;
 export type MissionJob = z.infer<typeof MissionJobSchema>;
 export type AnswerValue = z.infer<typeof AnswerValueSchema>;
 export type Verdict = z.infer<typeof VerdictSchema>;
+export type Absence = z.infer<typeof AbsenceSchema>;
+export type AbsenceReason = z.infer<typeof AbsenceReasonSchema>;
+export type TemporaryWork = z.infer<typeof TemporaryWorkSchema>;
+export type ErgonomicFactor = z.infer<typeof ErgonomicFactorSchema>;
+export type ParticularlyExposed = z.infer<typeof ParticularlyExposedSchema>;
 
 export const CompanyInputSchema = z.strictObject({
   formatVersion: z.literal(1),

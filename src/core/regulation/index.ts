@@ -3,7 +3,9 @@ import { isIsoDate } from '../util/dates.ts';
 import type { FactorCode, FactorDef, RegulationVersion } from './types.ts';
 
 export * from './types.ts';
-export { DSN_FACTOR_CODES, DSN_CONFIRMED_CODES, DSN_CANCELLATION_CODE } from './dsn.ts';
+export { DSN_FACTOR_CODES, DSN_CODES_STATUS, DSN_CANCELLATION_CODE, declarationChannel } from './dsn.ts';
+export { SOURCES, CODE_DU_TRAVAIL, citation, type LegalSource, type SourceKey } from './sources.ts';
+export { LATE_SIX, REMOVED_2017 } from './versions.ts';
 export { REGULATION_VERSIONS };
 
 

@@ -63,6 +63,13 @@ export interface CriterionDef {
   intensity: IntensityTest;
   /** French rendering of the intensity, as the decree prints it. */
   intensityLabel: string;
+  /**
+   * Quantities whose absence is itself a case of the text, so that a comparison on them is false (not
+   * undecidable) when a situation does not state them: the cycle time of repetitive work ("temps de
+   * cycle défini" in 2014, "variable ou absence de temps de cycle" from 2016). Any other quantity an
+   * alternative needs must be stated or derivable, or the situation is refused.
+   */
+  absenceDecides?: Quantity[];
 }
 
 export interface ThresholdGroup {
@@ -81,6 +88,13 @@ export interface FactorDef {
   /** Date from which the factor applies (as this version has it); periods ending before it earn no points. */
   inForceFrom: string;
   earnsPoints: boolean;
+  /**
+   * False for the four factors the 2017 ordinance took out of the prevention account (manual handling,
+   * postures, vibrations, chemicals): from 2017-10-01 the decree table (D4163-2) gives them no threshold,
+   * so nothing can make an employee legally exposed to them. Their groups keep the former values of
+   * D4161-2 (décret 2014-1159) only as an indicative reference for prevention.
+   */
+  legalThreshold: boolean;
   dsnCode: string;
   groups: ThresholdGroup[];
   /** Source of every number of this factor in this version. */
@@ -89,7 +103,7 @@ export interface FactorDef {
 
 /**
  * 2023 transition: the administration prorated the lowered night-work and alternating-shift thresholds
- * for the year 2023 (digest §2.5). Keyed by group code.
+ * for the year 2023 (CNAM guidance on ameli.fr). Keyed by group code.
  */
 export interface Transition2023 {
   year: 2023;

@@ -2,14 +2,20 @@ import type { FactorCode, FactorDef, IntensityTest, RegulationVersion, Threshold
 import { DSN_FACTOR_CODES } from './dsn.ts';
 
 /*
- * Every number below comes from ../shared/regulation-digest.md (section numbers in the `source`
- * strings) which quotes the decree texts; test/regulation.test.ts checks each one against the digest.
+ * Every number below comes from the decree texts named in the `source` strings (Code du travail on
+ * Légifrance, https://www.legifrance.gouv.fr/codes/id/LEGITEXT000006072050; D4163-2 as of 2019-05-24:
+ * https://www.legifrance.gouv.fr/affichCode.do?idSectionTA=LEGISCTA000029560938&cidTexte=LEGITEXT000006072050&dateTexte=20190524;
+ * décret 2023-760: https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000047956728). test/regulation.test.ts
+ * checks each one.
  */
 
-const SRC_2014 = 'D4161-2 (décret 2014-1159 du 9 octobre 2014), digest §1';
-const SRC_2015_1888 = 'D4161-2 (décret 2015-1888 du 30 décembre 2015), digest §2.2';
-const SRC_2017 = 'L4163-1, D4163-2 (ordonnance 2017-1389, décret 2017-1769), digest §2.3';
-const SRC_2023 = 'D4163-2 (décret 2023-760 du 10 août 2023), digest §2.5';
+const SRC_2014 = 'D4161-2 (décret 2014-1159 du 9 octobre 2014)';
+const SRC_2015_1888 = 'D4161-2 (décret 2015-1888 du 30 décembre 2015)';
+const SRC_2017 = 'L4163-1, D4163-2 (ordonnance 2017-1389 du 22 septembre 2017, décret 2017-1769 du 27 décembre 2017)';
+const SRC_2023 = 'D4163-2 (décret 2023-760 du 10 août 2023)';
+/** Why the four removed factors have no threshold from 2017-10-01: the figures kept are the abrogated ones. */
+const SRC_REMOVED =
+  'Hors compte professionnel de prévention depuis le 1er octobre 2017 (L4163-1, ordonnance 2017-1389) : D4163-2 ne fixe plus de seuil, les valeurs de D4161-2 (décret 2014-1159) ne sont qu’un repère indicatif';
 
 const atLeast = (quantity: Parameters<typeof cond>[0], value: number) => cond(quantity, '>=', value);
 function cond(
@@ -178,6 +184,8 @@ function repetitiveWork2014(): ThresholdGroup[] {
           label: 'Répétition d’un même geste à une cadence contrainte',
           intensity: [[cond('cycle_time', '<=', 60)], [cond('cycle_time', '>', 60), atLeast('actions_per_minute', 30)]],
           intensityLabel: 'temps de cycle ≤ 1 min, ou ≥ 30 actions techniques par minute avec un cycle > 1 min',
+          // "avec un temps de cycle défini": without a cycle time the work is not repetitive in this text's sense.
+          absenceDecides: ['cycle_time'],
         },
       ],
     },
@@ -202,6 +210,8 @@ function repetitiveWork2016(): ThresholdGroup[] {
           ],
           intensityLabel:
             'cycle ≤ 30 s : ≥ 15 actions techniques ; cycle > 30 s, variable ou absent : ≥ 30 actions techniques par minute',
+          // "temps de cycle variable ou absence de temps de cycle" is the third alternative's own case.
+          absenceDecides: ['cycle_time'],
         },
       ],
     },
@@ -224,15 +234,15 @@ const LABELS: Record<FactorCode, string> = {
 function factor(
   code: FactorCode,
   groups: ThresholdGroup[],
-  options: { inForce: boolean; inForceFrom: string; earnsPoints: boolean; source: string },
+  options: { inForce: boolean; inForceFrom: string; earnsPoints: boolean; legalThreshold: boolean; source: string },
 ): FactorDef {
   return { code, label: LABELS[code], dsnCode: DSN_FACTOR_CODES[code], groups, ...options };
 }
 
 /** The six factors of decree 2014-1159 scheduled for 2016-01-01, then postponed to 2016-07-01. */
-const LATE_SIX: FactorCode[] = ['manual_handling', 'awkward_postures', 'mechanical_vibrations', 'hazardous_chemicals', 'extreme_temperatures', 'noise'];
+export const LATE_SIX: readonly FactorCode[] = ['manual_handling', 'awkward_postures', 'mechanical_vibrations', 'hazardous_chemicals', 'extreme_temperatures', 'noise'];
 /** The four factors the 2017 ordinance removed from the prevention account (they stay in L4161-1). */
-const REMOVED_2017: FactorCode[] = ['manual_handling', 'awkward_postures', 'mechanical_vibrations', 'hazardous_chemicals'];
+export const REMOVED_2017: readonly FactorCode[] = ['manual_handling', 'awkward_postures', 'mechanical_vibrations', 'hazardous_chemicals'];
 
 function allFactors(params: {
   noiseDbA: number;
@@ -260,8 +270,9 @@ function allFactors(params: {
   return (Object.keys(groups) as FactorCode[]).map((code) => {
     const inForceFrom = LATE_SIX.includes(code) ? params.lateSixFrom : '2015-01-01';
     const inForce = inForceFrom <= params.versionFrom;
-    const earnsPoints = inForce && !(params.c2pOnlySix && REMOVED_2017.includes(code));
-    return factor(code, groups[code], { inForce, inForceFrom, earnsPoints, source: params.source });
+    const removed = params.c2pOnlySix && REMOVED_2017.includes(code);
+    const earnsPoints = inForce && !removed;
+    return factor(code, groups[code], { inForce, inForceFrom, earnsPoints, legalThreshold: !removed, source: removed ? `${SRC_REMOVED} ; ${params.source}` : params.source });
   });
 }
 
@@ -367,7 +378,7 @@ export const REGULATION_VERSIONS: readonly RegulationVersion[] = [
       straddling: { night_count: 113, shift_night_count: 43 },
       afterOnly: { night_count: 100, shift_night_count: 30 },
       beforeOnly: { night_count: 120, shift_night_count: 50 },
-      source: 'Proratisation 2023 de l’administration (ameli / CNAM), digest §2.5',
+      source: 'Proratisation 2023 des seuils de nuit par l’administration (CNAM, ameli.fr, « Travail de nuit et en équipes successives alternantes : quels seuils d’exposition déclarer »)',
     },
   },
 ];

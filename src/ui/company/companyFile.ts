@@ -26,7 +26,7 @@ export const COMPANY_FILE_MIGRATIONS: Record<number, (doc: Record<string, unknow
 const IsoDate = z.iso.date({ error: 'Date attendue au format AAAA-MM-JJ' });
 const Year = z.number().int().min(2015).max(2100);
 const FactorCode = z.enum(FACTOR_CODES);
-const Verdict = z.enum(['exposed', 'not_exposed', 'to_analyse']);
+const Verdict = z.enum(['exposed', 'not_exposed', 'to_analyse', 'no_legal_threshold']);
 
 export const CompanyProfileSchema = z.strictObject({
   name: z.string().min(1, { error: 'Nom de l’entreprise attendu' }),

@@ -2,6 +2,7 @@ import type { WorkerRequest, WorkerResponse } from './csvClient.ts';
 import { serveTagged } from '../persistentWorker.ts';
 import { prepareStaffRead } from './staffRead.ts';
 import { putRecord } from './workerStore.ts';
+import { loadWorkbookReader } from '../../io/staff-xlsx.ts';
 
 /** Employees per message: each one is deserialised by the page in a few milliseconds. */
 const CHUNK = 1000;
@@ -10,6 +11,10 @@ const CHUNK = 1000;
  * Reads a staff file off the main thread: decoding, the workbook reader and the parse of a 100 000-line
  * file never block the page, and a progress message follows each slice of lines.
  */
+
+// Fetched once the worker has started, while the network is there, so that a workbook can still be
+// read once the app is offline; starting the worker does not wait for it.
+setTimeout(() => void loadWorkbookReader().catch(() => undefined), 2000);
 
 serveTagged<WorkerRequest, WorkerResponse>(async (request, reply) => {
   try {

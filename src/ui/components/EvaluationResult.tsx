@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import { DSN_CONFIRMED_CODES, UNIT_LABELS, type Contribution, type EmployeeResult, type PathStep, type Referential } from '../../core/index.ts';
+import { DSN_CODES_STATUS, UNIT_LABELS, type Contribution, type EmployeeResult, type PathStep, type Referential } from '../../core/index.ts';
 import { formatNumber, formatSigned } from '../format.ts';
 import { fr } from '../i18n/fr.ts';
 import { criterionLabel, factorLabel, regulationLabel } from '../labels.ts';
@@ -88,12 +88,14 @@ export function EvaluationResult({
                 </>
               );
               const groupCells = (g: (typeof f.groups)[number]) => {
-                const unit = g.threshold ? ` ${UNIT_LABELS[g.threshold.unit]}` : '';
+                // No legal threshold (from 2017-10-01): the former one is shown as an indicative reference only.
+                const reference = g.threshold ?? g.indicativeThreshold;
+                const unit = reference ? ` ${UNIT_LABELS[reference.unit]}` : '';
                 return (
                   <>
                     <td>{g.label}</td>
                     <td className="num" data-cell="exposure">
-                      {g.threshold ? (
+                      {reference ? (
                         <>
                           <Num value={g.exposure} />
                           {unit}
@@ -108,6 +110,11 @@ export function EvaluationResult({
                           <Num value={g.threshold.value} />
                           {unit}
                         </>
+                      ) : g.indicativeThreshold ? (
+                        <span data-indicative="true">
+                          {fr.result.noLegalThreshold} ({fr.result.formerThreshold} <Num value={g.indicativeThreshold.value} />
+                          {unit})
+                        </span>
                       ) : (
                         fr.result.gridThreshold
                       )}
@@ -187,7 +194,7 @@ export function EvaluationResult({
               ))}
             </tbody>
           </table>
-          {result.dsn.some((d) => !DSN_CONFIRMED_CODES.includes(d.code)) && <p className="help">{fr.result.dsnUnconfirmed(DSN_CONFIRMED_CODES.join(', '))}</p>}
+          {!DSN_CODES_STATUS.verifiedAgainstSpecification && <p className="help">{fr.result.dsnToVerify}</p>}
         </>
       )}
 

@@ -125,6 +125,7 @@ function Dossier({ stored, r, entry, headingRef }: { stored: StoredReferential; 
           <td>
             <Cover stored={stored} r={r} entry={entry} headingRef={headingRef} />
             <Factors r={r} />
+            <ParticularlyExposed r={r} />
             <Measures r={r} data={data} />
             <Questions r={r} />
             <CheckSummary r={r} data={data} />
@@ -146,7 +147,8 @@ function Dossier({ stored, r, entry, headingRef }: { stored: StoredReferential; 
 
 function Cover({ stored, r, entry, headingRef }: { stored: StoredReferential; r: Referential; entry: VersionEntry | undefined; headingRef: HeadingRef }) {
   const id = r.identity;
-  const submitted = entry?.publications.find((p) => p.status === 'submitted' && p.contentHash && p.contentHash !== stored.contentHash);
+  // Since the content hash leaves out status and homologation, the filed and the homologated hashes agree.
+  const submitted = entry?.publications.find((p) => p.status === 'submitted' && p.contentHash);
   return (
     <section className="dossier-cover" aria-labelledby="dossier-title">
       <p className="dossier-kicker">{t.title}</p>
@@ -201,6 +203,7 @@ function Cover({ stored, r, entry, headingRef }: { stored: StoredReferential; r:
             <dt>{t.submittedHash}</dt>
             <dd>
               <code className="hash-full">{submitted.contentHash}</code>
+              {submitted.contentHash === stored.contentHash && stored.status !== 'submitted' && <span data-testid="same-hash"> {t.sameHash}</span>}
             </dd>
           </>
         )}
@@ -229,6 +232,50 @@ function Factors({ r }: { r: Referential }) {
         <p>—</p>
       ) : (
         <ExcludedFactorsTable r={r} />
+      )}
+    </section>
+  );
+}
+
+/** The branch's list of jobs and activities particularly exposed to the ergonomic factors (L4163-2-1). */
+function ParticularlyExposed({ r }: { r: Referential }) {
+  const list = r.particularlyExposed;
+  const jobs = new Map(r.jobs.map((j) => [j.id, j]));
+  return (
+    <section className="dossier-section" aria-labelledby="dossier-listed" data-testid="dossier-listed">
+      <h2 id="dossier-listed">{t.listed}</h2>
+      <p className="help">{t.listedHelp}</p>
+      {!list || list.entries.length === 0 ? (
+        <p>{t.listedNone}</p>
+      ) : (
+        <>
+          {list.agreement && <p>{t.listedAgreement(list.agreement)}</p>}
+          <table>
+            <caption>{t.listedCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.listedJob}</th>
+                <th scope="col">{t.listedActivities}</th>
+                <th scope="col">{t.listedFactors}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.entries.map((e, i) => {
+                const job = jobs.get(e.job);
+                return (
+                  <tr key={i} data-job={e.job}>
+                    <th scope="row">{job?.label ?? e.job}</th>
+                    <td>{e.tasks ? e.tasks.map((id) => job?.tasks.find((task) => task.id === id)?.label ?? id).join(', ') : t.listedWholeJob}</td>
+                    <td>
+                      {e.factors.map((f) => factorLabel(r.regulation, f)).join(', ')}
+                      {e.note ? ` — ${e.note}` : ''}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
       )}
     </section>
   );

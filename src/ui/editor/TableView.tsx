@@ -24,7 +24,7 @@ export interface TableRow {
 
 /** Most rows a screen shows at once; the filter narrows the rest down. */
 const MAX_ROWS = 300;
-const VERDICT_RANK: Record<Verdict, number> = { exposed: 0, to_analyse: 1, not_exposed: 2 };
+const VERDICT_RANK: Record<Verdict, number> = { exposed: 0, to_analyse: 1, no_legal_threshold: 2, not_exposed: 3 };
 
 /**
  * Jobs × tasks × situations, in graph order: every situation a task's tree can reach (branches in

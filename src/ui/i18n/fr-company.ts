@@ -381,7 +381,7 @@ export const frCompany = {
     job: 'Poste',
     headcount: 'Effectif',
     total: 'Total entreprise',
-    dsnUnconfirmed: 'Codes facteur reconstitués, à vérifier dans le cahier technique de la DSN avant toute déclaration (seul 08 est confirmé).',
+    dsnUnconfirmed: 'Codes facteur 01 à 10 (et 99 pour une annulation) : table concordante dans deux sources indépendantes, à vérifier dans le cahier technique officiel de la DSN avant toute déclaration.',
   },
   data: {
     heading: 'Données de l’entreprise',

@@ -25,6 +25,8 @@ const REFUSALS: Record<LifecycleRefusalCode, (p: P) => string> = {
   'lifecycle.arrete_date_future': (p) => `L’arrêté ne peut pas être daté du ${date(p.date)}, après aujourd’hui (${date(p.today)}).`,
   'lifecycle.arrete_reference_missing': () => 'Indiquez la référence de l’arrêté (date de publication au Journal officiel, NOR).',
   'lifecycle.not_expired': (p) => `L’homologation court jusqu’au ${date(p.expires)} : elle n’a pas encore expiré.`,
+  'lifecycle.already_expired': (p) => `L’homologation a expiré le ${date(p.expires)} : il est trop tard pour en demander le renouvellement ; déposez une nouvelle version.`,
+  'lifecycle.renewal_already_requested': (p) => `Le renouvellement a déjà été demandé le ${date(p.on)}.`,
   'lifecycle.supersede_not_later': (p) => `La version qui la remplace (${p.by}) doit être postérieure à la version ${p.version}.`,
   'lifecycle.frozen': (p) => `Version ${state(p.state)} : son contenu ne peut plus changer. Commencez une nouvelle version.`,
   'lifecycle.locked_in_review': (p) => `Version ${state(p.state)} : le logigramme est verrouillé. Renvoyez-la en brouillon pour la modifier.`,
@@ -60,6 +62,7 @@ export const frLifecycle = {
     submit: 'Déposer pour homologation',
     homologate: 'Enregistrer l’homologation',
     expire: 'Constater l’expiration',
+    'renewal.request': 'Enregistrer la demande de renouvellement',
     supersede: 'Marquer comme remplacée',
     'version.start': 'Commencer une nouvelle version',
   } satisfies Record<LifecycleCommandType, string>,
@@ -69,6 +72,8 @@ export const frLifecycle = {
     submit: 'Enregistre la version déposée telle quelle, avec son empreinte.',
     homologate: 'Enregistre l’arrêté d’homologation : la version est figée pour cinq ans.',
     expire: 'L’homologation a dépassé ses cinq ans.',
+    'renewal.request':
+      'La branche, après réévaluation du référentiel, demande le renouvellement de l’homologation pour cinq ans, au plus tard six mois avant l’expiration (article D4163-6, décret n° 2025-277 du 25 mars 2025).',
     supersede: 'Une version postérieure a été homologuée.',
     'version.start': 'Nouveau brouillon avec le numéro de version suivant ; la version homologuée reste inchangée.',
   } satisfies Record<LifecycleCommandType, string>,
@@ -104,16 +109,27 @@ export const frLifecycle = {
     version: (v: string) => `Version ${v}`,
     arrete: 'Arrêté',
     arreteText: (d: string, ref: string) => `du ${date(d)} — ${ref}`,
-    expires: 'Fin de validité (arrêté + 5 ans)',
-    reevaluation: 'Réévaluation à faire au plus tard le (fin de validité − 6 mois)',
-    valid: (days: number) => `Homologation valable ; réévaluation à faire dans ${days} jours.`,
-    due: (d: string, days: number) =>
-      `Réévaluation due : la branche doit avoir réévalué son référentiel au moins six mois avant l’échéance du ${date(d)} (dans ${days} jours). Commencez une nouvelle version.`,
+    expires: 'Homologuée jusqu’au',
+    renewalDeadline: 'Demande de renouvellement au plus tard le (expiration − 6 mois)',
+    reevaluation: 'Réévaluation quinquennale attendue le',
+    valid: (days: number) => `Homologation valable ; demande de renouvellement à faire au plus tard dans ${days} jours.`,
+    prepare: (deadline: string, lastDay: string) =>
+      `Préparer la réévaluation : l’homologation prend fin le ${date(lastDay)} et la demande de renouvellement, après réévaluation, doit être faite au plus tard le ${date(deadline)}.`,
+    deadlinePassed: (deadline: string, lastDay: string) =>
+      `Échéance de demande de renouvellement dépassée (${date(deadline)}) : l’homologation prend fin le ${date(lastDay)} ; déposez une nouvelle version pour homologation.`,
+    requested: (on: string, late: boolean, lastDay: string) =>
+      `Renouvellement demandé le ${date(on)}${late ? ' (après l’échéance de six mois avant l’expiration)' : ''} ; homologation en cours jusqu’au ${date(lastDay)}.`,
+    overdue: (due: string) =>
+      `Réévaluation quinquennale attendue depuis le ${date(due)} (avant le décret n° 2025-277, le référentiel restait homologué, sans échéance fixe, mais devait être réévalué au moins tous les cinq ans).`,
     expired: (d: string) => `Homologation expirée depuis le ${date(d)} : le référentiel n’est plus homologué. Une nouvelle version doit être déposée.`,
     expireStored: (v: string) => `Enregistrer l’expiration de la version ${v}`,
     expiredStored: (keys: string) => `Version marquée expirée : ${keys}.`,
     beforeDecree:
-      'Arrêté antérieur au décret 2025-277 du 27 mars 2025 : la durée de cinq ans est appliquée par défaut ; vérifiez les dispositions transitoires applicables.',
+      'Arrêté antérieur au décret n° 2025-277 du 25 mars 2025 (JO du 27 mars, en vigueur le 28 mars 2025) : le code ne fixait pas de durée, seulement une réévaluation au moins tous les cinq ans.',
+    transitional: (kind: 'deemed' | 'extended') =>
+      kind === 'deemed'
+        ? 'Homologation arrivée à son terme avant le 27 mars 2025 : le référentiel est réputé homologué jusqu’au 27 mars 2026 (décret n° 2025-277, article 2, I).'
+        : 'Homologation qui expirait dans les douze mois suivant le décret : prorogée jusqu’au 27 mars 2026 (décret n° 2025-277, article 2, II).',
   },
   files: {
     heading: 'Fichiers',
@@ -177,11 +193,22 @@ export const frLifecycle = {
     unreadable: 'Cette version enregistrée ne peut plus être lue :',
     identity: 'Identité du référentiel',
     submittedHash: 'Empreinte de la version déposée',
+    sameHash: '(identique : le contenu homologué est celui qui a été déposé)',
     regulation: 'Version réglementaire visée',
     workingYear: 'Année de travail de référence',
     factors: 'Facteurs de risques professionnels',
     retained: 'Facteurs retenus',
     excluded: 'Facteurs non retenus et justification',
+    listed: 'Métiers et activités particulièrement exposés aux facteurs ergonomiques',
+    listedHelp:
+      'Liste établie par accord de branche (article L4163-2-1 du code du travail) pour les manutentions manuelles de charges, les postures pénibles et les vibrations mécaniques : elle alimente la cartographie des métiers exposés, n’ouvre pas de points et ne fixe aucun seuil.',
+    listedNone: 'Le référentiel ne comporte pas de liste de métiers ou d’activités particulièrement exposés.',
+    listedAgreement: (agreement: string) => `Accord : ${agreement}.`,
+    listedCaption: 'Postes et activités de la liste, avec les facteurs concernés',
+    listedJob: 'Poste',
+    listedActivities: 'Activités',
+    listedFactors: 'Facteurs',
+    listedWholeJob: 'tout le poste',
     measures: 'Mesures de prévention',
     measureKind: { collective: 'collective', individual: 'individuelle', organisational: 'organisationnelle' } as Record<string, string>,
     measureUsed: 'Prise en compte dans',

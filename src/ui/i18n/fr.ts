@@ -197,8 +197,9 @@ export const fr = {
     dsnCaption: 'Facteurs à déclarer',
     dsnYear: 'Année',
     dsnContract: 'Contrat',
-    dsnUnconfirmed: (confirmed: string) =>
-      `Codes facteur reconstitués, à vérifier dans le cahier technique de la DSN avant toute déclaration (seul ${confirmed} est confirmé).`,
+    noLegalThreshold: 'aucun seuil légal',
+    formerThreshold: 'ancien seuil indicatif :',
+    dsnToVerify: 'Codes facteur 01 à 10 (et 99 pour une annulation) : table concordante dans deux sources indépendantes, à vérifier dans le cahier technique officiel de la DSN avant toute déclaration.',
     explanation: 'Explication du calcul',
     explanationCaption: 'Contribution de chaque situation type d’exposition, pondérée par le profil de mission',
     job: 'Poste (part)',
@@ -217,5 +218,6 @@ export const fr = {
     exposed: 'exposé',
     not_exposed: 'non exposé',
     to_analyse: 'à analyser',
+    no_legal_threshold: 'hors déclaration (aucun seuil légal)',
   } satisfies Record<Verdict, string>,
 } as const;

@@ -5,20 +5,25 @@ import { frLifecycle as t } from '../i18n/fr-lifecycle.ts';
 import { SubHeading } from './heading.tsx';
 
 /**
- * The homologation of the newest version that has one (homologated, or expired): the arrêté, the end of
- * its five years, the date by which the referential must have been re-evaluated, and a clear warning
- * when that date has come or the homologation has run out.
+ * The homologation of the newest version that has one (homologated, or expired): the arrêté, the last
+ * day it is homologated (five years under décret 2025-277, 27 March 2026 for the earlier arrêtés its
+ * article 2 deems homologated or extends), the renewal deadline, and the warnings — a year before expiry
+ * « préparer la réévaluation », after the deadline « échéance de demande de renouvellement dépassée »,
+ * the renewal request when it is recorded, the expiry.
  */
 export function HomologationStatus({
   history,
   today,
   draftHandles,
+  renewalRequestedOn,
   onExpireStored,
 }: {
   history: readonly VersionEntry[];
   today: string;
   /** The draft is this homologated version: its own "expire" step records the expiry. */
   draftHandles: (version: string) => boolean;
+  /** The date of the recorded renewal request of this version, if any. */
+  renewalRequestedOn?: (version: string) => string | undefined;
   onExpireStored: (version: string) => void;
 }) {
   const entry = history.find((v) => v.homologation && (v.status === 'homologated' || v.status === 'expired'));
@@ -31,7 +36,8 @@ export function HomologationStatus({
     );
   }
   const h = entry.homologation;
-  const standing = homologationStanding(h.arreteDate, today);
+  const requested = renewalRequestedOn?.(entry.version);
+  const standing = homologationStanding(h.arreteDate, today, { ...(h.arreteDate < '2025-03-28' ? { statedTerm: h.expires } : {}), ...(requested ? { renewalRequestedOn: requested } : {}) });
   // A version marked expired is expired whatever the dates say.
   const kind = entry.status === 'expired' ? 'expired' : standing.kind;
   return (
@@ -44,17 +50,40 @@ export function HomologationStatus({
         <dd>{t.homologation.arreteText(h.arreteDate, h.arreteReference)}</dd>
         <dt>{t.homologation.expires}</dt>
         <dd>
-          <time dateTime={standing.expires}>{formatDate(standing.expires)}</time>
+          <time dateTime={standing.lastDay}>{formatDate(standing.lastDay)}</time>
         </dd>
-        <dt>{t.homologation.reevaluation}</dt>
+        <dt>{t.homologation.renewalDeadline}</dt>
         <dd>
-          <time dateTime={standing.reevaluationDue}>{formatDate(standing.reevaluationDue)}</time>
+          <time dateTime={standing.renewalDeadline}>{formatDate(standing.renewalDeadline)}</time>
         </dd>
+        {standing.beforeDecree && (
+          <>
+            <dt>{t.homologation.reevaluation}</dt>
+            <dd>
+              <time dateTime={standing.reevaluationDue}>{formatDate(standing.reevaluationDue)}</time>
+            </dd>
+          </>
+        )}
       </dl>
-      {kind === 'valid' && <p className="success-text">{t.homologation.valid(standing.daysToReevaluation)}</p>}
-      {kind === 'reevaluation_due' && (
-        <p role="alert" className="lifecycle-warning" data-testid="reevaluation-warning">
-          {t.homologation.due(standing.expires, standing.daysToExpiry)}
+      {kind === 'valid' && <p className="success-text">{t.homologation.valid(standing.daysToRenewalDeadline)}</p>}
+      {kind === 'reevaluation_overdue' && (
+        <p role="status" className="lifecycle-warning" data-testid="reevaluation-warning">
+          {t.homologation.overdue(standing.reevaluationDue)}
+        </p>
+      )}
+      {kind === 'prepare_reevaluation' && (
+        <p role="status" className="lifecycle-warning" data-testid="reevaluation-warning">
+          {t.homologation.prepare(standing.renewalDeadline, standing.lastDay)}
+        </p>
+      )}
+      {kind === 'renewal_requested' && standing.renewal && (
+        <p role="status" className={standing.renewal.late ? 'lifecycle-warning' : 'success-text'} data-testid="renewal-requested">
+          {t.homologation.requested(standing.renewal.requestedOn, standing.renewal.late, standing.lastDay)}
+        </p>
+      )}
+      {kind === 'renewal_deadline_passed' && (
+        <p role="alert" className="lifecycle-alert" data-testid="renewal-deadline-passed">
+          {t.homologation.deadlinePassed(standing.renewalDeadline, standing.lastDay)}
         </p>
       )}
       {kind === 'expired' && (
@@ -70,6 +99,7 @@ export function HomologationStatus({
         </p>
       )}
       {standing.beforeDecree && <p className="help">{t.homologation.beforeDecree}</p>}
+      {standing.transitional && <p className="help">{t.homologation.transitional(standing.transitional)}</p>}
     </div>
   );
 }

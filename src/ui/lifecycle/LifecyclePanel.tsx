@@ -63,6 +63,9 @@ export function LifecyclePanel({ referentialId, now = () => new Date(), headingL
               history={data.value.history}
               today={localTimestamp(now()).slice(0, 10)}
               draftHandles={(version) => data.value.draft?.lifecycle.state === 'homologated' && data.value.draft.graph.referential.identity.version === version}
+              renewalRequestedOn={(version) =>
+                data.value.draft?.graph.referential.identity.version === version ? data.value.draft.lifecycle.renewalRequested?.on : undefined
+              }
               onExpireStored={() => void expireStoredVersions(db, referentialId, localTimestamp(now()))}
             />
             {data.value.draft ? <DraftLifecycle draft={data.value.draft} history={data.value.history} now={now} /> : <NoDraft history={data.value.history} />}

@@ -15,7 +15,8 @@ import {
  * The lifecycle of one referential version as a statechart:
  *
  *   draft ──review.request──▶ in_review ──submit──▶ submitted ──homologate──▶ homologated ──expire──▶ expired
- *     ▲                         │                     │                          │  └──supersede──▶ superseded
+ *     ▲                         │                     │                          │  ├──supersede──▶ superseded
+ *     │                         │                     │                          │  └──renewal.request (recorded, stays homologated)
  *     └──────review.return──────┴─────────────────────┘                          │
  *     └──────────────────────version.start (homologated, expired, superseded)────┘
  *
@@ -91,6 +92,8 @@ export const lifecycleMachine = setup({
     homologated: {
       on: {
         expire: { guard: 'commandAllowed', target: 'expired', actions: 'record' },
+        // The renewal request is a recorded step; the version stays homologated until renewed or expired.
+        'renewal.request': { guard: 'commandAllowed', target: 'homologated', reenter: false, actions: 'record' },
         supersede: { guard: 'commandAllowed', target: 'superseded', actions: 'record' },
         'version.start': { guard: 'commandAllowed', target: 'draft', actions: 'record' },
       },

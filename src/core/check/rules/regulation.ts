@@ -2,6 +2,7 @@ import { FACTOR_CODES, QUANTITY_UNITS, type Quantity } from '../../regulation/ty
 import type { Exposure } from '../../referential/schema.ts';
 import type { CheckContext } from '../context.ts';
 import { reaches, round6 } from '../../util/round.ts';
+import { missingQuantitiesText } from '../../evaluate/intensity.ts';
 
 /** Share of a duration threshold within which a situation should be left "to analyse in the company". */
 export const NEAR_THRESHOLD = 0.1;
@@ -65,6 +66,7 @@ export function regulationRules(ctx: CheckContext): void {
     const e = s.exposures[u.exposure]!;
     const at = ['situations', u.situation, 'exposures', u.exposure];
     if (u.reason === 'criterion') ctx.emit('regulation.unknown_criterion', { element: s.id, path: [...at, 'criterion'] }, { criterion: e.criterion, factor: e.factor });
+    else if (u.reason === 'intensity') ctx.emit('regulation.intensity_missing', { element: s.id, path: [...at, 'intensity'] }, { situation: s.label, factor: e.factor, criterion: e.criterion, what: missingQuantitiesText(u.quantities) });
     else ctx.emit('regulation.unit_mismatch', { element: s.id, path: [...at, 'duration', 'unit'] }, { unit: e.duration?.unit ?? '', factor: e.factor });
   }
 
@@ -82,7 +84,9 @@ export function regulationRules(ctx: CheckContext): void {
       const minimum = slot.group.minimum;
       const ei = s.exposures.indexOf(entry.exposure);
       const at = ['situations', si, 'exposures', ei];
-      if (minimum === null) continue;
+      // No legal threshold any more (the four factors removed on 2017-10-01): the conclusion serves
+      // prevention only, and no figure can contradict it.
+      if (minimum === null || !slot.factor.legalThreshold) continue;
       const value = round6(vector.values[entry.slot]!);
       const computed = reaches(value, minimum.value) ? 'exposed' : 'not_exposed';
       const params = { situation: s.label, factor: slot.factor.label, value: round(value), threshold: minimum.value, unit: minimum.unit };

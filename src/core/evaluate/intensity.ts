@@ -1,0 +1,135 @@
+import type { Condition, CriterionDef, Quantity } from '../regulation/types.ts';
+import type { Exposure } from '../referential/schema.ts';
+import { round6, traceNumber as fmt } from '../util/round.ts';
+
+/*
+ * The intensity gate of a criterion, decided on what a situation states plus what arithmetic derives
+ * from it. Repetitive work is defined through three linked quantities (D4161-2 as written by décret
+ * 2014-1159, then by décret 2015-1888, now D4163-2): a cycle of `c` seconds holding `n` technical
+ * actions runs at `n × 60 / c` actions per minute. A situation that states any two of them states the
+ * third: a 20 s cycle at 45 actions per minute is 15 actions per cycle.
+ *
+ * A criterion whose test cannot be decided because a quantity it needs is neither stated nor derivable
+ * is reported as `missing` — the loader, the checker and the evaluator turn that into a located error,
+ * never into a silent "0 h".
+ */
+
+export type IntensityOutcome = { kind: 'met'; derived: DerivedQuantity[] } | { kind: 'not_met'; derived: DerivedQuantity[] } | { kind: 'missing'; quantities: Quantity[] };
+
+/** A quantity the situation does not state, computed from the two it does. */
+export interface DerivedQuantity {
+  quantity: Quantity;
+  value: number;
+  /** French arithmetic, e.g. `45 actions/min × 20 s ÷ 60 = 15 actions par cycle`. */
+  arithmetic: string;
+}
+
+/**
+ * The quantities of an exposure as stated, completed by arithmetic where two of cycle time, actions
+ * per cycle and actions per minute are given and the third is not. Derived values are rounded to a
+ * millionth, like exposures, so that 45 × 20 ÷ 60 is the 15 it is.
+ *
+ * @example intensityValues({ intensity: [{ quantity: 'cycle_time', value: 20, unit: 's' }, { quantity: 'actions_per_minute', value: 45, unit: 'actions/min' }], … }).values.get('actions_per_cycle') // 15
+ */
+export function intensityValues(exposure: Pick<Exposure, 'intensity'>): { values: Map<Quantity, number>; derived: DerivedQuantity[] } {
+  const values = new Map<Quantity, number>();
+  for (const m of exposure.intensity) if (!values.has(m.quantity as Quantity)) values.set(m.quantity as Quantity, m.value);
+  const derived: DerivedQuantity[] = [];
+  const cycle = values.get('cycle_time');
+  const perCycle = values.get('actions_per_cycle');
+  const perMinute = values.get('actions_per_minute');
+  const add = (quantity: Quantity, value: number, arithmetic: string) => {
+    const rounded = round6(value);
+    values.set(quantity, rounded);
+    derived.push({ quantity, value: rounded, arithmetic });
+  };
+  if (perCycle === undefined && cycle !== undefined && perMinute !== undefined && cycle > 0) {
+    add('actions_per_cycle', (perMinute * cycle) / 60, `${fmt(perMinute)} actions/min × ${fmt(cycle)} s ÷ 60 = ${fmt((perMinute * cycle) / 60)} actions par cycle`);
+  } else if (perMinute === undefined && cycle !== undefined && perCycle !== undefined && cycle > 0) {
+    add('actions_per_minute', (perCycle * 60) / cycle, `${fmt(perCycle)} actions × 60 ÷ ${fmt(cycle)} s = ${fmt((perCycle * 60) / cycle)} actions/min`);
+  } else if (cycle === undefined && perCycle !== undefined && perMinute !== undefined && perMinute > 0) {
+    add('cycle_time', (perCycle * 60) / perMinute, `${fmt(perCycle)} actions × 60 ÷ ${fmt(perMinute)} actions/min = ${fmt((perCycle * 60) / perMinute)} s de cycle`);
+  }
+  return { values, derived };
+}
+
+type Truth = true | false | 'unknown';
+
+/**
+ * Decides a criterion's intensity test (disjunctive normal form) in three-valued logic: a comparison on
+ * a quantity the situation neither states nor derives is unknown — except for the quantities whose
+ * absence is itself a case of the text (`absenceDecides`, the cycle time of repetitive work), where the
+ * comparison is simply false. The test holds when one alternative holds, fails when every alternative
+ * fails, and is `missing` otherwise (with the quantities that would decide it).
+ */
+export function assessIntensity(criterion: Pick<CriterionDef, 'intensity' | 'absenceDecides'>, exposure: Pick<Exposure, 'intensity'>): IntensityOutcome {
+  const test = criterion.intensity;
+  if (test === null) return { kind: 'met', derived: [] };
+  const { values, derived } = intensityValues(exposure);
+  const optional = criterion.absenceDecides ?? [];
+  const unknown = new Set<Quantity>();
+  let undecided = false;
+  for (const alternative of test) {
+    let all: Truth = true;
+    const missingHere: Quantity[] = [];
+    for (const condition of alternative) {
+      const truth = conditionTruth(condition, values, optional);
+      if (truth === false) {
+        all = false;
+        break;
+      }
+      if (truth === 'unknown') {
+        all = 'unknown';
+        missingHere.push(condition.quantity);
+      }
+    }
+    if (all === true) return { kind: 'met', derived };
+    if (all === 'unknown') {
+      undecided = true;
+      for (const q of missingHere) unknown.add(q);
+    }
+  }
+  return undecided ? { kind: 'missing', quantities: [...unknown] } : { kind: 'not_met', derived };
+}
+
+function conditionTruth(condition: Condition, values: ReadonlyMap<Quantity, number>, optional: readonly Quantity[]): Truth {
+  const measured = values.get(condition.quantity);
+  if (condition.comparison === 'absent') return measured === undefined;
+  if (measured === undefined) return optional.includes(condition.quantity) ? false : 'unknown';
+  const value = condition.value!;
+  switch (condition.comparison) {
+    case '>=':
+      return measured >= value;
+    case '<=':
+      return measured <= value;
+    case '>':
+      return measured > value;
+    case '<':
+      return measured < value;
+  }
+}
+
+const QUANTITY_NAMES: Record<Quantity, string> = {
+  load: 'la charge unitaire (kg)',
+  daily_tonnage: 'le tonnage cumulé par jour (t)',
+  angle: 'l’angle du torse (°)',
+  acceleration: 'l’accélération A(8) (m/s²)',
+  pressure: 'la pression (hPa)',
+  temperature: 'la température (°C)',
+  sound_level: 'le niveau Lex,8h (dB(A))',
+  peak_level: 'le niveau de crête (dB(C))',
+  night_hours: 'les heures travaillées entre 0 h et 5 h',
+  cycle_time: 'le temps de cycle (s)',
+  actions_per_cycle: 'le nombre d’actions techniques par cycle',
+  actions_per_minute: 'le nombre d’actions techniques par minute',
+};
+
+/**
+ * What to state so that an intensity test can be decided. For repetitive work, two of cycle time,
+ * actions per cycle and actions per minute are enough: the third is derived.
+ */
+export function missingQuantitiesText(quantities: readonly Quantity[]): string {
+  const names = quantities.map((q) => QUANTITY_NAMES[q]).join(' et ');
+  const repetitive = quantities.some((q) => q === 'cycle_time' || q === 'actions_per_cycle' || q === 'actions_per_minute');
+  return `indiquez ${names}${repetitive ? ' (deux des trois grandeurs temps de cycle, actions par cycle, actions par minute suffisent : la troisième s’en déduit)' : ''}`;
+}
