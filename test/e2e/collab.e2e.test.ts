@@ -216,7 +216,8 @@ describe('two members merge their copies of one draft, in two browser profiles',
       await axe(a, 'merge dialog without conflict', '[data-testid="merge-dialog"]');
       await dialog.getByRole('button', { name: 'Appliquer la fusion' }).click();
       await dialog.waitFor({ state: 'detached' });
-      await poll(() => a.getByTestId('editor-status').textContent()).toMatch(/^Fusion appliquée en une étape/);
+      // Checked and its scenarios run at once, as the notice says (the sample has 16 scenarios, untouched by either side).
+      await poll(() => a.getByTestId('editor-status').textContent()).toMatch(/^Fusion appliquée en une étape \(Ctrl\+Z l’annule\)\. Vérification relancée ; scénarios : \d+ sur 16 conformes\.$/);
       const merged = await storedGraph(a, MERGED);
       expect(label(merged, 'prepa-nuit')).toBe('Préparation de commandes de nuit');
       expect(merged?.nodes.some((n) => n.kind === 'situation' && n.label === 'Contrôle qualité en fin de ligne')).toBe(true);
