@@ -429,9 +429,9 @@ describe('backup', () => {
   it('exports everything to one file and restores it into another database', async () => {
     const source = await populated();
     const backup = await exportBackup(source, NOW);
-    expect(backup.counts).toEqual({ referentials: 2, drafts: 1, companies: 1, staff: 1, evaluations: 1, meta: 1 });
+    expect(backup.counts).toEqual({ referentials: 2, drafts: 1, companies: 1, staff: 1, evaluations: 1, meta: 1, versionComments: 0 });
     const file = JSON.parse(backup.text);
-    expect(file).toMatchObject({ format: 'logigramme-backup', formatVersion: 1, exportedAt: NOW(), databaseVersion: 3 });
+    expect(file).toMatchObject({ format: 'logigramme-backup', formatVersion: 1, exportedAt: NOW(), databaseVersion: 4 });
     // The browser's own persistence flag is not data.
     expect(file.tables.meta.map((m: { key: string }) => m.key)).not.toContain('persistenceRequested');
 
@@ -486,7 +486,7 @@ describe('backup', () => {
 
     expect(await importBackup(target, '{"format": "autre"}')).toMatchObject({ ok: false, issues: [{ path: '$.format' }, { path: '$.formatVersion' }, { path: '$.exportedAt' }, { path: '$.tables' }] });
     expect(await importBackup(target, JSON.stringify({ ...good, formatVersion: 2 }))).toMatchObject({ ok: false, issues: [{ code: 'backup.newer', path: '$.formatVersion' }] });
-    expect(await importBackup(target, JSON.stringify({ ...good, databaseVersion: 4 }))).toMatchObject({ ok: false, issues: [{ code: 'backup.newer', path: '$.databaseVersion' }] });
+    expect(await importBackup(target, JSON.stringify({ ...good, databaseVersion: 99 }))).toMatchObject({ ok: false, issues: [{ code: 'backup.newer', path: '$.databaseVersion' }] });
     const syntax = await importBackup(target, '{');
     expect(!syntax.ok && syntax.issues[0]!.code).toBe('json.syntax');
     expect(await snapshot(target)).toEqual(before);
