@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentHash, legacyContentHash, loadReferential } from '../src/core/index.ts';
-import { hashMatches, LogigrammeDb, openStored } from '../src/storage/index.ts';
+import { GENESIS_HASH, verifyPublicationLog } from '../src/core/lifecycle/index.ts';
+import { hashMatches, LogigrammeDb, openStored, readPublicationLog } from '../src/storage/index.ts';
 
 const V2_STORES = {
   referentials: 'key, id, storedAt',
@@ -17,7 +18,7 @@ const V2_STORES = {
 
 // Browsers keep a user's database across app updates: a schema change must keep what was stored.
 describe('database schema upgrade', () => {
-  it('a version 1 database opens as version 3 with its referentials and meta intact, and the new tables empty', async () => {
+  it('a version 1 database opens at the current version with its referentials and meta intact, and the new tables empty', async () => {
     const name = `upgrade-${Math.random()}`;
     const v1 = new Dexie(name);
     v1.version(1).stores({ referentials: 'key, id, storedAt', meta: 'key' });
@@ -27,7 +28,7 @@ describe('database schema upgrade', () => {
 
     const db = new LogigrammeDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(7);
     // A document that does not load is left as it was.
     expect(await db.referentials.get('x@1.0.0')).toMatchObject({ id: 'x' });
     expect((await db.meta.get('seededSamples'))?.value).toEqual(['x@1.0.0']);
@@ -78,6 +79,21 @@ describe('database schema upgrade', () => {
     const opened = openStored(record);
     expect(opened.ok && opened.value.contentHash).toBe(current);
     expect((await db.evaluations.get('c1@2024'))?.contentHash).toBe(current);
+    // Version 7: the two events became the first two entries of the chain, under the current hash, and
+    // the former list is gone; the version is vouched for (not in quarantine).
+    const log = await readPublicationLog(db);
+    const chain = verifyPublicationLog(log);
+    expect(chain.breaks).toEqual([]);
+    expect(chain.entries.map((e) => [e?.seq, e?.action, e?.key, e?.from, e?.to, e?.contentHash, e?.at])).toEqual([
+      [0, 'publish', key, null, 'submitted', current, '2026-01-02T00:00:00Z'],
+      [1, 'publish', key, 'submitted', 'homologated', current, '2026-03-02T00:00:00Z'],
+    ]);
+    expect(chain.entries[0]?.previous).toBe(GENESIS_HASH);
+    expect(chain.entries[1]?.previous).toBe(chain.entries[0]?.hash);
+    expect(log.head).toEqual({ seq: 1, hash: chain.entries[1]!.hash });
+    expect(chain.entries[1]?.homologation).toEqual({ arreteDate: '2026-03-02', arreteReference: 'Arrêté du 2 mars 2026', expires: '2031-03-02' });
+    expect(await db.meta.get(`publications:${key}`)).toBeUndefined();
+    expect(record.quarantine).toBeUndefined();
     db.close();
   });
 });

@@ -54,12 +54,22 @@ export {
   type DraftImportOutcome,
   type ExportFile,
   type NewDraft,
-  type PublicationEvent,
   type PublishOutcome,
   type SaveOutcome,
   type TransitionOutcome,
   type VersionEntry,
 } from './drafts.ts';
 export { hashMatches, upgradeRecordHashes, upgradeStoredHashes } from './hashes.ts';
+export {
+  checkPublications,
+  PUBLICATION_LOG_KEY,
+  publicationOverview,
+  readPublicationLog,
+  type PublicationOverview,
+  type Quarantine,
+  type QuarantinedVersion,
+} from './publications.ts';
+export { removeQuarantined, repairFromFile, type RemoveOutcome, type RepairOutcome, type Signed } from './publication-repair.ts';
+export type { PublicationEntry } from '../core/lifecycle/index.ts';
 export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, exportBackup, importBackup, validateBackup, type BackupFile, type RestoreOutcome } from './backup.ts';
 export { idUses, renameStaffIds, type IdUses } from './renames.ts';

@@ -172,13 +172,9 @@ export const frLifecycle = {
     dossier: 'Dossier',
     dossierLink: (version: string) => `Dossier d’homologation de la version ${version}`,
     current: '(affichée)',
-    event: {
-      submitted: 'déposée',
-      homologated: 'homologuée',
-      superseded: 'remplacée',
-      expired: 'expirée',
-    } as Record<string, string>,
-    eventText: (what: string, at: string, by?: string) => `${what} le ${date(at)}${by ? ` par la version ${by}` : ''}`,
+    /** « n° 3 : homologation enregistrée le … » */
+    entryText: (seq: number, text: string) => `n° ${seq + 1} : ${text}`,
+    integrity: 'intégrité non vérifiée',
     lifecycle: 'Brouillon et cycle de vie',
   },
   dossier: {
@@ -193,6 +189,10 @@ export const frLifecycle = {
     unreadable: 'Cette version enregistrée ne peut plus être lue :',
     identity: 'Identité du référentiel',
     submittedHash: 'Empreinte de la version déposée',
+    logHead: 'Tête du journal des publications',
+    logHeadText: (n: number) => `entrée n° ${n}`,
+    logEntry: 'Inscription de cette version au journal',
+
     sameHash: '(identique : le contenu homologué est celui qui a été déposé)',
     regulation: 'Version réglementaire visée',
     workingYear: 'Année de travail de référence',

@@ -36,6 +36,17 @@ export const fr = {
     regulation: 'Version réglementaire',
     hash: 'Empreinte',
     source: 'Origine',
+    integrity: 'intégrité non vérifiée',
+  },
+  integrity: {
+    heading: 'Intégrité non vérifiée',
+    intro: (n: number) =>
+      n === 1
+        ? 'Une version enregistrée ne correspond plus au journal des publications : elle ne peut être ni évaluée, ni publiée, ni imprimée en dossier tant que ce n’est pas résolu.'
+        : `${n} versions enregistrées ne correspondent plus au journal des publications : elles ne peuvent être ni évaluées, ni publiées, ni imprimées en dossier tant que ce n’est pas résolu.`,
+    chain: 'Le journal des publications lui-même a été modifié :',
+    missing: (key: string) => `La version ${key} est inscrite au journal mais n’est plus enregistrée dans ce navigateur.`,
+    open: 'Ouvrir la version',
   },
   source: { sample: 'Exemple fourni', import: 'Importé', published: 'Publié depuis l’éditeur' } as Record<string, string>,
   status: {
