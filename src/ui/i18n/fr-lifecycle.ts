@@ -157,6 +157,8 @@ export const frLifecycle = {
     confirm: 'Je comprends que la restauration remplace toutes les données de ce navigateur par celles de la sauvegarde.',
     importLabel: 'Restaurer une sauvegarde (JSON)',
     restored: (count: number) => `Sauvegarde restaurée : ${count} enregistrements.`,
+    /** To compare with the head printed on a homologation dossier. */
+    restoredHead: (n: number, hash: string) => `Journal des publications vérifié ; sa tête est l’entrée n° ${n} (${hash}).`,
     invalid: (file: string, count: number) => `La sauvegarde « ${file} » n’a pas été restaurée : ${count} ${count > 1 ? 'erreurs' : 'erreur'}. Rien n’a été modifié.`,
     issuesCaption: 'Erreurs trouvées dans la sauvegarde',
   },

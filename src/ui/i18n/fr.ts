@@ -47,6 +47,22 @@ export const fr = {
     chain: 'Le journal des publications lui-même a été modifié :',
     missing: (key: string) => `La version ${key} est inscrite au journal mais n’est plus enregistrée dans ce navigateur.`,
     open: 'Ouvrir la version',
+    resolve: {
+      heading: 'Résoudre : intégrité non vérifiée',
+      author: 'Votre nom (inscrit au journal des publications)',
+      file: 'Réimporter le fichier d’origine de cette version',
+      remove: 'Supprimer cette version de ce navigateur',
+      confirm: 'La suppression est inscrite au journal des publications.',
+      removeConfirm: 'Confirmer la suppression',
+      cancel: 'Annuler',
+      invalid: 'Ce fichier ne peut pas être lu :',
+      repaired: 'Version rétablie depuis son fichier d’origine : son intégrité est vérifiée.',
+      removed: 'Version supprimée de ce navigateur ; la suppression est inscrite au journal.',
+      notNeeded: 'Il n’y a rien à résoudre pour cette version.',
+      otherVersion: (found: string, expected: string) => `Ce fichier est ${found}, et non ${expected} : rien n’a été modifié.`,
+      hashDiffers: (actual: string, expected: string) =>
+        `Ce fichier n’est pas le fichier d’origine : son empreinte est ${actual}, le journal des publications a inscrit ${expected}. Rien n’a été modifié.`,
+    },
   },
   source: { sample: 'Exemple fourni', import: 'Importé', published: 'Publié depuis l’éditeur' } as Record<string, string>,
   status: {
