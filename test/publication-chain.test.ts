@@ -1,6 +1,9 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { verifyBackupFile } from '../scripts/verify-backup.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentHash, loadReferential } from '../src/core/index.ts';
 import { layoutGraph } from '../src/core/layout.ts';
@@ -277,6 +280,32 @@ describe('restore verifies the backup against the chain (issue 10, point 2)', ()
     const outcome = await importBackup(freshDb(), JSON.stringify(file));
     expect(!outcome.ok && outcome.issues.map((i) => i.code)).toEqual(['backup.publication_missing']);
   });
+});
+
+describe('npm run verify-backup checks an exported file on its own', () => {
+  it('accepts an intact backup with its head, refuses the edited one with located problems', async () => {
+    const db = await homologatedDb();
+    const text = (await exportBackup(db, NOW)).text;
+    const head = (await readPublicationLog(db)).head!;
+    const good = verifyBackupFile('sauvegarde.json', new TextEncoder().encode(text));
+    expect(good).toEqual({ code: 0, err: '', out: `sauvegarde.json : sauvegarde vérifiée — 2 versions enregistrées, journal des publications de 2 entrées (tête : entrée n° 2, ${head.hash}).\n` });
+
+    const file = JSON.parse(text);
+    const i = file.tables.referentials.findIndex((r: StoredReferential) => r.key === KEY);
+    file.tables.referentials[i] = tamper(file.tables.referentials[i]);
+    const bad = verifyBackupFile('sauvegarde.json', new TextEncoder().encode(JSON.stringify(file)));
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain(`sauvegarde.json $.tables.referentials[${i}] : La version 1.1.0`);
+    expect(bad.err).toContain('sauvegarde refusée (1 problème)');
+
+    // The script itself, as run from npm, on the file written to disk.
+    const dir = mkdtempSync(join(tmpdir(), 'verify-backup-'));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(file));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'verify-backup.ts'), join(dir, 'bad.json')], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('sauvegarde refusée');
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 });
 
 describe('the check at start quarantines what the log does not vouch for', () => {

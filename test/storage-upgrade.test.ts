@@ -112,7 +112,7 @@ describe('database version 7: the publication chain built from a version 3 datab
     return v3;
   };
   const sample = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'referentials', 'exemple-atelier.json'), 'utf8')) as Record<string, any>;
-  const homologated = { ...sample, identity: { ...sample.identity, status: 'homologated', homologation: { arreteDate: '2026-03-02', arreteReference: 'Arrêté du 2 mars 2026', expires: '2031-03-02' } } };
+  const homologated: Record<string, any> = { ...sample, identity: { ...sample.identity, status: 'homologated', homologation: { arreteDate: '2026-03-02', arreteReference: 'Arrêté du 2 mars 2026', expires: '2031-03-02' } } };
   const key = 'exemple-atelier@1.0.0';
   const row = (document: Record<string, any>) => ({ key, id: 'exemple-atelier', version: '1.0.0', title: 't', branch: 'b', status: 'homologated', regulation: document.regulation, contentHash: contentHash(loadOk(document)), document, source: 'published', storedAt: '2026-03-02T00:00:00Z' });
   const events = (hash: string) => [

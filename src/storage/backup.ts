@@ -211,3 +211,21 @@ export async function importBackup(db: LogigrammeDb, text: string): Promise<Rest
     return { ok: true, counts: Object.fromEntries(TABLES.map((name) => [name, t[name].length])) as Record<TableName, number>, head: checked.chain.log.head };
   });
 }
+
+export type BackupVerification =
+  | { ok: true; versions: number; entries: number; head: LogHead | null }
+  | { ok: false; issues: LoadIssue[] };
+
+/**
+ * A backup file checked on its own, as the restore would check it but without a database to compare
+ * with (`npm run verify-backup`): every record, and its published versions against its publication log.
+ * The head it reports is to be compared with the one printed in the homologation dossier.
+ */
+export function verifyBackupText(text: string): BackupVerification {
+  const valid = validateBackup(text);
+  if (!valid.ok) return valid;
+  const upgraded = upgradeStoredHashes(valid.tables.referentials as StoredReferential[], valid.tables.meta as MetaRecord[], valid.tables.evaluations as EvaluationRecord[]);
+  const checked = checkBackupChain({ referentials: upgraded.referentials, drafts: valid.tables.drafts as DraftRecord[], meta: valid.tables.meta as MetaRecord[] }, null);
+  if (!checked.ok) return checked;
+  return { ok: true, versions: upgraded.referentials.length, entries: checked.chain.log.entries.length, head: checked.chain.log.head };
+}

@@ -71,5 +71,5 @@ export {
 } from './publications.ts';
 export { removeQuarantined, repairFromFile, type RemoveOutcome, type RepairOutcome, type Signed } from './publication-repair.ts';
 export type { PublicationEntry } from '../core/lifecycle/index.ts';
-export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, exportBackup, importBackup, validateBackup, type BackupFile, type RestoreOutcome } from './backup.ts';
+export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, exportBackup, importBackup, validateBackup, verifyBackupText, type BackupFile, type BackupVerification, type RestoreOutcome } from './backup.ts';
 export { idUses, renameStaffIds, type IdUses } from './renames.ts';
