@@ -22,6 +22,7 @@ import {
   PUBLICATION_LOG_KEY,
   readPublicationLog,
   publishVersion,
+  revisionOf,
   saveDraftGraph,
   startNewVersion,
   versionHistory,
@@ -105,14 +106,14 @@ describe('creating and saving drafts', () => {
     const db = freshDb();
     const draft = await sampleDraft(db);
     const edited: GraphDocument = { ...draft.graph, nodes: draft.graph.nodes.map((n) => (n.id === 'mecanicien' && n.kind === 'job' ? { ...n, label: 'Mécanicien agricole' } : n)) };
-    const saved = await saveDraftGraph(db, draft.id, edited, () => '2026-01-16T08:00:00.000Z');
+    const saved = await saveDraftGraph(db, draft.id, edited, { baseRevision: revisionOf(draft), now: () => '2026-01-16T08:00:00.000Z' });
     expect(saved.kind).toBe('saved');
     expect((await openDraft(db, draft.id))?.updatedAt).toBe('2026-01-16T08:00:00.000Z');
     expect((await openDraft(db, draft.id))?.graph.nodes.find((n) => n.id === 'mecanicien')).toMatchObject({ label: 'Mécanicien agricole' });
     await applyTransition(db, draft.id, review);
-    const locked = await saveDraftGraph(db, draft.id, draft.graph);
+    const locked = await saveDraftGraph(db, draft.id, draft.graph, { baseRevision: revisionOf((await openDraft(db, draft.id))!) });
     expect(locked).toEqual({ kind: 'refused', reasons: [{ code: 'lifecycle.locked_in_review', params: { state: 'in_review' } }] });
-    expect(await saveDraftGraph(db, 'inconnu', draft.graph)).toEqual({ kind: 'missing' });
+    expect(await saveDraftGraph(db, 'inconnu', draft.graph, { baseRevision: 0 })).toEqual({ kind: 'missing' });
   });
 });
 
@@ -226,7 +227,7 @@ describe('the lifecycle, persisted', () => {
     expect(chain.entries[1]?.previous).toBe(chain.entries[0]?.hash);
 
     // Frozen: no edit, no second homologation.
-    expect((await saveDraftGraph(db, draft.id, stored!.graph)).kind).toBe('refused');
+    expect((await saveDraftGraph(db, draft.id, stored!.graph, { baseRevision: revisionOf(stored!) })).kind).toBe('refused');
     expect((await applyTransition(db, draft.id, homologate())).kind).toBe('refused');
   });
 
@@ -235,7 +236,7 @@ describe('the lifecycle, persisted', () => {
     const draft = await sampleDraft(db);
     const broken = structuredClone(draft.graph);
     broken.referential.factors.excluded[0]!.justification = '';
-    await saveDraftGraph(db, draft.id, broken);
+    await saveDraftGraph(db, draft.id, broken, { baseRevision: revisionOf(draft) });
     const before = await snapshot(db);
     const outcome = await applyTransition(db, draft.id, review);
     expect(outcome.kind).toBe('refused');

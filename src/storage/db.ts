@@ -78,6 +78,13 @@ export interface DraftRecord {
   };
   /** ISO timestamp of the last save. */
   updatedAt: string;
+  /**
+   * Increases by one with every write, whoever writes (the editor's autosave, a lifecycle step, an
+   * import). A save states the revision it was based on and is refused when the stored one moved on
+   * (another tab wrote meanwhile), so two tabs never overwrite each other's edits. Absent on records
+   * written before revisions existed: read as 0. A plain field, not an index: records are read by id.
+   */
+  revision?: number;
   /** The editor's undo and redo steps, kept with the draft so that they survive a reload (bounded). */
   history?: StoredHistory;
 }

@@ -96,7 +96,7 @@ export async function createDraft(db: LogigrammeDb, input: NewDraft, now: Clock 
   const at = now();
   const loaded = loadGraph(emptyGraph(input, at.slice(0, 10)));
   if (!loaded.ok) return { kind: 'invalid', issues: loaded.issues };
-  const record: DraftRecord = { id: input.id, graph: loaded.value, lifecycle: initialLifecycle(), updatedAt: at };
+  const record = nextRecord(undefined, { id: input.id, graph: loaded.value, lifecycle: initialLifecycle(), updatedAt: at });
   return db.transaction('rw', db.drafts, db.referentials, async (): Promise<CreateDraftOutcome> => {
     if (await db.drafts.get(input.id)) return { kind: 'exists', by: 'draft' };
     if ((await db.referentials.where('id').equals(input.id).count()) > 0) return { kind: 'exists', by: 'referential' };
@@ -113,21 +113,50 @@ export type SaveOutcome =
   | { kind: 'saved'; record: DraftRecord }
   | { kind: 'missing' }
   /** Only a draft changes: under review or once homologated the graph is locked. */
-  | { kind: 'refused'; reasons: LifecycleRefusal[] };
+  | { kind: 'refused'; reasons: LifecycleRefusal[] }
+  /**
+   * The stored draft moved on since the revision the graph was based on (another tab, a lifecycle
+   * step or an import wrote meanwhile): nothing written. `record` is the stored draft, to replay the
+   * edit on top of.
+   */
+  | { kind: 'conflict'; record: DraftRecord };
+
+/** What a save of the editor's graph states besides the graph. */
+export interface SaveDraftWrite {
+  /** The revision of the stored draft the graph was edited from (`revisionOf(record)`). */
+  baseRevision: number;
+  /** The editor's undo and redo steps that lead to this graph (bounded before storing). */
+  history?: StoredHistory;
+  now?: Clock;
+}
+
+/** A draft's revision; records written before revisions existed count as 0. */
+export function revisionOf(record: Pick<DraftRecord, 'revision'>): number {
+  return record.revision ?? 0;
+}
+
+/** The record as written after `previous`: every write of a draft goes through here, so every write counts. */
+function nextRecord(previous: DraftRecord | undefined, record: Omit<DraftRecord, 'revision'>): DraftRecord {
+  return { ...record, revision: previous ? revisionOf(previous) + 1 : 1 };
+}
 
 /**
- * Autosave: the whole record is written again with the new graph. Refused (nothing written) when the
+ * Autosave: the whole record is written again with the new graph — only if the stored draft is still
+ * at `baseRevision` (optimistic concurrency, checked and written in one transaction): otherwise nothing
+ * is written and the stored record comes back as a `conflict`. Refused (nothing written) when the
  * lifecycle does not allow editing, or when the graph tries to change the id, status or homologation.
  * The graph is not validated again here: the editor only produces schema-valid documents, and the
  * checker reports the rest.
  */
-export async function saveDraftGraph(db: LogigrammeDb, id: string, graph: GraphDocument, now: Clock = isoNow, history?: StoredHistory): Promise<SaveOutcome> {
+export async function saveDraftGraph(db: LogigrammeDb, id: string, graph: GraphDocument, write: SaveDraftWrite): Promise<SaveOutcome> {
+  const now = write.now ?? isoNow;
   return db.transaction('rw', db.drafts, async (): Promise<SaveOutcome> => {
     const draft = await db.drafts.get(id);
     if (!draft) return { kind: 'missing' };
     const reasons = editRefusals(draft.lifecycle, draft.graph, graph);
     if (reasons.length > 0) return { kind: 'refused', reasons };
-    const record: DraftRecord = { ...draft, graph, updatedAt: now(), ...(history ? { history: boundHistory(history) } : {}) };
+    if (revisionOf(draft) !== write.baseRevision) return { kind: 'conflict', record: draft };
+    const record = nextRecord(draft, { ...draft, graph, updatedAt: now(), ...(write.history ? { history: boundHistory(write.history) } : {}) });
     await db.drafts.put(record);
     return { kind: 'saved', record };
   });
@@ -263,7 +292,7 @@ export async function applyTransition(db: LogigrammeDb, id: string, command: Lif
     if (command.type === 'expire' || command.type === 'supersede') {
       await markStored(db, referentialKey(id, version), lifecycle.state, command.at, command.author, command.type === 'supersede' ? command.byVersion : undefined);
     }
-    const record: DraftRecord = { ...draft, graph, lifecycle, updatedAt: command.at };
+    const record = nextRecord(draft, { ...draft, graph, lifecycle, updatedAt: command.at });
     await db.drafts.put(record);
     return { kind: 'applied', record, ...(published ? { published } : {}), superseded };
   });
@@ -369,7 +398,11 @@ export type DraftImportOutcome =
 export interface DraftImportOptions {
   /** The referential id the file must describe (the panel's). */
   expectedId?: string;
-  /** Replace the graph of an existing draft (only while it is a draft; its history is kept). */
+  /**
+   * Replace the graph of an existing draft (only while it is a draft). Its undo history goes: its steps
+   * describe the replaced graph. An editor open on the draft (this tab or another) replays its unsaved
+   * edits on top of the imported graph.
+   */
   replace?: boolean;
   now?: Clock;
   /**
@@ -408,7 +441,12 @@ export async function importDraftText(db: LogigrammeDb, text: string, options: D
     if (existing && existing.lifecycle.state !== 'draft') return { kind: 'locked', state: existing.lifecycle.state };
     const versions = (await db.referentials.where('id').equals(id).toArray()).map((r) => r.version);
     const { graph: normalised, renumbered, statusReset } = asDraftGraph(graph, versions);
-    const record: DraftRecord = existing ? { ...existing, graph: normalised, updatedAt: at } : { id, graph: normalised, lifecycle: initialLifecycle(), updatedAt: at };
+    let record: DraftRecord;
+    if (existing) {
+      // The saved undo steps describe the replaced graph, not this one: they go with it.
+      const { history: _replacedHistory, ...kept } = existing;
+      record = nextRecord(existing, { ...kept, graph: normalised, updatedAt: at });
+    } else record = nextRecord(undefined, { id, graph: normalised, lifecycle: initialLifecycle(), updatedAt: at });
     await db.drafts.put(record);
     return { kind: 'imported', record, replaced: Boolean(existing), ...(renumbered ? { renumbered } : {}), ...(statusReset ? { statusReset } : {}) };
   });
@@ -467,7 +505,7 @@ export async function draftFromStored(db: LogigrammeDb, key: string, now: Clock 
     const { homologation: _homologation, ...kept } = identity;
     const version = nextVersion(versions, 'minor');
     const graph: GraphDocument = { ...laidOut, referential: { ...laidOut.referential, identity: { ...kept, status: 'draft', version } } };
-    const record: DraftRecord = { id: stored.id, graph, lifecycle: initialLifecycle(), updatedAt: at };
+    const record = nextRecord(undefined, { id: stored.id, graph, lifecycle: initialLifecycle(), updatedAt: at });
     await db.drafts.add(record);
     return { kind: 'created', record, version };
   });
