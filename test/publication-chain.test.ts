@@ -27,6 +27,7 @@ import {
   LogigrammeDb,
   openStored,
   publicationOverview,
+  publishVersion,
   PUBLICATION_LOG_KEY,
   readPublicationLog,
   removeQuarantined,
@@ -324,6 +325,9 @@ describe('the check at start quarantines what the log does not vouch for', () =>
     expect(!opened.ok && opened.issues[0]!.message).toMatch(/^Intégrité non vérifiée : la version 1\.1\.0 de « .+ » \(exemple-atelier@1\.1\.0\) ne correspond plus au journal des publications/);
     expect((await draftFromStored(db, KEY, NOW, { layout: layoutGraph })).kind).toBe('invalid');
     expect((await publicationOverview(db)).quarantined.map((q) => q.key)).toEqual([KEY]);
+    // Nothing is published over it either.
+    const draft = (await db.drafts.get('exemple-atelier'))!;
+    expect((await publishVersion(db, draft.graph, NOW())).kind).toBe('quarantined');
     // The untouched version stays usable.
     expect(openStored((await db.referentials.get('exemple-atelier@1.0.0'))!).ok).toBe(true);
 

@@ -207,7 +207,10 @@ export async function importBackup(db: LogigrammeDb, text: string): Promise<Rest
     await db.companies.bulkAdd(t.companies as never[]);
     await db.staff.bulkAdd(t.staff as never[]);
     await db.evaluations.bulkAdd(t.evaluations as never[]);
-    await db.meta.bulkPut([...meta, { key: PUBLICATION_LOG_KEY, value: checked.chain.log }]);
+    // An empty log is written only if the file had one: a restore gives back the database the file describes.
+    const hadLog = (t.meta as MetaRecord[]).some((m) => m.key === PUBLICATION_LOG_KEY);
+    const log = checked.chain.log.entries.length > 0 || hadLog ? [{ key: PUBLICATION_LOG_KEY, value: checked.chain.log }] : [];
+    await db.meta.bulkPut([...meta, ...log]);
     return { ok: true, counts: Object.fromEntries(TABLES.map((name) => [name, t[name].length])) as Record<TableName, number>, head: checked.chain.log.head };
   });
 }

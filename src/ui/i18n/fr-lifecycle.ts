@@ -100,6 +100,7 @@ export const frLifecycle = {
     conflict: (key: string, existing: string, mine: string) =>
       `Refusé : la version ${key} est déjà enregistrée avec un autre contenu (empreinte ${existing}, ici ${mine}). Une version publiée ne change pas : changez le numéro de version du brouillon.`,
     invalid: 'Le référentiel compilé ne se charge pas : consultez le rapport de vérification.',
+    quarantined: (key: string) => `La version ${key} enregistrée a une intégrité non vérifiée : rien n’est publié sur elle tant que ce n’est pas résolu (voir l’écran de la version). Rien n’a été modifié.`,
     missing: 'Ce brouillon n’existe plus (supprimé dans un autre onglet ?).',
     failed: (message: string) => `L’enregistrement a échoué : ${message}`,
   },
