@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { CompanyInput, Employee, GraphDocument } from '../core/index.ts';
+import type { CommentThread, CompanyInput, Employee, GraphDocument } from '../core/index.ts';
 import { upgradeStoredHashes } from './hashes.ts';
 import { upgradeToPublicationChain } from './publication-legacy.ts';
 import type { Quarantine } from './publications.ts';
@@ -152,6 +152,21 @@ export interface EvaluationRecord {
   evaluatedAt: string;
 }
 
+/**
+ * Comment threads written on a version without changing it: a published or homologated version, or a
+ * draft while it is read-only (in review, submitted). One record per version key; the version's
+ * document, and so its content hash, are never touched.
+ */
+export interface VersionCommentsRecord {
+  /** `${id}@${version}`, the key of the version in `referentials` (also before it is stored there). */
+  key: string;
+  id: string;
+  version: string;
+  threads: CommentThread[];
+  /** ISO timestamp of the last change. */
+  updatedAt: string;
+}
+
 export const DB_NAME = 'logigramme';
 
 export class LogigrammeDb extends Dexie {
@@ -163,6 +178,7 @@ export class LogigrammeDb extends Dexie {
   declare companies: Table<CompanyRecord, string>;
   declare staff: Table<StaffRecord, string>;
   declare evaluations: Table<EvaluationRecord, string>;
+  declare versionComments: Table<VersionCommentsRecord, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -197,7 +213,17 @@ export class LogigrammeDb extends Dexie {
         await referentials.bulkPut(upgraded.referentials);
         await evaluations.bulkPut(upgraded.evaluations);
       });
-    // Version 7 (4 to 6 belong to other features; Dexie allows gaps): the publication log becomes one
+    // Version 4: comments written on versions, beside them. A new table only: existing data stays as it is.
+    this.version(4).stores({
+      referentials: 'key, id, storedAt',
+      meta: 'key',
+      drafts: 'id, updatedAt',
+      companies: 'id, updatedAt',
+      staff: 'key, companyId, year',
+      evaluations: 'key, companyId, year',
+      versionComments: 'key, id',
+    });
+    // Version 7 (5 and 6 belong to other features; Dexie allows gaps): the publication log becomes one
     // hash chain, built from the former per-version event lists after checking each recorded hash
     // against the stored content; a mismatch already there is chained as recorded and the version put
     // in quarantine, never vouched for. Same tables.
@@ -209,6 +235,7 @@ export class LogigrammeDb extends Dexie {
         companies: 'id, updatedAt',
         staff: 'key, companyId, year',
         evaluations: 'key, companyId, year',
+        versionComments: 'key, id',
       })
       .upgrade((tx) => upgradeToPublicationChain(tx, new Date().toISOString()));
   }

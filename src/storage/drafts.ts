@@ -1,5 +1,7 @@
 import {
+  baseOfReferential,
   decompile,
+  exportableGraph,
   GRAPH_FORMAT_VERSION,
   loadGraph,
   loadReferential,
@@ -31,6 +33,7 @@ import { quarantineIssue, recordFor, type Clock } from './referentials.ts';
 import { publicationsKey } from './hashes.ts';
 import { factsFor, homologationOf as loggedHomologation, logPublications, readPublicationLog, versionFacts } from './publications.ts';
 import { verifyPublicationLog, type PublicationEntry } from '../core/lifecycle/index.ts';
+import { keepSnapshot } from './snapshots.ts';
 
 /*
  * The editor's drafts: one working draft per referential id (the logigramme and its lifecycle), saved
@@ -430,12 +433,13 @@ export async function importDraftText(db: LogigrammeDb, text: string, options: D
     const loaded = loadReferential(json.value);
     if (!loaded.ok) return { kind: 'invalid', issues: loaded.issues };
     const bare = decompile(loaded.value);
-    graph = { ...bare, layout: { ...bare.layout, nodes: await options.layout(bare) } };
+    // The draft starts from this referential: a merge finds it among the stored versions or as a file given.
+    graph = { ...bare, layout: { ...bare.layout, nodes: await options.layout(bare) }, base: baseOfReferential(loaded.value) };
   }
   const id = graph.referential.id;
   if (options.expectedId !== undefined && options.expectedId !== id) return { kind: 'mismatch', expected: options.expectedId, found: id };
   const at = (options.now ?? isoNow)();
-  return db.transaction('rw', db.drafts, db.referentials, async (): Promise<DraftImportOutcome> => {
+  return db.transaction('rw', db.drafts, db.referentials, db.meta, async (): Promise<DraftImportOutcome> => {
     const existing = await db.drafts.get(id);
     if (existing && !options.replace) return { kind: 'exists', record: existing };
     if (existing && existing.lifecycle.state !== 'draft') return { kind: 'locked', state: existing.lifecycle.state };
@@ -448,6 +452,8 @@ export async function importDraftText(db: LogigrammeDb, text: string, options: D
       record = nextRecord(existing, { ...kept, graph: normalised, updatedAt: at });
     } else record = nextRecord(undefined, { id, graph: normalised, lifecycle: initialLifecycle(), updatedAt: at });
     await db.drafts.put(record);
+    // A colleague's logigramme is where this draft now starts: kept, so that a merge can find it.
+    if (isGraph) await keepSnapshot(db, id, { at, reason: 'received', graph }, { replaceLineage: true });
     return { kind: 'imported', record, replaced: Boolean(existing), ...(renumbered ? { renumbered } : {}), ...(statusReset ? { statusReset } : {}) };
   });
 }
@@ -504,7 +510,8 @@ export async function draftFromStored(db: LogigrammeDb, key: string, now: Clock 
     const identity = laidOut.referential.identity;
     const { homologation: _homologation, ...kept } = identity;
     const version = nextVersion(versions, 'minor');
-    const graph: GraphDocument = { ...laidOut, referential: { ...laidOut.referential, identity: { ...kept, status: 'draft', version } } };
+    // The stored version is where the draft starts: every export records it, so a colleague's copy merges against it.
+    const graph: GraphDocument = { ...laidOut, referential: { ...laidOut.referential, identity: { ...kept, status: 'draft', version } }, base: baseOfReferential(loaded.value) };
     const record = nextRecord(undefined, { id: stored.id, graph, lifecycle: initialLifecycle(), updatedAt: at });
     await db.drafts.add(record);
     return { kind: 'created', record, version };
@@ -521,9 +528,12 @@ export interface ExportFile {
 
 const baseName = (graph: GraphDocument) => `${graph.referential.id}-${graph.referential.identity.version}`;
 
-/** The logigramme as it is stored (it imports back as is). */
+/**
+ * The logigramme as it is stored (it imports back as is), at the current format version and recording
+ * the version or snapshot it started from (`base`), for a three-way merge of the copies made from it.
+ */
 export function exportGraph(graph: GraphDocument): ExportFile {
-  return { name: `${baseName(graph)}.graph.json`, type: 'application/json', text: `${JSON.stringify(graph, null, 2)}\n` };
+  return { name: `${baseName(graph)}.graph.json`, type: 'application/json', text: `${JSON.stringify(exportableGraph(graph), null, 2)}\n` };
 }
 
 /** The compiled portable referential, with its `contentHash` field set. */

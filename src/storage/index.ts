@@ -13,6 +13,7 @@ export {
   type ReferentialSource,
   type StaffRecord,
   type StoredReferential,
+  type VersionCommentsRecord,
 } from './db.ts';
 export {
   importReferentialText,
@@ -75,3 +76,5 @@ export { removeQuarantined, repairFromFile, type RemoveOutcome, type RepairOutco
 export type { PublicationEntry } from '../core/lifecycle/index.ts';
 export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, exportBackup, importBackup, validateBackup, verifyBackupText, type BackupFile, type BackupVerification, type RestoreOutcome } from './backup.ts';
 export { idUses, renameStaffIds, type IdUses } from './renames.ts';
+export { versionThreads, changeVersionThreads, importVersionThreads, type CommentedVersionKey } from './comments.ts';
+export { baseCandidates, draftSnapshots, keepSnapshot, exportableDraft, withAncestry, snapshotsKey, SNAPSHOT_LIMIT, type DraftSnapshot } from './snapshots.ts';

@@ -16,6 +16,7 @@ import { entryText } from '../../present/publication-log.ts';
 import { EstimatePanel } from '../review/EstimatePanel.tsx';
 import './dossier.css';
 import { ExcludedFactorsTable } from '../components/ExcludedFactorsTable.tsx';
+import { CommentsAnnexRow } from './CommentsAnnex.tsx';
 
 const t = frLifecycle.dossier;
 type HeadingRef = RefObject<HTMLHeadingElement | null>;
@@ -144,6 +145,7 @@ function Dossier({ stored, r, entry, head, headingRef }: { stored: StoredReferen
             </td>
           </tr>
         ))}
+        <CommentsAnnexRow stored={stored} r={r} />
       </tbody>
     </table>
   );

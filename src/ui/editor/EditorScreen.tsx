@@ -1,6 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { GraphDocument } from '../../core/index.ts';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { commentedVersion, type GraphDocument } from '../../core/index.ts';
 import { idUses, renameStaffIds, type DraftRecord, type LogigrammeDb, type StoredReferential } from '../../storage/index.ts';
 import { useDb } from '../context.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
@@ -12,7 +12,10 @@ import { LifecyclePanel } from '../lifecycle/LifecyclePanel.tsx';
 import { handleEditorKey, inField } from './actions.ts';
 import { Canvas, Minimap } from './Canvas.tsx';
 import { ConfirmDialog, FocusBanner, HelpPanel, NoticeBar, Palette, Toolbar } from './Chrome.tsx';
+import { CommentsContext, CommentsModel, type CommentsMode } from './comments.ts';
+import { CommentsPanel } from './CommentsPanel.tsx';
 import { EditorController, type EditorServices } from './controller.ts';
+import { MergeButton } from './MergeDialog.tsx';
 import './editor.css';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { EditorContext, useController, useEditorSnapshot, useView } from './hooks.ts';
@@ -82,11 +85,16 @@ export function EditorScreen({ referentialId }: { referentialId: string }) {
 
 /** A published version, read-only: never a draft until « Créer la version … » is pressed. */
 function StoredVersion({ stored, graph, next, onCreate }: { stored: StoredReferential; graph: GraphDocument; next: string; onCreate: () => void }) {
+  const db = useDb();
   const [controller] = useState(() => new EditorController(new EditorStore(graph, { readOnly: true })));
+  // Commented beside the version: its document and hash never change.
+  const [comments] = useState(() => new CommentsModel(controller, db, { kind: 'version', at: { id: stored.id, version: stored.version }, version: { id: stored.id, version: stored.version, contentHash: stored.contentHash } }));
   const [busy, setBusy] = useState(false);
   useEffect(() => controller.start(), [controller]);
+  useEffect(() => comments.start(), [comments]);
   return (
     <EditorContext.Provider value={controller}>
+      <CommentsContext.Provider value={comments}>
       <ReactFlowProvider>
         <EditorLayout
           state={stored.status}
@@ -108,6 +116,7 @@ function StoredVersion({ stored, graph, next, onCreate }: { stored: StoredRefere
           }
         />
       </ReactFlowProvider>
+      </CommentsContext.Provider>
     </EditorContext.Provider>
   );
 }
@@ -141,12 +150,23 @@ export function Editor({ db, draft }: { db: LogigrammeDb; draft: DraftRecord }) 
     },
     [controller, sync],
   );
+  // An editable draft keeps its remarks in its graph (undoable, autosaved); a draft in review or
+  // submitted is commented beside its version, like a published one.
+  const version = stored?.graph.referential.identity.version ?? draft.graph.referential.identity.version;
+  const editable = lifecycle === 'draft';
+  const comments = useMemo(() => {
+    const mode: CommentsMode = editable ? { kind: 'draft' } : { kind: 'version', at: { id: draft.id, version }, version: commentedVersion(controller.store.graph) };
+    return new CommentsModel(controller, db, mode);
+  }, [controller, db, draft.id, editable, version]);
+  useEffect(() => comments.start(), [comments]);
 
   return (
     <EditorContext.Provider value={controller}>
-      <ReactFlowProvider>
-        <EditorLayout state={lifecycle} saver={sync.saver} tabs={sync.presence} />
-      </ReactFlowProvider>
+      <CommentsContext.Provider value={comments}>
+        <ReactFlowProvider>
+          <EditorLayout state={lifecycle} saver={sync.saver} tabs={sync.presence} />
+        </ReactFlowProvider>
+      </CommentsContext.Provider>
     </EditorContext.Provider>
   );
 }
@@ -213,7 +233,7 @@ function EditorLayout({ state, saver, banner, tabs }: { state: string; saver: Au
       </header>
       {banner}
       {tabs && <TabsNotice presence={tabs} />}
-      <Toolbar saver={saver} printHref={hrefFor({ screen: 'editor', id: referential.id, print: true })} />
+      <Toolbar saver={saver} printHref={hrefFor({ screen: 'editor', id: referential.id, print: true })} extra={saver ? <MergeButton /> : undefined} />
       {snapshot.readOnly && !banner && (
         <p className="read-only-banner" role="note">
           {frEditor.screen.readOnly(statusLabel(state))}
@@ -236,6 +256,7 @@ function EditorLayout({ state, saver, banner, tabs }: { state: string; saver: Au
             <Minimap />
             <HelpPanel />
             <FindingsPanel />
+            <CommentsPanel />
             <PropertiesPanel />
             <ScenariosPanel />
             {saver && (
