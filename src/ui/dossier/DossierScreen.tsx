@@ -88,6 +88,8 @@ export function DossierScreen({ recordKey }: { recordKey: string }) {
     );
   }
   if (!loaded) return null;
+  // Not drawn before the publication log is read: a dossier printed without its log lines would be incomplete.
+  if (history.status === 'loading' || overview.status === 'loading') return <p role="status">{fr.app.loading}</p>;
   const entry = history.status === 'ready' ? history.value.find((v) => v.key === stored.key) : undefined;
   return (
     <article className="dossier" data-testid="dossier" data-hash={stored.contentHash}>
