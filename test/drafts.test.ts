@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentHash, decompile, loadGraphText, loadReferential, loadReferentialText, type GraphDocument } from '../src/core/index.ts';
 import { layoutGraph } from '../src/core/layout.ts';
-import type { LifecycleCommand } from '../src/core/lifecycle/index.ts';
+import { verifyPublicationLog, type LifecycleCommand } from '../src/core/lifecycle/index.ts';
 import {
   applyTransition,
   createDraft,
@@ -19,7 +19,8 @@ import {
   importReferentialText,
   LogigrammeDb,
   openDraft,
-  publicationsKey,
+  PUBLICATION_LOG_KEY,
+  readPublicationLog,
   publishVersion,
   revisionOf,
   saveDraftGraph,
@@ -215,10 +216,15 @@ describe('the lifecycle, persisted', () => {
       ['in_review', 'submitted', '2026-02-01T09:00:00+01:00', 'Claire Martin'],
       ['submitted', 'homologated', '2026-06-10T09:00:00+02:00', 'Claire Martin'],
     ]);
-    expect((await db.meta.get(publicationsKey('exemple-atelier@1.1.0')))?.value).toEqual([
-      { status: 'submitted', at: '2026-02-01T09:00:00+01:00', contentHash: filed!.contentHash },
-      { status: 'homologated', at: '2026-06-10T09:00:00+02:00', contentHash: record!.contentHash },
+    // The publication log: one chained entry per stored snapshot, with its author and, once homologated, the arrêté.
+    const chain = verifyPublicationLog(await readPublicationLog(db));
+    expect(chain.breaks).toEqual([]);
+    expect(chain.entries.map((e) => [e?.action, e?.key, e?.from, e?.to, e?.contentHash, e?.at, e?.author])).toEqual([
+      ['publish', 'exemple-atelier@1.1.0', null, 'submitted', filed!.contentHash, '2026-02-01T09:00:00+01:00', 'Claire Martin'],
+      ['publish', 'exemple-atelier@1.1.0', 'submitted', 'homologated', record!.contentHash, '2026-06-10T09:00:00+02:00', 'Claire Martin'],
     ]);
+    expect(chain.entries[1]?.homologation).toEqual({ arreteDate: '2026-06-01', arreteReference: 'Arrêté du 1er juin 2026', expires: '2031-06-01' });
+    expect(chain.entries[1]?.previous).toBe(chain.entries[0]?.hash);
 
     // Frozen: no edit, no second homologation.
     expect((await saveDraftGraph(db, draft.id, stored!.graph, { baseRevision: revisionOf(stored!) })).kind).toBe('refused');
@@ -306,7 +312,7 @@ describe('the lifecycle, persisted', () => {
       ['1.1.0', 'superseded'],
       ['1.0.0', 'draft'],
     ]);
-    expect(history[1]!.publications.at(-1)).toEqual({ status: 'superseded', at: '2031-01-20T09:00:00+01:00', by: '1.2.0' });
+    expect(history[1]!.publications.at(-1)).toMatchObject({ action: 'status', from: 'homologated', to: 'superseded', at: '2031-01-20T09:00:00+01:00', by: '1.2.0', author: 'Claire Martin' });
     expect(history[0]!.homologation).toEqual({ arreteDate: '2031-01-10', arreteReference: 'Arrêté du 1er juin 2026', expires: '2036-01-10' });
 
     // A major version on request.
@@ -431,25 +437,25 @@ describe('backup', () => {
     const backup = await exportBackup(source, NOW);
     expect(backup.counts).toEqual({ referentials: 2, drafts: 1, companies: 1, staff: 1, evaluations: 1, meta: 1, versionComments: 0 });
     const file = JSON.parse(backup.text);
-    expect(file).toMatchObject({ format: 'logigramme-backup', formatVersion: 1, exportedAt: NOW(), databaseVersion: 4 });
+    expect(file).toMatchObject({ format: 'logigramme-backup', formatVersion: 1, exportedAt: NOW(), databaseVersion: 7 });
     // The browser's own persistence flag is not data.
     expect(file.tables.meta.map((m: { key: string }) => m.key)).not.toContain('persistenceRequested');
 
     // A database not opened yet learns its schema version first.
     const unopened = freshDb();
-    expect(await importBackup(unopened, backup.text)).toEqual({ ok: true, counts: backup.counts });
+    expect(await importBackup(unopened, backup.text)).toMatchObject({ ok: true, counts: backup.counts });
 
     const target = freshDb();
     await importDraftText(target, OLD_SAMPLE_TEXT, { now: NOW, layout: layoutGraph });
     await target.meta.put({ key: 'persistenceRequested', value: { granted: false } });
     const restored = await importBackup(target, backup.text);
-    expect(restored).toEqual({ ok: true, counts: backup.counts });
+    expect(restored).toEqual({ ok: true, counts: backup.counts, head: (await readPublicationLog(source)).head });
     for (const table of ['referentials', 'drafts', 'companies', 'staff', 'evaluations'] as const) {
       expect(await target[table].toArray()).toEqual(await source[table].toArray());
     }
     expect((await target.drafts.toArray()).map((d) => d.id)).toEqual(['exemple-atelier']);
     // The target browser keeps its own persistence flag.
-    expect((await target.meta.toArray()).map((m) => m.key).sort()).toEqual(['persistenceRequested', publicationsKey('exemple-atelier@1.1.0')]);
+    expect((await target.meta.toArray()).map((m) => m.key).sort()).toEqual(['persistenceRequested', PUBLICATION_LOG_KEY]);
     expect((await target.meta.get('persistenceRequested'))?.value).toEqual({ granted: false });
   });
 

@@ -1,8 +1,10 @@
 import * as z from 'zod';
 import { BACKUP_LIMITS, CommentThreadSchema, EmployeeSchema, contentHash, legacyContentHash, loadGraph, loadReferential, parseJsonText, parseWith, type LoadIssue } from '../core/index.ts';
-import { LIFECYCLE_STATES } from '../core/lifecycle/index.ts';
-import { referentialKey, type EvaluationRecord, type LogigrammeDb, type MetaRecord, type StoredReferential } from './db.ts';
+import { LIFECYCLE_STATES, type LogHead } from '../core/lifecycle/index.ts';
+import { referentialKey, type DraftRecord, type EvaluationRecord, type LogigrammeDb, type MetaRecord, type StoredReferential } from './db.ts';
 import { upgradeStoredHashes } from './hashes.ts';
+import { checkBackupChain } from './backup-chain.ts';
+import { PUBLICATION_LOG_KEY, readPublicationLog } from './publications.ts';
 
 /*
  * One JSON file with everything the browser holds: published referentials, drafts, companies, staff,
@@ -119,7 +121,10 @@ const issue = (path: string, message: string, code = 'backup.invalid'): LoadIssu
 /** `$.nodes[0]` of an inner document, located inside the backup file. */
 const under = (base: string, issues: readonly LoadIssue[]) => issues.map((i) => ({ ...i, path: `${base}${i.path.slice(1)}` }));
 
-export type RestoreOutcome = { ok: true; counts: Record<TableName, number> } | { ok: false; issues: LoadIssue[] };
+export type RestoreOutcome =
+  /** `head`: the restored publication log's last entry, to compare with the one printed in a dossier. */
+  | { ok: true; counts: Record<TableName, number>; head: LogHead | null }
+  | { ok: false; issues: LoadIssue[] };
 
 /** Validates every record of a backup file; the records, typed, when there is no problem at all. */
 export function validateBackup(text: string, currentDatabaseVersion = Number.POSITIVE_INFINITY): { ok: true; tables: BackupFile['tables'] } | { ok: false; issues: LoadIssue[] } {
@@ -193,16 +198,45 @@ export async function importBackup(db: LogigrammeDb, text: string): Promise<Rest
   // Hashes recorded under the former definition are brought to the current one, as the database upgrade does.
   const upgraded = upgradeStoredHashes(valid.tables.referentials as StoredReferential[], valid.tables.meta as MetaRecord[], valid.tables.evaluations as EvaluationRecord[]);
   const t = { ...valid.tables, referentials: upgraded.referentials, evaluations: upgraded.evaluations };
-  await db.transaction('rw', [db.referentials, db.drafts, db.companies, db.staff, db.evaluations, db.meta, db.versionComments], async () => {
+  return db.transaction('rw', [db.referentials, db.drafts, db.companies, db.staff, db.evaluations, db.meta, db.versionComments], async (): Promise<RestoreOutcome> => {
+    // Checked inside the transaction, against this database's log as it is now: a refusal writes nothing.
+    const checked = checkBackupChain(
+      { referentials: t.referentials, drafts: valid.tables.drafts as DraftRecord[], meta: valid.tables.meta as MetaRecord[] },
+      await readPublicationLog(db),
+    );
+    if (!checked.ok) return checked;
+    const meta = (t.meta as MetaRecord[]).filter((m) => !LOCAL_META.has(m.key) && !checked.chain.legacyKeys.includes(m.key) && m.key !== PUBLICATION_LOG_KEY);
     await Promise.all([db.referentials.clear(), db.drafts.clear(), db.companies.clear(), db.staff.clear(), db.evaluations.clear(), db.versionComments.clear()]);
     await db.meta.where('key').noneOf([...LOCAL_META]).delete();
-    await db.referentials.bulkAdd(t.referentials as never[]);
+    // Every version was just vouched for by the log: a quarantine mark carried by the file is stale.
+    await db.referentials.bulkAdd(t.referentials.map(({ quarantine: _checked, ...r }) => r));
     await db.drafts.bulkAdd(t.drafts as never[]);
     await db.companies.bulkAdd(t.companies as never[]);
     await db.staff.bulkAdd(t.staff as never[]);
     await db.evaluations.bulkAdd(t.evaluations as never[]);
     await db.versionComments.bulkAdd(t.versionComments as never[]);
-    await db.meta.bulkPut((t.meta as Array<{ key: string; value: unknown }>).filter((m) => !LOCAL_META.has(m.key)));
+    // An empty log is written only if the file had one: a restore gives back the database the file describes.
+    const hadLog = (t.meta as MetaRecord[]).some((m) => m.key === PUBLICATION_LOG_KEY);
+    const log = checked.chain.log.entries.length > 0 || hadLog ? [{ key: PUBLICATION_LOG_KEY, value: checked.chain.log }] : [];
+    await db.meta.bulkPut([...meta, ...log]);
+    return { ok: true, counts: Object.fromEntries(TABLES.map((name) => [name, t[name].length])) as Record<TableName, number>, head: checked.chain.log.head };
   });
-  return { ok: true, counts: Object.fromEntries(TABLES.map((name) => [name, t[name].length])) as Record<TableName, number> };
+}
+
+export type BackupVerification =
+  | { ok: true; versions: number; entries: number; head: LogHead | null }
+  | { ok: false; issues: LoadIssue[] };
+
+/**
+ * A backup file checked on its own, as the restore would check it but without a database to compare
+ * with (`npm run verify-backup`): every record, and its published versions against its publication log.
+ * The head it reports is to be compared with the one printed in the homologation dossier.
+ */
+export function verifyBackupText(text: string): BackupVerification {
+  const valid = validateBackup(text);
+  if (!valid.ok) return valid;
+  const upgraded = upgradeStoredHashes(valid.tables.referentials as StoredReferential[], valid.tables.meta as MetaRecord[], valid.tables.evaluations as EvaluationRecord[]);
+  const checked = checkBackupChain({ referentials: upgraded.referentials, drafts: valid.tables.drafts as DraftRecord[], meta: valid.tables.meta as MetaRecord[] }, null);
+  if (!checked.ok) return checked;
+  return { ok: true, versions: upgraded.referentials.length, entries: checked.chain.log.entries.length, head: checked.chain.log.head };
 }

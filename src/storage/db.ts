@@ -1,6 +1,8 @@
 import Dexie, { type Table } from 'dexie';
 import type { CommentThread, CompanyInput, Employee, GraphDocument } from '../core/index.ts';
 import { upgradeStoredHashes } from './hashes.ts';
+import { upgradeToPublicationChain } from './publication-legacy.ts';
+import type { Quarantine } from './publications.ts';
 
 /** Where a stored referential came from: a sample shipped with the app, a file the user imported, or a version published from the editor. */
 export type ReferentialSource = 'sample' | 'import' | 'published';
@@ -31,6 +33,12 @@ export interface StoredReferential {
   source: ReferentialSource;
   /** ISO timestamp of the moment it was stored. */
   storedAt: string;
+  /**
+   * Set when the publication log does not vouch for this version (content, status or arrêté not those
+   * of its last log entry, or the log broken after it): it stays stored but does not open until the
+   * user re-imports its original file or deletes it (src/storage/publications.ts).
+   */
+  quarantine?: Quarantine;
 }
 
 /** Small key/value records: the sample seeding flag, the persistent-storage request. */
@@ -215,6 +223,21 @@ export class LogigrammeDb extends Dexie {
       evaluations: 'key, companyId, year',
       versionComments: 'key, id',
     });
+    // Version 7 (5 and 6 belong to other features; Dexie allows gaps): the publication log becomes one
+    // hash chain, built from the former per-version event lists after checking each recorded hash
+    // against the stored content; a mismatch already there is chained as recorded and the version put
+    // in quarantine, never vouched for. Same tables.
+    this.version(7)
+      .stores({
+        referentials: 'key, id, storedAt',
+        meta: 'key',
+        drafts: 'id, updatedAt',
+        companies: 'id, updatedAt',
+        staff: 'key, companyId, year',
+        evaluations: 'key, companyId, year',
+        versionComments: 'key, id',
+      })
+      .upgrade((tx) => upgradeToPublicationChain(tx, new Date().toISOString()));
   }
 }
 

@@ -29,8 +29,10 @@ import {
 } from '../core/lifecycle/index.ts';
 import { checkReportMarkdown } from '../present/check-report.ts';
 import { referentialKey, type DraftRecord, type LogigrammeDb, type StoredHistory, type StoredReferential, type StoredStep } from './db.ts';
-import { recordFor, type Clock } from './referentials.ts';
+import { quarantineIssue, recordFor, type Clock } from './referentials.ts';
 import { publicationsKey } from './hashes.ts';
+import { factsFor, homologationOf as loggedHomologation, logPublications, readPublicationLog, versionFacts } from './publications.ts';
+import { verifyPublicationLog, type PublicationEntry } from '../core/lifecycle/index.ts';
 import { keepSnapshot } from './snapshots.ts';
 
 /*
@@ -184,16 +186,7 @@ export function boundHistory(history: StoredHistory): StoredHistory {
 
 // ─── Publication ───────────────────────────────────────────────────────────────────────────────
 
-/** One event in the life of a published version, in `meta` under `publications:<id@version>`. */
-export interface PublicationEvent {
-  status: LifecycleState;
-  at: string;
-  /** Hash of the snapshot stored by this event (submission, homologation). */
-  contentHash?: string;
-  /** Version that superseded this one. */
-  by?: string;
-}
-
+/** Key of the former per-version event lists (before database version 7), read by migrations only. */
 export { publicationsKey };
 
 export type PublishOutcome =
@@ -204,6 +197,8 @@ export type PublishOutcome =
   | { kind: 'homologated'; record: StoredReferential; submittedHash: string }
   /** The same id@version is stored with other content: a published version never changes. */
   | { kind: 'conflict'; existing: StoredReferential; contentHash: string }
+  /** The stored snapshot is in quarantine (the publication log does not vouch for it): nothing is published over it. */
+  | { kind: 'quarantined'; existing: StoredReferential }
   /** The compiled referential does not load (should not happen after a clean check). */
   | { kind: 'invalid'; issues: LoadIssue[] };
 
@@ -211,36 +206,49 @@ export type PublishOutcome =
  * Stores the compiled draft as an immutable published snapshot, with its content hash and status. An
  * id@version stored with another hash is refused. The content hash leaves out the lifecycle fields, so
  * the one step the law makes — the submitted snapshot replaced by the homologated one, whose only
- * difference is the arrêté — keeps the hash that was filed. Run inside a transaction over
- * `referentials` and `meta`, or opens one.
+ * difference is the arrêté — keeps the hash that was filed. Each stored snapshot is one entry of the
+ * publication log (hash chain), with its author. Run inside a transaction over `referentials` and
+ * `meta`, or opens one.
  */
-export async function publishVersion(db: LogigrammeDb, graph: GraphDocument, at: string): Promise<PublishOutcome> {
+export async function publishVersion(db: LogigrammeDb, graph: GraphDocument, at: string, author = ''): Promise<PublishOutcome> {
   const { referential } = publishedReferential(graph);
   const loaded = loadReferential(referential);
   if (!loaded.ok) return { kind: 'invalid', issues: loaded.issues };
   const record = recordFor(loaded.value, referential, 'published', at);
   return db.transaction('rw', db.referentials, db.meta, async (): Promise<PublishOutcome> => {
     const existing = await db.referentials.get(record.key);
+    if (existing?.quarantine) return { kind: 'quarantined', existing };
     if (existing && existing.contentHash !== record.contentHash) return { kind: 'conflict', existing, contentHash: record.contentHash };
     if (existing && !(existing.status === 'submitted' && record.status === 'homologated')) return { kind: 'unchanged', record: existing };
     const stored: StoredReferential = existing?.legacyHashes ? { ...record, legacyHashes: existing.legacyHashes } : record;
     await db.referentials.put(stored);
-    await logPublication(db, record.key, { status: record.status as LifecycleState, at, contentHash: record.contentHash });
+    await logPublications(db, [
+      factsFor(record, {
+        action: 'publish',
+        from: existing ? (existing.status as LifecycleState) : null,
+        to: record.status as LifecycleState,
+        contentHash: record.contentHash,
+        at,
+        author,
+        homologation: loggedHomologation(loaded.value),
+      }),
+    ]);
     return existing ? { kind: 'homologated', record: stored, submittedHash: existing.contentHash } : { kind: 'stored', record: stored };
   });
 }
 
-async function logPublication(db: LogigrammeDb, key: string, event: PublicationEvent): Promise<void> {
-  const previous = ((await db.meta.get(publicationsKey(key)))?.value as PublicationEvent[] | undefined) ?? [];
-  await db.meta.put({ key: publicationsKey(key), value: [...previous, event] });
-}
-
-/** Marks a stored version's new status (superseded, expired): its document, and so its hash, stay as they are. */
-async function markStored(db: LogigrammeDb, key: string, status: LifecycleState, at: string, by?: string): Promise<void> {
+/**
+ * Marks a stored version's new status (superseded, expired): its document, and so its hash, stay as they
+ * are; the log records the change with the content it applies to.
+ */
+async function markStored(db: LogigrammeDb, key: string, status: LifecycleState, at: string, author: string, by?: string): Promise<void> {
   const record = await db.referentials.get(key);
   if (!record || record.status === status) return;
   await db.referentials.put({ ...record, status });
-  await logPublication(db, key, { status, at, ...(by ? { by } : {}) });
+  const facts = versionFacts(record);
+  await logPublications(db, [
+    factsFor(record, { action: 'status', from: record.status as LifecycleState, to: status, contentHash: facts.computedHash ?? record.contentHash, at, author, homologation: facts.homologation, ...(by ? { by } : {}) }),
+  ]);
 }
 
 // ─── Lifecycle ─────────────────────────────────────────────────────────────────────────────────
@@ -250,7 +258,7 @@ export type TransitionOutcome =
   | { kind: 'missing' }
   | { kind: 'refused'; reasons: LifecycleRefusal[] }
   /** Publishing the snapshot was refused: nothing changed. */
-  | { kind: 'not_published'; outcome: Extract<PublishOutcome, { kind: 'conflict' | 'invalid' }> };
+  | { kind: 'not_published'; outcome: Extract<PublishOutcome, { kind: 'conflict' | 'invalid' | 'quarantined' }> };
 
 /**
  * Applies a lifecycle command to the stored draft with the same core rules as the machine's guards, and
@@ -272,20 +280,20 @@ export async function applyTransition(db: LogigrammeDb, id: string, command: Lif
     const superseded: string[] = [];
     if (lifecycle.state === 'submitted' || lifecycle.state === 'homologated') {
       if (command.type === 'submit' || command.type === 'homologate') {
-        published = await publishVersion(db, graph, command.at);
-        if (published.kind === 'conflict' || published.kind === 'invalid') return { kind: 'not_published', outcome: published };
+        published = await publishVersion(db, graph, command.at, command.author);
+        if (published.kind === 'conflict' || published.kind === 'invalid' || published.kind === 'quarantined') return { kind: 'not_published', outcome: published };
       }
     }
     if (command.type === 'homologate') {
       for (const other of stored) {
         if (other.status === 'homologated' && isVersion(other.version) && compareVersions(other.version, version) < 0) {
-          await markStored(db, other.key, 'superseded', command.at, version);
+          await markStored(db, other.key, 'superseded', command.at, command.author, version);
           superseded.push(other.key);
         }
       }
     }
     if (command.type === 'expire' || command.type === 'supersede') {
-      await markStored(db, referentialKey(id, version), lifecycle.state, command.at, command.type === 'supersede' ? command.byVersion : undefined);
+      await markStored(db, referentialKey(id, version), lifecycle.state, command.at, command.author, command.type === 'supersede' ? command.byVersion : undefined);
     }
     const record = nextRecord(draft, { ...draft, graph, lifecycle, updatedAt: command.at });
     await db.drafts.put(record);
@@ -306,7 +314,7 @@ export function startNewVersion(
  * Stored versions of this referential whose homologation has run out on `today` and are still marked
  * homologated get marked expired (their documents stay as they are). Returns their keys.
  */
-export async function expireStoredVersions(db: LogigrammeDb, id: string, at: string): Promise<string[]> {
+export async function expireStoredVersions(db: LogigrammeDb, id: string, at: string, author = ''): Promise<string[]> {
   const today = dateOfTimestamp(at);
   if (!today) return [];
   return db.transaction('rw', db.referentials, db.meta, async () => {
@@ -314,7 +322,7 @@ export async function expireStoredVersions(db: LogigrammeDb, id: string, at: str
     for (const record of await db.referentials.where('id').equals(id).toArray()) {
       const homologation = homologationOf(record);
       if (record.status === 'homologated' && homologation && today >= homologation.expires) {
-        await markStored(db, record.key, 'expired', at);
+        await markStored(db, record.key, 'expired', at, author);
         out.push(record.key);
       }
     }
@@ -334,8 +342,10 @@ export interface VersionEntry {
   storedAt: string;
   source: StoredReferential['source'];
   homologation?: { arreteDate: string; arreteReference: string; expires: string };
-  /** Submission, homologation, supersession, expiry, as recorded. */
-  publications: PublicationEvent[];
+  /** Its entries in the publication log (submission, homologation, supersession, expiry…), in order. */
+  publications: PublicationEntry[];
+  /** Set when the log does not vouch for it (see `StoredReferential.quarantine`). */
+  quarantine?: StoredReferential['quarantine'];
 }
 
 function homologationOf(record: StoredReferential): VersionEntry['homologation'] {
@@ -347,8 +357,8 @@ function homologationOf(record: StoredReferential): VersionEntry['homologation']
 /** Every stored version of a referential, newest first, with its hash and publication log. */
 export async function versionHistory(db: LogigrammeDb, id: string): Promise<VersionEntry[]> {
   const records = await db.referentials.where('id').equals(id).toArray();
-  const logs = await db.meta.bulkGet(records.map((r) => publicationsKey(r.key)));
-  const entries = records.map((r, i): VersionEntry => {
+  const chain = verifyPublicationLog(await readPublicationLog(db));
+  const entries = records.map((r): VersionEntry => {
     const homologation = homologationOf(r);
     return {
       key: r.key,
@@ -360,7 +370,8 @@ export async function versionHistory(db: LogigrammeDb, id: string): Promise<Vers
       storedAt: r.storedAt,
       source: r.source,
       ...(homologation ? { homologation } : {}),
-      publications: (logs[i]?.value as PublicationEvent[] | undefined) ?? [],
+      publications: chain.entries.filter((e): e is PublicationEntry => e !== null && e.key === r.key),
+      ...(r.quarantine ? { quarantine: r.quarantine } : {}),
     };
   });
   const order = (a: string, b: string) => (isVersion(a) && isVersion(b) ? compareVersions(a, b) : a.localeCompare(b));
@@ -484,6 +495,9 @@ export interface DraftFromStoredOptions {
 export async function draftFromStored(db: LogigrammeDb, key: string, now: Clock | undefined, options: DraftFromStoredOptions): Promise<DraftFromStoredOutcome> {
   const stored = await db.referentials.get(key);
   if (!stored) return { kind: 'missing' };
+  // A version in quarantine is not a base for anything until it is resolved.
+  const quarantined = quarantineIssue(stored);
+  if (quarantined) return { kind: 'invalid', issues: [quarantined] };
   const loaded = loadReferential(stored.document);
   if (!loaded.ok) return { kind: 'invalid', issues: loaded.issues };
   const decompiled = decompile(loaded.value);

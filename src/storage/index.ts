@@ -56,7 +56,6 @@ export {
   type DraftImportOutcome,
   type ExportFile,
   type NewDraft,
-  type PublicationEvent,
   type PublishOutcome,
   type SaveDraftWrite,
   type SaveOutcome,
@@ -64,7 +63,18 @@ export {
   type VersionEntry,
 } from './drafts.ts';
 export { hashMatches, upgradeRecordHashes, upgradeStoredHashes } from './hashes.ts';
-export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, exportBackup, importBackup, validateBackup, type BackupFile, type RestoreOutcome } from './backup.ts';
+export {
+  checkPublications,
+  PUBLICATION_LOG_KEY,
+  publicationOverview,
+  readPublicationLog,
+  type PublicationOverview,
+  type Quarantine,
+  type QuarantinedVersion,
+} from './publications.ts';
+export { removeQuarantined, repairFromFile, type RemoveOutcome, type RepairOutcome, type Signed } from './publication-repair.ts';
+export type { PublicationEntry } from '../core/lifecycle/index.ts';
+export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, exportBackup, importBackup, validateBackup, verifyBackupText, type BackupFile, type BackupVerification, type RestoreOutcome } from './backup.ts';
 export { idUses, renameStaffIds, type IdUses } from './renames.ts';
 export { versionThreads, changeVersionThreads, importVersionThreads, type CommentedVersionKey } from './comments.ts';
 export { baseCandidates, draftSnapshots, keepSnapshot, exportableDraft, withAncestry, snapshotsKey, SNAPSHOT_LIMIT, type DraftSnapshot } from './snapshots.ts';

@@ -7,6 +7,8 @@ import {
   type Referential,
   type Result,
 } from '../core/index.ts';
+import { quarantineMessage } from '../present/publication-log.ts';
+import { logRecorded } from './publications.ts';
 import { referentialKey, type LogigrammeDb, type ReferentialSource, type StoredReferential } from './db.ts';
 
 /** A file of the repository's `referentials/` folder, as the bundler gives it. */
@@ -84,12 +86,15 @@ export async function seedSamples(db: LogigrammeDb, samples: readonly SampleFile
     const fresh = candidates.filter((record) => !seeded.has(record.key));
     if (fresh.length === 0) return;
     report.ran = true;
+    const added: StoredReferential[] = [];
     for (const record of fresh) {
       seeded.add(record.key);
       if (await db.referentials.get(record.key)) continue;
       await db.referentials.add(record);
+      added.push(record);
       report.stored.push(record.key);
     }
+    await logRecorded(db, added, storedAt);
     await db.meta.put({ key: SEEDED_KEYS, value: [...seeded].sort() });
   });
   return report;
@@ -115,7 +120,7 @@ export async function importReferentialText(db: LogigrammeDb, text: string, now:
   const loaded = loadReferential(json.value);
   if (!loaded.ok) return { kind: 'invalid', issues: loaded.issues };
   const record = recordFor(loaded.value, json.value, 'import', now());
-  return db.transaction('rw', db.referentials, async (): Promise<ImportOutcome> => {
+  return db.transaction('rw', db.referentials, db.meta, async (): Promise<ImportOutcome> => {
     const existing = await db.referentials.get(record.key);
     if (existing) {
       return existing.contentHash === record.contentHash
@@ -123,6 +128,7 @@ export async function importReferentialText(db: LogigrammeDb, text: string, now:
         : { kind: 'conflict', existing, contentHash: record.contentHash };
     }
     await db.referentials.add(record);
+    await logRecorded(db, [record], record.storedAt);
     return { kind: 'stored', record };
   });
 }
@@ -133,9 +139,21 @@ export async function listReferentials(db: LogigrammeDb): Promise<StoredReferent
   return all.sort((a, b) => a.title.localeCompare(b.title, 'fr') || compareVersions(a.version, b.version) || a.id.localeCompare(b.id));
 }
 
-/** The stored document loaded again through the core (migrations, validation): never trusted as is. */
+/**
+ * The stored document loaded again through the core (migrations, validation): never trusted as is. A
+ * version whose integrity the publication log does not vouch for (`quarantine`) does not open: every
+ * screen that evaluates, prints or builds on it goes through here.
+ */
 export function openStored(record: StoredReferential): Result<Referential, LoadIssue> {
+  const quarantined = quarantineIssue(record);
+  if (quarantined) return { ok: false, issues: [quarantined] };
   return loadReferential(record.document);
+}
+
+/** The issue of a stored version that refuses to open while its integrity is not verified. */
+export function quarantineIssue(record: StoredReferential): LoadIssue | null {
+  const q = record.quarantine;
+  return q ? { code: 'storage.quarantined', path: '$', message: quarantineMessage({ key: record.key, version: record.version, title: record.title }, q.problems, q.entry) } : null;
 }
 
 function compareVersions(a: string, b: string): number {

@@ -1,8 +1,9 @@
 import { Component, lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
-import { requestPersistenceOnce, seedSamples, type LogigrammeDb, type PersistenceState, type SampleFile } from '../storage/index.ts';
+import { checkPublications, requestPersistenceOnce, seedSamples, type LogigrammeDb, type PersistenceState, type SampleFile } from '../storage/index.ts';
 import { SAMPLE_FILES } from '../storage/samples.ts';
 import { ReferentialList } from './components/ReferentialList.tsx';
 import { ReferentialScreen } from './components/ReferentialScreen.tsx';
+import { IntegrityBanner } from './integrity/IntegrityBanner.tsx';
 import { layoutWorker } from './editor/layoutClient.ts';
 import { csvWorker } from './company/csvClient.ts';
 import { DbContext } from './context.ts';
@@ -57,6 +58,12 @@ export function App({ db, samples = SAMPLE_FILES }: AppProps) {
   useEffect(() => {
     let live = true;
     seedSamples(db, samples)
+      // Every start checks the publication log against what is stored: a version edited behind the app's
+      // back is marked « intégrité non vérifiée » before any screen can use it.
+      .then(async (report) => {
+        await checkPublications(db);
+        return report;
+      })
       .then((report) => {
         if (report.rejected.length > 0 && import.meta.env.DEV) {
           // A broken sample is a repository bug, not a user error: tell the developer.
@@ -121,6 +128,7 @@ export function App({ db, samples = SAMPLE_FILES }: AppProps) {
           )}
           {start.status === 'ready' && (
             <Suspense fallback={<p role="status">{fr.app.loadingScreen}</p>}>
+              <IntegrityBanner />
               <RouteScreen route={route} navigated={navigated} />
             </Suspense>
           )}

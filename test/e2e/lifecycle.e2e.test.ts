@@ -61,6 +61,46 @@ async function step(command: string, stateLabel: string, fill?: () => Promise<vo
   await expect.poll(() => state().textContent()).toBe(stateLabel);
 }
 
+/** A stored version read straight from IndexedDB (what someone editing the browser's data sees). */
+function idbRecord(key: string): Promise<any> {
+  return page.evaluate(
+    (k) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('logigramme');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('referentials').objectStore('referentials').get(k);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(get.result);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    key,
+  );
+}
+
+function idbPut(record: unknown): Promise<void> {
+  return page.evaluate(
+    (r) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('logigramme');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('referentials', 'readwrite');
+          tx.objectStore('referentials').put(r);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    record,
+  );
+}
+
 describe('the homologation dossier and the lifecycle in Chromium', () => {
   it('prints the sample’s dossier to a clean PDF: the hash on every page, one page per job, no app chrome', async () => {
     await page.goto(server.origin);
@@ -174,6 +214,40 @@ describe('the homologation dossier and the lifecycle in Chromium', () => {
     // The content hash leaves out status and homologation: the homologated version has the filed hash.
     await expect(dossier.getByTestId('same-hash').textContent()).resolves.toContain('identique');
     await expect(dossier.textContent()).resolves.toContain('Arrêté du jour, NOR MTRT2600001A');
+    // The dossier prints the publication log's head: entry n° 2 (submission, homologation).
+    const head = dossier.getByTestId('log-head');
+    await expect(head.textContent()).resolves.toContain('entrée n° 2');
+    await expect(head.getAttribute('data-hash')).resolves.toMatch(/^sha256:[0-9a-f]{64}$/);
+
+    // Issue 10: the homologated document edited in IndexedDB behind the app's back, its hash recomputed.
+    const key = 'exemple-atelier@1.1.0';
+    const record = await idbRecord(key);
+    const edited = structuredClone(record.document);
+    edited.jobs[0].label = 'Poste réécrit en douce';
+    delete edited.contentHash;
+    const forged = loadReferential(edited);
+    if (!forged.ok) throw new Error('the edited document does not load');
+    edited.contentHash = contentHash(forged.value);
+    await idbPut({ ...record, document: edited, contentHash: edited.contentHash });
+    // The check at start marks it: banner on every screen, mark in the list, no dossier, no evaluation.
+    await page.goto(`${server.origin}/#/`);
+    await page.reload();
+    const banner = page.getByTestId('integrity-banner');
+    await banner.waitFor();
+    await expect(banner.textContent()).resolves.toContain('Intégrité non vérifiée');
+    await expect(banner.textContent()).resolves.toContain(`(${key})`);
+    await expect(page.locator(`tr[data-key="${key}"] [data-testid="integrity"]`).textContent()).resolves.toBe('intégrité non vérifiée');
+    await page.screenshot({ path: join(SHOTS, 'integrite-non-verifiee.png'), fullPage: true });
+    await page.goto(`${server.origin}/#/dossier/${encodeURIComponent(key)}`);
+    await page.getByRole('alert').filter({ hasText: 'contenu modifié : son empreinte est' }).waitFor();
+    await expect(page.getByTestId('dossier').count()).resolves.toBe(0);
+    // Resolved by re-importing the original file: the log vouches for it again.
+    await page.goto(`${server.origin}/#/referentiel/${encodeURIComponent(key)}`);
+    const resolve = page.getByTestId('quarantine-panel');
+    await resolve.getByLabel('Votre nom').fill('Claire Martin');
+    await resolve.getByLabel('Réimporter le fichier d’origine de cette version').setInputFiles({ name: 'exemple-atelier-1.1.0.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+    await expect.poll(() => page.getByTestId('integrity-banner').count()).toBe(0);
+    await page.getByRole('heading', { level: 2, name: 'Identité' }).waitFor();
   }, STEP_TIMEOUT_MS);
 
   it('made no request outside its own origin, and raised no error', () => {

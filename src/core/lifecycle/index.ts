@@ -9,5 +9,6 @@ export * from './version.ts';
 export * from './readiness.ts';
 export * from './rules.ts';
 export * from './publish.ts';
+export * from './chain.ts';
 export * from './report.ts';
 export * from './dossier.ts';

@@ -12,7 +12,9 @@ export function canonicalJson(value: unknown): string {
   return text;
 }
 
-const sha = (value: unknown) => `sha256:${bytesToHex(sha256(utf8ToBytes(canonicalJson(value))))}`;
+/** `sha256:<hex>` of a value's canonical JSON: the one fingerprint of the project (content hash, publication log links). */
+export const canonicalSha256 = (value: unknown) => `sha256:${bytesToHex(sha256(utf8ToBytes(canonicalJson(value))))}`;
+const sha = canonicalSha256;
 
 /**
  * The fingerprint of a referential's content: `sha256:<hex>` of the canonical JSON of the validated

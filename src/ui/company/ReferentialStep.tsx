@@ -74,8 +74,10 @@ export function ReferentialStep({ snapshot, actor }: StepProps) {
             <option value="">—</option>
             {stored.status === 'ready' &&
               stored.value.map((r) => (
-                <option key={r.key} value={r.key}>
+                // A version whose integrity is not verified cannot be applied: listed, not selectable.
+                <option key={r.key} value={r.key} disabled={r.quarantine !== undefined}>
                   {r.title} — {r.version} — {statusLabel(r.status)}
+                  {r.quarantine ? ` — ${fr.list.integrity}` : ''}
                 </option>
               ))}
           </select>

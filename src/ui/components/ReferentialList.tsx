@@ -57,7 +57,15 @@ export function ReferentialList({ focusHeading = false }: { focusHeading?: boole
                     </th>
                     <td>{r.branch}</td>
                     <td>{r.version}</td>
-                    <td>{statusLabel(r.status)}</td>
+                    <td>
+                      {statusLabel(r.status)}
+                      {r.quarantine && (
+                        <>
+                          {' '}
+                          <strong className="integrity-warning" data-testid="integrity">{fr.list.integrity}</strong>
+                        </>
+                      )}
+                    </td>
                     <td>{regulationLabel(r.regulation)}</td>
                     <td>
                       <HashBadge hash={r.contentHash} />

@@ -15,6 +15,7 @@ import { VersionsSection } from '../lifecycle/VersionsSection.tsx';
 import { frLifecycle } from '../i18n/fr-lifecycle.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
 import { ExcludedFactorsTable } from './ExcludedFactorsTable.tsx';
+import { QuarantinePanel } from '../integrity/QuarantinePanel.tsx';
 
 export function ReferentialScreen({ recordKey }: { recordKey: string }) {
   const db = useDb();
@@ -56,10 +57,13 @@ export function ReferentialScreen({ recordKey }: { recordKey: string }) {
         <a href={hrefFor({ screen: 'editor', id: stored.id })}>{frEditor.editLink}</a>
       </p>
       {loaded && !loaded.ok ? (
-        <div role="alert" className="error-box">
-          <p>{fr.detail.unreadable}</p>
-          <IssueTable issues={loaded.issues} caption={fr.detail.unreadable} />
-        </div>
+        <>
+          <div role="alert" className="error-box">
+            <p>{stored.quarantine ? fr.integrity.heading : fr.detail.unreadable}</p>
+            <IssueTable issues={loaded.issues} caption={stored.quarantine ? fr.integrity.heading : fr.detail.unreadable} />
+          </div>
+          {stored.quarantine && <QuarantinePanel stored={stored} />}
+        </>
       ) : (
         loaded && <ReferentialDetail stored={stored} referential={loaded.value} />
       )}

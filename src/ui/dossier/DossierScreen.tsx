@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { UNIT_LABELS, regulationById, type FactorCode, type Referential } from '../../core/index.ts';
 import { decisionTree, dossierData, situationsOf, type DossierData, type TreeNode } from '../../core/lifecycle/index.ts';
-import { openStored, versionHistory, type StoredReferential, type VersionEntry } from '../../storage/index.ts';
+import { openStored, publicationOverview, versionHistory, type PublicationOverview, type StoredReferential, type VersionEntry } from '../../storage/index.ts';
 import { IssueTable } from '../components/IssueTable.tsx';
 import { useDb } from '../context.ts';
 import { formatDate, formatNumber } from '../format.ts';
@@ -12,6 +12,7 @@ import { localDate } from '../lifecycle/browser.ts';
 import { hrefFor } from '../route.ts';
 import { useLiveQuery } from '../useLiveQuery.ts';
 import { ConditionText } from './ConditionText.tsx';
+import { entryText } from '../../present/publication-log.ts';
 import { EstimatePanel } from '../review/EstimatePanel.tsx';
 import './dossier.css';
 import { ExcludedFactorsTable } from '../components/ExcludedFactorsTable.tsx';
@@ -49,6 +50,9 @@ export function DossierScreen({ recordKey }: { recordKey: string }) {
   const record = useLiveQuery(() => db.referentials.get(recordKey), [db, recordKey]);
   const stored = record.status === 'ready' ? record.value : undefined;
   const history = useLiveQuery(async () => (stored ? versionHistory(db, stored.id) : []), [db, stored?.id]);
+  // The chain head printed on the dossier anchors the publication log outside the browser.
+  const overview = useLiveQuery(() => publicationOverview(db), [db]);
+  const head = overview.status === 'ready' ? overview.value.head : null;
   const loaded = useMemo(() => (stored ? openStored(stored) : null), [stored]);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -84,6 +88,8 @@ export function DossierScreen({ recordKey }: { recordKey: string }) {
     );
   }
   if (!loaded) return null;
+  // Not drawn before the publication log is read: a dossier printed without its log lines would be incomplete.
+  if (history.status === 'loading' || overview.status === 'loading') return <p role="status">{fr.app.loading}</p>;
   const entry = history.status === 'ready' ? history.value.find((v) => v.key === stored.key) : undefined;
   return (
     <article className="dossier" data-testid="dossier" data-hash={stored.contentHash}>
@@ -93,12 +99,14 @@ export function DossierScreen({ recordKey }: { recordKey: string }) {
           {t.print}
         </button>
       </div>
-      <Dossier stored={stored} r={loaded.value} entry={entry} headingRef={heading} />
+      <Dossier stored={stored} r={loaded.value} entry={entry} head={head} headingRef={heading} />
     </article>
   );
 }
 
-function Dossier({ stored, r, entry, headingRef }: { stored: StoredReferential; r: Referential; entry: VersionEntry | undefined; headingRef: HeadingRef }) {
+type Head = PublicationOverview['head'];
+
+function Dossier({ stored, r, entry, head, headingRef }: { stored: StoredReferential; r: Referential; entry: VersionEntry | undefined; head: Head; headingRef: HeadingRef }) {
   const data = useMemo(() => dossierData(r), [r]);
   const running = (
     <div className="dossier-running">
@@ -123,7 +131,7 @@ function Dossier({ stored, r, entry, headingRef }: { stored: StoredReferential; 
       <tbody>
         <tr>
           <td>
-            <Cover stored={stored} r={r} entry={entry} headingRef={headingRef} />
+            <Cover stored={stored} r={r} entry={entry} head={head} headingRef={headingRef} />
             <Factors r={r} />
             <ParticularlyExposed r={r} />
             <Measures r={r} data={data} />
@@ -145,10 +153,11 @@ function Dossier({ stored, r, entry, headingRef }: { stored: StoredReferential; 
   );
 }
 
-function Cover({ stored, r, entry, headingRef }: { stored: StoredReferential; r: Referential; entry: VersionEntry | undefined; headingRef: HeadingRef }) {
+function Cover({ stored, r, entry, head, headingRef }: { stored: StoredReferential; r: Referential; entry: VersionEntry | undefined; head: Head; headingRef: HeadingRef }) {
   const id = r.identity;
   // Since the content hash leaves out status and homologation, the filed and the homologated hashes agree.
-  const submitted = entry?.publications.find((p) => p.status === 'submitted' && p.contentHash);
+  const submitted = entry?.publications.find((p) => p.to === 'submitted' && p.action === 'publish');
+  const logged = entry?.publications.at(-1);
   return (
     <section className="dossier-cover" aria-labelledby="dossier-title">
       <p className="dossier-kicker">{t.title}</p>
@@ -204,6 +213,26 @@ function Cover({ stored, r, entry, headingRef }: { stored: StoredReferential; r:
             <dd>
               <code className="hash-full">{submitted.contentHash}</code>
               {submitted.contentHash === stored.contentHash && stored.status !== 'submitted' && <span data-testid="same-hash"> {t.sameHash}</span>}
+            </dd>
+          </>
+        )}
+        {logged && (
+          <>
+            <dt>{t.logEntry}</dt>
+            <dd>
+              {frLifecycle.versions.entryText(logged.seq, entryText(logged))}
+              <br />
+              <code className="hash-full">{logged.hash}</code>
+            </dd>
+          </>
+        )}
+        {head && (
+          <>
+            <dt>{t.logHead}</dt>
+            <dd data-testid="log-head" data-hash={head.hash}>
+              {t.logHeadText(head.seq + 1)}
+              <br />
+              <code className="hash-full">{head.hash}</code>
             </dd>
           </>
         )}

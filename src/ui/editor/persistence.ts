@@ -1,6 +1,6 @@
-import { decompile, loadReferential, type GraphDocument } from '../../core/index.ts';
+import { decompile, type GraphDocument } from '../../core/index.ts';
 import { compareVersions, nextVersion } from '../../core/lifecycle/index.ts';
-import { createDraft, draftFromStored, openDraft, revisionOf, saveDraftGraph, type DraftRecord, type LogigrammeDb, type StoredHistory, type StoredStep, type StoredReferential } from '../../storage/index.ts';
+import { createDraft, draftFromStored, openDraft, openStored, revisionOf, saveDraftGraph, type DraftRecord, type LogigrammeDb, type StoredHistory, type StoredStep, type StoredReferential } from '../../storage/index.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
 import { frLifecycle } from '../i18n/fr-lifecycle.ts';
 import type { EditorHistory } from './store.ts';
@@ -36,7 +36,8 @@ export async function openDraftOrStored(db: LogigrammeDb, id: string, now: Clock
   const versions = await db.referentials.where('id').equals(id).toArray();
   const latest = versions.sort((a, b) => compareVersions(b.version, a.version))[0];
   if (latest) {
-    const loaded = loadReferential(latest.document);
+    // Through openStored: a version whose integrity is not verified is not shown as a base for the next one.
+    const loaded = openStored(latest);
     if (!loaded.ok) throw new Error(loaded.issues[0]?.message ?? latest.key);
     options.onStage?.('layout');
     const bare = decompile(loaded.value);

@@ -100,6 +100,7 @@ export const frLifecycle = {
     conflict: (key: string, existing: string, mine: string) =>
       `Refusé : la version ${key} est déjà enregistrée avec un autre contenu (empreinte ${existing}, ici ${mine}). Une version publiée ne change pas : changez le numéro de version du brouillon.`,
     invalid: 'Le référentiel compilé ne se charge pas : consultez le rapport de vérification.',
+    quarantined: (key: string) => `La version ${key} enregistrée a une intégrité non vérifiée : rien n’est publié sur elle tant que ce n’est pas résolu (voir l’écran de la version). Rien n’a été modifié.`,
     missing: 'Ce brouillon n’existe plus (supprimé dans un autre onglet ?).',
     failed: (message: string) => `L’enregistrement a échoué : ${message}`,
   },
@@ -157,6 +158,8 @@ export const frLifecycle = {
     confirm: 'Je comprends que la restauration remplace toutes les données de ce navigateur par celles de la sauvegarde.',
     importLabel: 'Restaurer une sauvegarde (JSON)',
     restored: (count: number) => `Sauvegarde restaurée : ${count} enregistrements.`,
+    /** To compare with the head printed on a homologation dossier. */
+    restoredHead: (n: number, hash: string) => `Journal des publications vérifié ; sa tête est l’entrée n° ${n} (${hash}).`,
     invalid: (file: string, count: number) => `La sauvegarde « ${file} » n’a pas été restaurée : ${count} ${count > 1 ? 'erreurs' : 'erreur'}. Rien n’a été modifié.`,
     issuesCaption: 'Erreurs trouvées dans la sauvegarde',
   },
@@ -172,13 +175,9 @@ export const frLifecycle = {
     dossier: 'Dossier',
     dossierLink: (version: string) => `Dossier d’homologation de la version ${version}`,
     current: '(affichée)',
-    event: {
-      submitted: 'déposée',
-      homologated: 'homologuée',
-      superseded: 'remplacée',
-      expired: 'expirée',
-    } as Record<string, string>,
-    eventText: (what: string, at: string, by?: string) => `${what} le ${date(at)}${by ? ` par la version ${by}` : ''}`,
+    /** « n° 3 : homologation enregistrée le … » */
+    entryText: (seq: number, text: string) => `n° ${seq + 1} : ${text}`,
+    integrity: 'intégrité non vérifiée',
     lifecycle: 'Brouillon et cycle de vie',
   },
   dossier: {
@@ -193,6 +192,10 @@ export const frLifecycle = {
     unreadable: 'Cette version enregistrée ne peut plus être lue :',
     identity: 'Identité du référentiel',
     submittedHash: 'Empreinte de la version déposée',
+    logHead: 'Tête du journal des publications',
+    logHeadText: (n: number) => `entrée n° ${n}`,
+    logEntry: 'Inscription de cette version au journal',
+
     sameHash: '(identique : le contenu homologué est celui qui a été déposé)',
     regulation: 'Version réglementaire visée',
     workingYear: 'Année de travail de référence',

@@ -36,6 +36,33 @@ export const fr = {
     regulation: 'Version réglementaire',
     hash: 'Empreinte',
     source: 'Origine',
+    integrity: 'intégrité non vérifiée',
+  },
+  integrity: {
+    heading: 'Intégrité non vérifiée',
+    intro: (n: number) =>
+      n === 1
+        ? 'Une version enregistrée ne correspond plus au journal des publications : elle ne peut être ni évaluée, ni publiée, ni imprimée en dossier tant que ce n’est pas résolu.'
+        : `${n} versions enregistrées ne correspondent plus au journal des publications : elles ne peuvent être ni évaluées, ni publiées, ni imprimées en dossier tant que ce n’est pas résolu.`,
+    chain: 'Le journal des publications lui-même a été modifié :',
+    missing: (key: string) => `La version ${key} est inscrite au journal mais n’est plus enregistrée dans ce navigateur.`,
+    open: 'Ouvrir la version',
+    resolve: {
+      heading: 'Résoudre : intégrité non vérifiée',
+      author: 'Votre nom (inscrit au journal des publications)',
+      file: 'Réimporter le fichier d’origine de cette version',
+      remove: 'Supprimer cette version de ce navigateur',
+      confirm: 'La suppression est inscrite au journal des publications.',
+      removeConfirm: 'Confirmer la suppression',
+      cancel: 'Annuler',
+      invalid: 'Ce fichier ne peut pas être lu :',
+      repaired: 'Version rétablie depuis son fichier d’origine : son intégrité est vérifiée.',
+      removed: 'Version supprimée de ce navigateur ; la suppression est inscrite au journal.',
+      notNeeded: 'Il n’y a rien à résoudre pour cette version.',
+      otherVersion: (found: string, expected: string) => `Ce fichier est ${found}, et non ${expected} : rien n’a été modifié.`,
+      hashDiffers: (actual: string, expected: string) =>
+        `Ce fichier n’est pas le fichier d’origine : son empreinte est ${actual}, le journal des publications a inscrit ${expected}. Rien n’a été modifié.`,
+    },
   },
   source: { sample: 'Exemple fourni', import: 'Importé', published: 'Publié depuis l’éditeur' } as Record<string, string>,
   status: {

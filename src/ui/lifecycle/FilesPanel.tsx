@@ -92,7 +92,10 @@ export function FilesPanel({ referentialId, draft, now }: { referentialId: strin
     if (!file) return;
     const outcome = file.text.ok ? await importBackup(db, file.text.value) : file.text;
     setConfirmed(false);
-    if (outcome.ok) setFeedback({ kind: 'ok', lines: [t.backup.restored(Object.values(outcome.counts).reduce((a, b) => a + b, 0))] });
+    if (outcome.ok) {
+      const head = outcome.head ? [t.backup.restoredHead(outcome.head.seq + 1, outcome.head.hash)] : [];
+      setFeedback({ kind: 'ok', lines: [t.backup.restored(Object.values(outcome.counts).reduce((a, b) => a + b, 0)), ...head] });
+    }
     else setFeedback({ kind: 'error', lines: [t.backup.invalid(file.name, outcome.issues.length)], issues: { caption: t.backup.issuesCaption, list: outcome.issues } });
   };
 

@@ -244,7 +244,13 @@ function describe(outcome: TransitionOutcome, from: string, to: string): Message
     case 'not_published':
       return {
         kind: 'error',
-        lines: [outcome.outcome.kind === 'conflict' ? t.outcome.conflict(outcome.outcome.existing.key, shortHash(outcome.outcome.existing.contentHash), shortHash(outcome.outcome.contentHash)) : t.outcome.invalid],
+        lines: [
+          outcome.outcome.kind === 'conflict'
+            ? t.outcome.conflict(outcome.outcome.existing.key, shortHash(outcome.outcome.existing.contentHash), shortHash(outcome.outcome.contentHash))
+            : outcome.outcome.kind === 'quarantined'
+              ? t.outcome.quarantined(outcome.outcome.existing.key)
+              : t.outcome.invalid,
+        ],
       };
   }
 }

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { versionHistory, type PublicationEvent } from '../../storage/index.ts';
+import { versionHistory, type PublicationEntry } from '../../storage/index.ts';
+import { entryText } from '../../present/publication-log.ts';
 import { HashBadge } from '../components/HashBadge.tsx';
 import { useDb } from '../context.ts';
 import { formatDate } from '../format.ts';
@@ -49,7 +50,15 @@ export function VersionsSection({ referentialId, currentKey, title }: { referent
                       <a href={hrefFor({ screen: 'referential', key: v.key })}>{v.version}</a>
                     )}
                   </th>
-                  <td>{statusLabel(v.status)}</td>
+                  <td>
+                    {statusLabel(v.status)}
+                    {v.quarantine && (
+                      <>
+                        {' '}
+                        <strong className="integrity-warning" data-testid="integrity">{t.versions.integrity}</strong>
+                      </>
+                    )}
+                  </td>
                   <td>
                     <HashBadge hash={v.contentHash} />
                   </td>
@@ -76,19 +85,14 @@ export function VersionsSection({ referentialId, currentKey, title }: { referent
   );
 }
 
-function Events({ events }: { events: readonly PublicationEvent[] }) {
+function Events({ events }: { events: readonly PublicationEntry[] }) {
   if (events.length === 0) return <>—</>;
   return (
     <ul>
-      {events.map((e, i) => (
-        <li key={i}>
-          {t.versions.eventText(t.versions.event[e.status] ?? statusLabel(e.status), e.at, e.by)}
-          {e.contentHash && (
-            <>
-              {' '}
-              (<code title={e.contentHash}>{e.contentHash.replace(/^sha256:/, '').slice(0, 12)}</code>)
-            </>
-          )}
+      {events.map((e) => (
+        <li key={e.seq}>
+          {t.versions.entryText(e.seq, entryText(e))}{' '}
+          (<code title={e.contentHash}>{e.contentHash.replace(/^sha256:/, '').slice(0, 12)}</code>)
         </li>
       ))}
     </ul>
