@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { CompanyInput, Employee, GraphDocument } from '../core/index.ts';
+import type { CompanyInput, CorrectionLine, DeclarationLine, Employee, GraphDocument } from '../core/index.ts';
 import { upgradeStoredHashes } from './hashes.ts';
 
 /** Where a stored referential came from: a sample shipped with the app, a file the user imported, or a version published from the editor. */
@@ -137,6 +137,43 @@ export interface EvaluationRecord {
   evaluatedAt: string;
 }
 
+/**
+ * A declaration file as the company exported it (the company workspace), kept to correct it later:
+ * the lines in force after that export (the whole declaration of the year), and what the file held
+ * (the whole declaration, or the corrections: code 99 then the factors due).
+ */
+export interface DeclarationRecord {
+  /** `${companyId}@${year}@${declaredAt}`: every export of a year is kept. */
+  key: string;
+  companyId: string;
+  year: number;
+  /** ISO timestamp of the export. */
+  declaredAt: string;
+  channel: 'dads' | 'dsn';
+  /** The lines in force after this export (the core's `StoredDeclaration` lines). */
+  lines: DeclarationLine[];
+  /** `declaration`: the whole year; `correction`: the lines of a rectification. */
+  kind: 'declaration' | 'correction';
+  /** The lines the exported file held, when they differ from `lines` (a correction). */
+  sent?: CorrectionLine[];
+  /** Content hash of the referential applied. */
+  contentHash: string;
+}
+
+/** A company's agreement or action plan on the prevention of the effects of exposure (core `ActionPlan`, as JSON). */
+export interface ActionPlanRecord {
+  id: string;
+  companyId: string;
+  /** The year of the diagnosis it starts from. */
+  year: number;
+  /** The core's `ActionPlan` (validated again by the screen that opens it). */
+  plan: unknown;
+  /** The remuneration the user entered to estimate the penalty at stake, when given. */
+  penalty?: { remuneration: number; months: number };
+  createdAt: string;
+  updatedAt: string;
+}
+
 export const DB_NAME = 'logigramme';
 
 export class LogigrammeDb extends Dexie {
@@ -148,6 +185,8 @@ export class LogigrammeDb extends Dexie {
   declare companies: Table<CompanyRecord, string>;
   declare staff: Table<StaffRecord, string>;
   declare evaluations: Table<EvaluationRecord, string>;
+  declare declarations: Table<DeclarationRecord, string>;
+  declare actionPlans: Table<ActionPlanRecord, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -182,6 +221,18 @@ export class LogigrammeDb extends Dexie {
         await referentials.bulkPut(upgraded.referentials);
         await evaluations.bulkPut(upgraded.evaluations);
       });
+    // Version 6 (4 and 5 are other changes of the same schema; Dexie allows the gap): the declarations a
+    // company exported, kept to correct them, and its agreements or action plans. New tables only.
+    this.version(6).stores({
+      referentials: 'key, id, storedAt',
+      meta: 'key',
+      drafts: 'id, updatedAt',
+      companies: 'id, updatedAt',
+      staff: 'key, companyId, year',
+      evaluations: 'key, companyId, year',
+      declarations: 'key, companyId, [companyId+year], declaredAt',
+      actionPlans: 'id, companyId, updatedAt',
+    });
   }
 }
 
