@@ -195,7 +195,7 @@ function PlanEditor({ actor, plan, refusals, themeRefusals, penalty, company }: 
           <h4>{`${t.diagnosisHeading} ${d.year}`}</h4>
           <p data-testid="plan-diagnosis">{t.diagnosisSummary(d.employees, d.declaredExposed, d.polyExposed)}</p>
           {d.byJob.length > 0 && d.byFactor.length > 0 && (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t.diagnosisCaption}>
               <table className="issues">
                 <caption>{t.diagnosisCaption}</caption>
                 <thead>

@@ -91,7 +91,7 @@ export function DeclarationPanel({ context: c, employees, evaluation }: { contex
                     ))}
                   </ul>
                 )}
-                <div className="table-scroll">
+                <div className="table-scroll" tabIndex={0} role="region" aria-label={t.correctionCaption}>
                   <table className="issues" data-testid="correction-lines">
                     <caption>{t.correctionCaption}</caption>
                     <thead>

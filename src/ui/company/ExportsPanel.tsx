@@ -103,7 +103,8 @@ export function ExportsPanel({
         </p>
       )}
       <h4>{t.duerHeading}</h4>
-      <div className="table-scroll">
+      {/* A wide matrix scrolls: the region takes the focus so that the keyboard can scroll it. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t.duerCaption}>
         <table className="duer" data-testid="duer-matrix">
           <caption>{t.duerCaption}</caption>
           <thead>
