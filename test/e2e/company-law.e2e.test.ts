@@ -122,7 +122,13 @@ describe('the company workspace and the law of 2026 in Chromium', () => {
     expect(Number(await cell('NUIT-01', 'night_work').getAttribute('data-exposure'))).toBeCloseTo((110 * 275) / 365, 4);
     await expect(cell('MEC-04', 'noise').getAttribute('data-verdict')).resolves.toBe('exposed');
     await expect(page.getByTestId('obligation').getAttribute('data-outcome')).resolves.toBe('applies');
+    await expect(page.locator('.employee-results-table tr[data-employee="INT-01"] [data-testid="tag-temporary"]').textContent()).resolves.toBe('intérimaire (Intérim Nord, déclaré par l’agence)');
+    await expect(page.locator('.employee-results-table tr[data-employee="NUIT-01"] [data-testid="tag-absence"]').textContent()).resolves.toBe('absences longues : 90 jours');
     await shot('01-resultats');
+    await page.getByRole('button', { name: 'Expliquer le résultat de NUIT-01' }).click();
+    await expect(page.getByTestId('explanation-absence').textContent()).resolves.toContain('275 jours de présence / 365 jours du contrat dans l’année, comparée au seuil annuel inchangé');
+    await page.getByTestId('explanation').screenshot({ path: join(SHOTS, 'company-law-01b-explication-absence.png') });
+    await page.getByRole('button', { name: 'Fermer l’explication' }).click();
     await axe('results of 2026');
   });
 

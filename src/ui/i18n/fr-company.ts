@@ -281,6 +281,8 @@ export const frCompany = {
     noRow: 'Aucun salarié ne correspond.',
     rowsShown: (shown: string, total: string) => `${shown} salariés affichés sur ${total} ; faites défiler le tableau.`,
     changedMark: 'modifié par la simulation',
+    temporaryMark: (agency: string) => `intérimaire (${agency}, déclaré par l’agence)`,
+    absenceMark: (days: number) => `absences longues : ${plural(days, 'jour', 'jours')}`,
   },
   company: {
     heading: 'Au niveau de l’entreprise',
