@@ -183,7 +183,7 @@ function PlanEditor({ actor, plan, refusals, themeRefusals, penalty, company }: 
               <option value="action_plan">{t.kinds.action_plan}</option>
             </select>
           </div>
-          <div className="field checkbox">
+          <div className="check">
             <input id={`${id}-union`} type="checkbox" checked={plan.unionDelegates} onChange={(e) => actor.send({ type: 'UNION', unionDelegates: e.target.checked })} />
             <label htmlFor={`${id}-union`}>{t.union}</label>
           </div>
@@ -251,7 +251,7 @@ function PlanEditor({ actor, plan, refusals, themeRefusals, penalty, company }: 
           <fieldset key={legend} disabled={!draft} data-testid="plan-themes">
             <legend>{legend}</legend>
             {group.map((theme) => (
-              <div className="field checkbox" key={theme}>
+              <div className="check" key={theme}>
                 <input id={`${id}-t-${theme}`} type="checkbox" checked={chosen.includes(theme)} onChange={(e) => toggle(theme, e.target.checked)} />
                 <label htmlFor={`${id}-t-${theme}`}>{THEME_LABELS[theme]}</label>
               </div>
