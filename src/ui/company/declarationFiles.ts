@@ -29,7 +29,7 @@ const toCsv = (fields: readonly string[], data: CsvCell[][]) => writeCsv(fields,
 /** The channel of the year, in French: DADS for 2015–2016 exposures, DSN from 2017. */
 export function channelText(channel: DeclarationChannel, year: number): string {
   return channel === 'dads'
-    ? `Expositions de ${year} : déclarées dans la DADS (rubrique S65), ou la déclaration de la MSA pour un employeur agricole — pas dans la DSN (décret n° 2014-1157 du 9 octobre 2014).`
+    ? `Expositions de ${year} : déclarées dans la DADS (rubrique S65), ou la déclaration de la MSA pour un employeur agricole — pas dans la DSN.`
     : `Expositions de ${year} : déclarées dans la DSN, bloc S21.G00.34 (paie de décembre, ou dernière paie d’un contrat qui se termine dans l’année ; R4163-8 du code du travail).`;
 }
 
