@@ -6,6 +6,7 @@ import { createActor } from 'xstate';
 import { actionPlanDraft, createEvaluator, loadReferential, type Referential } from '../src/core/index.ts';
 import { parseStaffCsv } from '../src/io/staff-csv.ts';
 import { LogigrammeDb } from '../src/storage/index.ts';
+import { exportBackup, importBackup } from '../src/storage/backup.ts';
 import { actionPlanMachine } from '../src/ui/company/actionPlanMachine.ts';
 import { planMarkdown } from '../src/ui/company/actionPlanExport.ts';
 import { buildCompanyFile, companyFileText, loadCompanyFileText, recordsFromCompanyFile } from '../src/ui/company/companyFile.ts';
@@ -113,6 +114,20 @@ describe('corrections against the declaration stored when filed', () => {
     expect(read.ok).toBe(true);
     const id = await importCompany(db, read.ok ? read.value : file);
     expect((await listDeclarations(db, id, 2024)).map((d) => d.declaredAt)).toEqual(['2025-01-05T09:00:00.000Z', '2025-01-10T09:00:00.000Z']);
+    // The one-file backup of the browser carries them too (4 records: 2 companies × 2 declarations).
+    const backup = await exportBackup(db);
+    expect(backup.counts.declarations).toBe(4);
+    const target = new LogigrammeDb(`law-restore-${Math.random()}`);
+    expect(await importBackup(target, backup.text)).toMatchObject({ ok: true, counts: { declarations: 4, actionPlans: 0 } });
+    expect((await listDeclarations(target, id, 2024)).map((d) => d.lines.length)).toEqual([1, 2]);
+    // A declaration whose key does not follow its fields is refused with its path, and nothing changes.
+    const broken = JSON.parse(backup.text) as { tables: { declarations: Array<{ key: string }> } };
+    broken.tables.declarations[0]!.key = 'x';
+    const refused = await importBackup(target, JSON.stringify(broken));
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.issues[0]!.path).toBe('$.tables.declarations[0].key');
+    expect(await target.declarations.count()).toBe(4);
+    target.close();
     db.close();
   });
 

@@ -324,12 +324,13 @@ describe('the logigramme editor', () => {
     await openEditor('fixture', { graph: fixture() });
     const changed = fixture();
     changed.nodes[0] = { id: 'j1', kind: 'job', label: 'Mécanicien (autre onglet)' };
-    await db.drafts.update('fixture', { graph: changed, updatedAt: '2026-02-02T00:00:00.000Z' });
-    await screen.findByText('Le brouillon a changé ailleurs (cycle de vie, import ou autre onglet) : il est rechargé, et l’historique d’annulation repart de zéro.');
+    // Every writer moves the revision on (src/storage/drafts.ts): the draft was put without one (0).
+    await db.drafts.update('fixture', { graph: changed, updatedAt: '2026-02-02T00:00:00.000Z', revision: 1 });
+    await screen.findByText('Le brouillon a été modifié ailleurs (autre onglet ou import) : il est à jour ; l’historique d’annulation repart de zéro.');
     await waitFor(() => expect(document.querySelector('.react-flow__node[data-id="j1"] .lg-node-title')?.textContent).toBe('Mécanicien (autre onglet)'));
     expect((screen.getByRole('button', { name: /Annuler/ }) as HTMLButtonElement).disabled).toBe(true);
 
-    await db.drafts.update('fixture', { lifecycle: { state: 'in_review', transitions: [] }, updatedAt: '2026-02-03T00:00:00.000Z' });
+    await db.drafts.update('fixture', { lifecycle: { state: 'in_review', transitions: [] }, updatedAt: '2026-02-03T00:00:00.000Z', revision: 2 });
     await waitFor(() => expect(screen.getByRole('note').textContent).toContain('Lecture seule'));
     expect((screen.getByRole('button', { name: 'Ajouter : Tâche' }) as HTMLButtonElement).disabled).toBe(true);
   });

@@ -17,7 +17,7 @@ const V2_STORES = {
 
 // Browsers keep a user's database across app updates: a schema change must keep what was stored.
 describe('database schema upgrade', () => {
-  it('a version 1 database opens at the current version with its referentials and meta intact, and the new tables empty', async () => {
+  it('a version 1 database opens as the latest version with its referentials and meta intact, and the new tables empty', async () => {
     const name = `upgrade-${Math.random()}`;
     const v1 = new Dexie(name);
     v1.version(1).stores({ referentials: 'key, id, storedAt', meta: 'key' });

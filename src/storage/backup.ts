@@ -1,12 +1,12 @@
 import * as z from 'zod';
-import { BACKUP_LIMITS, EmployeeSchema, contentHash, legacyContentHash, loadGraph, loadReferential, parseJsonText, parseWith, type LoadIssue } from '../core/index.ts';
+import { BACKUP_LIMITS, CommentThreadSchema, EmployeeSchema, contentHash, legacyContentHash, loadGraph, loadReferential, parseJsonText, parseWith, type LoadIssue } from '../core/index.ts';
 import { LIFECYCLE_STATES } from '../core/lifecycle/index.ts';
 import { referentialKey, type EvaluationRecord, type LogigrammeDb, type MetaRecord, type StoredReferential } from './db.ts';
 import { upgradeStoredHashes } from './hashes.ts';
 
 /*
  * One JSON file with everything the browser holds: published referentials, drafts, companies, staff,
- * evaluations and the small meta records. Restoring validates the whole file first — every record, each
+ * evaluations, the declarations filed and the action plans, the comments written on versions and the small meta records (snapshots kept with drafts among them). Restoring validates the whole file first — every record, each
  * problem with its JSON path — and then replaces the database's content in one transaction: a file with
  * any problem changes nothing.
  */
@@ -17,7 +17,9 @@ export const BACKUP_FORMAT_VERSION = 1;
 /** Meta records that belong to this browser, not to the data: never exported, kept on restore. */
 const LOCAL_META = new Set(['persistenceRequested']);
 
-const TABLES = ['referentials', 'drafts', 'companies', 'staff', 'evaluations', 'meta'] as const;
+const TABLES = ['referentials', 'drafts', 'companies', 'staff', 'evaluations', 'meta', 'versionComments', 'declarations', 'actionPlans'] as const;
+/** Tables added after the first backups: a file written before them has none, and restores them empty. */
+const LATER_TABLES = new Set<TableName>(['versionComments', 'declarations', 'actionPlans']);
 type TableName = (typeof TABLES)[number];
 
 export interface BackupFile {
@@ -31,13 +33,16 @@ export interface BackupFile {
 
 /** Everything, read in one transaction so the file is a consistent picture. */
 export async function exportBackup(db: LogigrammeDb, now: () => string = () => new Date().toISOString()): Promise<{ name: string; text: string; counts: Record<TableName, number> }> {
-  const tables = await db.transaction('r', [db.referentials, db.drafts, db.companies, db.staff, db.evaluations, db.meta], async () => ({
+  const tables = await db.transaction('r', [db.referentials, db.drafts, db.companies, db.staff, db.evaluations, db.meta, db.versionComments, db.declarations, db.actionPlans], async () => ({
     referentials: await db.referentials.toArray(),
     drafts: await db.drafts.toArray(),
     companies: await db.companies.toArray(),
     staff: await db.staff.toArray(),
     evaluations: await db.evaluations.toArray(),
     meta: (await db.meta.toArray()).filter((m) => !LOCAL_META.has(m.key)),
+    versionComments: await db.versionComments.toArray(),
+    declarations: await db.declarations.toArray(),
+    actionPlans: await db.actionPlans.toArray(),
   }));
   const exportedAt = now();
   const file: BackupFile = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, exportedAt, databaseVersion: db.verno, tables };
@@ -50,7 +55,7 @@ const Header = z.looseObject({
   format: z.literal(BACKUP_FORMAT, { error: `Ce fichier n’est pas une sauvegarde Logigramme (« format » : « ${BACKUP_FORMAT} » attendu)` }),
   formatVersion: z.number().int(),
   exportedAt: Timestamp,
-  tables: z.strictObject(Object.fromEntries(TABLES.map((t) => [t, z.array(z.unknown())])) as Record<TableName, z.ZodArray<z.ZodUnknown>>),
+  tables: z.strictObject(Object.fromEntries(TABLES.map((t) => [t, LATER_TABLES.has(t) ? z.array(z.unknown()).default([]) : z.array(z.unknown())])) as unknown as Record<TableName, z.ZodArray<z.ZodUnknown>>),
 });
 
 const StoredReferentialSchema = z.looseObject({
@@ -109,7 +114,29 @@ const EvaluationSchema = z.looseObject({
   results: z.unknown(),
   evaluatedAt: Timestamp,
 });
+const DeclarationLineSchema = z.strictObject({ employee: z.string(), contract: z.string().optional(), year: z.number().int(), code: z.string().regex(/^\d{2}$/), factor: z.string().optional() });
+const DeclarationSchema = z.strictObject({
+  key: z.string(),
+  companyId: z.string().min(1),
+  year: z.number().int(),
+  declaredAt: Timestamp,
+  channel: z.enum(['dads', 'dsn']),
+  kind: z.enum(['declaration', 'correction']),
+  lines: z.array(DeclarationLineSchema),
+  sent: z.array(DeclarationLineSchema.extend({ kind: z.enum(['cancellation', 'redeclared', 'new']) })).optional(),
+  contentHash: z.string(),
+});
+const ActionPlanSchema = z.strictObject({
+  id: z.string().min(1),
+  companyId: z.string().min(1),
+  year: z.number().int(),
+  plan: z.record(z.string(), z.unknown()),
+  penalty: z.strictObject({ remuneration: z.number().min(0), months: z.number().int().min(1).max(36) }).optional(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
 const MetaSchema = z.strictObject({ key: z.string().min(1), value: z.unknown() });
+const VersionCommentsSchema = z.strictObject({ key: z.string(), id: z.string().min(1), version: z.string().min(1), threads: z.array(CommentThreadSchema), updatedAt: Timestamp });
 
 const issue = (path: string, message: string, code = 'backup.invalid'): LoadIssue => ({ code, path, message });
 /** `$.nodes[0]` of an inner document, located inside the backup file. */
@@ -140,7 +167,7 @@ export function validateBackup(text: string, currentDatabaseVersion = Number.POS
       const parsed = parseWith(schema, raw, ['tables', table, i]);
       if (!parsed.ok) return void issues.push(...parsed.issues);
       const record = parsed.value as z.infer<S> & { key?: string; id?: string };
-      const key = table === 'drafts' || table === 'companies' ? record.id! : record.key!;
+      const key = table === 'drafts' || table === 'companies' || table === 'actionPlans' ? record.id! : record.key!;
       if (seen.has(key)) issues.push(issue(path, `« ${key} » figure deux fois dans la table ${table}.`, 'backup.duplicate'));
       seen.add(key);
       more(parsed.value, path);
@@ -171,6 +198,13 @@ export function validateBackup(text: string, currentDatabaseVersion = Number.POS
     if (e.key !== `${e.companyId}@${e.year}`) issues.push(issue(`${path}.key`, `Clé « ${e.companyId}@${e.year} » attendue.`, 'backup.key_mismatch'));
   });
   check('meta', MetaSchema, () => {});
+  check('versionComments', VersionCommentsSchema, (c, path) => {
+    if (c.key !== referentialKey(c.id, c.version)) issues.push(issue(`${path}.key`, `Clé « ${referentialKey(c.id, c.version)} » attendue.`, 'backup.key_mismatch'));
+  });
+  check('declarations', DeclarationSchema, (d, path) => {
+    if (d.key !== `${d.companyId}@${d.year}@${d.declaredAt}`) issues.push(issue(`${path}.key`, `Clé « ${d.companyId}@${d.year}@${d.declaredAt} » attendue.`, 'backup.key_mismatch'));
+  });
+  check('actionPlans', ActionPlanSchema, () => {});
   return issues.length > 0 ? { ok: false, issues } : { ok: true, tables: t };
 }
 
@@ -186,14 +220,17 @@ export async function importBackup(db: LogigrammeDb, text: string): Promise<Rest
   // Hashes recorded under the former definition are brought to the current one, as the database upgrade does.
   const upgraded = upgradeStoredHashes(valid.tables.referentials as StoredReferential[], valid.tables.meta as MetaRecord[], valid.tables.evaluations as EvaluationRecord[]);
   const t = { ...valid.tables, referentials: upgraded.referentials, evaluations: upgraded.evaluations };
-  await db.transaction('rw', [db.referentials, db.drafts, db.companies, db.staff, db.evaluations, db.meta], async () => {
-    await Promise.all([db.referentials.clear(), db.drafts.clear(), db.companies.clear(), db.staff.clear(), db.evaluations.clear()]);
+  await db.transaction('rw', [db.referentials, db.drafts, db.companies, db.staff, db.evaluations, db.meta, db.versionComments, db.declarations, db.actionPlans], async () => {
+    await Promise.all([db.referentials.clear(), db.drafts.clear(), db.companies.clear(), db.staff.clear(), db.evaluations.clear(), db.versionComments.clear(), db.declarations.clear(), db.actionPlans.clear()]);
     await db.meta.where('key').noneOf([...LOCAL_META]).delete();
     await db.referentials.bulkAdd(t.referentials as never[]);
     await db.drafts.bulkAdd(t.drafts as never[]);
     await db.companies.bulkAdd(t.companies as never[]);
     await db.staff.bulkAdd(t.staff as never[]);
     await db.evaluations.bulkAdd(t.evaluations as never[]);
+    await db.versionComments.bulkAdd(t.versionComments as never[]);
+    await db.declarations.bulkAdd(t.declarations as never[]);
+    await db.actionPlans.bulkAdd(t.actionPlans as never[]);
     await db.meta.bulkPut((t.meta as Array<{ key: string; value: unknown }>).filter((m) => !LOCAL_META.has(m.key)));
   });
   return { ok: true, counts: Object.fromEntries(TABLES.map((name) => [name, t[name].length])) as Record<TableName, number> };

@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { CompanyInput, CorrectionLine, DeclarationLine, Employee, GraphDocument } from '../core/index.ts';
+import type { CommentThread, CompanyInput, CorrectionLine, DeclarationLine, Employee, GraphDocument } from '../core/index.ts';
 import { upgradeStoredHashes } from './hashes.ts';
 
 /** Where a stored referential came from: a sample shipped with the app, a file the user imported, or a version published from the editor. */
@@ -70,6 +70,13 @@ export interface DraftRecord {
   };
   /** ISO timestamp of the last save. */
   updatedAt: string;
+  /**
+   * Increases by one with every write, whoever writes (the editor's autosave, a lifecycle step, an
+   * import). A save states the revision it was based on and is refused when the stored one moved on
+   * (another tab wrote meanwhile), so two tabs never overwrite each other's edits. Absent on records
+   * written before revisions existed: read as 0. A plain field, not an index: records are read by id.
+   */
+  revision?: number;
   /** The editor's undo and redo steps, kept with the draft so that they survive a reload (bounded). */
   history?: StoredHistory;
 }
@@ -174,6 +181,21 @@ export interface ActionPlanRecord {
   updatedAt: string;
 }
 
+/**
+ * Comment threads written on a version without changing it: a published or homologated version, or a
+ * draft while it is read-only (in review, submitted). One record per version key; the version's
+ * document, and so its content hash, are never touched.
+ */
+export interface VersionCommentsRecord {
+  /** `${id}@${version}`, the key of the version in `referentials` (also before it is stored there). */
+  key: string;
+  id: string;
+  version: string;
+  threads: CommentThread[];
+  /** ISO timestamp of the last change. */
+  updatedAt: string;
+}
+
 export const DB_NAME = 'logigramme';
 
 export class LogigrammeDb extends Dexie {
@@ -185,6 +207,7 @@ export class LogigrammeDb extends Dexie {
   declare companies: Table<CompanyRecord, string>;
   declare staff: Table<StaffRecord, string>;
   declare evaluations: Table<EvaluationRecord, string>;
+  declare versionComments: Table<VersionCommentsRecord, string>;
   declare declarations: Table<DeclarationRecord, string>;
   declare actionPlans: Table<ActionPlanRecord, string>;
 
@@ -221,7 +244,17 @@ export class LogigrammeDb extends Dexie {
         await referentials.bulkPut(upgraded.referentials);
         await evaluations.bulkPut(upgraded.evaluations);
       });
-    // Version 6 (4 and 5 are other changes of the same schema; Dexie allows the gap): the declarations a
+    // Version 4: comments written on versions, beside them. A new table only: existing data stays as it is.
+    this.version(4).stores({
+      referentials: 'key, id, storedAt',
+      meta: 'key',
+      drafts: 'id, updatedAt',
+      companies: 'id, updatedAt',
+      staff: 'key, companyId, year',
+      evaluations: 'key, companyId, year',
+      versionComments: 'key, id',
+    });
+    // Version 6 (5 is another branch's change of the same schema; Dexie allows the gap): the declarations a
     // company exported, kept to correct them, and its agreements or action plans. New tables only.
     this.version(6).stores({
       referentials: 'key, id, storedAt',
@@ -230,6 +263,7 @@ export class LogigrammeDb extends Dexie {
       companies: 'id, updatedAt',
       staff: 'key, companyId, year',
       evaluations: 'key, companyId, year',
+      versionComments: 'key, id',
       declarations: 'key, companyId, [companyId+year], declaredAt',
       actionPlans: 'id, companyId, updatedAt',
     });

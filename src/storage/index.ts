@@ -15,6 +15,7 @@ export {
   type ReferentialSource,
   type StaffRecord,
   type StoredReferential,
+  type VersionCommentsRecord,
 } from './db.ts';
 export {
   importReferentialText,
@@ -46,6 +47,7 @@ export {
   publicationsKey,
   publishVersion,
   saveDraftGraph,
+  revisionOf,
   boundHistory,
   HISTORY_LIMITS,
   startNewVersion,
@@ -58,6 +60,7 @@ export {
   type NewDraft,
   type PublicationEvent,
   type PublishOutcome,
+  type SaveDraftWrite,
   type SaveOutcome,
   type TransitionOutcome,
   type VersionEntry,
@@ -65,3 +68,5 @@ export {
 export { hashMatches, upgradeRecordHashes, upgradeStoredHashes } from './hashes.ts';
 export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, exportBackup, importBackup, validateBackup, type BackupFile, type RestoreOutcome } from './backup.ts';
 export { idUses, renameStaffIds, type IdUses } from './renames.ts';
+export { versionThreads, changeVersionThreads, importVersionThreads, type CommentedVersionKey } from './comments.ts';
+export { baseCandidates, draftSnapshots, keepSnapshot, exportableDraft, withAncestry, snapshotsKey, SNAPSHOT_LIMIT, type DraftSnapshot } from './snapshots.ts';

@@ -44,6 +44,7 @@ const COMMAND_MESSAGES: Record<string, (p: Params) => string> = {
   'command.nothing_to_paste': () => 'Le presse-papiers est vide.',
   'command.paste_id_missing': (p) => `Aucun nouvel identifiant fourni pour « ${p.id} ».`,
   'command.empty': () => 'Aucun élément désigné.',
+  'command.other_referential': (p) => `Ce logigramme est celui du référentiel « ${p.id} », pas de « ${p.current} » : rien n’est remplacé.`,
   'command.scenario_not_found': (p) => `Le scénario « ${p.id} » n’existe pas (ou plus) : rien à modifier.`,
   'command.scenario_unknown_job': (p) => `Le scénario « ${p.scenario} » cite le poste « ${p.job} », qui n’existe pas dans le logigramme.`,
   'command.scenario_unknown_task': (p) => `Le scénario « ${p.scenario} » cite la tâche « ${p.task} », qui n’existe pas dans le logigramme.`,
