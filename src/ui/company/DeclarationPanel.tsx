@@ -12,6 +12,10 @@ import { labelOf, safeFileName } from './exports.ts';
 import { isoNow, listDeclarations, saveDeclaration } from './storage.ts';
 
 const t = frCompany.exports;
+/** Lines drawn on screen: a staff of 100 000 can give as many; the file holds them all. */
+const ROWS_SHOWN = 200;
+/** Above this many employees the corrections are computed on request (a few hundred milliseconds). */
+const LARGE_STAFF = 20_000;
 
 export interface DeclarationContext {
   companyId: string;
@@ -43,7 +47,11 @@ export function DeclarationPanel({ context: c, employees, evaluation }: { contex
   const [error, setError] = useState('');
   const stored = useLiveQuery(() => listDeclarations(db, c.companyId, evaluation.year), [db, c.companyId, evaluation.year]);
   const last: DeclarationRecord | undefined = stored.status === 'ready' ? stored.value.at(-1) : undefined;
-  const correction = useMemo(() => (last ? correctionSince(last.lines, employees, evaluation) : undefined), [last, employees, evaluation]);
+  // On a large staff the comparison is a task of its own, run when asked, so that the results draw first.
+  const large = evaluation.summaries.length > LARGE_STAFF;
+  const [asked, setAsked] = useState<CompanyEvaluation | null>(null);
+  const compare = !large || asked === evaluation;
+  const correction = useMemo(() => (last && compare ? correctionSince(last.lines, employees, evaluation) : undefined), [last, compare, employees, evaluation]);
   const sheets = useMemo(() => agencySheets(employees, evaluation), [employees, evaluation]);
   const channel = evaluationChannel(evaluation);
   const base = `${safeFileName(c.companyName)}-${evaluation.year}`;
@@ -74,6 +82,14 @@ export function DeclarationPanel({ context: c, employees, evaluation }: { contex
       <section aria-labelledby={`${id}-corr`} className="corrections" data-testid="corrections">
         <h4 id={`${id}-corr`}>{t.correctionHeading}</h4>
         {stored.status === 'ready' && !last && <p className="help">{t.correctionNone}</p>}
+        {last && !correction && (
+          <>
+            <p data-testid="correction-from">{t.correctionFrom(formatTimestamp(last.declaredAt), last.kind === 'declaration' ? t.kindDeclaration : t.kindCorrection, last.lines.length)}</p>
+            <button type="button" onClick={() => setAsked(evaluation)} data-testid="correction-compute">
+              {t.correctionCompute}
+            </button>
+          </>
+        )}
         {last && correction && (
           <>
             <p data-testid="correction-from">{t.correctionFrom(formatTimestamp(last.declaredAt), last.kind === 'declaration' ? t.kindDeclaration : t.kindCorrection, last.lines.length)}</p>
@@ -86,7 +102,7 @@ export function DeclarationPanel({ context: c, employees, evaluation }: { contex
                 <p data-testid="correction-summary">{t.correctionSummary(cancellations, correction.lines.length)}</p>
                 {correction.withdrawn.length > 0 && (
                   <ul>
-                    {correction.withdrawn.map((w) => (
+                    {correction.withdrawn.slice(0, ROWS_SHOWN).map((w) => (
                       <li key={`${w.employee}-${w.contract ?? ''}-${w.code}`}>{t.correctionWithdrawn(w.factor ? labelOf(regulation, w.factor) : w.code, w.employee)}</li>
                     ))}
                   </ul>
@@ -104,7 +120,7 @@ export function DeclarationPanel({ context: c, employees, evaluation }: { contex
                       </tr>
                     </thead>
                     <tbody>
-                      {correction.lines.map((l, i) => (
+                      {correction.lines.slice(0, ROWS_SHOWN).map((l, i) => (
                         <tr key={i} data-employee={l.employee} data-code={l.code} data-kind={l.kind}>
                           <th scope="row">{l.employee}</th>
                           <td>{l.contract ?? ''}</td>
@@ -116,6 +132,7 @@ export function DeclarationPanel({ context: c, employees, evaluation }: { contex
                     </tbody>
                   </table>
                 </div>
+                {correction.lines.length > ROWS_SHOWN && <p className="help">{t.correctionMore(correction.lines.length - ROWS_SHOWN)}</p>}
                 <button type="button" onClick={downloadCorrection} data-testid="export-correction">
                   {t.correctionFile}
                 </button>

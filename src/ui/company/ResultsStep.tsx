@@ -23,7 +23,8 @@ const t = frCompany.results;
 
 /**
  * The results of the year: summary, what-if, the obligation to negotiate, company figures, one line per
- * employee with its explanation on demand, the comparison with last year, and the exports.
+ * employee with its explanation on demand, the comparison with last year, the exports (with the
+ * corrections and the agencies' sheets), then the agreement or action plan.
  */
 export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
   const id = useId();
@@ -183,7 +184,6 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
           {displayed && (
             <>
               <ObligationPanel profile={context.profile} evaluation={displayed} />
-              {!active && <ActionPlanPanel companyId={context.companyId} profile={context.profile} referential={r} employees={context.employees} evaluation={displayed} inputs={realInputs} />}
               <CompanyCharts evaluation={displayed} factors={factors} />
               <EmployeeResultsTable
                 evaluation={displayed}
@@ -217,6 +217,7 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
             <>
               <ComparePanel current={deferredBase} previous={workspace.previousEvaluation} contentHash={loaded.contentHash} factors={factors} />
               <ExportsPanel referential={r} employees={context.employees} evaluation={deferredBase} companyName={context.profile.name} factors={factors} declaration={declaration} />
+              <ActionPlanPanel companyId={context.companyId} profile={context.profile} referential={r} employees={context.employees} evaluation={deferredBase} inputs={realInputs} />
             </>
           )}
         </>

@@ -85,7 +85,10 @@ export function correctionCsv(correction: DeclarationCorrection, evaluation: Com
  * summaries, in the core's `AgencyExposureSheet` shape.
  */
 export function agencySheets(employees: readonly Employee[], evaluation: CompanyEvaluation): AgencyExposureSheet[] {
-  const byId = new Map(employees.map((e) => [e.id, e]));
+  // Most staffs have no temporary worker: then nothing is indexed (100 000 employees stay cheap).
+  const temporaries = new Set(evaluation.summaries.filter((s) => s.temporary).map((s) => s.employee));
+  if (temporaries.size === 0) return [];
+  const byId = new Map(employees.filter((e) => temporaries.has(e.id)).map((e) => [e.id, e]));
   const sheets = new Map<string, AgencyExposureSheet>();
   for (const s of evaluation.summaries) {
     const temporary = s.temporary;

@@ -425,6 +425,8 @@ export const frCompany = {
     correctionCaption: 'Lignes de la correction, par contrat : l’annulation puis les facteurs toujours dus',
     correctionWithdrawn: (label: string, employee: string) => `${label} n’est plus dû pour ${employee}`,
     correctionFile: 'Fichier de corrections (CSV)',
+    correctionCompute: 'Comparer les résultats avec la déclaration enregistrée',
+    correctionMore: (n: number) => `… et ${plural(n, 'autre ligne', 'autres lignes')}, toutes dans le fichier de corrections.`,
     correctionHelp:
       'Code 99 : annule les facteurs déclarés pour le contrat et l’année, puis chaque facteur encore dû est déclaré à nouveau (R4163-8 du code du travail : rectification jusqu’à la DSN de la paie d’avril de l’année suivante, ou dans les trois ans en faveur du salarié). Le fichier téléchargé devient la déclaration enregistrée.',
     kindDeclaration: 'déclaration',
