@@ -72,17 +72,20 @@ export function PlainExplanation({ referential: r, result }: { referential: Refe
       {result.temporary && <p data-testid="explanation-temporary">{frCompany.results.temporaryMark(result.temporary.agency)}</p>}
     </>
   );
+  const listing = <ParticularlyExposed referential={r} result={result} />;
   if (items.length === 0)
     return (
       <>
         {context}
         <p>{fr.result.noContribution}</p>
+        {listing}
       </>
     );
   return (
     <div className="plain-explanation" data-testid="plain-explanation">
       <h4>{t.plainHeading}</h4>
       {context}
+      {listing}
       {items.map(({ f, g, contributions }) => {
         const unit = g.threshold ? UNIT_LABELS[g.threshold.unit] : '';
         return (
@@ -105,6 +108,20 @@ export function PlainExplanation({ referential: r, result }: { referential: Refe
         );
       })}
     </div>
+  );
+}
+
+/** The jobs of this employee that the branch lists as particularly exposed (art. L4163-2-1): no threshold, no points. */
+function ParticularlyExposed({ referential: r, result }: { referential: Referential; result: EmployeeResult }) {
+  const listed = result.factors.filter((f) => f.particularlyExposedJobs && f.particularlyExposedJobs.length > 0);
+  if (listed.length === 0) return null;
+  const jobLabel = (id: string) => r.jobs.find((j) => j.id === id)?.label ?? id;
+  return (
+    <ul className="particularly-exposed" data-testid="particularly-exposed">
+      {listed.map((f) => (
+        <li key={f.factor}>{t.listed(f.label, (f.particularlyExposedJobs ?? []).map(jobLabel), r.particularlyExposed?.agreement)}</li>
+      ))}
+    </ul>
   );
 }
 
