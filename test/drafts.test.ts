@@ -435,7 +435,7 @@ describe('backup', () => {
   it('exports everything to one file and restores it into another database', async () => {
     const source = await populated();
     const backup = await exportBackup(source, NOW);
-    expect(backup.counts).toEqual({ referentials: 2, drafts: 1, companies: 1, staff: 1, evaluations: 1, meta: 1, versionComments: 0 });
+    expect(backup.counts).toEqual({ referentials: 2, drafts: 1, companies: 1, staff: 1, evaluations: 1, meta: 1, versionComments: 0, declarations: 0, actionPlans: 0 });
     const file = JSON.parse(backup.text);
     expect(file).toMatchObject({ format: 'logigramme-backup', formatVersion: 1, exportedAt: NOW(), databaseVersion: 7 });
     // The browser's own persistence flag is not data.

@@ -36,6 +36,8 @@ describe('database schema upgrade', () => {
     expect(await db.companies.count()).toBe(0);
     expect(await db.staff.count()).toBe(0);
     expect(await db.evaluations.count()).toBe(0);
+    expect(await db.declarations.count()).toBe(0);
+    expect(await db.actionPlans.count()).toBe(0);
     db.close();
   });
 

@@ -8,7 +8,21 @@ import { editDistance } from './suggest.ts';
  * punctuation, so « Date d'entrée », « DATE D’ENTREE » and « date_entree » are the same column.
  */
 
-export const STAFF_COLUMNS = ['id', 'annual_hours', 'contract_start', 'contract_end', 'contract_ref', 'birth_year', 'jobs', 'tasks'] as const;
+export const STAFF_COLUMNS = [
+  'id',
+  'annual_hours',
+  'contract_start',
+  'contract_end',
+  'contract_ref',
+  'birth_year',
+  'jobs',
+  'tasks',
+  'absences',
+  'temporary',
+  'agency',
+  'agency_siret',
+  'mission',
+] as const;
 export type StaffColumn = (typeof STAFF_COLUMNS)[number];
 export const REQUIRED_COLUMNS: readonly StaffColumn[] = ['id', 'annual_hours', 'birth_year', 'jobs'];
 export const QUESTION_COLUMN_PREFIX = 'q:';
@@ -23,6 +37,11 @@ export const COLUMN_LABELS: Record<StaffColumn, string> = {
   birth_year: 'Naissance',
   jobs: 'Postes',
   tasks: 'Tâches',
+  absences: 'Absences longues',
+  temporary: 'Intérimaire',
+  agency: 'Agence d’intérim',
+  agency_siret: 'SIRET de l’agence',
+  mission: 'Contrat de mission',
 };
 
 /** Other names each column is known by in payroll exports (compared after `normalizeHeader`). */
@@ -35,6 +54,11 @@ export const COLUMN_ALIASES: Record<StaffColumn, readonly string[]> = {
   birth_year: ['birth year', 'birth', 'birth date', 'annee de naissance', 'date de naissance', 'naissance', 'ne le', 'ne e le'],
   jobs: ['jobs', 'postes', 'poste', 'postes de reference', 'poste de reference', 'profil de mission', 'emplois', 'emploi', 'emplois reperes'],
   tasks: ['tasks', 'taches', 'tache', 'parts des taches', 'taches et parts'],
+  absences: ['absences', 'absence', 'absences longues', 'absence longue', 'longues absences', 'periodes d absence', 'absences de longue duree', 'arrets longs'],
+  temporary: ['temporary', 'interimaire', 'interim', 'travail temporaire', 'salarie interimaire', 'temporary worker'],
+  agency: ['agency', 'agence', 'agence d interim', 'agence interim', 'entreprise de travail temporaire', 'ett', 'agence de travail temporaire'],
+  agency_siret: ['agency siret', 'siret agence', 'siret de l agence', 'siret de l ett', 'siret ett', 'siret de l entreprise de travail temporaire'],
+  mission: ['mission', 'contrat de mission', 'n de mission', 'no de mission', 'numero de mission', 'reference de mission', 'mission reference'],
 };
 
 /** « Date d’entrée » → « date d entree »: lower case, no accents, apostrophes and punctuation as spaces. */

@@ -10,6 +10,8 @@ import {
   type Question,
   type Referential,
   type Task,
+  type Absence,
+  type TemporaryWork,
 } from '../core/index.ts';
 import { restoreCell, writeCsv, type CsvCell } from '../present/csv.ts';
 import { formatDate, formatNumber } from '../present/fr.ts';
@@ -25,6 +27,7 @@ import {
   type HeaderResolution,
   type StaffColumn,
 } from './staff-columns.ts';
+import { formatAbsences, parseAbsences } from './staff-absences.ts';
 import { closest } from './suggest.ts';
 
 export { QUESTION_COLUMN_PREFIX, STAFF_COLUMNS, type ColumnMapping, type StaffColumn } from './staff-columns.ts';
@@ -389,6 +392,10 @@ class RowContext {
     const jobsOutcome = this.parseJobs(cell('jobs'), err);
     const taskOverrides = this.parseTasks(cell('tasks'), jobsOutcome, err);
 
+    // long absences, temporary work
+    const absences = this.parseAbsenceCell(cell('absences'), err);
+    const temporary = this.parseTemporary(cell('temporary'), cell('agency'), cell('agency_siret'), cell('mission'), err);
+
     // q:<question>
     const answers: Record<string, AnswerValue> = {};
     this.columns.forEach((def, i) => {
@@ -417,6 +424,8 @@ class RowContext {
       birth,
       jobs,
       ...(Object.keys(answers).length > 0 ? { answers } : {}),
+      ...(absences.length > 0 ? { absences } : {}),
+      ...(temporary ? { temporary } : {}),
     };
     const checked = parseWith(EmployeeSchema, employee);
     if (!checked.ok) {
@@ -424,6 +433,46 @@ class RowContext {
       return { issues };
     }
     return { employee: checked.value, issues };
+  }
+
+  private parseAbsenceCell(text: string, err: (column: string, message: string) => void): Absence[] {
+    if (text === '') return [];
+    const { absences, errors } = parseAbsences(text, parseFrenchDate);
+    for (const message of errors) err('absences', message);
+    return absences;
+  }
+
+  /**
+   * Temporary work (L4163-1 IV: the user company assesses, the agency declares): « Intérimaire » oui/non
+   * and the agency's name; an agency alone says it too. The SIRET and the mission contract are optional.
+   */
+  private parseTemporary(flag: string, agency: string, siret: string, mission: string, err: (column: string, message: string) => void): TemporaryWork | undefined {
+    let temporary: boolean;
+    if (flag === '') temporary = agency !== '';
+    else {
+      const word = flag.toLowerCase();
+      if (TRUE_WORDS.has(word)) temporary = true;
+      else if (FALSE_WORDS.has(word)) temporary = false;
+      else {
+        err('temporary', `Valeur « ${flag} » invalide : oui ou non attendu (oui pour un salarié intérimaire, mis à disposition par une entreprise de travail temporaire)`);
+        return undefined;
+      }
+    }
+    if (!temporary) {
+      const stray = [['agency', agency], ['agency_siret', siret], ['mission', mission]].filter(([, v]) => v !== '');
+      for (const [column] of stray) err(column!, `Renseigné pour un salarié qui n’est pas intérimaire (colonne Intérimaire à « ${flag} ») : videz la cellule, ou indiquez oui`);
+      return undefined;
+    }
+    if (agency === '') {
+      err('agency', 'Agence d’intérim manquante pour un salarié intérimaire : l’entreprise de travail temporaire déclare son exposition et reçoit sa fiche');
+      return undefined;
+    }
+    const digits = siret.replace(/[\s\u00a0\u202f]/g, '');
+    if (siret !== '' && !/^\d{14}$/.test(digits)) {
+      err('agency_siret', `SIRET de l’agence « ${siret} » invalide : 14 chiffres attendus`);
+      return undefined;
+    }
+    return { agency, ...(digits !== '' ? { agencySiret: digits } : {}), ...(mission !== '' ? { mission } : {}) };
   }
 
   private parseItems(text: string, column: 'jobs' | 'tasks', what: string, err: (column: string, message: string) => void): { items: ListItem[]; ok: boolean } {
@@ -610,8 +659,15 @@ export function columnForField(field: string): string {
   if (f.startsWith('contract')) return 'contract_start';
   if (f.startsWith('birth')) return 'birth_year';
   if (f.startsWith('id')) return 'id';
+  if (f.startsWith('absences')) return 'absences';
+  if (f.startsWith('temporary.agencySiret')) return 'agency_siret';
+  if (f.startsWith('temporary.mission')) return 'mission';
+  if (f.startsWith('temporary.agency')) return 'agency';
+  if (f.startsWith('temporary')) return 'temporary';
   return '';
 }
+
+const TEMPORARY_COLUMNS: readonly StaffColumn[] = ['temporary', 'agency', 'agency_siret', 'mission'];
 
 export interface StaffCsvFormatOptions {
   /** `,` (default, decimal point) or `;` (French spreadsheets, decimal comma). */
@@ -634,22 +690,31 @@ export function formatStaffCsv(employees: readonly Employee[], referential: Refe
   for (const e of employees) for (const key of Object.keys(e.answers ?? {})) if (!questionIds.includes(key)) questionIds.push(key);
   const answerText = (v: AnswerValue | undefined): CsvCell => (v === undefined ? '' : typeof v === 'boolean' ? (v ? 'oui' : 'non') : v);
 
-  const fields = [...STAFF_COLUMNS, ...questionIds.map((id) => `${QUESTION_COLUMN_PREFIX}${id}`)];
+  // The long-absence and temporary-work columns only when someone needs them: a plain staff stays as it was.
+  const withAbsences = employees.some((e) => (e.absences?.length ?? 0) > 0);
+  const withTemporary = employees.some((e) => e.temporary !== undefined);
+  const columns = STAFF_COLUMNS.filter((c) => (c === 'absences' ? withAbsences : TEMPORARY_COLUMNS.includes(c) ? withTemporary : true));
+  const fields = [...columns, ...questionIds.map((id) => `${QUESTION_COLUMN_PREFIX}${id}`)];
   const data = employees.map((e): CsvCell[] => {
     const only = e.jobs.length === 1 ? e.jobs[0] : undefined;
     const jobs = only && only.share === 100 ? only.job : e.jobs.map((j) => `${j.job}:${share(j.share)}`).join('|');
     const tasks = e.jobs.flatMap((j) => (j.tasks ?? []).map((t) => `${t.task}:${share(t.share)}`)).join('|');
-    return [
-      e.id,
-      e.annualHours,
-      e.contract.start ?? '',
-      e.contract.end ?? '',
-      e.contract.reference ?? '',
-      e.birth === undefined ? '' : String(e.birth),
+    const cells: Record<StaffColumn, CsvCell> = {
+      id: e.id,
+      annual_hours: e.annualHours,
+      contract_start: e.contract.start ?? '',
+      contract_end: e.contract.end ?? '',
+      contract_ref: e.contract.reference ?? '',
+      birth_year: e.birth === undefined ? '' : String(e.birth),
       jobs,
       tasks,
-      ...questionIds.map((id) => answerText(e.answers?.[id])),
-    ];
+      absences: formatAbsences(e.absences ?? []),
+      temporary: e.temporary ? 'oui' : 'non',
+      agency: e.temporary?.agency ?? '',
+      agency_siret: e.temporary?.agencySiret ?? '',
+      mission: e.temporary?.mission ?? '',
+    };
+    return [...columns.map((c) => cells[c]), ...questionIds.map((id) => answerText(e.answers?.[id]))];
   });
   return writeCsv(fields, data, { delimiter, decimal, newline: options.newline ?? '\n', ...(options.bom ? { bom: true } : {}) });
 }

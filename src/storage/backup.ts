@@ -8,7 +8,7 @@ import { PUBLICATION_LOG_KEY, readPublicationLog } from './publications.ts';
 
 /*
  * One JSON file with everything the browser holds: published referentials, drafts, companies, staff,
- * evaluations, the comments written on versions and the small meta records (snapshots kept with drafts among them). Restoring validates the whole file first — every record, each
+ * evaluations, the declarations filed and the action plans, the comments written on versions and the small meta records (snapshots kept with drafts among them). Restoring validates the whole file first — every record, each
  * problem with its JSON path — and then replaces the database's content in one transaction: a file with
  * any problem changes nothing.
  */
@@ -19,9 +19,9 @@ export const BACKUP_FORMAT_VERSION = 1;
 /** Meta records that belong to this browser, not to the data: never exported, kept on restore. */
 const LOCAL_META = new Set(['persistenceRequested']);
 
-const TABLES = ['referentials', 'drafts', 'companies', 'staff', 'evaluations', 'meta', 'versionComments'] as const;
+const TABLES = ['referentials', 'drafts', 'companies', 'staff', 'evaluations', 'meta', 'versionComments', 'declarations', 'actionPlans'] as const;
 /** Tables added after the first backups: a file written before them has none, and restores them empty. */
-const LATER_TABLES = new Set<TableName>(['versionComments']);
+const LATER_TABLES = new Set<TableName>(['versionComments', 'declarations', 'actionPlans']);
 type TableName = (typeof TABLES)[number];
 
 export interface BackupFile {
@@ -35,7 +35,7 @@ export interface BackupFile {
 
 /** Everything, read in one transaction so the file is a consistent picture. */
 export async function exportBackup(db: LogigrammeDb, now: () => string = () => new Date().toISOString()): Promise<{ name: string; text: string; counts: Record<TableName, number> }> {
-  const tables = await db.transaction('r', [db.referentials, db.drafts, db.companies, db.staff, db.evaluations, db.meta, db.versionComments], async () => ({
+  const tables = await db.transaction('r', [db.referentials, db.drafts, db.companies, db.staff, db.evaluations, db.meta, db.versionComments, db.declarations, db.actionPlans], async () => ({
     referentials: await db.referentials.toArray(),
     drafts: await db.drafts.toArray(),
     companies: await db.companies.toArray(),
@@ -43,6 +43,8 @@ export async function exportBackup(db: LogigrammeDb, now: () => string = () => n
     evaluations: await db.evaluations.toArray(),
     meta: (await db.meta.toArray()).filter((m) => !LOCAL_META.has(m.key)),
     versionComments: await db.versionComments.toArray(),
+    declarations: await db.declarations.toArray(),
+    actionPlans: await db.actionPlans.toArray(),
   }));
   const exportedAt = now();
   const file: BackupFile = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, exportedAt, databaseVersion: db.verno, tables };
@@ -114,6 +116,27 @@ const EvaluationSchema = z.looseObject({
   results: z.unknown(),
   evaluatedAt: Timestamp,
 });
+const DeclarationLineSchema = z.strictObject({ employee: z.string(), contract: z.string().optional(), year: z.number().int(), code: z.string().regex(/^\d{2}$/), factor: z.string().optional() });
+const DeclarationSchema = z.strictObject({
+  key: z.string(),
+  companyId: z.string().min(1),
+  year: z.number().int(),
+  declaredAt: Timestamp,
+  channel: z.enum(['dads', 'dsn']),
+  kind: z.enum(['declaration', 'correction']),
+  lines: z.array(DeclarationLineSchema),
+  sent: z.array(DeclarationLineSchema.extend({ kind: z.enum(['cancellation', 'redeclared', 'new']) })).optional(),
+  contentHash: z.string(),
+});
+const ActionPlanSchema = z.strictObject({
+  id: z.string().min(1),
+  companyId: z.string().min(1),
+  year: z.number().int(),
+  plan: z.record(z.string(), z.unknown()),
+  penalty: z.strictObject({ remuneration: z.number().min(0), months: z.number().int().min(1).max(36) }).optional(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
 const MetaSchema = z.strictObject({ key: z.string().min(1), value: z.unknown() });
 const VersionCommentsSchema = z.strictObject({ key: z.string(), id: z.string().min(1), version: z.string().min(1), threads: z.array(CommentThreadSchema), updatedAt: Timestamp });
 
@@ -149,7 +172,7 @@ export function validateBackup(text: string, currentDatabaseVersion = Number.POS
       const parsed = parseWith(schema, raw, ['tables', table, i]);
       if (!parsed.ok) return void issues.push(...parsed.issues);
       const record = parsed.value as z.infer<S> & { key?: string; id?: string };
-      const key = table === 'drafts' || table === 'companies' ? record.id! : record.key!;
+      const key = table === 'drafts' || table === 'companies' || table === 'actionPlans' ? record.id! : record.key!;
       if (seen.has(key)) issues.push(issue(path, `« ${key} » figure deux fois dans la table ${table}.`, 'backup.duplicate'));
       seen.add(key);
       more(parsed.value, path);
@@ -183,6 +206,10 @@ export function validateBackup(text: string, currentDatabaseVersion = Number.POS
   check('versionComments', VersionCommentsSchema, (c, path) => {
     if (c.key !== referentialKey(c.id, c.version)) issues.push(issue(`${path}.key`, `Clé « ${referentialKey(c.id, c.version)} » attendue.`, 'backup.key_mismatch'));
   });
+  check('declarations', DeclarationSchema, (d, path) => {
+    if (d.key !== `${d.companyId}@${d.year}@${d.declaredAt}`) issues.push(issue(`${path}.key`, `Clé « ${d.companyId}@${d.year}@${d.declaredAt} » attendue.`, 'backup.key_mismatch'));
+  });
+  check('actionPlans', ActionPlanSchema, () => {});
   return issues.length > 0 ? { ok: false, issues } : { ok: true, tables: t };
 }
 
@@ -198,7 +225,7 @@ export async function importBackup(db: LogigrammeDb, text: string): Promise<Rest
   // Hashes recorded under the former definition are brought to the current one, as the database upgrade does.
   const upgraded = upgradeStoredHashes(valid.tables.referentials as StoredReferential[], valid.tables.meta as MetaRecord[], valid.tables.evaluations as EvaluationRecord[]);
   const t = { ...valid.tables, referentials: upgraded.referentials, evaluations: upgraded.evaluations };
-  return db.transaction('rw', [db.referentials, db.drafts, db.companies, db.staff, db.evaluations, db.meta, db.versionComments], async (): Promise<RestoreOutcome> => {
+  return db.transaction('rw', [db.referentials, db.drafts, db.companies, db.staff, db.evaluations, db.meta, db.versionComments, db.declarations, db.actionPlans], async (): Promise<RestoreOutcome> => {
     // Checked inside the transaction, against this database's log as it is now: a refusal writes nothing.
     const checked = checkBackupChain(
       { referentials: t.referentials, drafts: valid.tables.drafts as DraftRecord[], meta: valid.tables.meta as MetaRecord[] },
@@ -206,7 +233,7 @@ export async function importBackup(db: LogigrammeDb, text: string): Promise<Rest
     );
     if (!checked.ok) return checked;
     const meta = (t.meta as MetaRecord[]).filter((m) => !LOCAL_META.has(m.key) && !checked.chain.legacyKeys.includes(m.key) && m.key !== PUBLICATION_LOG_KEY);
-    await Promise.all([db.referentials.clear(), db.drafts.clear(), db.companies.clear(), db.staff.clear(), db.evaluations.clear(), db.versionComments.clear()]);
+    await Promise.all([db.referentials.clear(), db.drafts.clear(), db.companies.clear(), db.staff.clear(), db.evaluations.clear(), db.versionComments.clear(), db.declarations.clear(), db.actionPlans.clear()]);
     await db.meta.where('key').noneOf([...LOCAL_META]).delete();
     // Every version was just vouched for by the log: a quarantine mark carried by the file is stale.
     await db.referentials.bulkAdd(t.referentials.map(({ quarantine: _checked, ...r }) => r));
@@ -215,6 +242,8 @@ export async function importBackup(db: LogigrammeDb, text: string): Promise<Rest
     await db.staff.bulkAdd(t.staff as never[]);
     await db.evaluations.bulkAdd(t.evaluations as never[]);
     await db.versionComments.bulkAdd(t.versionComments as never[]);
+    await db.declarations.bulkAdd(t.declarations as never[]);
+    await db.actionPlans.bulkAdd(t.actionPlans as never[]);
     // An empty log is written only if the file had one: a restore gives back the database the file describes.
     const hadLog = (t.meta as MetaRecord[]).some((m) => m.key === PUBLICATION_LOG_KEY);
     const log = checked.chain.log.entries.length > 0 || hadLog ? [{ key: PUBLICATION_LOG_KEY, value: checked.chain.log }] : [];

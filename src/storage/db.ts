@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { CommentThread, CompanyInput, Employee, GraphDocument } from '../core/index.ts';
+import type { CommentThread, CompanyInput, CorrectionLine, DeclarationLine, Employee, GraphDocument } from '../core/index.ts';
 import { upgradeStoredHashes } from './hashes.ts';
 import { upgradeToPublicationChain } from './publication-legacy.ts';
 import type { Quarantine } from './publications.ts';
@@ -153,6 +153,43 @@ export interface EvaluationRecord {
 }
 
 /**
+ * A declaration file as the company exported it (the company workspace), kept to correct it later:
+ * the lines in force after that export (the whole declaration of the year), and what the file held
+ * (the whole declaration, or the corrections: code 99 then the factors due).
+ */
+export interface DeclarationRecord {
+  /** `${companyId}@${year}@${declaredAt}`: every export of a year is kept. */
+  key: string;
+  companyId: string;
+  year: number;
+  /** ISO timestamp of the export. */
+  declaredAt: string;
+  channel: 'dads' | 'dsn';
+  /** The lines in force after this export (the core's `StoredDeclaration` lines). */
+  lines: DeclarationLine[];
+  /** `declaration`: the whole year; `correction`: the lines of a rectification. */
+  kind: 'declaration' | 'correction';
+  /** The lines the exported file held, when they differ from `lines` (a correction). */
+  sent?: CorrectionLine[];
+  /** Content hash of the referential applied. */
+  contentHash: string;
+}
+
+/** A company's agreement or action plan on the prevention of the effects of exposure (core `ActionPlan`, as JSON). */
+export interface ActionPlanRecord {
+  id: string;
+  companyId: string;
+  /** The year of the diagnosis it starts from. */
+  year: number;
+  /** The core's `ActionPlan` (validated again by the screen that opens it). */
+  plan: unknown;
+  /** The remuneration the user entered to estimate the penalty at stake, when given. */
+  penalty?: { remuneration: number; months: number };
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
  * Comment threads written on a version without changing it: a published or homologated version, or a
  * draft while it is read-only (in review, submitted). One record per version key; the version's
  * document, and so its content hash, are never touched.
@@ -179,6 +216,8 @@ export class LogigrammeDb extends Dexie {
   declare staff: Table<StaffRecord, string>;
   declare evaluations: Table<EvaluationRecord, string>;
   declare versionComments: Table<VersionCommentsRecord, string>;
+  declare declarations: Table<DeclarationRecord, string>;
+  declare actionPlans: Table<ActionPlanRecord, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -223,10 +262,23 @@ export class LogigrammeDb extends Dexie {
       evaluations: 'key, companyId, year',
       versionComments: 'key, id',
     });
-    // Version 7 (5 and 6 belong to other features; Dexie allows gaps): the publication log becomes one
+    // Version 6 (5 was never used; Dexie allows the gap): the declarations a
+    // company exported, kept to correct them, and its agreements or action plans. New tables only.
+    this.version(6).stores({
+      referentials: 'key, id, storedAt',
+      meta: 'key',
+      drafts: 'id, updatedAt',
+      companies: 'id, updatedAt',
+      staff: 'key, companyId, year',
+      evaluations: 'key, companyId, year',
+      versionComments: 'key, id',
+      declarations: 'key, companyId, [companyId+year], declaredAt',
+      actionPlans: 'id, companyId, updatedAt',
+    });
+    // Version 7 (5 belongs to no change; Dexie allows gaps): the publication log becomes one
     // hash chain, built from the former per-version event lists after checking each recorded hash
     // against the stored content; a mismatch already there is chained as recorded and the version put
-    // in quarantine, never vouched for. Same tables.
+    // in quarantine, never vouched for. Same tables as version 6.
     this.version(7)
       .stores({
         referentials: 'key, id, storedAt',
@@ -236,6 +288,8 @@ export class LogigrammeDb extends Dexie {
         staff: 'key, companyId, year',
         evaluations: 'key, companyId, year',
         versionComments: 'key, id',
+        declarations: 'key, companyId, [companyId+year], declaredAt',
+        actionPlans: 'id, companyId, updatedAt',
       })
       .upgrade((tx) => upgradeToPublicationChain(tx, new Date().toISOString()));
   }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Employee, Referential } from '../../core/index.ts';
+import { ABSENCE_REASON_LABELS, type AbsenceReason, type Employee, type Referential } from '../../core/index.ts';
 import { formatNumber } from '../format.ts';
 import { frCompany } from '../i18n/fr-company.ts';
 import { QuestionInput } from './AnswersStep.tsx';
@@ -18,7 +18,14 @@ const COLUMN_OF: Record<keyof EmployeeDraft, string> = {
   shares: 'jobs',
   answers: 'q:',
   tasks: 'tasks',
+  absences: 'absences',
+  temporary: 'temporary',
+  agency: 'agency',
+  agencySiret: 'agency_siret',
+  mission: 'mission',
 };
+
+const REASONS = Object.keys(ABSENCE_REASON_LABELS) as AbsenceReason[];
 
 /**
  * One employee of the staff table, added or changed. Checked on every keystroke by the staff file's
@@ -64,7 +71,8 @@ export function EmployeeEditor({
     if (read) onSave(read, employee?.id);
   };
 
-  const general = (submitted || touched.size > 0 ? issues : []).filter((i) => !['id', 'annual_hours', 'contract_start', 'contract_end', 'contract_ref', 'birth_year', 'jobs', 'tasks'].includes(i.column) && !i.column.startsWith('q:'));
+  const general = (submitted || touched.size > 0 ? issues : []).filter((i) => !(Object.values(COLUMN_OF) as string[]).includes(i.column) && !i.column.startsWith('q:'));
+  const setAbsence = (k: number, patch: Partial<EmployeeDraft['absences'][number]>) => update({ absences: draft.absences.map((a, i) => (i === k ? { ...a, ...patch } : a)) });
   const questions = r.questions.filter((q) => q.scope === 'employee');
 
   return (
@@ -120,6 +128,70 @@ export function EmployeeEditor({
         )}
         {draft.tasks.length > 0 && <p className="help">{t.tasksKept}</p>}
         {errorFor('tasks') && <p className="error-text">{errorFor('tasks')}</p>}
+      </fieldset>
+      <fieldset className={errorFor('absences') ? 'field-error' : undefined} data-testid="editor-absences">
+        <legend>{t.absencesLegend}</legend>
+        <p className="help" id={`${prefix}-absences-help`}>
+          {t.absencesHelp}
+        </p>
+        {draft.absences.map((a, k) => (
+          <div className="grid absence-row" key={k} role="group" aria-label={t.absenceGroup(k + 1)}>
+            <Field id={`${prefix}-abs-${k}-from`} label={t.absenceFrom(k + 1)}>
+              {(p) => <input {...p} type="date" value={a.from} onChange={(e) => setAbsence(k, { from: e.target.value })} />}
+            </Field>
+            <Field id={`${prefix}-abs-${k}-to`} label={t.absenceTo(k + 1)}>
+              {(p) => <input {...p} type="date" value={a.to} onChange={(e) => setAbsence(k, { to: e.target.value })} />}
+            </Field>
+            <Field id={`${prefix}-abs-${k}-reason`} label={t.absenceReason(k + 1)}>
+              {(p) => (
+                <select {...p} value={a.reason} onChange={(e) => setAbsence(k, { reason: e.target.value as AbsenceReason })}>
+                  {REASONS.map((reason) => (
+                    <option key={reason} value={reason}>
+                      {ABSENCE_REASON_LABELS[reason]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id={`${prefix}-abs-${k}-note`} label={t.absenceNote(k + 1)}>
+              {(p) => <input {...p} type="text" value={a.note} onChange={(e) => setAbsence(k, { note: e.target.value })} />}
+            </Field>
+            <button type="button" className="small" onClick={() => update({ absences: draft.absences.filter((_, i) => i !== k) })}>
+              {t.absenceRemove(k + 1)}
+            </button>
+          </div>
+        ))}
+        <button type="button" className="small" aria-describedby={`${prefix}-absences-help`} onClick={() => update({ absences: [...draft.absences, { from: '', to: '', reason: 'long_sick_leave', note: '' }] })}>
+          {t.absenceAdd}
+        </button>
+        {errorFor('absences') && (
+          <p className="error-text" role="alert">
+            {errorFor('absences')}
+          </p>
+        )}
+      </fieldset>
+      <fieldset data-testid="editor-temporary">
+        <legend>{t.temporaryLegend}</legend>
+        <div className="check">
+          <input id={`${prefix}-temporary`} type="checkbox" checked={draft.temporary} onChange={(e) => update({ temporary: e.target.checked })} aria-describedby={`${prefix}-temporary-help`} />
+          <label htmlFor={`${prefix}-temporary`}>{t.temporary}</label>
+        </div>
+        <p id={`${prefix}-temporary-help`} className="help">
+          {t.temporaryHelp}
+        </p>
+        {draft.temporary && (
+          <div className="grid">
+            <Field id={`${prefix}-agency`} label={t.agency} error={errorFor('agency')}>
+              {(p) => <input {...p} type="text" value={draft.agency} onChange={(e) => update({ agency: e.target.value })} />}
+            </Field>
+            <Field id={`${prefix}-agency-siret`} label={t.agencySiret} error={errorFor('agency_siret')}>
+              {(p) => <input {...p} type="text" inputMode="numeric" value={draft.agencySiret} onChange={(e) => update({ agencySiret: e.target.value })} />}
+            </Field>
+            <Field id={`${prefix}-mission`} label={t.mission} error={errorFor('mission')}>
+              {(p) => <input {...p} type="text" value={draft.mission} onChange={(e) => update({ mission: e.target.value })} />}
+            </Field>
+          </div>
+        )}
       </fieldset>
       {questions.length > 0 && (
         <div className="grid">

@@ -166,7 +166,17 @@ function Row({
     <tr data-index={index} aria-rowindex={index + 2} data-employee={s.employee} data-points={s.points} className={`${change ? 'changed' : ''} ${selected ? 'selected' : ''}`}>
       <th scope="row">
         {s.employee}
-        {change && <span className="tag tag-changed">{t.changedMark}</span>}{' '}
+        {change && <span className="tag tag-changed">{t.changedMark}</span>}
+        {s.temporary && (
+          <span className="tag" data-testid="tag-temporary">
+            {t.temporaryMark(s.temporary.agency)}
+          </span>
+        )}
+        {s.absence && (
+          <span className="tag" data-testid="tag-absence">
+            {t.absenceMark(s.absence.absentDays)}
+          </span>
+        )}{' '}
         <button type="button" className="small" aria-label={t.explain(s.employee)} aria-pressed={selected} onClick={() => onExplain(s.employee)}>
           {t.explainShort}
         </button>

@@ -65,10 +65,18 @@ export function PlainExplanation({ referential: r, result }: { referential: Refe
       .filter((g) => g.verdict !== 'not_exposed' || g.exposure > 0)
       .map((g) => ({ f, g, contributions: (result.trace ?? []).filter((c) => c.factor === f.factor && c.group === g.code) })),
   );
+  // The year as the employee lived it: the actual exposure re-assessed over long absences, the agency that declares a temp worker.
+  const context = (
+    <>
+      {result.absence && <p data-testid="explanation-absence">{result.absence.explanation}</p>}
+      {result.temporary && <p data-testid="explanation-temporary">{frCompany.results.temporaryMark(result.temporary.agency)}</p>}
+    </>
+  );
   const listing = <ParticularlyExposed referential={r} result={result} />;
   if (items.length === 0)
     return (
       <>
+        {context}
         <p>{fr.result.noContribution}</p>
         {listing}
       </>
@@ -76,6 +84,7 @@ export function PlainExplanation({ referential: r, result }: { referential: Refe
   return (
     <div className="plain-explanation" data-testid="plain-explanation">
       <h4>{t.plainHeading}</h4>
+      {context}
       {listing}
       {items.map(({ f, g, contributions }) => {
         const unit = g.threshold ? UNIT_LABELS[g.threshold.unit] : '';

@@ -1,4 +1,7 @@
 import { useId, useMemo, useState } from 'react';
+import { useDb } from '../context.ts';
+import { channelText, evaluationChannel } from './declarationFiles.ts';
+import { DeclarationPanel, recordDeclaration, type DeclarationContext } from './DeclarationPanel.tsx';
 import type { Employee, FactorCode, Referential } from '../../core/index.ts';
 import { formatNumber } from '../../present/fr.ts';
 import { frCompany } from '../i18n/fr-company.ts';
@@ -17,14 +20,18 @@ export function ExportsPanel({
   evaluation,
   companyName,
   factors,
+  declaration,
 }: {
   referential: Referential;
   employees: readonly Employee[];
   evaluation: CompanyEvaluation;
   companyName: string;
   factors: readonly FactorCode[];
+  /** The company and the referential's presumption: the declaration is then recorded when downloaded. */
+  declaration?: DeclarationContext;
 }) {
   const id = useId();
+  const db = useDb();
   const [xlsxError, setXlsxError] = useState('');
   const workbook = (name: string, sheet: () => XlsxSheet) => {
     setXlsxError('');
@@ -35,7 +42,14 @@ export function ExportsPanel({
   };
   // Computed by the evaluation worker for large staffs; here only where there is no worker.
   const matrix = useMemo(() => evaluation.duer ?? duerMatrix(r, employees, evaluation), [r, employees, evaluation]);
-  const declared = useMemo(() => evaluation.summaries.reduce((n, s) => n + s.declared.length, 0), [evaluation]);
+  // Temporary workers are declared by their agency, not in the company's file.
+  const declared = useMemo(() => evaluation.summaries.reduce((n, s) => n + (s.temporary ? 0 : s.declared.length), 0), [evaluation]);
+  const notes = [channelText(evaluationChannel(evaluation), evaluation.year), ...(declaration ? [declaration.presumption.explanation] : [])];
+  const downloadDeclaration = () => {
+    setXlsxError('');
+    downloadText(`declaration-${base}.csv`, declarationCsv(employees, evaluation, { notes }), 'text/csv;charset=utf-8');
+    if (declaration) recordDeclaration(db, declaration, employees, evaluation).catch((e: unknown) => setXlsxError(e instanceof Error ? e.message : String(e)));
+  };
   const base = `${safeFileName(companyName)}-${evaluation.year}`;
   const cell = (n: number, d: number) => `${formatNumber(n, 0)} / ${formatNumber(d, 0)}`;
 
@@ -48,7 +62,7 @@ export function ExportsPanel({
           <button
             type="button"
             disabled={declared === 0}
-            onClick={() => downloadText(`declaration-${base}.csv`, declarationCsv(employees, evaluation), 'text/csv;charset=utf-8')}
+            onClick={downloadDeclaration}
             data-testid="export-declaration"
           >
             {t.declaration}
@@ -64,6 +78,7 @@ export function ExportsPanel({
           </button>
           <p className="help">{declared === 0 ? t.declarationNone : t.declarationHelp}</p>
           <p className="help">{t.dsnUnconfirmed}</p>
+          {declaration && <p className="help">{t.declarationRecorded}</p>}
         </div>
         <div>
           <button type="button" onClick={() => downloadText(`duer-penibilite-${base}.csv`, duerCsv(matrix), 'text/csv;charset=utf-8')} data-testid="export-duer">
@@ -81,13 +96,15 @@ export function ExportsPanel({
           <p className="help">{t.resultsHelp}</p>
         </div>
       </div>
+      {declaration && <DeclarationPanel context={declaration} employees={employees} evaluation={evaluation} />}
       {xlsxError && (
         <p role="alert" className="error-text">
           {xlsxError}
         </p>
       )}
       <h4>{t.duerHeading}</h4>
-      <div className="table-scroll">
+      {/* A wide matrix scrolls: the region takes the focus so that the keyboard can scroll it. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t.duerCaption}>
         <table className="duer" data-testid="duer-matrix">
           <caption>{t.duerCaption}</caption>
           <thead>

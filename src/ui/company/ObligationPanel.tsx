@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import { assessObligation } from '../../core/obligation/index.ts';
 import { formatNumber } from '../format.ts';
 import { frCompany } from '../i18n/fr-company.ts';
 import type { CompanyEvaluation } from './evaluation.ts';
+import { companyObligation } from './obligation.ts';
 import type { CompanyProfile } from './profile.ts';
 
 const t = frCompany.obligation;
@@ -14,16 +14,7 @@ const t = frCompany.obligation;
  */
 export function ObligationPanel({ profile, evaluation }: { profile: CompanyProfile; evaluation: CompanyEvaluation }) {
   const id = useId();
-  const declared = evaluation.summaries.filter((s) => s.dsn.length > 0).length;
-  const headcount = profile.headcount ?? evaluation.totals.employees;
-  const a = assessObligation({
-    year: evaluation.year,
-    headcount,
-    ...(profile.groupHeadcount !== undefined ? { groupHeadcount: profile.groupHeadcount } : {}),
-    ...(profile.extendedBranchAgreement !== undefined ? { extendedBranchAgreement: profile.extendedBranchAgreement } : {}),
-    ...(profile.claimsIndex !== undefined ? { claimsIndex: profile.claimsIndex } : {}),
-    declaredExposed: declared,
-  });
+  const { assessment: a, declared, headcount } = companyObligation(profile, evaluation);
   const pct = (x: number) => `${formatNumber(x * 100, 1)} %`;
   const mark = (reached: boolean) => <span className={reached ? 'badge verdict-exposed' : 'badge verdict-not_exposed'}>{reached ? t.reached : t.notReached}</span>;
 

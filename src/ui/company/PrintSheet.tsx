@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { Employee, EmployeeResult, Referential } from '../../core/index.ts';
+import type { Employee, EmployeeResult, GoodFaithPresumption, Referential } from '../../core/index.ts';
 import { EvaluationResult } from '../components/EvaluationResult.tsx';
 import { formatDate } from '../format.ts';
 import { frCompany } from '../i18n/fr-company.ts';
@@ -21,6 +21,7 @@ export function PrintSheet({
   referential: r,
   referentialKey,
   contentHash,
+  presumption,
   onClose,
 }: {
   profile: CompanyProfile;
@@ -29,6 +30,8 @@ export function PrintSheet({
   referential: Referential;
   referentialKey: string;
   contentHash: string;
+  /** Whether applying the referential for the year gives the presumption of good faith (L4163-2). */
+  presumption?: GoodFaithPresumption;
   onClose: () => void;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -75,6 +78,12 @@ export function PrintSheet({
         <dd>
           {r.identity.title} ({referentialKey}, <code>{contentHash}</code>)
         </dd>
+        {presumption && (
+          <>
+            <dt>{t.presumption}</dt>
+            <dd data-testid="sheet-presumption">{presumption.explanation}</dd>
+          </>
+        )}
       </dl>
       <PlainExplanation referential={r} result={result} />
       <EvaluationResult referential={r} result={result} headingId="sheet-result-heading" testId="sheet-result" />

@@ -11,6 +11,9 @@ import { explainEmployee, type CompanyEvaluation, type CompanyInputs } from './e
 import { evaluateOffThread } from './evaluationClient.ts';
 import { Explanation } from './Explanation.tsx';
 import { ExportsPanel } from './ExportsPanel.tsx';
+import { channelText, evaluationChannel } from './declarationFiles.ts';
+import { presumptionFor } from './homologation.ts';
+import { ActionPlanPanel } from './ActionPlanPanel.tsx';
 import { ObligationPanel } from './ObligationPanel.tsx';
 import { PrintSheet } from './PrintSheet.tsx';
 import { compareEvaluations, employeeWithShares, isWhatIfActive, measuresWithWhatIf, NO_WHAT_IF, type WhatIf } from './whatif.ts';
@@ -20,7 +23,8 @@ const t = frCompany.results;
 
 /**
  * The results of the year: summary, what-if, the obligation to negotiate, company figures, one line per
- * employee with its explanation on demand, the comparison with last year, and the exports.
+ * employee with its explanation on demand, the comparison with last year, the exports (with the
+ * corrections and the agencies' sheets), then the agreement or action plan.
  */
 export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
   const id = useId();
@@ -82,6 +86,18 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
   }, [selected, employees, inputs]);
 
   const pct = (x: number) => `${formatNumber(x * 100, 1)} %`;
+  // L4163-2 II and IV: judged for the year evaluated from the referential's homologation and its logged end.
+  // The stored record's status and log belong to the referential the workspace loaded; one chosen since is judged on its own identity.
+  const same = workspace.referential?.key === loaded.key;
+  const storedStatus = same ? workspace.referential!.record.status : r.identity.status;
+  const presumption = useMemo(
+    () => presumptionFor(r, storedStatus, same ? workspace.publicationLog : [], context.year),
+    [r, storedStatus, same, workspace.publicationLog, context.year],
+  );
+  const declaration = useMemo(
+    () => ({ companyId: context.companyId, companyName: context.profile.name, referentialLabel: `${r.identity.title} (${loaded.key})`, contentHash: loaded.contentHash, presumption }),
+    [context.companyId, context.profile.name, r, loaded.key, loaded.contentHash, presumption],
+  );
 
   return (
     <div className="results-step">
@@ -108,7 +124,19 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
               <li>{t.exposedAny(base.totals.exposedAny, pct(base.totals.exposedAnyShare))}</li>
               <li>{t.declared(base.totals.exposedDeclared, pct(base.totals.exposedDeclaredShare))}</li>
               <li>{t.points(base.totals.points)}</li>
+              {(base.totals.temporaryWorkers ?? 0) > 0 && <li data-testid="summary-temporary">{t.temporary(base.totals.temporaryWorkers ?? 0)}</li>}
+              {base.summaries.some((s) => s.absence) && <li data-testid="summary-absences">{t.absences(base.summaries.filter((s) => s.absence).length)}</li>}
+              <li data-testid="summary-channel">
+                {t.channel} : {channelText(evaluationChannel(base), base.year)}
+              </li>
             </ul>
+            <div className={presumption.applies ? 'presumption presumption-applies' : 'presumption presumption-not warning-box'} data-testid="presumption" data-applies={String(presumption.applies)} data-reason={presumption.reason}>
+              <h4>
+                {t.presumptionHeading} : <span className={presumption.applies ? 'badge badge-ok' : 'badge badge-warn'}>{presumption.applies ? t.presumptionApplies : t.presumptionNot}</span>
+              </h4>
+              <p>{presumption.explanation}</p>
+              {!presumption.applies && <p>{t.presumptionDeclared}</p>}
+            </div>
             <button type="button" onClick={() => actor.send({ type: 'EVALUATE' })}>
               {t.reevaluate}
             </button>
@@ -180,6 +208,7 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
               referential={r}
               referentialKey={loaded.key}
               contentHash={loaded.contentHash}
+              presumption={presumption}
               onClose={() => setPrinting(false)}
             />
           )}
@@ -187,7 +216,8 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
           {deferredBase && (
             <>
               <ComparePanel current={deferredBase} previous={workspace.previousEvaluation} contentHash={loaded.contentHash} factors={factors} />
-              <ExportsPanel referential={r} employees={context.employees} evaluation={deferredBase} companyName={context.profile.name} factors={factors} />
+              <ExportsPanel referential={r} employees={context.employees} evaluation={deferredBase} companyName={context.profile.name} factors={factors} declaration={declaration} />
+              <ActionPlanPanel companyId={context.companyId} profile={context.profile} referential={r} employees={context.employees} evaluation={deferredBase} inputs={realInputs} />
             </>
           )}
         </>

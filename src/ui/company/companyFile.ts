@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   AnswerValueSchema,
   EmployeeSchema,
+  TemporaryWorkSchema,
   FACTOR_CODES,
   migrateDocument,
   parseJsonText,
@@ -9,7 +10,7 @@ import {
   type LoadIssue,
   type Result,
 } from '../../core/index.ts';
-import type { CompanyRecord, EvaluationRecord, StaffRecord } from '../../storage/index.ts';
+import type { ActionPlanRecord, CompanyRecord, DeclarationRecord, EvaluationRecord, StaffRecord } from '../../storage/index.ts';
 
 /*
  * The whole company file, as exported and imported again: profile, referential applied (by key and
@@ -47,6 +48,15 @@ const FactorSummarySchema = z.strictObject({
   threshold: z.number().nullable(),
   unit: z.enum(['h/year', 'days/year', 'nights/year', 'events/year']).nullable(),
   margin: z.number().nullable(),
+  indicative: z.number().optional(),
+});
+
+const DeclarationLineSchema = z.strictObject({
+  employee: z.string(),
+  contract: z.string().optional(),
+  year: Year,
+  code: z.string().regex(/^\d{2}$/, { error: 'Code DSN à deux chiffres attendu' }),
+  factor: FactorCode.optional(),
 });
 
 export const CompanyEvaluationSchema = z.strictObject({
@@ -63,12 +73,19 @@ export const CompanyEvaluationSchema = z.strictObject({
       declared: z.array(FactorCode),
       dsn: z.array(z.string()),
       points: z.number().int().min(0),
+      channel: z.enum(['dads', 'dsn']).optional(),
+      noLegalThreshold: z.array(FactorCode).optional(),
+      temporary: TemporaryWorkSchema.optional(),
+      absence: z.strictObject({ contractDays: z.number(), absentDays: z.number(), presence: z.number(), changed: z.array(FactorCode) }).optional(),
+      listed: z.partialRecord(FactorCode, z.array(z.string())).optional(),
     }),
   ),
   errors: z.array(z.strictObject({ index: z.number().int().min(0), employee: z.string(), code: z.string(), field: z.string(), column: z.string(), message: z.string() })),
   totals: z.strictObject({
     employees: z.number().int().min(0),
     evaluated: z.number().int().min(0),
+    temporaryWorkers: z.number().int().min(0).optional(),
+    byAgency: z.array(z.strictObject({ agency: z.string(), workers: z.number().int().min(0), declared: z.number().int().min(0) })).optional(),
     exposedAny: z.number().int().min(0),
     exposedAnyShare: z.number(),
     exposedDeclared: z.number().int().min(0),
@@ -108,6 +125,22 @@ export const CompanyFileSchema = z.strictObject({
       results: CompanyEvaluationSchema,
     }),
   ),
+  /** The declarations exported (to correct them later); absent from files of older apps. */
+  declarations: z
+    .array(
+      z.strictObject({
+        year: Year,
+        declaredAt: z.string(),
+        channel: z.enum(['dads', 'dsn']),
+        kind: z.enum(['declaration', 'correction']),
+        lines: z.array(DeclarationLineSchema),
+        sent: z.array(DeclarationLineSchema.extend({ kind: z.enum(['cancellation', 'redeclared', 'new']) })).optional(),
+        contentHash: z.string(),
+      }),
+    )
+    .optional(),
+  /** Agreements and action plans (the plan checked again by the screen that opens it). */
+  actionPlans: z.array(z.strictObject({ year: Year, plan: z.record(z.string(), z.unknown()), penalty: z.strictObject({ remuneration: z.number().min(0), months: z.number().int().min(1).max(36) }).optional(), createdAt: z.string(), updatedAt: z.string() })).optional(),
 });
 
 export type CompanyFile = z.infer<typeof CompanyFileSchema>;
@@ -121,7 +154,20 @@ export interface ReferentialRef {
 }
 
 /** The records of one company → the company file. */
-export function buildCompanyFile(company: CompanyRecord, staff: readonly StaffRecord[], evaluations: readonly EvaluationRecord[], referential: ReferentialRef | undefined, exportedAt: string): CompanyFile {
+export function buildCompanyFile(
+  company: CompanyRecord,
+  staff: readonly StaffRecord[],
+  evaluations: readonly EvaluationRecord[],
+  referential: ReferentialRef | undefined,
+  exportedAt: string,
+  filed: { declarations?: readonly DeclarationRecord[]; actionPlans?: readonly ActionPlanRecord[] } = {},
+): CompanyFile {
+  const declarations = [...(filed.declarations ?? [])]
+    .sort((a, b) => a.year - b.year || a.declaredAt.localeCompare(b.declaredAt))
+    .map((d) => ({ year: d.year, declaredAt: d.declaredAt, channel: d.channel, kind: d.kind, lines: d.lines, ...(d.sent ? { sent: d.sent } : {}), contentHash: d.contentHash }));
+  const actionPlans = [...(filed.actionPlans ?? [])]
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    .map((p) => ({ year: p.year, plan: p.plan as Record<string, unknown>, ...(p.penalty ? { penalty: p.penalty } : {}), createdAt: p.createdAt, updatedAt: p.updatedAt }));
   return {
     formatVersion: COMPANY_FILE_FORMAT_VERSION,
     kind: COMPANY_FILE_KIND,
@@ -145,6 +191,8 @@ export function buildCompanyFile(company: CompanyRecord, staff: readonly StaffRe
         // An evaluation stored by an older app is left out rather than exported unreadable.
         return results.success ? [{ year: e.year, referentialKey: e.referentialKey, contentHash: e.contentHash, evaluatedAt: e.evaluatedAt, results: results.data }] : [];
       }),
+    ...(declarations.length > 0 ? { declarations } : {}),
+    ...(actionPlans.length > 0 ? { actionPlans } : {}),
   };
 }
 
@@ -167,7 +215,11 @@ export function loadCompanyFileText(text: string): Result<CompanyFile, LoadIssue
 }
 
 /** The records to store for an imported company file, under a new id (an import never overwrites). */
-export function recordsFromCompanyFile(file: CompanyFile, id: string, now: string): { company: CompanyRecord; staff: StaffRecord[]; evaluations: EvaluationRecord[] } {
+export function recordsFromCompanyFile(
+  file: CompanyFile,
+  id: string,
+  now: string,
+): { company: CompanyRecord; staff: StaffRecord[]; evaluations: EvaluationRecord[]; declarations: DeclarationRecord[]; actionPlans: ActionPlanRecord[] } {
   const c = file.company;
   return {
     company: {
@@ -182,5 +234,7 @@ export function recordsFromCompanyFile(file: CompanyFile, id: string, now: strin
     },
     staff: file.staff.map((s) => ({ key: `${id}@${s.year}`, companyId: id, year: s.year, employees: s.employees, ...(s.source ? { source: s.source } : {}), updatedAt: now })),
     evaluations: file.evaluations.map((e) => ({ key: `${id}@${e.year}`, companyId: id, year: e.year, referentialKey: e.referentialKey, contentHash: e.contentHash, results: e.results, evaluatedAt: e.evaluatedAt })),
+    declarations: (file.declarations ?? []).map((d) => ({ ...d, key: `${id}@${d.year}@${d.declaredAt}`, companyId: id })),
+    actionPlans: (file.actionPlans ?? []).map((p, i) => ({ ...p, id: `${id}-plan-${i + 1}`, companyId: id })),
   };
 }

@@ -7,7 +7,10 @@ import {
   groupMargin,
   type CompactResult,
   FACTOR_CODES,
+  mergeStaffTotals,
+  type AbsenceResult,
   type CompanyAnswers,
+  type DeclarationChannel,
   type Employee,
   type EmployeeResult,
   type FactorCode,
@@ -15,6 +18,7 @@ import {
   type GroupResult,
   type Referential,
   type StaffResult,
+  type TemporaryWork,
   type ThresholdUnit,
   type Verdict,
 } from '../../core/index.ts';
@@ -48,6 +52,11 @@ export interface FactorSummary {
   threshold: number | null;
   unit: ThresholdUnit | null;
   margin: number | null;
+  /**
+   * No legal threshold (manual handling, postures, vibrations, chemicals from 2017-10-01): the former
+   * D4161-2 value, a reference for prevention only (`unit` is its unit, `threshold` stays null).
+   */
+  indicative?: number;
 }
 
 export interface EmployeeSummary {
@@ -61,6 +70,16 @@ export interface EmployeeSummary {
   declared: FactorCode[];
   dsn: string[];
   points: number;
+  /** DADS (2015–2016) or DSN (from 2017): where the year's exposures are declared. */
+  channel?: DeclarationChannel;
+  /** Factors outside the declaration (no legal threshold) the employee's situations expose them to. */
+  noLegalThreshold?: FactorCode[];
+  /** A temporary worker: the agency declares (left out of the company's declaration and totals). */
+  temporary?: TemporaryWork;
+  /** Recorded long absences that fall in the year: the actual exposure was re-assessed. */
+  absence?: Pick<AbsenceResult, 'contractDays' | 'absentDays' | 'presence' | 'changed'>;
+  /** Per factor, the employee's jobs the branch lists as particularly exposed (L4163-2-1). */
+  listed?: Partial<Record<FactorCode, string[]>>;
 }
 
 export interface EmployeeError {
@@ -89,12 +108,16 @@ export interface CompanyEvaluation {
  * otherwise the one closest to it — the same choice as the CLI's table and CSV (src/cli/report.ts).
  */
 export function decisiveGroup(f: FactorResult): GroupResult | undefined {
-  const ratio = (g: GroupResult) => (g.threshold && g.threshold.value > 0 ? g.exposure / g.threshold.value : g.verdict === 'to_analyse' ? 0 : -1);
+  const ratio = (g: GroupResult) => {
+    const reference = g.threshold ?? g.indicativeThreshold;
+    return reference && reference.value > 0 ? g.exposure / reference.value : g.verdict === 'to_analyse' ? 0 : -1;
+  };
   const pool = f.groups.some((g) => g.verdict === f.verdict) ? f.groups.filter((g) => g.verdict === f.verdict) : f.groups;
   return pool.reduce<GroupResult | undefined>((best, g) => (best === undefined || ratio(g) > ratio(best) ? g : best), undefined);
 }
 
 export function summarize(r: EmployeeResult): EmployeeSummary {
+  const listed = r.factors.filter((f) => f.particularlyExposedJobs && f.particularlyExposedJobs.length > 0);
   return {
     employee: r.employee,
     regulation: r.regulation,
@@ -109,8 +132,9 @@ export function summarize(r: EmployeeResult): EmployeeSummary {
         group: g?.code ?? null,
         exposure: g?.exposure ?? 0,
         threshold: g?.threshold?.value ?? null,
-        unit: g?.threshold?.unit ?? null,
+        unit: g?.threshold?.unit ?? g?.indicativeThreshold?.unit ?? null,
         margin: g?.threshold ? g.margin : null,
+        ...(g && !g.threshold && g.indicativeThreshold ? { indicative: g.indicativeThreshold.value } : {}),
       };
     }),
     exposed: [...r.exposedFactors],
@@ -118,6 +142,11 @@ export function summarize(r: EmployeeResult): EmployeeSummary {
     declared: r.dsn.map((d) => d.factor),
     dsn: r.dsn.map((d) => d.code),
     points: r.points.total,
+    channel: r.channel,
+    ...(r.noLegalThreshold.length > 0 ? { noLegalThreshold: [...r.noLegalThreshold] } : {}),
+    ...(r.temporary ? { temporary: { ...r.temporary } } : {}),
+    ...(r.absence ? { absence: { contractDays: r.absence.contractDays, absentDays: r.absence.absentDays, presence: r.absence.presence, changed: [...r.absence.changed] } } : {}),
+    ...(listed.length > 0 ? { listed: Object.fromEntries(listed.map((f) => [f.factor, [...f.particularlyExposedJobs!]])) } : {}),
   };
 }
 
@@ -166,27 +195,9 @@ function errorOf(index: number, employee: Employee, error: EvaluationError, inpu
   return { index, employee: employee.id, code: error.code, field: error.field, column, message: error.detail };
 }
 
-/** Totals of several slices of one staff list, as evaluateStaff gives them for the whole list. */
+/** Totals of several slices of one staff list, as evaluateStaff gives them for the whole list (temporary workers apart). */
 export function mergeTotals(parts: ReadonlyArray<StaffResult['totals']>): StaffResult['totals'] {
-  const sum = (pick: (t: StaffResult['totals']) => number) => parts.reduce((n, t) => n + pick(t), 0);
-  const employees = sum((t) => t.employees);
-  const evaluated = sum((t) => t.evaluated);
-  const share = (n: number) => (evaluated === 0 ? 0 : n / evaluated);
-  const exposedAny = sum((t) => t.exposedAny);
-  const exposedDeclared = sum((t) => t.exposedDeclared);
-  return {
-    employees,
-    evaluated,
-    exposedAny,
-    exposedAnyShare: share(exposedAny),
-    exposedDeclared,
-    exposedDeclaredShare: share(exposedDeclared),
-    byFactor: FACTOR_CODES.map((factor) => {
-      const exposed = parts.reduce((n, t) => n + (t.byFactor.find((f) => f.factor === factor)?.exposed ?? 0), 0);
-      return { factor, exposed, share: share(exposed) };
-    }),
-    points: sum((t) => t.points),
-  };
+  return mergeStaffTotals(parts);
 }
 
 export interface EvaluateOptions {

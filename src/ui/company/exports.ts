@@ -14,12 +14,14 @@ import type { CompanyEvaluation } from './evaluation.ts';
 export interface CsvOptions {
   /** `fr` (default): French headers and values; `codes`: the stable machine-readable columns. */
   variant?: 'fr' | 'codes';
+  /** French variant only: lines of text after the total (the channel of the year, the presumption of good faith). */
+  notes?: readonly string[];
   bom?: boolean;
 }
 
 const toCsv = (fields: readonly string[], data: CsvCell[][], options: CsvOptions = {}) => writeCsv(fields, data, { delimiter: ';', bom: options.bom !== false });
 
-const labelOf = (regulation: string, factor: FactorCode) => factorOf(regulationById(regulation) ?? REGULATION_VERSIONS[REGULATION_VERSIONS.length - 1]!, factor).label;
+export const labelOf = (regulation: string, factor: FactorCode) => factorOf(regulationById(regulation) ?? REGULATION_VERSIONS[REGULATION_VERSIONS.length - 1]!, factor).label;
 
 /** The contract's days within the year: from its start (or 1 January) to its end (or 31 December). */
 export function periodInYear(employee: Employee, year: number): { start: string; end: string } {
@@ -50,13 +52,16 @@ export const DECLARATION_COLUMNS = ['employee', 'contract_ref', 'factor', 'facto
 /** The French variant's columns, same order. */
 export const DECLARATION_HEADERS_FR = ['Matricule', 'N° de contrat', 'Code facteur', 'Facteur de risques', 'Code DSN (S21.G00.34.001)', 'Année', 'Début de période', 'Fin de période', 'Points de l’année'] as const;
 
-/** One row per employee and declared factor, in staff order then in the evaluator's factor order. */
+/**
+ * One row per employee and declared factor, in staff order then in the evaluator's factor order.
+ * Temporary workers are left out: their agency declares them (L4163-1 IV; see declarationFiles.ts).
+ */
 export function declarationRows(employees: readonly Employee[], evaluation: CompanyEvaluation): DeclarationRow[] {
   const byId = new Map(employees.map((e) => [e.id, e]));
   const rows: DeclarationRow[] = [];
   for (const s of evaluation.summaries) {
     const employee = byId.get(s.employee);
-    if (!employee) continue;
+    if (!employee || s.temporary) continue;
     const period = periodInYear(employee, evaluation.year);
     s.declared.forEach((factor, i) => {
       rows.push({
@@ -85,6 +90,7 @@ export function declarationCsv(employees: readonly Employee[], evaluation: Compa
   const points = new Map(rows.map((r) => [r.employee, r.points]));
   const total = [...points.values()].reduce((n, p) => n + p, 0);
   data.push([`Total : ${plural(rows.length, 'ligne', 'lignes')}, ${plural(points.size, 'salarié déclaré', 'salariés déclarés')}`, '', '', '', '', evaluation.year, '', '', total]);
+  for (const note of options.notes ?? []) data.push([note, '', '', '', '', '', '', '', '']);
   return toCsv(DECLARATION_HEADERS_FR, data, options);
 }
 

@@ -1,6 +1,7 @@
 import { writeCsv } from '../../present/csv.ts';
-import type { Employee, Referential } from '../../core/index.ts';
-import { parseStaffCsv, QUESTION_COLUMN_PREFIX, STAFF_COLUMNS } from '../../io/staff-csv.ts';
+import type { AbsenceReason, Employee, Referential } from '../../core/index.ts';
+import { ABSENCE_REASON_WORDS } from '../../io/staff-absences.ts';
+import { parseStaffCsv, QUESTION_COLUMN_PREFIX, STAFF_COLUMNS, type StaffColumn } from '../../io/staff-csv.ts';
 import { frCompany } from '../i18n/fr-company.ts';
 import { answerText } from './answers.ts';
 
@@ -22,6 +23,20 @@ export interface EmployeeDraft {
   answers: Record<string, string>;
   /** The employee's own task shares, kept as they were for the jobs still held. */
   tasks: Array<{ job: string; task: string; share: number }>;
+  /** Long absences as typed: ISO dates from date fields, the reason, a note. */
+  absences: AbsenceDraft[];
+  /** A temporary worker, and the agency that declares their exposure. */
+  temporary: boolean;
+  agency: string;
+  agencySiret: string;
+  mission: string;
+}
+
+export interface AbsenceDraft {
+  from: string;
+  to: string;
+  reason: AbsenceReason;
+  note: string;
 }
 
 export interface DraftIssue {
@@ -43,6 +58,11 @@ export function emptyDraft(r: Referential): EmployeeDraft {
     shares: Object.fromEntries(r.jobs.map((j) => [j.id, ''])),
     answers: Object.fromEntries(employeeQuestions(r).map((q) => [q.id, ''])),
     tasks: [],
+    absences: [],
+    temporary: false,
+    agency: '',
+    agencySiret: '',
+    mission: '',
   };
 }
 
@@ -61,6 +81,11 @@ export function draftFromEmployee(e: Employee, r: Referential): EmployeeDraft {
     shares: { ...draft.shares, ...Object.fromEntries(e.jobs.map((j) => [j.job, decimal(j.share)])) },
     answers: { ...draft.answers, ...Object.fromEntries(Object.entries(e.answers ?? {}).map(([k, v]) => [k, answerText(v)])) },
     tasks: e.jobs.flatMap((j) => (j.tasks ?? []).map((t) => ({ job: j.job, task: t.task, share: t.share }))),
+    absences: (e.absences ?? []).map((a) => ({ from: a.from, to: a.to, reason: a.reason, note: a.note ?? '' })),
+    temporary: e.temporary !== undefined,
+    agency: e.temporary?.agency ?? '',
+    agencySiret: e.temporary?.agencySiret ?? '',
+    mission: e.temporary?.mission ?? '',
   };
 }
 
@@ -82,20 +107,26 @@ export function readEmployeeDraft(d: EmployeeDraft, r: Referential, takenIds: Re
     return v === 'true' ? 'oui' : v === 'false' ? 'non' : v;
   };
   const fields = [...STAFF_COLUMNS, ...questions.map((q) => `${QUESTION_COLUMN_PREFIX}${q.id}`)];
-  const row = [
-    d.id,
-    d.annualHours,
-    d.start,
-    d.end,
-    d.reference,
-    d.birth,
-    held.map(([job, share]) => `${job}:${share.trim()}`).join('|'),
-    d.tasks
+  const cells: Record<StaffColumn, string> = {
+    id: d.id,
+    annual_hours: d.annualHours,
+    contract_start: d.start,
+    contract_end: d.end,
+    contract_ref: d.reference,
+    birth_year: d.birth,
+    jobs: held.map(([job, share]) => `${job}:${share.trim()}`).join('|'),
+    tasks: d.tasks
       .filter((t) => heldJobs.has(t.job))
       .map((t) => `${t.task}:${decimal(t.share)}`)
       .join('|'),
-    ...questions.map((q) => answerCell(q.id)),
-  ];
+    // An absence the form left incomplete is written as it is: the reader then says what is missing.
+    absences: d.absences.map((a) => `${a.from}..${a.to}:${ABSENCE_REASON_WORDS[a.reason].word}${a.note.trim() ? `:${a.note.replace(/\|/g, '/').trim()}` : ''}`).join('|'),
+    temporary: d.temporary ? 'oui' : 'non',
+    agency: d.temporary ? d.agency : '',
+    agency_siret: d.temporary ? d.agencySiret : '',
+    mission: d.temporary ? d.mission : '',
+  };
+  const row = [...STAFF_COLUMNS.map((c) => cells[c]), ...questions.map((q) => answerCell(q.id))];
   // Through the one CSV writer and the staff reader: the form is checked exactly as a file would be.
   const parsed = parseStaffCsv(writeCsv(fields, [row], { delimiter: ';', newline: '\n' }), r);
   const issues: DraftIssue[] = parsed.issues.map((i) => ({ column: i.column, message: i.message }));

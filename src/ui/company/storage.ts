@@ -1,7 +1,8 @@
 import { contentHash, type Employee, type Referential } from '../../core/index.ts';
-import { openStored, type CompanyRecord, type EvaluationRecord, type LogigrammeDb, type StaffRecord, type StoredReferential } from '../../storage/index.ts';
+import { openStored, publicationsKey, type ActionPlanRecord, type CompanyRecord, type DeclarationRecord, type EvaluationRecord, type LogigrammeDb, type StaffRecord, type StoredReferential } from '../../storage/index.ts';
 import { buildCompanyFile, recordsFromCompanyFile, type CompanyFile } from './companyFile.ts';
 import { compactEvaluation, type CompanyEvaluation } from './evaluation.ts';
+import { readPublicationLog, type LoggedStatus } from './homologation.ts';
 
 /*
  * The company workspace's reads and writes, over the Dexie tables as they are (schema v2): one
@@ -53,6 +54,8 @@ export interface Workspace {
   previousEvaluation?: EvaluationRecord;
   /** The staff of the year before, to start from when this year's is empty. */
   previousStaffCount: number;
+  /** The publication log of the referential applied (its expiry or replacement ends the homologation). */
+  publicationLog: LoggedStatus[];
 }
 
 export async function loadWorkspace(db: LogigrammeDb, companyId: string): Promise<Workspace | undefined> {
@@ -67,6 +70,7 @@ export async function loadWorkspace(db: LogigrammeDb, companyId: string): Promis
     db.staff.get(staffKey(companyId, year - 1)),
   ]);
   const referential = record ? loadStoredReferential(record) : undefined;
+  const log = record ? await db.meta.get(publicationsKey(record.key)) : undefined;
   return {
     company,
     ...(referential ? { referential } : {}),
@@ -75,6 +79,7 @@ export async function loadWorkspace(db: LogigrammeDb, companyId: string): Promis
     ...(evaluation ? { evaluation } : {}),
     ...(previousEvaluation ? { previousEvaluation } : {}),
     previousStaffCount: previousStaff?.employees.length ?? 0,
+    publicationLog: readPublicationLog(log?.value),
   };
 }
 
@@ -104,9 +109,11 @@ export async function saveEvaluation(db: LogigrammeDb, companyId: string, refere
 
 /** Everything the app holds about a company, in one transaction. */
 export async function deleteCompanyData(db: LogigrammeDb, companyId: string): Promise<void> {
-  await db.transaction('rw', db.companies, db.staff, db.evaluations, async () => {
+  await db.transaction('rw', [db.companies, db.staff, db.evaluations, db.declarations, db.actionPlans], async () => {
     await db.staff.where('companyId').equals(companyId).delete();
     await db.evaluations.where('companyId').equals(companyId).delete();
+    await db.declarations.where('companyId').equals(companyId).delete();
+    await db.actionPlans.where('companyId').equals(companyId).delete();
     await db.companies.delete(companyId);
   });
 }
@@ -114,23 +121,53 @@ export async function deleteCompanyData(db: LogigrammeDb, companyId: string): Pr
 export async function exportCompany(db: LogigrammeDb, companyId: string, now = isoNow()): Promise<CompanyFile | undefined> {
   const company = await db.companies.get(companyId);
   if (!company) return undefined;
-  const [staff, evaluations, record] = await Promise.all([
+  const [staff, evaluations, record, declarations, actionPlans] = await Promise.all([
     db.staff.where('companyId').equals(companyId).toArray(),
     db.evaluations.where('companyId').equals(companyId).toArray(),
     company.referentialKey ? db.referentials.get(company.referentialKey) : Promise.resolve(undefined),
+    db.declarations.where('companyId').equals(companyId).toArray(),
+    db.actionPlans.where('companyId').equals(companyId).toArray(),
   ]);
   const referential = record ? { key: record.key, id: record.id, version: record.version, contentHash: record.contentHash } : undefined;
-  return buildCompanyFile(company, staff, evaluations, referential, now);
+  return buildCompanyFile(company, staff, evaluations, referential, now, { declarations, actionPlans });
 }
 
 /** Stores an imported company file under a new id; returns that id. */
 export async function importCompany(db: LogigrammeDb, file: CompanyFile, now = isoNow()): Promise<string> {
   const id = newId();
   const records = recordsFromCompanyFile(file, id, now);
-  await db.transaction('rw', db.companies, db.staff, db.evaluations, async () => {
+  await db.transaction('rw', [db.companies, db.staff, db.evaluations, db.declarations, db.actionPlans], async () => {
     await db.companies.add(records.company);
     if (records.staff.length > 0) await db.staff.bulkAdd(records.staff);
     if (records.evaluations.length > 0) await db.evaluations.bulkAdd(records.evaluations);
+    if (records.declarations.length > 0) await db.declarations.bulkAdd(records.declarations);
+    if (records.actionPlans.length > 0) await db.actionPlans.bulkAdd(records.actionPlans);
   });
   return id;
+}
+
+// ─── Declarations filed, agreements and action plans ──────────────────────────────────────────
+
+export const declarationKey = (companyId: string, year: number, declaredAt: string) => `${companyId}@${year}@${declaredAt}`;
+
+/** Every declaration file exported for the year, oldest first. */
+export async function listDeclarations(db: LogigrammeDb, companyId: string, year: number): Promise<DeclarationRecord[]> {
+  const all = await db.declarations.where('[companyId+year]').equals([companyId, year]).toArray();
+  return all.sort((a, b) => a.declaredAt.localeCompare(b.declaredAt));
+}
+
+/** Records a declaration (or a correction) as the file exported held it; returns the record. */
+export async function saveDeclaration(db: LogigrammeDb, companyId: string, record: Omit<DeclarationRecord, 'key' | 'companyId'>): Promise<DeclarationRecord> {
+  const full: DeclarationRecord = { ...record, key: declarationKey(companyId, record.year, record.declaredAt), companyId };
+  await db.declarations.put(full);
+  return full;
+}
+
+export async function listActionPlans(db: LogigrammeDb, companyId: string): Promise<ActionPlanRecord[]> {
+  const all = await db.actionPlans.where('companyId').equals(companyId).toArray();
+  return all.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
+export async function saveActionPlan(db: LogigrammeDb, record: Omit<ActionPlanRecord, 'createdAt' | 'updatedAt'> & { createdAt?: string }, now = isoNow()): Promise<void> {
+  await db.actionPlans.put({ ...record, createdAt: record.createdAt ?? now, updatedAt: now });
 }
