@@ -1,6 +1,7 @@
 import {
   compactVerdict,
   createEvaluator,
+  declarationChannel,
   decisiveGroupIndex,
   DSN_FACTOR_CODES,
   EvaluationError,
@@ -174,8 +175,9 @@ export function summarizeCompact(r: CompactResult): EmployeeSummary {
         group: group?.code ?? null,
         exposure: g === undefined ? 0 : r.exposures[g]!,
         threshold: group?.threshold ?? null,
-        unit: group?.threshold === null || group === undefined ? null : group.unit,
+        unit: group?.unit ?? null,
         margin,
+        ...(group && group.threshold === null && group.indicativeThreshold !== null ? { indicative: group.indicativeThreshold } : {}),
       };
     }),
     exposed: listed(r.exposed),
@@ -183,8 +185,24 @@ export function summarizeCompact(r: CompactResult): EmployeeSummary {
     declared,
     dsn: declared.map((f) => DSN_FACTOR_CODES[f]),
     points: r.points,
+    channel: declarationChannel(r.year),
+    ...(r.noLegalThreshold !== 0 ? { noLegalThreshold: listed(r.noLegalThreshold) } : {}),
+    ...(r.temporary ? { temporary: { ...r.temporary } } : {}),
+    ...(r.absence ? { absence: { contractDays: r.absence.contractDays, absentDays: r.absence.absentDays, presence: r.absence.presence, changed: [...r.absence.changed] } } : {}),
   };
 }
+
+/**
+ * The summary of one streamed row. The compact result does not carry the branch's L4163-2-1 listing,
+ * which depends on the jobs worked: an employee in a listed job is summarised from the detailed result
+ * (the two paths agree; test/company-compact-summary.test.ts), the others from the compact one.
+ */
+export function rowSummary(evaluator: ReturnType<typeof createEvaluator>, listedJobs: ReadonlySet<string>, employee: Employee, result: CompactResult): EmployeeSummary {
+  if (listedJobs.size > 0 && employee.jobs.some((j) => j.share > 0 && listedJobs.has(j.job))) return summarize(evaluator.evaluate(employee));
+  return summarizeCompact(result);
+}
+
+export const listedJobsOf = (referential: Referential): ReadonlySet<string> => new Set((referential.particularlyExposed?.entries ?? []).map((e) => e.job));
 
 function errorOf(index: number, employee: Employee, error: EvaluationError, inputs: CompanyInputs): EmployeeError {
   let column = columnForField(error.field);
@@ -222,13 +240,14 @@ export async function evaluateCompany(inputs: CompanyInputs, employees: readonly
   const pause = options.pause ?? macrotask;
   const summaries: EmployeeSummary[] = [];
   const errors: EmployeeError[] = [];
+  const listed = listedJobsOf(inputs.referential);
   const stream = evaluator.streamStaff(employees);
   for (const row of stream) {
     if (row.index % size === 0) {
       if (row.index > 0) await pause();
       if (options.signal?.aborted) throw new DOMException('évaluation interrompue', 'AbortError');
     }
-    if (row.result) summaries.push(summarizeCompact(row.result));
+    if (row.result) summaries.push(rowSummary(evaluator, listed, row.employee, row.result));
     else errors.push(errorOf(row.index, row.employee, row.error, inputs));
   }
   return { year: inputs.year, ...(inputs.regulation ? { regulation: inputs.regulation } : {}), summaries, errors, totals: stream.totals };
@@ -239,9 +258,10 @@ export function evaluateCompanySync(inputs: CompanyInputs, employees: readonly E
   const evaluator = createEvaluator(inputs.referential, inputs.company, { year: inputs.year, ...(inputs.regulation ? { regulation: inputs.regulation } : {}) });
   const summaries: EmployeeSummary[] = [];
   const errors: EmployeeError[] = [];
+  const listed = listedJobsOf(inputs.referential);
   const stream = evaluator.streamStaff(employees);
   for (const row of stream) {
-    if (row.result) summaries.push(summarizeCompact(row.result));
+    if (row.result) summaries.push(rowSummary(evaluator, listed, row.employee, row.result));
     else errors.push(errorOf(row.index, row.employee, row.error, inputs));
   }
   return { year: inputs.year, ...(inputs.regulation ? { regulation: inputs.regulation } : {}), summaries, errors, totals: stream.totals };
