@@ -1,8 +1,7 @@
 import { referenceProblems, type ReferenceProblem } from '../../referential/references.ts';
 import type { Question } from '../../referential/schema.ts';
 import { successors, type CheckContext } from '../context.ts';
-
-const SHARE_TOLERANCE = 0.01;
+import { sharesComplete } from '../../util/constants.ts';
 
 /** Duplicate ids, empty labels, unknown references and dead ends, cycles, reachability, coverage. */
 export function structureRules(ctx: CheckContext): void {
@@ -20,7 +19,7 @@ export function structureRules(ctx: CheckContext): void {
   r.jobs.forEach((job, i) => {
     const sum = job.tasks.reduce((s, t) => s + t.defaultShare, 0);
     if (job.tasks.length === 0) ctx.emit('structure.job_without_tasks', { element: job.id, path: ['jobs', i, 'tasks'] }, { job: job.label || job.id });
-    else if (Math.abs(sum - 100) > SHARE_TOLERANCE) ctx.emit('structure.weightings_sum', { element: job.id, path: ['jobs', i, 'tasks'] }, { job: job.label || job.id, sum: Math.round(sum * 1000) / 1000 });
+    else if (!sharesComplete(sum)) ctx.emit('structure.weightings_sum', { element: job.id, path: ['jobs', i, 'tasks'] }, { job: job.label || job.id, sum: Math.round(sum * 1000) / 1000 });
     job.tasks.forEach((t, k) => {
       if (!exists(t.entry)) ctx.emit('structure.dead_end', { element: t.id, path: ['jobs', i, 'tasks', k, 'entry'] }, { node: t.label || t.id });
     });
