@@ -3,7 +3,7 @@ import type { GraphDocument } from '../graph/schema.ts';
 import type { Referential } from '../referential/schema.ts';
 import { regulationById } from '../regulation/index.ts';
 import { checkContext, elementPaths } from './context.ts';
-import { ruleMessage, ruleSeverity } from './messages.ts';
+import { ruleMessage, ruleSeverity } from './codes.ts';
 import { preventionRules } from './rules/prevention.ts';
 import { regulationRules } from './rules/regulation.ts';
 import { structureRules } from './rules/structure.ts';
@@ -12,7 +12,7 @@ import { whatIf, type WhatIfReport } from './whatif.ts';
 import { formatPath } from '../util/path.ts';
 
 export type { Finding, Severity } from './types.ts';
-export { RULES, ruleMessage, ruleSeverity } from './messages.ts';
+export { RULES, RULE_CODES, VERSION_LIST, expectedText, isRuleCode, ruleMessage, ruleSeverity, type RuleCode, type FindingParams } from './codes.ts';
 export { whatIf, whatIfById, situationVerdicts, type WhatIfReport, type VerdictFlip, type FactorChange, type SituationVerdict } from './whatif.ts';
 export { NEAR_THRESHOLD } from './rules/regulation.ts';
 
