@@ -32,7 +32,7 @@ function measure(label: string, run: () => number): number {
   return perSecond;
 }
 
-function general(referential: Referential, company: typeof COMPANY | { answers: {}; measures: [] }, employees: Employee[], trace: boolean) {
+function general(referential: Referential, company: typeof COMPANY | { answers: Record<string, never>; measures: [] }, employees: Employee[], trace: boolean) {
   const evaluator = createEvaluator(referential, company, { year: 2024, trace });
   return () => {
     let checksum = 0;

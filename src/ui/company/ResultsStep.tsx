@@ -43,10 +43,8 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
   // The simulation runs again on every change of hypothesis; a newer one cancels the older.
   const [simulation, setSimulation] = useState<{ for: WhatIf; evaluation?: CompanyEvaluation; error?: string } | null>(null);
   useEffect(() => {
-    if (!active) {
-      setSimulation(null);
-      return;
-    }
+    // Off, nothing runs; what is shown is derived from `active` below.
+    if (!active) return;
     const controller = new AbortController();
     evaluateOffThread(inputs, employees, { signal: controller.signal }).then(
       ({ evaluation }) => setSimulation({ for: whatIf, evaluation }),

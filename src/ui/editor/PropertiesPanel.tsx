@@ -141,7 +141,7 @@ function NodeProperties({ id }: { id: string }) {
   );
 }
 
-function JobWeightings({ id, edges }: { id: string; edges: readonly GraphEdge[] }) {
+function JobWeightings({ edges }: { id: string; edges: readonly GraphEdge[] }) {
   const controller = useController();
   const graph = useGraph();
   const weightings = edges.filter((e): e is Extract<GraphEdge, { kind: 'weighting' }> => e.kind === 'weighting');

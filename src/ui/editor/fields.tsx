@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { formatNumber } from '../format.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
 import { parseDecimal } from './text.ts';
@@ -16,10 +16,13 @@ export function TextField(props: { label: string; value: string; onCommit: Commi
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [invalid, setInvalid] = useState(false);
-  useEffect(() => {
+  // A new value from outside (undo, another field) replaces the draft, during render rather than after.
+  const [seen, setSeen] = useState(value);
+  if (seen !== value) {
+    setSeen(value);
     setDraft(value);
     setInvalid(false);
-  }, [value]);
+  }
   const commit = () => {
     if (draft === value) return setInvalid(false);
     setInvalid(!onCommit(draft));
@@ -67,10 +70,12 @@ export function NumberField(props: { label: string; value: number | undefined; o
   const shown = value === undefined ? '' : formatNumber(value, 6).replace(/[\u202f\u00a0]/g, '');
   const [draft, setDraft] = useState(shown);
   const [invalid, setInvalid] = useState(false);
-  useEffect(() => {
+  const [seen, setSeen] = useState(shown);
+  if (seen !== shown) {
+    setSeen(shown);
     setDraft(shown);
     setInvalid(false);
-  }, [shown]);
+  }
   const commit = () => {
     if (draft === shown) return setInvalid(false);
     const parsed = parseDecimal(draft);
