@@ -40,22 +40,6 @@ function check(path) {
   });
 }
 
-/*
- * Import cycles known and being removed by the company-workspace rework (each step imports `StepProps`
- * from the workspace that imports the steps; the French company catalogue imports a screen's module).
- * Allowed exactly as listed, so that a new cycle, or a longer one through these files, still fails; when
- * that rework lands, this list is emptied.
- */
-const ALLOWED_CYCLES = [
-  ['src/ui/company/CompanyWorkspace.tsx', 'src/ui/company/AnswersStep.tsx'],
-  ['src/ui/company/CompanyWorkspace.tsx', 'src/ui/company/AnswersStep.tsx', 'src/ui/company/ProfileStep.tsx'],
-  ['src/ui/company/CompanyWorkspace.tsx', 'src/ui/company/ReferentialStep.tsx'],
-  ['src/ui/company/CompanyWorkspace.tsx', 'src/ui/company/ResultsStep.tsx'],
-  ['src/ui/company/CompanyWorkspace.tsx', 'src/ui/company/StaffStep.tsx'],
-  ['src/ui/company/evaluation.ts', 'src/ui/company/exports.ts'],
-  ['src/ui/i18n/fr-company.ts', 'src/ui/company/steps.ts', 'src/ui/company/profile.ts'],
-];
-
 /** A cycle as one string, whatever module it is reported from. */
 function cycleKey(files) {
   const start = files.indexOf([...files].sort()[0]);
@@ -64,16 +48,15 @@ function cycleKey(files) {
 
 async function cycles() {
   const tree = await parseDependencyTree(['src/**/*.ts', 'src/**/*.tsx'], { context: root, cwd: root, transform: false, tsconfig: join(root, 'tsconfig.json') });
-  const allowed = new Set(ALLOWED_CYCLES.map(cycleKey));
   const found = parseCircular(tree, false).map(cycleKey);
-  for (const key of found) if (!allowed.has(key)) problems.push(`import cycle: ${key} -> (back to the first)`);
+  for (const key of found) problems.push(`import cycle: ${key} -> (back to the first)`);
   return found.length;
 }
 
 walk(core);
-const cycleCount = await cycles();
+await cycles();
 if (problems.length > 0) {
   console.error(`boundary violations:\n${problems.join('\n')}`);
   process.exit(1);
 }
-console.log(`src/core boundaries: ok; import cycles in src/: none beyond the ${ALLOWED_CYCLES.length} listed as being removed (${cycleCount} found)`);
+console.log("src/core boundaries: ok; import cycles in src/: none");

@@ -5,7 +5,7 @@ import { frCompany } from '../i18n/fr-company.ts';
 import { regulationLabel } from '../labels.ts';
 import { CompanyCharts } from './CompanyCharts.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
-import type { StepProps } from './CompanyWorkspace.tsx';
+import type { StepProps } from './stepProps.ts';
 import { EmployeeResultsTable } from './EmployeeResultsTable.tsx';
 import { explainEmployee, type CompanyEvaluation, type CompanyInputs } from './evaluation.ts';
 import { evaluateOffThread } from './evaluationClient.ts';

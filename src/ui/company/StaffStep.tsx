@@ -5,7 +5,7 @@ import { formatStaffCsv, type ColumnMapping, type CsvIssue, type HeaderInfo } fr
 import { formatDate, formatNumber } from '../../present/fr.ts';
 import { useDb } from '../context.ts';
 import { frCompany } from '../i18n/fr-company.ts';
-import type { StepProps } from './CompanyWorkspace.tsx';
+import type { StepProps } from './stepProps.ts';
 import { downloadText, readFileBytes } from './download.ts';
 import { EmployeeEditor } from './EmployeeEditor.tsx';
 import { safeFileName } from './exports.ts';
