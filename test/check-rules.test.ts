@@ -1198,13 +1198,16 @@ rule('whatif.verdict_flip', () => {
       ['not_exposed', 'exposed'],
     ]);
     expect(report.whatIf).toMatchObject({ from: '2015-01-01', to: '2016-07-01' });
-    expect(report.whatIf!.flips.map((f) => f.factor)).toEqual(['noise', 'noise']);
+    expect(report.whatIf!.flips.map((f) => f.factor)).toEqual(['noise', 'noise']);    // Why: noise enters into force (the values did not change).
+    expect(withCode(report, 'whatif.verdict_flip').map((f) => f.params.reason)).toEqual(['enters_force', 'enters_force']);
   });
   const nights = (n: number) => variant((r) => void (situationOf(r, 's-nuit').exposures[0] = night(5, n, 'to_analyse')));
   it('night work 110 nights: not exposed under 2017-10-01 (110 < 120), exposed under 2023-09-01 (110 ≥ 100)', () => {
     const report = check(nights(110), { regulation: '2017-10-01', against: '2023-09-01' });
     expect(only(report, 'whatif.verdict_flip')).toEqual([{ code: 'whatif.verdict_flip', severity: 'info', element: 's-nuit', path: '$.situations[4]' }]);
     expect(report.whatIf!.flips[0]).toMatchObject({ factor: 'night_work', from: { verdict: 'not_exposed', value: 110, threshold: 120 }, to: { verdict: 'exposed', value: 110, threshold: 100 } });
+    // Why, as figures: 110 against 120, then 110 against 100.
+    expect(withCode(report, 'whatif.verdict_flip')[0]!.params).toMatchObject({ reason: 'values', fromValue: 110, fromThreshold: 120, toValue: 110, toThreshold: 100 });
   });
   it('and back: 2023-09-01 → 2017-10-01 flips it the other way', () => {
     const report = check(nights(110), { against: '2017-10-01' });
@@ -1239,6 +1242,7 @@ rule('whatif.factor_status', () => {
     const status = withCode(report, 'whatif.factor_status');
     expect(located(status)).toEqual(Array.from({ length: 6 }, () => ({ code: 'whatif.factor_status', severity: 'info', path: '$.factors' })));
     expect(report.whatIf!.factorChanges.map((c) => c.factor)).toEqual(['manual_handling', 'awkward_postures', 'mechanical_vibrations', 'hazardous_chemicals', 'extreme_temperatures', 'noise']);
+    expect(status.map((f) => [f.params.inForce, f.params.points])).toEqual(Array.from({ length: 6 }, () => ['enters', 'opens']));
   });
   it('2016-07-01 → 2017-10-01: four factors stop earning points and stay in force', () => {
     const report = check(baseReferential(), { regulation: '2016-07-01', against: '2017-10-01' });
@@ -1249,6 +1253,8 @@ rule('whatif.factor_status', () => {
       ['hazardous_chemicals', [true, true], [true, false]],
     ]);
     expect(withCode(report, 'whatif.factor_status')).toHaveLength(4);
+    // As codes: no change of force, points closed.
+    for (const f of withCode(report, 'whatif.factor_status')) expect(f.params).toEqual({ factor: f.params.factor, to: '2017-10-01', points: 'closes' });
     expect(only(report, 'whatif.verdict_flip')).toEqual([]);
   });
   it('near miss: 2017-10-01 → 2023-09-01 changes thresholds, not the status of any factor', () => {

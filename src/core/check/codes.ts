@@ -17,6 +17,22 @@ const u = (unit: string | number | undefined) => UNITS[String(unit)] ?? String(u
 const LABELLED: Record<string, string> = { question: 'Critère', choice: 'Réponse', measure: 'Mesure de prévention', job: 'Poste', task: 'Tâche', situation: 'Situation' };
 const answerName = (p: Params) => (p.type === 'boolean' ? (p.answer === 'true' ? 'oui' : 'non') : String(p.answer));
 
+/** Why a what-if verdict flips, from its reason code and figures (`flipReason`, index.ts). */
+function flipReasonText(p: Params): string {
+  switch (p.reason) {
+    case 'threshold_removed':
+      return 'hors compte de prévention depuis le 1er octobre 2017 : aucun seuil légal';
+    case 'threshold_appears':
+      return `seuil de ${p.toThreshold} sous cette version`;
+    case 'enters_force':
+      return 'facteur entré en vigueur';
+    case 'not_in_force':
+      return 'facteur pas encore en vigueur';
+    default:
+      return `${p.fromValue} pour un seuil de ${p.fromThreshold} → ${p.toValue} pour ${p.toThreshold}`;
+  }
+}
+
 /** The regulation versions a referential may target, from the regulation table (for messages). */
 export const VERSION_LIST = REGULATION_VERSIONS.map((v) => v.id).join(', ');
 
@@ -110,8 +126,14 @@ export const RULES = {
     message: (p) => `La protection individuelle « ${p.measure} » fait à elle seule passer ${p.factor} sous le seuil (${p.notApplied} → ${p.applied} ${u(p.unit)} pour ${p.threshold}) : les protections collectives ont la priorité sur les protections individuelles (L4121-2, 8°) ; l’exposition s’apprécie après protections collectives et individuelles (D4163-5), justifiez le port effectif de l’équipement.`,
   },
   // What-if.
-  'whatif.verdict_flip': { severity: 'info', message: (p) => `Sous la version ${p.to}, la situation « ${p.situation} » passe de « ${CONCLUSIONS[String(p.before)]} » à « ${CONCLUSIONS[String(p.after)]} » pour ${p.factor}${p.reason ? ` (${p.reason})` : ''}.` },
-  'whatif.factor_status': { severity: 'info', message: (p) => `Sous la version ${p.to}, le facteur « ${p.factor} » ${p.change}.` },
+  'whatif.verdict_flip': { severity: 'info', message: (p) => `Sous la version ${p.to}, la situation « ${p.situation} » passe de « ${CONCLUSIONS[String(p.before)]} » à « ${CONCLUSIONS[String(p.after)]} » pour ${p.factor} (${flipReasonText(p)}).` },
+  'whatif.factor_status': {
+    severity: 'info',
+    message: (p) => {
+      const changes = [...(p.inForce ? [p.inForce === 'enters' ? 'entre en vigueur' : 'n’est plus en vigueur'] : []), ...(p.points ? [p.points === 'opens' ? 'ouvre des points' : 'n’ouvre plus de points'] : [])];
+      return `Sous la version ${p.to}, le facteur « ${p.factor} » ${changes.join(' et ')}.`;
+    },
+  },
 } as const satisfies Record<string, Rule>;
 
 /** A finding code of the checker. */
