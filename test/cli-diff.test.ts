@@ -81,7 +81,7 @@ describe('logigramme diff', () => {
     const t = fakeIo({ 'v2.json': V2 });
     expect(run(['diff', REF, 'v2.json'], t.io)).toBe(1);
     const out = t.out();
-    expect(out).toContain('3 changements : 2 modifications et 1 changement général (identité, réglementation, année de référence, facteurs ou ordre).');
+    expect(out).toContain('3 changements : 2 modifications et 1 changement général (identité, réglementation, année de référence, facteurs, liste des postes particulièrement exposés ou ordre).');
     expect(out).toContain('- Identité, version : « 1.0.0 » → « 1.1.0 »');
     expect(out).toContain('## Poste « Mécanicien »');
     expect(out).toContain('## Poste « Agent de maintenance de nuit »');

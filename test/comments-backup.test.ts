@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { addThread, compile, contentHash, type GraphDocument } from '../src/core/index.ts';
-import { createDraft, exportBackup, importBackup, LogigrammeDb, openDraft, saveDraftGraph } from '../src/storage/index.ts';
+import { createDraft, exportBackup, importBackup, LogigrammeDb, openDraft, revisionOf, saveDraftGraph } from '../src/storage/index.ts';
 
 /*
  * Comments are part of the draft: saved with its logigramme, carried by the one-file backup and
@@ -18,7 +18,7 @@ describe('comments in the stored draft and the backup', () => {
     const outcome = addThread([], { id: 'c-1', anchor: { on: 'referential' }, author: 'INRS', date: '2026-03-02T09:30:00Z', text: 'Préciser le périmètre.' });
     if (!outcome.ok) throw new Error('refused');
     const commented: GraphDocument = { ...created.record.graph, comments: outcome.value };
-    expect((await saveDraftGraph(db, 'atelier', commented, NOW)).kind).toBe('saved');
+    expect((await saveDraftGraph(db, 'atelier', commented, { baseRevision: revisionOf(created.record), now: NOW })).kind).toBe('saved');
 
     const backup = await exportBackup(db, NOW);
     const target = new LogigrammeDb('comments-backup-target');

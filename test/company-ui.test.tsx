@@ -206,7 +206,8 @@ describe('the guided flow', () => {
     chooseFile('Fichier du personnel (CSV ou Excel)', 'salaries-exemple.csv', STAFF_TEXT);
     expect((await screen.findByTestId('csv-accepted')).textContent).toContain('« salaries-exemple.csv » importé : 8 salariés');
     await waitFor(async () => expect((await db.staff.get(`${companyId}@2024`))?.employees).toHaveLength(8));
-    expect(screen.getByRole('table', { name: 'Salariés de l’année et leur profil de mission' }).querySelectorAll('tbody tr')).toHaveLength(8);
+    // The table follows the database through a live query, a moment after the write.
+    await waitFor(() => expect(screen.getByRole('table', { name: 'Salariés de l’année et leur profil de mission' }).querySelectorAll('tbody tr')).toHaveLength(8));
 
     click('Évaluer le personnel');
     await stepHeading('Résultats 2024');

@@ -23,6 +23,7 @@ import {
 } from '../src/core/index.ts';
 import { loadCompanyText } from '../src/io/company.ts';
 import { diffMarkdown } from '../src/present/diff-report.ts';
+import { changeText } from '../src/present/diff-text.ts';
 import { estimateCsv } from '../src/present/estimate.ts';
 import { parseStaffCsv } from '../src/io/staff-csv.ts';
 import { editReferential, generateReferential, prng } from '../bench/generate.ts';
@@ -847,7 +848,7 @@ describe('diffMarkdown (French, grouped by job)', () => {
     expect(lines).toContain(`- Après : version 1.1.0, réglementation 2023-09-01, empreinte \`${result.to.contentHash}\``);
     // identity version (no op), job renamed, two situations changed
     // the parts add up to the total: 3 element changes + 1 general (the identity's version)
-    expect(lines).toContain('4 changements : 3 modifications et 1 changement général (identité, réglementation, année de référence, facteurs ou ordre).');
+    expect(lines).toContain('4 changements : 3 modifications et 1 changement général (identité, réglementation, année de référence, facteurs, liste des postes particulièrement exposés ou ordre).');
     expect(section(md, '## Généralités, critères, mesures et scénarios')).toEqual(['- Identité, version : « 1.0.0 » → « 1.1.0 »']);
 
     const carrosserie = [
@@ -1110,5 +1111,34 @@ describe('headcount estimate for the homologation dossier', () => {
     expect(e.errors.map((x) => [x.sample, x.employee, x.error.code])).toEqual([['bad', 'X1', 'contract_outside_year']]);
     expect(e.samples).toEqual([{ name: 'bad', employees: 2, evaluated: 1, weight: 2 }]);
     expect(e.total).toMatchObject({ workers: 2, exposed: { noise: 2 } });
+  });
+});
+
+describe('the branch’s L4163-2-1 list in a comparison', () => {
+  it('names the jobs added to, removed from and changed on the list, and applies back', () => {
+    const [first, second] = sample.jobs;
+    // The sample has a list of its own: start from the same referential without it.
+    const bare = edit((b) => {
+      delete b.particularlyExposed;
+    });
+    const listed = edit((b) => {
+      b.particularlyExposed = { agreement: 'Accord du 12 mars 2025', entries: [{ job: first!.id, factors: ['awkward_postures'] }] };
+    }, bare);
+    const added = changesOf(listed, bare);
+    expect(added).toEqual([{ kind: 'particularly_exposed', jobsAdded: [first!.id], jobsRemoved: [], jobsChanged: [], agreementChanged: true, after: listed.particularlyExposed }]);
+    const text = changeText(added[0]!, diff(bare, listed), bare, listed);
+    expect(text.head).toBe('Liste des postes particulièrement exposés (art. L4163-2-1) modifiée');
+    expect(text.details.map((d) => d.text)).toEqual([`Ajouté à la liste : poste « ${first!.label} » (postures pénibles)`, 'Accord de branche : aucun → « Accord du 12 mars 2025 »']);
+
+    const moved = edit((b) => {
+      b.particularlyExposed = { agreement: 'Accord du 12 mars 2025', entries: [{ job: first!.id, factors: ['awkward_postures', 'manual_handling'] }, { job: second!.id, factors: ['mechanical_vibrations'] }] };
+    }, listed);
+    const changed = changesOf(moved, listed);
+    expect(changed).toMatchObject([{ kind: 'particularly_exposed', jobsAdded: [second!.id], jobsRemoved: [], jobsChanged: [first!.id], agreementChanged: false }]);
+
+    // Removing the list altogether is a change too, and rebuilds a referential without it.
+    const removed = changesOf(bare, moved);
+    expect(removed).toMatchObject([{ kind: 'particularly_exposed', jobsAdded: [], jobsRemoved: [first!.id, second!.id], agreementChanged: true }]);
+    expect('particularlyExposed' in applyChanges(moved, removed)).toBe(false);
   });
 });

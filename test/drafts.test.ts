@@ -21,6 +21,7 @@ import {
   openDraft,
   publicationsKey,
   publishVersion,
+  revisionOf,
   saveDraftGraph,
   startNewVersion,
   versionHistory,
@@ -104,14 +105,14 @@ describe('creating and saving drafts', () => {
     const db = freshDb();
     const draft = await sampleDraft(db);
     const edited: GraphDocument = { ...draft.graph, nodes: draft.graph.nodes.map((n) => (n.id === 'mecanicien' && n.kind === 'job' ? { ...n, label: 'Mécanicien agricole' } : n)) };
-    const saved = await saveDraftGraph(db, draft.id, edited, () => '2026-01-16T08:00:00.000Z');
+    const saved = await saveDraftGraph(db, draft.id, edited, { baseRevision: revisionOf(draft), now: () => '2026-01-16T08:00:00.000Z' });
     expect(saved.kind).toBe('saved');
     expect((await openDraft(db, draft.id))?.updatedAt).toBe('2026-01-16T08:00:00.000Z');
     expect((await openDraft(db, draft.id))?.graph.nodes.find((n) => n.id === 'mecanicien')).toMatchObject({ label: 'Mécanicien agricole' });
     await applyTransition(db, draft.id, review);
-    const locked = await saveDraftGraph(db, draft.id, draft.graph);
+    const locked = await saveDraftGraph(db, draft.id, draft.graph, { baseRevision: revisionOf((await openDraft(db, draft.id))!) });
     expect(locked).toEqual({ kind: 'refused', reasons: [{ code: 'lifecycle.locked_in_review', params: { state: 'in_review' } }] });
-    expect(await saveDraftGraph(db, 'inconnu', draft.graph)).toEqual({ kind: 'missing' });
+    expect(await saveDraftGraph(db, 'inconnu', draft.graph, { baseRevision: 0 })).toEqual({ kind: 'missing' });
   });
 });
 
@@ -220,7 +221,7 @@ describe('the lifecycle, persisted', () => {
     ]);
 
     // Frozen: no edit, no second homologation.
-    expect((await saveDraftGraph(db, draft.id, stored!.graph)).kind).toBe('refused');
+    expect((await saveDraftGraph(db, draft.id, stored!.graph, { baseRevision: revisionOf(stored!) })).kind).toBe('refused');
     expect((await applyTransition(db, draft.id, homologate())).kind).toBe('refused');
   });
 
@@ -229,7 +230,7 @@ describe('the lifecycle, persisted', () => {
     const draft = await sampleDraft(db);
     const broken = structuredClone(draft.graph);
     broken.referential.factors.excluded[0]!.justification = '';
-    await saveDraftGraph(db, draft.id, broken);
+    await saveDraftGraph(db, draft.id, broken, { baseRevision: revisionOf(draft) });
     const before = await snapshot(db);
     const outcome = await applyTransition(db, draft.id, review);
     expect(outcome.kind).toBe('refused');
@@ -428,9 +429,9 @@ describe('backup', () => {
   it('exports everything to one file and restores it into another database', async () => {
     const source = await populated();
     const backup = await exportBackup(source, NOW);
-    expect(backup.counts).toEqual({ referentials: 2, drafts: 1, companies: 1, staff: 1, evaluations: 1, meta: 1 });
+    expect(backup.counts).toEqual({ referentials: 2, drafts: 1, companies: 1, staff: 1, evaluations: 1, meta: 1, versionComments: 0 });
     const file = JSON.parse(backup.text);
-    expect(file).toMatchObject({ format: 'logigramme-backup', formatVersion: 1, exportedAt: NOW(), databaseVersion: 3 });
+    expect(file).toMatchObject({ format: 'logigramme-backup', formatVersion: 1, exportedAt: NOW(), databaseVersion: 4 });
     // The browser's own persistence flag is not data.
     expect(file.tables.meta.map((m: { key: string }) => m.key)).not.toContain('persistenceRequested');
 
@@ -485,7 +486,7 @@ describe('backup', () => {
 
     expect(await importBackup(target, '{"format": "autre"}')).toMatchObject({ ok: false, issues: [{ path: '$.format' }, { path: '$.formatVersion' }, { path: '$.exportedAt' }, { path: '$.tables' }] });
     expect(await importBackup(target, JSON.stringify({ ...good, formatVersion: 2 }))).toMatchObject({ ok: false, issues: [{ code: 'backup.newer', path: '$.formatVersion' }] });
-    expect(await importBackup(target, JSON.stringify({ ...good, databaseVersion: 4 }))).toMatchObject({ ok: false, issues: [{ code: 'backup.newer', path: '$.databaseVersion' }] });
+    expect(await importBackup(target, JSON.stringify({ ...good, databaseVersion: 99 }))).toMatchObject({ ok: false, issues: [{ code: 'backup.newer', path: '$.databaseVersion' }] });
     const syntax = await importBackup(target, '{');
     expect(!syntax.ok && syntax.issues[0]!.code).toBe('json.syntax');
     expect(await snapshot(target)).toEqual(before);

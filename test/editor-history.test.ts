@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyTransition, boundHistory, createDraft, HISTORY_LIMITS, idUses, importReferentialText, LogigrammeDb, openDraft, renameStaffIds, saveDraftGraph, type StoredStep } from '../src/storage/index.ts';
+import { applyTransition, boundHistory, createDraft, HISTORY_LIMITS, idUses, importReferentialText, LogigrammeDb, openDraft, renameStaffIds, revisionOf, saveDraftGraph, type StoredStep } from '../src/storage/index.ts';
 import { layoutGraph } from '../src/core/layout.ts';
 import { openDraftOrStored, createDraftFrom } from '../src/ui/editor/persistence.ts';
 import { EditorStore, type EditorHistory } from '../src/ui/editor/store.ts';
@@ -36,7 +36,7 @@ describe('undo history kept with the draft', () => {
     store.execute({ type: 'node/update', id: 'j1', changes: { label: 'Mécanicien PL' } }, 'libellé');
     store.execute({ type: 'id/rename', from: 'j1', to: 'mecanicien-pl' }, 'renommer');
     const last = saved.at(-1)!.history;
-    await saveDraftGraph(db, 'fixture', store.graph, NOW, last as { past: StoredStep[]; future: StoredStep[] });
+    await saveDraftGraph(db, 'fixture', store.graph, { baseRevision: 1, now: NOW, history: last as { past: StoredStep[]; future: StoredStep[] } });
     const record = (await openDraft(db, 'fixture'))!;
     // Through IndexedDB (structured clone), then a new store: the same two steps.
     const reloaded = new EditorStore(record.graph, { history: record.history as EditorHistory });
@@ -68,7 +68,7 @@ describe('undo history kept with the draft', () => {
     const draft = await createDraftFrom(db, (opened as { stored: { key: string } }).stored.key, { layout: layoutGraph }, NOW);
     const store = new EditorStore(draft.graph);
     store.execute({ type: 'node/update', id: 'mecanicien', changes: { label: 'Mécanicien PL' } }, 'libellé');
-    await saveDraftGraph(db, 'exemple-atelier', store.graph, NOW, store.getHistory() as { past: StoredStep[]; future: StoredStep[] });
+    await saveDraftGraph(db, 'exemple-atelier', store.graph, { baseRevision: revisionOf(draft), now: NOW, history: store.getHistory() as { past: StoredStep[]; future: StoredStep[] } });
     const step = await applyTransition(db, 'exemple-atelier', { type: 'review.request', at: '2026-01-16T10:00:00.000Z', author: 'A. Auteur', note: 'Pour relecture' });
     expect(step.kind).toBe('applied');
     const record = (await openDraft(db, 'exemple-atelier'))!;

@@ -198,6 +198,31 @@ describe('the logigramme editor', () => {
     await waitFor(async () => expect((await storedGraph('fixture')).nodes[0]).toMatchObject({ label: 'Mécanicien PL' }));
   });
 
+  it('lists a job as particularly exposed (L4163-2-1) from the referential panel: factors, activities, undo', async () => {
+    await openEditor('fixture', { graph: fixture() });
+    await properties().findByRole('heading', { name: 'Postes particulièrement exposés (art. L4163-2-1)' });
+    expect(properties().getByText('Aucun poste listé.')).toBeTruthy();
+    fireEvent.click(properties().getByRole('button', { name: 'Ajouter un poste à la liste' }));
+    const postures = (await properties().findByRole('checkbox', { name: 'Postures pénibles' })) as HTMLInputElement;
+    // The only factor ticked stays ticked: an entry lists one factor at least.
+    expect(postures.checked && postures.disabled).toBe(true);
+    fireEvent.click(properties().getByRole('checkbox', { name: 'Vibrations mécaniques' }));
+    fireEvent.click(properties().getByRole('checkbox', { name: 'Carrosserie' }));
+    type(properties().getByLabelText('Accord de branche qui établit la liste'), 'Accord du 12 mars 2025');
+    await waitFor(async () =>
+      expect((await storedGraph('fixture')).referential.particularlyExposed).toEqual({
+        agreement: 'Accord du 12 mars 2025',
+        entries: [{ job: 'j1', factors: ['awkward_postures', 'mechanical_vibrations'], tasks: ['t2'] }],
+      }),
+    );
+    (document.activeElement as HTMLElement | null)?.blur();
+    key({ key: 'z', ctrlKey: true });
+    expect(screen.getByTestId('editor-status').textContent).toBe('Annulé : modifier la liste des postes particulièrement exposés du référentiel.');
+    await waitFor(async () => expect((await storedGraph('fixture')).referential.particularlyExposed?.agreement).toBeUndefined());
+    fireEvent.click(properties().getByRole('button', { name: 'Retirer « Mécanicien » de la liste' }));
+    await waitFor(async () => expect((await storedGraph('fixture')).referential.particularlyExposed).toBeUndefined());
+  });
+
   it('shows a situation’s live figure with its unit, and names findings by label with the id on hover', async () => {
     const graph = fixture();
     graph.nodes.push({ id: 'orpheline', kind: 'situation', label: 'Situation isolée', exposures: [] });
@@ -324,12 +349,13 @@ describe('the logigramme editor', () => {
     await openEditor('fixture', { graph: fixture() });
     const changed = fixture();
     changed.nodes[0] = { id: 'j1', kind: 'job', label: 'Mécanicien (autre onglet)' };
-    await db.drafts.update('fixture', { graph: changed, updatedAt: '2026-02-02T00:00:00.000Z' });
-    await screen.findByText('Le brouillon a changé ailleurs (cycle de vie, import ou autre onglet) : il est rechargé, et l’historique d’annulation repart de zéro.');
+    // Every writer moves the revision on (src/storage/drafts.ts): the draft was put without one (0).
+    await db.drafts.update('fixture', { graph: changed, updatedAt: '2026-02-02T00:00:00.000Z', revision: 1 });
+    await screen.findByText('Le brouillon a été modifié ailleurs (autre onglet ou import) : il est à jour ; l’historique d’annulation repart de zéro.');
     await waitFor(() => expect(document.querySelector('.react-flow__node[data-id="j1"] .lg-node-title')?.textContent).toBe('Mécanicien (autre onglet)'));
     expect((screen.getByRole('button', { name: /Annuler/ }) as HTMLButtonElement).disabled).toBe(true);
 
-    await db.drafts.update('fixture', { lifecycle: { state: 'in_review', transitions: [] }, updatedAt: '2026-02-03T00:00:00.000Z' });
+    await db.drafts.update('fixture', { lifecycle: { state: 'in_review', transitions: [] }, updatedAt: '2026-02-03T00:00:00.000Z', revision: 2 });
     await waitFor(() => expect(screen.getByRole('note').textContent).toContain('Lecture seule'));
     expect((screen.getByRole('button', { name: 'Ajouter : Tâche' }) as HTMLButtonElement).disabled).toBe(true);
   });

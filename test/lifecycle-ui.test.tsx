@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyTransition, draftFromStored, importReferentialText, LogigrammeDb, saveDraftGraph } from '../src/storage/index.ts';
+import { applyTransition, draftFromStored, importReferentialText, LogigrammeDb, revisionOf, saveDraftGraph } from '../src/storage/index.ts';
 import { layoutGraph } from '../src/core/layout.ts';
 import { DbContext } from '../src/ui/context.ts';
 import { DossierScreen } from '../src/ui/dossier/DossierScreen.tsx';
@@ -70,7 +70,7 @@ describe('the lifecycle panel', () => {
     const draft = (await db.drafts.get(ID))!;
     const broken = structuredClone(draft.graph);
     broken.referential.factors.excluded[0]!.justification = '';
-    await saveDraftGraph(db, ID, broken);
+    await saveDraftGraph(db, ID, broken, { baseRevision: revisionOf(draft) });
     renderPanel();
     const button = await screen.findByRole('button', { name: 'Mettre en relecture' });
     expect(button.getAttribute('aria-disabled')).toBe('true');

@@ -161,7 +161,7 @@ describe('the comparison screen', () => {
 
     // 2. The summary: three changes, one flip.
     const total = await screen.findByTestId('summary-total');
-    expect(total.textContent).toBe('3 changements : 2 modifications et 1 changement général (identité, réglementation, année de référence, facteurs ou ordre).');
+    expect(total.textContent).toBe('3 changements : 2 modifications et 1 changement général (identité, réglementation, année de référence, facteurs, liste des postes particulièrement exposés ou ordre).');
     const summary = screen.getByRole('region', { name: 'Synthèse' });
     expect(within(summary).getByText('1 verdict de situation change à temps plein.')).toBeTruthy();
     expect(within(summary).getByText('Identité, version : « 1.0.0 » → « 1.1.0 »')).toBeTruthy();
@@ -297,7 +297,7 @@ describe('the comparison screen', () => {
     upload('Fichier de la version avant (JSON)', 'v1.json', SAMPLE_TEXT, 'application/json');
     upload('Fichier de la version après (JSON)', 'v1-1.json', modifiedSample(), 'application/json');
     const total = await screen.findByTestId('summary-total');
-    expect(total.textContent).toBe('3 changements : 2 modifications et 1 changement général (identité, réglementation, année de référence, facteurs ou ordre).');
+    expect(total.textContent).toBe('3 changements : 2 modifications et 1 changement général (identité, réglementation, année de référence, facteurs, liste des postes particulièrement exposés ou ordre).');
     expect(screen.getByText('Comparaison de « v1.json » (version 1.0.0) (avant) avec « v1-1.json » (version 1.1.0) (après).')).toBeTruthy();
     expect(window.location.hash).toBe('#/comparer');
     expect(await db.referentials.count()).toBe(0);

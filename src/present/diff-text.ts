@@ -251,6 +251,19 @@ export function changeText(c: Change, result: DiffResult, a: Referential, b: Ref
       ];
       return { head: lines[0] ?? 'Facteurs retenus modifiés', details: lines.slice(1).map((text) => ({ text, flip: false })) };
     }
+    case 'particularly_exposed': {
+      const factorsOf = (job: string) => {
+        const codes = [...new Set((c.after?.entries ?? []).filter((x) => x.job === job).flatMap((x) => x.factors))];
+        return codes.map((f) => factorName(f).toLowerCase()).join(', ');
+      };
+      const lines = [
+        ...c.jobsAdded.map((j) => `Ajouté à la liste : ${elementName(j, [b, a], e)} (${factorsOf(j)})`),
+        ...c.jobsRemoved.map((j) => `Retiré de la liste : ${elementName(j, [a, b], e)}`),
+        ...c.jobsChanged.map((j) => `Inscription modifiée : ${elementName(j, [b, a], e)} (${factorsOf(j)})`),
+        ...(c.agreementChanged ? [`Accord de branche : ${c.before?.agreement ? quoted(e, c.before.agreement) : 'aucun'} → ${c.after?.agreement ? quoted(e, c.after.agreement) : 'aucun'}`] : []),
+      ];
+      return { head: 'Liste des postes particulièrement exposés (art. L4163-2-1) modifiée', details: lines.map((text) => ({ text, flip: false })) };
+    }
     case 'order':
       return { head: `Ordre modifié : ${collectionName(c.collection, a, b, e)}`, details: [] };
     default: {
@@ -318,7 +331,7 @@ export function countsText(c: ChangeCounts): string {
     c.added > 0 ? plural(c.added, 'ajout', 'ajouts') : '',
     c.removed > 0 ? plural(c.removed, 'suppression', 'suppressions') : '',
     c.changed > 0 ? plural(c.changed, 'modification', 'modifications') : '',
-    c.general > 0 ? `${plural(c.general, 'changement général', 'changements généraux')} (identité, réglementation, année de référence, facteurs ou ordre)` : '',
+    c.general > 0 ? `${plural(c.general, 'changement général', 'changements généraux')} (identité, réglementation, année de référence, facteurs, liste des postes particulièrement exposés ou ordre)` : '',
   ].filter(Boolean);
   return `${plural(c.total, 'changement', 'changements')} : ${formatList(parts)}.`;
 }
@@ -331,7 +344,7 @@ export interface ChangeGroup {
   items: number[];
 }
 
-const GENERAL_KINDS = new Set<string>(['referential_id', 'identity', 'regulation', 'working_year', 'factors', 'question', 'measure', 'scenario', 'order']);
+const GENERAL_KINDS = new Set<string>(['referential_id', 'identity', 'regulation', 'working_year', 'factors', 'particularly_exposed', 'question', 'measure', 'scenario', 'order']);
 
 /**
  * The change list grouped by job: the general changes (identity, regulation, working year, factors,
@@ -390,6 +403,8 @@ export function causeText(ref: ChangeRef, result: DiffResult, a?: Referential, b
       return `année de référence, ${c.field === 'annualHours' ? 'heures' : 'jours'} ${formatNumber(c.before)} → ${formatNumber(c.after)}`;
     case 'factors':
       return 'facteurs retenus';
+    case 'particularly_exposed':
+      return 'liste des postes particulièrement exposés';
     case 'identity':
       return `identité (${IDENTITY_FIELDS[c.field] ?? e.text(c.field)})`;
     case 'referential_id':

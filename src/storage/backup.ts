@@ -1,12 +1,12 @@
 import * as z from 'zod';
-import { BACKUP_LIMITS, EmployeeSchema, contentHash, legacyContentHash, loadGraph, loadReferential, parseJsonText, parseWith, type IssueCode, type LoadIssue } from '../core/index.ts';
+import { BACKUP_LIMITS, CommentThreadSchema, EmployeeSchema, contentHash, legacyContentHash, loadGraph, loadReferential, parseJsonText, parseWith, type IssueCode, type LoadIssue } from '../core/index.ts';
 import { LIFECYCLE_STATES } from '../core/lifecycle/index.ts';
 import { referentialKey, type EvaluationRecord, type LogigrammeDb, type MetaRecord, type StoredReferential } from './db.ts';
 import { upgradeStoredHashes } from './hashes.ts';
 
 /*
  * One JSON file with everything the browser holds: published referentials, drafts, companies, staff,
- * evaluations and the small meta records. Restoring validates the whole file first — every record, each
+ * evaluations, the comments written on versions and the small meta records (snapshots kept with drafts among them). Restoring validates the whole file first — every record, each
  * problem with its JSON path — and then replaces the database's content in one transaction: a file with
  * any problem changes nothing.
  */
@@ -17,7 +17,9 @@ export const BACKUP_FORMAT_VERSION = 1;
 /** Meta records that belong to this browser, not to the data: never exported, kept on restore. */
 const LOCAL_META = new Set(['persistenceRequested']);
 
-const TABLES = ['referentials', 'drafts', 'companies', 'staff', 'evaluations', 'meta'] as const;
+const TABLES = ['referentials', 'drafts', 'companies', 'staff', 'evaluations', 'meta', 'versionComments'] as const;
+/** Tables added after the first backups: a file written before them has none, and restores them empty. */
+const LATER_TABLES = new Set<TableName>(['versionComments']);
 type TableName = (typeof TABLES)[number];
 
 export interface BackupFile {
@@ -31,13 +33,14 @@ export interface BackupFile {
 
 /** Everything, read in one transaction so the file is a consistent picture. */
 export async function exportBackup(db: LogigrammeDb, now: () => string = () => new Date().toISOString()): Promise<{ name: string; text: string; counts: Record<TableName, number> }> {
-  const tables = await db.transaction('r', [db.referentials, db.drafts, db.companies, db.staff, db.evaluations, db.meta], async () => ({
+  const tables = await db.transaction('r', [db.referentials, db.drafts, db.companies, db.staff, db.evaluations, db.meta, db.versionComments], async () => ({
     referentials: await db.referentials.toArray(),
     drafts: await db.drafts.toArray(),
     companies: await db.companies.toArray(),
     staff: await db.staff.toArray(),
     evaluations: await db.evaluations.toArray(),
     meta: (await db.meta.toArray()).filter((m) => !LOCAL_META.has(m.key)),
+    versionComments: await db.versionComments.toArray(),
   }));
   const exportedAt = now();
   const file: BackupFile = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, exportedAt, databaseVersion: db.verno, tables };
@@ -50,7 +53,7 @@ const Header = z.looseObject({
   format: z.literal(BACKUP_FORMAT, { error: `Ce fichier n’est pas une sauvegarde Logigramme (« format » : « ${BACKUP_FORMAT} » attendu)` }),
   formatVersion: z.number().int(),
   exportedAt: Timestamp,
-  tables: z.strictObject(Object.fromEntries(TABLES.map((t) => [t, z.array(z.unknown())])) as Record<TableName, z.ZodArray<z.ZodUnknown>>),
+  tables: z.strictObject(Object.fromEntries(TABLES.map((t) => [t, LATER_TABLES.has(t) ? z.array(z.unknown()).default([]) : z.array(z.unknown())])) as unknown as Record<TableName, z.ZodArray<z.ZodUnknown>>),
 });
 
 const StoredReferentialSchema = z.looseObject({
@@ -110,6 +113,7 @@ const EvaluationSchema = z.looseObject({
   evaluatedAt: Timestamp,
 });
 const MetaSchema = z.strictObject({ key: z.string().min(1), value: z.unknown() });
+const VersionCommentsSchema = z.strictObject({ key: z.string(), id: z.string().min(1), version: z.string().min(1), threads: z.array(CommentThreadSchema), updatedAt: Timestamp });
 
 const issue = (path: string, message: string, code: IssueCode = 'backup.invalid'): LoadIssue => ({ code, path, message });
 /** `$.nodes[0]` of an inner document, located inside the backup file. */
@@ -171,6 +175,9 @@ export function validateBackup(text: string, currentDatabaseVersion = Number.POS
     if (e.key !== `${e.companyId}@${e.year}`) issues.push(issue(`${path}.key`, `Clé « ${e.companyId}@${e.year} » attendue.`, 'backup.key_mismatch'));
   });
   check('meta', MetaSchema, () => {});
+  check('versionComments', VersionCommentsSchema, (c, path) => {
+    if (c.key !== referentialKey(c.id, c.version)) issues.push(issue(`${path}.key`, `Clé « ${referentialKey(c.id, c.version)} » attendue.`, 'backup.key_mismatch'));
+  });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, tables: t };
 }
 
@@ -186,14 +193,15 @@ export async function importBackup(db: LogigrammeDb, text: string): Promise<Rest
   // Hashes recorded under the former definition are brought to the current one, as the database upgrade does.
   const upgraded = upgradeStoredHashes(valid.tables.referentials as StoredReferential[], valid.tables.meta as MetaRecord[], valid.tables.evaluations as EvaluationRecord[]);
   const t = { ...valid.tables, referentials: upgraded.referentials, evaluations: upgraded.evaluations };
-  await db.transaction('rw', [db.referentials, db.drafts, db.companies, db.staff, db.evaluations, db.meta], async () => {
-    await Promise.all([db.referentials.clear(), db.drafts.clear(), db.companies.clear(), db.staff.clear(), db.evaluations.clear()]);
+  await db.transaction('rw', [db.referentials, db.drafts, db.companies, db.staff, db.evaluations, db.meta, db.versionComments], async () => {
+    await Promise.all([db.referentials.clear(), db.drafts.clear(), db.companies.clear(), db.staff.clear(), db.evaluations.clear(), db.versionComments.clear()]);
     await db.meta.where('key').noneOf([...LOCAL_META]).delete();
     await db.referentials.bulkAdd(t.referentials as never[]);
     await db.drafts.bulkAdd(t.drafts as never[]);
     await db.companies.bulkAdd(t.companies as never[]);
     await db.staff.bulkAdd(t.staff as never[]);
     await db.evaluations.bulkAdd(t.evaluations as never[]);
+    await db.versionComments.bulkAdd(t.versionComments as never[]);
     await db.meta.bulkPut((t.meta as Array<{ key: string; value: unknown }>).filter((m) => !LOCAL_META.has(m.key)));
   });
   return { ok: true, counts: Object.fromEntries(TABLES.map((name) => [name, t[name].length])) as Record<TableName, number> };

@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { CompanyInput, Employee, GraphDocument } from '../core/index.ts';
+import type { CommentThread, CompanyInput, Employee, GraphDocument } from '../core/index.ts';
 import { upgradeStoredHashes } from './hashes.ts';
 
 /** Where a stored referential came from: a sample shipped with the app, a file the user imported, or a version published from the editor. */
@@ -70,6 +70,13 @@ export interface DraftRecord {
   };
   /** ISO timestamp of the last save. */
   updatedAt: string;
+  /**
+   * Increases by one with every write, whoever writes (the editor's autosave, a lifecycle step, an
+   * import). A save states the revision it was based on and is refused when the stored one moved on
+   * (another tab wrote meanwhile), so two tabs never overwrite each other's edits. Absent on records
+   * written before revisions existed: read as 0. A plain field, not an index: records are read by id.
+   */
+  revision?: number;
   /** The editor's undo and redo steps, kept with the draft so that they survive a reload (bounded). */
   history?: StoredHistory;
 }
@@ -137,6 +144,21 @@ export interface EvaluationRecord {
   evaluatedAt: string;
 }
 
+/**
+ * Comment threads written on a version without changing it: a published or homologated version, or a
+ * draft while it is read-only (in review, submitted). One record per version key; the version's
+ * document, and so its content hash, are never touched.
+ */
+export interface VersionCommentsRecord {
+  /** `${id}@${version}`, the key of the version in `referentials` (also before it is stored there). */
+  key: string;
+  id: string;
+  version: string;
+  threads: CommentThread[];
+  /** ISO timestamp of the last change. */
+  updatedAt: string;
+}
+
 export const DB_NAME = 'logigramme';
 
 export class LogigrammeDb extends Dexie {
@@ -148,6 +170,7 @@ export class LogigrammeDb extends Dexie {
   declare companies: Table<CompanyRecord, string>;
   declare staff: Table<StaffRecord, string>;
   declare evaluations: Table<EvaluationRecord, string>;
+  declare versionComments: Table<VersionCommentsRecord, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -182,6 +205,16 @@ export class LogigrammeDb extends Dexie {
         await referentials.bulkPut(upgraded.referentials);
         await evaluations.bulkPut(upgraded.evaluations);
       });
+    // Version 4: comments written on versions, beside them. A new table only: existing data stays as it is.
+    this.version(4).stores({
+      referentials: 'key, id, storedAt',
+      meta: 'key',
+      drafts: 'id, updatedAt',
+      companies: 'id, updatedAt',
+      staff: 'key, companyId, year',
+      evaluations: 'key, companyId, year',
+      versionComments: 'key, id',
+    });
   }
 }
 

@@ -1,5 +1,7 @@
 import {
+  baseOfReferential,
   decompile,
+  exportableGraph,
   GRAPH_FORMAT_VERSION,
   loadGraph,
   loadReferential,
@@ -29,6 +31,7 @@ import { checkReportMarkdown } from '../present/check-report.ts';
 import { referentialKey, type DraftRecord, type LogigrammeDb, type StoredHistory, type StoredReferential, type StoredStep } from './db.ts';
 import { recordFor, type Clock } from './referentials.ts';
 import { publicationsKey } from './hashes.ts';
+import { keepSnapshot } from './snapshots.ts';
 
 /*
  * The editor's drafts: one working draft per referential id (the logigramme and its lifecycle), saved
@@ -94,7 +97,7 @@ export async function createDraft(db: LogigrammeDb, input: NewDraft, now: Clock 
   const at = now();
   const loaded = loadGraph(emptyGraph(input, at.slice(0, 10)));
   if (!loaded.ok) return { kind: 'invalid', issues: loaded.issues };
-  const record: DraftRecord = { id: input.id, graph: loaded.value, lifecycle: initialLifecycle(), updatedAt: at };
+  const record = nextRecord(undefined, { id: input.id, graph: loaded.value, lifecycle: initialLifecycle(), updatedAt: at });
   return db.transaction('rw', db.drafts, db.referentials, async (): Promise<CreateDraftOutcome> => {
     if (await db.drafts.get(input.id)) return { kind: 'exists', by: 'draft' };
     if ((await db.referentials.where('id').equals(input.id).count()) > 0) return { kind: 'exists', by: 'referential' };
@@ -111,21 +114,50 @@ export type SaveOutcome =
   | { kind: 'saved'; record: DraftRecord }
   | { kind: 'missing' }
   /** Only a draft changes: under review or once homologated the graph is locked. */
-  | { kind: 'refused'; reasons: LifecycleRefusal[] };
+  | { kind: 'refused'; reasons: LifecycleRefusal[] }
+  /**
+   * The stored draft moved on since the revision the graph was based on (another tab, a lifecycle
+   * step or an import wrote meanwhile): nothing written. `record` is the stored draft, to replay the
+   * edit on top of.
+   */
+  | { kind: 'conflict'; record: DraftRecord };
+
+/** What a save of the editor's graph states besides the graph. */
+export interface SaveDraftWrite {
+  /** The revision of the stored draft the graph was edited from (`revisionOf(record)`). */
+  baseRevision: number;
+  /** The editor's undo and redo steps that lead to this graph (bounded before storing). */
+  history?: StoredHistory;
+  now?: Clock;
+}
+
+/** A draft's revision; records written before revisions existed count as 0. */
+export function revisionOf(record: Pick<DraftRecord, 'revision'>): number {
+  return record.revision ?? 0;
+}
+
+/** The record as written after `previous`: every write of a draft goes through here, so every write counts. */
+function nextRecord(previous: DraftRecord | undefined, record: Omit<DraftRecord, 'revision'>): DraftRecord {
+  return { ...record, revision: previous ? revisionOf(previous) + 1 : 1 };
+}
 
 /**
- * Autosave: the whole record is written again with the new graph. Refused (nothing written) when the
+ * Autosave: the whole record is written again with the new graph — only if the stored draft is still
+ * at `baseRevision` (optimistic concurrency, checked and written in one transaction): otherwise nothing
+ * is written and the stored record comes back as a `conflict`. Refused (nothing written) when the
  * lifecycle does not allow editing, or when the graph tries to change the id, status or homologation.
  * The graph is not validated again here: the editor only produces schema-valid documents, and the
  * checker reports the rest.
  */
-export async function saveDraftGraph(db: LogigrammeDb, id: string, graph: GraphDocument, now: Clock = isoNow, history?: StoredHistory): Promise<SaveOutcome> {
+export async function saveDraftGraph(db: LogigrammeDb, id: string, graph: GraphDocument, write: SaveDraftWrite): Promise<SaveOutcome> {
+  const now = write.now ?? isoNow;
   return db.transaction('rw', db.drafts, async (): Promise<SaveOutcome> => {
     const draft = await db.drafts.get(id);
     if (!draft) return { kind: 'missing' };
     const reasons = editRefusals(draft.lifecycle, draft.graph, graph);
     if (reasons.length > 0) return { kind: 'refused', reasons };
-    const record: DraftRecord = { ...draft, graph, updatedAt: now(), ...(history ? { history: boundHistory(history) } : {}) };
+    if (revisionOf(draft) !== write.baseRevision) return { kind: 'conflict', record: draft };
+    const record = nextRecord(draft, { ...draft, graph, updatedAt: now(), ...(write.history ? { history: boundHistory(write.history) } : {}) });
     await db.drafts.put(record);
     return { kind: 'saved', record };
   });
@@ -255,7 +287,7 @@ export async function applyTransition(db: LogigrammeDb, id: string, command: Lif
     if (command.type === 'expire' || command.type === 'supersede') {
       await markStored(db, referentialKey(id, version), lifecycle.state, command.at, command.type === 'supersede' ? command.byVersion : undefined);
     }
-    const record: DraftRecord = { ...draft, graph, lifecycle, updatedAt: command.at };
+    const record = nextRecord(draft, { ...draft, graph, lifecycle, updatedAt: command.at });
     await db.drafts.put(record);
     return { kind: 'applied', record, ...(published ? { published } : {}), superseded };
   });
@@ -358,7 +390,11 @@ export type DraftImportOutcome =
 export interface DraftImportOptions {
   /** The referential id the file must describe (the panel's). */
   expectedId?: string;
-  /** Replace the graph of an existing draft (only while it is a draft; its history is kept). */
+  /**
+   * Replace the graph of an existing draft (only while it is a draft). Its undo history goes: its steps
+   * describe the replaced graph. An editor open on the draft (this tab or another) replays its unsaved
+   * edits on top of the imported graph.
+   */
   replace?: boolean;
   now?: Clock;
   /**
@@ -386,19 +422,27 @@ export async function importDraftText(db: LogigrammeDb, text: string, options: D
     const loaded = loadReferential(json.value);
     if (!loaded.ok) return { kind: 'invalid', issues: loaded.issues };
     const bare = decompile(loaded.value);
-    graph = { ...bare, layout: { ...bare.layout, nodes: await options.layout(bare) } };
+    // The draft starts from this referential: a merge finds it among the stored versions or as a file given.
+    graph = { ...bare, layout: { ...bare.layout, nodes: await options.layout(bare) }, base: baseOfReferential(loaded.value) };
   }
   const id = graph.referential.id;
   if (options.expectedId !== undefined && options.expectedId !== id) return { kind: 'mismatch', expected: options.expectedId, found: id };
   const at = (options.now ?? isoNow)();
-  return db.transaction('rw', db.drafts, db.referentials, async (): Promise<DraftImportOutcome> => {
+  return db.transaction('rw', db.drafts, db.referentials, db.meta, async (): Promise<DraftImportOutcome> => {
     const existing = await db.drafts.get(id);
     if (existing && !options.replace) return { kind: 'exists', record: existing };
     if (existing && existing.lifecycle.state !== 'draft') return { kind: 'locked', state: existing.lifecycle.state };
     const versions = (await db.referentials.where('id').equals(id).toArray()).map((r) => r.version);
     const { graph: normalised, renumbered, statusReset } = asDraftGraph(graph, versions);
-    const record: DraftRecord = existing ? { ...existing, graph: normalised, updatedAt: at } : { id, graph: normalised, lifecycle: initialLifecycle(), updatedAt: at };
+    let record: DraftRecord;
+    if (existing) {
+      // The saved undo steps describe the replaced graph, not this one: they go with it.
+      const { history: _replacedHistory, ...kept } = existing;
+      record = nextRecord(existing, { ...kept, graph: normalised, updatedAt: at });
+    } else record = nextRecord(undefined, { id, graph: normalised, lifecycle: initialLifecycle(), updatedAt: at });
     await db.drafts.put(record);
+    // A colleague's logigramme is where this draft now starts: kept, so that a merge can find it.
+    if (isGraph) await keepSnapshot(db, id, { at, reason: 'received', graph }, { replaceLineage: true });
     return { kind: 'imported', record, replaced: Boolean(existing), ...(renumbered ? { renumbered } : {}), ...(statusReset ? { statusReset } : {}) };
   });
 }
@@ -452,8 +496,9 @@ export async function draftFromStored(db: LogigrammeDb, key: string, now: Clock 
     const identity = laidOut.referential.identity;
     const { homologation: _homologation, ...kept } = identity;
     const version = nextVersion(versions, 'minor');
-    const graph: GraphDocument = { ...laidOut, referential: { ...laidOut.referential, identity: { ...kept, status: 'draft', version } } };
-    const record: DraftRecord = { id: stored.id, graph, lifecycle: initialLifecycle(), updatedAt: at };
+    // The stored version is where the draft starts: every export records it, so a colleague's copy merges against it.
+    const graph: GraphDocument = { ...laidOut, referential: { ...laidOut.referential, identity: { ...kept, status: 'draft', version } }, base: baseOfReferential(loaded.value) };
+    const record = nextRecord(undefined, { id: stored.id, graph, lifecycle: initialLifecycle(), updatedAt: at });
     await db.drafts.add(record);
     return { kind: 'created', record, version };
   });
@@ -469,9 +514,12 @@ export interface ExportFile {
 
 const baseName = (graph: GraphDocument) => `${graph.referential.id}-${graph.referential.identity.version}`;
 
-/** The logigramme as it is stored (it imports back as is). */
+/**
+ * The logigramme as it is stored (it imports back as is), at the current format version and recording
+ * the version or snapshot it started from (`base`), for a three-way merge of the copies made from it.
+ */
 export function exportGraph(graph: GraphDocument): ExportFile {
-  return { name: `${baseName(graph)}.graph.json`, type: 'application/json', text: `${JSON.stringify(graph, null, 2)}\n` };
+  return { name: `${baseName(graph)}.graph.json`, type: 'application/json', text: `${JSON.stringify(exportableGraph(graph), null, 2)}\n` };
 }
 
 /** The compiled portable referential, with its `contentHash` field set. */

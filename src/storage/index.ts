@@ -13,6 +13,7 @@ export {
   type ReferentialSource,
   type StaffRecord,
   type StoredReferential,
+  type VersionCommentsRecord,
 } from './db.ts';
 export {
   importReferentialText,
@@ -44,6 +45,7 @@ export {
   publicationsKey,
   publishVersion,
   saveDraftGraph,
+  revisionOf,
   boundHistory,
   HISTORY_LIMITS,
   startNewVersion,
@@ -56,6 +58,7 @@ export {
   type NewDraft,
   type PublicationEvent,
   type PublishOutcome,
+  type SaveDraftWrite,
   type SaveOutcome,
   type TransitionOutcome,
   type VersionEntry,
@@ -63,3 +66,5 @@ export {
 export { hashMatches, upgradeRecordHashes, upgradeStoredHashes } from './hashes.ts';
 export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, exportBackup, importBackup, validateBackup, type BackupFile, type RestoreOutcome } from './backup.ts';
 export { idUses, renameStaffIds, type IdUses } from './renames.ts';
+export { versionThreads, changeVersionThreads, importVersionThreads, type CommentedVersionKey } from './comments.ts';
+export { baseCandidates, draftSnapshots, keepSnapshot, exportableDraft, withAncestry, snapshotsKey, SNAPSHOT_LIMIT, type DraftSnapshot } from './snapshots.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGraph } from '../../src/core/index.ts';
+import { checkGraph, compile } from '../../src/core/index.ts';
 import { applyUndoRedo, fixture, refusal } from './fixture.ts';
 
 describe('referential/update', () => {
@@ -26,5 +26,37 @@ describe('referential/update', () => {
     const both = refusal(g, { type: 'referential/update', changes: { factors: { retained: ['noise'], excluded: [{ factor: 'noise', justification: 'x' }] } } });
     expect(both.code).toBe('regulation.factor_retained_and_excluded');
     expect(refusal(g, { type: 'referential/update', changes: { identity: { ...g.referential.identity, version: 'deux' } } }).code).toBe('command.invalid_value');
+  });
+});
+
+describe('referential/update: the branch’s L4163-2-1 list of particularly exposed jobs', () => {
+  const list = { agreement: 'Accord du 12 mars 2025', entries: [{ job: 'j1', tasks: ['t2'], factors: ['awkward_postures' as const], note: 'Carrosserie à genoux' }] };
+
+  it('sets the list, compiles it into the referential, and removes it with null (each undoable)', () => {
+    const g0 = fixture();
+    const g1 = applyUndoRedo(g0, { type: 'referential/update', changes: { particularlyExposed: list } }, (g) => {
+      expect(g.referential.particularlyExposed).toEqual(list);
+      expect(compile(g).referential.particularlyExposed).toEqual(list);
+    });
+    applyUndoRedo(g1, { type: 'referential/update', changes: { particularlyExposed: null } }, (g) => {
+      expect(g.referential.particularlyExposed).toBeUndefined();
+    });
+  });
+
+  it('refuses an entry without factor or with a factor that is not ergonomic', () => {
+    const g = fixture();
+    expect(refusal(g, { type: 'referential/update', changes: { particularlyExposed: { entries: [{ job: 'j1', factors: [] }] } } }).code).toBe('command.invalid_value');
+    expect(refusal(g, { type: 'referential/update', changes: { particularlyExposed: { entries: [{ job: 'j1', factors: ['noise' as never] }] } } }).code).toBe('command.invalid_value');
+  });
+
+  it('renaming a job or task id rewrites the list', () => {
+    const g1 = applyUndoRedo(fixture(), { type: 'referential/update', changes: { particularlyExposed: list } }, () => undefined);
+    const g2 = applyUndoRedo(g1, { type: 'id/rename', from: 't2', to: 'carrosserie' }, (g) => {
+      expect(g.referential.particularlyExposed?.entries[0]?.tasks).toEqual(['carrosserie']);
+    });
+    applyUndoRedo(g2, { type: 'id/rename', from: 'j1', to: 'mecanicien' }, (g) => {
+      expect(g.referential.particularlyExposed?.entries[0]?.job).toBe('mecanicien');
+      expect(compile(g).referential.particularlyExposed?.entries[0]).toMatchObject({ job: 'mecanicien', tasks: ['carrosserie'] });
+    });
   });
 });

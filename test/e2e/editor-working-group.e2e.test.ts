@@ -105,7 +105,9 @@ async function addNamed(digit: string, label: string): Promise<void> {
   await page.keyboard.press('Enter');
   await poll(() => page.getByRole('region', { name: 'Propriétés' }).locator('h3.properties-title').textContent()).toMatch(new RegExp(`: ${label.replace(/[?]/g, '\\?')}$`));
   await page.keyboard.press('Escape');
-  await poll(focusedNode).not.toBeNull();
+  // Wait for the focus to reach the new node itself: an arrow or digit pressed while it is still on the
+  // node before would act there (a second entry on a task opens the replace dialog instead).
+  await poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('.react-flow__node')?.textContent ?? '')).toContain(label);
 }
 
 describe('the editor for a working group, in Chromium', () => {
@@ -151,6 +153,7 @@ describe('the editor for a working group, in Chromium', () => {
       await addNamed('4', 'Encoffrement du banc moteur');
       await addNamed('5', 'Banc encoffré');
       await page.keyboard.press('ArrowLeft');
+      await poll(focusedNode).toBe('n-encoffrement-du-banc-moteur');
       await addNamed('5', 'Banc ouvert');
 
       await poll(async () => (await storedDraft('sdlm-essai'))?.graph.edges.length).toBe(10);

@@ -56,7 +56,7 @@ describe('comparing two versions in Chromium', () => {
     await page.getByLabel('Version après').selectOption('exemple-atelier@1.1.0');
     await page.getByRole('button', { name: 'Comparer', exact: true }).click();
     await page.waitForURL((url) => url.hash === '#/comparer/exemple-atelier%401.0.0/exemple-atelier%401.1.0');
-    await expect(page.getByTestId('summary-total').textContent()).resolves.toBe('3 changements : 2 modifications et 1 changement général (identité, réglementation, année de référence, facteurs ou ordre).');
+    await expect(page.getByTestId('summary-total').textContent()).resolves.toBe('3 changements : 2 modifications et 1 changement général (identité, réglementation, année de référence, facteurs, liste des postes particulièrement exposés ou ordre).');
     // Focus moved to the summary, for keyboard and screen-reader users.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('rv-summary-heading');
   });
@@ -161,7 +161,7 @@ describe('comparing two versions in Chromium', () => {
 
   it('shows the same comparison after a reload', async () => {
     await page.reload();
-    await expect(page.getByTestId('summary-total').textContent()).resolves.toBe('3 changements : 2 modifications et 1 changement général (identité, réglementation, année de référence, facteurs ou ordre).');
+    await expect(page.getByTestId('summary-total').textContent()).resolves.toBe('3 changements : 2 modifications et 1 changement général (identité, réglementation, année de référence, facteurs, liste des postes particulièrement exposés ou ordre).');
     await graphNode('s-nuit-fixe').waitFor();
   });
 

@@ -15,6 +15,7 @@ export function applyChanges(a: Referential, changes: readonly Change[]): Refere
   let regulation = a.regulation;
   const workingYear = { ...a.workingYear };
   let factors = a.factors;
+  let particularlyExposed = a.particularlyExposed;
   const orders = new Map<string, string[]>();
   const edits = { question: new Map<string, unknown>(), measure: new Map<string, unknown>(), job: new Map<string, unknown>(), task: new Map<string, unknown>(), node: new Map<string, unknown>(), situation: new Map<string, unknown>(), scenario: new Map<string, unknown>() };
 
@@ -35,6 +36,9 @@ export function applyChanges(a: Referential, changes: readonly Change[]): Refere
         break;
       case 'factors':
         factors = c.after;
+        break;
+      case 'particularly_exposed':
+        particularlyExposed = c.after;
         break;
       case 'order':
         orders.set(c.collection, c.ids);
@@ -79,9 +83,11 @@ export function applyChanges(a: Referential, changes: readonly Change[]): Refere
   });
 
   // A stated content hash describes a's content: once anything changed, it no longer holds.
-  const { contentHash: _stated, ...rest } = a;
+  const { contentHash: _stated, particularlyExposed: _list, ...rest } = a;
+  const { particularlyExposed: _same, ...unchanged } = a;
   return {
-    ...(changes.length === 0 ? a : rest),
+    ...(changes.length === 0 ? unchanged : rest),
+    ...(particularlyExposed ? { particularlyExposed } : {}),
     id,
     identity: identity as Identity,
     regulation,

@@ -33,6 +33,7 @@ export function diff(a: Referential, b: Referential, known: { fromHash?: string;
     if (a.workingYear[field] !== b.workingYear[field]) changes.push({ kind: 'working_year', field, before: a.workingYear[field], after: b.workingYear[field] });
   }
   if (!same(a.factors, b.factors)) changes.push(factorsChange(a, b));
+  if (!same(a.particularlyExposed, b.particularlyExposed)) changes.push(particularlyExposedChange(a, b));
 
   changes.push(...collection('question', 'questions', a.questions, b.questions, questionAspects));
   changes.push(...collection('measure', 'measures', a.measures, b.measures, (x, y) => fieldAspects(x, y, { label: 'renamed', kind: 'kind', description: 'description' })));
@@ -58,6 +59,26 @@ export function diff(a: Referential, b: Referential, known: { fromHash?: string;
     identical: changes.length === 0,
     changes,
   };
+}
+
+function particularlyExposedChange(a: Referential, b: Referential): Change {
+  const byJob = (r: Referential) => {
+    const map = new Map<string, unknown[]>();
+    for (const entry of r.particularlyExposed?.entries ?? []) map.set(entry.job, [...(map.get(entry.job) ?? []), entry]);
+    return map;
+  };
+  const ja = byJob(a);
+  const jb = byJob(b);
+  const change: Change = {
+    kind: 'particularly_exposed',
+    jobsAdded: [...jb.keys()].filter((j) => !ja.has(j)),
+    jobsRemoved: [...ja.keys()].filter((j) => !jb.has(j)),
+    jobsChanged: [...jb.keys()].filter((j) => ja.has(j) && !same(ja.get(j), jb.get(j))),
+    agreementChanged: a.particularlyExposed?.agreement !== b.particularlyExposed?.agreement,
+  };
+  if (a.particularlyExposed) change.before = a.particularlyExposed;
+  if (b.particularlyExposed) change.after = b.particularlyExposed;
+  return change;
 }
 
 function factorsChange(a: Referential, b: Referential): Change {

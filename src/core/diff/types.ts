@@ -5,6 +5,7 @@ import {
   FactorCodeSchema,
   FactorsSchema,
   MeasureSchema,
+  ParticularlyExposedSchema,
   QuestionSchema,
   ScenarioSchema,
   SituationSchema,
@@ -86,6 +87,19 @@ export const ChangeSchema = z.discriminatedUnion('kind', [
     justificationsChanged: z.array(FactorCodeSchema),
     before: FactorsSchema,
     after: FactorsSchema,
+  }),
+  /**
+   * The branch's L4163-2-1 list of particularly exposed jobs, compared job by job (the ids of the jobs
+   * whose entries appear, disappear or change) and as a whole (either side may be absent).
+   */
+  z.object({
+    kind: z.literal('particularly_exposed'),
+    jobsAdded: z.array(z.string()),
+    jobsRemoved: z.array(z.string()),
+    jobsChanged: z.array(z.string()),
+    agreementChanged: z.boolean(),
+    before: ParticularlyExposedSchema.optional(),
+    after: ParticularlyExposedSchema.optional(),
   }),
   element('question', QuestionSchema),
   element('measure', MeasureSchema),

@@ -42,7 +42,9 @@ export const ISSUE_CODES = {
   // A pasted fragment of a logigramme.
   fragment: ['structure.duplicate_id', 'structure.dangling_edge', 'structure.unknown_question', 'structure.unknown_measure'],
   // A comments-only file.
-  comments: ['comments.other_referential', 'comments.other_version', 'comments.id_clash'],
+  comments: ['comments.other_referential', 'comments.other_version', 'comments.id_clash', 'comments.refused'],
+  // A file the browser could not read at all.
+  file: ['file.unreadable'],
   // The staff list as JSON (src/cli/staff-json.ts).
   staff: ['staff.duplicate_id'],
   // A company-answers file checked against its referential (src/io/company.ts).

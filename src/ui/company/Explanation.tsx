@@ -65,10 +65,18 @@ export function PlainExplanation({ referential: r, result }: { referential: Refe
       .filter((g) => g.verdict !== 'not_exposed' || g.exposure > 0)
       .map((g) => ({ f, g, contributions: (result.trace ?? []).filter((c) => c.factor === f.factor && c.group === g.code) })),
   );
-  if (items.length === 0) return <p>{fr.result.noContribution}</p>;
+  const listing = <ParticularlyExposed referential={r} result={result} />;
+  if (items.length === 0)
+    return (
+      <>
+        <p>{fr.result.noContribution}</p>
+        {listing}
+      </>
+    );
   return (
     <div className="plain-explanation" data-testid="plain-explanation">
       <h4>{t.plainHeading}</h4>
+      {listing}
       {items.map(({ f, g, contributions }) => {
         const unit = g.threshold ? UNIT_LABELS[g.threshold.unit] : '';
         return (
@@ -91,6 +99,20 @@ export function PlainExplanation({ referential: r, result }: { referential: Refe
         );
       })}
     </div>
+  );
+}
+
+/** The jobs of this employee that the branch lists as particularly exposed (art. L4163-2-1): no threshold, no points. */
+function ParticularlyExposed({ referential: r, result }: { referential: Referential; result: EmployeeResult }) {
+  const listed = result.factors.filter((f) => f.particularlyExposedJobs && f.particularlyExposedJobs.length > 0);
+  if (listed.length === 0) return null;
+  const jobLabel = (id: string) => r.jobs.find((j) => j.id === id)?.label ?? id;
+  return (
+    <ul className="particularly-exposed" data-testid="particularly-exposed">
+      {listed.map((f) => (
+        <li key={f.factor}>{t.listed(f.label, (f.particularlyExposedJobs ?? []).map(jobLabel), r.particularlyExposed?.agreement)}</li>
+      ))}
+    </ul>
   );
 }
 

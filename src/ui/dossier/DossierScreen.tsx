@@ -15,6 +15,7 @@ import { ConditionText } from './ConditionText.tsx';
 import { EstimatePanel } from '../review/EstimatePanel.tsx';
 import './dossier.css';
 import { ExcludedFactorsTable } from '../components/ExcludedFactorsTable.tsx';
+import { CommentsAnnexRow } from './CommentsAnnex.tsx';
 
 const t = frLifecycle.dossier;
 type HeadingRef = RefObject<HTMLHeadingElement | null>;
@@ -138,6 +139,7 @@ function Dossier({ stored, r, entry, headingRef }: { stored: StoredReferential; 
             </td>
           </tr>
         ))}
+        <CommentsAnnexRow stored={stored} r={r} />
       </tbody>
     </table>
   );

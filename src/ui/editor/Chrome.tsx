@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { GraphNodeKind } from '../../core/index.ts';
 import { nodeLabel } from '../../core/graph/commands/index.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
@@ -49,7 +49,8 @@ export function Palette() {
   );
 }
 
-export function Toolbar({ saver, printHref }: { saver: Autosaver | null; printHref: string }) {
+/** `extra`: tools of the open document's kind (the merge of a colleague's file, on a draft). */
+export function Toolbar({ saver, printHref, extra }: { saver: Autosaver | null; printHref: string; extra?: ReactNode }) {
   const controller = useController();
   const snapshot = useEditorSnapshot();
   const view = useView();
@@ -78,6 +79,7 @@ export function Toolbar({ saver, printHref }: { saver: Autosaver | null; printHr
       <button type="button" aria-pressed={view.helpOpen} onClick={() => controller.toggleHelp()}>
         {frEditor.toolbar.help}
       </button>
+      {extra}
       <span className="toolbar-sep" aria-hidden="true" />
       <SearchBox />
       {saver && (

@@ -1,6 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { GraphDocument } from '../../core/index.ts';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { commentedVersion, type GraphDocument } from '../../core/index.ts';
 import { idUses, renameStaffIds, type DraftRecord, type LogigrammeDb, type StoredReferential } from '../../storage/index.ts';
 import { useDb } from '../context.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
@@ -12,16 +12,22 @@ import { LifecyclePanel } from '../lifecycle/LifecyclePanel.tsx';
 import { handleEditorKey, inField } from './actions.ts';
 import { Canvas, Minimap } from './Canvas.tsx';
 import { ConfirmDialog, FocusBanner, HelpPanel, NoticeBar, Palette, Toolbar } from './Chrome.tsx';
+import { CommentsContext, CommentsModel, type CommentsMode } from './comments.ts';
+import { CommentsPanel } from './CommentsPanel.tsx';
 import { EditorController, type EditorServices } from './controller.ts';
+import { MergeButton } from './MergeDialog.tsx';
 import './editor.css';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { EditorContext, useController, useEditorSnapshot, useView } from './hooks.ts';
 import { computeLayout } from './layoutClient.ts';
-import { Autosaver, createDraftFrom, editorHistory, openDraftOrStored } from './persistence.ts';
+import { guardPageExit } from './pending.ts';
+import { createDraftFrom, openDraftOrStored, type Autosaver } from './persistence.ts';
 import { PropertiesPanel } from './PropertiesPanel.tsx';
 import { ScenariosPanel } from './ScenariosPanel.tsx';
 import { EditorStore } from './store.ts';
 import { TableView } from './TableView.tsx';
+import { DraftSync, type TabPresence } from './tabs.ts';
+import { TabsNotice } from './TabsNotice.tsx';
 
 type Opening =
   | { status: 'loading' }
@@ -79,11 +85,16 @@ export function EditorScreen({ referentialId }: { referentialId: string }) {
 
 /** A published version, read-only: never a draft until « Créer la version … » is pressed. */
 function StoredVersion({ stored, graph, next, onCreate }: { stored: StoredReferential; graph: GraphDocument; next: string; onCreate: () => void }) {
+  const db = useDb();
   const [controller] = useState(() => new EditorController(new EditorStore(graph, { readOnly: true })));
+  // Commented beside the version: its document and hash never change.
+  const [comments] = useState(() => new CommentsModel(controller, db, { kind: 'version', at: { id: stored.id, version: stored.version }, version: { id: stored.id, version: stored.version, contentHash: stored.contentHash } }));
   const [busy, setBusy] = useState(false);
   useEffect(() => controller.start(), [controller]);
+  useEffect(() => comments.start(), [comments]);
   return (
     <EditorContext.Provider value={controller}>
+      <CommentsContext.Provider value={comments}>
       <ReactFlowProvider>
         <EditorLayout
           state={stored.status}
@@ -105,48 +116,69 @@ function StoredVersion({ stored, graph, next, onCreate }: { stored: StoredRefere
           }
         />
       </ReactFlowProvider>
+      </CommentsContext.Provider>
     </EditorContext.Provider>
   );
 }
 
 export function Editor({ db, draft }: { db: LogigrammeDb; draft: DraftRecord }) {
-  const [{ controller, saver }] = useState(() => {
-    const saver = new Autosaver(db, draft.id);
-    const store = new EditorStore(draft.graph, { readOnly: draft.lifecycle.state !== 'draft', onChange: saver.save, ...(draft.history ? { history: editorHistory(draft.history) } : {}) });
+  const [{ controller, sync }] = useState(() => {
+    const sync = new DraftSync(db, draft, { readOnly: draft.lifecycle.state !== 'draft' });
     const services: EditorServices = {
       idUses: (id) => idUses(db, draft.id, id),
       renameStaff: (from, to) => renameStaffIds(db, draft.id, from, to, new Date().toISOString()),
     };
-    return { controller: new EditorController(store, services), saver };
+    const controller = new EditorController(sync.store, services);
+    sync.options = { ...sync.options, notify: (text, kind) => controller.notify(text, kind), flushEdits: () => controller.edits.flushAll(), onRenamed: (renamed) => followRenames(controller, renamed) };
+    return { controller, sync };
   });
   // Another screen (the lifecycle) may move the draft to review: the editor then becomes read-only.
   const record = useLiveQuery(() => db.drafts.get(draft.id), [db, draft.id]);
   const stored = record.status === 'ready' ? record.value : undefined;
   const lifecycle = stored?.lifecycle.state ?? draft.lifecycle.state;
   useEffect(() => controller.store.setReadOnly(lifecycle !== 'draft'), [controller, lifecycle]);
-  // The draft changed elsewhere (a lifecycle step, an import, another tab): take it with the history
-  // saved beside it, never overwrite it.
-  const seen = useRef(new Set([draft.updatedAt]));
-  useEffect(() => {
-    if (!stored || seen.current.has(stored.updatedAt) || saver.wrote(stored.updatedAt) || saver.busy) return;
-    seen.current.add(stored.updatedAt);
-    const lifecycleStep = stored.lifecycle.transitions.length !== draft.lifecycle.transitions.length;
-    controller.store.replace(stored.graph, stored.history ? editorHistory(stored.history) : undefined);
-    if (!lifecycleStep) controller.notify(stored.history ? frEditor.notices.reloadedWithHistory : frEditor.notices.reloaded);
-  }, [controller, saver, stored, draft.lifecycle.transitions.length]);
+  // The draft changed elsewhere (a lifecycle step, an import, another tab): taken when this tab has
+  // nothing unsaved, else this tab's edits are replayed on top of it (src/ui/editor/tabs.ts).
+  useEffect(() => void sync.check(), [sync, stored]);
+  useEffect(() => sync.start(), [sync]);
+  useEffect(() => guardPageExit(controller.edits, sync.saver), [controller, sync]);
   useEffect(() => controller.start(), [controller]);
-  useEffect(() => () => void saver.flush(), [saver]);
+  useEffect(
+    () => () => {
+      controller.edits.flushAll();
+      void sync.saver.flush();
+    },
+    [controller, sync],
+  );
+  // An editable draft keeps its remarks in its graph (undoable, autosaved); a draft in review or
+  // submitted is commented beside its version, like a published one.
+  const version = stored?.graph.referential.identity.version ?? draft.graph.referential.identity.version;
+  const editable = lifecycle === 'draft';
+  const comments = useMemo(() => {
+    const mode: CommentsMode = editable ? { kind: 'draft' } : { kind: 'version', at: { id: draft.id, version }, version: commentedVersion(controller.store.graph) };
+    return new CommentsModel(controller, db, mode);
+  }, [controller, db, draft.id, editable, version]);
+  useEffect(() => comments.start(), [comments]);
 
   return (
     <EditorContext.Provider value={controller}>
-      <ReactFlowProvider>
-        <EditorLayout state={lifecycle} saver={saver} />
-      </ReactFlowProvider>
+      <CommentsContext.Provider value={comments}>
+        <ReactFlowProvider>
+          <EditorLayout state={lifecycle} saver={sync.saver} tabs={sync.presence} />
+        </ReactFlowProvider>
+      </CommentsContext.Provider>
     </EditorContext.Provider>
   );
 }
 
-function EditorLayout({ state, saver, banner }: { state: string; saver: Autosaver | null; banner?: ReactNode }) {
+/** Ids of this tab's new elements renamed by a replay (another tab took them): the selection follows. */
+function followRenames(controller: EditorController, renamed: ReadonlyArray<{ from: string; to: string }>) {
+  const to = new Map(renamed.map((r) => [r.from, r.to]));
+  const view = controller.getView();
+  if (view.selectedNodes.some((id) => to.has(id))) controller.select(view.selectedNodes.map((id) => to.get(id) ?? id), view.selectedEdges);
+}
+
+function EditorLayout({ state, saver, banner, tabs }: { state: string; saver: Autosaver | null; banner?: ReactNode; tabs?: TabPresence }) {
   const snapshot = useEditorSnapshot();
   const view = useView();
   const root = useRef<HTMLDivElement>(null);
@@ -200,7 +232,8 @@ function EditorLayout({ state, saver, banner }: { state: string; saver: Autosave
         </p>
       </header>
       {banner}
-      <Toolbar saver={saver} printHref={hrefFor({ screen: 'editor', id: referential.id, print: true })} />
+      {tabs && <TabsNotice presence={tabs} />}
+      <Toolbar saver={saver} printHref={hrefFor({ screen: 'editor', id: referential.id, print: true })} extra={saver ? <MergeButton /> : undefined} />
       {snapshot.readOnly && !banner && (
         <p className="read-only-banner" role="note">
           {frEditor.screen.readOnly(statusLabel(state))}
@@ -223,6 +256,7 @@ function EditorLayout({ state, saver, banner }: { state: string; saver: Autosave
             <Minimap />
             <HelpPanel />
             <FindingsPanel />
+            <CommentsPanel />
             <PropertiesPanel />
             <ScenariosPanel />
             {saver && (

@@ -95,6 +95,8 @@ function NodeProperties({ id }: { id: string }) {
           label={frEditor.rename.field}
           help={frEditor.rename.help}
           value={node.id}
+          // A rename rewrites every reference and may ask first: never halfway through typing.
+          commitOnInput={false}
           onCommit={(v) => {
             void controller.requestRename(id, v.trim());
             return true;

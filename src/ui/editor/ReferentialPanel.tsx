@@ -4,6 +4,7 @@ import { frEditor } from '../i18n/fr-editor.ts';
 import { factorLabel } from '../labels.ts';
 import { NumberField, SelectField, TextField } from './fields.tsx';
 import { useController, useEditorSnapshot } from './hooks.ts';
+import { ParticularlyExposedSection } from './ParticularlyExposedSection.tsx';
 import { FACTOR_CODES } from './regulationInfo.ts';
 
 /** What an edit changes, in the history's words. */
@@ -87,6 +88,7 @@ export function ReferentialPanel() {
           );
         })}
       </ul>
+      <ParticularlyExposedSection graph={graph} save={save} />
       <Catalogue graph={graph} />
     </fieldset>
   );

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { REGULATION_VERSIONS, type FactorCode, type GraphDocument, type Question, type Verdict } from '../../core/index.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
 import { fr } from '../i18n/fr.ts';
@@ -135,6 +135,13 @@ function ScenarioForm(props: {
   const [error, setError] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(null);
   const headingId = useId();
+  // A scenario is saved whole by its button, never halfway: while it differs, leaving the page asks first.
+  const controller = useController();
+  const dirty = useRef(false);
+  useEffect(() => {
+    dirty.current = state !== initial;
+  }, [state, initial]);
+  useEffect(() => controller.edits.register({ flush: () => undefined, pending: () => dirty.current }), [controller]);
   const set = (patch: Partial<ScenarioFormState>) => setState((s) => ({ ...s, ...patch }));
   const questions = graph.referential.questions;
   const jobs = jobsOf(graph);

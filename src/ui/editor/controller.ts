@@ -18,6 +18,7 @@ import { slugify } from '../../core/graph/commands/index.ts';
 import { computeLayout } from './layoutClient.ts';
 import { currentExpectation } from './scenarioForm.ts';
 import type { EditorStore, Outcome } from './store.ts';
+import { PendingEdits } from './pending.ts';
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -75,6 +76,8 @@ const EMPTY: readonly string[] = [];
  */
 export class EditorController {
   readonly store: EditorStore;
+  /** Text typed in the panels and not yet committed (flushed before the page goes or another tab's changes come in). */
+  readonly edits = new PendingEdits();
   #view: ViewState = { selectedNodes: EMPTY, selectedEdges: EMPTY, notice: null, confirm: null, focusProperties: 0, helpOpen: false, mode: 'graph', layoutRunning: false, focusRoot: null, current: null };
   #viewListeners = new Set<() => void>();
   #consistency: Consistency | null = null;
@@ -263,9 +266,13 @@ export class EditorController {
   /** Runs commands as one step; a refusal is shown with its reason. */
   run(commands: GraphCommand | readonly GraphCommand[], label: string, options: { mergeKey?: string } = {}): Outcome {
     const list = Array.isArray(commands) ? (commands as readonly GraphCommand[]) : [commands as GraphCommand];
-    const outcome = this.store.executeAll(list, label, options);
-    if (!outcome.ok) this.notify(outcome.message, 'error');
-    else if (outcome.changed && this.#view.notice?.kind === 'error') this.#setView({ notice: null });
+    // A field's commits while typing are one step however slow the typing; a value refused halfway
+    // (« 1. » on the way to « 1.2.0 ») is only reported when the field is left.
+    const session = this.edits.session;
+    const outcome = this.store.executeAll(list, label, session && !options.mergeKey ? { mergeKey: session.key, mergeWithin: Infinity } : options);
+    if (!outcome.ok) {
+      if (!session || session.final) this.notify(outcome.message, 'error');
+    } else if (outcome.changed && this.#view.notice?.kind === 'error') this.#setView({ notice: null });
     return outcome;
   }
 
@@ -372,7 +379,8 @@ export class EditorController {
     if (!node) return false;
     const before = nodeLabel(graph, node);
     const maker = new IdMaker(graph);
-    const renames = followLabel(maker, [{ id, kind: node.kind }], label);
+    // The id follows the label once it is typed (Enter, leaving the field), not at every pause.
+    const renames = this.edits.session?.final === false ? [] : followLabel(maker, [{ id, kind: node.kind }], label);
     const outcome = this.run([{ type: 'node/update', id, changes: { label } }, ...renames], frEditor.history.edit(frEditor.what.label, before));
     if (outcome.ok && renames[0]) {
       // The panel is drawn again for the new id: the typing goes on in the same field.
@@ -392,7 +400,7 @@ export class EditorController {
     const update: GraphCommand = kind === 'question' ? { type: 'question/update', id: entry.id, question: { ...(entry as Question), label } } : { type: 'measure/update', id: entry.id, measure: { ...(entry as Measure), label } };
     const askers = graph.nodes.filter((n) => (n.kind === 'question' && n.question === entry.id) || (n.kind === 'measure' && n.measure === entry.id)).map((n) => ({ id: n.id, kind: n.kind }));
     // The entry (named in company files: `q:<id>` columns) takes the plain name, its nodes `n-<name>`, as in the samples.
-    const renames = [...followLabel(maker, [{ id: entry.id, kind: kind === 'question' ? 'questionEntry' : 'measureEntry' }], label), ...followLabel(maker, askers, label, 'n-')];
+    const renames = this.edits.session?.final === false ? [] : [...followLabel(maker, [{ id: entry.id, kind: kind === 'question' ? 'questionEntry' : 'measureEntry' }], label), ...followLabel(maker, askers, label, 'n-')];
     const selected = this.#view.selectedNodes[0];
     const outcome = this.run([update, ...renames], kind === 'question' ? frEditor.history.question(entry.label) : frEditor.history.measure(entry.label));
     const moved = renames.find((r) => r.from === selected);

@@ -6,6 +6,8 @@ import { frEditor } from '../i18n/fr-editor.ts';
 import { factorLabel } from '../labels.ts';
 import type { FlowNode } from './flowModel.ts';
 import { useController, useEdgesFrom, useEdgesTo, useGraphNode, useGraphSelector, useNodeFindings } from './hooks.ts';
+import { useNodeOpenComments } from './comments.ts';
+import { frCollab } from '../i18n/fr-collab.ts';
 
 /*
  * The canvas nodes, one component per kind, memoised. Each reads its own node from the store by id
@@ -19,8 +21,9 @@ function useDirection(): { input: Position; output: Position } {
 
 function Frame({ id, kind, title, subtitle, children, selected }: { id: string; kind: GraphNodeKind; title: string; subtitle?: ReactNode; children?: ReactNode; selected: boolean }) {
   const { severity, count } = useNodeFindings(id);
+  const remarks = useNodeOpenComments(id);
   return (
-    <div className={`lg-node lg-node-${kind}${selected ? ' is-selected' : ''}${severity ? ` has-${severity}` : ''}`}>
+    <div className={`lg-node lg-node-${kind}${selected ? ' is-selected' : ''}${severity ? ` has-${severity}` : ''}${remarks > 0 ? ' has-remarks' : ''}`}>
       <div className="lg-node-kind">
         {frEditor.kinds[kind]}
         {severity && (
@@ -30,6 +33,16 @@ function Frame({ id, kind, title, subtitle, children, selected }: { id: string; 
           </span>
         )}
       </div>
+      {remarks > 0 && (
+        // Outside the kind row, in the node's corner: it stays visible from afar, where the row is hidden.
+        <span className="lg-node-badge lg-comment-badge" role="img" aria-label={frCollab.comments.badge(remarks)} title={frCollab.comments.badge(remarks)} data-testid="comment-badge">
+          {/* Drawn, not an emoji: a browser without a colour-emoji font would show an empty box. */}
+          <svg className="lg-comment-icon" width="10" height="10" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+            <path d="M2 2h12v9H7l-4 3v-3H2z" fill="currentColor" />
+          </svg>
+          <span aria-hidden="true">{remarks}</span>
+        </span>
+      )}
       <div className="lg-node-title" title={frEditor.node.idHint(title || '—', id)}>
         {title || '—'}
       </div>

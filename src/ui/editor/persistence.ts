@@ -1,6 +1,6 @@
 import { decompile, loadReferential, type GraphDocument } from '../../core/index.ts';
 import { compareVersions, nextVersion } from '../../core/lifecycle/index.ts';
-import { createDraft, draftFromStored, openDraft, saveDraftGraph, type DraftRecord, type LogigrammeDb, type StoredHistory, type StoredStep, type StoredReferential } from '../../storage/index.ts';
+import { createDraft, draftFromStored, openDraft, revisionOf, saveDraftGraph, type DraftRecord, type LogigrammeDb, type StoredHistory, type StoredStep, type StoredReferential } from '../../storage/index.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
 import { frLifecycle } from '../i18n/fr-lifecycle.ts';
 import type { EditorHistory } from './store.ts';
@@ -96,48 +96,81 @@ export function editorHistory(stored: StoredHistory): EditorHistory {
 
 export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: 'failed'; message: string };
 
+/** What to write after a conflict: the tab's edits replayed on top of the stored draft. */
+export interface Replayed {
+  graph: GraphDocument;
+  history: EditorHistory;
+}
+
+export interface AutosaverOptions {
+  now?: Clock;
+  /**
+   * Another writer got there first (another tab, a lifecycle step, an import): `stored` is the draft as
+   * it is now, `base` the graph this tab's unsaved edits started from. Returns the edits replayed on top
+   * of `stored` to write instead, or null when nothing of this tab's is left to write (the editor then
+   * shows `stored`). Without it, a conflict is shown as a failure and nothing is overwritten.
+   */
+  onConflict?: (stored: DraftRecord, base: GraphDocument) => Replayed | null;
+  /** Told after each write of this tab, and when the loop goes idle (the tabs' channel, a follow-up check). */
+  onSaved?: (record: DraftRecord) => void;
+  onIdle?: () => void;
+}
+
 /**
  * Autosave: every change is written, in order; a burst of changes while a write runs collapses into
- * one write of the latest graph. A refusal (the draft left the draft state meanwhile) is shown.
+ * one write of the latest graph. Each write states the stored revision its graph was edited from; when
+ * another writer moved the draft on meanwhile, the write is refused and `onConflict` replays this tab's
+ * edits on top of the newer draft, which is then written — never a silent overwrite. A lifecycle refusal
+ * (the draft left the draft state meanwhile) is shown.
  */
 export class Autosaver {
-  #pending: GraphDocument | null = null;
-  #history: StoredHistory | undefined;
+  #pending: { graph: GraphDocument; history: StoredHistory | undefined } | null = null;
   #running: Promise<void> | null = null;
   #state: SaveState = { status: 'saved' };
   #listeners = new Set<() => void>();
+  /** The stored revision this tab is in step with, and its graph (what unsaved edits started from). */
+  #revision: number;
+  #base: GraphDocument;
   readonly #db: LogigrammeDb;
   readonly #id: string;
   readonly #now: Clock;
-  /** Timestamps of our own writes: a record with another one was changed elsewhere. */
-  readonly #written = new Set<string>();
+  readonly #options: AutosaverOptions;
 
-  constructor(db: LogigrammeDb, id: string, now: Clock = isoNow) {
+  constructor(db: LogigrammeDb, draft: DraftRecord, options: AutosaverOptions = {}) {
     this.#db = db;
-    this.#id = id;
-    // The timestamp is known before the write commits, so a live query never mistakes it for another's.
-    this.#now = () => {
-      const at = now();
-      this.#written.add(at);
-      return at;
-    };
+    this.#id = draft.id;
+    this.#revision = revisionOf(draft);
+    this.#base = draft.graph;
+    this.#now = options.now ?? isoNow;
+    this.#options = options;
   }
 
-  /** Whether the record with this `updatedAt` was written by this autosaver. */
-  wrote(updatedAt: string): boolean {
-    return this.#written.has(updatedAt);
+  /** The stored revision this tab last wrote or took. */
+  get revision(): number {
+    return this.#revision;
   }
 
+  /** The graph of that revision: an editor whose graph is another one has edits not yet written. */
+  get base(): GraphDocument {
+    return this.#base;
+  }
+
+  /** A write is queued or in flight: closing the tab now could lose it. */
   get busy(): boolean {
     return this.#running !== null;
   }
 
   save = (graph: GraphDocument, history?: EditorHistory): void => {
-    this.#pending = graph;
     // Immer patches are plain data: the steps are stored as they are.
-    this.#history = history ? { past: [...history.past] as StoredStep[], future: [...history.future] as StoredStep[] } : undefined;
+    this.#pending = { graph, history: history ? storedHistory(history) : undefined };
     if (!this.#running) this.#running = this.#loop();
   };
+
+  /** The editor took a stored record written elsewhere: its edits now start from it. */
+  adopt(record: DraftRecord): void {
+    this.#revision = revisionOf(record);
+    this.#base = record.graph;
+  }
 
   /** Resolves when everything asked so far is written. */
   async flush(): Promise<void> {
@@ -156,12 +189,25 @@ export class Autosaver {
     let failure: string | null = null;
     try {
       while (this.#pending) {
-        const graph = this.#pending;
+        const { graph, history } = this.#pending;
         this.#pending = null;
-        const outcome = await saveDraftGraph(this.#db, this.#id, graph, this.#now, this.#history);
-        if (outcome.kind === 'refused') failure = outcome.reasons.map((r) => frLifecycle.refusal(r)).join(' ');
-        else if (outcome.kind === 'missing') failure = frEditor.save.missing;
-        else failure = null;
+        const outcome = await saveDraftGraph(this.#db, this.#id, graph, { baseRevision: this.#revision, now: this.#now, ...(history ? { history } : {}) });
+        failure = null;
+        if (outcome.kind === 'saved') {
+          this.#revision = revisionOf(outcome.record);
+          this.#base = graph;
+          this.#options.onSaved?.(outcome.record);
+        } else if (outcome.kind === 'conflict') {
+          if (!this.#options.onConflict) {
+            failure = frEditor.save.changedElsewhere;
+            break;
+          }
+          // Edits made while the write ran are in the editor's graph, so the replay covers them too.
+          const replayed = this.#options.onConflict(outcome.record, this.#base);
+          this.adopt(outcome.record);
+          this.#pending = replayed ? { graph: replayed.graph, history: storedHistory(replayed.history) } : null;
+        } else if (outcome.kind === 'refused') failure = outcome.reasons.map((r) => frLifecycle.refusal(r)).join(' ');
+        else failure = frEditor.save.missing;
       }
     } catch (error) {
       failure = error instanceof Error ? error.message : String(error);
@@ -169,10 +215,15 @@ export class Autosaver {
       this.#running = null;
     }
     this.#set(failure === null ? { status: 'saved' } : { status: 'failed', message: failure });
+    this.#options.onIdle?.();
   }
 
   #set(state: SaveState) {
     this.#state = state;
     for (const l of this.#listeners) l();
   }
+}
+
+function storedHistory(history: EditorHistory): StoredHistory {
+  return { past: [...history.past] as StoredStep[], future: [...history.future] as StoredStep[] };
 }

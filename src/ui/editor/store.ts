@@ -10,7 +10,10 @@ export interface HistoryEntry {
   label: string;
   patches: Patch[];
   inversePatches: Patch[];
-  /** Consecutive commands with the same key, close in time, merge into one step (arrow-key nudges). */
+  /**
+   * Consecutive commands with the same key merge into one step: close in time for arrow-key nudges,
+   * at any pace for the commits of one field edit session (`mergeWithin: Infinity`).
+   */
   mergeKey?: string;
   at: number;
 }
@@ -53,6 +56,13 @@ interface GraphIndex {
 }
 
 const NO_EDGES: readonly GraphEdge[] = [];
+
+export interface StepOptions {
+  /** Merges into the last step when it has the same key (see `HistoryEntry.mergeKey`). */
+  mergeKey?: string;
+  /** How far apart in milliseconds two commands with the same key may be and still merge; the store's window unless given. */
+  mergeWithin?: number;
+}
 
 const READ_ONLY: Outcome = { ok: false, code: 'editor.read_only', message: frEditor.store.readOnly };
 
@@ -150,12 +160,12 @@ export class EditorStore {
   }
 
   /** Runs one command as one user intent (or as part of the open gesture). */
-  execute(command: GraphCommand, label: string, options: { mergeKey?: string } = {}): Outcome {
+  execute(command: GraphCommand, label: string, options: StepOptions = {}): Outcome {
     return this.executeAll([command], label, options);
   }
 
   /** Runs several commands as one step, all or nothing: the first refusal leaves the graph unchanged. */
-  executeAll(commands: readonly GraphCommand[], label: string, options: { mergeKey?: string } = {}): Outcome {
+  executeAll(commands: readonly GraphCommand[], label: string, options: StepOptions = {}): Outcome {
     if (this.#readOnly) return READ_ONLY;
     let graph = this.#graph;
     const patches: Patch[] = [];
@@ -171,7 +181,7 @@ export class EditorStore {
       inversePatches = [...ip, ...inversePatches];
     }
     if (patches.length === 0) return { ok: true, changed: false };
-    this.#record({ label, patches, inversePatches, at: this.#now(), ...(options.mergeKey ? { mergeKey: options.mergeKey } : {}) });
+    this.#record({ label, patches, inversePatches, at: this.#now(), ...(options.mergeKey ? { mergeKey: options.mergeKey } : {}) }, options.mergeWithin ?? this.#mergeWindowMs);
     this.#graph = graph;
     this.#emit(true);
     return { ok: true, changed: true };
@@ -236,7 +246,7 @@ export class EditorStore {
     return { ok: true, changed: true };
   }
 
-  #record(entry: HistoryEntry): void {
+  #record(entry: HistoryEntry, mergeWithin: number): void {
     this.#future = [];
     if (this.#gesture) {
       this.#gesture.patches.push(...entry.patches);
@@ -244,7 +254,7 @@ export class EditorStore {
       return;
     }
     const last = this.#past[this.#past.length - 1];
-    if (entry.mergeKey && last?.mergeKey === entry.mergeKey && entry.at - last.at <= this.#mergeWindowMs) {
+    if (entry.mergeKey && last?.mergeKey === entry.mergeKey && entry.at - last.at <= mergeWithin) {
       this.#past[this.#past.length - 1] = {
         ...last,
         patches: [...last.patches, ...entry.patches],

@@ -345,6 +345,8 @@ export const frCompany = {
     measure: (label: string, applied: boolean) => `mesure « ${label} » ${applied ? 'en place' : 'absente'}`,
     answer: (label: string, answer: string) => `${label} : ${answer}`,
     period: (from: string, to: string) => `du ${from} au ${to}`,
+    listed: (factor: string, jobs: string[], agreement: string | undefined) =>
+      `${factor} : ${jobs.length > 1 ? `les postes ${jobs.map((j) => `« ${j} »`).join(', ')} figurent` : `le poste « ${jobs[0] ?? ''} » figure`} sur la liste des postes particulièrement exposés établie par la branche (art. L4163-2-1 du Code du travail${agreement ? `, ${agreement}` : ''}) : ni seuil ni points, mais une priorité de prévention.`,
     error: (message: string) => `Ce salarié n’a pas pu être évalué : ${message}`,
   },
   sheet: {

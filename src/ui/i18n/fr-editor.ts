@@ -34,6 +34,22 @@ export const frEditor = {
     saved: 'Enregistré dans ce navigateur',
     failed: (message: string) => `Enregistrement impossible : ${message}`,
     missing: 'le brouillon n’existe plus dans ce navigateur (supprimé depuis un autre onglet ?).',
+    changedElsewhere: 'le brouillon a été modifié ailleurs entre-temps ; rien n’a été écrasé.',
+  },
+  /** Several tabs on one draft (src/ui/editor/tabs.ts) and the unsaved-edits guard. */
+  tabs: {
+    others: (n: number) =>
+      `Ce brouillon est aussi ouvert dans ${n > 1 ? `${n} autres onglets` : 'un autre onglet'}. Les modifications de chaque onglet s’affichent dans les autres dès qu’elles sont enregistrées ; celles faites au même moment sont réappliquées les unes sur les autres, sans en perdre.`,
+    followed: (withHistory: boolean) =>
+      `Le brouillon a été modifié ailleurs (autre onglet ou import) : il est à jour${withHistory ? ', avec son historique d’annulation' : ' ; l’historique d’annulation repart de zéro'}.`,
+    followedLifecycle: 'Le cycle de vie du brouillon a changé : il est rechargé.',
+    replayed: (renamed: number) =>
+      `Un autre onglet a enregistré en même temps : vos modifications ont été réappliquées par-dessus les siennes${renamed > 0 ? ` (${renamed > 1 ? `${renamed} identifiants pris entre-temps ont été changés` : 'un identifiant pris entre-temps a été changé'})` : ''}. L’historique d’annulation repart d’ici.`,
+    conflicts: (lines: string[]) => `Modifié aussi dans un autre onglet au même moment — votre valeur est gardée : ${lines.join(' ; ')}.`,
+    conflictLine: (title: string, theirs: string) => `${title} (l’autre onglet : ${theirs})`,
+    overridden: (lines: string[]) => `Un autre onglet a modifié les mêmes éléments au même moment et a gardé sa valeur : ${lines.join(' ; ')}.`,
+    overriddenLine: (title: string, ours: string) => `${title} (votre valeur remplacée : ${ours})`,
+    more: (n: number) => `et ${n} autre${n > 1 ? 's' : ''}`,
   },
   toolbar: {
     label: 'Outils de l’éditeur',
@@ -191,8 +207,6 @@ export const frEditor = {
     laidOut: 'Disposition automatique appliquée (annulable).',
     layoutFailed: (message: string) => `La disposition automatique a échoué : ${message}`,
     focused: (label: string) => `« ${label} » sélectionné.`,
-    reloadedWithHistory: 'Le brouillon a changé ailleurs (autre onglet ou import) : il est rechargé avec son historique d’annulation.',
-    reloaded: 'Le brouillon a changé ailleurs (cycle de vie, import ou autre onglet) : il est rechargé, et l’historique d’annulation repart de zéro.',
     dismiss: 'Fermer le message',
   },
   confirm: {
@@ -407,6 +421,21 @@ export const frEditor = {
     unusedMeasure: (label: string) => `Mesure inutilisée : « ${label} »`,
     removeEntry: 'Retirer du catalogue',
     noneUnused: 'Tous les critères et mesures du catalogue sont utilisés.',
+  },
+  particularlyExposed: {
+    heading: 'Postes particulièrement exposés (art. L4163-2-1)',
+    help: 'Pour les manutentions, les postures pénibles et les vibrations, qui n’ont plus de seuil réglementaire depuis le 1er octobre 2017, la branche peut lister les postes ou les activités qu’elle juge particulièrement exposés. Cette liste ne donne pas de points ; elle figure dans les résultats des entreprises et dans le dossier.',
+    what: 'la liste des postes particulièrement exposés',
+    agreement: 'Accord de branche qui établit la liste',
+    none: 'Aucun poste listé.',
+    job: (n: number) => `Poste listé n° ${n}`,
+    unknownJob: (id: string) => `Poste absent du logigramme (${id})`,
+    factors: (job: string) => `Facteurs pour « ${job} »`,
+    tasks: (job: string) => `Activités de « ${job} » concernées`,
+    tasksHelp: 'Aucune case cochée : le poste entier est listé.',
+    note: (job: string) => `Remarque sur « ${job} »`,
+    remove: (job: string) => `Retirer « ${job} » de la liste`,
+    add: 'Ajouter un poste à la liste',
   },
   findings: {
     heading: 'Cohérence',

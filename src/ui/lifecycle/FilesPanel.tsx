@@ -2,6 +2,7 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { BACKUP_LIMITS, DOCUMENT_LIMITS, type JsonLimits, type LoadIssue, type Result } from '../../core/index.ts';
 import {
   exportBackup,
+  exportableDraft,
   exportCheckReport,
   exportGraph,
   exportReferential,
@@ -102,7 +103,7 @@ export function FilesPanel({ referentialId, draft, now }: { referentialId: strin
       {draft && (
         <ul className="lifecycle-exports">
           <li>
-            <button type="button" onClick={() => offer(exportGraph(draft.graph))}>
+            <button type="button" onClick={() => (draft.graph.base ? offer(exportGraph(draft.graph)) : void exportableDraft(db, draft.id).then((graph) => offer(exportGraph(graph ?? draft.graph))))}>
               {t.files.exportGraph}
             </button>
           </li>

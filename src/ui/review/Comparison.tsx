@@ -28,7 +28,7 @@ export interface VersionSide {
 type LayoutState = { status: 'loading' } | { status: 'ready'; positions: Record<string, NodeLayout> } | { status: 'failed'; message: string };
 type ImpactOutcome = { status: 'ready'; effect: ImpactResult } | { status: 'failed'; message: string };
 
-const GENERAL_KINDS = new Set(['referential_id', 'identity', 'regulation', 'working_year', 'factors']);
+const GENERAL_KINDS = new Set(['referential_id', 'identity', 'regulation', 'working_year', 'factors', 'particularly_exposed']);
 
 /**
  * The comparison of two loaded versions: summary, coloured logigramme of the new version, change list

@@ -31,10 +31,14 @@ export function pdfPageCount(pdf: string): number {
   return Number(m[1]);
 }
 
-/** The text of each page (pdftotext, layout kept loosely), page 1 first. */
-export function pdfPageTexts(pdf: string): string[] {
+/**
+ * The text of each page (pdftotext, layout kept loosely), page 1 first. `raw`: in the order the page
+ * drew it, so the lines of one table cell stay together instead of interleaving with the next column's.
+ */
+export function pdfPageTexts(pdf: string, options: { raw?: boolean } = {}): string[] {
   const pages = pdfPageCount(pdf);
-  return Array.from({ length: pages }, (_, i) => execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }));
+  const mode = options.raw ? ['-raw'] : [];
+  return Array.from({ length: pages }, (_, i) => execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), ...mode, '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }));
 }
 
 /** Renders one page to `<outBase>.png` at `dpi` and returns the PNG's path. */

@@ -7,7 +7,7 @@ import { own } from '../../util/own.ts';
 /**
  * Renames an element of the referential's one namespace (a node, a catalogue question or measure, a
  * scenario) and rewrites every reference to it in one step: edges, layout, group members, question
- * and measure nodes, scenarios (mission profile jobs and tasks, answers, measures). Edge ids derived
+ * and measure nodes, scenarios (mission profile jobs and tasks, answers, measures), the L4163-2-1 list. Edge ids derived
  * from the old id (`<task>.weighting`, `<node>.branch.0`) follow when the new name is free.
  *
  * @example { type: 'id/rename', from: 'poste-1', to: 'soudeur' }
@@ -58,6 +58,10 @@ export function renameId(draft: Draft, command: IdRenameCommand): void {
   const r = draft.referential;
   for (const q of r.questions) if (q.id === from) q.id = to;
   for (const m of r.measures) if (m.id === from) m.id = to;
+  for (const entry of r.particularlyExposed?.entries ?? []) {
+    if (entry.job === from) entry.job = to;
+    if (entry.tasks?.includes(from)) entry.tasks = entry.tasks.map(swap);
+  }
   for (const s of r.scenarios) {
     if (s.id === from) s.id = to;
     if (from in s.answers) s.answers = renameKey(s.answers, from, to);

@@ -23,6 +23,8 @@ import { canUpdateReferential, updateReferential, type ReferentialUpdateCommand 
 import { addScenario, canAddScenario, type ScenarioAddCommand } from './scenario-add.ts';
 import { canRemoveScenario, removeScenario, type ScenarioRemoveCommand } from './scenario-remove.ts';
 import { canUpdateScenario, updateScenario, type ScenarioUpdateCommand } from './scenario-update.ts';
+import { applyComment, canApplyComment, type CommentCommand } from './comments.ts';
+import { canReplaceGraph, replaceGraph, type GraphReplaceCommand } from './graph-replace.ts';
 import { refuse, type CanApply, type Draft, type Refusal } from './types.ts';
 
 /**
@@ -56,7 +58,9 @@ export type GraphCommand =
   | ScenarioRemoveCommand
   | LayoutApplyCommand
   | NodesPasteCommand
-  | IdRenameCommand;
+  | IdRenameCommand
+  | CommentCommand
+  | GraphReplaceCommand;
 
 export type GraphCommandType = GraphCommand['type'];
 
@@ -106,6 +110,15 @@ export function applyCommand(draft: Draft, command: GraphCommand): void {
       return paste(draft, command);
     case 'id/rename':
       return renameId(draft, command);
+    case 'comment/add':
+    case 'comment/reply':
+    case 'comment/resolve':
+    case 'comment/reopen':
+    case 'comment/edit':
+    case 'comments/merge':
+      return applyComment(draft, command);
+    case 'graph/replace':
+      return replaceGraph(draft, command);
     default:
       return unreachable(command);
   }
@@ -157,6 +170,15 @@ export function canApply(graph: GraphDocument, command: GraphCommand): CanApply 
       return canPaste(graph, command);
     case 'id/rename':
       return canRenameId(graph, command);
+    case 'comment/add':
+    case 'comment/reply':
+    case 'comment/resolve':
+    case 'comment/reopen':
+    case 'comment/edit':
+    case 'comments/merge':
+      return canApplyComment(graph, command);
+    case 'graph/replace':
+      return canReplaceGraph(graph, command);
     default:
       return unreachable(command);
   }
@@ -220,6 +242,8 @@ export type {
   ScenarioRemoveCommand,
   ScenarioUpdateCommand,
 };
+export type { CommentAddCommand, CommentReplyCommand, CommentResolveCommand, CommentReopenCommand, CommentEditCommand, CommentsMergeCommand, CommentCommand } from './comments.ts';
+export type { GraphReplaceCommand } from './graph-replace.ts';
 export type { NodeChanges } from './node-update.ts';
 export type { EdgeChanges } from './edge-update.ts';
 export type { ReferentialChanges } from './referential-update.ts';

@@ -1,3 +1,4 @@
+import type { CommentRefusalCode } from '../../comments/threads.ts';
 import { isRuleCode, ruleMessage, type FindingParams, type RuleCode } from '../../check/codes.ts';
 import type { GraphEdge, GraphNodeKind } from '../schema.ts';
 
@@ -44,6 +45,7 @@ const COMMAND_MESSAGES = {
   'command.nothing_to_paste': () => 'Le presse-papiers est vide.',
   'command.paste_id_missing': (p) => `Aucun nouvel identifiant fourni pour « ${p.id} ».`,
   'command.empty': () => 'Aucun élément désigné.',
+  'command.other_referential': (p) => `Ce logigramme est celui du référentiel « ${p.id} », pas de « ${p.current} » : rien n’est remplacé.`,
   'command.scenario_not_found': (p) => `Le scénario « ${p.id} » n’existe pas (ou plus) : rien à modifier.`,
   'command.scenario_unknown_job': (p) => `Le scénario « ${p.scenario} » cite le poste « ${p.job} », qui n’existe pas dans le logigramme.`,
   'command.scenario_unknown_task': (p) => `Le scénario « ${p.scenario} » cite la tâche « ${p.task} », qui n’existe pas dans le logigramme.`,
@@ -60,10 +62,13 @@ const COMMAND_MESSAGES = {
 /** A refusal only an editor command can meet. */
 export type CommandCode = keyof typeof COMMAND_MESSAGES;
 
-/** Every code a command can be refused with: the editor's own, or a rule of the checker's catalogue. */
-export type RefusalCode = CommandCode | RuleCode;
+/** A refusal whose message the editor's or the checker's catalogue gives. */
+export type CataloguedRefusalCode = CommandCode | RuleCode;
+
+/** Every code a command can be refused with: catalogued ones, or a comment command's (which carries its message). */
+export type RefusalCode = CataloguedRefusalCode | CommentRefusalCode;
 
 /** The French message of a refusal code: the editor's own catalogue, then the checker's. */
-export function commandMessage(code: RefusalCode, params: Params): string {
+export function commandMessage(code: CataloguedRefusalCode, params: Params): string {
   return isRuleCode(code) ? ruleMessage(code, params) : COMMAND_MESSAGES[code](params);
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { FactorsSchema, IdentitySchema, WorkingYearSchema, type Identity } from '../../referential/schema.ts';
+import { FactorsSchema, IdentitySchema, ParticularlyExposedSchema, WorkingYearSchema, type Identity } from '../../referential/schema.ts';
 import { regulationById } from '../../regulation/index.ts';
 import type { GraphDocument } from '../schema.ts';
 import { schemaRefusal } from './catalogue.ts';
@@ -7,10 +7,12 @@ import { OK, refuse, type CanApply, type Draft } from './types.ts';
 
 type Factors = z.infer<typeof FactorsSchema>;
 type WorkingYear = z.infer<typeof WorkingYearSchema>;
+type ParticularlyExposed = z.infer<typeof ParticularlyExposedSchema>;
 
 /**
  * Changes what the referential says about itself: identity, targeted regulation version, reference
- * working year, factors retained and excluded (with their justification). Each part is replaced whole.
+ * working year, factors retained and excluded (with their justification), the branch's list of
+ * particularly exposed jobs and activities (art. L4163-2-1; `null` removes it). Each part is replaced whole.
  * A missing justification is left to the checker (it is written after the factor is excluded).
  */
 export interface ReferentialChanges {
@@ -18,6 +20,7 @@ export interface ReferentialChanges {
   regulation?: string;
   workingYear?: WorkingYear;
   factors?: Factors;
+  particularlyExposed?: ParticularlyExposed | null;
 }
 
 export interface ReferentialUpdateCommand {
@@ -26,7 +29,11 @@ export interface ReferentialUpdateCommand {
 }
 
 export function canUpdateReferential(_graph: GraphDocument, command: ReferentialUpdateCommand): CanApply {
-  const { identity, regulation, workingYear, factors } = command.changes;
+  const { identity, regulation, workingYear, factors, particularlyExposed } = command.changes;
+  if (particularlyExposed) {
+    const parsed = ParticularlyExposedSchema.safeParse(particularlyExposed);
+    if (!parsed.success) return schemaRefusal(parsed.error, 'liste des postes particulièrement exposés');
+  }
   if (identity) {
     const parsed = IdentitySchema.safeParse(identity);
     if (!parsed.success) return schemaRefusal(parsed.error, 'identité');
@@ -52,7 +59,9 @@ export function canUpdateReferential(_graph: GraphDocument, command: Referential
 }
 
 export function updateReferential(draft: Draft, command: ReferentialUpdateCommand): void {
-  const { identity, regulation, workingYear, factors } = command.changes;
+  const { identity, regulation, workingYear, factors, particularlyExposed } = command.changes;
+  if (particularlyExposed === null) delete draft.referential.particularlyExposed;
+  else if (particularlyExposed) draft.referential.particularlyExposed = particularlyExposed;
   if (identity) draft.referential.identity = identity;
   if (regulation !== undefined) draft.referential.regulation = regulation;
   if (workingYear) draft.referential.workingYear = workingYear;

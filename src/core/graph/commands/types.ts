@@ -1,5 +1,5 @@
 import type { GraphDocument } from '../schema.ts';
-import { commandMessage, type RefusalCode } from './messages.ts';
+import { commandMessage, type CataloguedRefusalCode, type RefusalCode } from './messages.ts';
 import type { FindingParams } from '../../check/codes.ts';
 
 /**
@@ -16,7 +16,7 @@ export interface Refusal {
 
 export const OK: CanApply = { ok: true };
 
-export function refuse(code: RefusalCode, params: FindingParams = {}): Refusal {
+export function refuse(code: CataloguedRefusalCode, params: FindingParams = {}): Refusal {
   return { ok: false, code, message: commandMessage(code, params), params };
 }
 
