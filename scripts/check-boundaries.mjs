@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // The core must run unchanged in the browser and in Node: it may import only itself and the few
-// pure libraries below. Fails with the file and line of every forbidden import.
+// pure libraries below. Fails with the file and line of every forbidden import, and on any import
+// cycle in src/ (type-only imports included: a cycle of types still ties two modules together).
+// README.md ("What is here") states the same list of packages; keep the two equal.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parseCircular, parseDependencyTree } from 'dpdm';
 
 const ALLOWED_PACKAGES = new Set(['zod', 'canonicalize', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', 'jsonc-parser', 'd3-hierarchy', 'fast-deep-equal']);
 const FORBIDDEN_GLOBALS = [/\bDate\.now\s*\(/, /\bMath\.random\s*\(/, /\bconsole\./, /\bdocument\.[a-zA-Z]/, /\bwindow\.[a-zA-Z]/];
@@ -37,9 +40,23 @@ function check(path) {
   });
 }
 
+/** A cycle as one string, whatever module it is reported from. */
+function cycleKey(files) {
+  const start = files.indexOf([...files].sort()[0]);
+  return [...files.slice(start), ...files.slice(0, start)].join(' -> ');
+}
+
+async function cycles() {
+  const tree = await parseDependencyTree(['src/**/*.ts', 'src/**/*.tsx'], { context: root, cwd: root, transform: false, tsconfig: join(root, 'tsconfig.json') });
+  const found = parseCircular(tree, false).map(cycleKey);
+  for (const key of found) problems.push(`import cycle: ${key} -> (back to the first)`);
+  return found.length;
+}
+
 walk(core);
+await cycles();
 if (problems.length > 0) {
-  console.error(`src/core boundary violations:\n${problems.join('\n')}`);
+  console.error(`boundary violations:\n${problems.join('\n')}`);
   process.exit(1);
 }
-console.log('src/core boundaries: ok');
+console.log("src/core boundaries: ok; import cycles in src/: none");

@@ -27,7 +27,7 @@ import {
 } from './support/check-fixtures.ts';
 
 /*
- * One fixture that triggers each rule code of the checker's catalogue (src/core/check/messages.ts) and
+ * One fixture that triggers each rule code of the checker's catalogue (src/core/check/codes.ts) and
  * one near miss that does not. Fixtures are the clean base of test/support/check-fixtures.ts with one
  * mutation; its header derives every value at 100 % time by hand. On a referential the location
  * asserted is the JSON `path` (and the element id when the finding has one); on a logigramme it is the
@@ -434,7 +434,7 @@ rule('structure.branch_type', () => {
         if (n.kind === 'question') n.branches[1]!.when = { is: true };
       }),
     );
-    expect(only(report, 'structure.branch_type')).toEqual([{ code: 'structure.branch_type', severity: 'error', element: 'n-charge', path: '$.nodes[2].branches' }]);
+    expect(only(report, 'structure.branch_type')).toEqual([{ code: 'structure.branch_type', severity: 'error', element: 'n-charge', path: '$.nodes[2].branches[1].when' }]);
     expect(withCode(report, 'structure.branch_type')[0]!.params.type).toBe('number');
     // A branch of the wrong type stops the coverage analysis of that node.
     expect(only(report, 'structure.range_gap')).toEqual([]);
@@ -446,7 +446,7 @@ rule('structure.branch_type', () => {
         if (n.kind === 'question') n.branches[1]!.when = { min: 0 };
       }),
     );
-    expect(only(report, 'structure.branch_type')).toEqual([{ code: 'structure.branch_type', severity: 'error', element: 'n-activite', path: '$.nodes[0].branches' }]);
+    expect(only(report, 'structure.branch_type')).toEqual([{ code: 'structure.branch_type', severity: 'error', element: 'n-activite', path: '$.nodes[0].branches[1].when' }]);
   });
   it('near miss: ranges on the numeric question, choices on the choice question', () => {
     expect(only(check(baseReferential()), 'structure.branch_type')).toEqual([]);
@@ -462,7 +462,7 @@ rule('structure.branch_missing_answer', () => {
       }),
     );
     expect(only(report, 'structure.branch_missing_answer')).toEqual([{ code: 'structure.branch_missing_answer', severity: 'error', element: 'n-seul', path: '$.nodes[3].branches' }]);
-    expect(withCode(report, 'structure.branch_missing_answer')[0]!.params.answer).toBe('non');
+    expect(withCode(report, 'structure.branch_missing_answer')[0]!.params).toMatchObject({ answer: 'false', type: 'boolean' });
   });
   it('a choice left out of every branch', () => {
     const report = check(
@@ -535,11 +535,11 @@ rule('structure.range_gap', () => {
   it('[0, 40) then [50, +∞): 40 ≤ x < 50 takes no branch', () => {
     const report = check(variant((r) => ranges(r, { min: 0, max: 40 }, { min: 50 })));
     expect(only(report, 'structure.range_gap')).toEqual([{ code: 'structure.range_gap', severity: 'error', element: 'n-charge', path: '$.nodes[2].branches' }]);
-    expect(withCode(report, 'structure.range_gap')[0]!.params).toMatchObject({ from: '40', to: '50' });
+    expect(withCode(report, 'structure.range_gap')[0]!.params).toMatchObject({ from: 40, to: 50 });
   });
   it('[10, 50) then [50, +∞) with answers from 0: 0 ≤ x < 10 takes no branch', () => {
     const report = check(variant((r) => ranges(r, { min: 10, max: 50 }, { min: 50 })));
-    expect(withCode(report, 'structure.range_gap').map((f) => [f.path, f.params.from, f.params.to])).toEqual([['$.nodes[2].branches', '0', '10']]);
+    expect(withCode(report, 'structure.range_gap').map((f) => [f.path, f.params.from, f.params.to])).toEqual([['$.nodes[2].branches', 0, 10]]);
   });
   it('a question answered up to 100 included, last branch [50, 100): the answer 100 takes no branch', () => {
     const report = check(
@@ -549,7 +549,7 @@ rule('structure.range_gap', () => {
         ranges(r, { min: 0, max: 50 }, { min: 50, max: 100 });
       }),
     );
-    expect(withCode(report, 'structure.range_gap').map((f) => [f.path, f.params.from, f.params.to])).toEqual([['$.nodes[2].branches', '100', '100']]);
+    expect(withCode(report, 'structure.range_gap').map((f) => [f.path, f.params.from, f.params.to])).toEqual([['$.nodes[2].branches', 100, 100]]);
   });
   it('near miss: adjacent half-open ranges [0, 50) [50, +∞)', () => {
     expect(only(check(baseReferential()), 'structure.range_gap')).toEqual([]);
@@ -575,7 +575,7 @@ rule('structure.range_overlap', () => {
       }),
     );
     expect(only(report, 'structure.range_overlap')).toEqual([{ code: 'structure.range_overlap', severity: 'error', element: 'n-charge', path: '$.nodes[2].branches' }]);
-    expect(withCode(report, 'structure.range_overlap')[0]!.params).toMatchObject({ from: '50', to: '60' });
+    expect(withCode(report, 'structure.range_overlap')[0]!.params).toMatchObject({ from: 50, to: 60 });
   });
   it('near miss: [0, 50) then [50, +∞) share only the bound 50, which belongs to the second', () => {
     expect(only(check(baseReferential()), 'structure.range_overlap')).toEqual([]);
@@ -1198,13 +1198,16 @@ rule('whatif.verdict_flip', () => {
       ['not_exposed', 'exposed'],
     ]);
     expect(report.whatIf).toMatchObject({ from: '2015-01-01', to: '2016-07-01' });
-    expect(report.whatIf!.flips.map((f) => f.factor)).toEqual(['noise', 'noise']);
+    expect(report.whatIf!.flips.map((f) => f.factor)).toEqual(['noise', 'noise']);    // Why: noise enters into force (the values did not change).
+    expect(withCode(report, 'whatif.verdict_flip').map((f) => f.params.reason)).toEqual(['enters_force', 'enters_force']);
   });
   const nights = (n: number) => variant((r) => void (situationOf(r, 's-nuit').exposures[0] = night(5, n, 'to_analyse')));
   it('night work 110 nights: not exposed under 2017-10-01 (110 < 120), exposed under 2023-09-01 (110 ≥ 100)', () => {
     const report = check(nights(110), { regulation: '2017-10-01', against: '2023-09-01' });
     expect(only(report, 'whatif.verdict_flip')).toEqual([{ code: 'whatif.verdict_flip', severity: 'info', element: 's-nuit', path: '$.situations[4]' }]);
     expect(report.whatIf!.flips[0]).toMatchObject({ factor: 'night_work', from: { verdict: 'not_exposed', value: 110, threshold: 120 }, to: { verdict: 'exposed', value: 110, threshold: 100 } });
+    // Why, as figures: 110 against 120, then 110 against 100.
+    expect(withCode(report, 'whatif.verdict_flip')[0]!.params).toMatchObject({ reason: 'values', fromValue: 110, fromThreshold: 120, toValue: 110, toThreshold: 100 });
   });
   it('and back: 2023-09-01 → 2017-10-01 flips it the other way', () => {
     const report = check(nights(110), { against: '2017-10-01' });
@@ -1239,6 +1242,7 @@ rule('whatif.factor_status', () => {
     const status = withCode(report, 'whatif.factor_status');
     expect(located(status)).toEqual(Array.from({ length: 6 }, () => ({ code: 'whatif.factor_status', severity: 'info', path: '$.factors' })));
     expect(report.whatIf!.factorChanges.map((c) => c.factor)).toEqual(['manual_handling', 'awkward_postures', 'mechanical_vibrations', 'hazardous_chemicals', 'extreme_temperatures', 'noise']);
+    expect(status.map((f) => [f.params.inForce, f.params.points])).toEqual(Array.from({ length: 6 }, () => ['enters', 'opens']));
   });
   it('2016-07-01 → 2017-10-01: four factors stop earning points and stay in force', () => {
     const report = check(baseReferential(), { regulation: '2016-07-01', against: '2017-10-01' });
@@ -1249,6 +1253,8 @@ rule('whatif.factor_status', () => {
       ['hazardous_chemicals', [true, true], [true, false]],
     ]);
     expect(withCode(report, 'whatif.factor_status')).toHaveLength(4);
+    // As codes: no change of force, points closed.
+    for (const f of withCode(report, 'whatif.factor_status')) expect(f.params).toEqual({ factor: f.params.factor, to: '2017-10-01', points: 'closes' });
     expect(only(report, 'whatif.verdict_flip')).toEqual([]);
   });
   it('near miss: 2017-10-01 → 2023-09-01 changes thresholds, not the status of any factor', () => {

@@ -119,7 +119,7 @@ describe('compile', () => {
     const t = fakeIo({ 'g.json': JSON.stringify(graph) });
     expect(await compileCommand(['g.json', '-o', 'out.json'], t.io)).toBe(1);
     expect(t.written).toEqual({});
-    expect(t.err()).toContain('g.json nœud n-activite : Critère inconnu « q-absente »');
+    expect(t.err()).toMatch(/^g\.json nœud n-activite : .*« q-absente »/m);
     expect(t.err()).toContain('g.json $.referential.regulation : Version réglementaire inconnue « 2014-01-01 »');
     expect(t.err()).toContain('g.json : le référentiel compilé n’est pas valide (2 problèmes), aucun fichier écrit');
   });
@@ -223,7 +223,7 @@ describe('decompile', () => {
     doc.jobs[0]!.tasks[1]!.entry = 's-absente';
     const t = fakeIo({ 'bad.json': JSON.stringify(doc) });
     expect(await decompileCommand(['bad.json', '-o', 'g.json'], t.io)).toBe(1);
-    expect(t.err()).toContain('bad.json $.jobs[0].tasks[1].entry : « s-absente » ne désigne ni un nœud de décision ni une situation d’exposition');
+    expect(t.err()).toMatch(/^bad\.json \$\.jobs\[0\]\.tasks\[1\]\.entry : .*« s-absente »/m);
     expect(t.err()).toContain('bad.json : référentiel non valide (1 problème)');
     expect(t.written).toEqual({});
     const t2 = fakeIo({ 'g.json': JSON.stringify(sampleGraph()) });
@@ -259,7 +259,7 @@ describe('check', () => {
     doc.jobs[0]!.tasks[1]!.entry = 's-absente';
     const t = fakeIo({ 'ref.json': JSON.stringify(doc) });
     expect(checkCommand(['ref.json'], t.io)).toBe(1);
-    expect(t.out()).toMatch(/^ref\.json \$\.jobs\[0\]\.tasks\[1\]\.entry \[erreur structure\.dead_end\] « Peinture et carrosserie » ne mène à rien/m);
+    expect(t.out()).toMatch(/^ref\.json \$\.jobs\[0\]\.tasks\[1\]\.entry \[erreur structure\.dead_end\] « Peinture et carrosserie » renvoie vers « s-absente »/m);
     // s-carrosserie is no longer reached by any task
     expect(t.out()).toMatch(/^ref\.json \$\.situations\[3\] \[avertissement structure\.unreachable\] /m);
   });

@@ -227,6 +227,33 @@ describe('the results', () => {
     expect(runs).toBe(3);
   });
 
+  it('answers changed during an evaluation: its result is not taken as fresh, the results are evaluated again', async () => {
+    // Each run waits until the test releases it, so that the answers can change while it runs.
+    const releases: Array<() => void> = [];
+    const seen: EvaluateStaffInput[] = [];
+    const held = fromPromise<CompanyEvaluation | EvaluatedStaff, EvaluateStaffInput>(async ({ input }) => {
+      seen.push(input);
+      await new Promise<void>((resolve) => releases.push(resolve));
+      return evaluateCompanySync(input.inputs, input.employees);
+    });
+    const { actor, emitted } = start({ ...ready, employees, step: 'results' }, companyMachine.provide({ actors: { evaluateStaff: held } }));
+    await waitFor(actor, () => releases.length === 1);
+    // The noise measure in place all year, set while the first run still reads the old measures.
+    actor.send({ type: 'MEASURE.SET', measure: 'm-bruit-80', inPlace: true });
+    releases[0]!();
+    await waitFor(actor, () => releases.length === 2);
+    expect(actor.getSnapshot().matches({ results: 'evaluating' })).toBe(true);
+    expect(emitted.filter((e) => e.type === 'evaluation.save')).toEqual([]);
+    expect(seen[1]!.inputs.company.measures.map((m) => m.measure)).toEqual(['m-bruit-80']);
+    releases[1]!();
+    await waitFor(actor, (s) => s.matches({ results: 'ready' }));
+    // With the measure the mechanic is no longer exposed (1 231.2 h → 273.6 h): the second run's result.
+    const mec = actor.getSnapshot().context.evaluation!.summaries.find((s) => s.employee === 'MEC-01')!;
+    expect(mec.exposed).toEqual([]);
+    expect(mec.factors.find((f) => f.factor === 'noise')?.exposure).toBeCloseTo(273.6, 6);
+    expect(emitted.filter((e) => e.type === 'evaluation.save')).toHaveLength(1);
+  });
+
   it('a refused company input ends in a failed state with the message, and can be retried', async () => {
     const failing = fromPromise<CompanyEvaluation | EvaluatedStaff, EvaluateStaffInput>(async () => {
       throw new Error('mesure de prévention « m-x » inconnue dans ce référentiel');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessObligation, obligationRule } from '../src/core/obligation/index.ts';
+import { obligationLegalBasis } from '../src/present/obligation.ts';
 
 /*
  * The company's obligation to negotiate a prevention agreement or adopt an action plan.
@@ -10,6 +11,15 @@ import { assessObligation, obligationRule } from '../src/core/obligation/index.t
  */
 
 describe('the rule by year (digest §5 table)', () => {
+  it('each rule names its texts; the presentation states its triggers from the rule’s own figures', () => {
+    expect(obligationRule(2011)).toMatchObject({ articles: [], texts: ['loi n° 2010-1330'] });
+    expect(obligationRule(2015)).toMatchObject({ articles: ['L138-29 CSS', 'D4163-1'], texts: ['décret n° 2014-1158'] });
+    expect(obligationRule(2024)).toMatchObject({ articles: ['L4162-1', 'D4162-1'], texts: ['ordonnance n° 2017-1389', 'décret n° 2017-1769'] });
+    // 0.5 → « 50 % », 0.25 → « 25 % » and the claims index 0.25 → « 0,25 » (narrow no-break space before %).
+    expect(obligationLegalBasis(obligationRule(2015))).toBe('L138-29 CSS et D4163-1 (décret n° 2014-1158) : au moins 50\u202f% de l’effectif déclaré exposé');
+    expect(obligationLegalBasis(obligationRule(2024))).toBe('L4162-1 et D4162-1 (ordonnance n° 2017-1389, décret n° 2017-1769) : au moins 25\u202f% de l’effectif déclaré exposé, ou indice de sinistralité AT/MP supérieur à 0,25');
+    expect(obligationLegalBasis(obligationRule(2011))).toBe('aucune obligation de négocier avant 2012 (loi n° 2010-1330)');
+  });
   it('up to 2017: 50 %, no claims index; 2018: 25 %, no claims index; from 2019: 25 % or claims index > 0.25', () => {
     expect(obligationRule(2011)).toMatchObject({ id: 'before-2012', exposedShare: null, claimsIndexAbove: null });
     for (const year of [2012, 2015, 2016, 2017]) expect(obligationRule(year)).toMatchObject({ id: '2012-2017', exposedShare: 0.5, claimsIndexAbove: null });

@@ -234,7 +234,7 @@ describe('integrity: ids and references', () => {
   it('duplicate job id: the second occurrence is located and the first named', () => {
     const i = only(issuesOf(variant((d) => (d.jobs[1].id = 'mecanicien'))), 'ref.duplicate_id');
     expect(i.path).toBe('$.jobs[1].id');
-    expect(i.message).toBe('Identifiant « mecanicien » déjà utilisé en $.jobs[0].id : chaque élément doit avoir un identifiant unique');
+    expect(i.params).toEqual({ id: 'mecanicien', first: '$.jobs[0].id' });
   });
 
   it('one id namespace for the whole document: a task named like a situation is a duplicate', () => {
@@ -242,13 +242,13 @@ describe('integrity: ids and references', () => {
     // so the situation $.situations[3] ("s-carrosserie") is the second occurrence.
     const i = only(issuesOf(variant((d) => (d.jobs[0].tasks[1].id = 's-carrosserie'))), 'ref.duplicate_id');
     expect(i.path).toBe('$.situations[3].id');
-    expect(i.message).toContain('$.jobs[0].tasks[1].id');
+    expect(i.params).toEqual({ id: 's-carrosserie', first: '$.jobs[0].tasks[1].id' });
   });
 
   it('dangling task entry', () => {
     const i = only(issuesOf(variant((d) => (d.jobs[0].tasks[1].entry = 's-inexistante'))), 'ref.target');
     expect(i.path).toBe('$.jobs[0].tasks[1].entry');
-    expect(i.message).toBe('« s-inexistante » ne désigne ni un nœud de décision ni une situation d’exposition');
+    expect(i.params).toMatchObject({ target: 's-inexistante' });
   });
 
   it('dangling branch next', () => {
@@ -269,19 +269,19 @@ describe('integrity: ids and references', () => {
   it('unknown measure in a measure node', () => {
     const i = only(issuesOf(variant((d) => (d.nodes[1].measure = 'm-inconnue'))), 'ref.measure');
     expect(i.path).toBe('$.nodes[1].measure');
-    expect(i.message).toBe('Mesure de prévention inconnue « m-inconnue »');
+    expect(i.params).toEqual({ measure: 'm-inconnue' });
   });
 
   it('unknown question in a question node', () => {
     const i = only(issuesOf(variant((d) => (d.nodes[2].question = 'q-inconnue'))), 'ref.question');
     expect(i.path).toBe('$.nodes[2].question');
-    expect(i.message).toBe('Critère inconnu « q-inconnue »');
+    expect(i.params).toEqual({ question: 'q-inconnue' });
   });
 
   it('a choice id that is not among the question’s choices', () => {
     const i = only(issuesOf(variant((d) => (d.nodes[0].branches[1].when = { oneOf: ['chantier', 'bureau'] }))), 'ref.choice');
     expect(i.path).toBe('$.nodes[0].branches[1].when');
-    expect(i.message).toBe('Réponse « bureau » absente des choix du critère « q-activite »');
+    expect(i.params).toMatchObject({ questionId: 'q-activite', answer: 'bureau' });
   });
 
   it('every dangling reference is reported at once', () => {
@@ -300,7 +300,7 @@ describe('integrity: branch conditions of the wrong type', () => {
   it('a yes/no condition on a choice question', () => {
     const i = only(issuesOf(variant((d) => (d.nodes[0].branches[0].when = { is: true }))), 'ref.branch_type');
     expect(i.path).toBe('$.nodes[0].branches[0].when');
-    expect(i.message).toBe('Condition oui/non sur le critère « q-activite » de type choice');
+    expect(i.params).toMatchObject({ questionId: 'q-activite', condition: 'is', type: 'choice' });
   });
 
   it('a choice condition on a boolean question', () => {
@@ -311,7 +311,7 @@ describe('integrity: branch conditions of the wrong type', () => {
   it('a numeric range on a boolean question', () => {
     const i = only(issuesOf(variant((d) => (d.nodes[2].branches[1].when = { min: 0, max: 1 }))), 'ref.branch_type');
     expect(i.path).toBe('$.nodes[2].branches[1].when');
-    expect(i.message).toContain('Intervalle numérique');
+    expect(i.params).toMatchObject({ condition: 'range', type: 'boolean' });
   });
 
   it('a condition mixing two kinds ({ is, oneOf }) is not a valid condition at all', () => {
@@ -383,7 +383,7 @@ describe('integrity: cycles in the decision nodes', () => {
   it('n-activite → n-bruit → (applied) n-activite is a loop, reported at the node that closes it', () => {
     const i = only(issuesOf(variant((d) => (d.nodes[1].applied = 'n-activite'))), 'ref.cycle');
     expect(i.path).toBe('$.nodes[1]');
-    expect(i.message).toBe('Le nœud « n-bruit » renvoie vers « n-activite » et forme une boucle : un arbre de décision doit aboutir à une situation');
+    expect(i.params).toEqual({ from: 'n-bruit', to: 'n-activite' });
   });
 
   it('a node pointing at itself is a loop', () => {

@@ -9,6 +9,7 @@ export * from './scenarios/index.ts';
 export { formatPath } from './util/path.ts';
 export type { Result } from './util/result.ts';
 export { isIsoDate } from './util/dates.ts';
+export { SHARE_TOLERANCE, MAX_ANNUAL_HOURS, sharesComplete } from './util/constants.ts';
 export * from './graph/index.ts';
 export * from './compile/index.ts';
 export * from './check/index.ts';

@@ -1,6 +1,7 @@
 import {
   answerProblem,
   CompanyInputSchema,
+  expectedText,
   formatPath,
   migrateDocument,
   parseJsonText,
@@ -8,6 +9,7 @@ import {
   type AnswerValue,
   type BranchCondition,
   type CompanyInput,
+  type IssueCode,
   type LoadIssue,
   type Referential,
   type Result,
@@ -23,7 +25,7 @@ export const COMPANY_FORMAT_VERSION = 1;
 export const COMPANY_MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
 
 type PathSegment = string | number;
-const issue = (code: string, path: readonly PathSegment[], message: string): LoadIssue => ({ code, path: formatPath(path), message });
+const issue = (code: IssueCode, path: readonly PathSegment[], message: string): LoadIssue => ({ code, path: formatPath(path), message });
 
 /** JSON text → company input, or located French issues. A UTF-8 BOM is ignored. */
 export function loadCompanyText(text: string): Result<CompanyInput, LoadIssue> {
@@ -52,7 +54,7 @@ export function companyIssues(company: CompanyInput, referential: Referential): 
     else if (q.scope !== 'company') issues.push(issue('company.employee_question', ['answers', key], `Le critère « ${q.label} » se renseigne par salarié (colonne q:${q.id} du fichier du personnel), pas pour l’entreprise`));
     else {
       const problem = answerProblem(q, value);
-      if (problem) issues.push(issue('company.answer_invalid', ['answers', key], `Réponse ${JSON.stringify(value)} invalide au critère « ${q.label} » : ${problem} attendu`));
+      if (problem) issues.push(issue('company.answer_invalid', ['answers', key], `Réponse ${JSON.stringify(value)} invalide au critère « ${q.label} » : ${expectedText(problem)} attendu`));
     }
   }
   const measures = new Set(referential.measures.map((m) => m.id));

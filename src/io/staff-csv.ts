@@ -2,6 +2,8 @@ import Papa from 'papaparse';
 import {
   EmployeeSchema,
   isIsoDate,
+  MAX_ANNUAL_HOURS,
+  SHARE_TOLERANCE,
   parseWith,
   type AnswerValue,
   type Employee,
@@ -87,8 +89,6 @@ export interface ParseProgress {
 }
 
 /** Same tolerance as the evaluator, for spreadsheet figures such as 33,33 + 33,33 + 33,34. */
-const SHARE_TOLERANCE = 0.01;
-const MAX_ANNUAL_HOURS = 8784;
 
 const TRUE_WORDS = new Set(['oui', 'o', 'yes', 'y', 'true', 'vrai', '1']);
 const FALSE_WORDS = new Set(['non', 'n', 'no', 'false', 'faux', '0']);

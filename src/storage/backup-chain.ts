@@ -1,5 +1,5 @@
 import type { LoadIssue } from '../core/index.ts';
-import { verifyPublicationLog, verifyPublications, type LogHead, type PublicationEntry, type PublicationLog } from '../core/lifecycle/index.ts';
+import { verifyPublicationLog, verifyPublications, type PublicationEntry, type PublicationLog } from '../core/lifecycle/index.ts';
 import { chainBreakText, entryReference, versionName, versionProblemText } from '../present/publication-log.ts';
 import type { DraftRecord, MetaRecord, StoredReferential } from './db.ts';
 import { chainFromLegacy } from './publication-legacy.ts';

@@ -1,5 +1,19 @@
 import { contentHash, loadReferential } from '../core/index.ts';
-import type { EvaluationRecord, MetaRecord, StoredReferential } from './db.ts';
+
+/*
+ * The shapes of db.ts's records that the upgrade reads, stated here so that db.ts (which runs the
+ * upgrade) and this module do not import each other; db.ts's records satisfy them.
+ */
+interface HashedRecord {
+  key: string;
+  document: unknown;
+  contentHash: string;
+  legacyHashes?: string[];
+}
+interface MetaEntry {
+  key: string;
+  value: unknown;
+}
 
 /*
  * Database version 3 changed what a referential's content hash covers: the lifecycle fields (status,
@@ -14,7 +28,7 @@ import type { EvaluationRecord, MetaRecord, StoredReferential } from './db.ts';
 export const publicationsKey = (key: string) => `publications:${key}`;
 
 /** A recorded hash designates this stored version: its content hash, or one it was known by before. */
-export function hashMatches(record: Pick<StoredReferential, 'contentHash' | 'legacyHashes'>, hash: string): boolean {
+export function hashMatches(record: Pick<HashedRecord, 'contentHash' | 'legacyHashes'>, hash: string): boolean {
   return record.contentHash === hash || (record.legacyHashes ?? []).includes(hash);
 }
 
@@ -23,24 +37,24 @@ export function hashMatches(record: Pick<StoredReferential, 'contentHash' | 'leg
  * `recorded`, those of its publication log) kept in `legacyHashes`. A document that no longer loads is
  * left as it is (opening it reports why).
  */
-export function upgradeRecordHashes(record: StoredReferential, recorded: readonly string[] = []): StoredReferential {
+export function upgradeRecordHashes<R extends HashedRecord>(record: R, recorded: readonly string[] = []): R {
   const loaded = loadReferential(record.document);
   if (!loaded.ok) return record;
   const current = contentHash(loaded.value);
   const legacy = [...new Set([...(record.legacyHashes ?? []), record.contentHash, ...recorded])].filter((h) => h !== current);
   const { legacyHashes: _old, ...rest } = record;
-  return legacy.length > 0 ? { ...rest, contentHash: current, legacyHashes: legacy } : { ...rest, contentHash: current };
+  return (legacy.length > 0 ? { ...rest, contentHash: current, legacyHashes: legacy } : { ...rest, contentHash: current }) as R;
 }
 
 /**
  * The hash upgrade over whole tables (the Dexie upgrade to version 3, and the restore of an older
  * backup): every stored version, and every evaluation that recorded the hash of the referential it used.
  */
-export function upgradeStoredHashes(
-  referentials: readonly StoredReferential[],
-  meta: readonly MetaRecord[],
-  evaluations: readonly EvaluationRecord[],
-): { referentials: StoredReferential[]; evaluations: EvaluationRecord[] } {
+export function upgradeStoredHashes<R extends HashedRecord, E extends { contentHash: string }>(
+  referentials: readonly R[],
+  meta: readonly MetaEntry[],
+  evaluations: readonly E[],
+): { referentials: R[]; evaluations: E[] } {
   const logs = new Map(meta.map((m) => [m.key, m.value]));
   const renamed = new Map<string, string>();
   const upgraded = referentials.map((record) => {

@@ -1,9 +1,9 @@
 import { contentHash, legacyContentHash, loadReferential, type Referential } from '../core/index.ts';
 import { appendPublication, emptyPublicationLog, GENESIS_HASH, LIFECYCLE_STATES, type LifecycleState, type PublicationLog } from '../core/lifecycle/index.ts';
 import type { Transaction } from 'dexie';
-import type { DraftRecord, MetaRecord, StoredReferential } from './db.ts';
+import type { DraftRecord, MetaRecord, StoredReferential } from './records.ts';
 import { publicationsKey } from './hashes.ts';
-import { factsFor, homologationOf, PUBLICATION_LOG_KEY, versionFacts, withQuarantine } from './publications.ts';
+import { factsFor, homologationOf, PUBLICATION_LOG_KEY, versionFacts, withQuarantine } from './publication-facts.ts';
 import { verifyPublications } from '../core/lifecycle/index.ts';
 
 /*

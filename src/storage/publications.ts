@@ -1,22 +1,21 @@
-import { contentHash, loadReferential, type Referential } from '../core/index.ts';
 import {
   appendPublication,
-  emptyPublicationLog,
-  PublicationLogSchema,
   verifyPublicationLog,
   verifyPublications,
   type ChainBreak,
   type LifecycleState,
-  type LoggedHomologation,
   type LogHead,
   type PublicationCheck,
   type PublicationEntry,
   type PublicationFacts,
   type PublicationLog,
-  type StoredVersionFacts,
-  type VersionProblem,
 } from '../core/lifecycle/index.ts';
-import type { LogigrammeDb, MetaRecord, StoredReferential } from './db.ts';
+import type { LogigrammeDb } from './db.ts';
+import type { MetaRecord, Quarantine, StoredReferential } from './records.ts';
+import { factsFor, homologationOf, logFromStored, PUBLICATION_LOG_KEY, versionFacts, withQuarantine } from './publication-facts.ts';
+
+export { factsFor, homologationOf, logFromStored, PUBLICATION_LOG_KEY, versionFacts, withQuarantine };
+export type { Quarantine };
 
 /*
  * The publication log of this browser's database: one hash chain (src/core/lifecycle/chain.ts) in the
@@ -26,69 +25,8 @@ import type { LogigrammeDb, MetaRecord, StoredReferential } from './db.ts';
  * delete it. The app checks the whole log at start (`checkPublications`).
  */
 
-export const PUBLICATION_LOG_KEY = 'publicationLog';
-
-/** Why a stored version is in quarantine, as found by the last check. */
-export interface Quarantine {
-  /** ISO timestamp of the check that first found it. */
-  since: string;
-  problems: VersionProblem[];
-  /** The log entry it was compared with (the state it should be in). */
-  entry: PublicationEntry | null;
-}
-
-/** The log as stored; anything that is not one is kept as a single damaged entry, so the check reports it. */
-export function logFromStored(value: unknown): PublicationLog {
-  if (value === undefined) return emptyPublicationLog();
-  const parsed = PublicationLogSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const entries = value !== null && typeof value === 'object' && Array.isArray((value as { entries?: unknown }).entries) ? (value as { entries: unknown[] }).entries : [value];
-  return { ...emptyPublicationLog(), entries };
-}
-
 export async function readPublicationLog(db: LogigrammeDb): Promise<PublicationLog> {
   return logFromStored((await db.meta.get(PUBLICATION_LOG_KEY))?.value);
-}
-
-/** The arrêté as the log records it: what the document states, outside the content hash. */
-export function homologationOf(r: Referential): LoggedHomologation | undefined {
-  const h = r.identity.homologation;
-  return h ? { arreteDate: h.arreteDate, arreteReference: h.arreteReference, ...(h.expires ? { expires: h.expires } : {}) } : undefined;
-}
-
-/** What the check compares with the log: the document loaded again and hashed, never the record's own fields. */
-export function versionFacts(record: StoredReferential): StoredVersionFacts {
-  const loaded = loadReferential(record.document);
-  return {
-    key: record.key,
-    id: record.id,
-    version: record.version,
-    status: record.status as LifecycleState,
-    computedHash: loaded.ok ? contentHash(loaded.value) : null,
-    recordedHash: record.contentHash,
-    homologation: loaded.ok ? homologationOf(loaded.value) : undefined,
-  };
-}
-
-/** Facts of an event about a stored version. */
-export function factsFor(
-  record: Pick<StoredReferential, 'key' | 'id' | 'version'>,
-  event: { action: PublicationFacts['action']; from: LifecycleState | null; to: LifecycleState | null; contentHash: string; at: string; author?: string; homologation?: LoggedHomologation | undefined; by?: string; note?: string },
-): PublicationFacts {
-  return {
-    action: event.action,
-    key: record.key,
-    id: record.id,
-    version: record.version,
-    from: event.from,
-    to: event.to,
-    contentHash: event.contentHash,
-    at: event.at,
-    author: event.author ?? '',
-    ...(event.homologation ? { homologation: event.homologation } : {}),
-    ...(event.by ? { by: event.by } : {}),
-    ...(event.note ? { note: event.note } : {}),
-  };
 }
 
 /** Appends events to the log. Run inside a transaction over `meta` (and whatever the events record). */
@@ -118,26 +56,6 @@ export async function logRecorded(db: LogigrammeDb, records: readonly StoredRefe
       return factsFor(r, { action: 'record', from: null, to: r.status as LifecycleState, contentHash: facts.computedHash ?? r.contentHash, at, homologation: facts.homologation });
     });
   await logPublications(db, events);
-}
-
-/** The quarantine marks that follow from a check: records to write back (changed ones only). */
-export function withQuarantine(records: readonly StoredReferential[], check: PublicationCheck, at: string): StoredReferential[] {
-  const byKey = new Map(check.versions.map((v) => [v.key, v]));
-  const changed: StoredReferential[] = [];
-  for (const record of records) {
-    const found = byKey.get(record.key);
-    const problems = found?.problems ?? [];
-    if (problems.length === 0) {
-      if (record.quarantine) {
-        const { quarantine: _cleared, ...rest } = record;
-        changed.push(rest);
-      }
-      continue;
-    }
-    const quarantine: Quarantine = { since: record.quarantine?.since ?? at, problems, entry: found?.entry ?? null };
-    if (JSON.stringify(quarantine) !== JSON.stringify(record.quarantine)) changed.push({ ...record, quarantine });
-  }
-  return changed;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { DOCUMENT_LIMITS, sizeIssue, type JsonLimits, type LoadIssue, type Result } from '../core/index.ts';
 import { decodeJsonBytes } from '../io/utf8.ts';
+import { readFileBytes } from './files.ts';
 
 /**
  * A JSON file the user chose (referential, logigramme, company file, backup) → its text, decoded as
@@ -9,16 +10,5 @@ import { decodeJsonBytes } from '../io/utf8.ts';
  */
 export async function readJsonFile(file: File, limits: JsonLimits = DOCUMENT_LIMITS): Promise<Result<string, LoadIssue>> {
   if (file.size > limits.bytes) return { ok: false, issues: [sizeIssue(file.size, limits)] };
-  return decodeJsonBytes(new Uint8Array(await readBytes(file)), limits);
-}
-
-/** `Blob.arrayBuffer()` where available, FileReader otherwise (older engines, jsdom). */
-function readBytes(file: File): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsArrayBuffer(file);
-  });
+  return decodeJsonBytes(new Uint8Array(await readFileBytes(file)), limits);
 }

@@ -28,7 +28,6 @@ import { expectOnlyOwnOrigin, openSession, type BrowserSession, type PageWatch }
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
-const STAFF_TEXT = readFileSync(join(ROOT, 'examples', 'salaries-exemple.csv'), 'utf8');
 const BROKEN_TEXT = readFileSync(join(ROOT, 'examples', 'salaries-erreurs.csv'), 'utf8');
 const LARGE_ROWS = 100_000;
 /**

@@ -61,14 +61,6 @@ async function select(label: string) {
   await box.press('Enter');
 }
 
-/** Links the selected node to another, found by its label in the properties panel. */
-async function connectFromPanel(from: string, target: string) {
-  const label = target.split(' : ')[1]!;
-  await properties().getByLabel('Nœud à relier (rechercher par libellé)').fill(label);
-  await properties().getByRole('button', { name: `Relier à ${target}` }).click();
-  await page.getByTestId('editor-status').getByText(`« ${from} » relié à « ${label} ».`).waitFor();
-}
-
 /** The centre of an element on the page. */
 async function centre(locator: Locator) {
   const box = await locator.boundingBox();

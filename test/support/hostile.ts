@@ -96,8 +96,17 @@ function slots(doc: Json): Slot[] {
   const stack: Json[] = [doc];
   while (stack.length > 0) {
     const v = stack.pop()!;
-    if (Array.isArray(v)) v.forEach((x, i) => (out.push({ parent: v, key: i, value: x }), stack.push(x)));
-    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) (out.push({ parent: v, key: k, value: x }), stack.push(x));
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => {
+        out.push({ parent: v, key: i, value: x });
+        stack.push(x);
+      });
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        out.push({ parent: v, key: k, value: x });
+        stack.push(x);
+      }
+    }
   }
   return out;
 }

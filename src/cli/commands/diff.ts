@@ -7,7 +7,7 @@ import { parseOrUsage } from '../args.ts';
 import { defineCommand, loadReferentialFile } from '../command.ts';
 import { DIFF_HELP } from '../help.ts';
 import { loadCompanyFor, parseStaffFor, readStaffSource, yearOption, type LoadedReferential } from '../inputs.ts';
-import { UsageError, type CliIo } from '../io.ts';
+import { UsageError } from '../io.ts';
 
 const FORMATS = ['md', 'json'] as const;
 type Format = (typeof FORMATS)[number];

@@ -3,7 +3,7 @@ import type { GraphDocument } from '../graph/schema.ts';
 import type { Referential } from '../referential/schema.ts';
 import { regulationById } from '../regulation/index.ts';
 import { checkContext, elementPaths } from './context.ts';
-import { ruleMessage, ruleSeverity } from './messages.ts';
+import { ruleMessage, ruleSeverity, type FindingParams } from './codes.ts';
 import { preventionRules } from './rules/prevention.ts';
 import { regulationRules } from './rules/regulation.ts';
 import { structureRules } from './rules/structure.ts';
@@ -12,7 +12,7 @@ import { whatIf, type WhatIfReport } from './whatif.ts';
 import { formatPath } from '../util/path.ts';
 
 export type { Finding, Severity } from './types.ts';
-export { RULES, ruleMessage, ruleSeverity } from './messages.ts';
+export { RULES, RULE_CODES, VERSION_LIST, expectedText, isRuleCode, ruleMessage, ruleSeverity, type RuleCode, type FindingParams } from './codes.ts';
 export { whatIf, whatIfById, situationVerdicts, type WhatIfReport, type VerdictFlip, type FactorChange, type SituationVerdict } from './whatif.ts';
 export { NEAR_THRESHOLD } from './rules/regulation.ts';
 
@@ -96,25 +96,28 @@ function whatIfFindings(report: WhatIfReport): RawFinding[] {
       before: f.from.verdict,
       after: f.to.verdict,
       to: report.to,
-      reason:
-        f.to.verdict === 'no_legal_threshold'
-          ? 'hors compte de prévention depuis le 1er octobre 2017 : aucun seuil légal'
-          : f.from.verdict === 'no_legal_threshold'
-            ? `seuil de ${f.to.threshold} sous cette version`
-            : f.from.inForce !== f.to.inForce
-              ? f.to.inForce
-                ? 'facteur entré en vigueur'
-                : 'facteur pas encore en vigueur'
-              : `${f.from.value} pour un seuil de ${f.from.threshold} → ${f.to.value} pour ${f.to.threshold}`,
+      ...flipReason(f),
     },
   }));
   for (const c of report.factorChanges) {
-    const changes: string[] = [];
-    if (c.inForce[0] !== c.inForce[1]) changes.push(c.inForce[1] ? 'entre en vigueur' : 'n’est plus en vigueur');
-    if (c.earnsPoints[0] !== c.earnsPoints[1]) changes.push(c.earnsPoints[1] ? 'ouvre des points' : 'n’ouvre plus de points');
-    out.push({ code: 'whatif.factor_status', path: '$.factors', params: { factor: c.label, change: changes.join(' et '), to: report.to } });
+    const params: FindingParams = { factor: c.label, to: report.to };
+    if (c.inForce[0] !== c.inForce[1]) params.inForce = c.inForce[1] ? 'enters' : 'leaves';
+    if (c.earnsPoints[0] !== c.earnsPoints[1]) params.points = c.earnsPoints[1] ? 'opens' : 'closes';
+    out.push({ code: 'whatif.factor_status', path: '$.factors', params });
   }
   return out;
+}
+
+/**
+ * Why a situation's verdict flips, as a code and its figures: the factor left the account (no legal
+ * threshold any more), a threshold appeared, the factor entered or was not yet in force, or the value
+ * against the threshold changed.
+ */
+function flipReason(f: WhatIfReport['flips'][number]): FindingParams {
+  if (f.to.verdict === 'no_legal_threshold') return { reason: 'threshold_removed' };
+  if (f.from.verdict === 'no_legal_threshold') return { reason: 'threshold_appears', toThreshold: f.to.threshold ?? '' };
+  if (f.from.inForce !== f.to.inForce) return { reason: f.to.inForce ? 'enters_force' : 'not_in_force' };
+  return { reason: 'values', fromValue: f.from.value ?? '', fromThreshold: f.from.threshold ?? '', toValue: f.to.value ?? '', toThreshold: f.to.threshold ?? '' };
 }
 
 function finish(r: Referential, regulation: string, raw: RawFinding[], report: WhatIfReport | undefined): CheckReport {

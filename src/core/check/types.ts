@@ -1,19 +1,21 @@
-export type Severity = 'error' | 'warning' | 'info';
+import type { FindingParams, RuleCode, Severity } from './codes.ts';
+
+export type { Severity };
 
 /**
- * One finding of the consistency checker. `code` is stable (tests and programs match on it); the
- * French `message` is produced from the code and `params` by the one catalogue in messages.ts.
+ * One finding of the consistency checker. `code` is stable (tests and programs match on it) and comes
+ * from the one catalogue (`RULES`, codes.ts), which also renders the French `message` from `params`.
  * On a graph, `element` is the node (or edge) id; on a referential, `path` is the JSON path — both are
  * filled whenever they are known, since compiled elements keep their node ids.
  */
 export interface Finding {
-  code: string;
+  code: RuleCode;
   severity: Severity;
   message: string;
   element?: string;
   path?: string;
-  params: Record<string, string | number>;
+  params: FindingParams;
 }
 
-/** A finding before its message is rendered. */
+/** A finding before its severity and message are looked up. */
 export type RawFinding = Omit<Finding, 'message' | 'severity'>;

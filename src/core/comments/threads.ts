@@ -10,8 +10,20 @@ import { CommentAnchorSchema, CommentEntrySchema, StatusEventSchema, type Commen
  * Replies and status events are kept in date order (ties by id), whatever order they arrive in.
  */
 
+/** Every code a comment command can be refused with. */
+export const COMMENT_REFUSAL_CODES = [
+  'comments.invalid',
+  'comments.already_open',
+  'comments.already_resolved',
+  'comments.comment_not_found',
+  'comments.duplicate_id',
+  'comments.out_of_order',
+  'comments.thread_not_found',
+] as const;
+export type CommentRefusalCode = (typeof COMMENT_REFUSAL_CODES)[number];
+
 export interface CommentRefusal {
-  code: string;
+  code: CommentRefusalCode;
   message: string;
   /** The thread or comment concerned, when there is one. */
   id?: string;
@@ -58,7 +70,7 @@ export function resolutionOf(thread: CommentThread): StatusEvent | undefined {
   return last?.action === 'resolved' ? last : undefined;
 }
 
-const refusal = (code: string, message: string, id?: string): CommentOutcome => fail([id === undefined ? { code, message } : { code, message, id }]);
+const refusal = (code: CommentRefusalCode, message: string, id?: string): CommentOutcome => fail([id === undefined ? { code, message } : { code, message, id }]);
 
 function invalid(issues: ReadonlyArray<{ path: string; message: string }>): CommentOutcome {
   return fail(issues.map((i) => ({ code: 'comments.invalid', message: `${i.path} : ${i.message}` })));

@@ -1,10 +1,11 @@
+import type { RuleCode } from '../check/codes.ts';
 import type { GraphDocument, GraphEdge, GraphNode } from '../graph/schema.ts';
 import type { DecisionNode, Job, Referential, Situation, Task } from '../referential/schema.ts';
 import { REFERENTIAL_FORMAT_VERSION } from '../referential/schema.ts';
 
 /** A structural problem of the drawing itself, located by node or edge id. */
 export interface CompileIssue {
-  code: string;
+  code: RuleCode;
   /** Node or edge id. */
   element: string;
   params: Record<string, string | number>;

@@ -1,4 +1,4 @@
-import { ruleMessage } from '../check/messages.ts';
+import { ruleMessage } from '../check/codes.ts';
 import { compile } from '../compile/compile.ts';
 import { GRAPH_FORMAT_VERSION, GraphEdgeSchema, GraphNodeSchema, type GraphDocument, type GraphEdge, type GraphNode } from '../graph/schema.ts';
 import { MeasureSchema, QuestionSchema, ScenarioSchema, type Identity } from '../referential/schema.ts';

@@ -50,7 +50,9 @@ export interface ObligationRule {
   minimumSize: number;
   /** Size under which (<) an extended branch agreement exempts the company (and its group). */
   exemptionBelow: number;
-  legalBasis: string;
+  /** The articles the rule stands in, and the laws or decrees that set them; the sentence is the presentation's (`obligationLegalBasis`, src/present/obligation.ts). */
+  articles: readonly string[];
+  texts: readonly string[];
 }
 
 export type ObligationOutcome =
@@ -88,16 +90,12 @@ export const OBLIGATION_EXEMPTION_BELOW = 300;
 /** The rule for the year the figures describe. */
 export function obligationRule(year: number): ObligationRule {
   const base = { minimumSize: OBLIGATION_MINIMUM_SIZE, exemptionBelow: OBLIGATION_EXEMPTION_BELOW };
-  if (year < 2012) return { id: 'before-2012', exposedShare: null, claimsIndexAbove: null, ...base, legalBasis: 'aucune obligation de négocier avant 2012 (loi 2010-1330)' };
-  if (year <= 2017) return { id: '2012-2017', exposedShare: 0.5, claimsIndexAbove: null, ...base, legalBasis: 'L138-29 CSS puis D4163-1 (décret 2014-1158) : au moins 50 % de l’effectif exposé' };
-  if (year === 2018) return { id: '2018', exposedShare: 0.25, claimsIndexAbove: null, ...base, legalBasis: 'D4163-1 (version du 1er janvier 2018) : au moins 25 % de l’effectif exposé' };
-  return {
-    id: 'from-2019',
-    exposedShare: 0.25,
-    claimsIndexAbove: 0.25,
-    ...base,
-    legalBasis: 'L4162-1 et D4162-1 (ordonnance 2017-1389, décret 2017-1769) : au moins 25 % de l’effectif déclaré exposé, ou indice de sinistralité AT/MP supérieur à 0,25',
-  };
+  // Loi 2010-1330 of 9 November 2010 created the duty from 2012 (L138-29 CSS), later D4163-1 (décret
+  // 2014-1158), whose version of 1 January 2018 lowered the share; from 2019 L4162-1 and D4162-1.
+  if (year < 2012) return { id: 'before-2012', exposedShare: null, claimsIndexAbove: null, ...base, articles: [], texts: ['loi n° 2010-1330'] };
+  if (year <= 2017) return { id: '2012-2017', exposedShare: 0.5, claimsIndexAbove: null, ...base, articles: ['L138-29 CSS', 'D4163-1'], texts: ['décret n° 2014-1158'] };
+  if (year === 2018) return { id: '2018', exposedShare: 0.25, claimsIndexAbove: null, ...base, articles: ['D4163-1 (version du 1er janvier 2018)'], texts: [] };
+  return { id: 'from-2019', exposedShare: 0.25, claimsIndexAbove: 0.25, ...base, articles: ['L4162-1', 'D4162-1'], texts: ['ordonnance n° 2017-1389', 'décret n° 2017-1769'] };
 }
 
 /**

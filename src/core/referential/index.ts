@@ -1,10 +1,10 @@
 export * from './schema.ts';
 export { canonicalJson, contentHash, legacyContentHash, shortHash } from './canonical.ts';
 export { loadReferential, loadReferentialText, parseWith, integrityIssues, zodIssues } from './load.ts';
-export { answerProblem, referenceProblems, referenceIssues, referenceMessage, type ReferenceProblem } from './references.ts';
+export { answerProblem, referenceProblems, type ReferenceProblem } from './references.ts';
 export { parseJsonText, sizeIssue, valueLimitIssues, WHOLE_FILE_CODES } from './json.ts';
 // The resource limits of every JSON document (exported here rather than from util/, with the reader that applies them).
 export { DOCUMENT_LIMITS, BACKUP_LIMITS, frenchInteger, frenchSize, type JsonLimits } from '../util/limits.ts';
 export { migrateReferential, migrateDocument, REFERENTIAL_MIGRATIONS } from './migrations.ts';
-export { formatIssues, textIssue, type LoadIssue } from './issue.ts';
+export { formatIssues, textIssue, ISSUE_CODES, type IssueCode, type IssueParams, type LoadIssue } from './issue.ts';
 export { toThresholdUnit, durationConvertible, UNIT_LABELS, type WorkingYear } from './units.ts';

@@ -2,7 +2,7 @@ import { createScanner, parseTree, printParseErrorCode, type ParseError } from '
 import { DOCUMENT_LIMITS, frenchInteger, frenchSize, type JsonLimits } from '../util/limits.ts';
 import type { PathSegment } from '../util/path.ts';
 import { fail, ok, type Result } from '../util/result.ts';
-import { issue, textIssue, type LoadIssue } from './issue.ts';
+import { issue, textIssue, type IssueCode, type LoadIssue } from './issue.ts';
 
 /*
  * The one reader of JSON text for every document of the product (referential, logigramme, company
@@ -200,7 +200,7 @@ function scanJson(source: string, limits: JsonLimits): Scan {
     }
     return out;
   };
-  const report = (code: string, at: PathSegment[], message: (place: string) => string) => {
+  const report = (code: IssueCode, at: PathSegment[], message: (place: string) => string) => {
     if (issues.length >= MAX_ISSUES) return;
     const line = scanner.getTokenStartLine() + 1;
     const column = scanner.getTokenStartCharacter() + 1;

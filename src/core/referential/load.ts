@@ -4,13 +4,15 @@ import { QUANTITY_UNITS, type Quantity } from '../regulation/types.ts';
 import { fail, ok, type Result } from '../util/result.ts';
 import type { PathSegment } from '../util/path.ts';
 import { contentHash, legacyContentHash } from './canonical.ts';
-import { issue, type LoadIssue } from './issue.ts';
+import { issue, type IssueCode, type LoadIssue } from './issue.ts';
 import { parseJsonText } from './json.ts';
 import { migrateReferential } from './migrations.ts';
-import { referenceIssues } from './references.ts';
 import { ReferentialSchema, type Referential } from './schema.ts';
 import { durationConvertible } from './units.ts';
 import { assessIntensity, missingQuantitiesText } from '../evaluate/intensity.ts';
+import { ruleMessage, VERSION_LIST, type RuleCode } from '../check/codes.ts';
+import { collectingContext } from '../check/context.ts';
+import { integrityRules } from '../check/rules/structure.ts';
 
 const frenchErrors = z.locales.fr().localeError;
 
@@ -63,64 +65,49 @@ export function loadReferentialText(text: string): Result<Referential, LoadIssue
   return json.ok ? loadReferential(json.value) : json;
 }
 
+/**
+ * What the loader refuses a referential with, among the checker's rules: its integrity rules (the
+ * error-level structure rules the evaluator depends on), under the loader's stable `ref.*` codes.
+ */
+const LOAD_CODES = {
+  'structure.duplicate_id': 'ref.duplicate_id',
+  'structure.dead_end': 'ref.target',
+  'structure.unknown_measure': 'ref.measure',
+  'structure.unknown_question': 'ref.question',
+  'structure.branch_type': 'ref.branch_type',
+  'structure.unknown_answer': 'ref.choice',
+  'structure.cycle': 'ref.cycle',
+  'structure.duplicate_choice': 'ref.duplicate_choice',
+  'structure.scenario_regulation': 'ref.scenario_regulation',
+  'structure.scenario_unknown_question': 'ref.scenario_unknown_question',
+  'structure.scenario_question_scope': 'ref.scenario_question_scope',
+  'structure.scenario_invalid_answer': 'ref.scenario_invalid_answer',
+  'structure.scenario_unknown_measure': 'ref.scenario_unknown_measure',
+  'structure.scenario_unknown_job': 'ref.scenario_unknown_job',
+  'structure.scenario_unknown_task': 'ref.scenario_unknown_task',
+} as const satisfies Partial<Record<RuleCode, IssueCode>>;
+
+const isLoadRule = (code: RuleCode): code is keyof typeof LOAD_CODES => Object.hasOwn(LOAD_CODES, code);
+
+/** The checker's integrity rules as the loader's issues: same computation, same message, `ref.*` code. */
+function ruleIssues(r: Referential): LoadIssue[] {
+  const ctx = collectingContext(r);
+  integrityRules(ctx);
+  return ctx.findings.map((f) => {
+    // integrityRules emits only codes of LOAD_CODES; anything else is a programming error.
+    if (!isLoadRule(f.code)) throw new Error(`Integrity rule without a loader code: ${f.code}`);
+    return { code: LOAD_CODES[f.code], path: f.path ?? '$', message: ruleMessage(f.code, f.params), params: f.params };
+  });
+}
+
 /** Everything that would make the evaluator fail on any input, located by JSON path. */
 export function integrityIssues(r: Referential): LoadIssue[] {
   const issues: LoadIssue[] = [];
   const regulation = regulationById(r.regulation);
   if (!regulation) {
-    issues.push(issue('ref.regulation', ['regulation'], `Version réglementaire inconnue « ${r.regulation} » : attendu l’une de 2015-01-01, 2016-01-01, 2016-07-01, 2017-10-01, 2023-09-01`));
+    issues.push(issue('ref.regulation', ['regulation'], `Version réglementaire inconnue « ${r.regulation} » : attendu l’une de ${VERSION_LIST}`, { regulation: r.regulation }));
   }
-
-  const seen = new Map<string, string>();
-  const declare = (id: string, path: PathSegment[]) => {
-    const previous = seen.get(id);
-    if (previous) issues.push(issue('ref.duplicate_id', path, `Identifiant « ${id} » déjà utilisé en ${previous} : chaque élément doit avoir un identifiant unique`));
-    else seen.set(id, `$${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('')}`);
-  };
-  r.questions.forEach((q, i) => declare(q.id, ['questions', i, 'id']));
-  r.measures.forEach((m, i) => declare(m.id, ['measures', i, 'id']));
-  r.jobs.forEach((j, i) => {
-    declare(j.id, ['jobs', i, 'id']);
-    j.tasks.forEach((t, k) => declare(t.id, ['jobs', i, 'tasks', k, 'id']));
-  });
-  r.nodes.forEach((n, i) => declare(n.id, ['nodes', i, 'id']));
-  r.situations.forEach((s, i) => declare(s.id, ['situations', i, 'id']));
-  r.scenarios.forEach((s, i) => declare(s.id, ['scenarios', i, 'id']));
-
-  const questions = new Map(r.questions.map((q) => [q.id, q]));
-  const measures = new Set(r.measures.map((m) => m.id));
-  const nodes = new Map(r.nodes.map((n) => [n.id, n]));
-  const situations = new Set(r.situations.map((s) => s.id));
-  const target = (id: string, path: PathSegment[]) => {
-    if (!nodes.has(id) && !situations.has(id)) {
-      issues.push(issue('ref.target', path, `« ${id} » ne désigne ni un nœud de décision ni une situation d’exposition`));
-    }
-  };
-
-  r.jobs.forEach((j, i) => j.tasks.forEach((t, k) => target(t.entry, ['jobs', i, 'tasks', k, 'entry'])));
-  r.nodes.forEach((n, i) => {
-    if (n.kind === 'measure') {
-      if (!measures.has(n.measure)) issues.push(issue('ref.measure', ['nodes', i, 'measure'], `Mesure de prévention inconnue « ${n.measure} »`));
-      target(n.applied, ['nodes', i, 'applied']);
-      target(n.notApplied, ['nodes', i, 'notApplied']);
-      return;
-    }
-    const q = questions.get(n.question);
-    if (!q) {
-      issues.push(issue('ref.question', ['nodes', i, 'question'], `Critère inconnu « ${n.question} »`));
-    }
-    n.branches.forEach((b, k) => {
-      target(b.next, ['nodes', i, 'branches', k, 'next']);
-      if (!q) return;
-      const where: PathSegment[] = ['nodes', i, 'branches', k, 'when'];
-      if ('is' in b.when && q.type !== 'boolean') issues.push(issue('ref.branch_type', where, `Condition oui/non sur le critère « ${q.id} » de type ${q.type}`));
-      if ('oneOf' in b.when) {
-        if (q.type !== 'choice') issues.push(issue('ref.branch_type', where, `Condition de choix sur le critère « ${q.id} » de type ${q.type}`));
-        else for (const c of b.when.oneOf) if (!q.choices.some((x) => x.id === c)) issues.push(issue('ref.choice', where, `Réponse « ${c} » absente des choix du critère « ${q.id} »`));
-      }
-      if (('min' in b.when || 'max' in b.when) && q.type !== 'number') issues.push(issue('ref.branch_type', where, `Intervalle numérique sur le critère « ${q.id} » de type ${q.type}`));
-    });
-  });
+  issues.push(...ruleIssues(r));
 
   if (regulation) {
     r.situations.forEach((s, i) =>
@@ -150,45 +137,6 @@ export function integrityIssues(r: Referential): LoadIssue[] {
   }
 
   issues.push(...particularlyExposedIssues(r));
-  issues.push(...cycleIssues(r));
-  issues.push(...referenceIssues(r));
-  return issues;
-}
-
-/** A decision graph with a cycle would never reach a situation; report the node where it closes. */
-function cycleIssues(r: Referential): LoadIssue[] {
-  const index = new Map(r.nodes.map((n, i) => [n.id, i]));
-  const state = new Map<string, 'open' | 'done'>();
-  const issues: LoadIssue[] = [];
-  const successors = (id: string): string[] => {
-    const i = index.get(id);
-    const n = i === undefined ? undefined : r.nodes[i];
-    if (!n) return [];
-    return n.kind === 'measure' ? [n.applied, n.notApplied] : n.branches.map((b) => b.next);
-  };
-  const visit = (id: string) => {
-    // Iterative depth-first search: generated referentials can be deep enough to overflow recursion.
-    const stack: Array<{ id: string; next: string[] }> = [{ id, next: successors(id) }];
-    state.set(id, 'open');
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      const child = top.next.pop();
-      if (child === undefined) {
-        state.set(top.id, 'done');
-        stack.pop();
-        continue;
-      }
-      if (!index.has(child)) continue;
-      const s = state.get(child);
-      if (s === 'open') {
-        issues.push(issue('ref.cycle', ['nodes', index.get(top.id)!], `Le nœud « ${top.id} » renvoie vers « ${child} » et forme une boucle : un arbre de décision doit aboutir à une situation`));
-      } else if (s === undefined) {
-        state.set(child, 'open');
-        stack.push({ id: child, next: successors(child) });
-      }
-    }
-  };
-  for (const n of r.nodes) if (!state.has(n.id)) visit(n.id);
   return issues;
 }
 

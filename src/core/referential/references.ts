@@ -1,42 +1,51 @@
 import { resolveRegulation } from '../regulation/index.ts';
 import type { PathSegment } from '../util/path.ts';
-import { issue, type LoadIssue } from './issue.ts';
 import type { AnswerValue, Question, Referential } from './schema.ts';
 
 /*
  * References that the schema cannot check and the evaluator would only trip over later: a choice id
  * listed twice in one question, and the reference cases (scenarios) naming jobs, tasks, measures or
  * questions the referential does not have, or giving answers its questions do not accept. One
- * computation, two policies: the loader refuses the file (located issues), the consistency checker
- * reports findings with what to do.
+ * computation, two policies: the checker's structure rules report them (rules/structure.ts), and the
+ * loader, which runs those rules, refuses the file.
  */
+
+/**
+ * What an answer to a question must be, when a given value is not acceptable: yes/no, one of the
+ * choices (`choices`: their ids, quoted), a number in the question's unit, or a number on the right side
+ * of a bound. Flat, so that it travels in a finding's or an issue's parameters.
+ */
+export type AnswerExpectation =
+  | { expects: 'boolean' }
+  | { expects: 'choice'; choices: string }
+  | { expects: 'number'; unit: string }
+  | { expects: 'number_min' | 'number_max'; unit: string; bound: number };
 
 export type ReferenceProblem =
   | { kind: 'duplicate_choice'; path: PathSegment[]; question: string; choice: string }
   | { kind: 'scenario_regulation'; path: PathSegment[]; scenario: string; regulation: string }
   | { kind: 'scenario_unknown_question'; path: PathSegment[]; scenario: string; question: string }
   | { kind: 'scenario_question_scope'; path: PathSegment[]; scenario: string; question: string; scope: Question['scope'] }
-  | { kind: 'scenario_invalid_answer'; path: PathSegment[]; scenario: string; question: string; answer: string; expected: string }
+  | ({ kind: 'scenario_invalid_answer'; path: PathSegment[]; scenario: string; question: string; answer: string } & AnswerExpectation)
   | { kind: 'scenario_unknown_measure'; path: PathSegment[]; scenario: string; measure: string }
   | { kind: 'scenario_unknown_job'; path: PathSegment[]; scenario: string; job: string }
   | { kind: 'scenario_unknown_task'; path: PathSegment[]; scenario: string; job: string; task: string };
 
 /**
- * What an answer to this question must be, when `value` is not acceptable (French, for messages);
- * `undefined` when it is.
+ * What an answer to this question must be, when `value` is not acceptable; `undefined` when it is.
  *
- * @example answerProblem({ type: 'boolean', … }, 'oui') // 'true ou false'
+ * @example answerProblem({ type: 'boolean', … }, 'oui') // { expects: 'boolean' }
  */
-export function answerProblem(q: Question, value: AnswerValue): string | undefined {
+export function answerProblem(q: Question, value: AnswerValue): AnswerExpectation | undefined {
   switch (q.type) {
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : 'true ou false';
+      return typeof value === 'boolean' ? undefined : { expects: 'boolean' };
     case 'choice':
-      return typeof value === 'string' && q.choices.some((c) => c.id === value) ? undefined : `l’un de ${q.choices.map((c) => JSON.stringify(c.id)).join(', ')}`;
+      return typeof value === 'string' && q.choices.some((c) => c.id === value) ? undefined : { expects: 'choice', choices: q.choices.map((c) => c.id).join(', ') };
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return `un nombre (${q.unit})`;
-      if (q.min !== undefined && value < q.min) return `un nombre ≥ ${q.min} ${q.unit}`;
-      if (q.max !== undefined && value > q.max) return `un nombre ≤ ${q.max} ${q.unit}`;
+      if (typeof value !== 'number' || !Number.isFinite(value)) return { expects: 'number', unit: q.unit };
+      if (q.min !== undefined && value < q.min) return { expects: 'number_min', unit: q.unit, bound: q.min };
+      if (q.max !== undefined && value > q.max) return { expects: 'number_max', unit: q.unit, bound: q.max };
       return undefined;
   }
 }
@@ -69,7 +78,7 @@ export function referenceProblems(r: Referential): ReferenceProblem[] {
         else if (q.scope !== scope) problems.push({ kind: 'scenario_question_scope', path, scenario, question: q.label, scope: q.scope });
         else {
           const expected = answerProblem(q, value);
-          if (expected) problems.push({ kind: 'scenario_invalid_answer', path, scenario, question: q.label, answer: JSON.stringify(value), expected });
+          if (expected) problems.push({ kind: 'scenario_invalid_answer', path, scenario, question: q.label, answer: JSON.stringify(value), ...expected });
         }
       }
     };
@@ -87,33 +96,4 @@ export function referenceProblems(r: Referential): ReferenceProblem[] {
     if (s.employee.answers) answers(s.employee.answers, 'employee', at('employee', 'answers'));
   });
   return problems;
-}
-
-const SCOPES: Record<Question['scope'], string> = { company: 'de l’entreprise', employee: 'individuel' };
-
-/** The loader's French sentence for a problem (the checker has its own, with what to do, in its catalogue). */
-export function referenceMessage(p: ReferenceProblem): string {
-  switch (p.kind) {
-    case 'duplicate_choice':
-      return `Réponse « ${p.choice} » listée deux fois dans les choix du critère « ${p.question} »`;
-    case 'scenario_regulation':
-      return `Scénario « ${p.scenario} » : version réglementaire inconnue « ${p.regulation} »`;
-    case 'scenario_unknown_question':
-      return `Scénario « ${p.scenario} » : critère inconnu « ${p.question} »`;
-    case 'scenario_question_scope':
-      return `Scénario « ${p.scenario} » : le critère « ${p.question} » est ${SCOPES[p.scope]} ; sa réponse va ${p.scope === 'company' ? 'dans answers du scénario' : 'dans employee.answers'}`;
-    case 'scenario_invalid_answer':
-      return `Scénario « ${p.scenario} » : réponse ${p.answer} invalide au critère « ${p.question} » : ${p.expected} attendu`;
-    case 'scenario_unknown_measure':
-      return `Scénario « ${p.scenario} » : mesure de prévention inconnue « ${p.measure} »`;
-    case 'scenario_unknown_job':
-      return `Scénario « ${p.scenario} » : poste inconnu « ${p.job} »`;
-    case 'scenario_unknown_task':
-      return `Scénario « ${p.scenario} » : tâche « ${p.task} » inconnue pour le poste « ${p.job} »`;
-  }
-}
-
-/** The loader's policy: every problem is a located issue that refuses the file. */
-export function referenceIssues(r: Referential): LoadIssue[] {
-  return referenceProblems(r).map((p) => issue(`ref.${p.kind}`, p.path, referenceMessage(p)));
 }

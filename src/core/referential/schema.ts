@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { FACTOR_CODES, QUANTITIES } from '../regulation/types.ts';
+import { MAX_ANNUAL_HOURS } from '../util/constants.ts';
 
 /**
  * The portable referential, format version 2 (version 1 files are read through the migration ledger).
@@ -40,7 +41,7 @@ export const IdentitySchema = z.strictObject({
 });
 
 export const WorkingYearSchema = z.strictObject({
-  annualHours: z.number().positive().max(8784).default(1607),
+  annualHours: z.number().positive().max(MAX_ANNUAL_HOURS).default(1607),
   workingDays: z.number().positive().max(366).default(228),
 });
 
@@ -183,7 +184,7 @@ export const MissionJobSchema = z.strictObject({
 export const EmployeeSchema = z.strictObject({
   id: z.string().min(1),
   /** Contractual annual working time on a full-year basis (1 607 h for a full-time job). */
-  annualHours: z.number().positive().max(8784),
+  annualHours: z.number().positive().max(MAX_ANNUAL_HOURS),
   contract: z.strictObject({ start: IsoDate.optional(), end: IsoDate.optional(), reference: z.string().optional() }),
   /** Birth year, or full date (needed for people born in 1956, around the 1956-07-01 doubling rule). */
   birth: z.union([z.number().int().min(1900).max(2100), IsoDate]).optional(),

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { measureDaysInYear, type AnswerValue, type Measure, type Question } from '../../core/index.ts';
 import { frCompany } from '../i18n/fr-company.ts';
-import type { StepProps } from './CompanyWorkspace.tsx';
+import type { StepProps } from './stepProps.ts';
 import { answerText, answerValue } from './answers.ts';
 import { Field, type InputProps } from './ProfileStep.tsx';
 import { answersIssues } from './steps.ts';

@@ -10,16 +10,13 @@ import { ReferentialStep } from './ReferentialStep.tsx';
 import { ResultsStep } from './ResultsStep.tsx';
 import { StaffStep } from './StaffStep.tsx';
 import { saveEvaluation, saveStaff, updateCompany, type Workspace } from './storage.ts';
+import type { StepProps } from './stepProps.ts';
 import { nextStep, previousStep, stepAvailable, stepComplete, STEPS, type Step } from './steps.ts';
-import { useCompanyActor, type CompanyActor, type CompanySnapshot } from './useCompanyActor.ts';
+import { useCompanyActor } from './useCompanyActor.ts';
 
 const t = frCompany.workspace;
-
-export interface StepProps {
-  snapshot: CompanySnapshot;
-  actor: CompanyActor;
-  workspace: Workspace;
-}
+/** The steps' names (a step without one does not compile). */
+const STEP_NAMES: Record<Step, string> = frCompany.steps;
 
 /** One company and one year: the stepper, the current step, and the company's data actions. */
 export function CompanyWorkspace({ workspace, onReload }: { workspace: Workspace; onReload: () => void }) {
@@ -139,7 +136,7 @@ export function CompanyWorkspace({ workspace, onReload }: { workspace: Workspace
                   <span className="step-number" aria-hidden="true">
                     {done ? '✓' : i + 1}
                   </span>
-                  {frCompany.steps[s]}
+                  {STEP_NAMES[s]}
                   {status && <span className="visually-hidden"> ({status})</span>}
                 </button>
               </li>
@@ -163,7 +160,7 @@ export function CompanyWorkspace({ workspace, onReload }: { workspace: Workspace
             )}
             {next && (
               <button type="button" className="primary" disabled={!snapshot.can({ type: 'NEXT' })} onClick={() => actor.send({ type: 'NEXT' })}>
-                {t.next} : {frCompany.steps[next]}
+                {t.next} : {STEP_NAMES[next]}
               </button>
             )}
           </div>

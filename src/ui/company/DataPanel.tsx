@@ -45,6 +45,8 @@ export function DataPanel({ companyId, name, flush }: { companyId: string; name:
       ) : (
         <div role="alertdialog" aria-labelledby={`${id}-confirm`} className="error-box confirm-delete">
           <p id={`${id}-confirm`}>{t.confirmText(name)}</p>
+          {/* An alert dialog takes the focus when it opens (WAI-ARIA alertdialog pattern). */}
+          {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
           <button type="button" className="danger" onClick={() => void remove()} autoFocus>
             {t.confirm}
           </button>{' '}

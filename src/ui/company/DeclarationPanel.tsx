@@ -107,6 +107,8 @@ export function DeclarationPanel({ context: c, employees, evaluation }: { contex
                     ))}
                   </ul>
                 )}
+                {/* A long table scrolls: the region takes the focus so that the keyboard can scroll it. */}
+                {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
                 <div className="table-scroll" tabIndex={0} role="region" aria-label={t.correctionCaption}>
                   <table className="issues" data-testid="correction-lines">
                     <caption>{t.correctionCaption}</caption>

@@ -104,6 +104,7 @@ export function ExportsPanel({
       )}
       <h4>{t.duerHeading}</h4>
       {/* A wide matrix scrolls: the region takes the focus so that the keyboard can scroll it. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
       <div className="table-scroll" tabIndex={0} role="region" aria-label={t.duerCaption}>
         <table className="duer" data-testid="duer-matrix">
           <caption>{t.duerCaption}</caption>

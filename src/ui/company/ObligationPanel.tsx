@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { formatNumber } from '../format.ts';
+import { obligationLegalBasis } from '../../present/obligation.ts';
 import { frCompany } from '../i18n/fr-company.ts';
 import type { CompanyEvaluation } from './evaluation.ts';
 import { companyObligation } from './obligation.ts';
@@ -25,7 +26,7 @@ export function ObligationPanel({ profile, evaluation }: { profile: CompanyProfi
         <strong>{t.outcome[a.outcome]}</strong>
       </p>
       <h4>{t.rule}</h4>
-      <p>{a.rule.legalBasis}.</p>
+      <p>{obligationLegalBasis(a.rule)}.</p>
       <h4>{t.figures}</h4>
       <ul>
         <li>

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { frCompany } from '../i18n/fr-company.ts';
-import type { StepProps } from './CompanyWorkspace.tsx';
+import type { StepProps } from './stepProps.ts';
 import { draftFromProfile, readProfileDraft, type ProfileDraft, type ProfileField } from './profile.ts';
 
 const t = frCompany.profile;

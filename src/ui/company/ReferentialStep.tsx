@@ -9,7 +9,7 @@ import { fr } from '../i18n/fr.ts';
 import { frCompany } from '../i18n/fr-company.ts';
 import { regulationLabel, statusLabel } from '../labels.ts';
 import { useLiveQuery } from '../useLiveQuery.ts';
-import type { StepProps } from './CompanyWorkspace.tsx';
+import type { StepProps } from './stepProps.ts';
 import { readJsonFile } from '../jsonFile.ts';
 import { loadStoredReferential, type LoadedReferential } from './storage.ts';
 

@@ -5,7 +5,7 @@ import { frCompany } from '../i18n/fr-company.ts';
 import { regulationLabel } from '../labels.ts';
 import { CompanyCharts } from './CompanyCharts.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
-import type { StepProps } from './CompanyWorkspace.tsx';
+import type { StepProps } from './stepProps.ts';
 import { EmployeeResultsTable } from './EmployeeResultsTable.tsx';
 import { explainEmployee, type CompanyEvaluation, type CompanyInputs } from './evaluation.ts';
 import { evaluateOffThread } from './evaluationClient.ts';
@@ -47,10 +47,8 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
   // The simulation runs again on every change of hypothesis; a newer one cancels the older.
   const [simulation, setSimulation] = useState<{ for: WhatIf; evaluation?: CompanyEvaluation; error?: string } | null>(null);
   useEffect(() => {
-    if (!active) {
-      setSimulation(null);
-      return;
-    }
+    // Off, nothing runs; what is shown is derived from `active` below.
+    if (!active) return;
     const controller = new AbortController();
     evaluateOffThread(inputs, employees, { signal: controller.signal }).then(
       ({ evaluation }) => setSimulation({ for: whatIf, evaluation }),

@@ -1,11 +1,11 @@
-import { useDeferredValue, useId, useMemo, useState, type ChangeEvent } from 'react';
+import { useCallback, useDeferredValue, useId, useMemo, useState, type ChangeEvent } from 'react';
 import type { Employee, Referential } from '../../core/index.ts';
 import { COLUMN_LABELS, mappingTargets, normalizeHeader, STAFF_COLUMNS } from '../../io/staff-columns.ts';
 import { formatStaffCsv, type ColumnMapping, type CsvIssue, type HeaderInfo } from '../../io/staff-csv.ts';
 import { formatDate, formatNumber } from '../../present/fr.ts';
 import { useDb } from '../context.ts';
 import { frCompany } from '../i18n/fr-company.ts';
-import type { StepProps } from './CompanyWorkspace.tsx';
+import type { StepProps } from './stepProps.ts';
 import { downloadText, readFileBytes } from './download.ts';
 import { EmployeeEditor } from './EmployeeEditor.tsx';
 import { safeFileName } from './exports.ts';
@@ -56,7 +56,7 @@ export function StaffStep({ snapshot, actor, workspace }: StepProps) {
   const pageRows = useMemo(() => shown.slice(page * PAGE, (page + 1) * PAGE), [shown, page]);
   // Built only while an employee is edited: a set of 100 000 ids is not free.
   const takenIds = useMemo(() => (editing ? new Set(context.employees.map((e) => e.id).filter((x) => x !== editing.employee?.id)) : new Set<string>()), [context.employees, editing]);
-  const jobLabel = (job: string) => r.jobs.find((j) => j.id === job)?.label ?? job;
+  const jobLabel = useCallback((job: string) => r.jobs.find((j) => j.id === job)?.label ?? job, [r]);
   // The table is kept while a file is read: the progress of a 100 000-line import redraws only the bar.
   const table = useMemo(
     () => (
@@ -102,8 +102,8 @@ export function StaffStep({ snapshot, actor, workspace }: StepProps) {
               </table>
             </div>
     ),
-    // jobLabel and the handlers depend on these only.
-    [pageRows, importing, r, actor],
+    // The handlers depend on these only.
+    [pageRows, importing, r, actor, jobLabel],
   );
 
   return (

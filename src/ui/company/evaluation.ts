@@ -7,7 +7,6 @@ import {
   EvaluationError,
   groupMargin,
   type CompactResult,
-  FACTOR_CODES,
   mergeStaffTotals,
   type AbsenceResult,
   type CompanyAnswers,
@@ -24,7 +23,7 @@ import {
   type Verdict,
 } from '../../core/index.ts';
 import { columnForField } from '../../io/staff-csv.ts';
-import type { DuerMatrix } from './exports.ts';
+import type { DuerMatrix } from './duer.ts';
 
 /*
  * A company's staff evaluated with the shared evaluator, kept in a compact form: the full results of

@@ -2,6 +2,9 @@ import { factorOf, FACTOR_CODES, REGULATION_VERSIONS, regulationById, type Emplo
 import { writeCsv, type CsvCell } from '../../present/csv.ts';
 import { formatDate, formatPercent, plural } from '../../present/fr.ts';
 import type { CompanyEvaluation } from './evaluation.ts';
+import type { DuerMatrix, DuerRow, HardshipState } from './duer.ts';
+
+export type { DuerMatrix, DuerRow, HardshipState };
 
 /*
  * What the company takes away: the declaration file (one line per employee and declared factor), the
@@ -94,33 +97,12 @@ export function declarationCsv(employees: readonly Employee[], evaluation: Compa
   return toCsv(DECLARATION_HEADERS_FR, data, options);
 }
 
-/**
- * The three states of a DUER hardship cell, as the branch matrices write them (seed 004, FP2E and
- * SEDIMA): someone exposed beyond the threshold; nobody exposed, but someone has some exposure to the
- * factor (under the threshold, or to analyse), so prevention is to be put in place; nobody exposed at all.
- */
-export type HardshipState = 'exposed' | 'prevention' | 'none';
 export const HARDSHIP_LABELS: Record<HardshipState, string> = {
   exposed: 'exposé',
   prevention: 'non exposé mais prévention à mettre en place',
   none: 'non exposé',
 };
 
-export interface DuerRow {
-  job: string;
-  label: string;
-  /** Employees holding the job (any share). */
-  headcount: number;
-  exposed: Record<FactorCode, number>;
-  state: Record<FactorCode, HardshipState>;
-}
-
-export interface DuerMatrix {
-  factors: FactorCode[];
-  rows: DuerRow[];
-  total: { headcount: number; exposed: Record<FactorCode, number>; state: Record<FactorCode, HardshipState> };
-  regulation: string;
-}
 
 const zeros = () => Object.fromEntries(FACTOR_CODES.map((f) => [f, 0])) as Record<FactorCode, number>;
 const nones = () => Object.fromEntries(FACTOR_CODES.map((f) => [f, 'none'])) as Record<FactorCode, HardshipState>;

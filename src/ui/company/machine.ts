@@ -66,6 +66,8 @@ export interface CompanyContext extends FlowData {
   /** Bumped by every change that can alter the results; an evaluation remembers the revision it saw. */
   revision: number;
   evaluatedRevision: number;
+  /** The revision the running evaluation was started on (its inputs are read then). */
+  evaluatingRevision: number;
 }
 
 export type CompanyEvent =
@@ -308,6 +310,7 @@ export const companyMachine = setup({
     csv: { status: 'idle' },
     revision: 0,
     evaluatedRevision: -1,
+    evaluatingRevision: -1,
   }),
   initial: 'boot',
   on: {
@@ -394,6 +397,8 @@ export const companyMachine = setup({
           always: [{ guard: 'evaluationFresh', target: 'ready' }, { target: 'evaluating' }],
         },
         evaluating: {
+          // The inputs are read when the evaluation starts: its result is fresh for that revision only.
+          entry: assign(({ context }) => ({ evaluatingRevision: context.revision })),
           invoke: {
             src: 'evaluateStaff',
             input: ({ context }) => ({
@@ -401,16 +406,23 @@ export const companyMachine = setup({
               employees: context.employees,
               ...(context.dbName ? { store: { dbName: context.dbName, companyId: context.companyId, referentialKey: context.referential!.key, contentHash: context.referential!.contentHash } } : {}),
             }),
-            onDone: {
-              target: 'ready',
-              actions: [
-                assign(({ context, event }) => {
-                  const { evaluation, stored } = evaluationOf(event.output);
-                  return { evaluation, evaluationStored: stored, evaluatedRevision: context.revision, evaluationError: undefined };
-                }),
-                'saveEvaluation',
-              ],
-            },
+            onDone: [
+              {
+                // Answers, measures or staff changed meanwhile: that result is already stale, evaluate again.
+                guard: ({ context }) => context.evaluatingRevision !== context.revision,
+                target: 'check',
+              },
+              {
+                target: 'ready',
+                actions: [
+                  assign(({ context, event }) => {
+                    const { evaluation, stored } = evaluationOf(event.output);
+                    return { evaluation, evaluationStored: stored, evaluatedRevision: context.evaluatingRevision, evaluationError: undefined };
+                  }),
+                  'saveEvaluation',
+                ],
+              },
+            ],
             onError: {
               target: 'failed',
               actions: assign(({ event }) => ({ evaluationError: event.error instanceof Error ? event.error.message : String(event.error) })),

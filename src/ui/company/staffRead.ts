@@ -37,7 +37,8 @@ export async function prepareStaffRead(request: StaffReadRequest): Promise<{ sou
   const options = { progressEvery: request.sliceLines, ...(request.mapping ? { mapping: request.mapping } : {}) };
   const failed = (source: StaffSourceInfo, message: string) => ({
     source,
-    // A refusal as a parse result: nothing read, one located issue.
+    // A refusal as a parse result: nothing read, one located issue, no progress to report.
+    // eslint-disable-next-line require-yield
     steps: (function* (): Generator<ParseProgress, StaffCsvResult, void> {
       return { employees: [], rows: [], issues: [{ row: 1, column: '', message }] };
     })(),

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createActor, type ActorRefFrom, type SnapshotFrom } from 'xstate';
 import { companyMachine, type CompanyEmitted, type CompanyMachineInput } from './machine.ts';
 
@@ -12,8 +12,11 @@ export type CompanySnapshot = SnapshotFrom<typeof companyMachine>;
  */
 export function useCompanyActor(input: CompanyMachineInput, onEmitted: (event: CompanyEmitted) => void, machine = companyMachine): { actor: CompanyActor; snapshot: CompanySnapshot } | null {
   const [actor, setActor] = useState<CompanyActor | null>(null);
+  // The latest handler for the actor's subscriptions, updated after each render (never during one).
   const handler = useRef(onEmitted);
-  handler.current = onEmitted;
+  useLayoutEffect(() => {
+    handler.current = onEmitted;
+  }, [onEmitted]);
 
   useEffect(() => {
     const a = createActor(machine, { input });

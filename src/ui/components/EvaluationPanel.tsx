@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { Question, Referential } from '../../core/index.ts';
+import { sharesComplete, type Question, type Referential } from '../../core/index.ts';
 import { evaluateForm, initialFormState, inputIds, shareTotal, type EvaluationOutcome, type FieldError, type FormState } from '../evaluationForm.ts';
 import { formatNumber } from '../format.ts';
 import { fr } from '../i18n/fr.ts';
@@ -29,7 +29,7 @@ export function EvaluationPanel({ referential: r }: { referential: Referential }
   if (outcome && !outcome.ok) for (const e of outcome.errors) if (e.inputId && !errorFor.has(e.inputId)) errorFor.set(e.inputId, e.message);
 
   const total = shareTotal(state);
-  const totalOk = Math.abs(total - 100) <= 0.01;
+  const totalOk = sharesComplete(total);
   const companyQuestions = r.questions.filter((q) => q.scope === 'company');
   const employeeQuestions = r.questions.filter((q) => q.scope === 'employee');
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { runScenarios, type Referential } from '../../core/index.ts';
+import { runScenarios, sharesComplete, type Referential } from '../../core/index.ts';
 import { openStored, type StoredReferential } from '../../storage/index.ts';
 import { useDb } from '../context.ts';
 import { formatDate, formatNumber, formatTimestamp } from '../format.ts';
@@ -189,7 +189,7 @@ function ReferentialDetail({ stored, referential: r }: { stored: StoredReferenti
                   </tr>
                 </tfoot>
               </table>
-              {Math.abs(total - 100) > 0.01 && <p className="warning-text">{fr.detail.sharesWarning}</p>}
+              {!sharesComplete(total) && <p className="warning-text">{fr.detail.sharesWarning}</p>}
             </div>
           );
         })}

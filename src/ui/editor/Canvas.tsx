@@ -45,10 +45,10 @@ export function Canvas() {
   const view = useView();
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
-  const model = useRef(new FlowModel()).current;
+  const [model] = useState(() => new FlowModel());
   const [overlay, setOverlay] = useState<Overlay>({ measured: new Map(), dragging: new Map() });
+  // The latest overlay for the change handler; only that handler sets the overlay, and it updates both.
   const overlayRef = useRef(overlay);
-  overlayRef.current = overlay;
 
   useEffect(() => {
     controller.attachFlow(flow, wrapper.current);
@@ -193,6 +193,8 @@ export function Canvas() {
   );
 
   return (
+    // The keys and focus handled here come from the nodes inside (React Flow's focusable elements).
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
     <div
       className={`editor-canvas${far ? ' zoom-far' : ' zoom-near'}`}
       ref={wrapper}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import {
   exposureAnchors,
   findAnchor,
@@ -141,8 +141,13 @@ function NewThread({ author }: { author: string }) {
   const options = useMemo(() => anchorOptions(graph, view.selectedNodes, view.selectedEdges), [graph, view.selectedNodes, view.selectedEdges]);
   const [key, setKey] = useState(options[0]!.key);
   const [text, setText] = useState('');
-  // A new selection proposes its element first.
-  useEffect(() => setKey(options[0]!.key), [options[0]!.key]); // eslint-disable-line react-hooks/exhaustive-deps
+  // A new selection proposes its element first (adjusted during render, not after).
+  const proposed = options[0]!.key;
+  const [lastProposed, setLastProposed] = useState(proposed);
+  if (lastProposed !== proposed) {
+    setLastProposed(proposed);
+    setKey(proposed);
+  }
   const chosen = options.find((o) => o.key === key) ?? options[0]!;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -270,6 +275,8 @@ function ThreadItem({ thread, graph, author }: { thread: CommentThread; graph: G
         <form className="comment-action" onSubmit={(e) => void submit(e)}>
           <div className="field">
             <label htmlFor={`${id}-text`}>{labels[action].field}</label>
+            {/* The form opens on the user's request: the focus goes to the field it opened for. */}
+            {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
             <textarea id={`${id}-text`} rows={2} value={text} autoFocus onChange={(e) => setText(e.currentTarget.value)} />
           </div>
           <div className="button-row">

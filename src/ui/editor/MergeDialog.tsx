@@ -78,6 +78,8 @@ function MergeDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     const a = createMergeActor(db, controller);
     a.start();
+    // The actor exists only once the effect made it (one per mount, stopped by the cleanup).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setActor(a);
     heading.current?.focus();
     return () => {
@@ -114,6 +116,8 @@ function MergeDialog({ onClose }: { onClose: () => void }) {
   const pending = result?.pending.length ?? 0;
   return (
     <div className="editor-dialog-backdrop">
+      {/* Échap closes the dialog, from wherever the focus is inside it (WAI-ARIA dialog pattern). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <div
         className="editor-dialog merge-dialog tone-normal"
         role="dialog"

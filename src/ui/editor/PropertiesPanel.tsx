@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { GraphEdge, GraphNode } from '../../core/index.ts';
+import { sharesComplete, type GraphEdge, type GraphNode } from '../../core/index.ts';
 import { nodeLabel, subtreeIds, type NodeChanges } from '../../core/graph/commands/index.ts';
 import { formatNumber } from '../format.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
@@ -143,12 +143,12 @@ function NodeProperties({ id }: { id: string }) {
   );
 }
 
-function JobWeightings({ id, edges }: { id: string; edges: readonly GraphEdge[] }) {
+function JobWeightings({ edges }: { id: string; edges: readonly GraphEdge[] }) {
   const controller = useController();
   const graph = useGraph();
   const weightings = edges.filter((e): e is Extract<GraphEdge, { kind: 'weighting' }> => e.kind === 'weighting');
   const total = weightings.reduce((s, e) => s + e.share, 0);
-  const ok = Math.abs(total - 100) <= 0.01;
+  const ok = sharesComplete(total);
   return (
     <fieldset>
       <legend>{frEditor.properties.weightings}</legend>

@@ -83,6 +83,8 @@ export class EditorController {
   #consistency: Consistency | null = null;
   #consistencyListeners = new Set<() => void>();
   #timer: ReturnType<typeof setTimeout> | null = null;
+  /** Pending view work that must wait for React to draw (a fit, a focus): its cancel function, by slot. */
+  #deferred = new Map<'fit' | 'focus', () => void>();
   #flow: ReactFlowInstance<FlowNode, FlowEdge> | null = null;
   #canvas: HTMLElement | null = null;
   #clipboard: GraphFragment | null = null;
@@ -106,7 +108,33 @@ export class EditorController {
       unsubscribe();
       if (this.#timer) clearTimeout(this.#timer);
       this.#timer = null;
+      this.#cancelDeferred();
     };
+  }
+
+  /**
+   * Runs `work` once React has drawn: after `delay` ms, or at the next animation frame. One pending task
+   * per slot, so a newer request replaces the older; all are cancelled when the editor stops or the
+   * canvas goes away, so none runs on a view that no longer exists.
+   */
+  #defer(slot: 'fit' | 'focus', work: () => void, delay: number | 'frame'): void {
+    this.#deferred.get(slot)?.();
+    const run = () => {
+      this.#deferred.delete(slot);
+      work();
+    };
+    if (delay === 'frame') {
+      const handle = requestAnimationFrame(run);
+      this.#deferred.set(slot, () => cancelAnimationFrame(handle));
+    } else {
+      const handle = setTimeout(run, delay);
+      this.#deferred.set(slot, () => clearTimeout(handle));
+    }
+  }
+
+  #cancelDeferred(): void {
+    for (const cancel of this.#deferred.values()) cancel();
+    this.#deferred.clear();
   }
 
   // View state ------------------------------------------------------------------------------------
@@ -139,6 +167,7 @@ export class EditorController {
   }
 
   attachFlow(flow: ReactFlowInstance<FlowNode, FlowEdge> | null, canvas: HTMLElement | null): void {
+    if (!flow) this.#cancelDeferred();
     this.#flow = flow;
     this.#canvas = canvas;
   }
@@ -162,7 +191,7 @@ export class EditorController {
 
   toggleTable(open = this.#view.mode !== 'table'): void {
     this.#setView({ mode: open ? 'table' : 'graph' });
-    if (!open) setTimeout(() => this.fitView(), 0);
+    if (!open) this.#defer('fit', () => this.fitView(), 0);
   }
 
   /** Focus mode on a job or a task: only its subtree is shown (null shows everything again). */
@@ -171,7 +200,7 @@ export class EditorController {
     this.#setView({ focusRoot: id, ...(id ? { current: id } : {}) });
     const node = id ? this.store.nodeById(id) : undefined;
     this.notify(node ? frEditor.focusMode.on(nodeLabel(this.store.graph, node)) : frEditor.focusMode.off);
-    setTimeout(() => this.fitView(), 0);
+    this.#defer('fit', () => this.fitView(), 0);
   }
 
   /** Nodes the focus mode hides, or null when it is off. */
@@ -206,9 +235,15 @@ export class EditorController {
   applySelection(nodeChanges: ReadonlyArray<{ id: string; selected: boolean }>, edgeChanges: ReadonlyArray<{ id: string; selected: boolean }>): void {
     if (nodeChanges.length === 0 && edgeChanges.length === 0) return;
     const nodes = new Set(this.#view.selectedNodes);
-    for (const c of nodeChanges) c.selected ? nodes.add(c.id) : nodes.delete(c.id);
+    for (const c of nodeChanges) {
+      if (c.selected) nodes.add(c.id);
+      else nodes.delete(c.id);
+    }
     const edges = new Set(this.#view.selectedEdges);
-    for (const c of edgeChanges) c.selected ? edges.add(c.id) : edges.delete(c.id);
+    for (const c of edgeChanges) {
+      if (c.selected) edges.add(c.id);
+      else edges.delete(c.id);
+    }
     this.select([...nodes], [...edges]);
   }
 
@@ -629,7 +664,7 @@ export class EditorController {
       const outcome = this.run({ type: 'layout/apply', positions }, frEditor.history.layout);
       if (outcome.ok) {
         this.notify(frEditor.notices.laidOut);
-        setTimeout(() => this.fitView(), 0);
+        this.#defer('fit', () => this.fitView(), 0);
       }
     } catch (error) {
       this.notify(frEditor.notices.layoutFailed(error instanceof Error ? error.message : String(error)), 'error');
@@ -676,10 +711,10 @@ export class EditorController {
         if (now !== before && now !== document.body && now !== null && now !== this.#canvas && !now.classList.contains('react-flow__node')) return;
         const element = this.#canvas?.querySelector<HTMLElement>(`.react-flow__node[data-id="${cssEscape(id)}"]`);
         if (element) element.focus({ preventScroll: true });
-        else if (tries-- > 0) requestAnimationFrame(focus);
+        else if (tries-- > 0) this.#defer('focus', focus, 'frame');
       };
-      if (options.quiet) requestAnimationFrame(() => requestAnimationFrame(focus));
-      else setTimeout(focus, 300);
+      if (options.quiet) this.#defer('focus', () => this.#defer('focus', focus, 'frame'), 'frame');
+      else this.#defer('focus', focus, 300);
     }
   }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { formatNumber } from '../format.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
 import { useController } from './hooks.ts';
@@ -31,8 +31,11 @@ function useCommittedText(shown: string, commit: (text: string, final: boolean) 
   const id = useId();
   const [text, setText] = useState(shown);
   const [invalid, setInvalid] = useState(false);
+  // The latest props for the callbacks below, updated after each render (never during one).
   const latest = useRef({ shown, commit, same });
-  latest.current = { shown, commit, same };
+  useLayoutEffect(() => {
+    latest.current = { shown, commit, same };
+  });
   // `synced`: the text the document last took from this field (its re-render may not have come yet).
   const state = useRef<{ text: string; synced: string; timer: ReturnType<typeof setTimeout> | null; session: string | null; committed: boolean }>({ text: shown, synced: shown, timer: null, session: null, committed: false });
   const pending = () => state.current.text !== state.current.synced && !latest.current.same(state.current.text, latest.current.shown);
@@ -76,13 +79,13 @@ function useCommittedText(shown: string, commit: (text: string, final: boolean) 
       flush: () => live && run(false),
       pending,
     });
+    // The field's own state object (never replaced), not a DOM node.
+    const s = state.current;
     return () => {
       unregister();
       // Unmounted with text typed (the panel closed): committed, not dropped.
-      if (state.current.timer || pending()) run(true);
+      if (s.timer || pending()) run(true);
     };
-    // `pending` reads refs only.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [controller, run, live]);
 
   // The document changed under the field (undo, another tab): show it — unless it is the typed text

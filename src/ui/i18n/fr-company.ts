@@ -3,7 +3,6 @@
  * referential, the core's and the staff file's French messages) are shown as they are.
  */
 import type { ObligationOutcome } from '../../core/obligation/index.ts';
-import type { Step } from '../company/steps.ts';
 
 import { formatCount, plural } from '../../present/fr.ts';
 
@@ -52,7 +51,7 @@ export const frCompany = {
     measures: 'Mesures de prévention',
     staff: 'Personnel',
     results: 'Résultats',
-  } satisfies Record<Step, string>,
+  },
   profile: {
     heading: 'Profil de l’entreprise',
     intro: 'Ces informations servent à l’obligation de négocier un accord de prévention ; elles ne sont pas transmises.',

@@ -44,17 +44,19 @@ export function Comparison({ before, after }: { before: VersionSide; after: Vers
   const changeNodes = useMemo(() => result.changes.map((c) => nodeForChange(c, a, b, graph.drawn)), [result, a, b, graph]);
 
   // The graph's layout runs in the layout worker (its engine stays out of the page's bundle): asynchronous.
-  const [layout, setLayout] = useState<LayoutState>({ status: 'loading' });
+  // Kept with the drawing it was computed for: a new drawing shows « loading » until its own layout arrives.
+  const [computed, setComputed] = useState<{ for: unknown; layout: LayoutState } | null>(null);
   useEffect(() => {
     let live = true;
-    setLayout({ status: 'loading' });
-    computeLayout(graph.document)
-      .then((positions) => live && setLayout({ status: 'ready', positions }))
-      .catch((error: unknown) => live && setLayout({ status: 'failed', message: error instanceof Error ? error.message : String(error) }));
+    const document = graph.document;
+    computeLayout(document)
+      .then((positions) => live && setComputed({ for: document, layout: { status: 'ready', positions } }))
+      .catch((error: unknown) => live && setComputed({ for: document, layout: { status: 'failed', message: error instanceof Error ? error.message : String(error) } }));
     return () => {
       live = false;
     };
   }, [graph]);
+  const layout: LayoutState = computed && computed.for === graph.document ? computed.layout : { status: 'loading' };
 
   // Selection: a node of the graph, the change activated in the list, and the viewport requests.
   const [selected, setSelected] = useState<string | null>(null);

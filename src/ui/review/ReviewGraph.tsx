@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import {
   Background,
   Controls,
@@ -126,8 +126,11 @@ function FitForPrint() {
 function GraphCanvas({ graph, positions, selected, focus, onSelect, label }: ReviewGraphViewProps) {
   const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>(flowNodes(graph, positions, selected));
   const edges = useMemo(() => flowEdges(graph), [graph]);
+  // The selection for the effect below without making it re-run on selection (updated after render).
   const selectedRef = useRef(selected);
-  selectedRef.current = selected;
+  useLayoutEffect(() => {
+    selectedRef.current = selected;
+  }, [selected]);
   // A new graph (or layout) replaces the nodes; the first render already has them.
   const first = useRef(true);
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { contentHash, loadReferentialText, type LoadIssue, type Referential } from '../../core/index.ts';
 import { listReferentials, openStored, type StoredReferential } from '../../storage/index.ts';
 import { IssueTable } from '../components/IssueTable.tsx';
@@ -38,27 +38,21 @@ export function ReviewScreen({ a, b }: { a?: string; b?: string }) {
   }, []);
 
   // Stored documents are loaded again through the core (never trusted as stored), once per version.
-  const opened = useRef(new Map<string, ReturnType<typeof openStored>>());
-  const open = (record: StoredReferential) => {
-    const id = `${record.key}|${record.contentHash}`;
-    let loaded = opened.current.get(id);
-    if (!loaded) opened.current.set(id, (loaded = openStored(record)));
-    return loaded;
-  };
+  const [opened] = useState(() => new Map<string, ReturnType<typeof openStored>>());
   const records = list.status === 'ready' ? list.value : null;
   const stored = useMemo((): [SideState, SideState] | null => {
     if (!records || !a || !b) return null;
     const side = (key: string): SideState => {
       const record = records.find((r) => r.key === key);
       if (!record) return { status: 'missing', key };
-      const loaded = open(record);
+      const id = `${record.key}|${record.contentHash}`;
+      const loaded = opened.get(id) ?? openStored(record);
+      opened.set(id, loaded);
       if (!loaded.ok) return { status: 'invalid', key, issues: loaded.issues };
       return { status: 'ok', side: { referential: loaded.value, hash: record.contentHash, name: frReview.picker.sideLabel(record.title, record.version) } };
     };
     return [side(a), side(b)];
-    // `open` only reads and fills the ref's cache.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [records, a, b]);
+  }, [records, a, b, opened]);
 
   const switchMode = (next: Mode) => {
     setMode(next);

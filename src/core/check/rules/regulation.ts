@@ -3,6 +3,7 @@ import type { Exposure } from '../../referential/schema.ts';
 import type { CheckContext } from '../context.ts';
 import { reaches, round6 } from '../../util/round.ts';
 import { missingQuantitiesText } from '../../evaluate/intensity.ts';
+import { MAX_ANNUAL_HOURS } from '../../util/constants.ts';
 
 /** Share of a duration threshold within which a situation should be left "to analyse in the company". */
 export const NEAR_THRESHOLD = 0.1;
@@ -27,7 +28,7 @@ const INTENSITY_BOUNDS: Record<Quantity, [number, number]> = {
 };
 const DURATION_MAX: Record<string, number> = {
   'h/day': 24,
-  'h/year': 8784,
+  'h/year': MAX_ANNUAL_HOURS,
   percent_of_working_time: 100,
   'nights/year': 366,
   'days/year': 366,

@@ -1,49 +1,50 @@
 import { referenceProblems, type ReferenceProblem } from '../../referential/references.ts';
-import type { Question } from '../../referential/schema.ts';
-import { successors, type CheckContext } from '../context.ts';
+import type { Question, Referential } from '../../referential/schema.ts';
+import { formatPath, type PathSegment } from '../../util/path.ts';
+import { sharesComplete } from '../../util/constants.ts';
+import { successors, type CheckContext, type RuleContext } from '../context.ts';
 
-const SHARE_TOLERANCE = 0.01;
+/*
+ * The structure rules of a referential. The first ones — duplicate ids, references to what does not
+ * exist, branch conditions of the wrong kind, cycles, scenarios naming what the referential lacks — are
+ * the integrity rules: a referential breaking one cannot be evaluated, so the loader refuses it with them
+ * (`integrityRules`, located by JSON path), and the checker reports them with the others (by element id
+ * and JSON path). One computation, two policies.
+ */
 
-/** Duplicate ids, empty labels, unknown references and dead ends, cycles, reachability, coverage. */
+/** The error-level rules the loader runs: what would make the evaluator fail on some input. */
+export function integrityRules(ctx: RuleContext): void {
+  const index = nodeIndex(ctx.r);
+  duplicateIds(ctx);
+  missingTargets(ctx, index);
+  catalogueReferences(ctx);
+  branchConditions(ctx);
+  cycles(ctx, index);
+  references(ctx);
+}
+
+/** Every structure rule: the integrity rules, then labels, weightings, coverage, reachability, use. */
 export function structureRules(ctx: CheckContext): void {
   const { r } = ctx;
-  duplicateIds(ctx);
+  const index = nodeIndex(r);
+  integrityRules(ctx);
   emptyLabels(ctx);
-  references(ctx);
-
-  const nodeIndex = new Map(r.nodes.map((n, i) => [n.id, i]));
-  const situationIds = new Set(r.situations.map((s) => s.id));
-  const questions = new Map(r.questions.map((q) => [q.id, q]));
-  const measures = new Set(r.measures.map((m) => m.id));
-  const exists = (id: string) => nodeIndex.has(id) || situationIds.has(id);
 
   r.jobs.forEach((job, i) => {
     const sum = job.tasks.reduce((s, t) => s + t.defaultShare, 0);
     if (job.tasks.length === 0) ctx.emit('structure.job_without_tasks', { element: job.id, path: ['jobs', i, 'tasks'] }, { job: job.label || job.id });
-    else if (Math.abs(sum - 100) > SHARE_TOLERANCE) ctx.emit('structure.weightings_sum', { element: job.id, path: ['jobs', i, 'tasks'] }, { job: job.label || job.id, sum: Math.round(sum * 1000) / 1000 });
-    job.tasks.forEach((t, k) => {
-      if (!exists(t.entry)) ctx.emit('structure.dead_end', { element: t.id, path: ['jobs', i, 'tasks', k, 'entry'] }, { node: t.label || t.id });
-    });
+    else if (!sharesComplete(sum)) ctx.emit('structure.weightings_sum', { element: job.id, path: ['jobs', i, 'tasks'] }, { job: job.label || job.id, sum: Math.round(sum * 1000) / 1000 });
   });
 
+  const questions = new Map(r.questions.map((q) => [q.id, q]));
   r.nodes.forEach((node, i) => {
-    if (node.kind === 'measure') {
-      if (!measures.has(node.measure)) ctx.emit('structure.unknown_measure', { element: node.id, path: ['nodes', i, 'measure'] }, { measure: node.measure });
-      if (!exists(node.applied)) ctx.emit('structure.dead_end', { element: node.id, path: ['nodes', i, 'applied'] }, { node: node.label ?? node.id });
-      if (!exists(node.notApplied)) ctx.emit('structure.dead_end', { element: node.id, path: ['nodes', i, 'notApplied'] }, { node: node.label ?? node.id });
-      return;
-    }
-    const question = questions.get(node.question);
-    if (!question) ctx.emit('structure.unknown_question', { element: node.id, path: ['nodes', i, 'question'] }, { question: node.question });
+    if (node.kind !== 'question') return;
     if (node.branches.length === 0) ctx.emit('structure.dead_end', { element: node.id, path: ['nodes', i, 'branches'] }, { node: node.label ?? node.id });
-    node.branches.forEach((b, k) => {
-      if (!exists(b.next)) ctx.emit('structure.dead_end', { element: node.id, path: ['nodes', i, 'branches', k, 'next'] }, { node: node.label ?? node.id });
-    });
+    const question = questions.get(node.question);
     if (question) coverage(ctx, i, question);
   });
 
-  cycles(ctx, nodeIndex);
-  reachability(ctx, nodeIndex);
+  reachability(ctx, index);
 
   const askedQuestions = new Set(r.nodes.flatMap((n) => (n.kind === 'question' ? [n.question] : [])));
   const usedMeasures = new Set(r.nodes.flatMap((n) => (n.kind === 'measure' ? [n.measure] : [])));
@@ -55,12 +56,16 @@ export function structureRules(ctx: CheckContext): void {
   });
 }
 
-function duplicateIds(ctx: CheckContext): void {
+const nodeIndex = (r: Referential) => new Map(r.nodes.map((n, i) => [n.id, i]));
+
+/** One id namespace: the second use of an id is located, the first named (`first`, a JSON path). */
+function duplicateIds(ctx: RuleContext): void {
   const { r } = ctx;
-  const seen = new Set<string>();
-  const check = (id: string, path: Array<string | number>) => {
-    if (seen.has(id)) ctx.emit('structure.duplicate_id', { element: id, path }, { id });
-    seen.add(id);
+  const seen = new Map<string, string>();
+  const check = (id: string, path: PathSegment[]) => {
+    const first = seen.get(id);
+    if (first !== undefined) ctx.emit('structure.duplicate_id', { element: id, path }, { id, first });
+    else seen.set(id, formatPath(path));
   };
   r.questions.forEach((q, i) => check(q.id, ['questions', i, 'id']));
   r.measures.forEach((m, i) => check(m.id, ['measures', i, 'id']));
@@ -73,8 +78,61 @@ function duplicateIds(ctx: CheckContext): void {
   r.scenarios.forEach((s, i) => check(s.id, ['scenarios', i, 'id']));
 }
 
-/** Choice ids listed twice and scenarios naming what the referential lacks: the loader's computation, as findings. */
-function references(ctx: CheckContext): void {
+/** A task entry, a measure's two sides or a branch naming neither a decision node nor a situation. */
+function missingTargets(ctx: RuleContext, index: ReadonlyMap<string, number>): void {
+  const { r } = ctx;
+  const situations = new Set(r.situations.map((s) => s.id));
+  const target = (id: string, element: string, node: string, path: PathSegment[]) => {
+    if (!index.has(id) && !situations.has(id)) ctx.emit('structure.dead_end', { element, path }, { node, target: id });
+  };
+  r.jobs.forEach((job, i) => job.tasks.forEach((t, k) => target(t.entry, t.id, t.label || t.id, ['jobs', i, 'tasks', k, 'entry'])));
+  r.nodes.forEach((node, i) => {
+    const label = node.label ?? node.id;
+    if (node.kind === 'measure') {
+      target(node.applied, node.id, label, ['nodes', i, 'applied']);
+      target(node.notApplied, node.id, label, ['nodes', i, 'notApplied']);
+    } else node.branches.forEach((b, k) => target(b.next, node.id, label, ['nodes', i, 'branches', k, 'next']));
+  });
+}
+
+/** A question node asking a criterion, or a measure node testing a measure, absent from the catalogue. */
+function catalogueReferences(ctx: RuleContext): void {
+  const { r } = ctx;
+  const questions = new Set(r.questions.map((q) => q.id));
+  const measures = new Set(r.measures.map((m) => m.id));
+  r.nodes.forEach((node, i) => {
+    if (node.kind === 'measure') {
+      if (!measures.has(node.measure)) ctx.emit('structure.unknown_measure', { element: node.id, path: ['nodes', i, 'measure'] }, { measure: node.measure });
+    } else if (!questions.has(node.question)) ctx.emit('structure.unknown_question', { element: node.id, path: ['nodes', i, 'question'] }, { question: node.question });
+  });
+}
+
+/** The kind of a branch condition: yes/no, choices, or a numeric range. */
+const conditionKind = (when: object): 'is' | 'oneOf' | 'range' => ('is' in when ? 'is' : 'oneOf' in when ? 'oneOf' : 'range');
+const FITS: Record<ReturnType<typeof conditionKind>, Question['type']> = { is: 'boolean', oneOf: 'choice', range: 'number' };
+
+/** Each branch's condition fits its question's type, and a choice condition names existing choices. */
+function branchConditions(ctx: RuleContext): void {
+  const { r } = ctx;
+  const questions = new Map(r.questions.map((q) => [q.id, q]));
+  r.nodes.forEach((node, i) => {
+    if (node.kind !== 'question') return;
+    const q = questions.get(node.question);
+    if (!q) return;
+    node.branches.forEach((b, k) => {
+      const at = { element: node.id, path: ['nodes', i, 'branches', k, 'when'] };
+      const condition = conditionKind(b.when);
+      if (FITS[condition] !== q.type) return void ctx.emit('structure.branch_type', at, { question: q.label, questionId: q.id, type: q.type, condition });
+      if (q.type !== 'choice' || !('oneOf' in b.when)) return;
+      for (const answer of b.when.oneOf) {
+        if (!q.choices.some((c) => c.id === answer)) ctx.emit('structure.unknown_answer', at, { question: q.label, questionId: q.id, answer, choices: q.choices.map((c) => c.id).join(', ') });
+      }
+    });
+  });
+}
+
+/** Choice ids listed twice and scenarios naming what the referential lacks (references.ts), as findings. */
+function references(ctx: RuleContext): void {
   for (const p of referenceProblems(ctx.r)) {
     const { kind, path, ...params } = p as ReferenceProblem & Record<string, string>;
     const element = p.kind === 'duplicate_choice' ? ctx.r.questions[p.path[1] as number]?.id : ctx.r.scenarios[p.path[1] as number]?.id;
@@ -82,48 +140,49 @@ function references(ctx: CheckContext): void {
   }
 }
 
-function emptyLabels(ctx: CheckContext): void {
+/** The element kinds an empty label is reported for (the presentation names them). */
+export type LabelledKind = 'question' | 'choice' | 'measure' | 'job' | 'task' | 'situation';
+
+function emptyLabels(ctx: RuleContext): void {
   const { r } = ctx;
-  const check = (label: string, element: string, path: Array<string | number>, kind: string) => {
+  const check = (label: string, element: string, path: PathSegment[], kind: LabelledKind) => {
     if (label.trim() === '') ctx.emit('structure.empty_label', { element, path }, { kind, id: element });
   };
   r.questions.forEach((q, i) => {
-    check(q.label, q.id, ['questions', i, 'label'], 'critère');
-    if (q.type === 'choice') q.choices.forEach((c, k) => check(c.label, q.id, ['questions', i, 'choices', k, 'label'], 'réponse'));
+    check(q.label, q.id, ['questions', i, 'label'], 'question');
+    if (q.type === 'choice') q.choices.forEach((c, k) => check(c.label, q.id, ['questions', i, 'choices', k, 'label'], 'choice'));
   });
-  r.measures.forEach((m, i) => check(m.label, m.id, ['measures', i, 'label'], 'mesure de prévention'));
+  r.measures.forEach((m, i) => check(m.label, m.id, ['measures', i, 'label'], 'measure'));
   r.jobs.forEach((j, i) => {
-    check(j.label, j.id, ['jobs', i, 'label'], 'poste');
-    j.tasks.forEach((t, k) => check(t.label, t.id, ['jobs', i, 'tasks', k, 'label'], 'tâche'));
+    check(j.label, j.id, ['jobs', i, 'label'], 'job');
+    j.tasks.forEach((t, k) => check(t.label, t.id, ['jobs', i, 'tasks', k, 'label'], 'task'));
   });
   r.situations.forEach((s, i) => check(s.label, s.id, ['situations', i, 'label'], 'situation'));
 }
 
-/** Every possible answer must take exactly one branch. Numeric branches are half-open [min, max). */
-function coverage(ctx: CheckContext, i: number, question: Question): void {
+/**
+ * Every possible answer must take exactly one branch. Numeric branches are half-open [min, max). Left to
+ * `branchConditions` when a branch does not fit the question's type; answers not among the choices are
+ * reported there too. Bounds are numbers, or `−∞` / `+∞` where a range is open.
+ */
+function coverage(ctx: RuleContext, i: number, question: Question): void {
   const node = ctx.r.nodes[i];
   if (!node || node.kind !== 'question') return;
-  const at = { element: node.id, path: ['nodes', i, 'branches'] as Array<string | number> };
-  const wrongType = node.branches.some((b) => ('is' in b.when ? question.type !== 'boolean' : 'oneOf' in b.when ? question.type !== 'choice' : question.type !== 'number'));
-  if (wrongType) {
-    ctx.emit('structure.branch_type', at, { question: question.label, type: question.type });
-    return;
-  }
+  if (node.branches.some((b) => FITS[conditionKind(b.when)] !== question.type)) return;
+  const at = { element: node.id, path: ['nodes', i, 'branches'] as PathSegment[] };
   if (question.type === 'boolean' || question.type === 'choice') {
     const answers = question.type === 'boolean' ? ['true', 'false'] : question.choices.map((c) => c.id);
     const counts = new Map(answers.map((a) => [a, 0]));
-    node.branches.forEach((b, k) => {
+    for (const b of node.branches) {
       const covered = 'is' in b.when ? [String(b.when.is)] : 'oneOf' in b.when ? b.when.oneOf : [];
       for (const a of covered) {
         const n = counts.get(a);
-        if (n === undefined) ctx.emit('structure.unknown_answer', { element: node.id, path: ['nodes', i, 'branches', k, 'when'] }, { question: question.label, answer: a, choices: answers.join(', ') });
-        else counts.set(a, n + 1);
+        if (n !== undefined) counts.set(a, n + 1);
       }
-    });
-    const label = (a: string) => (question.type === 'boolean' ? (a === 'true' ? 'oui' : 'non') : a);
+    }
     for (const [answer, n] of counts) {
-      if (n === 0) ctx.emit('structure.branch_missing_answer', at, { question: question.label, answer: label(answer) });
-      if (n > 1) ctx.emit('structure.branch_duplicate_answer', at, { question: question.label, answer: label(answer) });
+      if (n === 0) ctx.emit('structure.branch_missing_answer', at, { question: question.label, answer, type: question.type });
+      if (n > 1) ctx.emit('structure.branch_duplicate_answer', at, { question: question.label, answer, type: question.type });
     }
     return;
   }
@@ -133,17 +192,21 @@ function coverage(ctx: CheckContext, i: number, question: Question): void {
   const low = question.min ?? -Infinity;
   const high = question.max ?? Infinity;
   let reached = low;
-  const fmt = (x: number) => (x === -Infinity ? '−∞' : x === Infinity ? '+∞' : String(x));
+  const bound = (x: number): string | number => (x === -Infinity ? '−∞' : x === Infinity ? '+∞' : x);
   for (const range of ranges) {
-    if (range.min > reached && reached < high) ctx.emit('structure.range_gap', at, { question: question.label, from: fmt(reached), to: fmt(Math.min(range.min, high)) });
-    else if (range.min < reached && range.min < high && reached > low) ctx.emit('structure.range_overlap', at, { question: question.label, from: fmt(Math.max(range.min, low)), to: fmt(Math.min(reached, range.max)) });
+    if (range.min > reached && reached < high) ctx.emit('structure.range_gap', at, { question: question.label, from: bound(reached), to: bound(Math.min(range.min, high)) });
+    else if (range.min < reached && range.min < high && reached > low) ctx.emit('structure.range_overlap', at, { question: question.label, from: bound(Math.max(range.min, low)), to: bound(Math.min(reached, range.max)) });
     reached = Math.max(reached, range.max);
   }
   // question.max is inclusive while a branch max is exclusive: the last branch must go past it.
-  if (reached < high || (reached === high && high !== Infinity)) ctx.emit('structure.range_gap', at, { question: question.label, from: fmt(reached), to: fmt(high) });
+  if (reached < high || (reached === high && high !== Infinity)) ctx.emit('structure.range_gap', at, { question: question.label, from: bound(reached), to: bound(high) });
 }
 
-function cycles(ctx: CheckContext, index: Map<string, number>): void {
+/**
+ * A decision graph with a cycle would never reach a situation: reported at the node where it closes.
+ * Iterative depth-first search, since generated referentials can be deep enough to overflow recursion.
+ */
+function cycles(ctx: RuleContext, index: ReadonlyMap<string, number>): void {
   const { r } = ctx;
   const state = new Map<string, 'open' | 'done'>();
   for (const start of r.nodes) {
@@ -168,7 +231,7 @@ function cycles(ctx: CheckContext, index: Map<string, number>): void {
 }
 
 /** Decision nodes and situations that no task's tree reaches are dead weight, or a missing edge. */
-function reachability(ctx: CheckContext, index: Map<string, number>): void {
+function reachability(ctx: RuleContext, index: ReadonlyMap<string, number>): void {
   const { r } = ctx;
   const reached = new Set<string>();
   const stack = r.jobs.flatMap((j) => j.tasks.map((t) => t.entry));

@@ -1,7 +1,8 @@
-import { ruleMessage, RULES } from '../../check/messages.ts';
+import type { CommentRefusalCode } from '../../comments/threads.ts';
+import { isRuleCode, ruleMessage, type FindingParams, type RuleCode } from '../../check/codes.ts';
 import type { GraphEdge, GraphNodeKind } from '../schema.ts';
 
-type Params = Record<string, string | number>;
+type Params = FindingParams;
 
 /** French names of node kinds, for refusal messages (the glossary's words). */
 export const NODE_KIND_NAMES: Record<GraphNodeKind, string> = {
@@ -25,7 +26,7 @@ export const EDGE_KIND_NAMES: Record<GraphEdge['kind'], string> = {
  * Refusals that only an editor command can meet (the checker never sees such a graph). Every other
  * refusal reuses a rule of the checker's catalogue, so the canvas and the checker say the same thing.
  */
-const COMMAND_MESSAGES: Record<string, (p: Params) => string> = {
+const COMMAND_MESSAGES = {
   'command.node_not_found': (p) => `Le nœud « ${p.id} » n’existe pas (ou plus) : rien à modifier.`,
   'command.edge_not_found': (p) => `La liaison « ${p.id} » n’existe pas (ou plus) : rien à modifier.`,
   'command.question_not_found': (p) => `Le critère « ${p.id} » n’existe pas dans le catalogue.`,
@@ -56,12 +57,18 @@ const COMMAND_MESSAGES: Record<string, (p: Params) => string> = {
       : `Le critère « ${p.question} » se renseigne pour l’entreprise : sa réponse va parmi celles de l’entreprise, pas du salarié.`,
   'command.scenario_answer_invalid': (p) => `Réponse « ${p.answer} » invalide au critère « ${p.question} » : ${p.expected} attendu.`,
   'command.scenario_unknown_measure': (p) => `Le scénario « ${p.scenario} » cite la mesure de prévention « ${p.measure} », qui n’existe pas dans le catalogue.`,
-};
+} as const satisfies Record<string, (p: Params) => string>;
+
+/** A refusal only an editor command can meet. */
+export type CommandCode = keyof typeof COMMAND_MESSAGES;
+
+/** A refusal whose message the editor's or the checker's catalogue gives. */
+export type CataloguedRefusalCode = CommandCode | RuleCode;
+
+/** Every code a command can be refused with: catalogued ones, or a comment command's (which carries its message). */
+export type RefusalCode = CataloguedRefusalCode | CommentRefusalCode;
 
 /** The French message of a refusal code: the editor's own catalogue, then the checker's. */
-export function commandMessage(code: string, params: Params): string {
-  const own = COMMAND_MESSAGES[code];
-  if (own) return own(params);
-  if (RULES[code]) return ruleMessage(code, params);
-  return code;
+export function commandMessage(code: CataloguedRefusalCode, params: Params): string {
+  return isRuleCode(code) ? ruleMessage(code, params) : COMMAND_MESSAGES[code](params);
 }

@@ -1,3 +1,5 @@
+import { expectedText } from '../../check/codes.ts';
+import { answerProblem } from '../../referential/references.ts';
 import { ScenarioSchema, type AnswerValue, type Question, type Scenario } from '../../referential/schema.ts';
 import { regulationById } from '../../regulation/index.ts';
 import type { GraphDocument } from '../schema.ts';
@@ -40,23 +42,8 @@ function checkAnswers(graph: GraphDocument, label: string, answers: Record<strin
     const question = graph.referential.questions.find((q) => q.id === key);
     if (!question) return refuse('command.scenario_unknown_question', { scenario: label, question: key });
     if (question.scope !== scope) return refuse('command.scenario_answer_scope', { question: question.label, scope: question.scope });
-    const expected = expectedAnswer(question, value);
-    if (expected !== undefined) return refuse('command.scenario_answer_invalid', { question: question.label, answer: String(value), expected });
+    const expected = answerProblem(question, value);
+    if (expected !== undefined) return refuse('command.scenario_answer_invalid', { question: question.label, answer: String(value), expected: expectedText(expected) });
   }
   return OK;
-}
-
-/** What a question accepts, in words, when `value` does not fit it (the evaluator's own check). */
-function expectedAnswer(question: Question, value: AnswerValue): string | undefined {
-  switch (question.type) {
-    case 'boolean':
-      return typeof value === 'boolean' ? undefined : 'oui ou non';
-    case 'choice':
-      return typeof value === 'string' && question.choices.some((c) => c.id === value) ? undefined : `l’un de ${question.choices.map((c) => c.id).join(', ')}`;
-    case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return `un nombre (${question.unit})`;
-      if (question.min !== undefined && value < question.min) return `un nombre ≥ ${question.min} ${question.unit}`;
-      if (question.max !== undefined && value > question.max) return `un nombre ≤ ${question.max} ${question.unit}`;
-      return undefined;
-  }
 }

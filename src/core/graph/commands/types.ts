@@ -1,5 +1,6 @@
 import type { GraphDocument } from '../schema.ts';
-import { commandMessage } from './messages.ts';
+import { commandMessage, type CataloguedRefusalCode, type RefusalCode } from './messages.ts';
+import type { FindingParams } from '../../check/codes.ts';
 
 /**
  * Whether a command may run on a graph. A refusal carries a stable `code` (a checker rule code when the
@@ -8,14 +9,14 @@ import { commandMessage } from './messages.ts';
 export type CanApply = { ok: true } | Refusal;
 export interface Refusal {
   ok: false;
-  code: string;
+  code: RefusalCode;
   message: string;
-  params: Record<string, string | number>;
+  params: FindingParams;
 }
 
 export const OK: CanApply = { ok: true };
 
-export function refuse(code: string, params: Record<string, string | number> = {}): Refusal {
+export function refuse(code: CataloguedRefusalCode, params: FindingParams = {}): Refusal {
   return { ok: false, code, message: commandMessage(code, params), params };
 }
 

@@ -1,16 +1,66 @@
-import type { Severity } from './types.ts';
+import { REGULATION_VERSIONS } from '../regulation/index.ts';
 
-type Params = Record<string, string | number>;
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Parameters of a finding or refusal: labels and ids as strings, figures as numbers. */
+export type FindingParams = Record<string, string | number>;
+type Params = FindingParams;
+
+interface Rule {
+  severity: Severity;
+  message: (p: Params) => string;
+}
 
 const CONCLUSIONS: Record<string, string> = { exposed: 'exposé', not_exposed: 'non exposé', to_analyse: 'à analyser', no_legal_threshold: 'hors déclaration' };
 const UNITS: Record<string, string> = { 'h/year': 'h/an', 'days/year': 'jours/an', 'nights/year': 'nuits/an', 'events/year': 'fois/an' };
-const u = (unit: string | number | undefined) => UNITS[String(unit)] ?? String(unit ?? "");
+const u = (unit: string | number | undefined) => UNITS[String(unit)] ?? String(unit ?? '');
+const LABELLED: Record<string, string> = { question: 'Critère', choice: 'Réponse', measure: 'Mesure de prévention', job: 'Poste', task: 'Tâche', situation: 'Situation' };
+const answerName = (p: Params) => (p.type === 'boolean' ? (p.answer === 'true' ? 'oui' : 'non') : String(p.answer));
+
+/** Why a what-if verdict flips, from its reason code and figures (`flipReason`, index.ts). */
+function flipReasonText(p: Params): string {
+  switch (p.reason) {
+    case 'threshold_removed':
+      return 'hors compte de prévention depuis le 1er octobre 2017 : aucun seuil légal';
+    case 'threshold_appears':
+      return `seuil de ${p.toThreshold} sous cette version`;
+    case 'enters_force':
+      return 'facteur entré en vigueur';
+    case 'not_in_force':
+      return 'facteur pas encore en vigueur';
+    default:
+      return `${p.fromValue} pour un seuil de ${p.fromThreshold} → ${p.toValue} pour ${p.toThreshold}`;
+  }
+}
+
+/** The regulation versions a referential may target, from the regulation table (for messages). */
+export const VERSION_LIST = REGULATION_VERSIONS.map((v) => v.id).join(', ');
+
+/**
+ * What an answer must be, in words, from an answer expectation (`AnswerExpectation`, references.ts)
+ * flattened into parameters: `expects` and, by kind, `choices`, `unit`, `bound`.
+ */
+export function expectedText(p: Params): string {
+  switch (p.expects) {
+    case 'boolean':
+      return 'oui ou non';
+    case 'choice':
+      return `l’un de ${p.choices}`;
+    case 'number_min':
+      return `un nombre ≥ ${p.bound} ${p.unit}`;
+    case 'number_max':
+      return `un nombre ≤ ${p.bound} ${p.unit}`;
+    default:
+      return `un nombre (${p.unit})`;
+  }
+}
 
 /**
  * Every rule of the checker: its severity and its French message, which says what is wrong and what
- * to do. Tests match codes, never sentences; this is the only place the sentences live.
+ * to do. The one catalogue of finding codes: a code that is not here does not compile (`RuleCode`).
+ * Tests match codes and parameters, never sentences.
  */
-export const RULES: Record<string, { severity: Severity; message: (p: Params) => string }> = {
+export const RULES = {
   // Structure of the drawing (graph only).
   'structure.dangling_edge': { severity: 'error', message: (p) => `Liaison vers un nœud inexistant (${p.source} → ${p.target}) : supprimez-la ou reliez-la à un nœud existant.` },
   'structure.invalid_edge': { severity: 'error', message: (p) => `Liaison « ${p.kind} » impossible d’un nœud ${p.source} vers un nœud ${p.target} : un poste se relie à ses tâches, une tâche à la première décision ou situation, un critère ou une mesure à la suite de l’arbre.` },
@@ -20,9 +70,9 @@ export const RULES: Record<string, { severity: Severity; message: (p: Params) =>
   'structure.task_several_entries': { severity: 'error', message: (p) => `La tâche a ${p.count} points d’entrée : gardez une seule liaison vers le premier critère ou la situation.` },
   'structure.measure_branch_twice': { severity: 'error', message: (p) => `La branche « ${p.branch === 'applied' ? 'mesure appliquée' : 'mesure non appliquée'} » est reliée deux fois : gardez une seule liaison.` },
   // Structure of the referential.
-  'structure.duplicate_id': { severity: 'error', message: (p) => `Identifiant « ${p.id} » utilisé deux fois : donnez un identifiant unique à chaque élément.` },
-  'structure.empty_label': { severity: 'error', message: (p) => `${p.kind} « ${p.id} » sans libellé : donnez-lui un nom compréhensible par les entreprises.` },
-  'structure.dead_end': { severity: 'error', message: (p) => `« ${p.node} » ne mène à rien${p.branch ? ` (branche ${p.branch === 'applied' ? 'mesure appliquée' : 'mesure non appliquée'})` : ''} : chaque chemin doit aboutir à une situation d’exposition.` },
+  'structure.duplicate_id': { severity: 'error', message: (p) => `Identifiant « ${p.id} » utilisé deux fois${p.first ? ` (déjà en ${p.first})` : ''} : donnez un identifiant unique à chaque élément.` },
+  'structure.empty_label': { severity: 'error', message: (p) => `${LABELLED[String(p.kind)] ?? p.kind} « ${p.id} » sans libellé : donnez-lui un nom compréhensible par les entreprises.` },
+  'structure.dead_end': { severity: 'error', message: (p) => `« ${p.node} » ${p.target ? `renvoie vers « ${p.target} », qui ne désigne ni un nœud de décision ni une situation d’exposition` : 'ne mène à rien'}${p.branch ? ` (branche ${p.branch === 'applied' ? 'mesure appliquée' : 'mesure non appliquée'})` : ''} : chaque chemin doit aboutir à une situation d’exposition.` },
   'structure.unknown_question': { severity: 'error', message: (p) => `Critère « ${p.question} » absent du référentiel : créez-le ou choisissez un critère existant.` },
   'structure.unknown_measure': { severity: 'error', message: (p) => `Mesure de prévention « ${p.measure} » absente du référentiel : créez-la ou choisissez une mesure existante.` },
   'structure.job_without_tasks': { severity: 'error', message: (p) => `Le poste « ${p.job} » n’a aucune tâche : ajoutez au moins une tâche.` },
@@ -32,22 +82,22 @@ export const RULES: Record<string, { severity: Severity; message: (p: Params) =>
   'structure.unused_question': { severity: 'info', message: (p) => `Le critère « ${p.question} » n’est utilisé dans aucun arbre.` },
   'structure.unused_measure': { severity: 'info', message: (p) => `La mesure « ${p.measure} » n’est utilisée dans aucun arbre.` },
   'structure.branch_type': { severity: 'error', message: (p) => `Les branches du critère « ${p.question} » ne correspondent pas à son type (${p.type}) : utilisez oui/non, des choix ou des intervalles selon le type.` },
-  'structure.branch_missing_answer': { severity: 'error', message: (p) => `La réponse « ${p.answer} » au critère « ${p.question} » ne mène à aucune branche : ajoutez-la à une branche.` },
+  'structure.branch_missing_answer': { severity: 'error', message: (p) => `La réponse « ${answerName(p)} » au critère « ${p.question} » ne mène à aucune branche : ajoutez-la à une branche.` },
   'structure.unknown_answer': { severity: 'error', message: (p) => `La branche du critère « ${p.question} » cite la réponse « ${p.answer} », qui n’existe pas : choisissez parmi ${p.choices}.` },
-  'structure.branch_duplicate_answer': { severity: 'error', message: (p) => `La réponse « ${p.answer} » au critère « ${p.question} » mène à plusieurs branches : gardez-la dans une seule.` },
+  'structure.branch_duplicate_answer': { severity: 'error', message: (p) => `La réponse « ${answerName(p)} » au critère « ${p.question} » mène à plusieurs branches : gardez-la dans une seule.` },
   'structure.range_gap': { severity: 'error', message: (p) => `Aucune branche du critère « ${p.question} » ne couvre les valeurs de ${p.from} à ${p.to} : étendez un intervalle (bornes : min incluse, max exclue).` },
   'structure.range_overlap': { severity: 'error', message: (p) => `Plusieurs branches du critère « ${p.question} » couvrent les valeurs de ${p.from} à ${p.to} : les intervalles ne doivent pas se chevaucher.` },
   'structure.duplicate_choice': { severity: 'error', message: (p) => `La réponse « ${p.choice} » figure deux fois dans les choix du critère « ${p.question} » : supprimez le doublon ou donnez-lui un autre identifiant.` },
   // Reference cases (scenarios).
-  'structure.scenario_regulation': { severity: 'error', message: (p) => `Le scénario « ${p.scenario} » vise une version réglementaire inconnue « ${p.regulation} » : choisissez 2015-01-01, 2016-01-01, 2016-07-01, 2017-10-01, 2023-09-01 ou une date.` },
+  'structure.scenario_regulation': { severity: 'error', message: (p) => `Le scénario « ${p.scenario} » vise une version réglementaire inconnue « ${p.regulation} » : choisissez l’une de ${VERSION_LIST} ou une date.` },
   'structure.scenario_unknown_question': { severity: 'error', message: (p) => `Le scénario « ${p.scenario} » répond au critère « ${p.question} », absent du référentiel : retirez la réponse ou créez le critère.` },
   'structure.scenario_question_scope': { severity: 'error', message: (p) => `Le scénario « ${p.scenario} » répond au critère « ${p.question} » au mauvais endroit : ${p.scope === 'company' ? 'c’est un critère de l’entreprise, sa réponse va dans les réponses de l’entreprise' : 'c’est un critère individuel, sa réponse va dans celles du salarié type'}.` },
-  'structure.scenario_invalid_answer': { severity: 'error', message: (p) => `Le scénario « ${p.scenario} » donne la réponse ${p.answer} au critère « ${p.question} » : ${p.expected} attendu.` },
+  'structure.scenario_invalid_answer': { severity: 'error', message: (p) => `Le scénario « ${p.scenario} » donne la réponse ${p.answer} au critère « ${p.question} » : ${expectedText(p)} attendu.` },
   'structure.scenario_unknown_measure': { severity: 'error', message: (p) => `Le scénario « ${p.scenario} » met en place la mesure « ${p.measure} », absente du référentiel : retirez-la ou créez la mesure.` },
   'structure.scenario_unknown_job': { severity: 'error', message: (p) => `Le salarié type du scénario « ${p.scenario} » occupe le poste « ${p.job} », absent du référentiel : choisissez un poste existant.` },
   'structure.scenario_unknown_task': { severity: 'error', message: (p) => `Le salarié type du scénario « ${p.scenario} » cite la tâche « ${p.task} », qui n’appartient pas au poste « ${p.job} » : choisissez une tâche de ce poste.` },
   // Regulation.
-  'regulation.unknown_version': { severity: 'error', message: (p) => `Version réglementaire inconnue « ${p.regulation} » : choisissez 2015-01-01, 2016-01-01, 2016-07-01, 2017-10-01 ou 2023-09-01.` },
+  'regulation.unknown_version': { severity: 'error', message: (p) => `Version réglementaire inconnue « ${p.regulation} » : choisissez l’une de ${VERSION_LIST}.` },
   'regulation.factor_retained_and_excluded': { severity: 'error', message: (p) => `Le facteur « ${p.factor} » est à la fois retenu et écarté : choisissez.` },
   'regulation.excluded_without_justification': { severity: 'error', message: (p) => `Le facteur « ${p.factor} » n’est pas retenu et son exclusion n’est pas justifiée : le référentiel doit justifier le choix des facteurs.` },
   'regulation.factor_not_in_force': { severity: 'warning', message: (p) => `Le facteur « ${p.factor} » n’est pas en vigueur dans la version ${p.version} (applicable à partir du ${p.from}) : ses situations ne donnent lieu à aucune déclaration sous cette version.` },
@@ -76,15 +126,27 @@ export const RULES: Record<string, { severity: Severity; message: (p: Params) =>
     message: (p) => `La protection individuelle « ${p.measure} » fait à elle seule passer ${p.factor} sous le seuil (${p.notApplied} → ${p.applied} ${u(p.unit)} pour ${p.threshold}) : les protections collectives ont la priorité sur les protections individuelles (L4121-2, 8°) ; l’exposition s’apprécie après protections collectives et individuelles (D4163-5), justifiez le port effectif de l’équipement.`,
   },
   // What-if.
-  'whatif.verdict_flip': { severity: 'info', message: (p) => `Sous la version ${p.to}, la situation « ${p.situation} » passe de « ${CONCLUSIONS[String(p.before)]} » à « ${CONCLUSIONS[String(p.after)]} » pour ${p.factor}${p.reason ? ` (${p.reason})` : ''}.` },
-  'whatif.factor_status': { severity: 'info', message: (p) => `Sous la version ${p.to}, le facteur « ${p.factor} » ${p.change}.` },
-};
+  'whatif.verdict_flip': { severity: 'info', message: (p) => `Sous la version ${p.to}, la situation « ${p.situation} » passe de « ${CONCLUSIONS[String(p.before)]} » à « ${CONCLUSIONS[String(p.after)]} » pour ${p.factor} (${flipReasonText(p)}).` },
+  'whatif.factor_status': {
+    severity: 'info',
+    message: (p) => {
+      const changes = [...(p.inForce ? [p.inForce === 'enters' ? 'entre en vigueur' : 'n’est plus en vigueur'] : []), ...(p.points ? [p.points === 'opens' ? 'ouvre des points' : 'n’ouvre plus de points'] : [])];
+      return `Sous la version ${p.to}, le facteur « ${p.factor} » ${changes.join(' et ')}.`;
+    },
+  },
+} as const satisfies Record<string, Rule>;
 
-export function ruleSeverity(code: string): Severity {
-  return RULES[code]?.severity ?? 'error';
+/** A finding code of the checker. */
+export type RuleCode = keyof typeof RULES;
+
+export const RULE_CODES = Object.keys(RULES) as RuleCode[];
+
+export const isRuleCode = (code: string): code is RuleCode => Object.hasOwn(RULES, code);
+
+export function ruleSeverity(code: RuleCode): Severity {
+  return RULES[code].severity;
 }
 
-export function ruleMessage(code: string, params: Params): string {
-  const rule = RULES[code];
-  return rule ? rule.message(params) : code;
+export function ruleMessage(code: RuleCode, params: Params): string {
+  return RULES[code].message(params);
 }
