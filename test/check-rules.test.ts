@@ -634,6 +634,46 @@ rule('structure.duplicate_choice', () => {
   });
 });
 
+// The branch's L4163-2-1 list: jobs and activities of this referential, each factor once per entry.
+const listing = (entries: NonNullable<Referential['particularlyExposed']>['entries']) => variant((r) => void (r.particularlyExposed = { entries }));
+
+rule('structure.particularly_exposed_job', () => {
+  it('a listed job the referential lacks: loader error and checker error on the entry', () => {
+    const r = listing([{ job: 'j-soudeur', factors: ['awkward_postures'] }]);
+    expect(loaderIssues(r)).toEqual([['ref.particularly_exposed_job', '$.particularlyExposed.entries[0].job']]);
+    expect(only(check(r), 'structure.particularly_exposed_job')).toEqual([{ code: 'structure.particularly_exposed_job', severity: 'error', element: 'j-soudeur', path: '$.particularlyExposed.entries[0].job' }]);
+  });
+  it('near miss: the mechanic, a job of the referential', () => {
+    const r = listing([{ job: 'j-meca', factors: ['awkward_postures'] }]);
+    expect(loaderIssues(r)).toEqual([]);
+    expect(check(r).findings.filter((f) => f.code.startsWith('structure.particularly_exposed'))).toEqual([]);
+  });
+});
+
+rule('structure.particularly_exposed_task', () => {
+  it('an activity that is not a task of the listed job', () => {
+    const r = listing([{ job: 'j-meca', tasks: ['t-carrosserie', 't-peinture'], factors: ['manual_handling'] }]);
+    expect(loaderIssues(r)).toEqual([['ref.particularly_exposed_task', '$.particularlyExposed.entries[0].tasks[1]']]);
+    expect(only(check(r), 'structure.particularly_exposed_task')).toEqual([{ code: 'structure.particularly_exposed_task', severity: 'error', element: 'j-meca', path: '$.particularlyExposed.entries[0].tasks[1]' }]);
+  });
+  it('near miss: both activities are tasks of the mechanic', () => {
+    const r = listing([{ job: 'j-meca', tasks: ['t-carrosserie', 't-moteurs'], factors: ['manual_handling'] }]);
+    expect(only(check(r), 'structure.particularly_exposed_task')).toEqual([]);
+  });
+});
+
+rule('structure.particularly_exposed_factor', () => {
+  it('the same factor twice in one entry, at the second', () => {
+    const r = listing([{ job: 'j-meca', factors: ['mechanical_vibrations', 'awkward_postures', 'mechanical_vibrations'] }]);
+    expect(loaderIssues(r)).toEqual([['ref.particularly_exposed_factor', '$.particularlyExposed.entries[0].factors[2]']]);
+    expect(only(check(r), 'structure.particularly_exposed_factor')).toEqual([{ code: 'structure.particularly_exposed_factor', severity: 'error', element: 'j-meca', path: '$.particularlyExposed.entries[0].factors[2]' }]);
+  });
+  it('near miss: the same factor in two entries of two jobs is no duplicate', () => {
+    const r = variant((r) => void (r.particularlyExposed = { entries: [{ job: 'j-meca', factors: ['mechanical_vibrations'] }, { job: r.jobs[1]?.id ?? 'j-meca', factors: ['mechanical_vibrations'] }] }));
+    expect(only(check(r), 'structure.particularly_exposed_factor')).toEqual([]);
+  });
+});
+
 rule('structure.scenario_unknown_job', () => {
   it('a reference case whose employee holds a job the referential lacks', () => {
     const r = withScenario((s) => void (s.employee.jobs[0]!.job = 'j-soudeur'));

@@ -49,6 +49,15 @@ describe('referential/update: the branch’s L4163-2-1 list of particularly expo
     expect(refusal(g, { type: 'referential/update', changes: { particularlyExposed: { entries: [{ job: 'j1', factors: ['noise' as never] }] } } }).code).toBe('command.invalid_value');
   });
 
+  it('an entry naming a job the logigramme lacks is an error of the checker, located on the entry', () => {
+    const g = applyUndoRedo(fixture(), { type: 'referential/update', changes: { particularlyExposed: { entries: [{ job: 'absent', factors: ['manual_handling'] }, { job: 'j1', tasks: ['t9'], factors: ['awkward_postures'] }] } } }, () => undefined);
+    const found = checkGraph(g).findings.filter((f) => f.code.startsWith('structure.particularly_exposed'));
+    expect(found.map((f) => [f.code, f.severity, f.path])).toEqual([
+      ['structure.particularly_exposed_job', 'error', '$.particularlyExposed.entries[0].job'],
+      ['structure.particularly_exposed_task', 'error', '$.particularlyExposed.entries[1].tasks[0]'],
+    ]);
+  });
+
   it('renaming a job or task id rewrites the list', () => {
     const g1 = applyUndoRedo(fixture(), { type: 'referential/update', changes: { particularlyExposed: list } }, () => undefined);
     const g2 = applyUndoRedo(g1, { type: 'id/rename', from: 't2', to: 'carrosserie' }, (g) => {

@@ -87,6 +87,9 @@ export const RULES = {
   'structure.branch_duplicate_answer': { severity: 'error', message: (p) => `La réponse « ${answerName(p)} » au critère « ${p.question} » mène à plusieurs branches : gardez-la dans une seule.` },
   'structure.range_gap': { severity: 'error', message: (p) => `Aucune branche du critère « ${p.question} » ne couvre les valeurs de ${p.from} à ${p.to} : étendez un intervalle (bornes : min incluse, max exclue).` },
   'structure.range_overlap': { severity: 'error', message: (p) => `Plusieurs branches du critère « ${p.question} » couvrent les valeurs de ${p.from} à ${p.to} : les intervalles ne doivent pas se chevaucher.` },
+  'structure.particularly_exposed_job': { severity: 'error', message: (p) => `La liste des postes particulièrement exposés (L4163-2-1) cite le poste « ${p.job} », absent du référentiel : retirez-le de la liste ou choisissez un poste existant.` },
+  'structure.particularly_exposed_task': { severity: 'error', message: (p) => `La liste des postes particulièrement exposés (L4163-2-1) cite la tâche « ${p.task} », qui n’est pas une activité du poste « ${p.job} » : retirez-la de la liste.` },
+  'structure.particularly_exposed_factor': { severity: 'error', message: (p) => `La liste des postes particulièrement exposés (L4163-2-1) cite deux fois le même facteur pour le poste « ${p.job} » : retirez le doublon.` },
   'structure.duplicate_choice': { severity: 'error', message: (p) => `La réponse « ${p.choice} » figure deux fois dans les choix du critère « ${p.question} » : supprimez le doublon ou donnez-lui un autre identifiant.` },
   // Reference cases (scenarios).
   'structure.scenario_regulation': { severity: 'error', message: (p) => `Le scénario « ${p.scenario} » vise une version réglementaire inconnue « ${p.regulation} » : choisissez l’une de ${VERSION_LIST} ou une date.` },

@@ -85,6 +85,9 @@ const LOAD_CODES = {
   'structure.scenario_unknown_measure': 'ref.scenario_unknown_measure',
   'structure.scenario_unknown_job': 'ref.scenario_unknown_job',
   'structure.scenario_unknown_task': 'ref.scenario_unknown_task',
+  'structure.particularly_exposed_job': 'ref.particularly_exposed_job',
+  'structure.particularly_exposed_task': 'ref.particularly_exposed_task',
+  'structure.particularly_exposed_factor': 'ref.particularly_exposed_factor',
 } as const satisfies Partial<Record<RuleCode, IssueCode>>;
 
 const isLoadRule = (code: RuleCode): code is keyof typeof LOAD_CODES => Object.hasOwn(LOAD_CODES, code);
@@ -136,24 +139,5 @@ export function integrityIssues(r: Referential): LoadIssue[] {
     );
   }
 
-  issues.push(...particularlyExposedIssues(r));
-  return issues;
-}
-
-/** The L4163-2-1 list names jobs and their activities (tasks) of this referential, each factor once per entry. */
-function particularlyExposedIssues(r: Referential): LoadIssue[] {
-  const issues: LoadIssue[] = [];
-  const jobs = new Map(r.jobs.map((j) => [j.id, j]));
-  r.particularlyExposed?.entries.forEach((entry, i) => {
-    const at: PathSegment[] = ['particularlyExposed', 'entries', i];
-    const job = jobs.get(entry.job);
-    if (!job) issues.push(issue('ref.particularly_exposed_job', [...at, 'job'], `Poste « ${entry.job} » inconnu dans ce référentiel : la liste des métiers particulièrement exposés (L4163-2-1) doit citer un poste du référentiel`));
-    entry.tasks?.forEach((task, k) => {
-      if (job && !job.tasks.some((t) => t.id === task)) issues.push(issue('ref.particularly_exposed_task', [...at, 'tasks', k], `La tâche « ${task} » n’est pas une activité du poste « ${job.label} »`));
-    });
-    entry.factors.forEach((factor, k) => {
-      if (entry.factors.indexOf(factor) !== k) issues.push(issue('ref.particularly_exposed_factor', [...at, 'factors', k], `Facteur « ${factor} » cité deux fois pour le même poste`));
-    });
-  });
   return issues;
 }

@@ -21,6 +21,7 @@ export function integrityRules(ctx: RuleContext): void {
   branchConditions(ctx);
   cycles(ctx, index);
   references(ctx);
+  particularlyExposed(ctx);
 }
 
 /** Every structure rule: the integrity rules, then labels, weightings, coverage, reachability, use. */
@@ -138,6 +139,25 @@ function references(ctx: RuleContext): void {
     const element = p.kind === 'duplicate_choice' ? ctx.r.questions[p.path[1] as number]?.id : ctx.r.scenarios[p.path[1] as number]?.id;
     ctx.emit(`structure.${kind}`, { ...(element !== undefined ? { element } : {}), path }, params);
   }
+}
+
+/**
+ * The L4163-2-1 list names jobs of this referential and their activities (tasks), each factor once per
+ * entry: an entry left behind by a removed job or task is an error of the draft, not only of the file.
+ */
+function particularlyExposed(ctx: RuleContext): void {
+  const jobs = new Map(ctx.r.jobs.map((j) => [j.id, j]));
+  ctx.r.particularlyExposed?.entries.forEach((entry, i) => {
+    const at = ['particularlyExposed', 'entries', i] as const;
+    const job = jobs.get(entry.job);
+    if (!job) ctx.emit('structure.particularly_exposed_job', { element: entry.job, path: [...at, 'job'] }, { job: entry.job });
+    entry.tasks?.forEach((task, k) => {
+      if (job && !job.tasks.some((t) => t.id === task)) ctx.emit('structure.particularly_exposed_task', { element: job.id, path: [...at, 'tasks', k] }, { task, job: job.label || job.id });
+    });
+    entry.factors.forEach((factor, k) => {
+      if (entry.factors.indexOf(factor) !== k) ctx.emit('structure.particularly_exposed_factor', { element: entry.job, path: [...at, 'factors', k] }, { factor, job: job?.label || entry.job });
+    });
+  });
 }
 
 /** The element kinds an empty label is reported for (the presentation names them). */
