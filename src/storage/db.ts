@@ -22,30 +22,18 @@ export class LogigrammeDb extends Dexie {
 
   constructor(name: string = DB_NAME) {
     super(name);
-    this.version(1).stores({
-      referentials: 'key, id, storedAt',
-      meta: 'key',
-    });
+    // Each version states its whole schema; each one adds to the one before, so it is written as that addition.
+    const v1 = { referentials: 'key, id, storedAt', meta: 'key' };
+    const v2 = { ...v1, drafts: 'id, updatedAt', companies: 'id, updatedAt', staff: 'key, companyId, year', evaluations: 'key, companyId, year' };
+    const v4 = { ...v2, versionComments: 'key, id' };
+    const v6 = { ...v4, declarations: 'key, companyId, [companyId+year], declaredAt', actionPlans: 'id, companyId, updatedAt' };
+    this.version(1).stores(v1);
     // Version 2: the editor's drafts and the company workspace. Existing data is kept as it is.
-    this.version(2).stores({
-      referentials: 'key, id, storedAt',
-      meta: 'key',
-      drafts: 'id, updatedAt',
-      companies: 'id, updatedAt',
-      staff: 'key, companyId, year',
-      evaluations: 'key, companyId, year',
-    });
+    this.version(2).stores(v2);
     // Version 3: the content hash leaves out the lifecycle fields (status, homologation). Stored versions
     // get their hash recomputed and keep the former ones readable (`legacyHashes`); evaluations follow.
     this.version(3)
-      .stores({
-        referentials: 'key, id, storedAt',
-        meta: 'key',
-        drafts: 'id, updatedAt',
-        companies: 'id, updatedAt',
-        staff: 'key, companyId, year',
-        evaluations: 'key, companyId, year',
-      })
+      .stores(v2)
       .upgrade(async (tx) => {
         const referentials = tx.table<StoredReferential, string>('referentials');
         const evaluations = tx.table<EvaluationRecord, string>('evaluations');
@@ -54,44 +42,15 @@ export class LogigrammeDb extends Dexie {
         await evaluations.bulkPut(upgraded.evaluations);
       });
     // Version 4: comments written on versions, beside them. A new table only: existing data stays as it is.
-    this.version(4).stores({
-      referentials: 'key, id, storedAt',
-      meta: 'key',
-      drafts: 'id, updatedAt',
-      companies: 'id, updatedAt',
-      staff: 'key, companyId, year',
-      evaluations: 'key, companyId, year',
-      versionComments: 'key, id',
-    });
-    // Version 6 (5 was never used; Dexie allows the gap): the declarations a
-    // company exported, kept to correct them, and its agreements or action plans. New tables only.
-    this.version(6).stores({
-      referentials: 'key, id, storedAt',
-      meta: 'key',
-      drafts: 'id, updatedAt',
-      companies: 'id, updatedAt',
-      staff: 'key, companyId, year',
-      evaluations: 'key, companyId, year',
-      versionComments: 'key, id',
-      declarations: 'key, companyId, [companyId+year], declaredAt',
-      actionPlans: 'id, companyId, updatedAt',
-    });
-    // Version 7 (5 belongs to no change; Dexie allows gaps): the publication log becomes one
-    // hash chain, built from the former per-version event lists after checking each recorded hash
-    // against the stored content; a mismatch already there is chained as recorded and the version put
-    // in quarantine, never vouched for. Same tables as version 6.
+    this.version(4).stores(v4);
+    // Version 6 (5 was never used; Dexie allows the gap): the declarations a company exported, kept to
+    // correct them, and its agreements or action plans. New tables only.
+    this.version(6).stores(v6);
+    // Version 7: the publication log becomes one hash chain, built from the former per-version event
+    // lists after checking each recorded hash against the stored content; a mismatch already there is
+    // chained as recorded and the version put in quarantine, never vouched for. Same tables as version 6.
     this.version(7)
-      .stores({
-        referentials: 'key, id, storedAt',
-        meta: 'key',
-        drafts: 'id, updatedAt',
-        companies: 'id, updatedAt',
-        staff: 'key, companyId, year',
-        evaluations: 'key, companyId, year',
-        versionComments: 'key, id',
-        declarations: 'key, companyId, [companyId+year], declaredAt',
-        actionPlans: 'id, companyId, updatedAt',
-      })
+      .stores(v6)
       .upgrade((tx) => upgradeToPublicationChain(tx, new Date().toISOString()));
   }
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_INSTALL_TIMEOUT_MS } from './support/chromium.ts';
 import { ensurePoppler, pdfPageCount, pdfPageTexts, pdfPageToPng } from './support/pdf.ts';
 import type { AppServer } from './support/server.ts';
+import { readStoredDraft } from './support/stored-draft.ts';
 import { expectOnlyOwnOrigin, openSession, type BrowserSession, type PageWatch } from './support/session.ts';
 
 /*
@@ -75,24 +76,8 @@ async function tabTo(name: string | RegExp, max = 60): Promise<number> {
 }
 
 /** The draft as stored in IndexedDB (read straight from the database, as a second tab would). */
-function storedDraft(id: string): Promise<{ graph: { nodes: Array<{ id: string; kind: string; label?: string }>; edges: Array<{ kind: string; source: string; target: string }>; referential: { scenarios: Array<{ employee: { jobs: Array<{ job: string }> } }> } }; history?: { past: unknown[] } } | undefined> {
-  return page.evaluate(
-    (key) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('logigramme');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('drafts').objectStore('drafts').get(key);
-          request.onsuccess = () => {
-            resolve(request.result);
-            open.result.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    id,
-  ) as never;
-}
+const storedDraft = (id: string) =>
+  readStoredDraft<{ graph: { nodes: Array<{ id: string; kind: string; label?: string }>; edges: Array<{ kind: string; source: string; target: string }>; referential: { scenarios: Array<{ employee: { jobs: Array<{ job: string }> } }> } }; history?: { past: unknown[] } }>(page, id);
 
 /** The focused canvas node's id, if the focus is on one. */
 const focusedNode = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('.react-flow__node')?.getAttribute('data-id') ?? null);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_INSTALL_TIMEOUT_MS } from './support/chromium.ts';
+import { readStoredDraft } from './support/stored-draft.ts';
 import type { AppServer } from './support/server.ts';
 import { expectOnlyOwnOrigin, openSession, watchPage, type BrowserSession, type PageWatch } from './support/session.ts';
 
@@ -51,24 +52,7 @@ async function openTab(): Promise<Page> {
 type StoredNode = { id: string; kind: string; label?: string; text?: string; description?: string };
 
 /** The draft as stored in IndexedDB, read straight from the database. */
-function stored(page: Page): Promise<{ revision?: number; graph: { nodes: StoredNode[] } } | undefined> {
-  return page.evaluate(
-    (key) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('logigramme');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('drafts').objectStore('drafts').get(key);
-          request.onsuccess = () => {
-            resolve(request.result);
-            open.result.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    ID,
-  ) as never;
-}
+const stored = (page: Page) => readStoredDraft<{ revision?: number; graph: { nodes: StoredNode[] } }>(page, ID);
 
 const nodeCount = (page: Page) => page.locator('.react-flow__node').count();
 const storedNodes = async (page: Page) => (await stored(page))?.graph.nodes ?? [];
