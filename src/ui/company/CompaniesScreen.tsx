@@ -11,6 +11,7 @@ import { loadCompanyFileText } from './companyFile.ts';
 import { readJsonFile } from '../jsonFile.ts';
 import { createCompany, importCompany, listCompanies } from './storage.ts';
 import './company.css';
+import { DataTable, numeric } from '../components/DataTable.tsx';
 
 const t = frCompany.list;
 
@@ -34,33 +35,18 @@ export function CompaniesScreen() {
         (companies.value.length === 0 ? (
           <p>{t.empty}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="companies">
-              <caption>{t.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.name}</th>
-                  <th scope="col">{t.siret}</th>
-                  <th scope="col" className="num">
-                    {t.year}
-                  </th>
-                  <th scope="col">{t.updated}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {companies.value.map((c) => (
-                  <tr key={c.id} data-company={c.id}>
-                    <th scope="row">
-                      <a href={hrefFor({ screen: 'company', id: c.id })}>{c.profile.name}</a>
-                    </th>
-                    <td>{c.profile.siret ?? '—'}</td>
-                    <td className="num">{c.year}</td>
-                    <td>{formatTimestamp(c.updatedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable className="companies" scroll caption={t.caption} columns={[t.name, t.siret, numeric(t.year), t.updated]}>
+            {companies.value.map((c) => (
+              <tr key={c.id} data-company={c.id}>
+                <th scope="row">
+                  <a href={hrefFor({ screen: 'company', id: c.id })}>{c.profile.name}</a>
+                </th>
+                <td>{c.profile.siret ?? '—'}</td>
+                <td className="num">{c.year}</td>
+                <td>{formatTimestamp(c.updatedAt)}</td>
+              </tr>
+            ))}
+          </DataTable>
         ))}
       <div className="company-columns">
         <NewCompany />

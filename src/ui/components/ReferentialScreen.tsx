@@ -16,6 +16,7 @@ import { frLifecycle } from '../i18n/fr-lifecycle.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
 import { ExcludedFactorsTable } from './ExcludedFactorsTable.tsx';
 import { QuarantinePanel } from '../integrity/QuarantinePanel.tsx';
+import { DataTable, numeric } from './DataTable.tsx';
 
 export function ReferentialScreen({ recordKey }: { recordKey: string }) {
   const db = useDb();
@@ -161,16 +162,7 @@ function ReferentialDetail({ stored, referential: r }: { stored: StoredReferenti
             <div key={job.id} className="job">
               <h3>{job.label}</h3>
               {job.description && <p>{job.description}</p>}
-              <table>
-                <caption className="visually-hidden">{fr.detail.jobCaption(job.label)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{fr.detail.task}</th>
-                    <th scope="col" className="num">
-                      {fr.detail.defaultShare}
-                    </th>
-                  </tr>
-                </thead>
+              <DataTable caption={fr.detail.jobCaption(job.label)} captionHidden columns={[fr.detail.task, numeric(fr.detail.defaultShare)]} rowGroups>
                 <tbody>
                   {job.tasks.map((t) => (
                     <tr key={t.id}>
@@ -188,7 +180,7 @@ function ReferentialDetail({ stored, referential: r }: { stored: StoredReferenti
                     <td className="num">{formatNumber(total)} %</td>
                   </tr>
                 </tfoot>
-              </table>
+              </DataTable>
               {!sharesComplete(total) && <p className="warning-text">{fr.detail.sharesWarning}</p>}
             </div>
           );

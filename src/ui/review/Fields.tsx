@@ -6,6 +6,7 @@ import { decodeStaffBytes, ENCODING_LABELS } from '../../io/decode.ts';
 import { readFileBytes } from '../company/download.ts';
 import { MAX_FILE_BYTES, readText } from './files.ts';
 import type { IssueSide, Located, TextFile } from './inputs.ts';
+import { DataTable } from '../components/DataTable.tsx';
 
 type ReadState = { status: 'idle' } | { status: 'reading'; file: string } | { status: 'done'; file: string } | { status: 'failed'; message: string };
 
@@ -88,29 +89,16 @@ const sideLabel = (side: IssueSide) => (side === 'both' ? frReview.files.both : 
 export function CsvIssueTable({ issues, caption }: { issues: ReadonlyArray<Located<CsvIssue>>; caption: string }) {
   const sides = issues.some((i) => i.side !== 'both');
   return (
-    <div className="table-scroll">
-      <table className="issues rv-issues">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{frReview.files.row}</th>
-            <th scope="col">{frReview.files.column}</th>
-            <th scope="col">{frReview.files.problem}</th>
-            {sides && <th scope="col">{frReview.files.version}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {issues.map(({ issue, side }, i) => (
-            <tr key={i} data-row={issue.row} data-column={issue.column}>
-              <td className="num">{issue.row}</td>
-              <td>{issue.column ? <code>{issue.column}</code> : frReview.files.wholeLine}</td>
-              <td>{issue.message}</td>
-              {sides && <td>{sideLabel(side)}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable className="issues rv-issues" scroll caption={caption} columns={[frReview.files.row, frReview.files.column, frReview.files.problem, sides && frReview.files.version]}>
+      {issues.map(({ issue, side }, i) => (
+        <tr key={i} data-row={issue.row} data-column={issue.column}>
+          <td className="num">{issue.row}</td>
+          <td>{issue.column ? <code>{issue.column}</code> : frReview.files.wholeLine}</td>
+          <td>{issue.message}</td>
+          {sides && <td>{sideLabel(side)}</td>}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -118,28 +106,16 @@ export function CsvIssueTable({ issues, caption }: { issues: ReadonlyArray<Locat
 export function JsonIssueTable({ issues, caption }: { issues: ReadonlyArray<Located<LoadIssue>>; caption: string }) {
   const sides = issues.some((i) => i.side !== 'both');
   return (
-    <div className="table-scroll">
-      <table className="issues rv-issues">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{frReview.files.path}</th>
-            <th scope="col">{frReview.files.problem}</th>
-            {sides && <th scope="col">{frReview.files.version}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {issues.map(({ issue, side }, i) => (
-            <tr key={i} data-code={issue.code}>
-              <td>
-                <code>{issue.path}</code>
-              </td>
-              <td>{issue.message}</td>
-              {sides && <td>{sideLabel(side)}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable className="issues rv-issues" scroll caption={caption} columns={[frReview.files.path, frReview.files.problem, sides && frReview.files.version]}>
+      {issues.map(({ issue, side }, i) => (
+        <tr key={i} data-code={issue.code}>
+          <td>
+            <code>{issue.path}</code>
+          </td>
+          <td>{issue.message}</td>
+          {sides && <td>{sideLabel(side)}</td>}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
