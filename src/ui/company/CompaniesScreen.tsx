@@ -12,6 +12,7 @@ import { readJsonFile } from '../jsonFile.ts';
 import { createCompany, importCompany, listCompanies } from './storage.ts';
 import './company.css';
 import { DataTable, numeric } from '../components/DataTable.tsx';
+import { takeChosenFile } from '../files.ts';
 
 const t = frCompany.list;
 
@@ -111,8 +112,7 @@ function ImportCompany() {
   const id = useId();
   const [state, setState] = useState<ImportState>({ status: 'idle' });
   const onChange = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
+    const file = takeChosenFile(event.currentTarget);
     if (!file) return;
     try {
       const text = await readJsonFile(file);
@@ -125,8 +125,6 @@ function ImportCompany() {
       setState({ status: 'done', name: loaded.value.company.profile.name, id: companyId });
     } catch {
       setState({ status: 'failed', file: file.name });
-    } finally {
-      input.value = '';
     }
   };
   return (

@@ -12,6 +12,7 @@ import { safeFileName } from './exports.ts';
 import { Pager } from './Pager.tsx';
 import { isoNow, previousStaff } from './storage.ts';
 import { DataTable, numeric } from '../components/DataTable.tsx';
+import { takeChosenFile } from '../files.ts';
 
 const t = frCompany.staff;
 const PAGE = 50;
@@ -30,17 +31,11 @@ export function StaffStep({ snapshot, actor, workspace }: StepProps) {
   const [page, setPage] = useState(0);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
+    const file = takeChosenFile(event.currentTarget);
     if (!file) return;
-    try {
-      // Bytes, not text: the encoding is detected (and said), and a workbook is read as one.
-      const bytes = await readFileBytes(file);
-      actor.send({ type: 'CSV.IMPORT', file: file.name, bytes, at: isoNow() });
-    } finally {
-      // Choosing the same file again after fixing it must start a new import.
-      input.value = '';
-    }
+    // Bytes, not text: the encoding is detected (and said), and a workbook is read as one.
+    const bytes = await readFileBytes(file);
+    actor.send({ type: 'CSV.IMPORT', file: file.name, bytes, at: isoNow() });
   };
 
   const copyPrevious = async () => {

@@ -13,6 +13,7 @@ import { useController, useEditorSnapshot } from './hooks.ts';
 import { prepareMerge, readBaseFile, readColleagueGraph } from './merge.ts';
 import { mergeMachine, type FileText, type PrepareOutput } from './mergeMachine.ts';
 import { DataTable } from '../components/DataTable.tsx';
+import { takeChosenFile } from '../files.ts';
 
 const t = frCollab.merge;
 const num = (n: number) => formatNumber(n);
@@ -104,9 +105,7 @@ function MergeDialog({ onClose }: { onClose: () => void }) {
   const { result, choices, fresh, problem, baseNeeded, how } = snapshot?.context ?? { choices: {}, fresh: [] as string[] };
 
   const read = async (event: ChangeEvent<HTMLInputElement>): Promise<FileText | null> => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    input.value = '';
+    const file = takeChosenFile(event.currentTarget);
     if (!file) return null;
     try {
       return { name: file.name, text: await readJsonFile(file) };

@@ -7,6 +7,7 @@ import { readFileBytes } from '../company/download.ts';
 import { MAX_FILE_BYTES, readText } from './files.ts';
 import type { IssueSide, Located, TextFile } from './inputs.ts';
 import { DataTable } from '../components/DataTable.tsx';
+import { takeChosenFile } from '../files.ts';
 
 type ReadState = { status: 'idle' } | { status: 'reading'; file: string } | { status: 'done'; file: string } | { status: 'failed'; message: string };
 
@@ -33,8 +34,7 @@ export function FileField({
   const id = useId();
   const [state, setState] = useState<ReadState>({ status: 'idle' });
   const onChange = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
+    const file = takeChosenFile(event.currentTarget);
     if (!file) return;
     setState({ status: 'reading', file: file.name });
     try {
@@ -57,8 +57,6 @@ export function FileField({
       onLoad({ name: file.name, text });
     } catch {
       setState({ status: 'failed', message: frReview.files.unreadable(file.name) });
-    } finally {
-      input.value = '';
     }
   };
   return (
