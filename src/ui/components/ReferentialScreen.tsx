@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { runScenarios, sharesComplete, type Referential } from '../../core/index.ts';
 import { openStored, type StoredReferential } from '../../storage/index.ts';
 import { useDb } from '../context.ts';
-import { formatDate, formatNumber, formatTimestamp } from '../format.ts';
+import { formatNumber, formatTimestamp } from '../format.ts';
 import { fr } from '../i18n/fr.ts';
 import { factorLabel, regulationLabel, sourceLabel, statusLabel } from '../labels.ts';
 import { hrefFor } from '../route.ts';
@@ -17,6 +17,7 @@ import { frEditor } from '../i18n/fr-editor.ts';
 import { ExcludedFactorsTable } from './ExcludedFactorsTable.tsx';
 import { QuarantinePanel } from '../integrity/QuarantinePanel.tsx';
 import { DataTable, numeric } from './DataTable.tsx';
+import { ProvenanceFacts } from './ProvenanceFacts.tsx';
 
 export function ReferentialScreen({ recordKey }: { recordKey: string }) {
   const db = useDb();
@@ -96,28 +97,7 @@ function ReferentialDetail({ stored, referential: r }: { stored: StoredReferenti
               <dd>{id.idcc}</dd>
             </>
           )}
-          {id.homologation && (
-            <>
-              <dt>{fr.detail.homologation}</dt>
-              <dd>
-                {fr.detail.homologationText(
-                  formatDate(id.homologation.arreteDate),
-                  id.homologation.arreteReference,
-                  id.homologation.expires ? formatDate(id.homologation.expires) : undefined,
-                )}
-              </dd>
-            </>
-          )}
-          <dt>{fr.detail.authors}</dt>
-          <dd>{id.authors.join(', ') || '—'}</dd>
-          <dt>{fr.detail.created}</dt>
-          <dd>{formatDate(id.created)}</dd>
-          {id.updated && (
-            <>
-              <dt>{fr.detail.updated}</dt>
-              <dd>{formatDate(id.updated)}</dd>
-            </>
-          )}
+          <ProvenanceFacts identity={id} />
           <dt>{fr.detail.regulation}</dt>
           <dd>{regulationLabel(r.regulation)}</dd>
           <dt>{fr.detail.hash}</dt>

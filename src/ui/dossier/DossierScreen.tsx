@@ -18,6 +18,7 @@ import './dossier.css';
 import { ExcludedFactorsTable } from '../components/ExcludedFactorsTable.tsx';
 import { CommentsAnnexRow } from './CommentsAnnex.tsx';
 import { DataTable, numeric } from '../components/DataTable.tsx';
+import { ProvenanceFacts } from '../components/ProvenanceFacts.tsx';
 
 const t = frLifecycle.dossier;
 type HeadingRef = RefObject<HTMLHeadingElement | null>;
@@ -184,22 +185,7 @@ function Cover({ stored, r, entry, head, headingRef }: { stored: StoredReferenti
         <dd>{id.version}</dd>
         <dt>{fr.detail.status}</dt>
         <dd>{statusLabel(stored.status)}</dd>
-        {id.homologation && (
-          <>
-            <dt>{fr.detail.homologation}</dt>
-            <dd>{fr.detail.homologationText(formatDate(id.homologation.arreteDate), id.homologation.arreteReference, id.homologation.expires ? formatDate(id.homologation.expires) : undefined)}</dd>
-          </>
-        )}
-        <dt>{fr.detail.authors}</dt>
-        <dd>{id.authors.join(', ') || '—'}</dd>
-        <dt>{fr.detail.created}</dt>
-        <dd>{formatDate(id.created)}</dd>
-        {id.updated && (
-          <>
-            <dt>{fr.detail.updated}</dt>
-            <dd>{formatDate(id.updated)}</dd>
-          </>
-        )}
+        <ProvenanceFacts identity={id} />
         <dt>{t.regulation}</dt>
         <dd>{regulationLabel(r.regulation)}</dd>
         <dt>{t.workingYear}</dt>
