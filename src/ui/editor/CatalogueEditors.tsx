@@ -1,7 +1,22 @@
+import type { ReactNode } from 'react';
 import type { BranchCondition, GraphEdge, Measure, Question } from '../../core/index.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
 import { NumberField, SelectField, TextField } from './fields.tsx';
 import { useController } from './hooks.ts';
+
+/** The frame of a catalogue entry's editor: its heading, the nodes that use it, its label (renamed with its id). */
+function CatalogueEntry({ kind, entry, usedBy, children }: { kind: 'question'; entry: Question; usedBy: number; children: ReactNode } | { kind: 'measure'; entry: Measure; usedBy: number; children: ReactNode }) {
+  const controller = useController();
+  const texts = frEditor[kind];
+  return (
+    <fieldset className="catalogue">
+      <legend>{texts.heading}</legend>
+      <p className="help">{texts.usedBy(usedBy)}</p>
+      <TextField main label={texts.label} value={entry.label} onCommit={(label) => controller.editCatalogueLabel(kind, entry, label)} />
+      {children}
+    </fieldset>
+  );
+}
 
 /** A catalogue question: label, type, who answers, possible answers, unit and bounds. */
 export function QuestionEditor({ question, usedBy }: { question: Question; usedBy: number }) {
@@ -15,10 +30,7 @@ export function QuestionEditor({ question, usedBy }: { question: Question; usedB
     else save({ ...base, type, unit: frEditor.defaults.unit });
   };
   return (
-    <fieldset className="catalogue">
-      <legend>{frEditor.question.heading}</legend>
-      <p className="help">{frEditor.question.usedBy(usedBy)}</p>
-      <TextField main label={frEditor.question.label} value={question.label} onCommit={(label) => controller.editCatalogueLabel('question', question, label)} />
+    <CatalogueEntry kind="question" entry={question} usedBy={usedBy}>
       <SelectField
         label={frEditor.question.type}
         value={question.type}
@@ -58,7 +70,7 @@ export function QuestionEditor({ question, usedBy }: { question: Question; usedB
         </>
       )}
       <TextField label={frEditor.question.help} value={question.help ?? ''} multiline onCommit={(help) => save(withText(question, 'help', help))} />
-    </fieldset>
+    </CatalogueEntry>
   );
 }
 
@@ -67,10 +79,7 @@ export function MeasureEditor({ measure, usedBy }: { measure: Measure; usedBy: n
   const controller = useController();
   const save = (next: Measure) => controller.run({ type: 'measure/update', id: measure.id, measure: next }, frEditor.history.measure(measure.label)).ok;
   return (
-    <fieldset className="catalogue">
-      <legend>{frEditor.measure.heading}</legend>
-      <p className="help">{frEditor.measure.usedBy(usedBy)}</p>
-      <TextField main label={frEditor.measure.label} value={measure.label} onCommit={(label) => controller.editCatalogueLabel('measure', measure, label)} />
+    <CatalogueEntry kind="measure" entry={measure} usedBy={usedBy}>
       <SelectField
         label={frEditor.measure.kind}
         value={measure.kind}
@@ -78,7 +87,7 @@ export function MeasureEditor({ measure, usedBy }: { measure: Measure; usedBy: n
         onChange={(kind) => save({ ...measure, kind })}
       />
       <TextField label={frEditor.measure.description} value={measure.description ?? ''} multiline onCommit={(description) => save(withText(measure, 'description', description))} />
-    </fieldset>
+    </CatalogueEntry>
   );
 }
 

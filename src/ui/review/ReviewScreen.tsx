@@ -173,26 +173,8 @@ function StoredPicker({ records, a, b }: { records: StoredReferential[]; a?: str
             <option value={ANY_REFERENTIAL}>{t.anyReferential}</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="rv-before">{t.before}</label>
-          <select id="rv-before" value={current.before} onChange={(e) => setChoice({ ...current, before: e.currentTarget.value })}>
-            {versions.map((r) => (
-              <option key={r.key} value={r.key}>
-                {option(r)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="rv-after">{t.after}</label>
-          <select id="rv-after" value={current.after} onChange={(e) => setChoice({ ...current, after: e.currentTarget.value })}>
-            {versions.map((r) => (
-              <option key={r.key} value={r.key}>
-                {option(r)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <VersionSelect id="rv-before" label={t.before} versions={versions} option={option} value={current.before} onChange={(before) => setChoice({ ...current, before })} />
+        <VersionSelect id="rv-after" label={t.after} versions={versions} option={option} value={current.after} onChange={(after) => setChoice({ ...current, after })} />
       </div>
       {!any && versions.length < 2 && <p className="help">{t.oneVersion}</p>}
       {error && (
@@ -244,6 +226,36 @@ function FileOutcome({ state }: { state: FileState | undefined }) {
     <div role="alert" className="error-box" data-testid="review-file-errors">
       <p className="error-text">{t.fileInvalid(state.file, state.issues.length)}</p>
       <IssueTable issues={state.issues} caption={t.issuesCaption(state.file)} />
+    </div>
+  );
+}
+
+/** One side of the comparison: a stored version chosen from the list. */
+function VersionSelect({
+  id,
+  label,
+  versions,
+  option,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  versions: readonly StoredReferential[];
+  option: (r: StoredReferential) => string;
+  value: string;
+  onChange: (key: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {versions.map((r) => (
+          <option key={r.key} value={r.key}>
+            {option(r)}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
