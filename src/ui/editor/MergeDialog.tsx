@@ -104,15 +104,6 @@ function MergeDialog({ onClose }: { onClose: () => void }) {
   const send = (event: Parameters<NonNullable<typeof actor>['send']>[0]) => actor?.send(event);
   const { result, choices, fresh, problem, baseNeeded, how } = snapshot?.context ?? { choices: {}, fresh: [] as string[] };
 
-  const read = async (event: ChangeEvent<HTMLInputElement>): Promise<FileText | null> => {
-    const file = takeChosenFile(event.currentTarget);
-    if (!file) return null;
-    try {
-      return { name: file.name, text: await readJsonFile(file) };
-    } catch {
-      return { name: file.name, text: { ok: false, issues: [{ code: 'file.unreadable', path: '$', message: frCollab.comments.unreadable(file.name) }] } };
-    }
-  };
   const pending = result?.pending.length ?? 0;
   return (
     <div className="editor-dialog-backdrop">
@@ -137,38 +128,14 @@ function MergeDialog({ onClose }: { onClose: () => void }) {
         {(state === 'choosing' || state === 'needBase') && (
           <>
             <p>{t.intro}</p>
-            <div className="field">
-              <label htmlFor={`${id}-file`}>{t.file}</label>
-              <input
-                id={`${id}-file`}
-                type="file"
-                accept=".json,application/json"
-                onChange={(e) =>
-                  void read(e).then((file) => {
-                    if (file) send({ type: 'file', file });
-                  })
-                }
-              />
-            </div>
+            <JsonFileField id={`${id}-file`} label={t.file} onFile={(file) => send({ type: 'file', file })} />
           </>
         )}
         {state === 'needBase' && baseNeeded && (
           <div className="merge-base" role="alert">
             <h3>{t.baseNeeded}</h3>
             <p>{baseNeeded}</p>
-            <div className="field">
-              <label htmlFor={`${id}-base`}>{t.baseFile}</label>
-              <input
-                id={`${id}-base`}
-                type="file"
-                accept=".json,application/json"
-                onChange={(e) =>
-                  void read(e).then((file) => {
-                    if (file) send({ type: 'base', file });
-                  })
-                }
-              />
-            </div>
+            <JsonFileField id={`${id}-base`} label={t.baseFile} onFile={(file) => send({ type: 'base', file })} />
           </div>
         )}
         {(state === 'preparing' || state === 'applying') && (
@@ -218,6 +185,27 @@ function MergeDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       </div>
+    </div>
+  );
+}
+
+/** A JSON file input: the chosen file's text (or why it cannot be read), handed over once read. */
+function JsonFileField({ id, label, onFile }: { id: string; label: string; onFile: (file: FileText) => void }) {
+  const read = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = takeChosenFile(event.currentTarget);
+    if (!file) return;
+    let text: FileText['text'];
+    try {
+      text = await readJsonFile(file);
+    } catch {
+      text = { ok: false, issues: [{ code: 'file.unreadable', path: '$', message: frCollab.comments.unreadable(file.name) }] };
+    }
+    onFile({ name: file.name, text });
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="file" accept=".json,application/json" onChange={(e) => void read(e)} />
     </div>
   );
 }
