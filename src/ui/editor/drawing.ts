@@ -40,26 +40,22 @@ export function linkToNew(graph: GraphDocument, anchor: GraphNode, node: GraphNo
 export function pasteCommands(graph: GraphDocument, fragment: GraphFragment, offset: { x: number; y: number }, labelOf: (node: GraphNode) => string): { commands: GraphCommand[]; ids: Record<string, string> } {
   const maker = new IdMaker(graph);
   const commands: GraphCommand[] = [];
-  const questionIds: Record<string, string> = {};
-  for (const q of fragment.questions) {
-    const same = graph.referential.questions.find((x) => x.id === q.id);
-    if (same && JSON.stringify(same) === JSON.stringify(q)) questionIds[q.id] = q.id;
-    else {
-      const id = maker.take(slugId(q.label, maker.taken, 'critere'));
-      questionIds[q.id] = id;
-      commands.push({ type: 'question/add', question: { ...q, id } });
+  // A catalogue entry identical to one already here is reused; any other is added under a fresh id.
+  const adopt = <T extends { id: string; label: string }>(entries: readonly T[], existing: readonly T[], fallback: string, add: (entry: T) => GraphCommand) => {
+    const adopted: Record<string, string> = {};
+    for (const entry of entries) {
+      const same = existing.find((x) => x.id === entry.id);
+      if (same && JSON.stringify(same) === JSON.stringify(entry)) adopted[entry.id] = entry.id;
+      else {
+        const id = maker.take(slugId(entry.label, maker.taken, fallback));
+        adopted[entry.id] = id;
+        commands.push(add({ ...entry, id }));
+      }
     }
-  }
-  const measureIds: Record<string, string> = {};
-  for (const m of fragment.measures) {
-    const same = graph.referential.measures.find((x) => x.id === m.id);
-    if (same && JSON.stringify(same) === JSON.stringify(m)) measureIds[m.id] = m.id;
-    else {
-      const id = maker.take(slugId(m.label, maker.taken, 'mesure'));
-      measureIds[m.id] = id;
-      commands.push({ type: 'measure/add', measure: { ...m, id } });
-    }
-  }
+    return adopted;
+  };
+  const questionIds = adopt(fragment.questions, graph.referential.questions, 'critere', (question) => ({ type: 'question/add', question }));
+  const measureIds = adopt(fragment.measures, graph.referential.measures, 'mesure', (measure) => ({ type: 'measure/add', measure }));
   const ids: Record<string, string> = {};
   // Decision nodes are `n-<name>`, as in the samples; their catalogue entry keeps the plain name.
   for (const n of fragment.nodes) ids[n.id] = maker.take(slugId(`${n.kind === 'question' || n.kind === 'measure' ? 'n ' : ''}${labelOf(n)}`, maker.taken, n.kind));

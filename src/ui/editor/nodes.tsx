@@ -85,37 +85,35 @@ const JobNode = memo(function JobNode({ id, data, selected }: NodeProps<FlowNode
   );
 });
 
+/** A node with one way in and one way out (a task, a question): its frame, collapse toggle and two handles. */
+function PlainNode({ id, kind, title, subtitle, selected, hidden }: { id: string; kind: GraphNodeKind; title: string; subtitle?: ReactNode; selected: boolean; hidden: number | undefined }) {
+  const { input, output } = useDirection();
+  return (
+    <Frame id={id} kind={kind} title={title} subtitle={subtitle} selected={selected}>
+      {hidden !== undefined && <CollapseToggle id={id} label={title} hidden={hidden} />}
+      <Handle type="target" position={input} title={frEditor.node.inHandle} />
+      <Handle type="source" position={output} title={frEditor.node.outHandle} />
+    </Frame>
+  );
+}
+
 const TaskNode = memo(function TaskNode({ id, data, selected }: NodeProps<FlowNode>) {
   const node = useGraphNode(id);
-  const { input, output } = useDirection();
   const share = useEdgesTo(id, (edges) => {
     const w = edges.find((e) => e.kind === 'weighting');
     return w?.kind === 'weighting' ? w.share : undefined;
   });
   if (node?.kind !== 'task') return null;
-  return (
-    <Frame id={id} kind="task" title={node.label} subtitle={share === undefined ? undefined : frEditor.node.share(formatNumber(share))} selected={selected}>
-      {data.hidden !== undefined && <CollapseToggle id={id} label={node.label} hidden={data.hidden} />}
-      <Handle type="target" position={input} title={frEditor.node.inHandle} />
-      <Handle type="source" position={output} title={frEditor.node.outHandle} />
-    </Frame>
-  );
+  return <PlainNode id={id} kind="task" title={node.label} subtitle={share === undefined ? undefined : frEditor.node.share(formatNumber(share))} selected={selected} hidden={data.hidden} />;
 });
 
 const QuestionNode = memo(function QuestionNode({ id, data, selected }: NodeProps<FlowNode>) {
   const node = useGraphNode(id);
-  const { input, output } = useDirection();
   const question = useGraphSelector((g) => (node?.kind === 'question' ? g.referential.questions.find((q) => q.id === node.question) : undefined));
   if (node?.kind !== 'question') return null;
   const title = node.label || question?.label || node.question;
   const subtitle = question ? `${frEditor.node.type[question.type]} · ${frEditor.node.scope[question.scope]}` : node.question;
-  return (
-    <Frame id={id} kind="question" title={title} subtitle={subtitle} selected={selected}>
-      {data.hidden !== undefined && <CollapseToggle id={id} label={title} hidden={data.hidden} />}
-      <Handle type="target" position={input} title={frEditor.node.inHandle} />
-      <Handle type="source" position={output} title={frEditor.node.outHandle} />
-    </Frame>
-  );
+  return <PlainNode id={id} kind="question" title={title} subtitle={subtitle} selected={selected} hidden={data.hidden} />;
 });
 
 const MeasureNode = memo(function MeasureNode({ id, data, selected }: NodeProps<FlowNode>) {
