@@ -1,4 +1,4 @@
-import type { LoadIssue, Result } from '../core/index.ts';
+import { parseJsonText, type LoadIssue, type Result } from '../core/index.ts';
 import { decodeJsonBytes } from '../io/utf8.ts';
 
 /**
@@ -78,6 +78,13 @@ export function readJsonInput(io: CliIo, path: string, what: string): Result<str
   return typeof read === 'string' ? { ok: true, value: read } : decodeJsonBytes(read);
 }
 
+/** A JSON document read and parsed (with the reader's limits), or why not; `undefined` when the file cannot be read. */
+export function readJsonDocument(io: CliIo, path: string, what: string): Result<unknown, LoadIssue> | undefined {
+  const text = readJsonInput(io, path, what);
+  if (text === undefined) return undefined;
+  return text.ok ? parseJsonText(text.value) : text;
+}
+
 function readRaw(io: CliIo, path: string, what: string): Uint8Array | string | undefined {
   try {
     return io.readFile(path);
@@ -96,6 +103,17 @@ export function writeOutput(io: CliIo, path: string, text: string, what: string)
     io.stderr(`Impossible d’écrire ${what} « ${path} » : ${fileErrorReason(error, 'dossier introuvable')}`);
     return false;
   }
+}
+
+/**
+ * A JSON document as a command's result: into the file `output` names, or onto standard output.
+ * `false` after telling why it cannot be written (an input error).
+ */
+export function emitJson(io: CliIo, output: string | undefined, document: unknown, what: string): boolean {
+  const text = `${JSON.stringify(document, null, 2)}\n`;
+  if (output !== undefined) return writeOutput(io, output, text, what);
+  io.stdout(text.slice(0, -1));
+  return true;
 }
 
 /** A file-system error in French; `notFound` says what ENOENT means (the file to read, the folder to write into). */

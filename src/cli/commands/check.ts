@@ -5,7 +5,6 @@ import {
   compile,
   loadGraph,
   migrateReferential,
-  parseJsonText,
   parseWith,
   REGULATION_VERSIONS,
   ReferentialSchema,
@@ -24,7 +23,7 @@ import { formatJsonIssues } from '../format.ts';
 import { formatNumber, plural } from '../../present/fr.ts';
 import { VERDICT_LABELS } from '../../present/diff-text.ts';
 import { CHECK_HELP } from '../help.ts';
-import { EXIT_INPUT, EXIT_OK, readJsonInput, UsageError } from '../io.ts';
+import { EXIT_INPUT, EXIT_OK, readJsonDocument, UsageError } from '../io.ts';
 import { graphLocation } from '../locate.ts';
 
 const FORMATS = ['text', 'json'] as const;
@@ -57,9 +56,8 @@ export const checkCommand = defineCommand('check', CHECK_HELP, (args, io) => {
   if (against) options.against = against.id;
 
   // 2. The document: a logigramme (`"kind": "logigramme"`) or a referential, schema only.
-  const text = readJsonInput(io, path, 'le fichier');
-  if (text === undefined) return EXIT_INPUT;
-  const json = text.ok ? parseJsonText(text.value) : text;
+  const json = readJsonDocument(io, path, 'le fichier');
+  if (json === undefined) return EXIT_INPUT;
   if (!json.ok) {
     io.stderr(`${formatJsonIssues(path, json.issues)}\n${path} : vérification impossible, le fichier n’est pas du JSON valide`);
     return EXIT_INPUT;

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { compile, contentHash, loadGraph, loadReferential, parseJsonText, ruleMessage } from '../../core/index.ts';
+import { compile, contentHash, loadGraph, loadReferential, ruleMessage } from '../../core/index.ts';
 import { parseOrUsage } from '../args.ts';
 import { checkOutput, defineCommand, looksLikeReferential, oneFile } from '../command.ts';
 import { formatJsonIssues } from '../format.ts';
 import { plural } from '../../present/fr.ts';
 import { COMPILE_HELP } from '../help.ts';
-import { EXIT_INPUT, EXIT_OK, readJsonInput, writeOutput } from '../io.ts';
+import { EXIT_INPUT, EXIT_OK, emitJson, readJsonDocument } from '../io.ts';
 import { graphLocation } from '../locate.ts';
 
 const OPTIONS = { output: { type: 'string', short: 'o' } } as const;
@@ -22,9 +22,8 @@ export const compileCommand = defineCommand('compile', COMPILE_HELP, (args, io) 
   const output = values.output;
   checkOutput(path, output);
 
-  const text = readJsonInput(io, path, 'le logigramme');
-  if (text === undefined) return EXIT_INPUT;
-  const json = text.ok ? parseJsonText(text.value) : text;
+  const json = readJsonDocument(io, path, 'le logigramme');
+  if (json === undefined) return EXIT_INPUT;
   if (json.ok && looksLikeReferential(json.value)) {
     io.stderr(`${path} : ce fichier est un référentiel, pas un logigramme (pas de champ « kind » valant « logigramme ») ; « logigramme decompile » en fait un logigramme`);
     return EXIT_INPUT;
@@ -49,9 +48,7 @@ export const compileCommand = defineCommand('compile', COMPILE_HELP, (args, io) 
     return EXIT_INPUT;
   }
 
-  const out = `${JSON.stringify(referential, null, 2)}\n`;
-  if (output === undefined) io.stdout(out.slice(0, -1));
-  else if (!writeOutput(io, output, out, 'le référentiel')) return EXIT_INPUT;
+  if (!emitJson(io, output, referential, 'le référentiel')) return EXIT_INPUT;
   const tasks = referential.jobs.reduce((n, j) => n + j.tasks.length, 0);
   io.stderr(
     `${path} : compilé${output === undefined ? '' : ` dans ${output}`} — ${plural(referential.jobs.length, 'poste', 'postes')}, ${plural(tasks, 'tâche', 'tâches')}, ${plural(referential.situations.length, 'situation', 'situations')}, empreinte ${contentHash(checked.value)}`,

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { decompile, loadReferential, parseJsonText } from '../../core/index.ts';
+import { decompile, loadReferential } from '../../core/index.ts';
 import { parseOrUsage } from '../args.ts';
 import { checkOutput, defineCommand, isGraphDocument, oneFile } from '../command.ts';
 import { formatJsonIssues } from '../format.ts';
 import { plural } from '../../present/fr.ts';
 import { DECOMPILE_HELP } from '../help.ts';
-import { EXIT_INPUT, EXIT_OK, readJsonInput, writeOutput } from '../io.ts';
+import { EXIT_INPUT, EXIT_OK, emitJson, readJsonDocument } from '../io.ts';
 
 const OPTIONS = { output: { type: 'string', short: 'o' } } as const;
 
@@ -19,9 +19,8 @@ export const decompileCommand = defineCommand('decompile', DECOMPILE_HELP, async
   const output = values.output;
   checkOutput(path, output);
 
-  const text = readJsonInput(io, path, 'le référentiel');
-  if (text === undefined) return EXIT_INPUT;
-  const json = text.ok ? parseJsonText(text.value) : text;
+  const json = readJsonDocument(io, path, 'le référentiel');
+  if (json === undefined) return EXIT_INPUT;
   if (json.ok && isGraphDocument(json.value)) {
     io.stderr(`${path} : ce fichier est déjà un logigramme ; « logigramme compile » en fait un référentiel`);
     return EXIT_INPUT;
@@ -35,9 +34,7 @@ export const decompileCommand = defineCommand('decompile', DECOMPILE_HELP, async
   // Loaded on demand: the layout engine (~1.5 MB of JavaScript) would slow every other command's start.
   const { withLayout } = await import('../../core/layout.ts');
   const graph = await withLayout(decompile(loaded.value));
-  const out = `${JSON.stringify(graph, null, 2)}\n`;
-  if (output === undefined) io.stdout(out.slice(0, -1));
-  else if (!writeOutput(io, output, out, 'le logigramme')) return EXIT_INPUT;
+  if (!emitJson(io, output, graph, 'le logigramme')) return EXIT_INPUT;
   io.stderr(`${path} : décompilé${output === undefined ? '' : ` dans ${output}`} — ${plural(graph.nodes.length, 'nœud', 'nœuds')}, ${plural(graph.edges.length, 'liaison', 'liaisons')}, disposition automatique de gauche à droite`);
   return EXIT_OK;
 });

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { contentHash, integrityIssues, migrateReferential, parseJsonText, parseWith, ReferentialSchema } from '../../core/index.ts';
+import { contentHash, integrityIssues, migrateReferential, parseWith, ReferentialSchema } from '../../core/index.ts';
 import { parseOrUsage } from '../args.ts';
 import { defineCommand, oneReferential } from '../command.ts';
 import { formatJsonIssues } from '../format.ts';
 import { plural } from '../../present/fr.ts';
 import { HASH_HELP } from '../help.ts';
-import { EXIT_INPUT, EXIT_OK, readJsonInput } from '../io.ts';
+import { EXIT_INPUT, EXIT_OK, readJsonDocument } from '../io.ts';
 
 /**
  * The hash is computed on the document as the loader reads it (defaults applied), so it is the one
@@ -14,9 +14,8 @@ import { EXIT_INPUT, EXIT_OK, readJsonInput } from '../io.ts';
 export const hashCommand = defineCommand('hash', HASH_HELP, (args, io) => {
   const { positionals } = parseOrUsage(() => parseArgs({ args, options: {}, allowPositionals: true, strict: true }));
   const path = oneReferential(positionals);
-  const text = readJsonInput(io, path, 'le référentiel');
-  if (text === undefined) return EXIT_INPUT;
-  const json = text.ok ? parseJsonText(text.value) : text;
+  const json = readJsonDocument(io, path, 'le référentiel');
+  if (json === undefined) return EXIT_INPUT;
   const migrated = json.ok ? migrateReferential(json.value) : json;
   const parsed = migrated.ok ? parseWith(ReferentialSchema, migrated.value) : migrated;
   if (!parsed.ok) {

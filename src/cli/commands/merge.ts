@@ -10,7 +10,6 @@ import {
   loadReferential,
   mergeGraphs,
   mergeReferentials,
-  parseJsonText,
   type GraphDocument,
   type LoadIssue,
   type MergeConflict,
@@ -24,7 +23,7 @@ import { defineCommand, isGraphDocument } from '../command.ts';
 import { formatJsonIssues } from '../format.ts';
 import { formatNumber, plural } from '../../present/fr.ts';
 import { MERGE_HELP } from '../help.ts';
-import { readJsonInput, UsageError, writeOutput, type CliIo } from '../io.ts';
+import { emitJson, readJsonDocument, UsageError, type CliIo } from '../io.ts';
 
 const OPTIONS = {
   output: { type: 'string', short: 'o' },
@@ -83,9 +82,7 @@ export const mergeCommand = defineCommand('merge', MERGE_HELP, (args, io) => {
     throw new UsageError(`--choose : ${unknown.map((id) => `« ${id} »`).join(', ')} ${unknown.length > 1 ? 'ne sont pas des conflits' : 'n’est pas un conflit'} de cette fusion${result.conflicts.length > 0 ? ` (conflits : ${result.conflicts.map((c) => c.id).join(', ')})` : ''}`);
   }
 
-  const text = `${JSON.stringify(result.document, null, 2)}\n`;
-  if (values.output === undefined) io.stdout(text.slice(0, -1));
-  else if (!writeOutput(io, values.output, text, 'le fichier fusionné')) return MERGE_TROUBLE;
+  if (!emitJson(io, values.output, result.document, 'le fichier fusionné')) return MERGE_TROUBLE;
   const problems = result.problems ?? [];
   const clean = result.pending.length === 0 && problems.length === 0;
   if (format === 'json') {
@@ -98,9 +95,8 @@ export const mergeCommand = defineCommand('merge', MERGE_HELP, (args, io) => {
 
 /** Reads a logigramme or a referential; `undefined` after reporting every problem. A stale stated hash only warns. */
 function load(io: CliIo, path: string, role: string): Loaded | undefined {
-  const text = readJsonInput(io, path, role);
-  if (text === undefined) return undefined;
-  const json = text.ok ? parseJsonText(text.value) : text;
+  const json = readJsonDocument(io, path, role);
+  if (json === undefined) return undefined;
   if (json.ok && isGraphDocument(json.value)) {
     const graph = loadGraph(json.value);
     if (graph.ok) return { kind: 'graph', graph: graph.value };
