@@ -2,11 +2,9 @@ import { useId, useMemo } from 'react';
 import type { FactorCode } from '../../core/index.ts';
 import type { EvaluationRecord } from '../../storage/index.ts';
 import { frCompany } from '../i18n/fr-company.ts';
-import { factorLabel } from '../labels.ts';
 import { readStoredEvaluation, type CompanyEvaluation } from './evaluation.ts';
 import { compareEvaluations } from './whatif.ts';
-import { ChangeTable } from './WhatIfPanel.tsx';
-import { DataTable, numeric } from '../components/DataTable.tsx';
+import { ChangeTable, FactorCountTable } from './WhatIfPanel.tsx';
 
 const t = frCompany.compare;
 
@@ -26,17 +24,13 @@ export function ComparePanel({ current, previous, contentHash, factors }: { curr
         <>
           <p>{t.summary(year - 1, year, comparison.exposedBefore, comparison.exposedAfter, comparison.pointsBefore, comparison.pointsAfter)}</p>
           {previous && previous.contentHash !== contentHash && <p className="warning-text">{t.hashChanged}</p>}
-          <DataTable className="compact" caption={t.caption(year - 1, year)} columns={[frCompany.company.factor, numeric(year - 1), numeric(year)]}>
-            {comparison.factors
-              .filter((f) => factors.includes(f.factor) || f.exposedBefore > 0 || f.exposedAfter > 0)
-              .map((f) => (
-                <tr key={f.factor} data-factor={f.factor}>
-                  <th scope="row">{factorLabel(regulation, f.factor)}</th>
-                  <td className="num">{f.exposedBefore}</td>
-                  <td className="num">{f.exposedAfter}</td>
-                </tr>
-              ))}
-          </DataTable>
+          <FactorCountTable
+            factors={comparison.factors.filter((f) => factors.includes(f.factor) || f.exposedBefore > 0 || f.exposedAfter > 0)}
+            regulation={regulation}
+            caption={t.caption(year - 1, year)}
+            before={year - 1}
+            after={year}
+          />
           {comparison.changes.length > 0 && <ChangeTable comparison={comparison} regulation={regulation} caption={t.changesCaption(year - 1, year)} />}
         </>
       )}

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { REGULATION_VERSIONS, UNIT_LABELS, type Employee, type Referential } from '../../core/index.ts';
 import { formatNumber } from '../format.ts';
 import { fr } from '../i18n/fr.ts';
@@ -161,19 +161,24 @@ function Changes({ comparison: c, regulation }: { comparison: Comparison; regula
     <div data-testid="whatif-changes">
       <h4 id={`${id}-h`}>{t.changesHeading}</h4>
       <p>{t.changesSummary(c.changes.length, c.pointsBefore, c.pointsAfter)}</p>
-      {moved.length > 0 && (
-        <DataTable className="compact" caption={t.factorCaption} columns={[frCompany.company.factor, numeric(t.before), numeric(t.after)]}>
-          {moved.map((f) => (
-            <tr key={f.factor} data-factor={f.factor}>
-              <th scope="row">{factorLabel(regulation, f.factor)}</th>
-              <td className="num">{f.exposedBefore}</td>
-              <td className="num">{f.exposedAfter}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      {moved.length > 0 && <FactorCountTable factors={moved} regulation={regulation} caption={t.factorCaption} before={t.before} after={t.after} />}
       <ChangeTable comparison={c} regulation={regulation} caption={t.changesCaption} />
     </div>
+  );
+}
+
+/** Exposed employees per factor, before and after (a what-if, or last year against this one). */
+export function FactorCountTable({ factors, regulation, caption, before, after }: { factors: Comparison['factors']; regulation: string; caption: string; before: ReactNode; after: ReactNode }) {
+  return (
+    <DataTable className="compact" caption={caption} columns={[frCompany.company.factor, numeric(before), numeric(after)]}>
+      {factors.map((f) => (
+        <tr key={f.factor} data-factor={f.factor}>
+          <th scope="row">{factorLabel(regulation, f.factor)}</th>
+          <td className="num">{f.exposedBefore}</td>
+          <td className="num">{f.exposedAfter}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
