@@ -3,13 +3,14 @@ import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyCommand, exportComments, threadStatus, type CommentThread, type GraphDocument } from '../src/core/index.ts';
 import { layoutGraph } from '../src/core/layout.ts';
 import { changeVersionThreads, draftFromStored, exportGraph, importReferentialText, LogigrammeDb } from '../src/storage/index.ts';
 import { DbContext } from '../src/ui/context.ts';
 import { App } from '../src/ui/App.tsx';
 import { DossierScreen } from '../src/ui/dossier/DossierScreen.tsx';
+import { installFlowShims } from './support/flow-shims.ts';
 
 /*
  * The working group's tools in jsdom over fake-indexeddb: remarks in the editor (badges, panel,
@@ -22,26 +23,7 @@ const ROOT = join(import.meta.dirname, '..');
 const SAMPLE_TEXT = readFileSync(join(ROOT, 'referentials', 'exemple-atelier.json'), 'utf8');
 const KEY = 'exemple-atelier@1.0.0';
 
-beforeAll(() => {
-  // jsdom has no layout: React Flow's testing shims (as in editor-ui.test.tsx).
-  class ResizeObserverShim {
-    constructor(private readonly callback: ResizeObserverCallback) {}
-    observe(target: Element) {
-      this.callback([{ target } as ResizeObserverEntry], this as unknown as ResizeObserver);
-    }
-    unobserve() {}
-    disconnect() {}
-  }
-  class DOMMatrixReadOnlyShim {
-    m22 = 1;
-  }
-  Object.assign(globalThis, { ResizeObserver: ResizeObserverShim, DOMMatrixReadOnly: DOMMatrixReadOnlyShim });
-  window.matchMedia = (query: string) => ({ matches: query.includes('reduce'), media: query, onchange: null, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, dispatchEvent: () => false }) as MediaQueryList;
-  (SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
-});
-afterAll(() => {
-  delete (globalThis as { ResizeObserver?: unknown }).ResizeObserver;
-});
+installFlowShims();
 
 let counter = 0;
 let db: LogigrammeDb;

@@ -1,45 +1,19 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, render, screen, waitFor, within, configure } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../src/core/index.ts';
 import { LogigrammeDb, type DraftRecord } from '../src/storage/index.ts';
 import { App } from '../src/ui/App.tsx';
 import { fixture } from './commands/fixture.ts';
+import { installFlowShims } from './support/flow-shims.ts';
 
 /*
  * The logigramme editor in jsdom over fake-indexeddb, driven as a keyboard user would: palette, panels,
  * search, table, shortcuts. The canvas itself (drag, handles) is exercised in Chromium (e2e).
  */
 
-const SIZES = ['offsetHeight', 'offsetWidth', 'clientHeight', 'clientWidth'] as const;
-const originals = SIZES.map((name) => [name, Object.getOwnPropertyDescriptor(name.startsWith('offset') ? HTMLElement.prototype : Element.prototype, name)] as const);
-beforeAll(() => {
-  // jsdom has no layout: React Flow's testing shims.
-  class ResizeObserverShim {
-    constructor(private readonly callback: ResizeObserverCallback) {}
-    observe(target: Element) {
-      this.callback([{ target } as ResizeObserverEntry], this as unknown as ResizeObserver);
-    }
-    unobserve() {}
-    disconnect() {}
-  }
-  class DOMMatrixReadOnlyShim {
-    m22 = 1;
-  }
-  Object.assign(globalThis, { ResizeObserver: ResizeObserverShim, DOMMatrixReadOnly: DOMMatrixReadOnlyShim });
-  window.matchMedia = (query: string) => ({ matches: query.includes('reduce'), media: query, onchange: null, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, dispatchEvent: () => false }) as MediaQueryList;
-  Object.defineProperties(HTMLElement.prototype, { offsetHeight: { configurable: true, get: () => 80 }, offsetWidth: { configurable: true, get: () => 200 } });
-  Object.defineProperties(Element.prototype, { clientHeight: { configurable: true, get: () => 800 }, clientWidth: { configurable: true, get: () => 1000 } });
-  (SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
-});
-afterAll(() => {
-  for (const [name, descriptor] of originals) {
-    const target = name.startsWith('offset') ? HTMLElement.prototype : Element.prototype;
-    if (descriptor) Object.defineProperty(target, name, descriptor);
-    else delete (target as unknown as Record<string, unknown>)[name];
-  }
-});
+installFlowShims({ sizes: { offset: { width: 200, height: 80 }, client: { width: 1000, height: 800 } } });
 
 let counter = 0;
 let db: LogigrammeDb;

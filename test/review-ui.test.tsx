@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { importReferentialText, LogigrammeDb } from '../src/storage/index.ts';
 import { DbContext } from '../src/ui/context.ts';
 import { useRoute } from '../src/ui/route.ts';
@@ -10,6 +10,7 @@ import { groupChanges } from '../src/ui/review/changes.ts';
 import { reviewGraph } from '../src/ui/review/graph.ts';
 import { ReviewScreen } from '../src/ui/review/ReviewScreen.tsx';
 import { COMPANY_JSON, modifiedSample, SAMPLE_TEXT, STAFF_CSV } from './e2e/support/review-fixtures.ts';
+import { installFlowShims } from './support/flow-shims.ts';
 
 /*
  * The comparison screen (#/comparer) in jsdom over fake-indexeddb: two stored versions of the sample
@@ -41,46 +42,7 @@ const norm = (text: string | null | undefined) => (text ?? '').replace(/[\u202f\
  * jsdom has no layout: React Flow needs ResizeObserver, DOMMatrixReadOnly and element sizes (its
  * testing guide's shims). The nodes carry their own width and height, so the drawing is complete.
  */
-const SIZES = ['offsetHeight', 'offsetWidth', 'clientHeight', 'clientWidth'] as const;
-const originals = SIZES.map((name) => [name, Object.getOwnPropertyDescriptor(name.startsWith('offset') ? HTMLElement.prototype : Element.prototype, name)] as const);
-beforeAll(() => {
-  class ResizeObserverShim {
-    constructor(private readonly callback: ResizeObserverCallback) {}
-    observe(target: Element) {
-      this.callback([{ target } as ResizeObserverEntry], this as unknown as ResizeObserver);
-    }
-    unobserve() {}
-    disconnect() {}
-  }
-  class DOMMatrixReadOnlyShim {
-    m22: number;
-    constructor(transform?: string) {
-      const scale = /scale\(([\d.]+)\)/.exec(transform ?? '')?.[1];
-      this.m22 = scale === undefined ? 1 : Number(scale);
-    }
-  }
-  Object.assign(globalThis, { ResizeObserver: ResizeObserverShim, DOMMatrixReadOnly: DOMMatrixReadOnlyShim });
-  // A user who prefers reduced motion: the viewport jumps to a node instead of gliding (no d3 transition,
-  // whose timers jsdom does not run like a browser).
-  window.matchMedia = (query: string) => ({ matches: query.includes('reduce'), media: query, onchange: null, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, dispatchEvent: () => false }) as MediaQueryList;
-  Object.defineProperties(HTMLElement.prototype, {
-    offsetHeight: { configurable: true, get: () => 800 },
-    offsetWidth: { configurable: true, get: () => 1000 },
-  });
-  // d3-zoom reads the viewport's extent from clientWidth / clientHeight when it animates.
-  Object.defineProperties(Element.prototype, {
-    clientHeight: { configurable: true, get: () => 800 },
-    clientWidth: { configurable: true, get: () => 1000 },
-  });
-  (SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
-});
-afterAll(() => {
-  for (const [name, descriptor] of originals) {
-    const target = name.startsWith('offset') ? HTMLElement.prototype : Element.prototype;
-    if (descriptor) Object.defineProperty(target, name, descriptor);
-    else delete (target as unknown as Record<string, unknown>)[name];
-  }
-});
+installFlowShims({ sizes: { offset: { width: 1000, height: 800 }, client: { width: 1000, height: 800 } }, readScale: true });
 
 /** The review route as the app renders it: the screen keyed by the versions of the URL. */
 function ReviewRoute() {
