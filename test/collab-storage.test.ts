@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   addThread,
   applyCommand,
@@ -23,6 +23,7 @@ import {
   type Referential,
 } from '../src/core/index.ts';
 import { layoutGraph } from '../src/core/layout.ts';
+import { freshDbMaker } from './support/fresh-db.ts';
 import {
   changeVersionThreads,
   createDraft,
@@ -55,18 +56,7 @@ const SAMPLE_TEXT = readFileSync(join(ROOT, 'referentials', 'exemple-atelier.jso
 const NOW = () => '2026-03-02T09:30:00.000Z';
 const layout = { layout: layoutGraph };
 
-let counter = 0;
-const opened: LogigrammeDb[] = [];
-function freshDb(): LogigrammeDb {
-  const db = new LogigrammeDb(`collab-storage-${++counter}-${Math.random()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  const dbs = opened.splice(0);
-  for (const db of dbs) db.close();
-  for (const db of dbs) await db.delete();
-});
+const freshDb = freshDbMaker('collab-storage');
 
 const sample = (): Referential => {
   const json = parseJsonText(SAMPLE_TEXT);
@@ -173,8 +163,7 @@ describe('the database upgrade', () => {
     await v2.table('referentials').add({ key: 'x@1.0.0', id: 'x', storedAt: '2026-01-01T00:00:00Z', document: { formatVersion: 1 } });
     await v2.table('drafts').add({ id: 'x', graph: { kind: 'logigramme' }, updatedAt: '2026-01-01T00:00:00Z' });
     v2.close();
-    const db = new LogigrammeDb(name);
-    opened.push(db);
+    const db = freshDb(name);
     await db.open();
     // Version 4 added the comments table; version 7 the publication chain (nothing to chain here).
     expect(db.verno).toBe(7);

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { produce } from 'immer';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GraphDocument, GraphNode } from '../src/core/index.ts';
 import { layoutGraph } from '../src/core/layout.ts';
 import { applyCommand, type GraphCommand } from '../src/core/graph/commands/index.ts';
@@ -19,6 +19,7 @@ import {
   type DraftRecord,
 } from '../src/storage/index.ts';
 import { rebaseGraph } from '../src/ui/editor/tabs.ts';
+import { freshDbMaker } from './support/fresh-db.ts';
 
 /*
  * Issue 10, point 3: two tabs adding nodes at the same moment lost edits (whole-graph writes, last
@@ -31,19 +32,7 @@ const ROOT = join(import.meta.dirname, '..');
 const SAMPLE_TEXT = readFileSync(join(ROOT, 'referentials', 'exemple-atelier.json'), 'utf8');
 const NOW = () => '2026-01-15T10:00:00.000+01:00';
 
-let counter = 0;
-const opened: LogigrammeDb[] = [];
-function freshDb(): LogigrammeDb {
-  const db = new LogigrammeDb(`draft-revisions-${++counter}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+const freshDb = freshDbMaker('draft-revisions');
 
 async function newDraft(db: LogigrammeDb): Promise<DraftRecord> {
   const created = await createDraft(db, { id: 'atelier', title: 'Atelier', branch: 'Métallurgie' }, NOW);

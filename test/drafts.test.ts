@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contentHash, decompile, loadGraphText, loadReferential, loadReferentialText, type GraphDocument } from '../src/core/index.ts';
 import { layoutGraph } from '../src/core/layout.ts';
 import { verifyPublicationLog, type LifecycleCommand } from '../src/core/lifecycle/index.ts';
@@ -28,6 +28,7 @@ import {
   versionHistory,
 } from '../src/storage/index.ts';
 import { openOrCreateDraft } from '../src/ui/editor/persistence.ts';
+import { freshDbMaker } from './support/fresh-db.ts';
 
 /*
  * Drafts, their lifecycle as persisted, published snapshots, imports into a draft, exports and the
@@ -39,18 +40,7 @@ const SAMPLE_TEXT = readFileSync(join(ROOT, 'referentials', 'exemple-atelier.jso
 const OLD_SAMPLE_TEXT = readFileSync(join(ROOT, 'referentials', 'fp2e-eau.json'), 'utf8');
 const NOW = () => '2026-01-15T10:00:00.000+01:00';
 
-let counter = 0;
-const opened: LogigrammeDb[] = [];
-function freshDb(): LogigrammeDb {
-  const db = new LogigrammeDb(`drafts-test-${++counter}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  const dbs = opened.splice(0);
-  for (const db of dbs) db.close();
-  for (const db of dbs) await db.delete();
-});
+const freshDb = freshDbMaker('drafts-test');
 
 const signed = (at: string, author = 'Claire Martin', note = '') => ({ at, author, note });
 const review: LifecycleCommand = { type: 'review.request', ...signed('2026-01-20T09:00:00+01:00') };

@@ -1,12 +1,13 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { applyTransition, boundHistory, createDraft, HISTORY_LIMITS, idUses, importReferentialText, LogigrammeDb, openDraft, renameStaffIds, revisionOf, saveDraftGraph, type StoredStep } from '../src/storage/index.ts';
+import { describe, expect, it } from 'vitest';
+import { applyTransition, boundHistory, createDraft, HISTORY_LIMITS, idUses, importReferentialText, openDraft, renameStaffIds, revisionOf, saveDraftGraph, type StoredStep } from '../src/storage/index.ts';
 import { layoutGraph } from '../src/core/layout.ts';
 import { openDraftOrStored, createDraftFrom } from '../src/ui/editor/persistence.ts';
 import { EditorStore, type EditorHistory } from '../src/ui/editor/store.ts';
 import { fixture } from './commands/fixture.ts';
+import { freshDbMaker } from './support/fresh-db.ts';
 
 /*
  * What the editor keeps beside a draft: its undo history (saved with the draft, bounded, still there
@@ -16,16 +17,7 @@ import { fixture } from './commands/fixture.ts';
 
 const SAMPLE_TEXT = readFileSync(join(import.meta.dirname, '..', 'referentials', 'exemple-atelier.json'), 'utf8');
 const NOW = () => '2026-01-15T10:00:00.000+01:00';
-let counter = 0;
-const opened: LogigrammeDb[] = [];
-function freshDb(): LogigrammeDb {
-  const db = new LogigrammeDb(`history-test-${++counter}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const freshDb = freshDbMaker('history-test');
 
 describe('undo history kept with the draft', () => {
   it('survives a reload: a new store built from the saved steps undoes and redoes them', async () => {

@@ -4,9 +4,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyBackupFile } from '../scripts/verify-backup.ts';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contentHash, loadReferential } from '../src/core/index.ts';
 import { layoutGraph } from '../src/core/layout.ts';
+import { freshDbMaker } from './support/fresh-db.ts';
 import {
   appendPublication,
   emptyPublicationLog,
@@ -46,18 +47,7 @@ const SAMPLE_TEXT = readFileSync(join(ROOT, 'referentials', 'exemple-atelier.jso
 const NOW = () => '2026-01-15T10:00:00.000+01:00';
 const KEY = 'exemple-atelier@1.1.0';
 
-let counter = 0;
-const opened: LogigrammeDb[] = [];
-function freshDb(): LogigrammeDb {
-  const db = new LogigrammeDb(`chain-test-${++counter}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  const dbs = opened.splice(0);
-  for (const db of dbs) db.close();
-  for (const db of dbs) await db.delete();
-});
+const freshDb = freshDbMaker('chain-test');
 
 const signed = (at: string) => ({ at, author: 'Claire Martin', note: '' });
 const commands: LifecycleCommand[] = [

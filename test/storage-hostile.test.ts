@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportBackup, importBackup, importDraftText, importReferentialText, LogigrammeDb, samplesFromModules, seedSamples } from '../src/storage/index.ts';
+import { freshDbMaker } from './support/fresh-db.ts';
 
 /*
  * Issue 10, point 4 in the browser's storage: a hostile file is refused with located issues and changes
@@ -17,20 +18,12 @@ const GRAPH_TEXT = readFileSync(join(ROOT, 'referentials', 'fp2e-eau.graph.json'
 const NOW = () => '2026-01-15T10:00:00.000Z';
 const DEEP = `${'['.repeat(4100)}${']'.repeat(4100)}`;
 
-const opened: LogigrammeDb[] = [];
-let counter = 0;
+const freshDb = freshDbMaker('storage-hostile');
 async function seededDb(): Promise<LogigrammeDb> {
-  const db = new LogigrammeDb(`storage-hostile-${++counter}`);
-  opened.push(db);
+  const db = freshDb();
   await seedSamples(db, samplesFromModules({ '/referentials/exemple-atelier.json': JSON.parse(SAMPLE_TEXT) as unknown }), NOW);
   return db;
 }
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
 const contents = async (db: LogigrammeDb) => JSON.stringify(await Promise.all([db.referentials.toArray(), db.drafts.toArray(), db.companies.toArray(), db.staff.toArray(), db.evaluations.toArray(), db.meta.toArray()]));
 
 describe('a hostile file changes nothing stored', () => {

@@ -1,19 +1,19 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contentHash, loadReferential } from '../src/core/index.ts';
 import {
   importReferentialText,
   isSampleFileName,
   listReferentials,
-  LogigrammeDb,
   openStored,
   requestPersistenceOnce,
   samplesFromModules,
   seedSamples,
 } from '../src/storage/index.ts';
 import { SAMPLE_FILES as REPOSITORY_SAMPLES } from '../src/storage/samples.ts';
+import { freshDbMaker } from './support/fresh-db.ts';
 
 // These tests reason about one sample; every repository sample is checked to load just below.
 const SAMPLE_FILES = REPOSITORY_SAMPLES.filter((s) => s.file.endsWith('/exemple-atelier.json'));
@@ -27,20 +27,7 @@ const SAMPLE_TEXT = readFileSync(join(import.meta.dirname, '..', 'referentials',
 const SAMPLE = JSON.parse(SAMPLE_TEXT) as Record<string, any>;
 const NOW = () => '2026-01-15T10:00:00.000Z';
 
-let counter = 0;
-const opened: LogigrammeDb[] = [];
-/** A fresh, uniquely named database per test: tests never see each other's data. */
-function freshDb(): LogigrammeDb {
-  const db = new LogigrammeDb(`logigramme-test-${++counter}`);
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  const dbs = opened.splice(0);
-  for (const db of dbs) db.close();
-  for (const db of dbs) await db.delete();
-});
+const freshDb = freshDbMaker('logigramme-test');
 
 function variant(mutate: (doc: any) => void): string {
   const doc = structuredClone(SAMPLE);
@@ -228,8 +215,7 @@ describe('persistent storage', () => {
     expect(await requestPersistenceOnce(db, storage, NOW)).toBe('denied');
     expect(await requestPersistenceOnce(db, storage, NOW)).toBe('denied');
     // A new page (a new connection to the same database) does not ask again either.
-    const reopened = new LogigrammeDb(db.name);
-    opened.push(reopened);
+    const reopened = freshDb(db.name);
     expect(await requestPersistenceOnce(reopened, storage, NOW)).toBe('denied');
     expect(asked).toBe(1);
     expect(await requestPersistenceOnce(freshDb(), undefined)).toBe('unsupported');
