@@ -1,7 +1,8 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import type { LoadIssue } from '../../core/index.ts';
-import { importReferentialText, listReferentials, type ImportOutcome } from '../../storage/index.ts';
+import { listReferentials } from '../../storage/index.ts';
 import { HashBadge } from '../components/HashBadge.tsx';
+import { importReferentialFile } from '../components/ImportPanel.tsx';
 import { IssueTable } from '../components/IssueTable.tsx';
 import { useDb } from '../context.ts';
 import { formatDate } from '../format.ts';
@@ -10,7 +11,6 @@ import { frCompany } from '../i18n/fr-company.ts';
 import { regulationLabel, statusLabel } from '../labels.ts';
 import { useLiveQuery } from '../useLiveQuery.ts';
 import type { StepProps } from './stepProps.ts';
-import { readJsonFile } from '../jsonFile.ts';
 import { loadStoredReferential, type LoadedReferential } from './storage.ts';
 import { takeChosenFile } from '../files.ts';
 
@@ -47,9 +47,7 @@ export function ReferentialStep({ snapshot, actor }: StepProps) {
     if (!file) return;
     setState({ status: 'reading', file: file.name });
     try {
-      // Validated in full (size, UTF-8, schema, references, units, cycles, stated content hash) before anything is stored.
-      const text = await readJsonFile(file);
-      const outcome: ImportOutcome = text.ok ? await importReferentialText(db, text.value) : { kind: 'invalid', issues: text.issues };
+      const outcome = await importReferentialFile(db, file);
       if (outcome.kind === 'invalid') setState({ status: 'invalid', file: file.name, issues: outcome.issues });
       else if (outcome.kind === 'conflict') setState({ status: 'message', text: t.conflict(outcome.existing.key), error: true });
       else apply(loadStoredReferential(outcome.record));

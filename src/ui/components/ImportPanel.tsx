@@ -1,5 +1,5 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import { importReferentialText, type ImportOutcome } from '../../storage/index.ts';
+import { importReferentialText, type ImportOutcome, type LogigrammeDb } from '../../storage/index.ts';
 import { shortHash, type LoadIssue } from '../../core/index.ts';
 import { useDb } from '../context.ts';
 import { fr } from '../i18n/fr.ts';
@@ -13,6 +13,15 @@ type ImportState =
   | { status: 'done'; file: string; outcome: ImportOutcome }
   | { status: 'failed'; file: string; message: string };
 
+/**
+ * A referential file chosen by the user, stored once validated in full (size, UTF-8, schema, references,
+ * units, cycles, stated content hash); too large or not UTF-8, it is refused with the reason and the place.
+ */
+export async function importReferentialFile(db: LogigrammeDb, file: File): Promise<ImportOutcome> {
+  const text = await readJsonFile(file);
+  return text.ok ? importReferentialText(db, text.value) : { kind: 'invalid', issues: text.issues };
+}
+
 export function ImportPanel() {
   const db = useDb();
   const [state, setState] = useState<ImportState>({ status: 'idle' });
@@ -24,10 +33,7 @@ export function ImportPanel() {
     if (!file) return;
     setState({ status: 'reading', file: file.name });
     try {
-      // Too large or not UTF-8: refused with the reason and the place, like any other invalid file.
-      const text = await readJsonFile(file);
-      const outcome: ImportOutcome = text.ok ? await importReferentialText(db, text.value) : { kind: 'invalid', issues: text.issues };
-      setState({ status: 'done', file: file.name, outcome });
+      setState({ status: 'done', file: file.name, outcome: await importReferentialFile(db, file) });
     } catch {
       setState({ status: 'failed', file: file.name, message: fr.import.unreadable(file.name) });
     }
