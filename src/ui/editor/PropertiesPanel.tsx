@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { sharesComplete, type GraphEdge, type GraphNode } from '../../core/index.ts';
+import { sharesComplete, type GraphCommand, type GraphEdge, type GraphNode } from '../../core/index.ts';
 import { nodeLabel, subtreeIds, type NodeChanges } from '../../core/graph/commands/index.ts';
 import { formatNumber } from '../format.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
@@ -222,29 +222,9 @@ function QuestionNodeProperties({ node, edges, label }: { node: Extract<GraphNod
   const graph = useGraph();
   const question = graph.referential.questions.find((q) => q.id === node.question);
   const usedBy = graph.nodes.filter((n) => n.kind === 'question' && n.question === node.question).length;
-  const newQuestion = () => {
-    const id = new IdMaker(graph).next(ID_PREFIX.questionEntry);
-    controller.run(
-      [
-        { type: 'question/add', question: { id, label: frEditor.defaults.question, scope: 'company', type: 'boolean' } },
-        { type: 'node/update', id: node.id, changes: { question: id } },
-      ],
-      frEditor.history.newQuestion,
-    );
-  };
   return (
     <>
-      <SelectField
-        label={frEditor.properties.asks}
-        value={node.question}
-        options={[...graph.referential.questions.map((q) => ({ value: q.id, label: q.label })), ...(question ? [] : [{ value: node.question, label: node.question }])]}
-        onChange={(q) => controller.run({ type: 'node/update', id: node.id, changes: { question: q } }, frEditor.history.edit(W.asks, label))}
-      >
-        <button type="button" className="small" onClick={newQuestion}>
-          {frEditor.properties.newQuestion}
-        </button>
-      </SelectField>
-      <DecisionLabelField node={node} label={label} />
+      <CatalogueChoice node={node} label={label} />
       {question && <QuestionEditor question={question} usedBy={usedBy} />}
       <h4>{frEditor.properties.branches}</h4>
       {edges.length === 0 && <p className="help">{frEditor.properties.noBranches}</p>}
@@ -261,6 +241,42 @@ function QuestionNodeProperties({ node, edges, label }: { node: Extract<GraphNod
           </div>
         );
       })}
+    </>
+  );
+}
+
+/**
+ * The catalogue entry a question or measure node uses (one kept even when missing from the catalogue, so
+ * the field says what the node names), another one, or a new one made for it in one undoable step; then
+ * the node's own label.
+ */
+function CatalogueChoice({ node, label }: { node: Extract<GraphNode, { kind: 'question' | 'measure' }>; label: string }) {
+  const controller = useController();
+  const graph = useGraph();
+  const question = node.kind === 'question';
+  const current = question ? node.question : node.measure;
+  const entries: readonly { id: string; label: string }[] = question ? graph.referential.questions : graph.referential.measures;
+  const pointTo = (id: string): GraphCommand => ({ type: 'node/update', id: node.id, changes: question ? { question: id } : { measure: id } });
+  const create = () => {
+    const id = new IdMaker(graph).next(question ? ID_PREFIX.questionEntry : ID_PREFIX.measureEntry);
+    const add: GraphCommand = question
+      ? { type: 'question/add', question: { id, label: frEditor.defaults.question, scope: 'company', type: 'boolean' } }
+      : { type: 'measure/add', measure: { id, label: frEditor.defaults.measure, kind: 'collective' } };
+    controller.run([add, pointTo(id)], question ? frEditor.history.newQuestion : frEditor.history.newMeasure);
+  };
+  return (
+    <>
+      <SelectField
+        label={question ? frEditor.properties.asks : frEditor.properties.tests}
+        value={current}
+        options={[...entries.map((e) => ({ value: e.id, label: e.label })), ...(entries.some((e) => e.id === current) ? [] : [{ value: current, label: current }])]}
+        onChange={(id) => controller.run(pointTo(id), frEditor.history.edit(question ? W.asks : W.tests, label))}
+      >
+        <button type="button" className="small" onClick={create}>
+          {question ? frEditor.properties.newQuestion : frEditor.properties.newMeasure}
+        </button>
+      </SelectField>
+      <DecisionLabelField node={node} label={label} />
     </>
   );
 }
@@ -283,29 +299,9 @@ function MeasureNodeProperties({ node, edges, label }: { node: Extract<GraphNode
   const graph = useGraph();
   const measure = graph.referential.measures.find((m) => m.id === node.measure);
   const usedBy = graph.nodes.filter((n) => n.kind === 'measure' && n.measure === node.measure).length;
-  const newMeasure = () => {
-    const id = new IdMaker(graph).next(ID_PREFIX.measureEntry);
-    controller.run(
-      [
-        { type: 'measure/add', measure: { id, label: frEditor.defaults.measure, kind: 'collective' } },
-        { type: 'node/update', id: node.id, changes: { measure: id } },
-      ],
-      frEditor.history.newMeasure,
-    );
-  };
   return (
     <>
-      <SelectField
-        label={frEditor.properties.tests}
-        value={node.measure}
-        options={[...graph.referential.measures.map((m) => ({ value: m.id, label: m.label })), ...(measure ? [] : [{ value: node.measure, label: node.measure }])]}
-        onChange={(m) => controller.run({ type: 'node/update', id: node.id, changes: { measure: m } }, frEditor.history.edit(W.tests, label))}
-      >
-        <button type="button" className="small" onClick={newMeasure}>
-          {frEditor.properties.newMeasure}
-        </button>
-      </SelectField>
-      <DecisionLabelField node={node} label={label} />
+      <CatalogueChoice node={node} label={label} />
       {measure && <MeasureEditor measure={measure} usedBy={usedBy} />}
       <h4>{frEditor.properties.measureBranches}</h4>
       {edges.map((e) => {
