@@ -93,14 +93,23 @@ interface FastShape {
   contract: ContractInYear;
   windows: ContractWindows;
   layout: ResultLayout;
-  /** Per slot: the threshold (NaN when none), and 1 for a slot judged on the chemicals grid. */
+  /** Per slot: the threshold (NaN when none). */
   thresholds: Float64Array;
-  grid: Uint8Array;
-  /** Per factor of the layout: bit, first and past-last slot, mode 0 legal threshold in force / 1 not in force / 2 no legal threshold. */
-  factorBit: Int32Array;
-  factorFrom: Int32Array;
-  factorTo: Int32Array;
-  factorMode: Uint8Array;
+  /** The slots whose exposure is computed (filled by some situation, not on the chemicals grid), and their index among the active ones. */
+  figured: Int32Array;
+  figuredActive: Int32Array;
+  /**
+   * The factors a verdict can come from (in force, with a figured slot, a grid slot or a threshold ≤ 0):
+   * per such factor its bit, its mode (0 legal threshold in force, 2 no legal threshold), whether it has
+   * a grid slot, and its slots to test, `judgedSlots[judgedFrom[i]]` to `judgedSlots[judgedTo[i] - 1]`.
+   * The others are "not exposed" whatever the employee: their exposures are all 0.
+   */
+  judgedBit: Int32Array;
+  judgedMode: Uint8Array;
+  judgedGrid: Uint8Array;
+  judgedFrom: Int32Array;
+  judgedTo: Int32Array;
+  judgedSlots: Int32Array;
   /** Bits of the factors that earn points under their judging version. */
   earning: number;
   /** Points before doubling, per set of exposed earning factors (-1: not computed yet). */
@@ -162,12 +171,7 @@ export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator 
       contract,
       windows,
       layout,
-      thresholds: Float64Array.from(layout.groups, (g) => g.threshold ?? Number.NaN),
-      grid: Uint8Array.from(layout.groups, (g) => (g.grid ? 1 : 0)),
-      factorBit: Int32Array.from(layout.factors, (f) => f.bit),
-      factorFrom: Int32Array.from(layout.factors, (f) => f.from),
-      factorTo: Int32Array.from(layout.factors, (f) => f.to),
-      factorMode: Uint8Array.from(layout.factors, (f) => (!f.inForce ? 1 : f.legalThreshold ? 0 : 2)),
+      ...judging(layout, fast.slotActive),
       earning: layout.factors.reduce((bits, f) => (f.earnsPoints ? bits | f.bit : bits), 0),
       points: new Int32Array(1 << FACTOR_CODES.length).fill(-1),
     };
@@ -268,7 +272,6 @@ export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator 
       }
     }
 
-    const n = fast.n;
     const m = fast.m;
     if (acc.length < m) {
       acc = new Float64Array(m);
@@ -333,52 +336,49 @@ export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator 
     }
     if (Math.abs(jobSum - 100) > SHARE_TOLERANCE) return null;
 
-    // Verdicts, as factorVerdict in employee.ts: ≥ the threshold, exposures rounded to 10⁻⁶.
     const ratio = hours / referenceHours;
     const mult = ratio * presence;
     // A plain array (a small typed array per employee costs a backing store of its own), copied from
     // one already holding doubles, so that V8 allocates it once with its final element kind.
     const exposures = fast.zeros.slice();
-    const { thresholds, factorBit, factorFrom, factorTo, factorMode } = shape;
-    const gridSlot = shape.grid;
     const slotActive = fast.slotActive;
+    const { thresholds, figured, figuredActive, judgedBit, judgedMode, judgedGrid, judgedFrom, judgedTo, judgedSlots } = shape;
+    for (let i = 0; i < figured.length; i++) {
+      const a = acc[figuredActive[i]!]!;
+      exposures[figured[i]!] = a === 0 ? 0 : Math.round(a * mult * 1e6) / 1e6;
+    }
+    // Verdicts, as factorVerdict in employee.ts: ≥ the threshold, on the exposures rounded to 10⁻⁶.
     let exposed = 0;
     let toAnalyse = 0;
     let noLegal = 0;
     let changed = 0;
     let shownGrid = 0;
-    for (let f = 0; f < factorBit.length; f++) {
-      const mode = factorMode[f]!;
+    for (let f = 0; f < judgedBit.length; f++) {
+      const mode = judgedMode[f]!;
       let verdict = NOT;
-      const to = factorTo[f]!;
-      for (let s = factorFrom[f]!; s < to; s++) {
-        if (gridSlot[s] === 1) {
-          exposures[s] = 0;
-          if (mode !== 1 && grid !== 0) {
-            shownGrid = mode === 2 ? 2 : grid;
-            if (verdict !== EXPOSED) verdict = mode === 2 ? NO_LEGAL : grid === 2 ? EXPOSED : ANALYSE;
-          }
-          continue;
-        }
-        const q = slotActive[s]!;
-        const a = q < 0 ? 0 : acc[q]!;
-        const x = a === 0 ? 0 : Math.round(a * mult * 1e6) / 1e6;
-        exposures[s] = x;
+      if (judgedGrid[f] === 1 && grid !== 0) {
+        shownGrid = mode === 2 ? 2 : grid;
+        verdict = mode === 2 ? NO_LEGAL : grid === 2 ? EXPOSED : ANALYSE;
+      }
+      const to = judgedTo[f]!;
+      for (let k = judgedFrom[f]!; k < to; k++) {
+        const s = judgedSlots[k]!;
+        const x = exposures[s]!;
         if (mode === 2) {
           if (x > 0) verdict = NO_LEGAL;
-        } else if (mode === 0 && x >= thresholds[s]!) verdict = EXPOSED;
+        } else if (x >= thresholds[s]!) verdict = EXPOSED;
       }
-      if (mode === 1) continue;
-      const bit = factorBit[f]!;
+      const bit = judgedBit[f]!;
       if (verdict === EXPOSED) exposed |= bit;
       else {
         if (verdict === ANALYSE) toAnalyse |= bit;
         else if (verdict === NO_LEGAL) noLegal |= bit;
         // The same factor on the post's usual conditions, to tell what the long absences changed.
         if (presence < 1 && mode === 0) {
-          for (let s = factorFrom[f]!; s < to; s++) {
+          for (let k = judgedFrom[f]!; k < to; k++) {
+            const s = judgedSlots[k]!;
             const q = slotActive[s]!;
-            if (gridSlot[s] === 0 && q >= 0 && Math.round(acc[q]! * ratio * 1e6) / 1e6 >= thresholds[s]!) {
+            if (Math.round((q < 0 ? 0 : acc[q]!) * ratio * 1e6) / 1e6 >= thresholds[s]!) {
               changed |= bit;
               break;
             }
@@ -526,6 +526,49 @@ function fail(states: Uint8Array, index: number, values: Float64Array, base: num
   values.fill(0, base, base + n);
   states[index] = FAILS;
   return FAILS;
+}
+
+/** What the verdict loop reads, per contract shape: see FastShape. */
+function judging(layout: ResultLayout, slotActive: Int32Array): Pick<FastShape, 'thresholds' | 'figured' | 'figuredActive' | 'judgedBit' | 'judgedMode' | 'judgedGrid' | 'judgedFrom' | 'judgedTo' | 'judgedSlots'> {
+  const thresholds = Float64Array.from(layout.groups, (g) => g.threshold ?? Number.NaN);
+  const figured: number[] = [];
+  layout.groups.forEach((g, s) => {
+    if (!g.grid && slotActive[s]! >= 0) figured.push(s);
+  });
+  const bits: number[] = [];
+  const modes: number[] = [];
+  const grids: number[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  const slots: number[] = [];
+  for (const f of layout.factors) {
+    if (!f.inForce) continue;
+    const mode = f.legalThreshold ? 0 : 2;
+    let grid = 0;
+    const start = slots.length;
+    for (let s = f.from; s < f.to; s++) {
+      if (layout.groups[s]!.grid) grid = 1;
+      // A slot no situation fills has exposure 0: it decides only against a threshold ≤ 0.
+      else if (slotActive[s]! >= 0 || (mode === 0 && thresholds[s]! <= 0)) slots.push(s);
+    }
+    if (grid === 0 && slots.length === start) continue;
+    bits.push(f.bit);
+    modes.push(mode);
+    grids.push(grid);
+    from.push(start);
+    to.push(slots.length);
+  }
+  return {
+    thresholds,
+    figured: Int32Array.from(figured),
+    figuredActive: Int32Array.from(figured, (s) => slotActive[s]!),
+    judgedBit: Int32Array.from(bits),
+    judgedMode: Uint8Array.from(modes),
+    judgedGrid: Uint8Array.from(grids),
+    judgedFrom: Int32Array.from(from),
+    judgedTo: Int32Array.from(to),
+    judgedSlots: Int32Array.from(slots),
+  };
 }
 
 /** The labels, thresholds and units of a version's groups as one employee's result shows them. */
