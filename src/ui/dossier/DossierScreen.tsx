@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { UNIT_LABELS, regulationById, type FactorCode, type Referential } from '../../core/index.ts';
 import { decisionTree, dossierData, situationsOf, type DossierData, type TreeNode } from '../../core/lifecycle/index.ts';
 import { openStored, publicationOverview, versionHistory, type PublicationOverview, type StoredReferential, type VersionEntry } from '../../storage/index.ts';
@@ -440,6 +440,18 @@ function JobPage({ r, jobId, data }: { r: Referential; jobId: string; data: Doss
   );
 }
 
+/** One way out of a decision: when it is taken, then the subtree it leads to. */
+function TreeBranch({ when, node }: { when: ReactNode; node: TreeNode }) {
+  return (
+    <li>
+      <span className="tree-when">{when} →</span>
+      <ul>
+        <Tree node={node} />
+      </ul>
+    </li>
+  );
+}
+
 function Tree({ node }: { node: TreeNode }) {
   switch (node.kind) {
     case 'situation':
@@ -454,14 +466,7 @@ function Tree({ node }: { node: TreeNode }) {
           <strong>{node.label ?? node.question?.label ?? node.id}</strong>
           <ul>
             {node.branches.map((b, i) => (
-              <li key={i}>
-                <span className="tree-when">
-                  <ConditionText when={b.when} question={node.question} /> →
-                </span>
-                <ul>
-                  <Tree node={b.child} />
-                </ul>
-              </li>
+              <TreeBranch key={i} when={<ConditionText when={b.when} question={node.question} />} node={b.child} />
             ))}
           </ul>
         </li>
@@ -471,18 +476,8 @@ function Tree({ node }: { node: TreeNode }) {
         <li>
           <strong>{t.measureNode(node.label ?? node.measure?.label ?? node.id)}</strong>
           <ul>
-            <li>
-              <span className="tree-when">{t.applied} →</span>
-              <ul>
-                <Tree node={node.applied} />
-              </ul>
-            </li>
-            <li>
-              <span className="tree-when">{t.notApplied} →</span>
-              <ul>
-                <Tree node={node.notApplied} />
-              </ul>
-            </li>
+            <TreeBranch when={t.applied} node={node.applied} />
+            <TreeBranch when={t.notApplied} node={node.notApplied} />
           </ul>
         </li>
       );
