@@ -61,12 +61,12 @@ beforeAll(async () => {
         // No long-task timing in this browser: the measure will say so.
       }
     });
-    // A first visit lets the dev server prepare its modules; the visit under test starts after it.
+    // A first visit fills the browser's cache, as a returning user's; the visit under test starts after it.
     const warmUp = await context.newPage();
     await warmUp.goto(`${app.origin}/#/entreprises`);
     await warmUp.waitForLoadState('networkidle').catch(() => {});
     await warmUp.close();
-  });
+  }, 'production');
   ({ server, page, watch } = session);
 }, CHROMIUM_INSTALL_TIMEOUT_MS);
 
@@ -307,6 +307,12 @@ describe('the company workspace in Chromium', () => {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
     }
+    if (process.env.TRACE_E2E) {
+      await page.context().browser()!.startTracing(page, {
+        path: process.env.TRACE_E2E,
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'toplevel', 'disabled-by-default-v8.cpu_profiler', 'disabled-by-default-v8.gc'],
+      });
+    }
     const t0 = await now();
     // From a file on disk: a buffer handed to setInputFiles is decoded by a script in the page, a long
     // task of the test's own making.
@@ -333,6 +339,7 @@ describe('the company workspace in Chromium', () => {
     await row('E100000').waitFor();
     const t3 = await now();
 
+    if (process.env.TRACE_E2E) await page.context().browser()!.stopTracing();
     const tasks = (await longTasks()).slice(before).filter((x) => x.start >= t0 - 1);
     const longest = tasks.reduce((m, x) => Math.max(m, x.duration), 0);
     const total = tasks.reduce((n, x) => n + x.duration, 0);
