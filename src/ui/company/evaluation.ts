@@ -286,6 +286,49 @@ export function compactEvaluation(e: CompanyEvaluation): CompanyEvaluation {
   return { ...e, summaries: e.summaries.map((s) => ({ ...s, factors: s.factors.filter((f) => f.verdict !== 'not_exposed' || f.exposure !== 0) })) };
 }
 
+/**
+ * The summaries with every repeated part shared by reference: a factor's figures, a list of codes, an
+ * absence, the factor list as a whole. Employees of the same job and hours have equal parts, so 100 000
+ * summaries cost a few objects each instead of some thirty — when they cross from the evaluation worker
+ * (the structured clone keeps references shared within one message), when they are stored, and in the
+ * page's memory, whose garbage collector otherwise copies millions of fresh objects in pauses longer
+ * than the 100 ms a page may hold. Equal in value to the input; a summary is never modified in place.
+ */
+export function shareEqualParts(summaries: readonly EmployeeSummary[]): EmployeeSummary[] {
+  const pool = new Map<string, unknown>();
+  // JSON that tells apart what JSON.stringify merges (an undefined field and a missing one, -0, NaN).
+  const keyOf = (kind: string, value: unknown) =>
+    kind +
+    JSON.stringify(value, (_, v: unknown) =>
+      v === undefined ? '\u0000undefined' : typeof v === 'number' && (Object.is(v, -0) || !Number.isFinite(v)) ? `\u0000${Object.is(v, -0) ? '-0' : String(v)}` : v,
+    );
+  const share = <T>(kind: string, value: T): T => {
+    const key = keyOf(kind, value);
+    const found = pool.get(key);
+    if (found !== undefined) return found as T;
+    pool.set(key, value);
+    return value;
+  };
+  return summaries.map((s) => {
+    const shared: EmployeeSummary = {
+      ...s,
+      factors: share(
+        'factors',
+        s.factors.map((f) => share('factor', f)),
+      ),
+      exposed: share('codes', s.exposed),
+      toAnalyse: share('codes', s.toAnalyse),
+      declared: share('codes', s.declared),
+      dsn: share('codes', s.dsn),
+    };
+    if (s.noLegalThreshold) shared.noLegalThreshold = share('codes', s.noLegalThreshold);
+    if (s.temporary) shared.temporary = share('temporary', s.temporary);
+    if (s.absence) shared.absence = share('absence', s.absence);
+    if (s.listed) shared.listed = share('listed', s.listed);
+    return shared;
+  });
+}
+
 /** A stored evaluation read back (our own JSON, checked loosely: a record from an older app is ignored). */
 export function readStoredEvaluation(results: unknown): CompanyEvaluation | undefined {
   if (typeof results !== 'object' || results === null) return undefined;

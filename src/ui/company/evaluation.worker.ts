@@ -1,6 +1,6 @@
 import type { Employee } from '../../core/index.ts';
 import { serveTagged } from '../persistentWorker.ts';
-import { compactEvaluation, evaluateCompanySync } from './evaluation.ts';
+import { compactEvaluation, evaluateCompanySync, shareEqualParts } from './evaluation.ts';
 import type { EvaluationRequest, EvaluationResponse } from './evaluationClient.ts';
 import { putRecord } from './workerStore.ts';
 import { duerMatrix } from './exports.ts';
@@ -27,7 +27,9 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
   try {
     // The compact form (not-exposed factors left out) is what crosses to the page and what is stored:
     // a tenth of the objects to deserialise.
-    const evaluation = compactEvaluation(evaluateCompanySync(request.inputs, employees));
+    // Equal parts shared (shareEqualParts): what the page deserialises and keeps is mostly references.
+    const compact = compactEvaluation(evaluateCompanySync(request.inputs, employees));
+    const evaluation = { ...compact, summaries: shareEqualParts(compact.summaries) };
     const duer = duerMatrix(request.inputs.referential, employees, evaluation);
     if (request.store) {
       await putRecord({ dbName: request.store.dbName }, 'evaluations', {
