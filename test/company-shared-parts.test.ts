@@ -4,11 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { loadReferentialText } from '../src/core/index.ts';
 import { parseStaffCsv } from '../src/io/staff-csv.ts';
 import { compactEvaluation, evaluateCompanySync, shareEqualParts, type EmployeeSummary } from '../src/ui/company/evaluation.ts';
+import { shareEmployeeParts } from '../src/ui/company/sharedParts.ts';
 import { generatedStaffCsv } from './e2e/support/company-staff.ts';
 
 /*
- * The evaluation worker shares the equal parts of its summaries before they cross to the page (and are
- * stored): the page must get the same values, with far fewer objects to deserialise and keep.
+ * The staff-file worker and the evaluation worker share the equal parts of the employees and of the
+ * summaries before they cross to the page (and are stored): the page must get the same values, with far
+ * fewer objects to deserialise and keep.
  */
 
 const loaded = loadReferentialText(readFileSync(join(import.meta.dirname, '..', 'referentials', 'exemple-atelier.json'), 'utf8'));
@@ -64,5 +66,18 @@ describe('summaries with their equal parts shared', () => {
     expect(Object.is(shared[0]!.factors[0]!.exposure, 0)).toBe(true);
     expect(shared[0]!.absence).not.toBe(shared[1]!.absence);
     expect('extra' in shared[1]!.absence!).toBe(true);
+  });
+
+  it('employees too: equal, field by field, with their jobs and answers shared and their contract their own', () => {
+    const employees = parseStaffCsv(generatedStaffCsv(2000), referential).employees;
+    const copy = structuredClone(employees);
+    const shared = shareEmployeeParts(employees);
+    expect(shared).toStrictEqual(copy);
+    expect(employees).toStrictEqual(copy);
+    expect(objectCount(shared)).toBeLessThan(objectCount(employees) * 0.6);
+    // Lines 4 and 14 are both part-time mechanics (test/e2e/support/company-staff.ts).
+    expect(shared[3]!.jobs).toBe(shared[13]!.jobs);
+    expect(shared[3]!.contract).not.toBe(shared[13]!.contract);
+    expect(structuredClone(shared.slice(0, 1000))).toStrictEqual(copy.slice(0, 1000));
   });
 });

@@ -1,6 +1,7 @@
 import type { WorkerRequest, WorkerResponse } from './csvClient.ts';
 import { serveTagged } from '../persistentWorker.ts';
 import { prepareStaffRead } from './staffRead.ts';
+import { shareEmployeeParts } from './sharedParts.ts';
 import { putRecord } from './workerStore.ts';
 import { loadWorkbookReader } from '../../io/staff-xlsx.ts';
 
@@ -24,7 +25,8 @@ serveTagged<WorkerRequest, WorkerResponse>(async (request, reply) => {
       reply({ type: 'progress', done: step.value.done, total: step.value.total });
       step = steps.next();
     }
-    const result = step.value;
+    // Equal parts shared (sharedParts.ts): what the page deserialises and keeps is mostly references.
+    const result = { ...step.value, employees: shareEmployeeParts(step.value.employees) };
     let stored = false;
     const store = request.store;
     if (store && result.issues.length === 0 && result.employees.length > 0) {

@@ -24,6 +24,7 @@ import {
 } from '../../core/index.ts';
 import { columnForField } from '../../io/staff-csv.ts';
 import type { DuerMatrix } from './duer.ts';
+import { partSharer } from './sharedParts.ts';
 
 /*
  * A company's staff evaluated with the shared evaluator, kept in a compact form: the full results of
@@ -287,28 +288,12 @@ export function compactEvaluation(e: CompanyEvaluation): CompanyEvaluation {
 }
 
 /**
- * The summaries with every repeated part shared by reference: a factor's figures, a list of codes, an
- * absence, the factor list as a whole. Employees of the same job and hours have equal parts, so 100 000
- * summaries cost a few objects each instead of some thirty — when they cross from the evaluation worker
- * (the structured clone keeps references shared within one message), when they are stored, and in the
- * page's memory, whose garbage collector otherwise copies millions of fresh objects in pauses longer
- * than the 100 ms a page may hold. Equal in value to the input; a summary is never modified in place.
+ * The summaries with every repeated part shared by reference (sharedParts.ts): a factor's figures, a
+ * list of codes, an absence, the factor list as a whole. Employees of the same job and hours have equal
+ * parts, so 100 000 summaries cost a few objects each instead of some thirty. Equal in value to the input.
  */
 export function shareEqualParts(summaries: readonly EmployeeSummary[]): EmployeeSummary[] {
-  const pool = new Map<string, unknown>();
-  // JSON that tells apart what JSON.stringify merges (an undefined field and a missing one, -0, NaN).
-  const keyOf = (kind: string, value: unknown) =>
-    kind +
-    JSON.stringify(value, (_, v: unknown) =>
-      v === undefined ? '\u0000undefined' : typeof v === 'number' && (Object.is(v, -0) || !Number.isFinite(v)) ? `\u0000${Object.is(v, -0) ? '-0' : String(v)}` : v,
-    );
-  const share = <T>(kind: string, value: T): T => {
-    const key = keyOf(kind, value);
-    const found = pool.get(key);
-    if (found !== undefined) return found as T;
-    pool.set(key, value);
-    return value;
-  };
+  const share = partSharer();
   return summaries.map((s) => {
     const shared: EmployeeSummary = {
       ...s,
