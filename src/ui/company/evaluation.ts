@@ -1,4 +1,6 @@
 import {
+  actionPlanDraft,
+  type ActionPlan,
   compactVerdict,
   createEvaluator,
   declarationChannel,
@@ -285,6 +287,23 @@ export function explainEmployee(inputs: CompanyInputs, employee: Employee): { ok
  */
 export function compactEvaluation(e: CompanyEvaluation): CompanyEvaluation {
   return { ...e, summaries: e.summaries.map((s) => ({ ...s, factors: s.factors.filter((f) => f.verdict !== 'not_exposed' || f.exposure !== 0) })) };
+}
+
+/** The plan's own inputs: the referential and year of the results it is drafted from, its start date. */
+export interface PlanDraftOptions {
+  referential: Referential;
+  year: number;
+  start: string;
+}
+
+/**
+ * The draft agreement or action plan of the year (the core's actionPlanDraft). Its diagnosis needs the
+ * full results (jobs, factors outside the declaration), so the staff is evaluated again, with the same
+ * core evaluator — in the worker, where 100 000 employees never hold the page.
+ */
+export function draftPlan(inputs: CompanyInputs, employees: readonly Employee[], draft: PlanDraftOptions): ActionPlan {
+  const staff = createEvaluator(inputs.referential, inputs.company, { year: inputs.year }).evaluateStaff(employees);
+  return actionPlanDraft({ referential: draft.referential, staff, employees, year: draft.year, start: draft.start });
 }
 
 /**

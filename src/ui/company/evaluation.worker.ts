@@ -1,6 +1,6 @@
 import type { Employee } from '../../core/index.ts';
 import { serveTagged } from '../persistentWorker.ts';
-import { compactEvaluation, evaluateCompanySync, shareEqualParts } from './evaluation.ts';
+import { compactEvaluation, draftPlan, evaluateCompanySync, shareEqualParts } from './evaluation.ts';
 import type { EvaluationRequest, EvaluationResponse } from './evaluationClient.ts';
 import { putRecord } from './workerStore.ts';
 import { duerMatrix } from './exports.ts';
@@ -24,6 +24,14 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
   }
   const employees = sessions.get(request.session) ?? [];
   sessions.delete(request.session);
+  if (request.type === 'draft') {
+    try {
+      reply({ type: 'plan', plan: draftPlan(request.inputs, employees, request.draft) });
+    } catch (error) {
+      reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
   try {
     // The compact form (not-exposed factors left out) is what crosses to the page and what is stored:
     // a tenth of the objects to deserialise.
