@@ -12,22 +12,51 @@ import type { Employee } from '../../core/index.ts';
 /** `share(kind, value)`: the first value of that kind equal to `value`, or `value` itself. */
 export function partSharer(): <T>(kind: string, value: T) => T {
   const pool = new Map<string, unknown>();
+  // A part already pooled is named by its number in the key of what holds it: a list of shared
+  // factors is keyed by a few numbers, not by its factors written out again.
+  const pooled = new WeakMap<object, number>();
+  let unique = 0;
+  const keyOf = (v: unknown): string => {
+    switch (typeof v) {
+      case 'string':
+        return `s${v.length}:${v}`;
+      case 'number':
+        // -0 and 0 kept apart; NaN and the infinities write themselves.
+        return Object.is(v, -0) ? 'n-0' : `n${v}`;
+      case 'boolean':
+        return v ? 't' : 'f';
+      case 'undefined':
+        return 'u';
+      case 'object': {
+        if (v === null) return 'z';
+        const id = pooled.get(v);
+        if (id !== undefined) return `#${id}`;
+        if (Array.isArray(v)) {
+          let key = `[${v.length}`;
+          for (const x of v) key += `,${keyOf(x)}`;
+          return `${key}]`;
+        }
+        const proto: unknown = Object.getPrototypeOf(v);
+        // Anything but a plain object (a Date, a Map) is never taken for another.
+        if (proto !== Object.prototype && proto !== null) return `!${++unique}`;
+        let key = '{';
+        const record = v as Record<string, unknown>;
+        // for…in over a plain object: its own fields (Object.prototype has no enumerable one), no array made.
+        for (const name in record) key += `${name.length}:${name}=${keyOf(record[name])};`;
+        return `${key}}`;
+      }
+      default:
+        return `!${++unique}`;
+    }
+  };
   return <T>(kind: string, value: T): T => {
-    const key = kind + keyText(value);
+    const key = `${kind}|${keyOf(value)}`;
     const found = pool.get(key);
     if (found !== undefined) return found as T;
     pool.set(key, value);
+    if (typeof value === 'object' && value !== null) pooled.set(value, pool.size);
     return value;
   };
-}
-
-/** JSON that tells apart what JSON.stringify merges: an undefined field and a missing one, -0 and 0, NaN and null. */
-function keyText(value: unknown): string {
-  return JSON.stringify(value, (_, v: unknown) => {
-    if (v === undefined) return '\u0000undefined';
-    if (typeof v === 'number' && (Object.is(v, -0) || !Number.isFinite(v))) return `\u0000${Object.is(v, -0) ? '-0' : String(v)}`;
-    return v;
-  });
 }
 
 /**
