@@ -23,7 +23,7 @@ import { expectOnlyOwnOrigin, openSession, type BrowserSession, type PageWatch }
  *
  * Responsiveness: the page records every long task (PerformanceObserver 'longtask', ≥ 50 ms) while a
  * 100 000-line staff file is imported, evaluated and its results scrolled: parsing, storing and
- * evaluating run in Web Workers, data crosses to the page in chunks of 1 000 with their equal parts
+ * evaluating run in Web Workers, data crosses to the page in chunks of 250 with their equal parts
  * shared (a few objects per employee for the page's garbage collector, src/ui/company/sharedParts.ts),
  * and the results table draws only the rows in view. The timings are written to
  * test-results/company-e2e-timings.json (the bench gives the Node figures); TRACE_E2E=<file.json>

@@ -5,8 +5,11 @@ import { shareEmployeeParts } from './sharedParts.ts';
 import { putRecord } from './workerStore.ts';
 import { loadWorkbookReader } from '../../io/staff-xlsx.ts';
 
-/** Employees per message: each one is deserialised by the page in a few milliseconds. */
-const CHUNK = 1000;
+/**
+ * Employees per message: each one is a task of a millisecond or two for the page to deserialise, which
+ * stays short even when a loaded machine gives the page a fraction of a core.
+ */
+const CHUNK = 250;
 
 /*
  * Reads a staff file off the main thread: decoding, the workbook reader and the parse of a 100 000-line

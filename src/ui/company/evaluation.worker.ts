@@ -11,8 +11,11 @@ import { duerMatrix } from './exports.ts';
  * back in chunks, and the evaluation is stored here too, so that 100 000 employees never hold the page.
  */
 
-/** Results per message: each one is deserialised by the page in a few milliseconds. */
-const CHUNK = 1000;
+/**
+ * Results per message: each one is a task of a millisecond or two for the page to deserialise, which
+ * stays short even when a loaded machine gives the page a fraction of a core.
+ */
+const CHUNK = 250;
 const sessions = new Map<number, Employee[]>();
 
 serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {

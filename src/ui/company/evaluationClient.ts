@@ -5,7 +5,7 @@ import { draftPlan, evaluateCompany, type CompanyEvaluation, type CompanyInputs,
 /*
  * The company's staff evaluated in a Web Worker when the browser has them (evaluation.worker.ts), in
  * slices on the main thread otherwise (jsdom, Node): the same evaluator, the same result. The employees
- * are sent a chunk per request — the page serialises 2 000 at a time, each in its own short task — and
+ * are sent a chunk per request — the page serialises 500 at a time, each in its own short task — and
  * the results come back the same way.
  */
 
@@ -33,7 +33,7 @@ export const evaluationWorker = persistentWorker<EvaluationRequest, EvaluationRe
   'évaluation du personnel',
 );
 
-const CHUNK = 2000;
+const CHUNK = 500;
 let sessions = 0;
 
 export interface OffThreadOptions {
