@@ -101,7 +101,7 @@ const x = (factor: Exposure['factor'], criterionCode: string, intensity: Array<[
 });
 
 describe('located errors, never a silent 0 h', () => {
-  it('load: the JSON path of the intensity and a French message saying what to state', () => {
+  it('load: the JSON path of the intensity and the quantity to state', () => {
     const loaded = loadReferential(referential('2023-09-01', [x('repetitive_work', 'repetitive_movements', [['cycle_time', 45]])]));
     expect(loaded.ok).toBe(false);
     if (loaded.ok) return;
@@ -109,8 +109,7 @@ describe('located errors, never a silent 0 h', () => {
       {
         code: 'ref.intensity_missing',
         path: '$.situations[0].exposures[0].intensity',
-        message:
-          'Intensité indéterminée pour le seuil « repetitive_movements » (repetitive_work) : indiquez le nombre d’actions techniques par minute (deux des trois grandeurs temps de cycle, actions par cycle, actions par minute suffisent : la troisième s’en déduit)',
+        params: { criterion: 'repetitive_movements', factor: 'repetitive_work', quantities: ['actions_per_minute'] },
       },
     ]);
   });

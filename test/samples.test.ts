@@ -7,7 +7,6 @@ import {
   checkReferential,
   compile,
   evaluate,
-  formatIssues,
   loadReferentialText,
   runScenarios,
   type CompanyAnswers,
@@ -17,6 +16,7 @@ import {
   type Referential,
 } from '../src/core/index.ts';
 import { SAMPLES_DIR, WHAT_IF, compileSample, expectedOutputs, graphSampleNames, jsonText, readGraph, whatIfBase } from '../scripts/build-samples.ts';
+import { formatIssues } from '../src/present/issues.ts';
 
 /*
  * The sample logigrammes of referentials/ (*.graph.json) are the source of the sample referentials

@@ -5,6 +5,7 @@ import type { StepProps } from './stepProps.ts';
 import { answerText, answerValue } from './answers.ts';
 import { Field, type InputProps } from './ProfileStep.tsx';
 import { answersIssues } from './steps.ts';
+import { issueMessage } from '../../present/issues.ts';
 
 const t = frCompany.answers;
 
@@ -135,7 +136,7 @@ export function AnswersStep({ snapshot, actor }: StepProps) {
           <h3>{t.issuesHeading}</h3>
           <ul>
             {issues.map((i, k) => (
-              <li key={k}>{i.message}</li>
+              <li key={k}>{issueMessage(i)}</li>
             ))}
           </ul>
         </div>

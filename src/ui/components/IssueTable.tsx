@@ -1,5 +1,6 @@
 import type { LoadIssue } from '../../core/index.ts';
 import { fr } from '../i18n/fr.ts';
+import { issueMessage } from '../../present/issues.ts';
 
 /** Located problems of a document: JSON path and French message, one row each. */
 export function IssueTable({ issues, caption }: { issues: readonly LoadIssue[]; caption: string }) {
@@ -18,7 +19,7 @@ export function IssueTable({ issues, caption }: { issues: readonly LoadIssue[]; 
             <td>
               <code>{issue.path}</code>
             </td>
-            <td>{issue.message}</td>
+            <td>{issueMessage(issue)}</td>
           </tr>
         ))}
       </tbody>

@@ -6,6 +6,7 @@ import { decodeStaffBytes, ENCODING_LABELS } from '../../io/decode.ts';
 import { readFileBytes } from '../company/download.ts';
 import { MAX_FILE_BYTES, readText } from './files.ts';
 import type { IssueSide, Located, TextFile } from './inputs.ts';
+import { issueMessage } from '../../present/issues.ts';
 
 type ReadState = { status: 'idle' } | { status: 'reading'; file: string } | { status: 'done'; file: string } | { status: 'failed'; message: string };
 
@@ -134,7 +135,7 @@ export function JsonIssueTable({ issues, caption }: { issues: ReadonlyArray<Loca
               <td>
                 <code>{issue.path}</code>
               </td>
-              <td>{issue.message}</td>
+              <td>{issueMessage(issue)}</td>
               {sides && <td>{sideLabel(side)}</td>}
             </tr>
           ))}
