@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { issueOf, loadReferentialText, parseJsonText, type LoadIssue } from '../src/core/index.ts';
 import { formatIssues, issueMessage, issuesWithMessages } from '../src/present/issues.ts';
+import { findingMessage, withFindingMessages } from '../src/present/findings.ts';
 
 /*
  * The French catalogue of load issues (src/present/issues.ts): the core gives code, path, line and
@@ -58,5 +59,16 @@ describe('the load issues in French', () => {
       'r.json $[1].id : Identifiant « A » déjà utilisé\nr.json $.contentHash : Empreinte déclarée sha256:aa différente de l’empreinte calculée sur le contenu (sha256:bb) : le contenu ne correspond pas à la version publiée',
     );
     expect(issuesWithMessages([hash])[0]).toMatchObject({ code: 'hash.mismatch', params: { declared: 'sha256:aa' }, message: expect.stringMatching(/^Empreinte déclarée/) });
+  });
+});
+
+describe('the checker’s findings in French', () => {
+  it('figures through the fr formatter: decimal comma, thousands, labels for element ids', () => {
+    expect(findingMessage({ code: 'structure.weightings_sum', params: { job: 'Mécanicien', sum: 99.5 } })).toBe('Les pondérations des tâches du poste « Mécanicien » totalisent 99,5 % : elles doivent totaliser 100 %.');
+    expect(findingMessage({ code: 'regulation.conclusion_contradiction', params: { situation: 'Presses', factor: 'Bruit', stated: 'not_exposed', computed: 'exposed', value: 1231.2, threshold: 600, unit: 'h/year' } })).toBe(
+      `La situation « Presses » conclut « non exposé » pour Bruit, mais ses valeurs donnent 1${NNBSP}231,2 h/an à temps plein pour un seuil de 600 h/an, soit « exposé » : corrigez la conclusion ou les valeurs.`,
+    );
+    expect(findingMessage({ code: 'structure.orphan', element: 'n-7', params: {} }, new Map([['n-7', 'Bruit > 81 dB(A)']]))).toBe('« Bruit > 81 dB(A) » n’est relié à rien : reliez-le ou supprimez-le.');
+    expect(withFindingMessages({ findings: [{ code: 'structure.cycle' as const, severity: 'error' as const, params: { from: 'a', to: 'b' } }] }).findings[0]!.message).toMatch(/^Boucle : « a » renvoie vers « b »/);
   });
 });

@@ -26,6 +26,7 @@ import { VERDICT_LABELS } from '../../present/diff-text.ts';
 import { CHECK_HELP } from '../help.ts';
 import { EXIT_INPUT, EXIT_OK, readJsonInput, UsageError } from '../io.ts';
 import { graphLocation } from '../locate.ts';
+import { findingMessage, withFindingMessages } from '../../present/findings.ts';
 
 const FORMATS = ['text', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -94,11 +95,11 @@ export const checkCommand = defineCommand('check', CHECK_HELP, (args, io) => {
 
   // 3. The report.
   if (format === 'json') {
-    io.stdout(JSON.stringify(report, null, 2));
+    io.stdout(JSON.stringify(withFindingMessages(report), null, 2));
   } else {
     const checked = regulationById(report.regulation);
     const lines = [`Vérification de ${path} (${what}) sous la version réglementaire ${report.regulation}${checked ? ` — ${checked.label}` : ''}`];
-    for (const f of report.findings) lines.push(`${path} ${locate(f)} [${SEVERITY_LABELS[f.severity]} ${f.code}] ${f.message}`);
+    for (const f of report.findings) lines.push(`${path} ${locate(f)} [${SEVERITY_LABELS[f.severity]} ${f.code}] ${findingMessage(f)}`);
     if (report.whatIf) lines.push('', ...whatIfSection(report.whatIf, situation), '');
     const { error, warning, info } = report.counts;
     lines.push(`${plural(error, 'erreur', 'erreurs')}, ${plural(warning, 'avertissement', 'avertissements')}, ${plural(info, 'info', 'infos')}`);
