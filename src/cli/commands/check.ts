@@ -17,6 +17,7 @@ import {
   type RegulationVersion,
   type SituationVerdict,
   type WhatIfReport,
+  UNIT_LABELS,
 } from '../../core/index.ts';
 import { parseOrUsage } from '../args.ts';
 import { defineCommand, isGraphDocument, oneFile } from '../command.ts';
@@ -38,7 +39,6 @@ const OPTIONS = {
 } as const;
 
 const SEVERITY_LABELS: Record<Finding['severity'], string> = { error: 'erreur', warning: 'avertissement', info: 'info' };
-const UNIT_LABELS: Record<string, string> = { 'h/year': 'h/an', 'days/year': 'jours/an', 'nights/year': 'nuits/an', 'events/year': 'fois/an' };
 
 /**
  * Consistency check of a logigramme or of a referential. A referential is read with its schema only
@@ -146,7 +146,7 @@ function whatIfSection(w: WhatIfReport, situation: (id: string, path: string) =>
 function figures(v: SituationVerdict): string {
   const notInForce = v.inForce ? '' : ', facteur pas en vigueur';
   if (v.threshold === null) return `${v.verdict === 'to_analyse' ? 'grille de l’arrêté, pas de seuil chiffré' : 'pas de seuil chiffré'}${notInForce}`;
-  const unit = v.unit === null ? '' : ` ${UNIT_LABELS[v.unit] ?? v.unit}`;
+  const unit = v.unit === null ? '' : ` ${UNIT_LABELS[v.unit]}`;
   if (v.verdict === 'no_legal_threshold') return `${formatNumber(v.value, 2)}${unit}, aucun seuil légal (ancien seuil ${formatNumber(v.threshold, 2)}${unit} à titre indicatif)`;
   return `${formatNumber(v.value, 2)}${unit} pour un seuil de ${formatNumber(v.threshold, 2)}${unit}${notInForce}`;
 }
