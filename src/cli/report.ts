@@ -85,7 +85,7 @@ export type WriteBlock = (text: string) => void | Promise<void>;
 const BLOCK = 1000;
 
 /** Lines gathered into blocks; `ready` waits until the output has taken the blocks written so far. */
-function lineWriter(write: WriteBlock): { line(text: string): void; ready(): Promise<void> | undefined; end(): Promise<void> | undefined } {
+function lineWriter(write: WriteBlock): { line(text: string): void; flush(): void; ready(): Promise<void> | undefined; end(): Promise<void> | undefined } {
   let lines: string[] = [];
   let pending: Promise<void> | undefined;
   const send = (text: string) => {
@@ -104,6 +104,11 @@ function lineWriter(write: WriteBlock): { line(text: string): void; ready(): Pro
         send(lines.join('\n'));
         lines = [];
       }
+    },
+    /** Sends what is gathered now (a line may be a whole block of text, such as a table of 1 000 employees). */
+    flush() {
+      if (lines.length > 0) send(lines.join('\n'));
+      lines = [];
     },
     ready,
     end() {
@@ -342,6 +347,7 @@ export async function writeTable(r: StreamedReport, trace: boolean, write: Write
     if (rows.length >= BLOCK) {
       table();
       rows = [];
+      writer.flush();
       await writer.ready();
     }
   }
