@@ -48,3 +48,13 @@ export function readFileBytes(file: File): Promise<ArrayBuffer> {
     reader.readAsArrayBuffer(file);
   });
 }
+
+/**
+ * The file chosen in a file input, taken out of it: the input is cleared so that choosing the same file
+ * again (after fixing it) reads it again.
+ */
+export function takeChosenFile(input: HTMLInputElement): File | undefined {
+  const file = input.files?.[0];
+  input.value = '';
+  return file;
+}

@@ -51,8 +51,8 @@ interface FastJob {
 }
 
 /**
- * One signature's vectors: task `t` at `taskValues[t × n …]`, job `j`'s default weighting at
- * `jobValues[j × n …]`; states UNKNOWN (not computed yet), READY, FAILS (an error for whoever works on it).
+ * One signature's vectors over the version's active slots: task `t` at `taskValues[t × m …]`, job `j`'s
+ * default weighting at `jobValues[j × m …]`; states UNKNOWN (not computed yet), READY, FAILS (an error for whoever works on it).
  */
 interface Block {
   /** The answers of the first employee met with this signature: they resolve the trees for all of them. */
@@ -70,6 +70,16 @@ interface FastVersion {
   plan: EvaluationPlan;
   /** Slots (threshold groups) of the version. */
   n: number;
+  /**
+   * The slots some situation of the referential fills (a non-zero value in any period's vectors), and
+   * per slot its index among them or -1: the others stay at 0 for every employee, so the sums skip
+   * them and the blocks hold only these (`m` values per task and per job).
+   */
+  active: Int32Array;
+  slotActive: Int32Array;
+  m: number;
+  /** `n` zeros in an array of doubles: each employee's exposures start as a copy of it. */
+  zeros: number[];
   jobIndex: Map<string, number>;
   jobs: FastJob[];
   /** Per flat task: its job's id and its position in the job (to find it in each period's plan). */
@@ -83,14 +93,23 @@ interface FastShape {
   contract: ContractInYear;
   windows: ContractWindows;
   layout: ResultLayout;
-  /** Per slot: the threshold (NaN when none), and 1 for a slot judged on the chemicals grid. */
+  /** Per slot: the threshold (NaN when none). */
   thresholds: Float64Array;
-  grid: Uint8Array;
-  /** Per factor of the layout: bit, first and past-last slot, mode 0 legal threshold in force / 1 not in force / 2 no legal threshold. */
-  factorBit: Int32Array;
-  factorFrom: Int32Array;
-  factorTo: Int32Array;
-  factorMode: Uint8Array;
+  /** The slots whose exposure is computed (filled by some situation, not on the chemicals grid), and their index among the active ones. */
+  figured: Int32Array;
+  figuredActive: Int32Array;
+  /**
+   * The factors a verdict can come from (in force, with a figured slot, a grid slot or a threshold ≤ 0):
+   * per such factor its bit, its mode (0 legal threshold in force, 2 no legal threshold), whether it has
+   * a grid slot, and its slots to test, `judgedSlots[judgedFrom[i]]` to `judgedSlots[judgedTo[i] - 1]`.
+   * The others are "not exposed" whatever the employee: their exposures are all 0.
+   */
+  judgedBit: Int32Array;
+  judgedMode: Uint8Array;
+  judgedGrid: Uint8Array;
+  judgedFrom: Int32Array;
+  judgedTo: Int32Array;
+  judgedSlots: Int32Array;
   /** Bits of the factors that earn points under their judging version. */
   earning: number;
   /** Points before doubling, per set of exposed earning factors (-1: not computed yet). */
@@ -152,12 +171,7 @@ export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator 
       contract,
       windows,
       layout,
-      thresholds: Float64Array.from(layout.groups, (g) => g.threshold ?? Number.NaN),
-      grid: Uint8Array.from(layout.groups, (g) => (g.grid ? 1 : 0)),
-      factorBit: Int32Array.from(layout.factors, (f) => f.bit),
-      factorFrom: Int32Array.from(layout.factors, (f) => f.from),
-      factorTo: Int32Array.from(layout.factors, (f) => f.to),
-      factorMode: Uint8Array.from(layout.factors, (f) => (!f.inForce ? 1 : f.legalThreshold ? 0 : 2)),
+      ...judging(layout, fast.slotActive),
       earning: layout.factors.reduce((bits, f) => (f.earnsPoints ? bits | f.bit : bits), 0),
       points: new Int32Array(1 << FACTOR_CODES.length).fill(-1),
     };
@@ -213,10 +227,10 @@ export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator 
       const jobs = fast.jobs.length;
       block = {
         answers: ownAnswers(answers),
-        taskValues: new Float64Array(tasks * fast.n),
+        taskValues: new Float64Array(tasks * fast.m),
         taskState: new Uint8Array(tasks),
         taskGrid: new Uint8Array(tasks),
-        jobValues: new Float64Array(jobs * fast.n),
+        jobValues: new Float64Array(jobs * fast.m),
         jobState: new Uint8Array(jobs),
         jobGrid: new Uint8Array(jobs),
       };
@@ -258,12 +272,12 @@ export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator 
       }
     }
 
-    const n = fast.n;
-    if (acc.length < n) {
-      acc = new Float64Array(n);
-      jobAcc = new Float64Array(n);
+    const m = fast.m;
+    if (acc.length < m) {
+      acc = new Float64Array(m);
+      jobAcc = new Float64Array(m);
     }
-    acc.fill(0, 0, n);
+    acc.fill(0, 0, m);
     let grid = 0;
     const jobs = e.jobs;
     if (!Array.isArray(jobs)) return null;
@@ -287,14 +301,14 @@ export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator 
         if (state === FAILS) return null;
         const w = share / 100;
         const values = block.jobValues;
-        const base = j * n;
-        for (let s = 0; s < n; s++) acc[s]! += w * values[base + s]!;
+        const base = j * m;
+        for (let s = 0; s < m; s++) acc[s]! += w * values[base + s]!;
         if (block.jobGrid[j]! > grid) grid = block.jobGrid[j]!;
         continue;
       }
       if (!Array.isArray(overrides)) return null;
       // The job's year from the employee's own task shares, in the general path's order (employee.ts).
-      jobAcc.fill(0, 0, n);
+      jobAcc.fill(0, 0, m);
       let taskSum = 0;
       for (let k = 0; k < overrides.length; k++) {
         const mt = overrides[k]!;
@@ -311,59 +325,60 @@ export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator 
         if (state === FAILS) return null;
         const w = taskShare / 100;
         const values = block.taskValues;
-        const base = t * n;
-        for (let s = 0; s < n; s++) jobAcc[s]! += w * values[base + s]!;
+        const base = t * m;
+        for (let s = 0; s < m; s++) jobAcc[s]! += w * values[base + s]!;
         if (block.taskGrid[t]! > grid) grid = block.taskGrid[t]!;
       }
       if (Math.abs(taskSum - 100) > SHARE_TOLERANCE) return null;
       if (share === 0) continue;
       const w = share / 100;
-      for (let s = 0; s < n; s++) acc[s]! += w * jobAcc[s]!;
+      for (let s = 0; s < m; s++) acc[s]! += w * jobAcc[s]!;
     }
     if (Math.abs(jobSum - 100) > SHARE_TOLERANCE) return null;
 
-    // Verdicts, as factorVerdict in employee.ts: ≥ the threshold, exposures rounded to 10⁻⁶.
     const ratio = hours / referenceHours;
     const mult = ratio * presence;
-    // A plain array: a small typed array per employee costs a backing store of its own.
-    const exposures: number[] = new Array<number>(n);
-    const { thresholds, factorBit, factorFrom, factorTo, factorMode } = shape;
-    const gridSlot = shape.grid;
+    // A plain array (a small typed array per employee costs a backing store of its own), copied from
+    // one already holding doubles, so that V8 allocates it once with its final element kind.
+    const exposures = fast.zeros.slice();
+    const slotActive = fast.slotActive;
+    const { thresholds, figured, figuredActive, judgedBit, judgedMode, judgedGrid, judgedFrom, judgedTo, judgedSlots } = shape;
+    for (let i = 0; i < figured.length; i++) {
+      const a = acc[figuredActive[i]!]!;
+      exposures[figured[i]!] = a === 0 ? 0 : Math.round(a * mult * 1e6) / 1e6;
+    }
+    // Verdicts, as factorVerdict in employee.ts: ≥ the threshold, on the exposures rounded to 10⁻⁶.
     let exposed = 0;
     let toAnalyse = 0;
     let noLegal = 0;
     let changed = 0;
     let shownGrid = 0;
-    for (let f = 0; f < factorBit.length; f++) {
-      const mode = factorMode[f]!;
+    for (let f = 0; f < judgedBit.length; f++) {
+      const mode = judgedMode[f]!;
       let verdict = NOT;
-      const to = factorTo[f]!;
-      for (let s = factorFrom[f]!; s < to; s++) {
-        if (gridSlot[s] === 1) {
-          exposures[s] = 0;
-          if (mode !== 1 && grid !== 0) {
-            shownGrid = mode === 2 ? 2 : grid;
-            if (verdict !== EXPOSED) verdict = mode === 2 ? NO_LEGAL : grid === 2 ? EXPOSED : ANALYSE;
-          }
-          continue;
-        }
-        const a = acc[s]!;
-        const x = a === 0 ? 0 : Math.round(a * mult * 1e6) / 1e6;
-        exposures[s] = x;
+      if (judgedGrid[f] === 1 && grid !== 0) {
+        shownGrid = mode === 2 ? 2 : grid;
+        verdict = mode === 2 ? NO_LEGAL : grid === 2 ? EXPOSED : ANALYSE;
+      }
+      const to = judgedTo[f]!;
+      for (let k = judgedFrom[f]!; k < to; k++) {
+        const s = judgedSlots[k]!;
+        const x = exposures[s]!;
         if (mode === 2) {
           if (x > 0) verdict = NO_LEGAL;
-        } else if (mode === 0 && x >= thresholds[s]!) verdict = EXPOSED;
+        } else if (x >= thresholds[s]!) verdict = EXPOSED;
       }
-      if (mode === 1) continue;
-      const bit = factorBit[f]!;
+      const bit = judgedBit[f]!;
       if (verdict === EXPOSED) exposed |= bit;
       else {
         if (verdict === ANALYSE) toAnalyse |= bit;
         else if (verdict === NO_LEGAL) noLegal |= bit;
         // The same factor on the post's usual conditions, to tell what the long absences changed.
         if (presence < 1 && mode === 0) {
-          for (let s = factorFrom[f]!; s < to; s++) {
-            if (gridSlot[s] === 0 && Math.round(acc[s]! * ratio * 1e6) / 1e6 >= thresholds[s]!) {
+          for (let k = judgedFrom[f]!; k < to; k++) {
+            const s = judgedSlots[k]!;
+            const q = slotActive[s]!;
+            if (Math.round((q < 0 ? 0 : acc[q]!) * ratio * 1e6) / 1e6 >= thresholds[s]!) {
               changed |= bit;
               break;
             }
@@ -436,14 +451,27 @@ function buildVersion(periods: Period[]): FastVersion {
     });
     jobs.push({ taskIndex, tasks: Int32Array.from(tasks), defaultShares: Float64Array.from(job.tasks, (t) => t.defaultShare), defaultsSumTo100: Math.abs(job.defaultSum - 100) <= SHARE_TOLERANCE });
   }
-  return { periods, plan, n: plan.slots.length, jobIndex, jobs, taskJob, taskPosition: Int32Array.from(positions), blocks: new Map() };
+  const n = plan.slots.length;
+  const filled = new Uint8Array(n);
+  for (const period of periods) {
+    for (const vector of period.plan.vectors.values()) {
+      for (let s = 0; s < n; s++) if (vector.values[s] !== 0) filled[s] = 1;
+    }
+  }
+  const slotActive = new Int32Array(n).fill(-1);
+  const active: number[] = [];
+  for (let s = 0; s < n; s++) if (filled[s]) slotActive[s] = active.push(s) - 1;
+  // Made of a double first so that the array's elements are doubles (V8 keeps the kind on copy).
+  const zeros = Array.from({ length: n }, () => 0.5).fill(0);
+  return { periods, plan, n, zeros, active: Int32Array.from(active), slotActive, m: active.length, jobIndex, jobs, taskJob, taskPosition: Int32Array.from(positions), blocks: new Map() };
 }
 
 const gridLevel = (grid: GridConclusion): number => (grid === 'exposed' ? 2 : grid === 'to_analyse' ? 1 : 0);
 
 /** A task's year at 100 % time for the block's answers: its situation in each part of the year, weighted by the part's share of the year. */
 function fillTask(fast: FastVersion, block: Block, t: number): number {
-  const n = fast.n;
+  const n = fast.m;
+  const active = fast.active;
   const base = t * n;
   const values = block.taskValues;
   let grid = 0;
@@ -462,7 +490,7 @@ function fillTask(fast: FastVersion, block: Block, t: number): number {
       }
     }
     const fraction = period.fraction;
-    for (let s = 0; s < n; s++) values[base + s]! += fraction * vector.values[s]!;
+    for (let q = 0; q < n; q++) values[base + q]! += fraction * vector.values[active[q]!]!;
     grid = Math.max(grid, gridLevel(vector.grid));
   }
   block.taskGrid[t] = grid;
@@ -472,7 +500,7 @@ function fillTask(fast: FastVersion, block: Block, t: number): number {
 
 /** A job's default weighting of its tasks, in the general path's order (tasks in order, 0 % ones skipped). */
 function fillJob(fast: FastVersion, block: Block, j: number): number {
-  const n = fast.n;
+  const n = fast.m;
   const job = fast.jobs[j]!;
   const base = j * n;
   const values = block.jobValues;
@@ -498,6 +526,49 @@ function fail(states: Uint8Array, index: number, values: Float64Array, base: num
   values.fill(0, base, base + n);
   states[index] = FAILS;
   return FAILS;
+}
+
+/** What the verdict loop reads, per contract shape: see FastShape. */
+function judging(layout: ResultLayout, slotActive: Int32Array): Pick<FastShape, 'thresholds' | 'figured' | 'figuredActive' | 'judgedBit' | 'judgedMode' | 'judgedGrid' | 'judgedFrom' | 'judgedTo' | 'judgedSlots'> {
+  const thresholds = Float64Array.from(layout.groups, (g) => g.threshold ?? Number.NaN);
+  const figured: number[] = [];
+  layout.groups.forEach((g, s) => {
+    if (!g.grid && slotActive[s]! >= 0) figured.push(s);
+  });
+  const bits: number[] = [];
+  const modes: number[] = [];
+  const grids: number[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  const slots: number[] = [];
+  for (const f of layout.factors) {
+    if (!f.inForce) continue;
+    const mode = f.legalThreshold ? 0 : 2;
+    let grid = 0;
+    const start = slots.length;
+    for (let s = f.from; s < f.to; s++) {
+      if (layout.groups[s]!.grid) grid = 1;
+      // A slot no situation fills has exposure 0: it decides only against a threshold ≤ 0.
+      else if (slotActive[s]! >= 0 || (mode === 0 && thresholds[s]! <= 0)) slots.push(s);
+    }
+    if (grid === 0 && slots.length === start) continue;
+    bits.push(f.bit);
+    modes.push(mode);
+    grids.push(grid);
+    from.push(start);
+    to.push(slots.length);
+  }
+  return {
+    thresholds,
+    figured: Int32Array.from(figured),
+    figuredActive: Int32Array.from(figured, (s) => slotActive[s]!),
+    judgedBit: Int32Array.from(bits),
+    judgedMode: Uint8Array.from(modes),
+    judgedGrid: Uint8Array.from(grids),
+    judgedFrom: Int32Array.from(from),
+    judgedTo: Int32Array.from(to),
+    judgedSlots: Int32Array.from(slots),
+  };
 }
 
 /** The labels, thresholds and units of a version's groups as one employee's result shows them. */

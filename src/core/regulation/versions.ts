@@ -244,17 +244,24 @@ export const LATE_SIX: readonly FactorCode[] = ['manual_handling', 'awkward_post
 /** The four factors the 2017 ordinance removed from the prevention account (they stay in L4161-1). */
 export const REMOVED_2017: readonly FactorCode[] = ['manual_handling', 'awkward_postures', 'mechanical_vibrations', 'hazardous_chemicals'];
 
-function allFactors(params: {
+/** The figures that changed from one text to the next; every other threshold is the same in all texts. */
+interface TextThresholds {
   noiseDbA: number;
   repetitive: () => ThresholdGroup[];
   nightNights: number;
   shiftNights: number;
   /** When the six late factors apply, as this text has it (scheduled 2016-01-01, then 2016-07-01). */
   lateSixFrom: string;
-  versionFrom: string;
-  c2pOnlySix: boolean;
-  source: string;
-}): FactorDef[] {
+}
+
+/** Décret 2014-1159 as first published. */
+const THRESHOLDS_2014: TextThresholds = { noiseDbA: 80, repetitive: repetitiveWork2014, nightNights: 120, shiftNights: 50, lateSixFrom: '2016-01-01' };
+/** Décret 2015-1888, kept by the 2017 ordinance and decree 2017-1769. */
+const THRESHOLDS_2016: TextThresholds = { noiseDbA: 81, repetitive: repetitiveWork2016, nightNights: 120, shiftNights: 50, lateSixFrom: '2016-07-01' };
+/** Décret 2023-760: 100 nights, 30 nights in alternating shifts. */
+const THRESHOLDS_2023: TextThresholds = { noiseDbA: 81, repetitive: repetitiveWork2016, nightNights: 100, shiftNights: 30, lateSixFrom: '2016-07-01' };
+
+function allFactors(params: TextThresholds & { versionFrom: string; c2pOnlySix: boolean; source: string }): FactorDef[] {
   const groups: Record<FactorCode, ThresholdGroup[]> = {
     manual_handling: manualHandling(),
     awkward_postures: awkwardPostures(),
@@ -276,109 +283,72 @@ function allFactors(params: {
   });
 }
 
+/**
+ * One version: what applies from `from`, under a text's thresholds. `c2pOnlySix`: the prevention account
+ * (from the 2017 ordinance) keeps six factors only.
+ */
+function version(
+  header: Omit<RegulationVersion, 'factors' | 'transition'>,
+  law: { thresholds: TextThresholds; c2pOnlySix: boolean; source: string },
+  transition?: RegulationVersion['transition'],
+): RegulationVersion {
+  const factors = allFactors({ ...law.thresholds, versionFrom: header.from, c2pOnlySix: law.c2pOnlySix, source: law.source });
+  return transition ? { ...header, factors, transition } : { ...header, factors };
+}
+
+/** Points under the C3P and the first C2P: per period, one or several factors alike, 100 points in a career. */
+const POINTS_UNTIL_2023 = { pointsRule: 'per_period_one_or_several', pointsCeiling: 100 } as const;
+
 export const REGULATION_VERSIONS: readonly RegulationVersion[] = [
-  {
-    id: '2015-01-01',
-    label: 'Décret 2014-1159 — 1er janvier 2015',
-    from: '2015-01-01',
-    legalBasis: 'Décret n° 2014-1159 du 9 octobre 2014',
-    article: 'D4161-2',
-    pointsRule: 'per_period_one_or_several',
-    pointsCeiling: 100,
-    // Only night work, alternating shifts, repetitive work and hyperbaric applied on 2015-01-01; the
-    // other six were scheduled for 2016-01-01 (the 80 dB(A) of this text never applied).
-    factors: allFactors({
-      noiseDbA: 80,
-      repetitive: repetitiveWork2014,
-      nightNights: 120,
-      shiftNights: 50,
-      lateSixFrom: '2016-01-01',
-      versionFrom: '2015-01-01',
-      c2pOnlySix: false,
-      source: SRC_2014,
-    }),
-  },
-  {
-    id: '2016-01-01',
-    label: 'Décret 2015-1888 — 1er janvier 2016',
-    from: '2016-01-01',
-    legalBasis: 'Décret n° 2015-1888 du 30 décembre 2015',
-    article: 'D4161-2',
-    pointsRule: 'per_period_one_or_several',
-    pointsCeiling: 100,
-    factors: allFactors({
-      noiseDbA: 81,
-      repetitive: repetitiveWork2016,
-      nightNights: 120,
-      shiftNights: 50,
-      lateSixFrom: '2016-07-01',
-      versionFrom: '2016-01-01',
-      c2pOnlySix: false,
-      source: SRC_2015_1888,
-    }),
-  },
-  {
-    id: '2016-07-01',
-    label: 'Décret 2015-1888 — 1er juillet 2016 (dix facteurs)',
-    from: '2016-07-01',
-    legalBasis: 'Décret n° 2015-1888 du 30 décembre 2015',
-    article: 'D4161-2',
-    pointsRule: 'per_period_one_or_several',
-    pointsCeiling: 100,
-    factors: allFactors({
-      noiseDbA: 81,
-      repetitive: repetitiveWork2016,
-      nightNights: 120,
-      shiftNights: 50,
-      lateSixFrom: '2016-07-01',
-      versionFrom: '2016-07-01',
-      c2pOnlySix: false,
-      source: SRC_2015_1888,
-    }),
-  },
-  {
-    id: '2017-10-01',
-    label: 'Ordonnance 2017-1389 — compte professionnel de prévention (six facteurs)',
-    from: '2017-10-01',
-    legalBasis: 'Ordonnance n° 2017-1389 du 22 septembre 2017, décret n° 2017-1769 du 27 décembre 2017',
-    article: 'D4163-2',
-    pointsRule: 'per_period_one_or_several',
-    pointsCeiling: 100,
-    factors: allFactors({
-      noiseDbA: 81,
-      repetitive: repetitiveWork2016,
-      nightNights: 120,
-      shiftNights: 50,
-      lateSixFrom: '2016-07-01',
-      versionFrom: '2017-10-01',
-      c2pOnlySix: true,
-      source: SRC_2017,
-    }),
-  },
-  {
-    id: '2023-09-01',
-    label: 'Décrets 2023-759 et 2023-760 — 1er septembre 2023',
-    from: '2023-09-01',
-    legalBasis: 'Décrets n° 2023-759 et n° 2023-760 du 10 août 2023',
-    article: 'D4163-2',
-    pointsRule: 'per_period_per_factor',
-    pointsCeiling: null,
-    factors: allFactors({
-      noiseDbA: 81,
-      repetitive: repetitiveWork2016,
-      nightNights: 100,
-      shiftNights: 30,
-      lateSixFrom: '2016-07-01',
-      versionFrom: '2023-09-01',
-      c2pOnlySix: true,
-      source: SRC_2023,
-    }),
-    transition: {
+  // Only night work, alternating shifts, repetitive work and hyperbaric applied on 2015-01-01; the
+  // other six were scheduled for 2016-01-01 (the 80 dB(A) of this text never applied).
+  version(
+    { id: '2015-01-01', label: 'Décret 2014-1159 — 1er janvier 2015', from: '2015-01-01', legalBasis: 'Décret n° 2014-1159 du 9 octobre 2014', article: 'D4161-2', ...POINTS_UNTIL_2023 },
+    { thresholds: THRESHOLDS_2014, c2pOnlySix: false, source: SRC_2014 },
+  ),
+  version(
+    { id: '2016-01-01', label: 'Décret 2015-1888 — 1er janvier 2016', from: '2016-01-01', legalBasis: 'Décret n° 2015-1888 du 30 décembre 2015', article: 'D4161-2', ...POINTS_UNTIL_2023 },
+    { thresholds: THRESHOLDS_2016, c2pOnlySix: false, source: SRC_2015_1888 },
+  ),
+  version(
+    {
+      id: '2016-07-01',
+      label: 'Décret 2015-1888 — 1er juillet 2016 (dix facteurs)',
+      from: '2016-07-01',
+      legalBasis: 'Décret n° 2015-1888 du 30 décembre 2015',
+      article: 'D4161-2',
+      ...POINTS_UNTIL_2023,
+    },
+    { thresholds: THRESHOLDS_2016, c2pOnlySix: false, source: SRC_2015_1888 },
+  ),
+  version(
+    {
+      id: '2017-10-01',
+      label: 'Ordonnance 2017-1389 — compte professionnel de prévention (six facteurs)',
+      from: '2017-10-01',
+      legalBasis: 'Ordonnance n° 2017-1389 du 22 septembre 2017, décret n° 2017-1769 du 27 décembre 2017',
+      article: 'D4163-2',
+      ...POINTS_UNTIL_2023,
+    },
+    { thresholds: THRESHOLDS_2016, c2pOnlySix: true, source: SRC_2017 },
+  ),
+  version(
+    {
+      id: '2023-09-01',
+      label: 'Décrets 2023-759 et 2023-760 — 1er septembre 2023',
+      from: '2023-09-01',
+      legalBasis: 'Décrets n° 2023-759 et n° 2023-760 du 10 août 2023',
+      article: 'D4163-2',
+      pointsRule: 'per_period_per_factor',
+      pointsCeiling: null,
+    },
+    { thresholds: THRESHOLDS_2023, c2pOnlySix: true, source: SRC_2023 },
+    {
       year: 2023,
       straddling: { night_count: 113, shift_night_count: 43 },
       afterOnly: { night_count: 100, shift_night_count: 30 },
       beforeOnly: { night_count: 120, shift_night_count: 50 },
       source: 'Proratisation 2023 des seuils de nuit par l’administration (CNAM, ameli.fr, « Travail de nuit et en équipes successives alternantes : quels seuils d’exposition déclarer »)',
     },
-  },
+  ),
 ];

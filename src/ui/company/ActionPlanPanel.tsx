@@ -26,6 +26,7 @@ import { safeFileName } from './exports.ts';
 import { companyObligation } from './obligation.ts';
 import type { CompanyProfile } from './profile.ts';
 import { listActionPlans, saveActionPlan } from './storage.ts';
+import { DataTable, numeric } from '../components/DataTable.tsx';
 
 const t = frPlan;
 type PlanActor = ActorRefFrom<typeof actionPlanMachine>;
@@ -196,38 +197,19 @@ function PlanEditor({ actor, plan, refusals, themeRefusals, penalty, company }: 
           <p data-testid="plan-diagnosis">{t.diagnosisSummary(d.employees, d.declaredExposed, d.polyExposed)}</p>
           {d.byJob.length > 0 && d.byFactor.length > 0 && (
             // A wide table scrolls: the region takes the focus so that the keyboard can scroll it (axe: scrollable-region-focusable).
-            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={t.diagnosisCaption}>
-              <table className="issues">
-                <caption>{t.diagnosisCaption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.job}</th>
-                    <th scope="col" className="num">
-                      {t.employees}
-                    </th>
-                    {d.byFactor.map((f) => (
-                      <th scope="col" key={f.factor} className="num">
-                        {f.label}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.byJob.map((j) => (
-                    <tr key={j.job}>
-                      <th scope="row">{j.label}</th>
-                      <td className="num">{formatNumber(j.employees, 0)}</td>
-                      {d.byFactor.map((f) => (
-                        <td key={f.factor} className="num">
-                          {formatNumber(j.exposed[f.factor] ?? 0, 0)}
-                        </td>
-                      ))}
-                    </tr>
+            <DataTable className="issues" scroll="region" caption={t.diagnosisCaption} columns={[t.job, numeric(t.employees), ...d.byFactor.map((f) => numeric(f.label, f.factor))]}>
+              {d.byJob.map((j) => (
+                <tr key={j.job}>
+                  <th scope="row">{j.label}</th>
+                  <td className="num">{formatNumber(j.employees, 0)}</td>
+                  {d.byFactor.map((f) => (
+                    <td key={f.factor} className="num">
+                      {formatNumber(j.exposed[f.factor] ?? 0, 0)}
+                    </td>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </tr>
+              ))}
+            </DataTable>
           )}
           <ul>
             {d.outsideDeclaration.map((o) => (

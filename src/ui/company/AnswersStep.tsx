@@ -3,42 +3,11 @@ import { measureDaysInYear, type AnswerValue, type Measure, type Question } from
 import { frCompany } from '../i18n/fr-company.ts';
 import type { StepProps } from './stepProps.ts';
 import { answerText, answerValue } from './answers.ts';
-import { Field, type InputProps } from './ProfileStep.tsx';
+import { Field } from '../components/Field.tsx';
+import { QuestionInput, questionLabel } from '../components/QuestionInput.tsx';
 import { answersIssues } from './steps.ts';
 
 const t = frCompany.answers;
-
-/** The input of a question: a select for yes/no and choices, a number with its unit. */
-export function QuestionInput({ question: q, value, onChange, ...props }: InputProps & { question: Question; value: string; onChange: (text: string) => void }) {
-  switch (q.type) {
-    case 'boolean':
-      return (
-        <select {...props} value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="">{t.unanswered}</option>
-          <option value="true">{t.yes}</option>
-          <option value="false">{t.no}</option>
-        </select>
-      );
-    case 'choice':
-      return (
-        <select {...props} value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="">{t.choose}</option>
-          {q.choices.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      );
-    case 'number':
-      return (
-        <span className="with-unit">
-          <input {...props} type="text" inputMode="decimal" value={value} onChange={(e) => onChange(e.target.value)} />
-          <span aria-hidden="true">{q.unit}</span>
-        </span>
-      );
-  }
-}
 
 /**
  * The company-level questions, each answer handed over as it is given: the one form of the company
@@ -58,7 +27,7 @@ export function AnswersFields({ questions, answers, onAnswer, idPrefix = 'answer
         const text = texts[q.id] ?? '';
         const invalid = text !== '' && answerValue(q, text) === null;
         return (
-          <Field key={q.id} id={`${idPrefix}-${q.id}`} label={q.type === 'number' ? `${q.label} (${q.unit})` : q.label} help={q.help} error={invalid ? t.numberInvalid : undefined}>
+          <Field key={q.id} id={`${idPrefix}-${q.id}`} label={questionLabel(q)} help={q.help} error={invalid ? t.numberInvalid : undefined}>
             {(p) => <QuestionInput {...p} question={q} value={text} onChange={(v) => change(q, v)} />}
           </Field>
         );

@@ -11,6 +11,8 @@ import { loadCompanyFileText } from './companyFile.ts';
 import { readJsonFile } from '../jsonFile.ts';
 import { createCompany, importCompany, listCompanies } from './storage.ts';
 import './company.css';
+import { DataTable, numeric } from '../components/DataTable.tsx';
+import { takeChosenFile } from '../files.ts';
 
 const t = frCompany.list;
 
@@ -34,33 +36,18 @@ export function CompaniesScreen() {
         (companies.value.length === 0 ? (
           <p>{t.empty}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="companies">
-              <caption>{t.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.name}</th>
-                  <th scope="col">{t.siret}</th>
-                  <th scope="col" className="num">
-                    {t.year}
-                  </th>
-                  <th scope="col">{t.updated}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {companies.value.map((c) => (
-                  <tr key={c.id} data-company={c.id}>
-                    <th scope="row">
-                      <a href={hrefFor({ screen: 'company', id: c.id })}>{c.profile.name}</a>
-                    </th>
-                    <td>{c.profile.siret ?? '—'}</td>
-                    <td className="num">{c.year}</td>
-                    <td>{formatTimestamp(c.updatedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable className="companies" scroll caption={t.caption} columns={[t.name, t.siret, numeric(t.year), t.updated]}>
+            {companies.value.map((c) => (
+              <tr key={c.id} data-company={c.id}>
+                <th scope="row">
+                  <a href={hrefFor({ screen: 'company', id: c.id })}>{c.profile.name}</a>
+                </th>
+                <td>{c.profile.siret ?? '—'}</td>
+                <td className="num">{c.year}</td>
+                <td>{formatTimestamp(c.updatedAt)}</td>
+              </tr>
+            ))}
+          </DataTable>
         ))}
       <div className="company-columns">
         <NewCompany />
@@ -125,8 +112,7 @@ function ImportCompany() {
   const id = useId();
   const [state, setState] = useState<ImportState>({ status: 'idle' });
   const onChange = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
+    const file = takeChosenFile(event.currentTarget);
     if (!file) return;
     try {
       const text = await readJsonFile(file);
@@ -139,8 +125,6 @@ function ImportCompany() {
       setState({ status: 'done', name: loaded.value.company.profile.name, id: companyId });
     } catch {
       setState({ status: 'failed', file: file.name });
-    } finally {
-      input.value = '';
     }
   };
   return (

@@ -4,6 +4,7 @@ import { formatNumber } from '../format.ts';
 import { frCompany } from '../i18n/fr-company.ts';
 import { factorLabel } from '../labels.ts';
 import type { CompanyEvaluation } from './evaluation.ts';
+import { DataTable, numeric } from '../components/DataTable.tsx';
 
 const t = frCompany.company;
 
@@ -61,31 +62,17 @@ export function CompanyCharts({ evaluation, factors }: { evaluation: CompanyEval
         </svg>
         <figcaption className="help">{t.chartTitle}</figcaption>
       </figure>
-      <table className="company-totals">
-        <caption>{t.tableCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.factor}</th>
-            <th scope="col" className="num">
-              {t.exposed}
-            </th>
-            <th scope="col" className="num">
-              {t.share}
-            </th>
+      <DataTable className="company-totals" caption={t.tableCaption} columns={[t.factor, numeric(t.exposed), numeric(t.share)]}>
+        {bars.map((b) => (
+          <tr key={b.key} data-total={b.key}>
+            <th scope="row">{b.label}</th>
+            <td className="num" data-value={b.exposed}>
+              {formatNumber(b.exposed, 0)}
+            </td>
+            <td className="num">{pct(b.share)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {bars.map((b) => (
-            <tr key={b.key} data-total={b.key}>
-              <th scope="row">{b.label}</th>
-              <td className="num" data-value={b.exposed}>
-                {formatNumber(b.exposed, 0)}
-              </td>
-              <td className="num">{pct(b.share)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </section>
   );
 }

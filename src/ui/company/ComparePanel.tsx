@@ -6,6 +6,7 @@ import { factorLabel } from '../labels.ts';
 import { readStoredEvaluation, type CompanyEvaluation } from './evaluation.ts';
 import { compareEvaluations } from './whatif.ts';
 import { ChangeTable } from './WhatIfPanel.tsx';
+import { DataTable, numeric } from '../components/DataTable.tsx';
 
 const t = frCompany.compare;
 
@@ -25,31 +26,17 @@ export function ComparePanel({ current, previous, contentHash, factors }: { curr
         <>
           <p>{t.summary(year - 1, year, comparison.exposedBefore, comparison.exposedAfter, comparison.pointsBefore, comparison.pointsAfter)}</p>
           {previous && previous.contentHash !== contentHash && <p className="warning-text">{t.hashChanged}</p>}
-          <table className="compact">
-            <caption>{t.caption(year - 1, year)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{frCompany.company.factor}</th>
-                <th scope="col" className="num">
-                  {year - 1}
-                </th>
-                <th scope="col" className="num">
-                  {year}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {comparison.factors
-                .filter((f) => factors.includes(f.factor) || f.exposedBefore > 0 || f.exposedAfter > 0)
-                .map((f) => (
-                  <tr key={f.factor} data-factor={f.factor}>
-                    <th scope="row">{factorLabel(regulation, f.factor)}</th>
-                    <td className="num">{f.exposedBefore}</td>
-                    <td className="num">{f.exposedAfter}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <DataTable className="compact" caption={t.caption(year - 1, year)} columns={[frCompany.company.factor, numeric(year - 1), numeric(year)]}>
+            {comparison.factors
+              .filter((f) => factors.includes(f.factor) || f.exposedBefore > 0 || f.exposedAfter > 0)
+              .map((f) => (
+                <tr key={f.factor} data-factor={f.factor}>
+                  <th scope="row">{factorLabel(regulation, f.factor)}</th>
+                  <td className="num">{f.exposedBefore}</td>
+                  <td className="num">{f.exposedAfter}</td>
+                </tr>
+              ))}
+          </DataTable>
           {comparison.changes.length > 0 && <ChangeTable comparison={comparison} regulation={regulation} caption={t.changesCaption(year - 1, year)} />}
         </>
       )}

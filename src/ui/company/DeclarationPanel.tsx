@@ -10,6 +10,7 @@ import { downloadText } from './download.ts';
 import type { CompanyEvaluation } from './evaluation.ts';
 import { labelOf, safeFileName } from './exports.ts';
 import { isoNow, listDeclarations, saveDeclaration } from './storage.ts';
+import { DataTable } from '../components/DataTable.tsx';
 
 const t = frCompany.exports;
 /** Lines drawn on screen: a staff of 100 000 can give as many; the file holds them all. */
@@ -108,32 +109,17 @@ export function DeclarationPanel({ context: c, employees, evaluation }: { contex
                   </ul>
                 )}
                 {/* A long table scrolls: the region takes the focus so that the keyboard can scroll it. */}
-                {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-                <div className="table-scroll" tabIndex={0} role="region" aria-label={t.correctionCaption}>
-                  <table className="issues" data-testid="correction-lines">
-                    <caption>{t.correctionCaption}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t.employee}</th>
-                        <th scope="col">{t.contract}</th>
-                        <th scope="col">{t.code}</th>
-                        <th scope="col">{t.factor}</th>
-                        <th scope="col">{t.kind}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {correction.lines.slice(0, ROWS_SHOWN).map((l, i) => (
-                        <tr key={i} data-employee={l.employee} data-code={l.code} data-kind={l.kind}>
-                          <th scope="row">{l.employee}</th>
-                          <td>{l.contract ?? ''}</td>
-                          <td>{l.code}</td>
-                          <td>{l.factor ? labelOf(regulation, l.factor) : ''}</td>
-                          <td>{CORRECTION_KIND_LABELS[l.kind]}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable className="issues" testId="correction-lines" scroll="region" caption={t.correctionCaption} columns={[t.employee, t.contract, t.code, t.factor, t.kind]}>
+                  {correction.lines.slice(0, ROWS_SHOWN).map((l, i) => (
+                    <tr key={i} data-employee={l.employee} data-code={l.code} data-kind={l.kind}>
+                      <th scope="row">{l.employee}</th>
+                      <td>{l.contract ?? ''}</td>
+                      <td>{l.code}</td>
+                      <td>{l.factor ? labelOf(regulation, l.factor) : ''}</td>
+                      <td>{CORRECTION_KIND_LABELS[l.kind]}</td>
+                    </tr>
+                  ))}
+                </DataTable>
                 {correction.lines.length > ROWS_SHOWN && <p className="help">{t.correctionMore(correction.lines.length - ROWS_SHOWN)}</p>}
                 <button type="button" onClick={downloadCorrection} data-testid="export-correction">
                   {t.correctionFile}

@@ -2,8 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ABSENCE_REASON_LABELS, type AbsenceReason, type Employee, type Referential } from '../../core/index.ts';
 import { formatNumber } from '../format.ts';
 import { frCompany } from '../i18n/fr-company.ts';
-import { QuestionInput } from './AnswersStep.tsx';
-import { Field } from './ProfileStep.tsx';
+import { Field } from '../components/Field.tsx';
+import { QuestionInput, questionLabel } from '../components/QuestionInput.tsx';
 import { draftFromEmployee, draftShareTotal, emptyDraft, readEmployeeDraft, type EmployeeDraft } from './staffDraft.ts';
 
 const t = frCompany.editor;
@@ -196,7 +196,7 @@ export function EmployeeEditor({
       {questions.length > 0 && (
         <div className="grid">
           {questions.map((q) => (
-            <Field key={q.id} id={`${prefix}-q-${q.id}`} label={q.type === 'number' ? `${q.label} (${q.unit})` : q.label} error={errorFor(`q:${q.id}`)}>
+            <Field key={q.id} id={`${prefix}-q-${q.id}`} label={questionLabel(q)} error={errorFor(`q:${q.id}`)}>
               {(p) => <QuestionInput {...p} question={q} value={draft.answers[q.id] ?? ''} onChange={(v) => update({ answers: { ...draft.answers, [q.id]: v } })} />}
             </Field>
           ))}

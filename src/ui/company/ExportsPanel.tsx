@@ -10,6 +10,7 @@ import { downloadBlob, downloadText } from './download.ts';
 import type { CompanyEvaluation } from './evaluation.ts';
 import { declarationCsv, duerCsv, duerMatrix, HARDSHIP_LABELS, safeFileName } from './exports.ts';
 import { duerSheet, resultsSheet, workbookBlob, type XlsxSheet } from './xlsxExports.ts';
+import { DataTable, numeric } from '../components/DataTable.tsx';
 
 const t = frCompany.exports;
 
@@ -104,50 +105,40 @@ export function ExportsPanel({
       )}
       <h4>{t.duerHeading}</h4>
       {/* A wide matrix scrolls: the region takes the focus so that the keyboard can scroll it. */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t.duerCaption}>
-        <table className="duer" data-testid="duer-matrix">
-          <caption>{t.duerCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.job}</th>
-              <th scope="col" className="num">
-                {t.headcount}
-              </th>
+      <DataTable
+        className="duer"
+        testId="duer-matrix"
+        scroll="region"
+        caption={t.duerCaption}
+        columns={[t.job, numeric(t.headcount), ...matrix.factors.map((f) => numeric(factorLabel(matrix.regulation, f), f))]}
+        rowGroups
+      >
+        <tbody>
+          {matrix.rows.map((row) => (
+            <tr key={row.job} data-job={row.job}>
+              <th scope="row">{row.label}</th>
+              <td className="num">{formatNumber(row.headcount, 0)}</td>
               {matrix.factors.map((f) => (
-                <th scope="col" key={f} className="num">
-                  {factorLabel(matrix.regulation, f)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {matrix.rows.map((row) => (
-              <tr key={row.job} data-job={row.job}>
-                <th scope="row">{row.label}</th>
-                <td className="num">{formatNumber(row.headcount, 0)}</td>
-                {matrix.factors.map((f) => (
-                  <td key={f} className={`num ${row.exposed[f] > 0 ? 'cell-exposed' : ''}`} data-factor={f} data-state={row.state[f]}>
-                    {cell(row.exposed[f], row.headcount)}
-                    <span className="sub">{HARDSHIP_LABELS[row.state[f]]}</span>
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t.total}</th>
-              <td className="num">{formatNumber(matrix.total.headcount, 0)}</td>
-              {matrix.factors.map((f) => (
-                <td key={f} className="num" data-factor={f}>
-                  {cell(matrix.total.exposed[f], matrix.total.headcount)}
+                <td key={f} className={`num ${row.exposed[f] > 0 ? 'cell-exposed' : ''}`} data-factor={f} data-state={row.state[f]}>
+                  {cell(row.exposed[f], row.headcount)}
+                  <span className="sub">{HARDSHIP_LABELS[row.state[f]]}</span>
                 </td>
               ))}
             </tr>
-          </tfoot>
-        </table>
-      </div>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t.total}</th>
+            <td className="num">{formatNumber(matrix.total.headcount, 0)}</td>
+            {matrix.factors.map((f) => (
+              <td key={f} className="num" data-factor={f}>
+                {cell(matrix.total.exposed[f], matrix.total.headcount)}
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </DataTable>
     </section>
   );
 }

@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
+import { Field } from '../components/Field.tsx';
 import { frCompany } from '../i18n/fr-company.ts';
 import type { StepProps } from './stepProps.ts';
 import { draftFromProfile, readProfileDraft, type ProfileDraft, type ProfileField } from './profile.ts';
@@ -56,32 +57,5 @@ export function ProfileStep({ snapshot, actor }: StepProps) {
         </p>
       )}
     </form>
-  );
-}
-
-export interface InputProps {
-  id: string;
-  'aria-describedby'?: string;
-  'aria-invalid'?: true;
-}
-
-/** A labelled input with optional help and error, both tied to it for assistive technologies. */
-export function Field({ id, label, help, error, children, className }: { id: string; label: ReactNode; help?: string | undefined; error?: string | undefined; children: (props: InputProps) => ReactNode; className?: string }) {
-  const describedBy = [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div className={`${error ? 'field field-error' : 'field'}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children({ id, ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(error ? { 'aria-invalid': true as const } : {}) })}
-      {help && (
-        <p id={`${id}-help`} className="help">
-          {help}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="error-text">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }

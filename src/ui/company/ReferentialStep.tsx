@@ -12,6 +12,7 @@ import { useLiveQuery } from '../useLiveQuery.ts';
 import type { StepProps } from './stepProps.ts';
 import { readJsonFile } from '../jsonFile.ts';
 import { loadStoredReferential, type LoadedReferential } from './storage.ts';
+import { takeChosenFile } from '../files.ts';
 
 const t = frCompany.referential;
 
@@ -42,8 +43,7 @@ export function ReferentialStep({ snapshot, actor }: StepProps) {
   };
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
+    const file = takeChosenFile(event.currentTarget);
     if (!file) return;
     setState({ status: 'reading', file: file.name });
     try {
@@ -55,8 +55,6 @@ export function ReferentialStep({ snapshot, actor }: StepProps) {
       else apply(loadStoredReferential(outcome.record));
     } catch {
       setState({ status: 'message', text: t.unreadable(file.name), error: true });
-    } finally {
-      input.value = '';
     }
   };
 

@@ -18,6 +18,7 @@ import { ObligationPanel } from './ObligationPanel.tsx';
 import { PrintSheet } from './PrintSheet.tsx';
 import { compareEvaluations, employeeWithShares, isWhatIfActive, measuresWithWhatIf, NO_WHAT_IF, type WhatIf } from './whatif.ts';
 import { WhatIfPanel } from './WhatIfPanel.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 
 const t = frCompany.results;
 
@@ -143,27 +144,17 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
           {base.errors.length > 0 && (
             <section className="error-box" aria-labelledby={`${id}-errors`} data-testid="evaluation-errors-list">
               <h3 id={`${id}-errors`}>{t.errorsHeading(base.errors.length)}</h3>
-              <table className="issues">
-                <caption>{t.errorsCaption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.employee}</th>
-                    <th scope="col">{t.field}</th>
-                    <th scope="col">{frCompany.staff.message}</th>
+              <DataTable className="issues" caption={t.errorsCaption} columns={[t.employee, t.field, frCompany.staff.message]}>
+                {base.errors.slice(0, 200).map((e) => (
+                  <tr key={e.index} data-employee={e.employee} data-code={e.code}>
+                    <th scope="row">{e.employee}</th>
+                    <td>
+                      <code>{e.column || e.field}</code>
+                    </td>
+                    <td>{e.message}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {base.errors.slice(0, 200).map((e) => (
-                    <tr key={e.index} data-employee={e.employee} data-code={e.code}>
-                      <th scope="row">{e.employee}</th>
-                      <td>
-                        <code>{e.column || e.field}</code>
-                      </td>
-                      <td>{e.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
             </section>
           )}
 

@@ -11,6 +11,8 @@ import { EmployeeEditor } from './EmployeeEditor.tsx';
 import { safeFileName } from './exports.ts';
 import { Pager } from './Pager.tsx';
 import { isoNow, previousStaff } from './storage.ts';
+import { DataTable, numeric } from '../components/DataTable.tsx';
+import { takeChosenFile } from '../files.ts';
 
 const t = frCompany.staff;
 const PAGE = 50;
@@ -29,17 +31,11 @@ export function StaffStep({ snapshot, actor, workspace }: StepProps) {
   const [page, setPage] = useState(0);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
+    const file = takeChosenFile(event.currentTarget);
     if (!file) return;
-    try {
-      // Bytes, not text: the encoding is detected (and said), and a workbook is read as one.
-      const bytes = await readFileBytes(file);
-      actor.send({ type: 'CSV.IMPORT', file: file.name, bytes, at: isoNow() });
-    } finally {
-      // Choosing the same file again after fixing it must start a new import.
-      input.value = '';
-    }
+    // Bytes, not text: the encoding is detected (and said), and a workbook is read as one.
+    const bytes = await readFileBytes(file);
+    actor.send({ type: 'CSV.IMPORT', file: file.name, bytes, at: isoNow() });
   };
 
   const copyPrevious = async () => {
@@ -60,47 +56,29 @@ export function StaffStep({ snapshot, actor, workspace }: StepProps) {
   // The table is kept while a file is read: the progress of a 100 000-line import redraws only the bar.
   const table = useMemo(
     () => (
-            <div className="table-scroll">
-              <table className="staff">
-                <caption>{t.caption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.id}</th>
-                    <th scope="col" className="num">
-                      {t.hours}
-                    </th>
-                    <th scope="col">{t.contract}</th>
-                    <th scope="col">{t.birth}</th>
-                    <th scope="col">{t.mission}</th>
-                    <th scope="col">{t.answers}</th>
-                    <th scope="col">{t.actions}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {pageRows.map((e) => (
-                    <tr key={e.id} data-employee={e.id}>
-                      <th scope="row">{e.id}</th>
-                      <td className="num">{formatNumber(e.annualHours)}</td>
-                      <td>{contractText(e)}</td>
-                      <td>{e.birth ?? '—'}</td>
-                      <td>
-                        {e.jobs.map((j) => `${jobLabel(j.job)} ${formatNumber(j.share)} %`).join(', ')}
-                        {e.jobs.some((j) => j.tasks) && <span className="tag">{t.customTasks}</span>}
-                      </td>
-                      <td>{answersText(r, e)}</td>
-                      <td className="actions">
-                        <button type="button" className="small" aria-label={t.edit(e.id)} disabled={importing} onClick={() => setEditing({ employee: e })}>
-                          {t.editShort}
-                        </button>{' '}
-                        <button type="button" className="small" aria-label={t.remove(e.id)} disabled={importing} onClick={() => actor.send({ type: 'STAFF.REMOVE', id: e.id })}>
-                          {t.removeShort}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable className="staff" scroll caption={t.caption} columns={[t.id, numeric(t.hours), t.contract, t.birth, t.mission, t.answers, t.actions]}>
+              {pageRows.map((e) => (
+                <tr key={e.id} data-employee={e.id}>
+                  <th scope="row">{e.id}</th>
+                  <td className="num">{formatNumber(e.annualHours)}</td>
+                  <td>{contractText(e)}</td>
+                  <td>{e.birth ?? '—'}</td>
+                  <td>
+                    {e.jobs.map((j) => `${jobLabel(j.job)} ${formatNumber(j.share)} %`).join(', ')}
+                    {e.jobs.some((j) => j.tasks) && <span className="tag">{t.customTasks}</span>}
+                  </td>
+                  <td>{answersText(r, e)}</td>
+                  <td className="actions">
+                    <button type="button" className="small" aria-label={t.edit(e.id)} disabled={importing} onClick={() => setEditing({ employee: e })}>
+                      {t.editShort}
+                    </button>{' '}
+                    <button type="button" className="small" aria-label={t.remove(e.id)} disabled={importing} onClick={() => actor.send({ type: 'STAFF.REMOVE', id: e.id })}>
+                      {t.removeShort}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
     ),
     // The handlers depend on these only.
     [pageRows, importing, r, actor, jobLabel],
@@ -244,29 +222,15 @@ function CsvIssues({ file, issues, source }: { file: string; issues: readonly Cs
     <div role="alert" className="error-box" data-testid="csv-errors">
       <p className="error-text">{t.rejected(file, issues.length)}</p>
       {source && <p className="help">{t.source(source)}</p>}
-      <div className="table-scroll">
-        <table className="issues">
-          <caption>{t.issuesCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                {t.row}
-              </th>
-              <th scope="col">{t.column}</th>
-              <th scope="col">{t.message}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((i, k) => (
-              <tr key={`${page}-${k}`} data-row={i.row} data-column={i.column}>
-                <td className="num">{i.row}</td>
-                <td>{i.column ? <code>{i.column}</code> : t.wholeLine}</td>
-                <td>{i.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable className="issues" scroll caption={t.issuesCaption} columns={[numeric(t.row), t.column, t.message]}>
+        {rows.map((i, k) => (
+          <tr key={`${page}-${k}`} data-row={i.row} data-column={i.column}>
+            <td className="num">{i.row}</td>
+            <td>{i.column ? <code>{i.column}</code> : t.wholeLine}</td>
+            <td>{i.message}</td>
+          </tr>
+        ))}
+      </DataTable>
       <Pager page={page} pageSize={ISSUES_PAGE} total={issues.length} onPage={setPage} label={t.issuesCaption} />
     </div>
   );
@@ -328,36 +292,26 @@ function ColumnsHelp({ referential }: { referential: Referential }) {
   return (
     <details className="columns-help">
       <summary>{t.columnsSummary}</summary>
-      <table className="issues">
-        <caption>{t.columnsCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.columnName}</th>
-            <th scope="col">{t.columnOther}</th>
-            <th scope="col">{t.columnContent}</th>
+      <DataTable className="issues" caption={t.columnsCaption} columns={[t.columnName, t.columnOther, t.columnContent]}>
+        {STAFF_COLUMNS.map((c) => (
+          <tr key={c}>
+            <th scope="row">{COLUMN_LABELS[c]}</th>
+            <td>
+              <code>{c}</code>
+            </td>
+            <td>{t.columnDocs[c]}</td>
           </tr>
-        </thead>
-        <tbody>
-          {STAFF_COLUMNS.map((c) => (
-            <tr key={c}>
-              <th scope="row">{COLUMN_LABELS[c]}</th>
-              <td>
-                <code>{c}</code>
-              </td>
-              <td>{t.columnDocs[c]}</td>
-            </tr>
-          ))}
-          {questions.map((q) => (
-            <tr key={q.id}>
-              <th scope="row">{q.label}</th>
-              <td>
-                <code>q:{q.id}</code>
-              </td>
-              <td>{t.questionDoc(q.type)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+        {questions.map((q) => (
+          <tr key={q.id}>
+            <th scope="row">{q.label}</th>
+            <td>
+              <code>q:{q.id}</code>
+            </td>
+            <td>{t.questionDoc(q.type)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </details>
   );
 }

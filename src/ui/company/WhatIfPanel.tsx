@@ -6,6 +6,7 @@ import { frCompany } from '../i18n/fr-company.ts';
 import { factorLabel } from '../labels.ts';
 import type { CompanyEvaluation } from './evaluation.ts';
 import { isWhatIfActive, NO_WHAT_IF, type Comparison, type WhatIf } from './whatif.ts';
+import { DataTable, numeric } from '../components/DataTable.tsx';
 
 const t = frCompany.whatif;
 const SHOWN_CHANGES = 50;
@@ -161,29 +162,15 @@ function Changes({ comparison: c, regulation }: { comparison: Comparison; regula
       <h4 id={`${id}-h`}>{t.changesHeading}</h4>
       <p>{t.changesSummary(c.changes.length, c.pointsBefore, c.pointsAfter)}</p>
       {moved.length > 0 && (
-        <table className="compact">
-          <caption>{t.factorCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{frCompany.company.factor}</th>
-              <th scope="col" className="num">
-                {t.before}
-              </th>
-              <th scope="col" className="num">
-                {t.after}
-              </th>
+        <DataTable className="compact" caption={t.factorCaption} columns={[frCompany.company.factor, numeric(t.before), numeric(t.after)]}>
+          {moved.map((f) => (
+            <tr key={f.factor} data-factor={f.factor}>
+              <th scope="row">{factorLabel(regulation, f.factor)}</th>
+              <td className="num">{f.exposedBefore}</td>
+              <td className="num">{f.exposedAfter}</td>
             </tr>
-          </thead>
-          <tbody>
-            {moved.map((f) => (
-              <tr key={f.factor} data-factor={f.factor}>
-                <th scope="row">{factorLabel(regulation, f.factor)}</th>
-                <td className="num">{f.exposedBefore}</td>
-                <td className="num">{f.exposedAfter}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <ChangeTable comparison={c} regulation={regulation} caption={t.changesCaption} />
     </div>
@@ -195,46 +182,34 @@ export function ChangeTable({ comparison: c, regulation, caption }: { comparison
   const shown = c.changes.slice(0, SHOWN_CHANGES);
   return (
     <>
-      <table className="compact changes">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{frCompany.results.employee}</th>
-            <th scope="col">{t.changesColumn}</th>
-            <th scope="col" className="num">
-              {t.points}
+      <DataTable className="compact changes" caption={caption} columns={[frCompany.results.employee, t.changesColumn, numeric(t.points)]}>
+        {shown.map((ch) => (
+          <tr key={ch.employee} data-employee={ch.employee}>
+            <th scope="row">
+              {ch.employee}
+              {ch.status === 'added' && <span className="tag">{frCompany.compare.added}</span>}
+              {ch.status === 'removed' && <span className="tag">{frCompany.compare.removed}</span>}
             </th>
+            <td>
+              <ul className="plain">
+                {ch.flips.map((f) => (
+                  <li key={`v-${f.factor}`} data-flip={f.factor}>
+                    {t.flip(factorLabel(regulation, f.factor), fr.verdict[f.before], fr.verdict[f.after])}
+                  </li>
+                ))}
+                {ch.exposures.map((e) => (
+                  <li key={`e-${e.factor}`} className="muted">
+                    {t.exposure(factorLabel(regulation, e.factor), formatNumber(e.before, 1), formatNumber(e.after, 1), e.unit ? UNIT_LABELS[e.unit] : '')}
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td className="num">
+              {ch.pointsBefore} → {ch.pointsAfter}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {shown.map((ch) => (
-            <tr key={ch.employee} data-employee={ch.employee}>
-              <th scope="row">
-                {ch.employee}
-                {ch.status === 'added' && <span className="tag">{frCompany.compare.added}</span>}
-                {ch.status === 'removed' && <span className="tag">{frCompany.compare.removed}</span>}
-              </th>
-              <td>
-                <ul className="plain">
-                  {ch.flips.map((f) => (
-                    <li key={`v-${f.factor}`} data-flip={f.factor}>
-                      {t.flip(factorLabel(regulation, f.factor), fr.verdict[f.before], fr.verdict[f.after])}
-                    </li>
-                  ))}
-                  {ch.exposures.map((e) => (
-                    <li key={`e-${e.factor}`} className="muted">
-                      {t.exposure(factorLabel(regulation, e.factor), formatNumber(e.before, 1), formatNumber(e.after, 1), e.unit ? UNIT_LABELS[e.unit] : '')}
-                    </li>
-                  ))}
-                </ul>
-              </td>
-              <td className="num">
-                {ch.pointsBefore} → {ch.pointsAfter}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {c.changes.length > SHOWN_CHANGES && <p className="help">{t.more(c.changes.length - SHOWN_CHANGES)}</p>}
     </>
   );

@@ -1,5 +1,6 @@
 import { factorOf, REGULATION_VERSIONS, regulationById, UNIT_LABELS, type FactorCode } from '../../core/index.ts';
 import { neutraliseCell } from '../../present/csv.ts';
+import { plural } from '../../present/fr.ts';
 import { VERDICT_LABELS } from '../../present/diff-text.ts';
 import type { CompanyEvaluation } from './evaluation.ts';
 import { HARDSHIP_LABELS, type DuerMatrix, type HardshipState } from './exports.ts';
@@ -51,10 +52,14 @@ export function duerSheet(matrix: DuerMatrix): XlsxSheet {
   return { sheet: 'Matrice DUER', data, columns };
 }
 
-/** One row per employee: exposed factors, per factor the verdict (coloured) and the exposure against the threshold, points, DSN codes. */
+/**
+ * One row per employee: exposed factors, per factor the verdict (coloured) and the exposure against the
+ * threshold, points, DSN codes, and the agency of a temporary worker (the agency declares: the company's
+ * totals leave them out, as the total row says).
+ */
 export function resultsSheet(evaluation: CompanyEvaluation, factors: readonly FactorCode[]): XlsxSheet {
   const regulation = evaluation.regulation ?? evaluation.summaries[0]?.regulation ?? REGULATION_VERSIONS[REGULATION_VERSIONS.length - 1]!.id;
-  const header = [head('Matricule'), head('Facteurs exposés'), ...factors.flatMap((f) => [head(labelOf(regulation, f)), head('Exposition'), head('Seuil')]), head('Points'), head('Codes DSN')];
+  const header = [head('Matricule'), head('Facteurs exposés'), ...factors.flatMap((f) => [head(labelOf(regulation, f)), head('Exposition'), head('Seuil')]), head('Points'), head('Codes DSN'), head('Intérim : entreprise de travail temporaire')];
   const data: XlsxCell[][] = [header];
   for (const s of evaluation.summaries) {
     const cells: XlsxCell[] = [text(s.employee), text(s.exposed.map((f) => labelOf(s.regulation, f)).join(', ') || 'aucun')];
@@ -66,18 +71,20 @@ export function resultsSheet(evaluation: CompanyEvaluation, factors: readonly Fa
       cells.push(fs && fs.threshold !== null ? num(Math.round(fs.exposure * 100) / 100, `#,##0.##"${unit}"`) : text('—'));
       cells.push(fs && fs.threshold !== null ? num(fs.threshold, `#,##0"${unit}"`) : text('—'));
     }
-    cells.push(num(s.points), text(s.dsn.join(' ') || '—'));
+    cells.push(num(s.points), text(s.dsn.join(' ') || '—'), text(s.temporary ? s.temporary.agency : ''));
     data.push(cells);
   }
   const total = evaluation.totals;
+  const temporary = total.temporaryWorkers ?? 0;
   data.push([
-    text(`Total : ${total.evaluated} salariés évalués`, { fontWeight: 'bold' }),
-    text(`${total.exposedAny} exposés à au moins un facteur`),
-    ...factors.flatMap((f) => [text(`${total.byFactor.find((x) => x.factor === f)?.exposed ?? 0} exposés`), text(''), text('')]),
+    text(`Total : ${plural(total.evaluated, 'salarié évalué', 'salariés évalués', 0)}`, { fontWeight: 'bold' }),
+    text(`${plural(total.exposedAny, 'exposé', 'exposés', 0)} à au moins un facteur`),
+    ...factors.flatMap((f) => [text(plural(total.byFactor.find((x) => x.factor === f)?.exposed ?? 0, 'exposé', 'exposés', 0)), text(''), text('')]),
     num(total.points),
     text(''),
+    text(temporary > 0 ? `${plural(temporary, 'intérimaire', 'intérimaires', 0)} hors total (l’entreprise de travail temporaire déclare)` : ''),
   ]);
-  const columns = header.map((_, i) => ({ width: i === 1 ? 40 : i === 0 ? width(data.map((row) => row[0]), 12, 30) : 16 }));
+  const columns = header.map((_, i) => ({ width: i === 1 || i === header.length - 1 ? 40 : i === 0 ? width(data.map((row) => row[0]), 12, 30) : 16 }));
   return { sheet: 'Résultats par salarié', data, columns };
 }
 

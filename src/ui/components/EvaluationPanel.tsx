@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { sharesComplete, type Question, type Referential } from '../../core/index.ts';
 import { evaluateForm, initialFormState, inputIds, shareTotal, type EvaluationOutcome, type FieldError, type FormState } from '../evaluationForm.ts';
 import { formatNumber } from '../format.ts';
 import { fr } from '../i18n/fr.ts';
 import { EvaluationResult } from './EvaluationResult.tsx';
+import { Field } from './Field.tsx';
+import { QuestionInput, questionLabel } from './QuestionInput.tsx';
 
 export function EvaluationPanel({ referential: r }: { referential: Referential }) {
   const [state, setState] = useState<FormState>(() => initialFormState(r, new Date().getFullYear()));
@@ -150,67 +152,10 @@ export function EvaluationPanel({ referential: r }: { referential: Referential }
   );
 }
 
-interface InputProps {
-  id: string;
-  'aria-describedby'?: string;
-  'aria-invalid'?: true;
-}
-
-/** A labelled input with optional help and error, both tied to it for assistive technologies. */
-function Field({ id, label, help, error, children }: { id: string; label: ReactNode; help?: string; error?: string | undefined; children: (props: InputProps) => ReactNode }) {
-  const describedBy = [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div className={error ? 'field field-error' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {children({ id, ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(error ? { 'aria-invalid': true as const } : {}) })}
-      {help && (
-        <p id={`${id}-help`} className="help">
-          {help}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="error-text">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
 function QuestionField({ question: q, id, value, error, onChange }: { question: Question; id: string; value: string; error: string | undefined; onChange: (value: string) => void }) {
-  const label = q.type === 'number' ? `${q.label} (${q.unit})` : q.label;
   return (
-    <Field id={id} label={label} help={q.help} error={error}>
-      {(props) => {
-        switch (q.type) {
-          case 'boolean':
-            return (
-              <select {...props} value={value} onChange={(e) => onChange(e.target.value)}>
-                <option value="">{fr.form.unanswered}</option>
-                <option value="true">{fr.form.yes}</option>
-                <option value="false">{fr.form.no}</option>
-              </select>
-            );
-          case 'choice':
-            return (
-              <select {...props} value={value} onChange={(e) => onChange(e.target.value)}>
-                <option value="">{fr.form.choose}</option>
-                {q.choices.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
-            );
-          case 'number':
-            return (
-              <span className="with-unit">
-                <input {...props} type="number" inputMode="decimal" step="any" min={q.min} max={q.max} value={value} onChange={(e) => onChange(e.target.value)} />
-                <span aria-hidden="true">{q.unit}</span>
-              </span>
-            );
-        }
-      }}
+    <Field id={id} label={questionLabel(q)} help={q.help} error={error}>
+      {(props) => <QuestionInput {...props} question={q} value={value} onChange={onChange} numbers="native" />}
     </Field>
   );
 }

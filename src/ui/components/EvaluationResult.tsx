@@ -3,6 +3,7 @@ import { DSN_CODES_STATUS, UNIT_LABELS, type Contribution, type EmployeeResult, 
 import { formatNumber, formatSigned } from '../format.ts';
 import { fr } from '../i18n/fr.ts';
 import { criterionLabel, factorLabel, regulationLabel } from '../labels.ts';
+import { DataTable, numeric } from './DataTable.tsx';
 
 /** A number shown in French with its exact value kept machine-readable (`<data value>`). */
 function Num({ value, digits = 2, signed = false }: { value: number; digits?: number; signed?: boolean }) {
@@ -46,114 +47,100 @@ export function EvaluationResult({
         {result.toAnalyse.length > 0 && <li>{fr.result.toAnalyseSummary(result.toAnalyse.map(labelOf).join(', '))}</li>}
       </ul>
 
-      <div className="table-scroll">
-        <table className="factors">
-          <caption>{fr.result.factorsCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{fr.result.factor}</th>
-              <th scope="col">{fr.result.verdict}</th>
-              <th scope="col">{fr.result.group}</th>
-              <th scope="col" className="num">
-                {fr.result.exposure}
+      <DataTable
+        className="factors"
+        scroll
+        caption={fr.result.factorsCaption}
+        columns={[fr.result.factor, fr.result.verdict, fr.result.group, numeric(fr.result.exposure), numeric(fr.result.threshold), numeric(fr.result.margin), fr.result.dsnCode]}
+        rowGroups
+      >
+        {/* One row group per factor: its header cell spans the factor's threshold groups. */}
+        {result.factors.map((f) => {
+          const rows = Math.max(f.groups.length, 1);
+          const tags = [!f.retained && fr.result.notRetained, !f.inForce && fr.result.notInForce, f.inForce && !f.earnsPoints && fr.result.noPoints].filter(Boolean);
+          const first = f.groups[0];
+          const rest = f.groups.slice(1);
+          const factorCells = (
+            <>
+              <th scope="rowgroup" rowSpan={rows}>
+                {f.label}
+                {tags.map((t) => (
+                  <span key={String(t)} className="tag">
+                    {t}
+                  </span>
+                ))}
               </th>
-              <th scope="col" className="num">
-                {fr.result.threshold}
-              </th>
-              <th scope="col" className="num">
-                {fr.result.margin}
-              </th>
-              <th scope="col">{fr.result.dsnCode}</th>
-            </tr>
-          </thead>
-          {/* One row group per factor: its header cell spans the factor's threshold groups. */}
-          {result.factors.map((f) => {
-              const rows = Math.max(f.groups.length, 1);
-              const tags = [!f.retained && fr.result.notRetained, !f.inForce && fr.result.notInForce, f.inForce && !f.earnsPoints && fr.result.noPoints].filter(Boolean);
-              const first = f.groups[0];
-              const rest = f.groups.slice(1);
-              const factorCells = (
-                <>
-                  <th scope="rowgroup" rowSpan={rows}>
-                    {f.label}
-                    {tags.map((t) => (
-                      <span key={String(t)} className="tag">
-                        {t}
-                      </span>
-                    ))}
-                  </th>
-                  <td rowSpan={rows} data-verdict={f.verdict}>
-                    <VerdictBadge verdict={f.verdict} />
-                  </td>
-                </>
-              );
-              const groupCells = (g: (typeof f.groups)[number]) => {
-                // No legal threshold (from 2017-10-01): the former one is shown as an indicative reference only.
-                const reference = g.threshold ?? g.indicativeThreshold;
-                const unit = reference ? ` ${UNIT_LABELS[reference.unit]}` : '';
-                return (
-                  <>
-                    <td>{g.label}</td>
-                    <td className="num" data-cell="exposure">
-                      {reference ? (
-                        <>
-                          <Num value={g.exposure} />
-                          {unit}
-                        </>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                    <td className="num" data-cell="threshold">
-                      {g.threshold ? (
-                        <>
-                          <Num value={g.threshold.value} />
-                          {unit}
-                        </>
-                      ) : g.indicativeThreshold ? (
-                        <span data-indicative="true">
-                          {fr.result.noLegalThreshold} ({fr.result.formerThreshold} <Num value={g.indicativeThreshold.value} />
-                          {unit})
-                        </span>
-                      ) : (
-                        fr.result.gridThreshold
-                      )}
-                    </td>
-                    <td className="num" data-cell="margin">
-                      {g.threshold ? (
-                        <>
-                          <Num value={g.margin} signed />
-                          {unit}
-                        </>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </>
-                );
-              };
-              const dsnCell = (
-                <td rowSpan={rows}>
-                  <code>{f.dsnCode}</code>
+              <td rowSpan={rows} data-verdict={f.verdict}>
+                <VerdictBadge verdict={f.verdict} />
+              </td>
+            </>
+          );
+          const groupCells = (g: (typeof f.groups)[number]) => {
+            // No legal threshold (from 2017-10-01): the former one is shown as an indicative reference only.
+            const reference = g.threshold ?? g.indicativeThreshold;
+            const unit = reference ? ` ${UNIT_LABELS[reference.unit]}` : '';
+            return (
+              <>
+                <td>{g.label}</td>
+                <td className="num" data-cell="exposure">
+                  {reference ? (
+                    <>
+                      <Num value={g.exposure} />
+                      {unit}
+                    </>
+                  ) : (
+                    '—'
+                  )}
                 </td>
-              );
-              return (
-                <tbody key={f.factor}>
-                  <tr data-factor={f.factor} data-group={first?.code} className={`verdict-row-${f.verdict}`}>
-                    {factorCells}
-                    {first ? groupCells(first) : <td colSpan={4}>—</td>}
-                    {dsnCell}
-                  </tr>
-                  {rest.map((g) => (
-                    <tr key={g.code} data-factor={f.factor} data-group={g.code} className={`verdict-row-${f.verdict}`}>
-                      {groupCells(g)}
-                    </tr>
-                  ))}
-                </tbody>
-              );
-            })}
-        </table>
-      </div>
+                <td className="num" data-cell="threshold">
+                  {g.threshold ? (
+                    <>
+                      <Num value={g.threshold.value} />
+                      {unit}
+                    </>
+                  ) : g.indicativeThreshold ? (
+                    <span data-indicative="true">
+                      {fr.result.noLegalThreshold} ({fr.result.formerThreshold} <Num value={g.indicativeThreshold.value} />
+                      {unit})
+                    </span>
+                  ) : (
+                    fr.result.gridThreshold
+                  )}
+                </td>
+                <td className="num" data-cell="margin">
+                  {g.threshold ? (
+                    <>
+                      <Num value={g.margin} signed />
+                      {unit}
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              </>
+            );
+          };
+          const dsnCell = (
+            <td rowSpan={rows}>
+              <code>{f.dsnCode}</code>
+            </td>
+          );
+          return (
+            <tbody key={f.factor}>
+              <tr data-factor={f.factor} data-group={first?.code} className={`verdict-row-${f.verdict}`}>
+                {factorCells}
+                {first ? groupCells(first) : <td colSpan={4}>—</td>}
+                {dsnCell}
+              </tr>
+              {rest.map((g) => (
+                <tr key={g.code} data-factor={f.factor} data-group={g.code} className={`verdict-row-${f.verdict}`}>
+                  {groupCells(g)}
+                </tr>
+              ))}
+            </tbody>
+          );
+        })}
+      </DataTable>
 
       <h4>{fr.result.points}</h4>
       <p className="points" data-testid="points" data-value={result.points.total}>
@@ -171,29 +158,18 @@ export function EvaluationResult({
         <p>{fr.result.dsnNone}</p>
       ) : (
         <>
-          <table className="dsn">
-            <caption className="visually-hidden">{fr.result.dsnCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{fr.result.factor}</th>
-                <th scope="col">{fr.result.dsnCode}</th>
-                <th scope="col">{fr.result.dsnYear}</th>
-                <th scope="col">{fr.result.dsnContract}</th>
+          <DataTable className="dsn" caption={fr.result.dsnCaption} captionHidden columns={[fr.result.factor, fr.result.dsnCode, fr.result.dsnYear, fr.result.dsnContract]}>
+            {result.dsn.map((d) => (
+              <tr key={d.factor} data-dsn={d.code}>
+                <th scope="row">{labelOf(d.factor)}</th>
+                <td>
+                  <code>{d.code}</code>
+                </td>
+                <td>{d.year}</td>
+                <td>{d.contract ?? '—'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {result.dsn.map((d) => (
-                <tr key={d.factor} data-dsn={d.code}>
-                  <th scope="row">{labelOf(d.factor)}</th>
-                  <td>
-                    <code>{d.code}</code>
-                  </td>
-                  <td>{d.year}</td>
-                  <td>{d.contract ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           {!DSN_CODES_STATUS.verifiedAgainstSpecification && <p className="help">{fr.result.dsnToVerify}</p>}
         </>
       )}
@@ -202,26 +178,16 @@ export function EvaluationResult({
       {!result.trace || result.trace.length === 0 ? (
         <p>{fr.result.noContribution}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="trace">
-            <caption>{fr.result.explanationCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{fr.result.factor}</th>
-                <th scope="col">{fr.result.job}</th>
-                <th scope="col">{fr.result.task}</th>
-                <th scope="col">{fr.result.path}</th>
-                <th scope="col">{fr.result.situation}</th>
-                <th scope="col">{fr.result.arithmetic}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.trace.map((c, i) => (
-                <ContributionRow key={i} referential={r} regulation={result.regulation} contribution={c} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="trace"
+          scroll
+          caption={fr.result.explanationCaption}
+          columns={[fr.result.factor, fr.result.job, fr.result.task, fr.result.path, fr.result.situation, fr.result.arithmetic]}
+        >
+          {result.trace.map((c, i) => (
+            <ContributionRow key={i} referential={r} regulation={result.regulation} contribution={c} />
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import { useDb } from '../context.ts';
 import { fr } from '../i18n/fr.ts';
 import { readJsonFile } from '../jsonFile.ts';
 import { IssueTable } from './IssueTable.tsx';
+import { takeChosenFile } from '../files.ts';
 
 type ImportState =
   | { status: 'idle' }
@@ -19,8 +20,7 @@ export function ImportPanel() {
   const helpId = useId();
 
   const onChange = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
+    const file = takeChosenFile(event.currentTarget);
     if (!file) return;
     setState({ status: 'reading', file: file.name });
     try {
@@ -30,9 +30,6 @@ export function ImportPanel() {
       setState({ status: 'done', file: file.name, outcome });
     } catch {
       setState({ status: 'failed', file: file.name, message: fr.import.unreadable(file.name) });
-    } finally {
-      // Choosing the same file again after fixing it must trigger a new import.
-      input.value = '';
     }
   };
 

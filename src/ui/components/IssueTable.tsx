@@ -1,27 +1,19 @@
 import type { LoadIssue } from '../../core/index.ts';
 import { fr } from '../i18n/fr.ts';
+import { DataTable } from './DataTable.tsx';
 
 /** Located problems of a document: JSON path and French message, one row each. */
 export function IssueTable({ issues, caption }: { issues: readonly LoadIssue[]; caption: string }) {
   return (
-    <table className="issues">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{fr.import.issuePath}</th>
-          <th scope="col">{fr.import.issueMessage}</th>
+    <DataTable className="issues" caption={caption} columns={[fr.import.issuePath, fr.import.issueMessage]}>
+      {issues.map((issue, i) => (
+        <tr key={i} data-code={issue.code}>
+          <td>
+            <code>{issue.path}</code>
+          </td>
+          <td>{issue.message}</td>
         </tr>
-      </thead>
-      <tbody>
-        {issues.map((issue, i) => (
-          <tr key={i} data-code={issue.code}>
-            <td>
-              <code>{issue.path}</code>
-            </td>
-            <td>{issue.message}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

@@ -8,6 +8,7 @@ import { useLiveQuery } from '../useLiveQuery.ts';
 import { HashBadge } from './HashBadge.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 import { NewReferential } from '../editor/NewReferential.tsx';
+import { DataTable } from './DataTable.tsx';
 
 export function ReferentialList({ focusHeading = false }: { focusHeading?: boolean }) {
   const db = useDb();
@@ -35,47 +36,36 @@ export function ReferentialList({ focusHeading = false }: { focusHeading?: boole
         (list.value.length === 0 ? (
           <p>{fr.list.empty}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="referentials">
-              <caption>{fr.list.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{fr.list.title}</th>
-                  <th scope="col">{fr.list.branch}</th>
-                  <th scope="col">{fr.list.version}</th>
-                  <th scope="col">{fr.list.status}</th>
-                  <th scope="col">{fr.list.regulation}</th>
-                  <th scope="col">{fr.list.hash}</th>
-                  <th scope="col">{fr.list.source}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.value.map((r) => (
-                  <tr key={r.key} data-key={r.key}>
-                    <th scope="row">
-                      <a href={hrefFor({ screen: 'referential', key: r.key })}>{r.title}</a>
-                    </th>
-                    <td>{r.branch}</td>
-                    <td>{r.version}</td>
-                    <td>
-                      {statusLabel(r.status)}
-                      {r.quarantine && (
-                        <>
-                          {' '}
-                          <strong className="integrity-warning" data-testid="integrity">{fr.list.integrity}</strong>
-                        </>
-                      )}
-                    </td>
-                    <td>{regulationLabel(r.regulation)}</td>
-                    <td>
-                      <HashBadge hash={r.contentHash} />
-                    </td>
-                    <td>{sourceLabel(r.source)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="referentials"
+            scroll
+            caption={fr.list.caption}
+            columns={[fr.list.title, fr.list.branch, fr.list.version, fr.list.status, fr.list.regulation, fr.list.hash, fr.list.source]}
+          >
+            {list.value.map((r) => (
+              <tr key={r.key} data-key={r.key}>
+                <th scope="row">
+                  <a href={hrefFor({ screen: 'referential', key: r.key })}>{r.title}</a>
+                </th>
+                <td>{r.branch}</td>
+                <td>{r.version}</td>
+                <td>
+                  {statusLabel(r.status)}
+                  {r.quarantine && (
+                    <>
+                      {' '}
+                      <strong className="integrity-warning" data-testid="integrity">{fr.list.integrity}</strong>
+                    </>
+                  )}
+                </td>
+                <td>{regulationLabel(r.regulation)}</td>
+                <td>
+                  <HashBadge hash={r.contentHash} />
+                </td>
+                <td>{sourceLabel(r.source)}</td>
+              </tr>
+            ))}
+          </DataTable>
         ))}
       <NewReferential />
       <ImportPanel />

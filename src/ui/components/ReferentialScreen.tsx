@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { runScenarios, sharesComplete, type Referential } from '../../core/index.ts';
 import { openStored, type StoredReferential } from '../../storage/index.ts';
 import { useDb } from '../context.ts';
-import { formatDate, formatNumber, formatTimestamp } from '../format.ts';
+import { formatNumber, formatTimestamp } from '../format.ts';
 import { fr } from '../i18n/fr.ts';
 import { factorLabel, regulationLabel, sourceLabel, statusLabel } from '../labels.ts';
 import { hrefFor } from '../route.ts';
@@ -16,6 +16,8 @@ import { frLifecycle } from '../i18n/fr-lifecycle.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
 import { ExcludedFactorsTable } from './ExcludedFactorsTable.tsx';
 import { QuarantinePanel } from '../integrity/QuarantinePanel.tsx';
+import { DataTable, numeric } from './DataTable.tsx';
+import { ProvenanceFacts } from './ProvenanceFacts.tsx';
 
 export function ReferentialScreen({ recordKey }: { recordKey: string }) {
   const db = useDb();
@@ -95,28 +97,7 @@ function ReferentialDetail({ stored, referential: r }: { stored: StoredReferenti
               <dd>{id.idcc}</dd>
             </>
           )}
-          {id.homologation && (
-            <>
-              <dt>{fr.detail.homologation}</dt>
-              <dd>
-                {fr.detail.homologationText(
-                  formatDate(id.homologation.arreteDate),
-                  id.homologation.arreteReference,
-                  id.homologation.expires ? formatDate(id.homologation.expires) : undefined,
-                )}
-              </dd>
-            </>
-          )}
-          <dt>{fr.detail.authors}</dt>
-          <dd>{id.authors.join(', ') || '—'}</dd>
-          <dt>{fr.detail.created}</dt>
-          <dd>{formatDate(id.created)}</dd>
-          {id.updated && (
-            <>
-              <dt>{fr.detail.updated}</dt>
-              <dd>{formatDate(id.updated)}</dd>
-            </>
-          )}
+          <ProvenanceFacts identity={id} />
           <dt>{fr.detail.regulation}</dt>
           <dd>{regulationLabel(r.regulation)}</dd>
           <dt>{fr.detail.hash}</dt>
@@ -161,16 +142,7 @@ function ReferentialDetail({ stored, referential: r }: { stored: StoredReferenti
             <div key={job.id} className="job">
               <h3>{job.label}</h3>
               {job.description && <p>{job.description}</p>}
-              <table>
-                <caption className="visually-hidden">{fr.detail.jobCaption(job.label)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{fr.detail.task}</th>
-                    <th scope="col" className="num">
-                      {fr.detail.defaultShare}
-                    </th>
-                  </tr>
-                </thead>
+              <DataTable caption={fr.detail.jobCaption(job.label)} captionHidden columns={[fr.detail.task, numeric(fr.detail.defaultShare)]} rowGroups>
                 <tbody>
                   {job.tasks.map((t) => (
                     <tr key={t.id}>
@@ -188,7 +160,7 @@ function ReferentialDetail({ stored, referential: r }: { stored: StoredReferenti
                     <td className="num">{formatNumber(total)} %</td>
                   </tr>
                 </tfoot>
-              </table>
+              </DataTable>
               {!sharesComplete(total) && <p className="warning-text">{fr.detail.sharesWarning}</p>}
             </div>
           );

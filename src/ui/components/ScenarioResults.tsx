@@ -1,6 +1,7 @@
 import type { FactorCode, Referential, ScenarioMismatch, ScenarioOutcome, Verdict } from '../../core/index.ts';
 import { fr } from '../i18n/fr.ts';
 import { factorLabel } from '../labels.ts';
+import { DataTable } from './DataTable.tsx';
 
 export function ScenarioResults({ referential: r, outcomes }: { referential: Referential; outcomes: readonly ScenarioOutcome[] }) {
   const passed = outcomes.filter((o) => o.passed).length;
@@ -13,41 +14,28 @@ export function ScenarioResults({ referential: r, outcomes }: { referential: Ref
       ) : (
         <>
           <p className={passed === outcomes.length ? 'success-text' : 'error-text'}>{fr.scenarios.summary(passed, outcomes.length)}</p>
-          <div className="table-scroll">
-            <table className="scenarios">
-              <caption className="visually-hidden">{fr.scenarios.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{fr.scenarios.scenario}</th>
-                  <th scope="col">{fr.scenarios.year}</th>
-                  <th scope="col">{fr.scenarios.outcome}</th>
-                  <th scope="col">{fr.scenarios.details}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {outcomes.map((o) => (
-                  <tr key={o.scenario} data-scenario={o.scenario} data-passed={o.passed}>
-                    <th scope="row">{o.label}</th>
-                    <td>{years.get(o.scenario)}</td>
-                    <td>
-                      <span className={`badge ${o.passed ? 'badge-ok' : 'badge-ko'}`}>{o.passed ? fr.scenarios.passed : fr.scenarios.failed}</span>
-                    </td>
-                    <td>
-                      {o.error && fr.scenarios.error(o.error.field, o.error.detail)}
-                      {o.mismatches.length > 0 && (
-                        <ul className="plain">
-                          {o.mismatches.map((m) => (
-                            <li key={m.what}>{mismatchText(r, m)}</li>
-                          ))}
-                        </ul>
-                      )}
-                      {o.passed && '—'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable className="scenarios" scroll caption={fr.scenarios.caption} captionHidden columns={[fr.scenarios.scenario, fr.scenarios.year, fr.scenarios.outcome, fr.scenarios.details]}>
+            {outcomes.map((o) => (
+              <tr key={o.scenario} data-scenario={o.scenario} data-passed={o.passed}>
+                <th scope="row">{o.label}</th>
+                <td>{years.get(o.scenario)}</td>
+                <td>
+                  <span className={`badge ${o.passed ? 'badge-ok' : 'badge-ko'}`}>{o.passed ? fr.scenarios.passed : fr.scenarios.failed}</span>
+                </td>
+                <td>
+                  {o.error && fr.scenarios.error(o.error.field, o.error.detail)}
+                  {o.mismatches.length > 0 && (
+                    <ul className="plain">
+                      {o.mismatches.map((m) => (
+                        <li key={m.what}>{mismatchText(r, m)}</li>
+                      ))}
+                    </ul>
+                  )}
+                  {o.passed && '—'}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
     </section>

@@ -6,6 +6,7 @@ import { formatTimestamp } from '../format.ts';
 import { frCollab } from '../i18n/fr-collab.ts';
 import { useLiveQuery } from '../useLiveQuery.ts';
 import './annex.css';
+import { DataTable } from '../components/DataTable.tsx';
 
 const t = frCollab.annex;
 
@@ -38,14 +39,7 @@ export function CommentsAnnexRow({ stored, r }: { stored: StoredReferential; r: 
             <h2 id={`${id}-heading`}>{t.heading}</h2>
             <p>{capitalised(rows.length === 0 ? t.none : t.count(rows.length, open))}.</p>
             {rows.length > 0 && (
-              <table className="dossier-remarks">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.element}</th>
-                    <th scope="col">{t.remark}</th>
-                    <th scope="col">{t.treatment}</th>
-                  </tr>
-                </thead>
+              <DataTable className="dossier-remarks" columns={[t.element, t.remark, t.treatment]} rowGroups>
                 {rows.map((row) => (
                   // One body per remark: a page break never splits a remark from its answer.
                   <tbody key={row.thread} data-thread={row.thread}>
@@ -76,7 +70,7 @@ export function CommentsAnnexRow({ stored, r }: { stored: StoredReferential; r: 
                     </tr>
                   </tbody>
                 ))}
-              </table>
+              </DataTable>
             )}
           </section>
         )}

@@ -17,6 +17,8 @@ import { EstimatePanel } from '../review/EstimatePanel.tsx';
 import './dossier.css';
 import { ExcludedFactorsTable } from '../components/ExcludedFactorsTable.tsx';
 import { CommentsAnnexRow } from './CommentsAnnex.tsx';
+import { DataTable, numeric } from '../components/DataTable.tsx';
+import { ProvenanceFacts } from '../components/ProvenanceFacts.tsx';
 
 const t = frLifecycle.dossier;
 type HeadingRef = RefObject<HTMLHeadingElement | null>;
@@ -183,22 +185,7 @@ function Cover({ stored, r, entry, head, headingRef }: { stored: StoredReferenti
         <dd>{id.version}</dd>
         <dt>{fr.detail.status}</dt>
         <dd>{statusLabel(stored.status)}</dd>
-        {id.homologation && (
-          <>
-            <dt>{fr.detail.homologation}</dt>
-            <dd>{fr.detail.homologationText(formatDate(id.homologation.arreteDate), id.homologation.arreteReference, id.homologation.expires ? formatDate(id.homologation.expires) : undefined)}</dd>
-          </>
-        )}
-        <dt>{fr.detail.authors}</dt>
-        <dd>{id.authors.join(', ') || '—'}</dd>
-        <dt>{fr.detail.created}</dt>
-        <dd>{formatDate(id.created)}</dd>
-        {id.updated && (
-          <>
-            <dt>{fr.detail.updated}</dt>
-            <dd>{formatDate(id.updated)}</dd>
-          </>
-        )}
+        <ProvenanceFacts identity={id} />
         <dt>{t.regulation}</dt>
         <dd>{regulationLabel(r.regulation)}</dd>
         <dt>{t.workingYear}</dt>
@@ -279,31 +266,21 @@ function ParticularlyExposed({ r }: { r: Referential }) {
       ) : (
         <>
           {list.agreement && <p>{t.listedAgreement(list.agreement)}</p>}
-          <table>
-            <caption>{t.listedCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.listedJob}</th>
-                <th scope="col">{t.listedActivities}</th>
-                <th scope="col">{t.listedFactors}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.entries.map((e, i) => {
-                const job = jobs.get(e.job);
-                return (
-                  <tr key={i} data-job={e.job}>
-                    <th scope="row">{job?.label ?? e.job}</th>
-                    <td>{e.tasks ? e.tasks.map((id) => job?.tasks.find((task) => task.id === id)?.label ?? id).join(', ') : t.listedWholeJob}</td>
-                    <td>
-                      {e.factors.map((f) => factorLabel(r.regulation, f)).join(', ')}
-                      {e.note ? ` — ${e.note}` : ''}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable caption={t.listedCaption} columns={[t.listedJob, t.listedActivities, t.listedFactors]}>
+            {list.entries.map((e, i) => {
+              const job = jobs.get(e.job);
+              return (
+                <tr key={i} data-job={e.job}>
+                  <th scope="row">{job?.label ?? e.job}</th>
+                  <td>{e.tasks ? e.tasks.map((id) => job?.tasks.find((task) => task.id === id)?.label ?? id).join(', ') : t.listedWholeJob}</td>
+                  <td>
+                    {e.factors.map((f) => factorLabel(r.regulation, f)).join(', ')}
+                    {e.note ? ` — ${e.note}` : ''}
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
         </>
       )}
     </section>
@@ -317,25 +294,17 @@ function Measures({ r, data }: { r: Referential; data: DossierData }) {
       {r.measures.length === 0 ? (
         <p>{fr.form.noMeasures}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.measures}</th>
-              <th scope="col">{t.measureUsed}</th>
+        <DataTable columns={[t.measures, t.measureUsed]}>
+          {r.measures.map((m) => (
+            <tr key={m.id}>
+              <th scope="row">
+                {m.label} <span className="tag">{t.measureKind[m.kind]}</span>
+                {m.description && <span className="sub">{m.description}</span>}
+              </th>
+              <td>{data.measureUse.get(m.id)?.join(', ') ?? t.notUsed}</td>
             </tr>
-          </thead>
-          <tbody>
-            {r.measures.map((m) => (
-              <tr key={m.id}>
-                <th scope="row">
-                  {m.label} <span className="tag">{t.measureKind[m.kind]}</span>
-                  {m.description && <span className="sub">{m.description}</span>}
-                </th>
-                <td>{data.measureUse.get(m.id)?.join(', ') ?? t.notUsed}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );
@@ -398,32 +367,22 @@ function CheckSummary({ r, data }: { r: Referential; data: DossierData }) {
           <h3>{t.whatIf(latest?.label ?? data.whatIfAgainst)}</h3>
           {whatIf && whatIf.flips.length === 0 && whatIf.factorChanges.length === 0 && <p>{t.whatIfNone}</p>}
           {whatIf && whatIf.flips.length > 0 && (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t.situations}</th>
-                  <th scope="col">{t.factor}</th>
-                  <th scope="col">{regulationLabel(whatIf.from)}</th>
-                  <th scope="col">{regulationLabel(whatIf.to)}</th>
+            <DataTable columns={[t.situations, t.factor, regulationLabel(whatIf.from), regulationLabel(whatIf.to)]}>
+              {whatIf.flips.map((f) => (
+                <tr key={`${f.situation}/${f.factor}`}>
+                  <th scope="row">{f.situationLabel}</th>
+                  <td>{f.factorLabel}</td>
+                  <td>
+                    {fr.verdict[f.from.verdict]} ({formatNumber(f.from.value)}
+                    {f.from.threshold !== null ? ` / ${formatNumber(f.from.threshold)}` : ''})
+                  </td>
+                  <td>
+                    {fr.verdict[f.to.verdict]} ({formatNumber(f.to.value)}
+                    {f.to.threshold !== null ? ` / ${formatNumber(f.to.threshold)}` : ''})
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {whatIf.flips.map((f) => (
-                  <tr key={`${f.situation}/${f.factor}`}>
-                    <th scope="row">{f.situationLabel}</th>
-                    <td>{f.factorLabel}</td>
-                    <td>
-                      {fr.verdict[f.from.verdict]} ({formatNumber(f.from.value)}
-                      {f.from.threshold !== null ? ` / ${formatNumber(f.from.threshold)}` : ''})
-                    </td>
-                    <td>
-                      {fr.verdict[f.to.verdict]} ({formatNumber(f.to.value)}
-                      {f.to.threshold !== null ? ` / ${formatNumber(f.to.threshold)}` : ''})
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           )}
           {whatIf && whatIf.factorChanges.length > 0 && (
             <ul>
@@ -448,25 +407,14 @@ function JobPage({ r, jobId, data }: { r: Referential; jobId: string; data: Doss
     <section className="dossier-job" aria-labelledby={`job-${job.id}`} data-job={job.id}>
       <h2 id={`job-${job.id}`}>{t.job(job.label)}</h2>
       {job.description && <p>{job.description}</p>}
-      <table className="dossier-tasks">
-        <caption>{t.tasks}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.task}</th>
-            <th scope="col" className="num">
-              {t.share}
-            </th>
+      <DataTable className="dossier-tasks" caption={t.tasks} columns={[t.task, numeric(t.share)]}>
+        {job.tasks.map((task) => (
+          <tr key={task.id}>
+            <th scope="row">{task.label}</th>
+            <td className="num">{formatNumber(task.defaultShare)} %</td>
           </tr>
-        </thead>
-        <tbody>
-          {job.tasks.map((task) => (
-            <tr key={task.id}>
-              <th scope="row">{task.label}</th>
-              <td className="num">{formatNumber(task.defaultShare)} %</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {job.tasks.map((task) => {
         const tree = decisionTree(r, task.entry);
         return (
@@ -543,19 +491,7 @@ function Tree({ node }: { node: TreeNode }) {
 
 function SituationTable({ r, situations, data, caption }: { r: Referential; situations: Referential['situations']; data: DossierData; caption: string }) {
   return (
-    <table className="dossier-situations">
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.situations}</th>
-          <th scope="col">{t.factor}</th>
-          <th scope="col">{t.criterion}</th>
-          <th scope="col">{t.intensity}</th>
-          <th scope="col">{t.duration}</th>
-          <th scope="col">{t.stated}</th>
-          <th scope="col">{t.computed}</th>
-        </tr>
-      </thead>
+    <DataTable className="dossier-situations" caption={caption} captionHidden columns={[t.situations, t.factor, t.criterion, t.intensity, t.duration, t.stated, t.computed]} rowGroups>
       {situations.map((s) => (
         // One body per situation: a page break never splits a situation's rows.
         <tbody key={s.id} data-situation={s.id}>
@@ -602,6 +538,6 @@ function SituationTable({ r, situations, data, caption }: { r: Referential; situ
           )}
         </tbody>
       ))}
-    </table>
+    </DataTable>
   );
 }

@@ -7,6 +7,7 @@ import { PALETTE_MIME } from './Canvas.tsx';
 import { useController, useEditorSnapshot, useGraph, useView } from './hooks.ts';
 import type { Autosaver, SaveState } from './persistence.ts';
 import { searchKey } from './text.ts';
+import { DataTable } from '../components/DataTable.tsx';
 
 /*
  * The editor's chrome around the canvas: toolbar, palette, search, help, notices, confirmation.
@@ -171,30 +172,21 @@ export function HelpPanel() {
       <h2 id="help-heading" ref={heading} tabIndex={-1}>
         {frEditor.help.heading}
       </h2>
-      <table>
-        <caption className="visually-hidden">{frEditor.help.heading}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{frEditor.help.key}</th>
-            <th scope="col">{frEditor.help.action}</th>
+      <DataTable caption={frEditor.help.heading} captionHidden columns={[frEditor.help.key, frEditor.help.action]}>
+        {EDITOR_ACTIONS.map((a) => (
+          <tr key={a.id}>
+            <td>
+              {a.keys.map((k, i) => (
+                <span key={k}>
+                  {i > 0 && ' / '}
+                  <kbd>{k}</kbd>
+                </span>
+              ))}
+            </td>
+            <td>{a.label}</td>
           </tr>
-        </thead>
-        <tbody>
-          {EDITOR_ACTIONS.map((a) => (
-            <tr key={a.id}>
-              <td>
-                {a.keys.map((k, i) => (
-                  <span key={k}>
-                    {i > 0 && ' / '}
-                    <kbd>{k}</kbd>
-                  </span>
-                ))}
-              </td>
-              <td>{a.label}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <p className="help">{frEditor.help.tips}</p>
       <button type="button" onClick={() => controller.toggleHelp(false)}>
         {frEditor.help.close}

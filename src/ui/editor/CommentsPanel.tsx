@@ -21,6 +21,7 @@ import { readJsonFile } from '../jsonFile.ts';
 import { downloadFile, rememberAuthor, rememberedAuthor } from '../lifecycle/browser.ts';
 import { targetText, useCommentsModel, useCommentsState } from './comments.ts';
 import { useController, useGraph, useView } from './hooks.ts';
+import { takeChosenFile } from '../files.ts';
 
 const t = frCollab.comments;
 
@@ -315,9 +316,7 @@ function Exchange({ author }: { author: string }) {
     setReport({ kind: 'ok', lines: [t.exported(name, file.comments.length)] });
   };
   const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    input.value = '';
+    const file = takeChosenFile(event.currentTarget);
     if (!file) return;
     let text;
     try {

@@ -12,6 +12,8 @@ import type { EditorController } from './controller.ts';
 import { useController, useEditorSnapshot } from './hooks.ts';
 import { prepareMerge, readBaseFile, readColleagueGraph } from './merge.ts';
 import { mergeMachine, type FileText, type PrepareOutput } from './mergeMachine.ts';
+import { DataTable } from '../components/DataTable.tsx';
+import { takeChosenFile } from '../files.ts';
 
 const t = frCollab.merge;
 const num = (n: number) => formatNumber(n);
@@ -103,9 +105,7 @@ function MergeDialog({ onClose }: { onClose: () => void }) {
   const { result, choices, fresh, problem, baseNeeded, how } = snapshot?.context ?? { choices: {}, fresh: [] as string[] };
 
   const read = async (event: ChangeEvent<HTMLInputElement>): Promise<FileText | null> => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    input.value = '';
+    const file = takeChosenFile(event.currentTarget);
     if (!file) return null;
     try {
       return { name: file.name, text: await readJsonFile(file) };
@@ -231,23 +231,13 @@ function ConflictItem({ conflict, name, chosen, fresh, onChoose }: { conflict: M
         <legend>
           {title} {fresh && <span className="badge">{t.fresh}</span>}
         </legend>
-        <table className="merge-sides">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.columns.base}</th>
-              <th scope="col">{t.columns.ours}</th>
-              <th scope="col">{t.columns.theirs}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td>{describeValue(conflict.base, num, field)}</td>
-              <td>{describeSide(conflict.ours, conflict, num)}</td>
-              <td>{describeSide(conflict.theirs, conflict, num)}</td>
-            </tr>
-          </tbody>
-        </table>
+        <DataTable className="merge-sides" caption={title} captionHidden columns={[t.columns.base, t.columns.ours, t.columns.theirs]}>
+          <tr>
+            <td>{describeValue(conflict.base, num, field)}</td>
+            <td>{describeSide(conflict.ours, conflict, num)}</td>
+            <td>{describeSide(conflict.theirs, conflict, num)}</td>
+          </tr>
+        </DataTable>
         <div className="merge-choice" role="radiogroup" aria-label={t.choiceLabel(title)}>
           <label className="check">
             <input type="radio" name={name} checked={chosen === 'ours'} onChange={() => onChoose('ours')} />

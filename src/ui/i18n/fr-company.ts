@@ -109,8 +109,6 @@ export const frCompany = {
     heading: 'Critères de l’entreprise',
     intro: 'Les réponses de l’entreprise orientent les arbres de décision du référentiel pour tous ses salariés.',
     none: 'Ce référentiel ne pose aucune question à l’entreprise.',
-    unanswered: '— non renseigné —',
-    choose: '— choisir —',
     yes: 'oui',
     no: 'non',
     numberInvalid: 'Nombre attendu.',

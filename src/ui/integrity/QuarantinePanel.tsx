@@ -4,6 +4,7 @@ import { IssueTable } from '../components/IssueTable.tsx';
 import { useDb } from '../context.ts';
 import { fr } from '../i18n/fr.ts';
 import { readJsonFile } from '../jsonFile.ts';
+import { takeChosenFile } from '../files.ts';
 
 const t = fr.integrity.resolve;
 
@@ -23,8 +24,7 @@ export function QuarantinePanel({ stored }: { stored: StoredReferential }) {
   const signed = () => ({ at: new Date().toISOString(), author: author.trim() });
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.currentTarget.files?.[0];
-    event.currentTarget.value = '';
+    const file = takeChosenFile(event.currentTarget);
     if (!file) return;
     const text = await readJsonFile(file);
     if (!text.ok) return setMessage({ kind: 'error', text: t.invalid, issues: text.issues });

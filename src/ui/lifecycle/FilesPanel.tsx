@@ -18,6 +18,7 @@ import { SubHeading } from './heading.tsx';
 import { readJsonFile } from '../jsonFile.ts';
 import { downloadFile, localTimestamp } from './browser.ts';
 import { computeLayout } from '../editor/layoutClient.ts';
+import { takeChosenFile } from '../files.ts';
 
 type Feedback = { kind: 'ok' | 'error'; lines: string[]; issues?: { caption: string; list: LoadIssue[] } } | null;
 
@@ -38,9 +39,7 @@ export function FilesPanel({ referentialId, draft, now }: { referentialId: strin
    * the input is reset so the same file can be chosen again.
    */
   const read = async (event: ChangeEvent<HTMLInputElement>, limits: JsonLimits = DOCUMENT_LIMITS): Promise<{ name: string; text: Result<string, LoadIssue> } | null> => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    input.value = '';
+    const file = takeChosenFile(event.currentTarget);
     if (!file) return null;
     try {
       return { name: file.name, text: await readJsonFile(file, limits) };

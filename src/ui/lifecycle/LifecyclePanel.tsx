@@ -24,6 +24,7 @@ import { lifecycleMachine, refusalsOf, type LifecycleSnapshot } from './machine.
 import { TransitionForm } from './TransitionForm.tsx';
 import './lifecycle.css';
 import { computeLayout } from '../editor/layoutClient.ts';
+import { DataTable } from '../components/DataTable.tsx';
 
 export interface LifecyclePanelProps {
   /** The referential id (not `id@version`): the panel follows its working draft and its stored versions. */
@@ -263,33 +264,26 @@ function History({ draft }: { draft: DraftRecord }) {
       {transitions.length === 0 ? (
         <p>{t.panel.noHistory}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="lifecycle-history" data-testid="lifecycle-history">
-            <caption className="visually-hidden">{t.panel.historyCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.panel.when}</th>
-                <th scope="col">{t.panel.from}</th>
-                <th scope="col">{t.panel.to}</th>
-                <th scope="col">{t.panel.author}</th>
-                <th scope="col">{t.panel.note}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...transitions].reverse().map((tr, i) => (
-                <tr key={transitions.length - i}>
-                  <td>
-                    <time dateTime={tr.at}>{formatTimestamp(tr.at)}</time>
-                  </td>
-                  <td>{statusLabel(tr.from)}</td>
-                  <td>{statusLabel(tr.to)}</td>
-                  <td>{tr.author}</td>
-                  <td className="note">{tr.note || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="lifecycle-history"
+          testId="lifecycle-history"
+          scroll
+          caption={t.panel.historyCaption}
+          captionHidden
+          columns={[t.panel.when, t.panel.from, t.panel.to, t.panel.author, t.panel.note]}
+        >
+          {[...transitions].reverse().map((tr, i) => (
+            <tr key={transitions.length - i}>
+              <td>
+                <time dateTime={tr.at}>{formatTimestamp(tr.at)}</time>
+              </td>
+              <td>{statusLabel(tr.from)}</td>
+              <td>{statusLabel(tr.to)}</td>
+              <td>{tr.author}</td>
+              <td className="note">{tr.note || '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -10,6 +10,7 @@ import { hrefFor } from '../route.ts';
 import { useLiveQuery } from '../useLiveQuery.ts';
 import { LifecyclePanel } from './LifecyclePanel.tsx';
 import './lifecycle.css';
+import { DataTable } from '../components/DataTable.tsx';
 
 /**
  * Every stored version of a referential, newest first, with its status, content hash, homologation,
@@ -25,57 +26,48 @@ export function VersionsSection({ referentialId, currentKey, title }: { referent
       <h2 id={headingId}>{t.versions.heading}</h2>
       {history.status === 'ready' && history.value.length === 0 && <p>{t.versions.none}</p>}
       {history.status === 'ready' && history.value.length > 0 && (
-        <div className="table-scroll">
-          <table className="versions">
-            <caption className="visually-hidden">{t.versions.caption(title)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.versions.version}</th>
-                <th scope="col">{t.versions.status}</th>
-                <th scope="col">{t.versions.hash}</th>
-                <th scope="col">{t.versions.homologation}</th>
-                <th scope="col">{t.versions.events}</th>
-                <th scope="col">{t.versions.dossier}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.value.map((v) => (
-                <tr key={v.key} data-key={v.key} className={v.key === currentKey ? 'current' : undefined}>
-                  <th scope="row">
-                    {v.key === currentKey ? (
-                      <>
-                        {v.version} <span className="help">{t.versions.current}</span>
-                      </>
-                    ) : (
-                      <a href={hrefFor({ screen: 'referential', key: v.key })}>{v.version}</a>
-                    )}
-                  </th>
-                  <td>
-                    {statusLabel(v.status)}
-                    {v.quarantine && (
-                      <>
-                        {' '}
-                        <strong className="integrity-warning" data-testid="integrity">{t.versions.integrity}</strong>
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    <HashBadge hash={v.contentHash} />
-                  </td>
-                  <td>{v.homologation ? `${t.homologation.arreteText(v.homologation.arreteDate, v.homologation.arreteReference)} ; ${t.homologation.expires.toLowerCase()} : ${formatDate(v.homologation.expires)}` : '—'}</td>
-                  <td>
-                    <Events events={v.publications} />
-                  </td>
-                  <td>
-                    <a href={hrefFor({ screen: 'dossier', key: v.key })} aria-label={t.versions.dossierLink(v.version)}>
-                      {t.dossier.link}
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="versions"
+          scroll
+          caption={t.versions.caption(title)}
+          captionHidden
+          columns={[t.versions.version, t.versions.status, t.versions.hash, t.versions.homologation, t.versions.events, t.versions.dossier]}
+        >
+          {history.value.map((v) => (
+            <tr key={v.key} data-key={v.key} className={v.key === currentKey ? 'current' : undefined}>
+              <th scope="row">
+                {v.key === currentKey ? (
+                  <>
+                    {v.version} <span className="help">{t.versions.current}</span>
+                  </>
+                ) : (
+                  <a href={hrefFor({ screen: 'referential', key: v.key })}>{v.version}</a>
+                )}
+              </th>
+              <td>
+                {statusLabel(v.status)}
+                {v.quarantine && (
+                  <>
+                    {' '}
+                    <strong className="integrity-warning" data-testid="integrity">{t.versions.integrity}</strong>
+                  </>
+                )}
+              </td>
+              <td>
+                <HashBadge hash={v.contentHash} />
+              </td>
+              <td>{v.homologation ? `${t.homologation.arreteText(v.homologation.arreteDate, v.homologation.arreteReference)} ; ${t.homologation.expires.toLowerCase()} : ${formatDate(v.homologation.expires)}` : '—'}</td>
+              <td>
+                <Events events={v.publications} />
+              </td>
+              <td>
+                <a href={hrefFor({ screen: 'dossier', key: v.key })} aria-label={t.versions.dossierLink(v.version)}>
+                  {t.dossier.link}
+                </a>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <details className="lifecycle-details">
         <summary>{t.versions.lifecycle}</summary>

@@ -15,6 +15,7 @@ import { checkCompany, checkCompanyInput, checkStaff, companyCatalogue, parseYea
 import { AnswersFields, MeasuresFields } from '../company/AnswersStep.tsx';
 import { reviewMarkdown } from './report.ts';
 import { ReviewGraphView, type FocusRequest } from './ReviewGraph.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 
 /** One of the two versions compared: a stored version or a file, already loaded and validated. */
 export interface VersionSide {
@@ -154,27 +155,16 @@ export function Comparison({ before, after }: { before: VersionSide; after: Vers
               <strong>{countsText(counts)}</strong>
             </p>
             {counts.byKind.length > 0 && (
-              <table className="rv-counts">
-                <caption>{t.summary.caption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.summary.kind}</th>
-                    <th scope="col">{t.summary.added}</th>
-                    <th scope="col">{t.summary.removed}</th>
-                    <th scope="col">{t.summary.changed}</th>
+              <DataTable className="rv-counts" caption={t.summary.caption} columns={[t.summary.kind, t.summary.added, t.summary.removed, t.summary.changed]}>
+                {counts.byKind.map((k) => (
+                  <tr key={k.kind} data-kind={k.kind}>
+                    <th scope="row">{t.kinds[k.kind]}</th>
+                    <td className="num">{formatNumber(k.added)}</td>
+                    <td className="num">{formatNumber(k.removed)}</td>
+                    <td className="num">{formatNumber(k.changed)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {counts.byKind.map((k) => (
-                    <tr key={k.kind} data-kind={k.kind}>
-                      <th scope="row">{t.kinds[k.kind]}</th>
-                      <td className="num">{formatNumber(k.added)}</td>
-                      <td className="num">{formatNumber(k.removed)}</td>
-                      <td className="num">{formatNumber(k.changed)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
             )}
             {counts.flips > 0 && <p className="warning-text">{t.summary.flips(counts.flips)}</p>}
             <h3>{t.summary.general}</h3>

@@ -6,6 +6,8 @@ import { decodeStaffBytes, ENCODING_LABELS } from '../../io/decode.ts';
 import { readFileBytes } from '../company/download.ts';
 import { MAX_FILE_BYTES, readText } from './files.ts';
 import type { IssueSide, Located, TextFile } from './inputs.ts';
+import { DataTable } from '../components/DataTable.tsx';
+import { takeChosenFile } from '../files.ts';
 
 type ReadState = { status: 'idle' } | { status: 'reading'; file: string } | { status: 'done'; file: string } | { status: 'failed'; message: string };
 
@@ -32,8 +34,7 @@ export function FileField({
   const id = useId();
   const [state, setState] = useState<ReadState>({ status: 'idle' });
   const onChange = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
+    const file = takeChosenFile(event.currentTarget);
     if (!file) return;
     setState({ status: 'reading', file: file.name });
     try {
@@ -56,8 +57,6 @@ export function FileField({
       onLoad({ name: file.name, text });
     } catch {
       setState({ status: 'failed', message: frReview.files.unreadable(file.name) });
-    } finally {
-      input.value = '';
     }
   };
   return (
@@ -88,29 +87,16 @@ const sideLabel = (side: IssueSide) => (side === 'both' ? frReview.files.both : 
 export function CsvIssueTable({ issues, caption }: { issues: ReadonlyArray<Located<CsvIssue>>; caption: string }) {
   const sides = issues.some((i) => i.side !== 'both');
   return (
-    <div className="table-scroll">
-      <table className="issues rv-issues">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{frReview.files.row}</th>
-            <th scope="col">{frReview.files.column}</th>
-            <th scope="col">{frReview.files.problem}</th>
-            {sides && <th scope="col">{frReview.files.version}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {issues.map(({ issue, side }, i) => (
-            <tr key={i} data-row={issue.row} data-column={issue.column}>
-              <td className="num">{issue.row}</td>
-              <td>{issue.column ? <code>{issue.column}</code> : frReview.files.wholeLine}</td>
-              <td>{issue.message}</td>
-              {sides && <td>{sideLabel(side)}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable className="issues rv-issues" scroll caption={caption} columns={[frReview.files.row, frReview.files.column, frReview.files.problem, sides && frReview.files.version]}>
+      {issues.map(({ issue, side }, i) => (
+        <tr key={i} data-row={issue.row} data-column={issue.column}>
+          <td className="num">{issue.row}</td>
+          <td>{issue.column ? <code>{issue.column}</code> : frReview.files.wholeLine}</td>
+          <td>{issue.message}</td>
+          {sides && <td>{sideLabel(side)}</td>}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -118,28 +104,16 @@ export function CsvIssueTable({ issues, caption }: { issues: ReadonlyArray<Locat
 export function JsonIssueTable({ issues, caption }: { issues: ReadonlyArray<Located<LoadIssue>>; caption: string }) {
   const sides = issues.some((i) => i.side !== 'both');
   return (
-    <div className="table-scroll">
-      <table className="issues rv-issues">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{frReview.files.path}</th>
-            <th scope="col">{frReview.files.problem}</th>
-            {sides && <th scope="col">{frReview.files.version}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {issues.map(({ issue, side }, i) => (
-            <tr key={i} data-code={issue.code}>
-              <td>
-                <code>{issue.path}</code>
-              </td>
-              <td>{issue.message}</td>
-              {sides && <td>{sideLabel(side)}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable className="issues rv-issues" scroll caption={caption} columns={[frReview.files.path, frReview.files.problem, sides && frReview.files.version]}>
+      {issues.map(({ issue, side }, i) => (
+        <tr key={i} data-code={issue.code}>
+          <td>
+            <code>{issue.path}</code>
+          </td>
+          <td>{issue.message}</td>
+          {sides && <td>{sideLabel(side)}</td>}
+        </tr>
+      ))}
+    </DataTable>
   );
 }

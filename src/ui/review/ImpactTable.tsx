@@ -4,6 +4,7 @@ import { columnForField } from '../../io/staff-csv.ts';
 import { frReview } from '../i18n/fr-review.ts';
 import { fr } from '../i18n/fr.ts';
 import { causeText, factorName, impactFigures } from './changes.ts';
+import { DataTable } from '../components/DataTable.tsx';
 
 function Verdict({ factor, side }: { factor: FactorCode; side: FactorImpact['before'] }) {
   const figures = impactFigures(factor, side);
@@ -44,68 +45,55 @@ export function ImpactTable({ effect, result, a, b, rows, onCause }: { effect: I
       {effect.changed.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="rv-impact">
-            <caption>{t.caption(effect.year)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.employee}</th>
-                <th scope="col">{t.factor}</th>
-                <th scope="col">{t.before}</th>
-                <th scope="col">{t.after}</th>
-                <th scope="col">{t.points}</th>
-                <th scope="col">{t.causes}</th>
-              </tr>
-            </thead>
-            {effect.changed.map((e) => {
-              const points = e.points ? `${formatNumber(e.points.before)} → ${formatNumber(e.points.after)}` : t.pointsUnchanged;
-              const span = Math.max(1, e.factors.length);
-              return (
-                <tbody key={e.employee} data-employee={e.employee}>
-                  {e.factors.length === 0 ? (
-                    <tr data-factor="">
-                      <th scope="row">{e.employee}</th>
-                      <td>—</td>
-                      <td>—</td>
-                      <td>—</td>
-                      <td className="num" data-cell="points">
-                        {points}
+        <DataTable className="rv-impact" scroll caption={t.caption(effect.year)} columns={[t.employee, t.factor, t.before, t.after, t.points, t.causes]} rowGroups>
+          {effect.changed.map((e) => {
+            const points = e.points ? `${formatNumber(e.points.before)} → ${formatNumber(e.points.after)}` : t.pointsUnchanged;
+            const span = Math.max(1, e.factors.length);
+            return (
+              <tbody key={e.employee} data-employee={e.employee}>
+                {e.factors.length === 0 ? (
+                  <tr data-factor="">
+                    <th scope="row">{e.employee}</th>
+                    <td>—</td>
+                    <td>—</td>
+                    <td>—</td>
+                    <td className="num" data-cell="points">
+                      {points}
+                    </td>
+                    <td>
+                      <Causes refs={e.points?.causes ?? []} result={result} a={a} b={b} onCause={onCause} />
+                    </td>
+                  </tr>
+                ) : (
+                  e.factors.map((f, i) => (
+                    <tr key={f.factor} data-factor={f.factor}>
+                      {i === 0 && (
+                        <th scope="rowgroup" rowSpan={span}>
+                          {e.employee}
+                        </th>
+                      )}
+                      <td>{factorName(f.factor)}</td>
+                      <td data-cell="before">
+                        <Verdict factor={f.factor} side={f.before} />
                       </td>
+                      <td data-cell="after">
+                        <Verdict factor={f.factor} side={f.after} />
+                      </td>
+                      {i === 0 && (
+                        <td className="num" rowSpan={span} data-cell="points">
+                          {points}
+                        </td>
+                      )}
                       <td>
-                        <Causes refs={e.points?.causes ?? []} result={result} a={a} b={b} onCause={onCause} />
+                        <Causes refs={f.causes} result={result} a={a} b={b} onCause={onCause} />
                       </td>
                     </tr>
-                  ) : (
-                    e.factors.map((f, i) => (
-                      <tr key={f.factor} data-factor={f.factor}>
-                        {i === 0 && (
-                          <th scope="rowgroup" rowSpan={span}>
-                            {e.employee}
-                          </th>
-                        )}
-                        <td>{factorName(f.factor)}</td>
-                        <td data-cell="before">
-                          <Verdict factor={f.factor} side={f.before} />
-                        </td>
-                        <td data-cell="after">
-                          <Verdict factor={f.factor} side={f.after} />
-                        </td>
-                        {i === 0 && (
-                          <td className="num" rowSpan={span} data-cell="points">
-                            {points}
-                          </td>
-                        )}
-                        <td>
-                          <Causes refs={f.causes} result={result} a={a} b={b} onCause={onCause} />
-                        </td>
-                      </tr>
-                    ))
-                  )}
-                </tbody>
-              );
-            })}
-          </table>
-        </div>
+                  ))
+                )}
+              </tbody>
+            );
+          })}
+        </DataTable>
       )}
       {effect.errors.length > 0 && (
         <div className="error-box" role="alert">

@@ -1,7 +1,7 @@
 import { MeasureSchema, type Measure } from '../../referential/schema.ts';
 import type { GraphDocument } from '../schema.ts';
-import { schemaRefusal } from './catalogue.ts';
-import { OK, refuse, type CanApply, type Draft } from './types.ts';
+import { canReplaceEntry, checkSchema, replaceById } from './catalogue.ts';
+import type { CanApply, Draft } from './types.ts';
 
 /** Replaces a catalogue measure (same id): its label, prevention class or description. */
 export interface MeasureUpdateCommand {
@@ -11,13 +11,9 @@ export interface MeasureUpdateCommand {
 }
 
 export function canUpdateMeasure(graph: GraphDocument, command: MeasureUpdateCommand): CanApply {
-  if (!graph.referential.measures.some((m) => m.id === command.id)) return refuse('command.measure_not_found', { id: command.id });
-  if (command.measure.id !== command.id) return refuse('command.id_change');
-  const parsed = MeasureSchema.safeParse(command.measure);
-  return parsed.success ? OK : schemaRefusal(parsed.error, 'mesure de prévention');
+  return canReplaceEntry(graph.referential.measures, command.id, command.measure, 'command.measure_not_found', () => checkSchema(MeasureSchema, command.measure, 'mesure de prévention'));
 }
 
 export function updateMeasure(draft: Draft, command: MeasureUpdateCommand): void {
-  const i = draft.referential.measures.findIndex((m) => m.id === command.id);
-  if (i >= 0) draft.referential.measures[i] = command.measure;
+  replaceById(draft.referential.measures, command.id, command.measure);
 }

@@ -1,6 +1,6 @@
 import { QuestionSchema, type Question } from '../../referential/schema.ts';
 import type { GraphDocument } from '../schema.ts';
-import { schemaRefusal } from './catalogue.ts';
+import { canReplaceEntry, checkSchema, replaceById } from './catalogue.ts';
 import { answerKeys, conditionFits, conditionKeys } from './queries.ts';
 import { OK, refuse, type CanApply, type Draft } from './types.ts';
 
@@ -15,11 +15,13 @@ export interface QuestionUpdateCommand {
 }
 
 export function canUpdateQuestion(graph: GraphDocument, command: QuestionUpdateCommand): CanApply {
-  if (!graph.referential.questions.some((q) => q.id === command.id)) return refuse('command.question_not_found', { id: command.id });
-  if (command.question.id !== command.id) return refuse('command.id_change');
-  const parsed = QuestionSchema.safeParse(command.question);
-  if (!parsed.success) return schemaRefusal(parsed.error, 'critère');
-  const q = command.question;
+  return canReplaceEntry(graph.referential.questions, command.id, command.question, 'command.question_not_found', () => fitsBranches(graph, command.question));
+}
+
+/** The question still fits the branches of the nodes that ask it: same type, every named choice kept. */
+function fitsBranches(graph: GraphDocument, q: Question): CanApply {
+  const valid = checkSchema(QuestionSchema, q, 'critère');
+  if (!valid.ok) return valid;
   const askers = new Set(graph.nodes.flatMap((n) => (n.kind === 'question' && n.question === q.id ? [n.id] : [])));
   const answers = new Set(answerKeys(q));
   for (const edge of graph.edges) {
@@ -32,6 +34,5 @@ export function canUpdateQuestion(graph: GraphDocument, command: QuestionUpdateC
 }
 
 export function updateQuestion(draft: Draft, command: QuestionUpdateCommand): void {
-  const i = draft.referential.questions.findIndex((q) => q.id === command.id);
-  if (i >= 0) draft.referential.questions[i] = command.question;
+  replaceById(draft.referential.questions, command.id, command.question);
 }

@@ -1,4 +1,5 @@
 import type { GraphDocument } from '../schema.ts';
+import { removeById } from './catalogue.ts';
 import { OK, refuse, type CanApply, type Draft } from './types.ts';
 
 /** Removes a scenario (nothing refers to one, so nothing else changes). */
@@ -12,6 +13,5 @@ export function canRemoveScenario(graph: GraphDocument, command: ScenarioRemoveC
 }
 
 export function removeScenario(draft: Draft, command: ScenarioRemoveCommand): void {
-  const i = draft.referential.scenarios.findIndex((s) => s.id === command.id);
-  if (i >= 0) draft.referential.scenarios.splice(i, 1);
+  removeById(draft.referential.scenarios, command.id);
 }

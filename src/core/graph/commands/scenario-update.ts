@@ -1,7 +1,8 @@
 import type { Scenario } from '../../referential/schema.ts';
 import type { GraphDocument } from '../schema.ts';
+import { canReplaceEntry, replaceById } from './catalogue.ts';
 import { checkScenario } from './scenario-rules.ts';
-import { refuse, type CanApply, type Draft } from './types.ts';
+import type { CanApply, Draft } from './types.ts';
 
 /** Replaces a scenario whole (same id): what it describes and what it expects. */
 export interface ScenarioUpdateCommand {
@@ -11,12 +12,9 @@ export interface ScenarioUpdateCommand {
 }
 
 export function canUpdateScenario(graph: GraphDocument, command: ScenarioUpdateCommand): CanApply {
-  if (!graph.referential.scenarios.some((s) => s.id === command.id)) return refuse('command.scenario_not_found', { id: command.id });
-  if (command.scenario.id !== command.id) return refuse('command.id_change');
-  return checkScenario(graph, command.scenario);
+  return canReplaceEntry(graph.referential.scenarios, command.id, command.scenario, 'command.scenario_not_found', () => checkScenario(graph, command.scenario));
 }
 
 export function updateScenario(draft: Draft, command: ScenarioUpdateCommand): void {
-  const i = draft.referential.scenarios.findIndex((s) => s.id === command.id);
-  if (i >= 0) draft.referential.scenarios[i] = command.scenario;
+  replaceById(draft.referential.scenarios, command.id, command.scenario);
 }
