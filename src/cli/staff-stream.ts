@@ -2,6 +2,7 @@ import { DOCUMENT_LIMITS, EmployeeSchema, parseJsonText, parseWith, type Employe
 import { ENCODING_LABELS, type StaffEncoding } from '../io/decode.ts';
 import { decodeJsonBytes } from '../io/utf8.ts';
 import { StaffRowReader, type CsvIssue } from '../io/staff-csv.ts';
+import { CompactIds, ExactIds, type IdRegistry } from '../io/staff-ids.ts';
 import { bomEncoding, csvRecords, decodeChunks, DecodeStop, jsonListElements, type Chunk } from '../io/staff-stream.ts';
 import { looksLikeXlsx, parseStaffSheet, readWorkbook } from '../io/staff-xlsx.ts';
 import { formatCsvIssues, formatJsonIssues } from './format.ts';
@@ -111,7 +112,7 @@ class IssueList {
 }
 
 /** CSV records of the file under an encoding → employees, each problem given to `issues` (when checking). */
-async function* csvEmployees(file: StaffFile, encoding: StaffEncoding, referential: Referential, issues: IssueList | undefined): AsyncGenerator<PlacedEmployee> {
+async function* csvEmployees(file: StaffFile, encoding: StaffEncoding, referential: Referential, issues: IssueList | undefined, ids: IdRegistry | null = null): AsyncGenerator<PlacedEmployee> {
   let delimiter: string | undefined;
   let reader: StaffRowReader | undefined;
   for await (const item of csvRecords(decodeChunks(file.chunks(), encoding), (d) => (delimiter = d))) {
@@ -119,7 +120,7 @@ async function* csvEmployees(file: StaffFile, encoding: StaffEncoding, referenti
       issues?.add(item.issue, 0);
       continue;
     }
-    if (!reader) reader = new StaffRowReader(referential, { ...(delimiter ? { delimiter } : {}), checkDuplicates: issues !== undefined });
+    if (!reader) reader = new StaffRowReader(referential, { ...(delimiter ? { delimiter } : {}), ids });
     const headerIssues = reader.headerIssues.length;
     const out = reader.record(item.record, item.line);
     if (issues) {
@@ -151,16 +152,23 @@ export async function readStaffChecked(
   if (first !== undefined && typeof first !== 'string' && looksLikeXlsx(first)) return readSheetChecked(io, name, file, referential, pass);
 
   let issues = new IssueList();
+  let ids = new CompactIds();
   const outcome = await decided(file, async (encoding) => {
     issues = new IssueList();
+    ids = new CompactIds();
     pass.restart();
-    for await (const placed of csvEmployees(file, encoding, referential, issues)) if (issues.length === 0) pass.check(placed);
+    for await (const placed of csvEmployees(file, encoding, referential, issues, ids)) if (issues.length === 0) pass.check(placed);
   });
   if ('refused' in outcome) {
     io.stderr(`${name} : ${outcome.refused}\n${name} : fichier du personnel non valide, aucun salarié évalué`);
     return undefined;
   }
   if (outcome.encoding !== 'utf-8') io.stderr(`${name} : fichier du personnel lu en ${ENCODING_LABELS[outcome.encoding]}`);
+  if (ids.candidates.size > 0) {
+    // Some identifier may be repeated: the file checked again, those identifiers compared exactly.
+    issues = new IssueList();
+    await drain(csvEmployees(file, outcome.encoding, referential, issues, new ExactIds(ids.candidates)));
+  }
   if (issues.length > 0) {
     const sorted = issues.sorted();
     io.stderr(`${formatCsvIssues(name, sorted)}\n${name} : fichier du personnel non valide (${plural(sorted.length, 'problème', 'problèmes')}), aucun salarié évalué`);
@@ -210,7 +218,7 @@ async function* utf8Text(file: StaffFile): AsyncGenerator<string> {
  * reported exactly as before (one syntax error with its line and column…); a larger file, which that
  * limit used to refuse outright, gets its problems located by element (`$[41].jobs`).
  */
-async function* jsonEmployees(file: StaffFile, issues: LoadIssue[] | undefined, seen: Map<string, number> | undefined): AsyncGenerator<PlacedEmployee> {
+async function* jsonEmployees(file: StaffFile, issues: LoadIssue[] | undefined, ids: IdRegistry | undefined): AsyncGenerator<PlacedEmployee> {
   let list = true;
   for await (const element of jsonListElements(utf8Text(file), DOCUMENT_LIMITS.bytes)) {
     if (element === 'notList') {
@@ -231,13 +239,10 @@ async function* jsonEmployees(file: StaffFile, issues: LoadIssue[] | undefined, 
       issues?.push(...checked.issues);
       continue;
     }
-    if (seen) {
-      const first = seen.get(checked.value.id);
-      if (first !== undefined) {
-        issues?.push({ code: 'staff.duplicate_id', path: `$[${element.index}].id`, message: `Identifiant « ${checked.value.id} » déjà utilisé en $[${first}].id : chaque salarié doit avoir un identifiant unique` });
-        continue;
-      }
-      seen.set(checked.value.id, element.index);
+    const first = ids?.previous(checked.value.id, element.index);
+    if (first !== undefined) {
+      issues?.push({ code: 'staff.duplicate_id', path: `$[${element.index}].id`, message: `Identifiant « ${checked.value.id} » déjà utilisé en $[${first}].id : chaque salarié doit avoir un identifiant unique` });
+      continue;
     }
     yield { employee: checked.value, row: element.index + 1 };
   }
@@ -246,13 +251,19 @@ async function* jsonEmployees(file: StaffFile, issues: LoadIssue[] | undefined, 
 
 async function readJsonChecked(io: CliIo, path: string, file: StaffFile, pass: { restart(): void; check(e: PlacedEmployee): void }): Promise<StaffReading | undefined> {
   const name = inputName(path);
-  const issues: LoadIssue[] = [];
+  let issues: LoadIssue[] = [];
   let count = 0;
   pass.restart();
+  const ids = new CompactIds();
   try {
-    for await (const placed of jsonEmployees(file, issues, new Map())) {
+    for await (const placed of jsonEmployees(file, issues, ids)) {
       count++;
       if (issues.length === 0) pass.check(placed);
+    }
+    if (ids.candidates.size > 0) {
+      // Some identifier may be repeated: the list checked again, those identifiers compared exactly.
+      issues = [];
+      await drain(jsonEmployees(file, issues, new ExactIds(ids.candidates)));
     }
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;

@@ -31,6 +31,7 @@ import {
 } from './staff-columns.ts';
 import { formatAbsences, parseAbsences } from './staff-absences.ts';
 import { closest } from './suggest.ts';
+import { ExactIds, type IdRegistry } from './staff-ids.ts';
 
 export { QUESTION_COLUMN_PREFIX, STAFF_COLUMNS, type ColumnMapping, type StaffColumn } from './staff-columns.ts';
 
@@ -224,8 +225,8 @@ export function* parseStaffRecordsSteps(
  * The same reading, one record at a time, for files too large to hold (the command line streams
  * them): the header line, then each data line as it comes, with the issues of the whole-file readers
  * (same messages, same lines). `finish` adds the issues only the end of the file can tell.
- * `checkDuplicates: false` skips the unique-id check (a second reading of a file already checked),
- * the one part whose memory grows with the number of lines.
+ * `ids` keeps the identifiers seen, the one part whose memory grows with the number of lines
+ * (staff-ids.ts); `null` skips the check (a second reading of a file already checked).
  */
 export class StaffRowReader {
   private header: { line: number; columns: ColumnDef[]; blankHeaders: number[]; context: RowContext | undefined } | undefined;
@@ -236,7 +237,7 @@ export class StaffRowReader {
 
   constructor(
     private readonly referential: Referential,
-    private readonly options: StaffParseOptions & { delimiter?: string; checkDuplicates?: boolean } = {},
+    private readonly options: StaffParseOptions & { delimiter?: string; ids?: IdRegistry | null } = {},
   ) {}
 
   /** One record of the file and its line: the employee it gives, or the issues of the line. */
@@ -252,7 +253,7 @@ export class StaffRowReader {
       columns.forEach((def, i) => {
         if (def.kind !== 'ignored') written.set(def.name, record[i]!.trim());
       });
-      const context = missing.length > 0 ? undefined : new RowContext(this.referential, columns, index, this.options.delimiter, (name) => written.get(name) ?? name, this.options.checkDuplicates !== false);
+      const context = missing.length > 0 ? undefined : new RowContext(this.referential, columns, index, this.options.delimiter, (name) => written.get(name) ?? name, this.options.ids === null ? undefined : (this.options.ids ?? new ExactIds()));
       this.header = { line, columns, blankHeaders, context };
       return NO_ISSUES;
     }
@@ -365,7 +366,6 @@ interface ListItem {
 }
 
 class RowContext {
-  private readonly seenIds = new Map<string, number>();
   private readonly taskOwners = new Map<string, { job: Job; task: Task }>();
   private readonly allTasks: Task[] = [];
 
@@ -376,7 +376,8 @@ class RowContext {
     private readonly delimiter: string | undefined,
     /** The column as the file names it, from its documented name. */
     private readonly nameOf: (column: string) => string,
-    private readonly checkDuplicates = true,
+    /** Where each id was first seen; `undefined`: not checked (a second reading of a checked file). */
+    private readonly ids: IdRegistry | undefined = new ExactIds(),
   ) {
     for (const job of referential.jobs) {
       for (const task of job.tasks) {
@@ -405,10 +406,9 @@ class RowContext {
     // id
     const id = cell('id');
     if (id === '') err('id', 'Identifiant du salarié manquant');
-    else if (this.checkDuplicates) {
-      const previous = this.seenIds.get(id);
+    else if (this.ids) {
+      const previous = this.ids.previous(id, row);
       if (previous !== undefined) err('id', `Identifiant « ${id} » déjà utilisé ligne ${previous} : chaque salarié doit avoir un identifiant unique`);
-      else this.seenIds.set(id, row);
     }
 
     // annual_hours
