@@ -8,6 +8,7 @@ import { evaluateCommand } from '../src/cli/commands/evaluate.ts';
 import type { CliIo, StaffFile } from '../src/cli/io.ts';
 import { decodeStaffBytes } from '../src/io/decode.ts';
 import { splitCsv } from '../src/io/staff-csv.ts';
+import { CompactIds, ExactIds } from '../src/io/staff-ids.ts';
 import { bomEncoding, csvRecords, decodeChunks, DecodeStop, jsonListElements } from '../src/io/staff-stream.ts';
 import { staffLine, STAFF_HEADER } from './e2e/support/company-staff.ts';
 
@@ -96,6 +97,22 @@ describe('the staff file read in chunks gives what the whole-file reader gives',
     expect((await list('[1,\n 2 3]')).at(-1)).toMatchObject({ error: { line: 2, column: 4 } });
     expect((await list('[1]\nx')).at(-1)).toMatchObject({ error: { line: 2, column: 1 } });
     expect(await list('{"a": 1}')).toEqual(['notList']);
+  });
+});
+
+describe('unique identifiers in 6 bytes a row', () => {
+  it('every repeated identifier becomes a candidate; the exact check of the candidates names the first line', () => {
+    const compact = new CompactIds();
+    const ids = Array.from({ length: 200_000 }, (_, i) => `E${String(i).padStart(6, '0')}`);
+    for (const id of ids) compact.previous(id);
+    for (const id of ['E000007', 'E123456', 'E199999']) compact.previous(id);
+    // The three repeated ids, and at most a chance collision of 48 bits of hash (about 7 × 10⁻⁵ here).
+    expect([...compact.candidates].filter((id) => !['E000007', 'E123456', 'E199999'].includes(id)).length).toBeLessThanOrEqual(1);
+    expect([...compact.candidates]).toEqual(expect.arrayContaining(['E000007', 'E123456', 'E199999']));
+    const exact = new ExactIds(compact.candidates);
+    ids.forEach((id, i) => exact.previous(id, i + 2));
+    expect(exact.previous('E123456', 200_005)).toBe(123_458);
+    expect(exact.previous('E000008', 200_006)).toBeUndefined();
   });
 });
 
