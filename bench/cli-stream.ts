@@ -37,8 +37,9 @@ function evaluate(staff: string): Promise<{ status: number | null; seconds: numb
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr = (stderr + t).slice(-4000)));
     child.on('close', (status) => {
-      const rss = /maxRSS (\d+)/.exec(stderr);
-      resolve({ status, seconds: (performance.now() - t0) / 1000, maxRssMb: rss ? Number(rss[1]) / 1024 : NaN, stderr });
+      // The launcher runs `evaluate` in a process of its own (bin/logigramme.mjs): the larger of the two.
+      const rss = [...stderr.matchAll(/maxRSS (\d+)/g)].map((m) => Number(m[1]) / 1024);
+      resolve({ status, seconds: (performance.now() - t0) / 1000, maxRssMb: rss.length > 0 ? Math.max(...rss) : NaN, stderr });
     });
   });
 }
