@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
 import { join } from 'node:path';
 import { loadReferentialText } from '../src/core/index.ts';
 import { parseStaffCsv } from '../src/io/staff-csv.ts';
 import { parseStaffCsvSlices } from '../src/ui/company/csvChunks.ts';
 import { decodeStaffBytes } from '../src/io/decode.ts';
-import { compactEvaluation, evaluateCompanySync } from '../src/ui/company/evaluation.ts';
+import { compactEvaluation, evaluateCompanySync, shareEqualParts } from '../src/ui/company/evaluation.ts';
+import { shareEmployeeParts } from '../src/ui/company/sharedParts.ts';
 import { declarationCsv, duerCsv, duerMatrix } from '../src/ui/company/exports.ts';
 import { generatedStaffCsv } from '../test/e2e/support/company-staff.ts';
 
@@ -69,6 +71,24 @@ export function runCompanyBench(rows = 10_000): CompanyBenchLine[] {
     duerCsv(duerMatrix(referential, employees, evaluated));
     declarationCsv(employees, evaluated);
   });
+  // What the page pays for the results: the structured clone of 1 000-row messages (V8's serializer,
+  // as postMessage), read back and kept — with and without the workers' shared parts.
+  const messages = (list: readonly unknown[]) => {
+    const out: Buffer[] = [];
+    for (let i = 0; i < list.length; i += 1000) out.push(serialize(list.slice(i, i + 1000)));
+    return out;
+  };
+  const receive = (chunks: readonly Buffer[]) => () => {
+    const kept: unknown[] = [];
+    for (const c of chunks) for (const x of deserialize(c) as unknown[]) kept.push(x);
+    return kept;
+  };
+  const share = best(() => [shareEmployeeParts(employees), shareEqualParts(evaluated.summaries)]);
+  const plain = messages(evaluated.summaries);
+  const shared = messages(shareEqualParts(evaluated.summaries));
+  const mb = (chunks: readonly Buffer[]) => chunks.reduce((n, c) => n + c.length, 0) / 1e6;
+  const receivePlain = best(receive(plain));
+  const receiveShared = best(receive(shared));
   return [
     { label: `parse ${rows.toLocaleString('en-US')}-line staff CSV, in slices (the worker)`, ms: parse, rows },
     { label: `parse ${rows.toLocaleString('en-US')}-line staff CSV, in one go (the CLI)`, ms: whole, rows },
@@ -76,5 +96,8 @@ export function runCompanyBench(rows = 10_000): CompanyBenchLine[] {
     { label: `parse + evaluate ${rows.toLocaleString('en-US')} employees`, ms: both, rows },
     { label: `decode Windows-1252 + parse French headers, ${rows.toLocaleString('en-US')} lines`, ms: frenchParse, rows },
     { label: `DUER matrix + declaration CSV, ${rows.toLocaleString('en-US')} employees`, ms: exports, rows },
+    { label: `share equal parts of ${rows.toLocaleString('en-US')} employees + summaries (workers)`, ms: share, rows },
+    { label: `page reads ${rows.toLocaleString('en-US')} summaries, as sent before (${mb(plain).toFixed(0)} MB)`, ms: receivePlain, rows },
+    { label: `page reads ${rows.toLocaleString('en-US')} summaries, parts shared (${mb(shared).toFixed(0)} MB)`, ms: receiveShared, rows },
   ];
 }

@@ -148,7 +148,7 @@ if (!process.env.BENCH_EVALUATOR_ONLY) {
     console.log(`${label.padEnd(62)} ${ms.toFixed(1).padStart(8)} ms${target ? `  (target < ${target} ms: ${ms < target ? 'met' : 'NOT met'})` : ''}`);
   }
 
-  console.log('\nCompany workspace (10 000-row staff CSV)');
+  console.log('\nCompany workspace (100 000-row staff CSV)');
   for (const { label, ms } of runCompanyBench(100_000)) {
     console.log(`${label.padEnd(62)} ${ms.toFixed(1).padStart(8)} ms`);
   }

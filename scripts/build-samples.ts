@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import {
   checkReferential,
   compile,
-  formatIssues,
   loadGraphText,
   regulationById,
   ruleMessage,
@@ -16,6 +15,7 @@ import {
   type WhatIfReport,
 } from '../src/core/index.ts';
 import { layoutGraph } from '../src/core/layout.ts';
+import { formatIssues } from '../src/present/issues.ts';
 
 /*
  * The sample logigrammes of referentials/ are the source: each `<name>.graph.json` compiles to

@@ -25,6 +25,7 @@ import {
   variant,
   withCode,
 } from './support/check-fixtures.ts';
+import { findingMessage } from '../src/present/findings.ts';
 
 /*
  * One fixture that triggers each rule code of the checker's catalogue (src/core/check/codes.ts) and
@@ -44,8 +45,11 @@ function rule(code: string, body: () => void) {
 /** Every rendered message is a real sentence of the catalogue (never the bare code, never "undefined"). */
 function sane(report: CheckReport): CheckReport {
   for (const f of report.findings) {
-    expect(f.message, f.code).not.toBe(f.code);
-    expect(f.message, f.code).not.toMatch(/undefined|NaN|\[object/);
+    const message = findingMessage(f);
+    expect(message, f.code).not.toBe(f.code);
+    expect(message, f.code).not.toMatch(/undefined|NaN|\[object/);
+    // Figures are written in French: never a decimal point between digits.
+    expect(message, f.code).not.toMatch(/\d\.\d/);
     expect(f.severity, f.code).toBe(RULES[f.code]!.severity);
   }
   return report;
@@ -724,7 +728,7 @@ rule('structure.scenario_unknown_question', () => {
     const key: string = 'constructor';
     const r = withScenario((s) => void (s.answers[key] = 'atelier'));
     expect(loaderIssues(r)).toEqual([['ref.scenario_unknown_question', '$.scenarios[0].answers.constructor']]);
-    const message = withCode(check(r), 'structure.scenario_unknown_question')[0]!.message;
+    const message = findingMessage(withCode(check(r), 'structure.scenario_unknown_question')[0]!);
     expect(message).toContain('« constructor »');
     expect(message).not.toContain('function');
   });

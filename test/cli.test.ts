@@ -303,7 +303,8 @@ describe('evaluate', () => {
     const t = fakeIo();
     expect(await evaluateCommand(evaluateArgs('--trace'), t.io)).toBe(0);
     expect(t.out()).toContain('Détail du calcul');
-    expect(t.out()).toContain('7 h/jour = 1596 h/an à temps plein ; × 100 % (poste) × 60 % (tâche) × 0.5 (temps de travail) = 478.8 h/an');
+    // French figures, the app's: decimal comma, narrow no-break space (U+202F) between thousands and before %.
+    expect(t.out()).toContain('7 h/jour = 1\u202f596 h/an à temps plein ; × 100\u202f% (poste) × 60\u202f% (tâche) × 0,5 (temps de travail) = 478,8 h/an');
     const j = await json(evaluateArgs('--trace'));
     expect(j.doc!.results[0]!.trace?.length).toBeGreaterThan(0);
   });

@@ -136,7 +136,7 @@ describe('comments on a stored version', () => {
     expect((await versionThreads(author, at)).map((t) => t.id)).toEqual(['c-1', 'c-2']);
     // Another version is refused whole, nothing written.
     const other = await importVersionThreads(author, { graph, version: { ...version, version: '9.0.0' } }, file, {}, NOW);
-    expect(other.refused[0]?.message).toContain('version 1.0.0, pas sur la version 9.0.0');
+    expect(other.refused[0]).toMatchObject({ code: 'comments.other_version', params: { commented: '1.0.0', target: '9.0.0' } });
     expect(await versionThreads(author, { id: stored.id, version: '9.0.0' })).toEqual([]);
   });
 

@@ -26,6 +26,7 @@ import {
   type GraphDocument,
   type Referential,
 } from '../src/core/index.ts';
+import { issueMessage } from '../src/present/issues.ts';
 
 /*
  * Comment threads on a logigramme: the pure operations (open, reply, resolve, reopen, edit), comments
@@ -228,7 +229,7 @@ describe('the comments-only file', () => {
       ['schema.too_small', '$.comments[3].text'],
       ['comments.id_clash', '$.comments[4].id'],
     ]);
-    expect(result.refused.every((i) => /[éèàùç]|discussion|attendu/.test(i.message))).toBe(true);
+    expect(result.refused.every((i) => /[éèàùç]|discussion|attendu/.test(issueMessage(i)))).toBe(true);
   });
 
   it('two different edits of one comment end the same whichever file is imported onto which', () => {

@@ -16,6 +16,7 @@ import { declarationCsv } from '../src/ui/company/exports.ts';
 import { presumptionFor } from '../src/ui/company/homologation.ts';
 import { companyObligation } from '../src/ui/company/obligation.ts';
 import { createCompany, exportCompany, importCompany, listDeclarations, saveDeclaration } from '../src/ui/company/storage.ts';
+import { issueMessage } from '../src/present/issues.ts';
 
 /*
  * The company side of issue 9 (law round 2): the declaration without the temporary workers, the
@@ -137,7 +138,7 @@ describe('corrections against the declaration stored when filed', () => {
     });
     const read = loadCompanyFileText(companyFileText(file));
     expect(read.ok).toBe(false);
-    if (!read.ok) expect(read.issues[0]!.message).toContain('Code DSN à deux chiffres attendu');
+    if (!read.ok) expect(issueMessage(read.issues[0]!)).toContain('Code DSN à deux chiffres attendu');
     expect(recordsFromCompanyFile({ ...file, declarations: [] }, 'n', '').declarations).toEqual([]);
   });
 });

@@ -324,7 +324,7 @@ describe('the results', () => {
     expect(plain).toContain('1 231,2 h/an au total pour un seuil de 600 h/an — exposé');
     expect(plain).toContain('957,6 h/an viennent de la tâche « Moteurs thermiques » (60 % du poste « Mécanicien », lui-même 100 % du temps)');
     expect(plain).toContain('mesure « Bruit ramené sous 80 dB(A) » absente');
-    expect(plain).toContain('= 957.6 h/an');
+    expect(plain).toContain('= 957,6 h/an');
     expect(within(explanation).getByTestId('explanation-result').querySelector('tr[data-dsn]')?.getAttribute('data-dsn')).toBe('07');
     click('Fiche d’exposition imprimable');
     const sheet = await screen.findByTestId('print-sheet');

@@ -11,7 +11,6 @@ import {
   contentHash,
   createEvaluator,
   decompile,
-  formatIssues,
   loadGraph,
   loadGraphText,
   loadReferential,
@@ -23,6 +22,7 @@ import {
 import { layoutGraph, withLayout } from '../src/core/layout.ts';
 import { generateReferential } from '../bench/generate.ts';
 import { baseReferential } from './support/check-fixtures.ts';
+import { formatIssues } from '../src/present/issues.ts';
 
 /*
  * Graph ⇄ referential: compile is deterministic, carries ids, compiles a shared subtree once, ignores

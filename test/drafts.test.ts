@@ -28,6 +28,7 @@ import {
   versionHistory,
 } from '../src/storage/index.ts';
 import { openOrCreateDraft } from '../src/ui/editor/persistence.ts';
+import { issueMessage } from '../src/present/issues.ts';
 
 /*
  * Drafts, their lifecycle as persisted, published snapshots, imports into a draft, exports and the
@@ -366,7 +367,7 @@ describe('importing into a draft', () => {
   it('refuses a broken file with located errors, another referential, or a draft under review — storing nothing', async () => {
     const db = freshDb();
     const syntax = await importDraftText(db, '{ "kind": "logigramme",', { now: NOW, layout: layoutGraph });
-    expect(syntax.kind === 'invalid' && syntax.issues[0]!.message).toMatch(/^JSON invalide \(ligne 1, colonne/);
+    expect(syntax.kind === 'invalid' && syntax.issues[0]).toMatchObject({ code: 'json.syntax', line: 1 });
     const broken = JSON.parse(SAMPLE_TEXT);
     broken.jobs[0].tasks[0].entry = 'nulle-part';
     const invalid = await importDraftText(db, JSON.stringify(broken), { now: NOW, layout: layoutGraph });
@@ -480,7 +481,7 @@ describe('backup', () => {
       expect(paths).toContain('$.tables.drafts[0].lifecycle.state');
       expect(paths).toContain('$.tables.staff[0].employees[0].annualHours');
       expect(paths).toContain('$.tables.companies[1]');
-      expect(outcome.issues.find((i) => i.code === 'backup.hash_mismatch')?.message).toMatch(/le document a été modifié/);
+      expect(issueMessage(outcome.issues.find((i) => i.code === 'backup.hash_mismatch')!)).toMatch(/le document a été modifié/);
     }
     expect(await snapshot(target)).toEqual(before);
 

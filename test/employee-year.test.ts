@@ -49,7 +49,7 @@ function referential(): Referential {
 const person = (id: string, job: string, more: Partial<Employee> = {}): Employee => ({ id, annualHours: 1607, contract: { reference: `C-${id}` }, birth: 1980, jobs: [{ job, share: 100 }], ...more });
 
 describe('long absences', () => {
-  it('the explanation states the re-assessment, the rule and what changed', () => {
+  it('the result carries the re-assessment: periods, presence and what changed', () => {
     const r = createEvaluator(referential(), { answers: {}, measures: [] }, { year: 2024, trace: true }).evaluate(
       person('A', 'nuit', { absences: [{ from: '2024-01-01', to: '2024-06-30', reason: 'long_sick_leave' }] }),
     );
@@ -57,10 +57,13 @@ describe('long absences', () => {
     expect(r.factors.find((f) => f.factor === 'night_work')!.groups[0]!.exposure).toBe(75.409836);
     expect(r.absence).toMatchObject({ contractDays: 366, absentDays: 182, changed: ['night_work'] });
     expect(r.absence!.presence).toBeCloseTo(184 / 366, 12);
-    expect(r.absence!.explanation).toBe(
-      'Absence longue remettant manifestement en cause l’exposition (instruction DGT-DSS n° 1 du 13 mars 2015) : arrêt maladie de longue durée du 2024-01-01 au 2024-06-30 (182 jours). Exposition réelle de l’année = exposition du poste × 184 jours de présence / 366 jours du contrat dans l’année, comparée au seuil annuel inchangé. L’absence fait passer sous le seuil : Travail de nuit — non déclaré pour l’année.',
-    );
-    expect(r.trace![0]!.arithmetic).toContain('× 0.5027 (présence hors absences longues) = 75.4098 nuits/an');
+    expect(r.absence!.periods).toEqual([{ from: '2024-01-01', to: '2024-06-30', days: 182, reason: 'long_sick_leave' }]);
+    // The contribution's chain: × 100 % (job) × 100 % (task) × 1 (working time) × 184/366 (presence) = 75.409836… nights.
+    const steps = r.trace![0]!.arithmetic;
+    expect(steps.find((s) => s.kind === 'presence')).toEqual({ kind: 'presence', ratio: 184 / 366 });
+    const last = steps[steps.length - 1]!;
+    expect(last.kind === 'result' && last.unit).toBe('nights/year');
+    expect(last.kind === 'result' && last.value).toBeCloseTo((150 * 184) / 366, 9);
     expect(r.workingTimeRatio).toBe(1);
   });
   it('an absence that leaves the worker above the threshold changes no verdict, and says so', () => {
@@ -68,7 +71,7 @@ describe('long absences', () => {
     // 21 days: 150 × 345 ÷ 366 = 141.39 ≥ 100.
     expect(r.exposedFactors).toEqual(['night_work']);
     expect(r.absence!.changed).toEqual([]);
-    expect(r.absence!.explanation).toMatch(/Aucun facteur ne passe sous son seuil du fait de l’absence\.$/);
+    expect(r.absence).toMatchObject({ contractDays: 366, absentDays: 21 });
   });
 });
 

@@ -5,7 +5,6 @@ import {
   EvaluationError,
   createEvaluator,
   evaluate,
-  formatIssues,
   loadReferential,
   type CompanyAnswers,
   type Employee,
@@ -13,6 +12,7 @@ import {
   type EvaluationOptions,
   type Referential,
 } from '../src/core/index.ts';
+import { formatIssues } from '../src/present/issues.ts';
 
 /*
  * Every reachable typed error of src/core/evaluate/errors.ts: code, employee, field, and a French

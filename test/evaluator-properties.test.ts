@@ -8,7 +8,6 @@ import {
   FACTOR_CODES,
   QUANTITY_UNITS,
   createEvaluator,
-  formatIssues,
   loadReferential,
   type CompanyAnswers,
   type DurationUnit,
@@ -19,6 +18,7 @@ import {
   type Quantity,
   type Referential,
 } from '../src/core/index.ts';
+import { formatIssues } from '../src/present/issues.ts';
 
 /*
  * Property tests (fast-check, fixed seeds so a failure replays) of the evaluator on schema-valid

@@ -53,7 +53,7 @@ describe('graph fragments on the clipboard', () => {
     expect(broken({ ...base, nodes: [{ id: 'n', kind: 'poste' }] })[0]).toMatch(/^\$\.nodes\[0\]/);
     const syntax = loadFragmentText('{"kind": "logigramme-fragment",');
     expect(syntax.ok).toBe(false);
-    if (!syntax.ok) expect(syntax.issues[0]!.message).toMatch(/JSON invalide \(ligne 1/);
+    if (!syntax.ok) expect(syntax.issues[0]).toMatchObject({ code: 'json.syntax', line: 1 });
     expect(looksLikeFragment('du texte copié ailleurs')).toBe(false);
   });
 });

@@ -30,7 +30,7 @@ describe('intensityValues: the third quantity of repetitive work by arithmetic',
   it('20 s at 45 actions/min → 45 × 20 ÷ 60 = 15 actions per cycle', () => {
     const { values, derived } = intensityValues(e([['cycle_time', 20], ['actions_per_minute', 45]]));
     expect(values.get('actions_per_cycle')).toBe(15);
-    expect(derived).toEqual([{ quantity: 'actions_per_cycle', value: 15, arithmetic: '45 actions/min × 20 s ÷ 60 = 15 actions par cycle' }]);
+    expect(derived).toEqual([{ quantity: 'actions_per_cycle', value: 15, actionsPerMinute: 45, cycleTime: 20 }]);
   });
   it('40 s and 20 actions → 20 × 60 ÷ 40 = 30 actions/min', () => {
     expect(intensityValues(e([['cycle_time', 40], ['actions_per_cycle', 20]])).values.get('actions_per_minute')).toBe(30);
@@ -101,7 +101,7 @@ const x = (factor: Exposure['factor'], criterionCode: string, intensity: Array<[
 });
 
 describe('located errors, never a silent 0 h', () => {
-  it('load: the JSON path of the intensity and a French message saying what to state', () => {
+  it('load: the JSON path of the intensity and the quantity to state', () => {
     const loaded = loadReferential(referential('2023-09-01', [x('repetitive_work', 'repetitive_movements', [['cycle_time', 45]])]));
     expect(loaded.ok).toBe(false);
     if (loaded.ok) return;
@@ -109,8 +109,7 @@ describe('located errors, never a silent 0 h', () => {
       {
         code: 'ref.intensity_missing',
         path: '$.situations[0].exposures[0].intensity',
-        message:
-          'Intensité indéterminée pour le seuil « repetitive_movements » (repetitive_work) : indiquez le nombre d’actions techniques par minute (deux des trois grandeurs temps de cycle, actions par cycle, actions par minute suffisent : la troisième s’en déduit)',
+        params: { criterion: 'repetitive_movements', factor: 'repetitive_work', quantities: ['actions_per_minute'] },
       },
     ]);
   });
@@ -140,6 +139,10 @@ describe('located errors, never a silent 0 h', () => {
     const loaded = loadReferential(referential('2023-09-01', [x('repetitive_work', 'repetitive_movements', [['cycle_time', 20], ['actions_per_minute', 45]])]));
     if (!loaded.ok) throw new Error('fixture');
     const result = createEvaluator(loaded.value, { answers: {}, measures: [] }, { year: 2024, trace: true }).evaluate({ id: 'E', annualHours: 1607, contract: {}, birth: 1980, jobs: [{ job: 'poste', share: 100 }] });
-    expect(result.trace?.[0]?.arithmetic).toMatch(/^45 actions\/min × 20 s ÷ 60 = 15 actions par cycle ; 900 h\/an = 900 h\/an à temps plein/);
+    // The derivation comes first, then the conversion at full time: 45 × 20 ÷ 60 = 15 actions; 900 h/an stated.
+    expect(result.trace?.[0]?.arithmetic.slice(0, 2)).toEqual([
+      { kind: 'derived', derived: { quantity: 'actions_per_cycle', value: 15, actionsPerMinute: 45, cycleTime: 20 } },
+      { kind: 'full_time', stated: { value: 900, unit: 'h/year' }, value: 900, unit: 'h/year' },
+    ]);
   });
 });

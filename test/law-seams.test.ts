@@ -102,7 +102,7 @@ describe('what a result says', () => {
     expect(byCode.get('noise')!.regulation).toBe('2017-10-01');
     // Postures Q1–Q3, noise Q1–Q4: 2 × 3 + 1 = 7 (R4162-2).
     expect(r.points.total).toBe(7);
-    expect(r.points.detail).toContain('Postures pénibles : 4 période(s) complète(s) de trois mois d’exposition à partir du 2017-01-01, dont 1 sans point (le facteur n’ouvrait plus de droits à la fin de la période)');
+    expect(r.points.detail).toContainEqual({ kind: 'factor_periods', factor: 'awkward_postures', periods: 4, from: '2017-01-01', notEarning: 1 });
   });
   it('2017 under the rule not_declared: postures outside the declaration all year', () => {
     const r = createEvaluator(referential('2016-07-01'), { answers: {}, measures: [] }, { year: 2017, rules: { removedFactors2017: 'not_declared' } }).evaluate(employee('poste', { start: '2017-01-01', end: '2017-09-30' }));

@@ -6,6 +6,7 @@ import { laneStructure, lanes, nodeSize } from '../src/core/graph/lanes.ts';
 import { layoutGraphSync } from '../src/core/graph/layout.ts';
 import { placeNewNode } from '../src/core/graph/place.ts';
 import { generateReferential } from '../bench/generate.ts';
+import { issueMessage } from '../src/present/issues.ts';
 
 /*
  * The automatic layout (lanes per job, tidy trees, columns by longest path) and the incremental
@@ -14,7 +15,7 @@ import { generateReferential } from '../bench/generate.ts';
 
 function sample(name: string): Referential {
   const loaded = loadReferential(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'referentials', name), 'utf8')));
-  if (!loaded.ok) throw new Error(loaded.issues[0]?.message);
+  if (!loaded.ok) throw new Error((loaded.issues[0] ? issueMessage(loaded.issues[0]) : ''));
   return loaded.value;
 }
 

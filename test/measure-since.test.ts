@@ -39,7 +39,7 @@ describe('a prevention measure counts from its since date', () => {
       ['2024-01-01', '2024-08-31', 's-moteurs-bruit'],
       ['2024-09-01', '2024-12-31', 's-moteurs-protege'],
     ]);
-    expect(engines[0]!.arithmetic).toContain('part de l’année du 2024-01-01 au 2024-08-31');
+    expect(engines[0]!.arithmetic).toContainEqual({ kind: 'period', fraction: 244 / 366, from: '2024-01-01', to: '2024-08-31' });
   });
 
   it('2024-03-01: 306 of 366 days protected → 957.6 × 60/366 + 273.6 = 430.58… h < 600, not exposed', () => {

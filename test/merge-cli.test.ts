@@ -7,6 +7,7 @@ import { applyCommand, compile, contentHash, loadGraph, loadReferential, type Gr
 import type { CliIo } from '../src/cli/io.ts';
 import { run } from '../src/cli/run.ts';
 import { mergeBase } from './support/merge-edits.ts';
+import { issueMessage } from '../src/present/issues.ts';
 
 /*
  * `logigramme merge`, in process (virtual files), through the real launcher (bin/logigramme.mjs, which
@@ -70,7 +71,7 @@ function fakeIo(files: Record<string, string> = FILES) {
 }
 const merged = (text: string | undefined): GraphDocument => {
   const loaded = loadGraph(JSON.parse(text ?? 'null'));
-  if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
+  if (!loaded.ok) throw new Error(loaded.issues.map((i) => issueMessage(i)).join('\n'));
   return loaded.value;
 };
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyResolutions, compile, conflictTitle, describeSide, loadGraph, mergeGraphs, type GraphDocument, type MergeConflict } from '../src/core/index.ts';
 import { edited, intent, mergeBase } from './support/merge-edits.ts';
+import { issueMessage } from '../src/present/issues.ts';
 
 /*
  * Properties of the three-way merge on generated pairs of edit sequences from one base, each edit an
@@ -19,7 +20,7 @@ const num = (n: number) => String(n).replace('.', ',');
 /** A merged document must load, and compile with no edge left pointing at a missing node. */
 function sound(doc: GraphDocument): void {
   const loaded = loadGraph(JSON.parse(JSON.stringify(doc)));
-  expect(loaded.ok, loaded.ok ? '' : loaded.issues.map((i) => `${i.path} ${i.message}`).join('\n')).toBe(true);
+  expect(loaded.ok, loaded.ok ? '' : loaded.issues.map((i) => `${i.path} ${issueMessage(i)}`).join('\n')).toBe(true);
   expect(compile(doc).issues.filter((i) => i.code === 'structure.dangling_edge')).toEqual([]);
   const ids = new Set(doc.nodes.map((n) => n.id));
   expect(Object.keys(doc.layout.nodes).filter((id) => !ids.has(id))).toEqual([]);

@@ -6,6 +6,7 @@ import { createEvaluator, EvaluationError, loadReferential, runScenarios, type G
 import { applyCommand, canApply, type GraphCommand } from '../src/core/graph/commands/index.ts';
 import { companyIssues, loadCompanyText } from '../src/io/company.ts';
 import { fixture } from './commands/fixture.ts';
+import { issueMessage } from '../src/present/issues.ts';
 
 enablePatches();
 
@@ -71,7 +72,7 @@ describe('the company file', () => {
     if (!company.ok) throw new Error('valid company file');
     const issues = companyIssues(company.value, renamed());
     expect(issues.map((i) => [i.code, i.path])).toEqual([['company.answer_missing', '$.answers.constructor']]);
-    expect(issues[0]!.message).not.toMatch(/undefined|function/);
+    expect(issueMessage(issues[0]!)).not.toMatch(/undefined|function/);
   });
 });
 

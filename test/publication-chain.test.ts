@@ -34,6 +34,7 @@ import {
   repairFromFile,
   type StoredReferential,
 } from '../src/storage/index.ts';
+import { issueMessage } from '../src/present/issues.ts';
 
 /*
  * Issue 10, point 2: a homologated version could be replaced by restoring an edited backup whose record
@@ -186,10 +187,10 @@ describe('restore verifies the backup against the chain (issue 10, point 2)', ()
     if (outcome.ok) return;
     const issue = outcome.issues.find((i) => i.code === 'backup.publication_mismatch')!;
     expect(issue.path).toBe(`$.tables.referentials[${index}]`);
-    expect(issue.message).toContain('La version 1.1.0');
-    expect(issue.message).toContain(KEY);
-    expect(issue.message).toMatch(/contenu modifié : son empreinte est sha256:[0-9a-f]{64} et non sha256:[0-9a-f]{64}/);
-    expect(issue.message).toContain('rien n’a été modifié');
+    expect(issueMessage(issue)).toContain('La version 1.1.0');
+    expect(issueMessage(issue)).toContain(KEY);
+    expect(issueMessage(issue)).toMatch(/contenu modifié : son empreinte est sha256:[0-9a-f]{64} et non sha256:[0-9a-f]{64}/);
+    expect(issueMessage(issue)).toContain('rien n’a été modifié');
     expect(await snapshot(db)).toEqual(before);
     // Into an empty browser too: the backup's own log refuses it.
     const empty = freshDb();
@@ -208,7 +209,7 @@ describe('restore verifies the backup against the chain (issue 10, point 2)', ()
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) {
       expect(outcome.issues[0]).toMatchObject({ code: 'backup.chain_broken', path: expect.stringMatching(/^\$\.tables\.meta\[\d+\]\.value\.entries\[0\]$/) });
-      expect(outcome.issues[0]!.message).toContain('L’entrée n° 1 du journal a été modifiée');
+      expect(issueMessage(outcome.issues[0]!)).toContain('L’entrée n° 1 du journal a été modifiée');
     }
   });
 
@@ -231,7 +232,7 @@ describe('restore verifies the backup against the chain (issue 10, point 2)', ()
     if (!outcome.ok) {
       expect(outcome.issues).toHaveLength(1);
       expect(outcome.issues[0]).toMatchObject({ code: 'backup.publication_conflict' });
-      expect(outcome.issues[0]!.message).toContain('n’a pas dans la sauvegarde le contenu que le journal des publications de ce navigateur a inscrit');
+      expect(issueMessage(outcome.issues[0]!)).toContain('n’a pas dans la sauvegarde le contenu que le journal des publications de ce navigateur a inscrit');
     }
     expect(await snapshot(db)).toEqual(before);
     // Without an anchor the forged file is consistent; the head it reports differs from the dossier's.
@@ -260,7 +261,7 @@ describe('restore verifies the backup against the chain (issue 10, point 2)', ()
     if (!outcome.ok) {
       const paths = outcome.issues.filter((i) => i.code === 'backup.publication_mismatch').map((i) => i.path);
       expect(paths).toContain('$.tables.meta[0].value[0].contentHash');
-      expect(outcome.issues[0]!.message).toContain(`La version 1.1.0`);
+      expect(issueMessage(outcome.issues[0]!)).toContain(`La version 1.1.0`);
     }
     // The same backup, not edited, restores: its lists become the chain.
     const clean = JSON.parse((await exportBackup(db, NOW)).text);
@@ -322,7 +323,7 @@ describe('the check at start quarantines what the log does not vouch for', () =>
     expect(record.quarantine?.problems.map((p) => p.code)).toEqual(['content_mismatch']);
     // Not opened for evaluation, the dossier or a new version.
     const opened = openStored(record);
-    expect(!opened.ok && opened.issues[0]!.message).toMatch(/^Intégrité non vérifiée : la version 1\.1\.0 de « .+ » \(exemple-atelier@1\.1\.0\) ne correspond plus au journal des publications/);
+    expect(!opened.ok && issueMessage(opened.issues[0]!)).toMatch(/^Intégrité non vérifiée : la version 1\.1\.0 de « .+ » \(exemple-atelier@1\.1\.0\) ne correspond plus au journal des publications/);
     expect((await draftFromStored(db, KEY, NOW, { layout: layoutGraph })).kind).toBe('invalid');
     expect((await publicationOverview(db)).quarantined.map((q) => q.key)).toEqual([KEY]);
     // Nothing is published over it either.

@@ -10,7 +10,6 @@ import {
   evaluate,
   factorOf,
   findCriterion,
-  formatIssues,
   loadReferential,
   regulationById,
   regulationInForce,
@@ -25,6 +24,7 @@ import {
   type Referential,
   type RegulationVersion,
 } from '../src/core/index.ts';
+import { formatIssues } from '../src/present/issues.ts';
 
 /*
  * Every number of every dated regulation table, each test citing its source: the section of

@@ -7,7 +7,6 @@ import {
   checkReferential,
   compile,
   evaluate,
-  formatIssues,
   loadReferentialText,
   runScenarios,
   type CompanyAnswers,
@@ -17,6 +16,8 @@ import {
   type Referential,
 } from '../src/core/index.ts';
 import { SAMPLES_DIR, WHAT_IF, compileSample, expectedOutputs, graphSampleNames, jsonText, readGraph, whatIfBase } from '../scripts/build-samples.ts';
+import { formatIssues } from '../src/present/issues.ts';
+import { findingMessage } from '../src/present/findings.ts';
 
 /*
  * The sample logigrammes of referentials/ (*.graph.json) are the source of the sample referentials
@@ -84,7 +85,7 @@ describe('the sample logigrammes of referentials/', () => {
     it('has no error-level finding, as a referential and as a graph', () => {
       const r = sample(name);
       const errors = checkReferential(r).findings.filter((f) => f.severity === 'error');
-      expect(errors.map((f) => `${f.code} ${f.path ?? ''} ${f.message}`)).toEqual([]);
+      expect(errors.map((f) => `${f.code} ${f.path ?? ''} ${findingMessage(f)}`)).toEqual([]);
       const onGraph = checkGraph(graph).findings.filter((f) => f.severity !== 'info' && f.code !== 'regulation.factor_not_in_force' && f.code !== 'regulation.near_threshold');
       expect(onGraph.map((f) => `${f.code} ${f.element ?? ''}`)).toEqual([]);
     });

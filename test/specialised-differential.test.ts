@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compactOf, createEvaluator, EvaluationError, formatIssues, loadReferential, type CompanyAnswers, type Employee, type EmployeeResult, type EvaluationOptions, type Referential } from '../src/core/index.ts';
+import { compactOf, createEvaluator, EvaluationError, loadReferential, type CompanyAnswers, type Employee, type EmployeeResult, type EvaluationOptions, type Referential } from '../src/core/index.ts';
 import { createSetup } from '../src/core/evaluate/setup.ts';
 import { createSpecialised } from '../src/core/evaluate/specialised.ts';
 import { generateEmployees, generateReferential } from '../bench/generate.ts';
 import { randomCompany, randomReferential, randomStaff } from './support/random-referential.ts';
+import { formatIssues } from '../src/present/issues.ts';
 
 /*
  * The specialised path (precomputed vectors, compact results) against the general one (the tree

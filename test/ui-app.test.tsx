@@ -143,8 +143,8 @@ describe('a referential', () => {
     expect(noiseRows).toHaveLength(2);
     expect(noiseRows[0]?.textContent).toContain('Bruit ramené sous 80 dB(A) : mesure absente');
     expect(noiseRows[0]?.textContent).toContain('Activité de l’entreprise : Moins de 50 % des interventions sur chantiers hors atelier (entreprise)');
-    expect(noiseRows[0]?.textContent).toContain('= 957.6 h/an');
-    expect(noiseRows[1]?.textContent).toContain('= 273.6 h/an');
+    expect(noiseRows[0]?.textContent).toContain('= 957,6 h/an');
+    expect(noiseRows[1]?.textContent).toContain('= 273,6 h/an');
   });
 
   it('with the noise measure in place, noise is no longer exposed and no point is earned', async () => {

@@ -4,9 +4,10 @@
  */
 import type { LoadIssue } from '../core/index.ts';
 import type { CsvIssue } from '../io/staff-csv.ts';
+import { issueMessage } from '../present/issues.ts';
 
 /** `<file> <path> : <message>`, one line per issue of a JSON document. */
-export const formatJsonIssues = (file: string, issues: readonly LoadIssue[]) => issues.map((i) => `${file} ${i.path} : ${i.message}`).join('\n');
+export const formatJsonIssues = (file: string, issues: readonly LoadIssue[]) => issues.map((i) => `${file} ${i.path} : ${issueMessage(i)}`).join('\n');
 
 /** `<file> ligne <n>, colonne <c> : <message>`, one line per issue of the staff file. */
 export const formatCsvIssues = (file: string, issues: readonly CsvIssue[]) =>

@@ -18,6 +18,7 @@ import {
 import { writeCsv, type CsvCell } from '../present/csv.ts';
 import { textTable } from './format.ts';
 import { formatDate as frenchDate, formatNumber, formatPercent as percent, plural } from '../present/fr.ts';
+import { absenceText, contributionArithmetic, pointsLines } from '../present/evaluation.ts';
 
 /** A per-employee evaluation error, located in the staff file. */
 export interface ReportError {
@@ -411,7 +412,7 @@ function traceLines(e: EmployeeResult, row: number | null): string[] {
         const steps = c.path.map((p) => (p.kind === 'question' ? `${p.label} = ${answerText(p.answer)}` : `${p.label} : ${p.applied ? 'en place' : 'non en place'}`));
         out.push(`    chemin : ${steps.join(' → ')}`);
       }
-      out.push(`    ${c.arithmetic}`);
+      out.push(`    ${contributionArithmetic(e, c)}`);
     }
     for (const f of e.factors) {
       for (const g of f.groups.filter((x) => x.threshold && (x.exposure > 0 || x.verdict !== 'not_exposed'))) {
@@ -421,11 +422,11 @@ function traceLines(e: EmployeeResult, row: number | null): string[] {
         out.push(`  = ${f.label}, ${g.label} : ${formatNumber(g.exposure)} ${UNIT_LABELS[g.indicativeThreshold!.unit]} — aucun seuil légal depuis le 1er octobre 2017 (ancien seuil ${formatNumber(g.indicativeThreshold!.value)}, repère indicatif) → hors déclaration`);
       }
     }
-    if (e.absence) out.push(`  ${e.absence.explanation}`);
+    if (e.absence) out.push(`  ${absenceText({ factors: e.factors, absence: e.absence })}`);
     for (const f of e.factors) {
       if (f.regulation !== e.regulation && f.verdict !== 'not_exposed') out.push(`  ${f.label} : expositions de janvier à septembre ${e.year} jugées selon l’ancien article (version ${f.regulation}, ordonnance 2017-1389 art. 5 IV)`);
     }
-    for (const d of e.points.detail) out.push(`  ${d}`);
+    for (const d of pointsLines(e)) out.push(`  ${d}`);
     out.push(`  Points : ${e.points.total}`);
   }
   return out;

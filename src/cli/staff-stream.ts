@@ -1,4 +1,4 @@
-import { DOCUMENT_LIMITS, EmployeeSchema, parseJsonText, parseWith, type Employee, type LoadIssue, type Referential } from '../core/index.ts';
+import { DOCUMENT_LIMITS, EmployeeSchema, issueOf, parseJsonText, parseWith, type Employee, type LoadIssue, type Referential } from '../core/index.ts';
 import { ENCODING_LABELS, type StaffEncoding } from '../io/decode.ts';
 import { decodeJsonBytes } from '../io/utf8.ts';
 import { StaffRowReader, type CsvIssue } from '../io/staff-csv.ts';
@@ -226,12 +226,13 @@ async function* jsonEmployees(file: StaffFile, issues: LoadIssue[] | undefined, 
       break;
     }
     if (element.error) {
-      issues?.push({ code: 'json.syntax', path: '$', message: element.error.message, line: element.error.line, column: element.error.column });
+      const { line, column } = element.error;
+      issues?.push(issueOf('json.syntax', [], 'code' in element.error ? { error: element.error.code } : { detail: element.error.detail }, { line, column }));
       return;
     }
     const parsed = parseJsonText(element.text, ELEMENT_LIMITS);
     if (!parsed.ok) {
-      for (const i of parsed.issues) issues?.push({ ...i, path: i.path.replace(/^\$/, `$[${element.index}]`), ...(i.line !== undefined ? { message: `${i.message} (élément commençant ligne ${element.line}, colonne ${element.column})` } : {}) });
+      for (const i of parsed.issues) issues?.push(inDocument(i, element));
       continue;
     }
     const checked = parseWith(EmployeeSchema, parsed.value, [element.index]);
@@ -247,6 +248,17 @@ async function* jsonEmployees(file: StaffFile, issues: LoadIssue[] | undefined, 
     yield { employee: checked.value, row: element.index + 1 };
   }
   if (!list) issues?.push({ code: 'schema.invalid_type', path: '$', message: 'Liste de salariés attendue : un tableau JSON [ {…}, {…} ]' });
+}
+
+/** An issue of one element, placed in the whole document: its path under `$[i]`, its line and column in the file. */
+function inDocument(issue: LoadIssue, element: { index: number; line: number; column: number }): LoadIssue {
+  const at = (line: number, column: number) => ({ line: element.line + line - 1, column: line === 1 ? element.column + column - 1 : column });
+  const placed = { ...issue, path: issue.path.replace(/^\$/, `$[${element.index}]`), ...(issue.line !== undefined && issue.column !== undefined ? at(issue.line, issue.column) : {}) } as LoadIssue;
+  if (placed.code === 'json.duplicate_key') {
+    const first = at(placed.params.firstLine, placed.params.firstColumn);
+    return { ...placed, params: { ...placed.params, firstLine: first.line, firstColumn: first.column } };
+  }
+  return placed;
 }
 
 async function readJsonChecked(io: CliIo, path: string, file: StaffFile, pass: { restart(): void; check(e: PlacedEmployee): void }): Promise<StaffReading | undefined> {
@@ -267,7 +279,7 @@ async function readJsonChecked(io: CliIo, path: string, file: StaffFile, pass: {
     }
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    issues.push({ code: 'encoding.utf8', path: '$', message: 'Fichier non encodé en UTF-8 : un fichier JSON doit être en UTF-8 (RFC 8259), réenregistrez-le en UTF-8' });
+    issues.push(issueOf('encoding.utf8', [], {}));
   }
   if (issues.length === 0 && count === 0) issues.push({ code: 'schema.too_small', path: '$', message: 'Au moins un salarié attendu' });
   if (issues.length === 0) return { employees: () => jsonEmployees(file, undefined, undefined) };

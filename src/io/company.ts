@@ -9,7 +9,7 @@ import {
   type AnswerValue,
   type BranchCondition,
   type CompanyInput,
-  type IssueCode,
+  type WordedIssueCode,
   type LoadIssue,
   type Referential,
   type Result,
@@ -25,13 +25,13 @@ export const COMPANY_FORMAT_VERSION = 1;
 export const COMPANY_MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
 
 type PathSegment = string | number;
-const issue = (code: IssueCode, path: readonly PathSegment[], message: string): LoadIssue => ({ code, path: formatPath(path), message });
+const issue = (code: WordedIssueCode, path: readonly PathSegment[], message: string): LoadIssue => ({ code, path: formatPath(path), message });
 
 /** JSON text → company input, or located French issues. A UTF-8 BOM is ignored. */
 export function loadCompanyText(text: string): Result<CompanyInput, LoadIssue> {
   const json = parseJsonText(text.startsWith('\uFEFF') ? text.slice(1) : text);
   if (!json.ok) return json;
-  const migrated = migrateDocument(json.value, COMPANY_FORMAT_VERSION, COMPANY_MIGRATIONS, 'fichier de réponses de l’entreprise');
+  const migrated = migrateDocument(json.value, COMPANY_FORMAT_VERSION, COMPANY_MIGRATIONS, 'company_answers');
   if (!migrated.ok) return migrated;
   return parseWith(CompanyInputSchema, migrated.value);
 }

@@ -145,7 +145,10 @@ export async function* csvRecords(text: AsyncIterable<string>, delimiter: (found
 }
 
 /** One element of a JSON list: its text, its index and where it starts (line and column from 1). */
-export type JsonElement = { text: string; index: number; line: number; column: number; error?: undefined } | { error: { line: number; column: number; message: string }; text?: undefined };
+/** A problem between elements: jsonc-parser's error name (`CommaExpected`…) as the JSON reader reports it, or a detail. */
+export type JsonListError = { line: number; column: number } & ({ code: string } | { detail: string });
+
+export type JsonElement = { text: string; index: number; line: number; column: number; error?: undefined } | { error: JsonListError; text?: undefined };
 
 const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
@@ -171,7 +174,7 @@ export async function* jsonListElements(text: AsyncIterable<string>, maxElement:
   let startColumn = 0;
   let index = 0;
   let first = true;
-  const error = (message: string): JsonElement => ({ error: { line, column, message: `JSON invalide (ligne ${line}, colonne ${column}) : ${message}` } });
+  const error = (code: string): JsonElement => ({ error: { line, column, code } });
   for await (const raw of text) {
     const chunk = first && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     first = false;
@@ -193,7 +196,7 @@ export async function* jsonListElements(text: AsyncIterable<string>, maxElement:
             yield { text: element.join(''), index: index++, line: startLine, column: startColumn };
             element = [];
             elementLength = 0;
-            if (c === 0x7d) return yield error('« ] » attendu');
+            if (c === 0x7d) return yield error('CloseBracketExpected');
             state = 'done';
           } else depth--;
         } else if (depth === 0 && (c === 0x2c || WHITESPACE.has(c))) {
@@ -210,7 +213,7 @@ export async function* jsonListElements(text: AsyncIterable<string>, maxElement:
         state = 'value-or-end';
       } else if (state === 'value-or-end' || state === 'value') {
         if (c === 0x5d && state === 'value-or-end') state = 'done';
-        else if (c === 0x5d || c === 0x2c) return yield error('valeur attendue');
+        else if (c === 0x5d || c === 0x2c) return yield error('ValueExpected');
         else {
           // The element starts here: its first character is read again as part of it.
           state = 'element';
@@ -227,9 +230,9 @@ export async function* jsonListElements(text: AsyncIterable<string>, maxElement:
       } else if (state === 'comma-or-end') {
         if (c === 0x2c) state = 'value';
         else if (c === 0x5d) state = 'done';
-        else return yield error('« , » attendue');
+        else return yield error('CommaExpected');
       } else {
-        return yield error('fin du fichier attendue');
+        return yield error('EndOfFileExpected');
       }
       if (c === 0x0a) {
         line++;
@@ -240,10 +243,10 @@ export async function* jsonListElements(text: AsyncIterable<string>, maxElement:
       const part = chunk.slice(from);
       element.push(part);
       elementLength += part.length;
-      if (elementLength > maxElement) return yield error(`élément n° ${index + 1} de plus de ${maxElement} caractères`);
+      if (elementLength > maxElement) return yield { error: { line, column, detail: `élément n° ${index + 1} de plus de ${maxElement} caractères` } };
     }
   }
-  if (state === 'element') return yield error('« ] » attendu');
+  if (state === 'element') return yield error('CloseBracketExpected');
   const ended = state as State;
-  if (ended !== 'done') return yield ended === 'start' ? 'notList' : error(ended === 'comma-or-end' ? '« , » ou « ] » attendu' : 'valeur attendue');
+  if (ended !== 'done') return yield ended === 'start' ? 'notList' : error(ended === 'comma-or-end' ? 'CommaExpected' : 'ValueExpected');
 }

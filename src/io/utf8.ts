@@ -1,4 +1,4 @@
-import { DOCUMENT_LIMITS, frenchInteger, sizeIssue, type JsonLimits, type LoadIssue, type Result } from '../core/index.ts';
+import { DOCUMENT_LIMITS, issueOf, sizeIssue, type JsonLimits, type LoadIssue, type Result } from '../core/index.ts';
 
 /*
  * Bytes of a JSON file (referential, logigramme, company file, backup) → text, in the CLI and the app
@@ -11,9 +11,6 @@ import { DOCUMENT_LIMITS, frenchInteger, sizeIssue, type JsonLimits, type LoadIs
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
 const encoder = new TextEncoder();
-
-/** `0xE9` */
-const hex = (byte: number) => `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
 
 /**
  * Strict UTF-8 decoding with the size limit checked first (on the bytes, before any text is built).
@@ -46,20 +43,9 @@ function invalidUtf8(bytes: Uint8Array): LoadIssue {
     const line = before.split('\n').length;
     const column = i - (before.lastIndexOf('\n') + 1) + 1;
     const byte = bytes[offset] ?? 0;
-    const hint =
-      (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
-        ? 'le fichier semble encodé en UTF-16'
-        : byte >= 0x80
-          ? 'le fichier semble encodé en Windows-1252 ou Latin-1 (« é » y est l’octet 0xE9)'
-          : 'octet inattendu';
-    return {
-      code: 'encoding.utf8',
-      path: '$',
-      line,
-      column,
-      message: `Fichier non encodé en UTF-8 (ligne ${frenchInteger(line)}, colonne ${frenchInteger(column)}, octet ${frenchInteger(offset + 1)} : ${hex(byte)}) : ${hint} ; un fichier JSON doit être en UTF-8 (RFC 8259), réenregistrez-le en UTF-8`,
-    };
+    const looksLike = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) ? 'utf16' : byte >= 0x80 ? 'latin1' : 'unknown';
+    return issueOf('encoding.utf8', [], { offset, byte, looksLike }, { line, column });
   }
   // The strict decoder refused the bytes, so there is an invalid sequence; unreachable in practice.
-  return { code: 'encoding.utf8', path: '$', line: 1, column: 1, message: 'Fichier non encodé en UTF-8 : un fichier JSON doit être en UTF-8 (RFC 8259), réenregistrez-le en UTF-8' };
+  return issueOf('encoding.utf8', [], {}, { line: 1, column: 1 });
 }

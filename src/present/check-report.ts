@@ -5,6 +5,7 @@
  */
 import { regulationById, type CheckExport } from '../core/index.ts';
 import { STATUS_LABELS, VERDICT_LABELS } from './diff-text.ts';
+import { findingMessage } from './findings.ts';
 import { formatNumber, plural } from './fr.ts';
 import { mdCode, mdRow, mdTableHead, mdText } from './markdown.ts';
 
@@ -32,7 +33,7 @@ export function checkReportMarkdown(report: CheckExport): string {
     const findings = report.findings.filter((f) => f.severity === severity);
     if (findings.length === 0) continue;
     lines.push(`## ${SEVERITY_HEADINGS[severity]} (${formatNumber(findings.length)})`, '', ...mdTableHead(['Élément', 'Emplacement', 'Constat', 'Code']));
-    for (const f of findings) lines.push(mdRow([f.element ? mdCode(f.element) : '—', f.path ? mdCode(f.path) : '—', mdText(f.message), mdCode(f.code)]));
+    for (const f of findings) lines.push(mdRow([f.element ? mdCode(f.element) : '—', f.path ? mdCode(f.path) : '—', mdText(findingMessage(f)), mdCode(f.code)]));
     lines.push('');
   }
   lines.push('## Scénarios de contrôle', '');

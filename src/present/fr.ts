@@ -101,3 +101,14 @@ export function formatList(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
 }
+
+/**
+ * A size in bytes: « 512 octets », « 25,3 Ko », « 20 Mo ».
+ *
+ * @example formatSize(26_529_792) // « 25,3 Mo »
+ */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return plural(bytes, 'octet', 'octets', 0);
+  if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, 1)} Ko`;
+  return `${formatNumber(bytes / (1024 * 1024), 1)} Mo`;
+}

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { BACKUP_LIMITS, CommentThreadSchema, EmployeeSchema, contentHash, legacyContentHash, loadGraph, loadReferential, parseJsonText, parseWith, type IssueCode, type LoadIssue } from '../core/index.ts';
+import { BACKUP_LIMITS, CommentThreadSchema, EmployeeSchema, contentHash, legacyContentHash, loadGraph, loadReferential, parseJsonText, parseWith, type LoadIssue, type WordedIssueCode } from '../core/index.ts';
 import { LIFECYCLE_STATES, type LogHead } from '../core/lifecycle/index.ts';
 import { referentialKey, type DraftRecord, type EvaluationRecord, type LogigrammeDb, type MetaRecord, type StoredReferential } from './db.ts';
 import { upgradeStoredHashes } from './hashes.ts';
@@ -140,7 +140,7 @@ const ActionPlanSchema = z.strictObject({
 const MetaSchema = z.strictObject({ key: z.string().min(1), value: z.unknown() });
 const VersionCommentsSchema = z.strictObject({ key: z.string(), id: z.string().min(1), version: z.string().min(1), threads: z.array(CommentThreadSchema), updatedAt: Timestamp });
 
-const issue = (path: string, message: string, code: IssueCode = 'backup.invalid'): LoadIssue => ({ code, path, message });
+const issue = (path: string, message: string, code: WordedIssueCode = 'backup.invalid'): LoadIssue => ({ code, path, message });
 /** `$.nodes[0]` of an inner document, located inside the backup file. */
 const under = (base: string, issues: readonly LoadIssue[]) => issues.map((i) => ({ ...i, path: `${base}${i.path.slice(1)}` }));
 

@@ -104,7 +104,7 @@ describe('edge/remove', () => {
 describe('edge/update', () => {
   it('changes a share, and the job’s weightings stop summing to 100 %', () => {
     applyUndoRedo(fixture(), { type: 'edge/update', id: 't2.weighting', changes: { share: 30 } }, (g) => {
-      expect(checkGraph(g).findings.find((f) => f.code === 'structure.weightings_sum')?.message).toBe('Les pondérations des tâches du poste « Mécanicien » totalisent 90 % : elles doivent totaliser 100 %.');
+      expect(checkGraph(g).findings.find((f) => f.code === 'structure.weightings_sum')?.params).toEqual({ job: 'Mécanicien', sum: 90 });
     });
   });
 

@@ -13,17 +13,21 @@ import type { AppServer } from './support/server.ts';
 import { expectOnlyOwnOrigin, openSession, type BrowserSession, type PageWatch } from './support/session.ts';
 
 /*
- * The company workspace in a real Chromium (Debian's), served by the Vite dev server: the guided flow on
- * the sample referential, a malformed staff file refused with its listed errors and nothing stored, the
- * what-if on a hand-computed employee, a reload, a 10 000-line staff file parsed in the Web Worker and
- * evaluated while the main thread's long tasks are recorded, the printable sheet — and not one request
- * outside the app's origin. The steps run in order on one page, as one visit.
+ * The company workspace in a real Chromium (Debian's), on the app's production build (built in a few
+ * seconds and served by `vite preview`: the page under measure runs React as users get it, not its
+ * development build): the guided flow on the sample referential, a malformed staff file refused with its
+ * listed errors and nothing stored, the what-if on a hand-computed employee, a reload, a 100 000-line
+ * staff file parsed in the Web Worker and evaluated while the main thread's long tasks are recorded, the
+ * printable sheet — and not one request outside the app's origin. The steps run in order on one page,
+ * as one visit.
  *
  * Responsiveness: the page records every long task (PerformanceObserver 'longtask', ≥ 50 ms) while a
  * 100 000-line staff file is imported, evaluated and its results scrolled: parsing, storing and
- * evaluating run in Web Workers, data crosses to the page in chunks of 1 000, and the results table
- * draws only the rows in view. The timings are written to test-results/company-e2e-timings.json (the
- * bench gives the Node figures); see LONGEST_TASK_MS for the bound.
+ * evaluating run in Web Workers, data crosses to the page in chunks of 250 with their equal parts
+ * shared (a few objects per employee for the page's garbage collector, src/ui/company/sharedParts.ts),
+ * and the results table draws only the rows in view. The timings are written to
+ * test-results/company-e2e-timings.json (the bench gives the Node figures); TRACE_E2E=<file.json>
+ * records a Chromium trace of that step, PROFILE_E2E=1 prints where the page's time went.
  */
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -31,13 +35,16 @@ const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const BROKEN_TEXT = readFileSync(join(ROOT, 'examples', 'salaries-erreurs.csv'), 'utf8');
 const LARGE_ROWS = 100_000;
 /**
- * The target is RAIL's response budget, 100 ms. Measured here (Vite's development build of React, on a
- * shared 2-core machine): the import of 100 000 lines runs without any long task when the machine is
- * quiet; evaluating and drawing the results leaves tasks of 100–300 ms (deserialising the results and
- * development-only React work). The test fails at 500 ms — where the page reads as frozen, and what the
- * 1.5–3 s tasks of the former main-thread path exceeded — and writes every figure to the timings file.
+ * The issue's target is RAIL's response budget: no main-thread task of 100 ms or more while 100 000 rows
+ * are imported, evaluated and scrolled. Measured on this shared 2-core machine (production build), the
+ * longest task: run alone at a load average of 7–10 from other engineers' tests, 0–89 ms (no long task
+ * at all in 4 runs of 7) — the target met; with two runs of this test at once, as under `npm test`,
+ * 52–89 ms at load 7–10 but 86–128 ms at load 9–15 (5 runs of 6 over 100 ms), and up to 217 ms at load
+ * 17: garbage collection of the arriving rows and layout, slowed by a page that gets a fraction of a
+ * core. The test fails at 250 ms, the tightest bound that held under that load, and writes every figure
+ * to the timings file.
  */
-const LONGEST_TASK_MS = 500;
+const LONGEST_TASK_MS = 250;
 const STAFF_LABEL = 'Fichier du personnel (CSV ou Excel)';
 
 let session: BrowserSession;
@@ -61,12 +68,12 @@ beforeAll(async () => {
         // No long-task timing in this browser: the measure will say so.
       }
     });
-    // A first visit lets the dev server prepare its modules; the visit under test starts after it.
+    // A first visit fills the browser's cache, as a returning user's; the visit under test starts after it.
     const warmUp = await context.newPage();
     await warmUp.goto(`${app.origin}/#/entreprises`);
     await warmUp.waitForLoadState('networkidle').catch(() => {});
     await warmUp.close();
-  });
+  }, 'production');
   ({ server, page, watch } = session);
 }, CHROMIUM_INSTALL_TIMEOUT_MS);
 
@@ -307,6 +314,12 @@ describe('the company workspace in Chromium', () => {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
     }
+    if (process.env.TRACE_E2E) {
+      await page.context().browser()!.startTracing(page, {
+        path: process.env.TRACE_E2E,
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'toplevel', 'disabled-by-default-v8.cpu_profiler', 'disabled-by-default-v8.gc'],
+      });
+    }
     const t0 = await now();
     // From a file on disk: a buffer handed to setInputFiles is decoded by a script in the page, a long
     // task of the test's own making.
@@ -333,6 +346,7 @@ describe('the company workspace in Chromium', () => {
     await row('E100000').waitFor();
     const t3 = await now();
 
+    if (process.env.TRACE_E2E) await page.context().browser()!.stopTracing();
     const tasks = (await longTasks()).slice(before).filter((x) => x.start >= t0 - 1);
     const longest = tasks.reduce((m, x) => Math.max(m, x.duration), 0);
     const total = tasks.reduce((n, x) => n + x.duration, 0);
@@ -367,7 +381,7 @@ describe('the company workspace in Chromium', () => {
 
     await expect(page.getByTestId('results-summary').textContent()).resolves.toContain('100\u202f000 salariés évalués sur 100\u202f000');
 
-    // A reload reads the 10 000 employees back and evaluates them again.
+    // A reload reads the 100 000 employees back and evaluates them again.
     await page.reload();
     await page.getByTestId('results-summary').waitFor({ timeout: 60_000 });
     await expect(page.getByTestId('results-summary').textContent()).resolves.toContain('100\u202f000 salariés évalués sur 100\u202f000');

@@ -11,7 +11,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { compactOf, createEvaluator, EvaluationError, RULE_CHOICES, type EmployeeResult } from '../../src/core/evaluate/index.ts';
 import { createSetup } from '../../src/core/evaluate/setup.ts';
 import { createSpecialised } from '../../src/core/evaluate/specialised.ts';
-import { formatIssues, loadReferential } from '../../src/core/referential/index.ts';
+import { loadReferential } from '../../src/core/referential/index.ts';
+import { formatIssues } from '../../src/present/issues.ts';
 import { AnswerValueSchema, EmployeeSchema, ErgonomicFactorSchema, FactorCodeSchema, VerdictSchema, type Referential } from '../../src/core/referential/schema.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');

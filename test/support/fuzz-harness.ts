@@ -24,6 +24,7 @@ import { parseStaffCsv, type CsvIssue } from '../../src/io/staff-csv.ts';
 import { decodeJsonBytes } from '../../src/io/utf8.ts';
 import { exportBackup, importBackup, importDraftText, importReferentialText, LogigrammeDb, samplesFromModules, seedSamples, validateBackup } from '../../src/storage/index.ts';
 import { hostileCase, repositorySamples, type CaseKind, type HostileCase, type Samples } from './hostile.ts';
+import { issueMessage } from '../../src/present/issues.ts';
 
 /*
  * What every hostile case must hold to, whatever it is: no loader, checker, evaluator or command
@@ -93,8 +94,8 @@ export async function createHarness(name = `fuzz-${process.pid}-${Date.now()}`):
     const issues = (list: readonly LoadIssue[], where: string) => {
       out.issues += list.length;
       for (const i of list) {
-        if (!located(i)) problem('unlocated', `${where} ${i.code} ${i.path} : ${i.message.slice(0, 200)}`);
-        if (LEAK.test(i.message)) problem('message', `${where} ${i.code} ${i.path} : ${i.message.slice(0, 200)}`);
+        if (!located(i)) problem('unlocated', `${where} ${i.code} ${i.path} : ${issueMessage(i).slice(0, 200)}`);
+        if (LEAK.test(issueMessage(i))) problem('message', `${where} ${i.code} ${i.path} : ${issueMessage(i).slice(0, 200)}`);
       }
     };
     const csvIssues = (list: readonly CsvIssue[], where: string) => {

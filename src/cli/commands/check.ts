@@ -17,6 +17,7 @@ import {
   type RegulationVersion,
   type SituationVerdict,
   type WhatIfReport,
+  UNIT_LABELS,
 } from '../../core/index.ts';
 import { parseOrUsage } from '../args.ts';
 import { defineCommand, isGraphDocument, oneFile } from '../command.ts';
@@ -26,6 +27,7 @@ import { VERDICT_LABELS } from '../../present/diff-text.ts';
 import { CHECK_HELP } from '../help.ts';
 import { EXIT_INPUT, EXIT_OK, readJsonInput, UsageError } from '../io.ts';
 import { graphLocation } from '../locate.ts';
+import { findingMessage, withFindingMessages } from '../../present/findings.ts';
 
 const FORMATS = ['text', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -37,7 +39,6 @@ const OPTIONS = {
 } as const;
 
 const SEVERITY_LABELS: Record<Finding['severity'], string> = { error: 'erreur', warning: 'avertissement', info: 'info' };
-const UNIT_LABELS: Record<string, string> = { 'h/year': 'h/an', 'days/year': 'jours/an', 'nights/year': 'nuits/an', 'events/year': 'fois/an' };
 
 /**
  * Consistency check of a logigramme or of a referential. A referential is read with its schema only
@@ -94,11 +95,11 @@ export const checkCommand = defineCommand('check', CHECK_HELP, (args, io) => {
 
   // 3. The report.
   if (format === 'json') {
-    io.stdout(JSON.stringify(report, null, 2));
+    io.stdout(JSON.stringify(withFindingMessages(report), null, 2));
   } else {
     const checked = regulationById(report.regulation);
     const lines = [`Vérification de ${path} (${what}) sous la version réglementaire ${report.regulation}${checked ? ` — ${checked.label}` : ''}`];
-    for (const f of report.findings) lines.push(`${path} ${locate(f)} [${SEVERITY_LABELS[f.severity]} ${f.code}] ${f.message}`);
+    for (const f of report.findings) lines.push(`${path} ${locate(f)} [${SEVERITY_LABELS[f.severity]} ${f.code}] ${findingMessage(f)}`);
     if (report.whatIf) lines.push('', ...whatIfSection(report.whatIf, situation), '');
     const { error, warning, info } = report.counts;
     lines.push(`${plural(error, 'erreur', 'erreurs')}, ${plural(warning, 'avertissement', 'avertissements')}, ${plural(info, 'info', 'infos')}`);
@@ -145,7 +146,7 @@ function whatIfSection(w: WhatIfReport, situation: (id: string, path: string) =>
 function figures(v: SituationVerdict): string {
   const notInForce = v.inForce ? '' : ', facteur pas en vigueur';
   if (v.threshold === null) return `${v.verdict === 'to_analyse' ? 'grille de l’arrêté, pas de seuil chiffré' : 'pas de seuil chiffré'}${notInForce}`;
-  const unit = v.unit === null ? '' : ` ${UNIT_LABELS[v.unit] ?? v.unit}`;
+  const unit = v.unit === null ? '' : ` ${UNIT_LABELS[v.unit]}`;
   if (v.verdict === 'no_legal_threshold') return `${formatNumber(v.value, 2)}${unit}, aucun seuil légal (ancien seuil ${formatNumber(v.threshold, 2)}${unit} à titre indicatif)`;
   return `${formatNumber(v.value, 2)}${unit} pour un seuil de ${formatNumber(v.threshold, 2)}${unit}${notInForce}`;
 }

@@ -7,6 +7,7 @@ import { plural } from '../../present/fr.ts';
 import { COMPILE_HELP } from '../help.ts';
 import { EXIT_INPUT, EXIT_OK, readJsonInput, writeOutput } from '../io.ts';
 import { graphLocation } from '../locate.ts';
+import { issueMessage } from '../../present/issues.ts';
 
 const OPTIONS = { output: { type: 'string', short: 'o' } } as const;
 
@@ -44,7 +45,7 @@ export const compileCommand = defineCommand('compile', COMPILE_HELP, (args, io) 
   }
   const checked = loadReferential(referential);
   if (!checked.ok) {
-    const lines = checked.issues.map((i) => `${path} ${graphLocation(graph, referential, { path: i.path })} : ${i.message}`);
+    const lines = checked.issues.map((i) => `${path} ${graphLocation(graph, referential, { path: i.path })} : ${issueMessage(i)}`);
     io.stderr(`${lines.join('\n')}\n${path} : le référentiel compilé n’est pas valide (${plural(checked.issues.length, 'problème', 'problèmes')}), aucun fichier écrit`);
     return EXIT_INPUT;
   }

@@ -25,6 +25,7 @@ import { formatJsonIssues } from '../format.ts';
 import { formatNumber, plural } from '../../present/fr.ts';
 import { MERGE_HELP } from '../help.ts';
 import { readJsonInput, UsageError, writeOutput, type CliIo } from '../io.ts';
+import { issuesWithMessages } from '../../present/issues.ts';
 
 const OPTIONS = {
   output: { type: 'string', short: 'o' },
@@ -161,7 +162,7 @@ function jsonReport(result: MergeResult<unknown>, problems: LoadIssue[], output:
     output,
     conflicts: result.conflicts.map((c) => ({ ...c, pending: result.pending.includes(c), text: conflictLines(c) })),
     notices: result.notices,
-    problems,
+    problems: issuesWithMessages(problems),
   };
 }
 

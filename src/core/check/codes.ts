@@ -1,4 +1,5 @@
 import { REGULATION_VERSIONS } from '../regulation/index.ts';
+import { UNIT_LABELS } from '../referential/units.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -12,8 +13,7 @@ interface Rule {
 }
 
 const CONCLUSIONS: Record<string, string> = { exposed: 'exposé', not_exposed: 'non exposé', to_analyse: 'à analyser', no_legal_threshold: 'hors déclaration' };
-const UNITS: Record<string, string> = { 'h/year': 'h/an', 'days/year': 'jours/an', 'nights/year': 'nuits/an', 'events/year': 'fois/an' };
-const u = (unit: string | number | undefined) => UNITS[String(unit)] ?? String(unit ?? '');
+const u = (unit: string | number | undefined) => (typeof unit === 'string' && Object.hasOwn(UNIT_LABELS, unit) ? UNIT_LABELS[unit as keyof typeof UNIT_LABELS] : String(unit ?? ''));
 const LABELLED: Record<string, string> = { question: 'Critère', choice: 'Réponse', measure: 'Mesure de prévention', job: 'Poste', task: 'Tâche', situation: 'Situation' };
 const answerName = (p: Params) => (p.type === 'boolean' ? (p.answer === 'true' ? 'oui' : 'non') : String(p.answer));
 
@@ -115,7 +115,7 @@ export const RULES = {
   'regulation.unit_mismatch': { severity: 'error', message: (p) => `Unité « ${p.unit} » inadaptée au facteur ${p.factor}${p.expected ? ` : attendu « ${p.expected} »` : ''}.` },
   'regulation.impossible_value': { severity: 'error', message: (p) => `Valeur impossible : ${p.value} ${p.unit} (attendu entre ${p.min} et ${p.max}) : corrigez la mesure.` },
   'regulation.duration_missing': { severity: 'error', message: () => 'Durée d’exposition manquante : indiquez la durée sur la base d’un temps plein.' },
-  'regulation.duration_exceeds_year': { severity: 'warning', message: (p) => `La situation « ${p.situation} » totalise ${p.value} ${p.unit} à temps plein, plus que l’année de travail de référence (${p.limit} ${p.unit}) : vérifiez la durée.` },
+  'regulation.duration_exceeds_year': { severity: 'warning', message: (p) => `La situation « ${p.situation} » totalise ${p.value} ${u(p.unit)} à temps plein, plus que l’année de travail de référence (${p.limit} ${u(p.unit)}) : vérifiez la durée.` },
   'regulation.conclusion_contradiction': {
     severity: 'error',
     message: (p) => `La situation « ${p.situation} » conclut « ${CONCLUSIONS[String(p.stated)]} » pour ${p.factor}, mais ses valeurs donnent ${p.value} ${u(p.unit)} à temps plein pour un seuil de ${p.threshold} ${u(p.unit)}, soit « ${CONCLUSIONS[String(p.computed)]} » : corrigez la conclusion ou les valeurs.`,

@@ -3,7 +3,7 @@ import type { GraphDocument } from '../graph/schema.ts';
 import type { Referential } from '../referential/schema.ts';
 import { regulationById } from '../regulation/index.ts';
 import { checkContext, elementPaths } from './context.ts';
-import { ruleMessage, ruleSeverity, type FindingParams } from './codes.ts';
+import { ruleSeverity, type FindingParams } from './codes.ts';
 import { preventionRules } from './rules/prevention.ts';
 import { regulationRules } from './rules/regulation.ts';
 import { structureRules } from './rules/structure.ts';
@@ -82,7 +82,7 @@ export function checkGraph(graph: GraphDocument, options: CheckOptions = {}): Ch
 }
 
 function fromCompileIssue(issue: CompileIssue): Finding {
-  return { code: issue.code, severity: ruleSeverity(issue.code), message: ruleMessage(issue.code, { node: issue.element, ...issue.params }), element: issue.element, params: issue.params };
+  return { code: issue.code, severity: ruleSeverity(issue.code), element: issue.element, params: issue.params };
 }
 
 function whatIfFindings(report: WhatIfReport): RawFinding[] {
@@ -123,7 +123,7 @@ function flipReason(f: WhatIfReport['flips'][number]): FindingParams {
 function finish(r: Referential, regulation: string, raw: RawFinding[], report: WhatIfReport | undefined): CheckReport {
   const paths = elementPaths(r);
   const findings = raw.map((f): Finding => {
-    const finding: Finding = { ...f, severity: ruleSeverity(f.code), message: ruleMessage(f.code, f.params) };
+    const finding: Finding = { ...f, severity: ruleSeverity(f.code) };
     if (!finding.path && finding.element && paths.has(finding.element)) finding.path = formatPath(paths.get(finding.element)!);
     return finding;
   });

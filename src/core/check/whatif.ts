@@ -1,5 +1,5 @@
 import { regulationById } from '../regulation/index.ts';
-import type { FactorCode, RegulationVersion } from '../regulation/types.ts';
+import type { FactorCode, RegulationVersion, ThresholdUnit } from '../regulation/types.ts';
 import type { Referential, Verdict } from '../referential/schema.ts';
 import { situationVector, slotTable, type SlotTable } from '../evaluate/plan.ts';
 import { formatPath } from '../util/path.ts';
@@ -12,7 +12,7 @@ export interface SituationVerdict {
   group: string | null;
   value: number;
   threshold: number | null;
-  unit: string | null;
+  unit: ThresholdUnit | null;
 }
 
 export interface VerdictFlip {

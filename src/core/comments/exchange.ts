@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { compile } from '../compile/compile.ts';
 import type { GraphDocument } from '../graph/schema.ts';
 import { contentHash } from '../referential/canonical.ts';
-import { issue, type LoadIssue } from '../referential/issue.ts';
+import { issueOf, type LoadIssue } from '../referential/issue.ts';
 import { parseWith } from '../referential/load.ts';
 import { migrateDocument } from '../referential/migrations.ts';
 import { anchorKey, findAnchor } from './anchors.ts';
@@ -75,17 +75,17 @@ const Envelope = CommentsFileSchema.extend({ comments: z.array(z.unknown()) });
 export function importComments(target: CommentsTarget, data: unknown, options: { acceptOtherVersion?: boolean } = {}): CommentsImport {
   const outcome: CommentsImport = { comments: [...target.comments], added: [], updated: [], unchanged: [], detached: [], refused: [], version: 'same' };
   const refuseAll = (issues: LoadIssue[]) => ({ ...outcome, refused: issues });
-  const migrated = migrateDocument(data, COMMENTS_FORMAT_VERSION, COMMENTS_MIGRATIONS, 'fichier de commentaires');
+  const migrated = migrateDocument(data, COMMENTS_FORMAT_VERSION, COMMENTS_MIGRATIONS, 'comments');
   if (!migrated.ok) return refuseAll(migrated.issues);
   const file = parseWith(Envelope, migrated.value);
   if (!file.ok) return refuseAll(file.issues);
   const on = file.value.referential;
   if (on.id !== target.version.id) {
-    return refuseAll([issue('comments.other_referential', ['referential', 'id'], `Ces commentaires portent sur le référentiel « ${on.id} », pas sur « ${target.version.id} » : rien n’est importé.`)]);
+    return refuseAll([issueOf('comments.other_referential', ['referential', 'id'], { commented: on.id, target: target.version.id })]);
   }
   if (on.version !== target.version.version) {
     if (!options.acceptOtherVersion) {
-      return refuseAll([issue('comments.other_version', ['referential', 'version'], `Ces commentaires portent sur la version ${on.version}, pas sur la version ${target.version.version} : importez-les sur la version commentée.`)]);
+      return refuseAll([issueOf('comments.other_version', ['referential', 'version'], { commented: on.version, target: target.version.version })]);
     }
     outcome.version = 'other_version';
   } else if (on.contentHash !== target.version.contentHash) {
@@ -112,7 +112,7 @@ export function importComments(target: CommentsTarget, data: unknown, options: {
     const at = index.get(incoming.id);
     const existing = at === undefined ? undefined : outcome.comments[at]!;
     if (existing && (anchorKey(existing.anchor) !== anchorKey(incoming.anchor) || existing.author !== incoming.author || existing.date !== incoming.date)) {
-      return void outcome.refused.push(issue('comments.id_clash', ['comments', i, 'id'], `La discussion « ${incoming.id} » existe déjà avec un autre auteur, une autre date ou un autre élément : identifiant réutilisé, discussion non importée.`));
+      return void outcome.refused.push(issueOf('comments.id_clash', ['comments', i, 'id'], { clash: 'thread', id: incoming.id }));
     }
     if (!existing) {
       index.set(incoming.id, outcome.comments.length);
@@ -135,14 +135,14 @@ export function importComments(target: CommentsTarget, data: unknown, options: {
 function idClash(thread: CommentThread, owner: ReadonlyMap<string, string>, i: number): LoadIssue | undefined {
   const threadOwner = owner.get(thread.id);
   if (threadOwner !== undefined && threadOwner !== thread.id) {
-    return issue('comments.id_clash', ['comments', i, 'id'], `L’identifiant « ${thread.id} » désigne déjà une réponse de la discussion « ${threadOwner} » : discussion non importée.`);
+    return issueOf('comments.id_clash', ['comments', i, 'id'], { clash: 'reply', id: thread.id, owner: threadOwner });
   }
   const parts: Array<['replies' | 'history', number, string]> = [...thread.replies.map((r, k) => ['replies', k, r.id] as ['replies', number, string]), ...thread.history.map((e, k) => ['history', k, e.id] as ['history', number, string])];
   const seen = new Set<string>([thread.id]);
   for (const [list, k, id] of parts) {
     const o = owner.get(id);
     if ((o !== undefined && o !== thread.id) || seen.has(id)) {
-      return issue('comments.id_clash', ['comments', i, list, k, 'id'], `L’identifiant « ${id} » est déjà utilisé${o !== undefined && o !== thread.id ? ` dans la discussion « ${o} »` : ' dans cette discussion'} : discussion non importée.`);
+      return issueOf('comments.id_clash', ['comments', i, list, k, 'id'], o !== undefined && o !== thread.id ? { clash: 'used', id, owner: o } : { clash: 'used', id });
     }
     seen.add(id);
   }

@@ -2,14 +2,13 @@ import type { FactorCode, FactorDef, RegulationVersion } from '../regulation/typ
 import { declarationChannel, DSN_FACTOR_CODES } from '../regulation/dsn.ts';
 import { regulationInForce } from '../regulation/index.ts';
 import type { Employee, Verdict } from '../referential/schema.ts';
-import { UNIT_LABELS } from '../referential/units.ts';
 import { isIsoDate } from '../util/dates.ts';
 import type { EvaluationPlan, GridConclusion, PlanJob, PlanTask, SituationVector } from './plan.ts';
 import { EvaluationError } from './errors.ts';
-import { round6, traceNumber } from '../util/round.ts';
+import { round6 } from '../util/round.ts';
 import { computePoints, contractInYear, type ContractWindows } from './points.ts';
-import type { AbsenceResult, Contribution, DsnEntry, EmployeeResult, FactorResult, GroupResult, PathStep } from './types.ts';
-import { ABSENCE_REASON_LABELS, absenceEffect, type AbsenceEffect } from './absence.ts';
+import type { AbsenceResult, ArithmeticStep, Contribution, DsnEntry, EmployeeResult, FactorResult, GroupResult, PathStep } from './types.ts';
+import { absenceEffect, type AbsenceEffect } from './absence.ts';
 import { own } from '../util/own.ts';
 import { traceTree } from './tree.ts';
 import { checkEmployeeAnswers, MAX_ANNUAL_HOURS, SHARE_TOLERANCE, type EvaluationSetup, type Period } from './setup.ts';
@@ -210,7 +209,7 @@ export function evaluateWith(ctx: EmployeeContext, employee: Employee): Employee
   }
 
   const doubled = earning.length > 0 ? bornBeforeJuly1956(employee) : false;
-  const points = computePoints({ windows: ctx.windows, earning, inForceFrom: c.inForceFrom, labels: c.factorLabels, bornBeforeJuly1956: doubled, withDetail: ctx.trace });
+  const points = computePoints({ windows: ctx.windows, earning, inForceFrom: c.inForceFrom, bornBeforeJuly1956: doubled, withDetail: ctx.trace });
   const dsn: DsnEntry[] = [];
   if (points.eligible) {
     for (const code of earning) {
@@ -233,7 +232,7 @@ export function evaluateWith(ctx: EmployeeContext, employee: Employee): Employee
     points,
     dsn,
   };
-  if (ctx.absence) result.absence = absenceResult(ctx.absence, changedByAbsence, c.factorLabels);
+  if (ctx.absence) result.absence = absenceResult(ctx.absence, changedByAbsence);
   if (employee.temporary) result.temporary = employee.temporary;
   if (trace) result.trace = trace;
   return result;
@@ -259,18 +258,8 @@ function listedJobs(c: EvaluationPlan, employee: Employee, factor: FactorCode): 
   return jobs;
 }
 
-export function absenceResult(effect: AbsenceEffect, changed: FactorCode[], labels: ReadonlyMap<string, string>): AbsenceResult {
-  const periods = effect.periods.map((p) => `${ABSENCE_REASON_LABELS[p.reason]} du ${p.from} au ${p.to} (${p.days} jours)`).join(', ');
-  const present = effect.contractDays - effect.absentDays;
-  const outcome =
-    changed.length > 0
-      ? ` L’absence fait passer sous le seuil : ${changed.map((f) => labels.get(f) ?? f).join(', ')} — non déclaré pour l’année.`
-      : ' Aucun facteur ne passe sous son seuil du fait de l’absence.';
-  return {
-    ...effect,
-    changed,
-    explanation: `Absence longue remettant manifestement en cause l’exposition (instruction DGT-DSS n° 1 du 13 mars 2015) : ${periods}. Exposition réelle de l’année = exposition du poste × ${present} jours de présence / ${effect.contractDays} jours du contrat dans l’année, comparée au seuil annuel inchangé.${outcome}`,
-  };
+export function absenceResult(effect: AbsenceEffect, changed: FactorCode[]): AbsenceResult {
+  return { ...effect, changed };
 }
 
 /**
@@ -316,21 +305,24 @@ function judgedVersion(ctx: EmployeeContext, code: FactorCode): string | undefin
   return def ? ctx.judgedVersions?.get(code) : undefined;
 }
 
-const fmt = traceNumber;
-
 function traceTask(trace: Contribution[], c: EvaluationPlan, job: PlanJob, jobShare: number, task: PlanTask, taskShare: number, weight: number, vector: SituationVector, path: PathStep[], ratio: number, period: Period | undefined, presence: number) {
   for (const e of vector.entries) {
     const slot = c.slots[e.slot]!;
     const counted = e.met ? e.atFullTime - e.deducted : 0;
     const amount = weight * counted * ratio * presence;
-    const unit = slot.group.minimum ? UNIT_LABELS[slot.group.minimum.unit] : '';
+    const unit = slot.group.minimum ? slot.group.minimum.unit : null;
     const stated = e.exposure.duration ?? null;
-    const conversion = stated ? `${fmt(stated.value)} ${UNIT_LABELS[stated.unit]} = ${fmt(e.atFullTime)} ${unit} à temps plein` : 'grille de l’arrêté';
-    const deduction = e.deducted > 0 ? ` − ${fmt(e.deducted)} nuits déjà comptées en équipes alternantes` : '';
-    const derived = e.derived.length > 0 ? `${e.derived.map((d) => d.arithmetic).join(' ; ')} ; ` : '';
-    const arithmetic = !e.met
-      ? `${derived}${conversion} ; intensité sous le seuil (${slot.group.criteria.find((x) => x.code === e.exposure.criterion)?.intensityLabel ?? ''}) : non compté`
-      : `${derived}${conversion}${deduction} ; × ${fmt(jobShare)} % (poste) × ${fmt(taskShare)} % (tâche)${period ? ` × ${fmt(period.fraction)} (part de l’année du ${period.from} au ${period.to})` : ''} × ${fmt(ratio)} (temps de travail)${presence < 1 ? ` × ${fmt(presence)} (présence hors absences longues)` : ''} = ${fmt(amount)} ${unit}`;
+    const arithmetic: ArithmeticStep[] = e.derived.map((derived) => ({ kind: 'derived', derived }));
+    arithmetic.push(stated ? { kind: 'full_time', stated, value: e.atFullTime, unit } : { kind: 'grid' });
+    if (!e.met) arithmetic.push({ kind: 'intensity_not_met', factor: slot.factor.code, criterion: e.exposure.criterion });
+    else {
+      if (e.deducted > 0) arithmetic.push({ kind: 'night_deduction', nights: e.deducted });
+      arithmetic.push({ kind: 'share', of: 'job', percent: jobShare }, { kind: 'share', of: 'task', percent: taskShare });
+      if (period) arithmetic.push({ kind: 'period', fraction: period.fraction, from: period.from, to: period.to });
+      arithmetic.push({ kind: 'working_time', ratio });
+      if (presence < 1) arithmetic.push({ kind: 'presence', ratio: presence });
+      arithmetic.push({ kind: 'result', value: amount, unit });
+    }
     trace.push({
       job: job.id,
       jobLabel: job.label,

@@ -1,6 +1,6 @@
 import type { Condition, CriterionDef, Quantity } from '../regulation/types.ts';
 import type { Exposure } from '../referential/schema.ts';
-import { round6, traceNumber as fmt } from '../util/round.ts';
+import { round6 } from '../util/round.ts';
 
 /*
  * The intensity gate of a criterion, decided on what a situation states plus what arithmetic derives
@@ -16,13 +16,18 @@ import { round6, traceNumber as fmt } from '../util/round.ts';
 
 export type IntensityOutcome = { kind: 'met'; derived: DerivedQuantity[] } | { kind: 'not_met'; derived: DerivedQuantity[] } | { kind: 'missing'; quantities: Quantity[] };
 
-/** A quantity the situation does not state, computed from the two it does. */
-export interface DerivedQuantity {
-  quantity: Quantity;
-  value: number;
-  /** French arithmetic, e.g. `45 actions/min × 20 s ÷ 60 = 15 actions par cycle`. */
-  arithmetic: string;
-}
+/**
+ * A quantity the situation does not state, computed from the two it does: `value` (rounded to a
+ * millionth) and the two operands, as stated. The presentation layer writes the arithmetic
+ * (`45 actions/min × 20 s ÷ 60 = 15 actions par cycle`).
+ */
+export type DerivedQuantity =
+  /** actionsPerMinute × cycleTime ÷ 60 */
+  | { quantity: 'actions_per_cycle'; value: number; actionsPerMinute: number; cycleTime: number }
+  /** actionsPerCycle × 60 ÷ cycleTime */
+  | { quantity: 'actions_per_minute'; value: number; actionsPerCycle: number; cycleTime: number }
+  /** actionsPerCycle × 60 ÷ actionsPerMinute */
+  | { quantity: 'cycle_time'; value: number; actionsPerCycle: number; actionsPerMinute: number };
 
 /**
  * The quantities of an exposure as stated, completed by arithmetic where two of cycle time, actions
@@ -38,17 +43,17 @@ export function intensityValues(exposure: Pick<Exposure, 'intensity'>): { values
   const cycle = values.get('cycle_time');
   const perCycle = values.get('actions_per_cycle');
   const perMinute = values.get('actions_per_minute');
-  const add = (quantity: Quantity, value: number, arithmetic: string) => {
-    const rounded = round6(value);
-    values.set(quantity, rounded);
-    derived.push({ quantity, value: rounded, arithmetic });
+  const add = (d: DerivedQuantity) => {
+    d.value = round6(d.value);
+    values.set(d.quantity, d.value);
+    derived.push(d);
   };
   if (perCycle === undefined && cycle !== undefined && perMinute !== undefined && cycle > 0) {
-    add('actions_per_cycle', (perMinute * cycle) / 60, `${fmt(perMinute)} actions/min × ${fmt(cycle)} s ÷ 60 = ${fmt((perMinute * cycle) / 60)} actions par cycle`);
+    add({ quantity: 'actions_per_cycle', value: (perMinute * cycle) / 60, actionsPerMinute: perMinute, cycleTime: cycle });
   } else if (perMinute === undefined && cycle !== undefined && perCycle !== undefined && cycle > 0) {
-    add('actions_per_minute', (perCycle * 60) / cycle, `${fmt(perCycle)} actions × 60 ÷ ${fmt(cycle)} s = ${fmt((perCycle * 60) / cycle)} actions/min`);
+    add({ quantity: 'actions_per_minute', value: (perCycle * 60) / cycle, actionsPerCycle: perCycle, cycleTime: cycle });
   } else if (cycle === undefined && perCycle !== undefined && perMinute !== undefined && perMinute > 0) {
-    add('cycle_time', (perCycle * 60) / perMinute, `${fmt(perCycle)} actions × 60 ÷ ${fmt(perMinute)} actions/min = ${fmt((perCycle * 60) / perMinute)} s de cycle`);
+    add({ quantity: 'cycle_time', value: (perCycle * 60) / perMinute, actionsPerCycle: perCycle, actionsPerMinute: perMinute });
   }
   return { values, derived };
 }

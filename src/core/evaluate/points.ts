@@ -3,7 +3,7 @@ import type { FactorCode, PointsRule, RegulationVersion } from '../regulation/ty
 import { LATE_SIX, REMOVED_2017 } from '../regulation/versions.ts';
 import { DEFAULT_RULES, type UnsettledRules } from './rules.ts';
 import { addDays, addMonths, maxDate, minDate, wholeMonths } from '../util/dates.ts';
-import type { PointsResult } from './types.ts';
+import type { PointsResult, PointsStep } from './types.ts';
 
 export interface ContractInYear {
   /** Contract dates clamped to the year. */
@@ -137,7 +137,7 @@ function earnsIn(factor: FactorCode, w: Window, forced: boolean, rules: Unsettle
  * ones are nested in the longer one). Leftover months earn nothing; contracts under one
  * month are neither declared nor earn points; doubled for people born before 1956-07-01. The career
  * ceiling (100 points before 2023-09-01) depends on past years and is left to the fund. `detail`
- * (French) is filled only when asked, as part of the explanation.
+ * is filled only when asked, as part of the explanation.
  */
 export interface PointsInput {
   /** The contract's windows in the year (`contractWindows`). */
@@ -146,19 +146,17 @@ export interface PointsInput {
   earning: readonly FactorCode[];
   /** Factor code → the day it entered into force (its windows start no earlier). */
   inForceFrom: ReadonlyMap<string, string>;
-  /** Factor code → French label, for the detail. */
-  labels: ReadonlyMap<string, string>;
   /** Born before 1956-07-01: points doubled. */
   bornBeforeJuly1956: boolean;
-  /** Fill `detail` with the French explanation (part of the trace). */
+  /** Fill `detail` with how the periods were counted (part of the trace). */
   withDetail: boolean;
 }
 
-export function computePoints({ windows, earning, inForceFrom, labels, bornBeforeJuly1956, withDetail }: PointsInput): PointsResult {
+export function computePoints({ windows, earning, inForceFrom, bornBeforeJuly1956, withDetail }: PointsInput): PointsResult {
   const multiplier = bornBeforeJuly1956 ? 2 : 1;
-  const detail: string[] = [];
+  const detail: PointsStep[] = [];
   if (!windows.eligible) {
-    if (withDetail) detail.push('Contrat de moins d’un mois : aucune déclaration, aucun point');
+    if (withDetail) detail.push({ kind: 'short_contract' });
     return { eligible: false, monthsInYear: windows.months, periods: 0, base: 0, multiplier, total: 0, detail };
   }
   let perFactor = 0;
@@ -174,22 +172,15 @@ export function computePoints({ windows, earning, inForceFrom, labels, bornBefor
       longest = set.oldRule;
     } else if (set.oldRule > several) several = set.oldRule;
     if (set.total > periods) periods = set.total;
-    if (withDetail) {
-      const label = labels.get(code) ?? code;
-      if (!set.first) detail.push(`${label} : moins de trois mois d’exposition dans l’année`);
-      else {
-        const idle = set.notEarning > 0 ? `, dont ${set.notEarning} sans point (le facteur n’ouvrait plus de droits à la fin de la période)` : '';
-        detail.push(`${label} : ${set.total} période(s) complète(s) de trois mois d’exposition à partir du ${set.first.start}${idle}`);
-      }
-    }
+    if (withDetail) detail.push(set.first ? { kind: 'factor_periods', factor: code, periods: set.total, from: set.first.start, notEarning: set.notEarning } : { kind: 'factor_no_period', factor: code });
   }
   const base = perFactor + 2 * several + (longest - several);
   if (withDetail) {
-    if (longest > 0) detail.push(`Règle antérieure au 1er septembre 2023 : ${several} période(s) à plusieurs facteurs × 2 points + ${longest - several} période(s) à un facteur × 1 point`);
-    if (perFactor > 0) detail.push(`Règle à partir du 1er septembre 2023 : ${perFactor} période(s)-facteur × 1 point`);
+    if (longest > 0) detail.push({ kind: 'former_rule', several, single: longest - several });
+    if (perFactor > 0) detail.push({ kind: 'per_factor_rule', periods: perFactor });
     const leftover = windows.months - periods * 3;
-    if (leftover > 0 && earning.length > 0) detail.push(`${leftover} mois hors période complète de trois mois : aucun point`);
-    if (multiplier === 2 && base > 0) detail.push('Né(e) avant le 1er juillet 1956 : points doublés');
+    if (leftover > 0 && earning.length > 0) detail.push({ kind: 'leftover_months', months: leftover });
+    if (multiplier === 2 && base > 0) detail.push({ kind: 'doubled' });
   }
   return { eligible: true, monthsInYear: windows.months, periods, base, multiplier, total: base * multiplier, detail };
 }

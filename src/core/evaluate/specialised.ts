@@ -209,7 +209,7 @@ export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator 
     if (base < 0) {
       const codes: FactorCode[] = [];
       for (const f of shape.layout.factors) if (earning & f.bit) codes.push(f.factor);
-      base = computePoints({ windows: shape.windows, earning: codes, inForceFrom: shape.fast.plan.inForceFrom, labels: shape.fast.plan.factorLabels, bornBeforeJuly1956: false, withDetail: false }).base;
+      base = computePoints({ windows: shape.windows, earning: codes, inForceFrom: shape.fast.plan.inForceFrom, bornBeforeJuly1956: false, withDetail: false }).base;
       shape.points[earning] = base;
     }
     return base;
@@ -417,7 +417,7 @@ export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator 
       declared,
       points,
       contract: c.reference,
-      absence: absence ? absenceResult(absence, shape.layout.factors.filter((f) => changed & f.bit).map((f) => f.factor), fast.plan.factorLabels) : undefined,
+      absence: absence ? absenceResult(absence, shape.layout.factors.filter((f) => changed & f.bit).map((f) => f.factor)) : undefined,
       temporary: e.temporary ? e.temporary : undefined,
     };
   };

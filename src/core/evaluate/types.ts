@@ -1,6 +1,7 @@
 import type { FactorCode, ThresholdUnit } from '../regulation/types.ts';
 import type { DurationUnit, Verdict } from '../referential/schema.ts';
 import type { UnsettledRules } from './rules.ts';
+import type { DerivedQuantity } from './intensity.ts';
 
 export interface EvaluationOptions {
   /** Calendar year of exposure being evaluated. */
@@ -24,6 +25,30 @@ export interface EvaluationOptions {
 export type PathStep =
   | { node: string; kind: 'question'; question: string; label: string; answer: string | number | boolean; source: 'company' | 'employee' }
   | { node: string; kind: 'measure'; measure: string; label: string; applied: boolean };
+
+/**
+ * One step of a contribution's arithmetic, in the order it is done: figures, units and ids only. The
+ * presentation layer (`src/present/evaluation.ts`) writes it in French, with the one number formatter.
+ */
+export type ArithmeticStep =
+  /** Repetitive work: a quantity the situation does not state, computed from the two it does. */
+  | { kind: 'derived'; derived: DerivedQuantity }
+  /** The stated duration converted to the threshold's unit at 100 % time. */
+  | { kind: 'full_time'; stated: { value: number; unit: DurationUnit }; value: number; unit: ThresholdUnit | null }
+  /** Chemicals: judged on the arrêté grid, no duration. */
+  | { kind: 'grid' }
+  /** Nights deducted because they already count as alternating shifts (from 2016-01-01). */
+  | { kind: 'night_deduction'; nights: number }
+  /** The intensity test of `criterion` (a criterion code of `factor`) fails: nothing is counted. */
+  | { kind: 'intensity_not_met'; factor: FactorCode; criterion: string }
+  /** A multiplier: the job's and the task's shares (in %), the working time ratio, the presence outside long absences. */
+  | { kind: 'share'; of: 'job' | 'task'; percent: number }
+  | { kind: 'working_time'; ratio: number }
+  | { kind: 'presence'; ratio: number }
+  /** The part of the year a prevention measure put in place during it leaves this contribution. */
+  | { kind: 'period'; fraction: number; from: string; to: string }
+  /** What the contribution adds to the year's exposure. */
+  | { kind: 'result'; value: number; unit: ThresholdUnit | null };
 
 /** One situation's criterion, weighted by the employee's share of the task: the unit of explanation. */
 export interface Contribution {
@@ -49,7 +74,8 @@ export interface Contribution {
   deducted: number;
   workingTimeRatio: number;
   amount: number;
-  arithmetic: string;
+  /** How `amount` was computed, step by step. */
+  arithmetic: ArithmeticStep[];
   /** When a prevention measure was put in place during the year: the part of the year this counts for. */
   period?: { from: string; to: string; fraction: number };
 }
@@ -103,9 +129,26 @@ export interface PointsResult {
   base: number;
   multiplier: 1 | 2;
   total: number;
-  /** How each 3-month period was counted, in French. */
-  detail: string[];
+  /** How the periods were counted (filled with the trace); the presentation layer writes it in French. */
+  detail: PointsStep[];
 }
+
+/** One line of how a year's points were counted (R4162-2 then R4163-9). */
+export type PointsStep =
+  /** The contract lasts less than a month: nothing declared, no point. */
+  | { kind: 'short_contract' }
+  /** An earning factor with no whole 3-month window of exposure in the year. */
+  | { kind: 'factor_no_period'; factor: FactorCode }
+  /** An earning factor's whole 3-month windows from `from`, `notEarning` of which earn nothing (the factor had left the account). */
+  | { kind: 'factor_periods'; factor: FactorCode; periods: number; from: string; notEarning: number }
+  /** The rule before 2023-09-01: windows with several factors count 2 points, with one factor 1. */
+  | { kind: 'former_rule'; several: number; single: number }
+  /** The rule from 2023-09-01: 1 point per window and factor. */
+  | { kind: 'per_factor_rule'; periods: number }
+  /** Months outside a whole 3-month window: no point. */
+  | { kind: 'leftover_months'; months: number }
+  /** Born before 1956-07-01: points doubled. */
+  | { kind: 'doubled' };
 
 /** What the employee's recorded long absences did to the year's exposure (see `absenceEffect`). */
 export interface AbsenceResult {
@@ -116,8 +159,6 @@ export interface AbsenceResult {
   periods: Array<{ from: string; to: string; days: number; reason: import('../referential/schema.ts').AbsenceReason }>;
   /** Factors exposed on the post's usual conditions that the absences bring under their threshold. */
   changed: FactorCode[];
-  /** In French, with the rule: what was re-assessed and why. */
-  explanation: string;
 }
 
 export interface DsnEntry {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { parseJsonText, parseWith } from '../referential/load.ts';
-import { issue, type LoadIssue } from '../referential/issue.ts';
+import { issueOf, type LoadIssue } from '../referential/issue.ts';
 import { MeasureSchema, QuestionSchema, type Measure, type Question } from '../referential/schema.ts';
 import type { Result } from '../util/result.ts';
 import { copyNodes } from './commands/queries.ts';
@@ -53,19 +53,19 @@ export function loadFragmentText(text: string): Result<GraphFragment, LoadIssue>
   const issues: LoadIssue[] = [];
   const ids = new Set<string>();
   fragment.nodes.forEach((n: GraphNode, i) => {
-    if (ids.has(n.id)) issues.push(issue('structure.duplicate_id', ['nodes', i, 'id'], `Identifiant « ${n.id} » utilisé deux fois dans le fragment.`));
+    if (ids.has(n.id)) issues.push(issueOf('structure.duplicate_id', ['nodes', i, 'id'], { id: n.id }));
     ids.add(n.id);
   });
   fragment.edges.forEach((e: GraphEdge, i) => {
     for (const end of ['source', 'target'] as const) {
-      if (!ids.has(e[end])) issues.push(issue('structure.dangling_edge', ['edges', i, end], `La liaison mène à « ${e[end]} », absent du fragment.`));
+      if (!ids.has(e[end])) issues.push(issueOf('structure.dangling_edge', ['edges', i, end], { target: e[end] }));
     }
   });
   const questions = new Set(fragment.questions.map((q) => q.id));
   const measures = new Set(fragment.measures.map((m) => m.id));
   fragment.nodes.forEach((n: GraphNode, i) => {
-    if (n.kind === 'question' && !questions.has(n.question)) issues.push(issue('structure.unknown_question', ['nodes', i, 'question'], `Critère « ${n.question} » absent du fragment (questions).`));
-    if (n.kind === 'measure' && !measures.has(n.measure)) issues.push(issue('structure.unknown_measure', ['nodes', i, 'measure'], `Mesure « ${n.measure} » absente du fragment (measures).`));
+    if (n.kind === 'question' && !questions.has(n.question)) issues.push(issueOf('structure.unknown_question', ['nodes', i, 'question'], { question: n.question }));
+    if (n.kind === 'measure' && !measures.has(n.measure)) issues.push(issueOf('structure.unknown_measure', ['nodes', i, 'measure'], { measure: n.measure }));
   });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: fragment };
 }

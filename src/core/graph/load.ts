@@ -16,7 +16,7 @@ export const GRAPH_MIGRATIONS: Record<number, (doc: Record<string, unknown>) => 
 
 /** Unknown data → logigramme, or located French issues; never throws on user data. */
 export function loadGraph(data: unknown): Result<GraphDocument, LoadIssue> {
-  const migrated = migrateDocument(data, GRAPH_FORMAT_VERSION, GRAPH_MIGRATIONS, 'logigramme');
+  const migrated = migrateDocument(data, GRAPH_FORMAT_VERSION, GRAPH_MIGRATIONS, 'graph');
   return migrated.ok ? parseWith(GraphDocumentSchema, migrated.value) : migrated;
 }
 

@@ -4,7 +4,22 @@ export { loadReferential, loadReferentialText, parseWith, integrityIssues, zodIs
 export { answerProblem, referenceProblems, type ReferenceProblem } from './references.ts';
 export { parseJsonText, sizeIssue, valueLimitIssues, WHOLE_FILE_CODES } from './json.ts';
 // The resource limits of every JSON document (exported here rather than from util/, with the reader that applies them).
-export { DOCUMENT_LIMITS, BACKUP_LIMITS, frenchInteger, frenchSize, type JsonLimits } from '../util/limits.ts';
+export { DOCUMENT_LIMITS, BACKUP_LIMITS, type JsonLimits } from '../util/limits.ts';
 export { migrateReferential, migrateDocument, REFERENTIAL_MIGRATIONS } from './migrations.ts';
-export { formatIssues, textIssue, ISSUE_CODES, type IssueCode, type IssueParams, type LoadIssue } from './issue.ts';
+export {
+  issue,
+  issueOf,
+  ISSUE_CODES,
+  LOAD_RULES,
+  type CataloguedIssue,
+  type CataloguedIssueCode,
+  type DocumentKind,
+  type IssueCode,
+  type IssueParams,
+  type IssueParamsByCode,
+  type LoadIssue,
+  type LoadRuleIssueCode,
+  type WordedIssue,
+  type WordedIssueCode,
+} from './issue.ts';
 export { toThresholdUnit, durationConvertible, UNIT_LABELS, type WorkingYear } from './units.ts';

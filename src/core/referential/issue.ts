@@ -1,9 +1,11 @@
 import type * as z from 'zod';
 import { formatPath, type PathSegment } from '../util/path.ts';
+import type { Quantity } from '../regulation/types.ts';
+import type { FindingParams, RuleCode } from '../check/codes.ts';
 
 /**
  * Every code a loaded document can be refused with, by family: the one catalogue of load issues. A code
- * not listed does not compile (`IssueCode`); each issue carries its French message.
+ * not listed does not compile (`IssueCode`); the catalogued ones carry parameters, never a sentence.
  */
 export const ISSUE_CODES = {
   // Reading the text (the one JSON reader, src/core/referential/json.ts) and its resource limits.
@@ -64,32 +66,112 @@ export type IssueCode = (typeof ISSUE_CODES)[keyof typeof ISSUE_CODES][number] |
 /** Parameters of an issue: ids, labels and values as strings, figures as numbers. */
 export type IssueParams = Record<string, string | number>;
 
+/** The documents a format version, a migration or a resource limit speaks of. */
+export type DocumentKind = 'referential' | 'graph' | 'company_answers' | 'company_file' | 'comments';
+
 /**
- * A located problem found while loading a document: a stable code (tests and programs match on it),
- * the JSON path, the French `message` for users, and the parameters it was built from when the code
- * has any worth matching on.
+ * The figures, ids and codes each catalogued load issue carries. The presentation layer writes its
+ * French message from them (`issueMessage`, src/present/issues.ts, whose catalogue must cover every
+ * code here to compile). Numbers stay numbers: the one French formatter writes them.
  */
-export interface LoadIssue {
-  code: IssueCode;
+export type IssueParamsByCode = {
+  'limit.size': { size: number; limit: number };
+  /** `of`: a property name or a string value; the place, when known, is the issue's line and column. */
+  'limit.string': { of: 'name' | 'text'; length: number; limit: number };
+  /** `depth`: how deep the text goes, when the text was scanned (a value met in memory stops at the limit). */
+  'limit.depth': { limit: number; depth?: number };
+  /** `error`: jsonc-parser's error name (`CommaExpected`…); `detail`: the engine's message when no position is known. */
+  'json.syntax': { error: string } | { detail: string };
+  'json.reserved_key': { key: string };
+  'json.duplicate_key': { key: string; firstLine: number; firstColumn: number };
+  'json.number_range': { value: string };
+  /** The first invalid byte (offset from 0, value), and what the file looks like instead. */
+  'encoding.utf8': { offset: number; byte: number; looksLike: 'utf16' | 'latin1' | 'unknown' } | Record<string, never>;
+  'format.not_object': { document: DocumentKind };
+  'format.version_missing': { document: DocumentKind };
+  'format.version_newer': { document: DocumentKind; version: number; current: number };
+  'format.no_migration': { from: number; to: number };
+  'hash.mismatch': { declared: string; computed: string };
+  'ref.regulation': { regulation: string };
+  'ref.criterion': { criterion: string; factor: string };
+  'ref.intensity_missing': { criterion: string; factor: string; quantities: readonly Quantity[] };
+  'ref.duration': Record<string, never>;
+  'unit.intensity': { unit: string; quantity: string; expected: string };
+  'unit.duration': { unit: string; expected: string };
+  'structure.duplicate_id': { id: string };
+  'structure.dangling_edge': { target: string };
+  'structure.unknown_question': { question: string };
+  'structure.unknown_measure': { measure: string };
+  'comments.other_referential': { commented: string; target: string };
+  'comments.other_version': { commented: string; target: string };
+  /** `thread`: an incoming discussion clashing with a stored one; `reply`: its id names a reply of `owner`; `used`: taken, in `owner` when known. */
+  'comments.id_clash': { clash: 'thread'; id: string } | { clash: 'reply'; id: string; owner: string } | { clash: 'used'; id: string; owner?: string };
+} & { [C in LoadRuleIssueCode]: FindingParams };
+
+/** The loader's codes for the checker's integrity rules: their message is the rule's (see `LOAD_RULES`). */
+export type LoadRuleIssueCode = (typeof LOAD_RULES)[keyof typeof LOAD_RULES];
+
+/**
+ * The checker's integrity rules the loader refuses a referential with, under the loader's stable
+ * `ref.*` codes (the same computation and message, src/core/referential/load.ts).
+ */
+export const LOAD_RULES = {
+  'structure.duplicate_id': 'ref.duplicate_id',
+  'structure.dead_end': 'ref.target',
+  'structure.unknown_measure': 'ref.measure',
+  'structure.unknown_question': 'ref.question',
+  'structure.branch_type': 'ref.branch_type',
+  'structure.unknown_answer': 'ref.choice',
+  'structure.cycle': 'ref.cycle',
+  'structure.duplicate_choice': 'ref.duplicate_choice',
+  'structure.scenario_regulation': 'ref.scenario_regulation',
+  'structure.scenario_unknown_question': 'ref.scenario_unknown_question',
+  'structure.scenario_question_scope': 'ref.scenario_question_scope',
+  'structure.scenario_invalid_answer': 'ref.scenario_invalid_answer',
+  'structure.scenario_unknown_measure': 'ref.scenario_unknown_measure',
+  'structure.scenario_unknown_job': 'ref.scenario_unknown_job',
+  'structure.scenario_unknown_task': 'ref.scenario_unknown_task',
+  'structure.particularly_exposed_job': 'ref.particularly_exposed_job',
+  'structure.particularly_exposed_task': 'ref.particularly_exposed_task',
+  'structure.particularly_exposed_factor': 'ref.particularly_exposed_factor',
+} as const satisfies Partial<Record<RuleCode, IssueCode>>;
+
+/** A code whose message the presentation layer writes from the issue's parameters. */
+export type CataloguedIssueCode = keyof IssueParamsByCode;
+
+/**
+ * A code whose French message is still worded where the issue is found: Zod's own messages (French
+ * locale) for `schema.*`, and the families not moved to the catalogue yet (staff, company, backup,
+ * storage, file, encoding). A catalogued code cannot be given a message: it does not compile.
+ */
+export type WordedIssueCode = Exclude<IssueCode, CataloguedIssueCode>;
+
+interface Located {
   path: string;
-  message: string;
-  params?: IssueParams;
   /** Line and column (from 1) in the file's text, when the problem was found while reading the text. */
   line?: number;
   column?: number;
 }
 
-export function issue(code: IssueCode, path: readonly PathSegment[], message: string, params?: IssueParams): LoadIssue {
+/** An issue of the catalogue: its code and parameters; `issueMessage` (src/present/issues.ts) writes it. */
+export type CataloguedIssue = { [C in CataloguedIssueCode]: Located & { code: C; params: IssueParamsByCode[C] } }[CataloguedIssueCode];
+
+/** An issue worded where it is found (see `WordedIssueCode`). */
+export type WordedIssue = Located & { code: WordedIssueCode; message: string; params?: IssueParams };
+
+/**
+ * A located problem found while loading a document: a stable code (tests and programs match on it),
+ * the JSON path, and either the parameters the presentation layer writes the French message from, or
+ * (codes not catalogued yet) the French message itself.
+ */
+export type LoadIssue = CataloguedIssue | WordedIssue;
+
+/** A catalogued issue: code, JSON path, parameters (typed by code). */
+export function issueOf<C extends CataloguedIssueCode>(code: C, path: readonly PathSegment[], params: IssueParamsByCode[C], at?: { line: number; column: number }): LoadIssue {
+  return { code, path: formatPath(path), params, ...at } as LoadIssue;
+}
+
+/** An issue worded where it is found (codes outside the catalogue only). */
+export function issue(code: WordedIssueCode, path: readonly PathSegment[], message: string, params?: IssueParams): LoadIssue {
   return params ? { code, path: formatPath(path), message, params } : { code, path: formatPath(path), message };
-}
-
-/** An issue found in the text itself: its JSON path when known, and where it is in the text. */
-export function textIssue(code: IssueCode, path: readonly PathSegment[], message: string, line: number, column: number): LoadIssue {
-  return { code, path: formatPath(path), message, line, column };
-}
-
-/** One line per issue, `$.jobs[0].id : message`, for the CLI and plain-text reports. */
-export function formatIssues(issues: readonly LoadIssue[], file?: string): string {
-  const prefix = file ? `${file} ` : '';
-  return issues.map((i) => `${prefix}${i.path} : ${i.message}`).join('\n');
 }

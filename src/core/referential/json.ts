@@ -1,8 +1,8 @@
 import { createScanner, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { DOCUMENT_LIMITS, frenchInteger, frenchSize, type JsonLimits } from '../util/limits.ts';
+import { DOCUMENT_LIMITS, type JsonLimits } from '../util/limits.ts';
 import type { PathSegment } from '../util/path.ts';
 import { fail, ok, type Result } from '../util/result.ts';
-import { issue, textIssue, type IssueCode, type LoadIssue } from './issue.ts';
+import { issueOf, type IssueParamsByCode, type LoadIssue } from './issue.ts';
 
 /*
  * The one reader of JSON text for every document of the product (referential, logigramme, company
@@ -19,34 +19,14 @@ const TOKEN = { openBrace: 1, closeBrace: 2, openBracket: 3, closeBracket: 4, co
 /** At most this many issues from one scan: a generated file can repeat one mistake a million times. */
 const MAX_ISSUES = 100;
 
-const JSON_ERRORS: Record<string, string> = {
-  InvalidSymbol: 'symbole inattendu',
-  InvalidNumberFormat: 'nombre mal formé',
-  PropertyNameExpected: 'nom de propriété attendu (entre guillemets)',
-  ValueExpected: 'valeur attendue',
-  ColonExpected: '« : » attendu',
-  CommaExpected: '« , » attendue',
-  CloseBraceExpected: '« } » attendue',
-  CloseBracketExpected: '« ] » attendu',
-  EndOfFileExpected: 'fin du fichier attendue',
-  InvalidCommentToken: 'commentaire interdit en JSON',
-  UnexpectedEndOfComment: 'commentaire non terminé',
-  UnexpectedEndOfString: 'chaîne non terminée',
-  UnexpectedEndOfNumber: 'nombre non terminé',
-  InvalidUnicode: 'séquence Unicode invalide',
-  InvalidEscapeCharacter: 'échappement invalide',
-  InvalidCharacter: 'caractère invalide',
-};
 
 /** Codes of issues that concern the whole file rather than one place in it. */
 export const WHOLE_FILE_CODES: ReadonlySet<string> = new Set(['limit.size']);
 
-/** A file (or text) over the size limit: the one message, wherever the size is measured. */
+/** A file (or text) over the size limit: the one issue, wherever the size is measured. */
 export function sizeIssue(size: number, limits: JsonLimits): LoadIssue {
-  return issue('limit.size', [], `Fichier trop volumineux : ${frenchSize(size)} pour ${frenchSize(limits.bytes)} au plus`);
+  return issueOf('limit.size', [], { size, limit: limits.bytes });
 }
-
-const where = (line: number, column: number) => `ligne ${frenchInteger(line)}, colonne ${frenchInteger(column)}`;
 
 /**
  * JSON text → value, or located French issues; never throws, whatever the text. A UTF-8 byte order
@@ -145,12 +125,11 @@ function syntaxIssue(source: string, error: unknown): LoadIssue {
   const errors: ParseError[] = [];
   parseTree(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
-  if (!first) return issue('json.syntax', [], `JSON invalide : ${error instanceof Error ? error.message : String(error)}`);
+  if (!first) return issueOf('json.syntax', [], { detail: error instanceof Error ? error.message : String(error) });
   const before = source.slice(0, first.offset).split('\n');
   const line = before.length;
   const column = (before.at(-1)?.length ?? 0) + 1;
-  const what = JSON_ERRORS[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error);
-  return textIssue('json.syntax', [], `JSON invalide (${where(line, column)}) : ${what}`, line, column);
+  return issueOf('json.syntax', [], { error: printParseErrorCode(first.error) }, { line, column });
 }
 
 interface Frame {
@@ -200,11 +179,9 @@ function scanJson(source: string, limits: JsonLimits): Scan {
     }
     return out;
   };
-  const report = (code: IssueCode, at: PathSegment[], message: (place: string) => string) => {
+  const report = <C extends 'limit.string' | 'json.reserved_key' | 'json.duplicate_key' | 'json.number_range'>(code: C, at: PathSegment[], params: IssueParamsByCode[C]) => {
     if (issues.length >= MAX_ISSUES) return;
-    const line = scanner.getTokenStartLine() + 1;
-    const column = scanner.getTokenStartCharacter() + 1;
-    issues.push(textIssue(code, at, message(where(line, column)), line, column));
+    issues.push(issueOf(code, at, params, { line: scanner.getTokenStartLine() + 1, column: scanner.getTokenStartCharacter() + 1 }));
   };
 
   for (let token = scanner.scan(); token !== TOKEN.eof; token = scanner.scan()) {
@@ -241,35 +218,29 @@ function scanJson(source: string, limits: JsonLimits): Scan {
         top.key = value;
         const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
         if (value.length > limits.stringLength) {
-          report('limit.string', path(), (at) => `Nom de propriété trop long (${at}) : ${frenchInteger(value.length)} caractères pour ${frenchInteger(limits.stringLength)} au plus`);
+          report('limit.string', path(), { of: 'name', length: value.length, limit: limits.stringLength });
         } else if (value === '__proto__') {
-          report('json.reserved_key', path(), (at) => `Nom de propriété « __proto__ » refusé (${at}) : ce nom est réservé par JavaScript et ne désigne aucun champ du format`);
+          report('json.reserved_key', path(), { key: value });
         }
         const previous = top.keys!.get(value);
         if (previous !== undefined) {
           const first = position(source, previous);
-          report('json.duplicate_key', path(), (at) => `Propriété « ${shown} » en double dans le même objet (${at} ; déjà présente ${where(first.line, first.column)}) : JSON n’en garderait que la dernière, supprimez l’une des deux`);
+          report('json.duplicate_key', path(), { key: shown, firstLine: first.line, firstColumn: first.column });
         } else top.keys!.set(value, scanner.getTokenOffset());
       } else if (value.length > limits.stringLength) {
-        report('limit.string', path(), (at) => `Texte trop long (${at}) : ${frenchInteger(value.length)} caractères pour ${frenchInteger(limits.stringLength)} au plus`);
+        report('limit.string', path(), { of: 'text', length: value.length, limit: limits.stringLength });
       }
     } else if (token === TOKEN.number) {
       const literal = scanner.getTokenValue();
       if (!Number.isFinite(Number(literal))) {
         const shown = literal.length > 40 ? `${literal.slice(0, 40)}…` : literal;
-        report('json.number_range', path(), (at) => `Nombre hors limites « ${shown} » (${at}) : un nombre doit rester entre −1,79 × 10³⁰⁸ et 1,79 × 10³⁰⁸`);
+        report('json.number_range', path(), { value: shown });
       }
     }
   }
 
   const tooDeep = deepAt
-    ? textIssue(
-        'limit.depth',
-        deepAt.path,
-        `Imbrication trop profonde (${where(deepAt.line, deepAt.column)}) : ${frenchInteger(deepest)} niveaux de tableaux ou d’objets imbriqués pour ${frenchInteger(limits.depth)} au plus ; un référentiel en compte moins d’une dizaine`,
-        deepAt.line,
-        deepAt.column,
-      )
+    ? issueOf('limit.depth', deepAt.path, { limit: limits.depth, depth: deepest }, { line: deepAt.line, column: deepAt.column })
     : undefined;
   return { tooDeep, issues };
 }
@@ -298,13 +269,13 @@ export function valueLimitIssues(data: unknown, limits: JsonLimits = DOCUMENT_LI
     const entry = stack.pop()!;
     const { value } = entry;
     if (typeof value === 'number') {
-      if (!Number.isFinite(value)) issues.push(issue('json.number_range', pathOf(entry), `Nombre hors limites (${String(value)}) : un nombre doit rester entre −1,79 × 10³⁰⁸ et 1,79 × 10³⁰⁸`));
+      if (!Number.isFinite(value)) issues.push(issueOf('json.number_range', pathOf(entry), { value: String(value) }));
     } else if (typeof value === 'string') {
-      if (value.length > limits.stringLength) issues.push(issue('limit.string', pathOf(entry), `Texte trop long : ${frenchInteger(value.length)} caractères pour ${frenchInteger(limits.stringLength)} au plus`));
+      if (value.length > limits.stringLength) issues.push(issueOf('limit.string', pathOf(entry), { of: 'text', length: value.length, limit: limits.stringLength }));
     } else if (typeof value === 'object' && value !== null) {
       const depth = entry.depth + 1;
       if (depth > limits.depth) {
-        return [issue('limit.depth', pathOf(entry), `Imbrication trop profonde : plus de ${frenchInteger(limits.depth)} niveaux de tableaux ou d’objets imbriqués`)];
+        return [issueOf('limit.depth', pathOf(entry), { limit: limits.depth })];
       }
       if (Array.isArray(value)) {
         for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], depth, parent: entry, segment: i });
@@ -312,7 +283,7 @@ export function valueLimitIssues(data: unknown, limits: JsonLimits = DOCUMENT_LI
         const keys = Object.keys(value);
         for (let i = keys.length - 1; i >= 0; i--) {
           const key = keys[i]!;
-          if (key.length > limits.stringLength) issues.push(issue('limit.string', pathOf(entry), `Nom de propriété trop long : ${frenchInteger(key.length)} caractères pour ${frenchInteger(limits.stringLength)} au plus`));
+          if (key.length > limits.stringLength) issues.push(issueOf('limit.string', pathOf(entry), { of: 'name', length: key.length, limit: limits.stringLength }));
           else stack.push({ value: (value as Record<string, unknown>)[key], depth, parent: entry, segment: key });
         }
       }

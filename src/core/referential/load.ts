@@ -2,15 +2,15 @@ import * as z from 'zod';
 import { regulationById, findCriterion } from '../regulation/index.ts';
 import { QUANTITY_UNITS, type Quantity } from '../regulation/types.ts';
 import { fail, ok, type Result } from '../util/result.ts';
-import type { PathSegment } from '../util/path.ts';
+import { formatPath, type PathSegment } from '../util/path.ts';
 import { contentHash, legacyContentHash } from './canonical.ts';
-import { issue, type IssueCode, type LoadIssue } from './issue.ts';
+import { issueOf, LOAD_RULES, type LoadIssue, type WordedIssue } from './issue.ts';
 import { parseJsonText } from './json.ts';
 import { migrateReferential } from './migrations.ts';
 import { ReferentialSchema, type Referential } from './schema.ts';
 import { durationConvertible } from './units.ts';
-import { assessIntensity, missingQuantitiesText } from '../evaluate/intensity.ts';
-import { ruleMessage, VERSION_LIST, type RuleCode } from '../check/codes.ts';
+import { assessIntensity } from '../evaluate/intensity.ts';
+import type { RuleCode } from '../check/codes.ts';
 import { collectingContext } from '../check/context.ts';
 import { integrityRules } from '../check/rules/structure.ts';
 
@@ -19,15 +19,13 @@ const frenchErrors = z.locales.fr().localeError;
 // The one JSON text reader, with the resource limits; kept importable from here.
 export { parseJsonText };
 
-/** Zod issues → located French issues. */
-export function zodIssues(error: z.ZodError, base: readonly PathSegment[] = []): LoadIssue[] {
-  return error.issues.map((i) =>
-    issue(`schema.${i.code}`, [...base, ...(i.path as PathSegment[])], i.message),
-  );
+/** Zod issues → located issues, worded by Zod's French locale. */
+export function zodIssues(error: z.ZodError, base: readonly PathSegment[] = []): WordedIssue[] {
+  return error.issues.map((i) => ({ code: `schema.${i.code}`, path: formatPath([...base, ...(i.path as PathSegment[])]), message: i.message }));
 }
 
 /** Parse with French messages; shared by every document schema of the format. */
-export function parseWith<S extends z.ZodType>(schema: S, data: unknown, base: readonly PathSegment[] = []): Result<z.infer<S>, LoadIssue> {
+export function parseWith<S extends z.ZodType>(schema: S, data: unknown, base: readonly PathSegment[] = []): Result<z.infer<S>, WordedIssue> {
   const parsed = schema.safeParse(data, { error: frenchErrors });
   return parsed.success ? ok(parsed.data) : fail(zodIssues(parsed.error, base));
 }
@@ -53,7 +51,7 @@ export function loadReferential(data: unknown): Result<Referential, LoadIssue> {
       referential = { ...referential, contentHash: computed };
     } else if (computed !== referential.contentHash) {
       issues.push(
-        issue('hash.mismatch', ['contentHash'], `Empreinte déclarée ${referential.contentHash} différente de l’empreinte calculée sur le contenu (${computed}) : le contenu ne correspond pas à la version publiée`),
+        issueOf('hash.mismatch', ['contentHash'], { declared: referential.contentHash, computed }),
       );
     }
   }
@@ -65,41 +63,16 @@ export function loadReferentialText(text: string): Result<Referential, LoadIssue
   return json.ok ? loadReferential(json.value) : json;
 }
 
-/**
- * What the loader refuses a referential with, among the checker's rules: its integrity rules (the
- * error-level structure rules the evaluator depends on), under the loader's stable `ref.*` codes.
- */
-const LOAD_CODES = {
-  'structure.duplicate_id': 'ref.duplicate_id',
-  'structure.dead_end': 'ref.target',
-  'structure.unknown_measure': 'ref.measure',
-  'structure.unknown_question': 'ref.question',
-  'structure.branch_type': 'ref.branch_type',
-  'structure.unknown_answer': 'ref.choice',
-  'structure.cycle': 'ref.cycle',
-  'structure.duplicate_choice': 'ref.duplicate_choice',
-  'structure.scenario_regulation': 'ref.scenario_regulation',
-  'structure.scenario_unknown_question': 'ref.scenario_unknown_question',
-  'structure.scenario_question_scope': 'ref.scenario_question_scope',
-  'structure.scenario_invalid_answer': 'ref.scenario_invalid_answer',
-  'structure.scenario_unknown_measure': 'ref.scenario_unknown_measure',
-  'structure.scenario_unknown_job': 'ref.scenario_unknown_job',
-  'structure.scenario_unknown_task': 'ref.scenario_unknown_task',
-  'structure.particularly_exposed_job': 'ref.particularly_exposed_job',
-  'structure.particularly_exposed_task': 'ref.particularly_exposed_task',
-  'structure.particularly_exposed_factor': 'ref.particularly_exposed_factor',
-} as const satisfies Partial<Record<RuleCode, IssueCode>>;
+const isLoadRule = (code: RuleCode): code is keyof typeof LOAD_RULES => Object.hasOwn(LOAD_RULES, code);
 
-const isLoadRule = (code: RuleCode): code is keyof typeof LOAD_CODES => Object.hasOwn(LOAD_CODES, code);
-
-/** The checker's integrity rules as the loader's issues: same computation, same message, `ref.*` code. */
+/** The checker's integrity rules as the loader's issues (`LOAD_RULES`): same computation and parameters, `ref.*` code. */
 function ruleIssues(r: Referential): LoadIssue[] {
   const ctx = collectingContext(r);
   integrityRules(ctx);
   return ctx.findings.map((f) => {
-    // integrityRules emits only codes of LOAD_CODES; anything else is a programming error.
+    // integrityRules emits only codes of LOAD_RULES; anything else is a programming error.
     if (!isLoadRule(f.code)) throw new Error(`Integrity rule without a loader code: ${f.code}`);
-    return { code: LOAD_CODES[f.code], path: f.path ?? '$', message: ruleMessage(f.code, f.params), params: f.params };
+    return { code: LOAD_RULES[f.code], path: f.path ?? '$', params: f.params };
   });
 }
 
@@ -108,7 +81,7 @@ export function integrityIssues(r: Referential): LoadIssue[] {
   const issues: LoadIssue[] = [];
   const regulation = regulationById(r.regulation);
   if (!regulation) {
-    issues.push(issue('ref.regulation', ['regulation'], `Version réglementaire inconnue « ${r.regulation} » : attendu l’une de ${VERSION_LIST}`, { regulation: r.regulation }));
+    issues.push(issueOf('ref.regulation', ['regulation'], { regulation: r.regulation }));
   }
   issues.push(...ruleIssues(r));
 
@@ -118,22 +91,22 @@ export function integrityIssues(r: Referential): LoadIssue[] {
         const at: PathSegment[] = ['situations', i, 'exposures', k];
         const found = findCriterion(regulation, e.factor, e.criterion);
         if (!found) {
-          issues.push(issue('ref.criterion', [...at, 'criterion'], `Seuil « ${e.criterion} » inconnu pour le facteur ${e.factor}`));
+          issues.push(issueOf('ref.criterion', [...at, 'criterion'], { criterion: e.criterion, factor: e.factor }));
           return;
         }
         e.intensity.forEach((m, x) => {
           const expected = QUANTITY_UNITS[m.quantity as Quantity];
-          if (m.unit !== expected) issues.push(issue('unit.intensity', [...at, 'intensity', x, 'unit'], `Unité « ${m.unit} » inadaptée à la grandeur ${m.quantity} : attendu « ${expected} »`));
+          if (m.unit !== expected) issues.push(issueOf('unit.intensity', [...at, 'intensity', x, 'unit'], { unit: m.unit, quantity: m.quantity, expected }));
         });
         if (found.group.minimum === null) return;
         const intensity = assessIntensity(found.criterion, e);
         if (intensity.kind === 'missing') {
-          issues.push(issue('ref.intensity_missing', [...at, 'intensity'], `Intensité indéterminée pour le seuil « ${e.criterion} » (${e.factor}) : ${missingQuantitiesText(intensity.quantities)}`));
+          issues.push(issueOf('ref.intensity_missing', [...at, 'intensity'], { criterion: e.criterion, factor: e.factor, quantities: intensity.quantities }));
         }
         if (!e.duration) {
-          issues.push(issue('ref.duration', [...at, 'duration'], 'Durée attendue pour ce facteur (sur la base d’un temps plein)'));
+          issues.push(issueOf('ref.duration', [...at, 'duration'], {}));
         } else if (!durationConvertible(e.duration.unit, found.group.minimum.unit)) {
-          issues.push(issue('unit.duration', [...at, 'duration', 'unit'], `Unité de durée « ${e.duration.unit} » inadaptée : le seuil s’exprime en ${found.group.minimum.unit}`));
+          issues.push(issueOf('unit.duration', [...at, 'duration', 'unit'], { unit: e.duration.unit, expected: found.group.minimum.unit }));
         }
       }),
     );

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../util/result.ts';
-import { issue, type LoadIssue } from './issue.ts';
+import { issueOf, type DocumentKind, type LoadIssue } from './issue.ts';
 import { valueLimitIssues } from './json.ts';
 import { REFERENTIAL_FORMAT_VERSION } from './schema.ts';
 
@@ -18,7 +18,7 @@ export const REFERENTIAL_MIGRATIONS: Record<number, (doc: Record<string, unknown
 };
 
 export function migrateReferential(data: unknown): Result<unknown, LoadIssue> {
-  return migrateDocument(data, REFERENTIAL_FORMAT_VERSION, REFERENTIAL_MIGRATIONS, 'référentiel');
+  return migrateDocument(data, REFERENTIAL_FORMAT_VERSION, REFERENTIAL_MIGRATIONS, 'referential');
 }
 
 /** Shared by every versioned document of the project (referential, company file, graph). */
@@ -26,17 +26,17 @@ export function migrateDocument(
   data: unknown,
   current: number,
   ledger: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>,
-  kind: string,
+  document: DocumentKind,
 ): Result<unknown, LoadIssue> {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return fail([issue('format.not_object', [], `Objet JSON attendu pour un ${kind}`)]);
+    return fail([issueOf('format.not_object', [], { document })]);
   }
   const version = (data as Record<string, unknown>).formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail([issue('format.version_missing', ['formatVersion'], `Champ formatVersion attendu (entier ≥ 1) pour un ${kind}`)]);
+    return fail([issueOf('format.version_missing', ['formatVersion'], { document })]);
   }
   if (version > current) {
-    return fail([issue('format.version_newer', ['formatVersion'], `Ce ${kind} est au format ${version}, plus récent que celui que cette version de Logigramme lit (${current}) : mettez Logigramme à jour`)]);
+    return fail([issueOf('format.version_newer', ['formatVersion'], { document, version, current })]);
   }
   // Data that did not come through parseJsonText (a stored record, a program's object) meets the same
   // limits before the recursive copy below: a cycle or 10 000 levels would overflow it.
@@ -46,7 +46,7 @@ export function migrateDocument(
   let doc = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
   for (let v = version; v < current; v++) {
     const step = ledger[v];
-    if (!step) return fail([issue('format.no_migration', ['formatVersion'], `Aucune migration du format ${v} vers ${v + 1}`)]);
+    if (!step) return fail([issueOf('format.no_migration', ['formatVersion'], { from: v, to: v + 1 })]);
     doc = { ...step(doc), formatVersion: v + 1 };
   }
   return ok(doc);

@@ -24,16 +24,3 @@ export const DOCUMENT_LIMITS: JsonLimits = { bytes: 20 * MIB, depth: 64, stringL
 
 /** A one-file backup holds every referential, draft, company and staff list of the browser. */
 export const BACKUP_LIMITS: JsonLimits = { bytes: 200 * MIB, depth: 64, stringLength: 100_000 };
-
-const integers = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
-const decimals = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
-
-/** `4 100` with a narrow no-break space, as the rest of the product writes numbers in French. */
-export const frenchInteger = (n: number): string => integers.format(n);
-
-/** A size in bytes in French: `25,3 Mo`, `512 octets`. */
-export function frenchSize(bytes: number): string {
-  if (bytes < 1024) return `${integers.format(bytes)} octets`;
-  if (bytes < MIB) return `${decimals.format(bytes / 1024)} Ko`;
-  return `${decimals.format(bytes / MIB)} Mo`;
-}

@@ -7,9 +7,3 @@ export const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 
 /** "At least" (≥) on rounded exposure, the decree's reading of every threshold. */
 export const reaches = (exposure: number, threshold: number): boolean => round6(exposure) >= threshold;
-
-/**
- * A number in the evaluator's explanation text: integers as they are, others with at most four
- * decimals (the trace's arithmetic is meant to be re-done by hand, not to be formatted for print).
- */
-export const traceNumber = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(4).replace(/0+$/, '').replace(/\.$/, ''));

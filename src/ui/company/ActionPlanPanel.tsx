@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { createActor, type ActorRefFrom } from 'xstate';
 import {
-  actionPlanDraft,
-  createEvaluator,
   penaltyEstimate,
   planRefusals,
   THEME_LABELS,
@@ -22,6 +20,7 @@ import { actionPlanMachine, themeChoiceIssues, type PlanPenalty } from './action
 import { planMarkdown } from './actionPlanExport.ts';
 import { downloadText } from './download.ts';
 import type { CompanyEvaluation, CompanyInputs } from './evaluation.ts';
+import { draftPlanOffThread } from './evaluationClient.ts';
 import { safeFileName } from './exports.ts';
 import { companyObligation } from './obligation.ts';
 import type { CompanyProfile } from './profile.ts';
@@ -101,11 +100,26 @@ function PlanView({ actor, profile, referential, employees, evaluation, inputs }
   const { assessment } = companyObligation(profile, evaluation);
   const [start, setStart] = useState(`${evaluation.year + 1}-01-01`);
 
+  // The diagnosis needs the full results: the staff is evaluated again, in the evaluation worker.
+  const [drafting, setDrafting] = useState<{ controller: AbortController } | null>(null);
+  const [draftError, setDraftError] = useState('');
+  useEffect(() => () => drafting?.controller.abort(), [drafting]);
   const create = () => {
-    // The diagnosis needs the full results (jobs, factors outside the declaration): the staff is
-    // evaluated again here, once, by the same core evaluator.
-    const staff = createEvaluator(inputs.referential, inputs.company, { year: inputs.year }).evaluateStaff(employees);
-    actor.send({ type: 'CREATE', plan: actionPlanDraft({ referential, staff: staff, employees, year: evaluation.year, start }) });
+    const controller = new AbortController();
+    setDrafting({ controller });
+    setDraftError('');
+    draftPlanOffThread(inputs, employees, { referential, year: evaluation.year, start }, { signal: controller.signal }).then(
+      (draft) => {
+        if (controller.signal.aborted) return;
+        setDrafting(null);
+        actor.send({ type: 'CREATE', plan: draft });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setDrafting(null);
+        setDraftError(error instanceof Error ? error.message : String(error));
+      },
+    );
   };
 
   return (
@@ -125,9 +139,19 @@ function PlanView({ actor, profile, referential, employees, evaluation, inputs }
           <p id={`${id}-start-help`} className="help">
             {t.startHelp}
           </p>
-          <button type="button" className="primary" onClick={create} disabled={!themeRule(start)} data-testid="plan-create">
+          <button type="button" className="primary" onClick={create} disabled={!themeRule(start) || drafting !== null} aria-busy={drafting !== null} data-testid="plan-create">
             {t.create}
           </button>
+          {drafting && (
+            <p role="status" className="help" data-testid="plan-drafting">
+              {t.drafting}
+            </p>
+          )}
+          {draftError && (
+            <p role="alert" className="error-text">
+              {t.draftFailed(draftError)}
+            </p>
+          )}
         </div>
       ) : (
         <PlanEditor actor={actor} plan={plan} refusals={refusals.map(refusalText)} themeRefusals={themeRefusals.map(issueText)} penalty={penalty} company={profile.name} />

@@ -6,6 +6,7 @@ import { answerText, answerValue } from './answers.ts';
 import { Field } from '../components/Field.tsx';
 import { QuestionInput, questionLabel } from '../components/QuestionInput.tsx';
 import { answersIssues } from './steps.ts';
+import { issueMessage } from '../../present/issues.ts';
 
 const t = frCompany.answers;
 
@@ -104,7 +105,7 @@ export function AnswersStep({ snapshot, actor }: StepProps) {
           <h3>{t.issuesHeading}</h3>
           <ul>
             {issues.map((i, k) => (
-              <li key={k}>{i.message}</li>
+              <li key={k}>{issueMessage(i)}</li>
             ))}
           </ul>
         </div>

@@ -1,5 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { UNIT_LABELS, type FactorCode } from '../../core/index.ts';
 import { formatCount, formatNumber, formatSigned } from '../../present/fr.ts';
 import { fr } from '../i18n/fr.ts';
@@ -17,12 +16,47 @@ const ROW_HEIGHT = 72;
 
 type Filter = 'all' | 'exposed' | 'changed';
 
+/** Rows drawn beyond the visible ones, above and below: a fast scroll shows no blank before the redraw. */
+const OVERSCAN = 8;
+/** Rows drawn when the table has no layout (jsdom; a hidden table). */
+const UNLAID_ROWS = 50;
+
+/**
+ * The rows in view of the scrolling box, from its scroll position and the fixed row height: the same
+ * window a virtualiser computes, without the position object per row (100 000 of them, each new
+ * evaluation) that a general virtualiser keeps for rows of varying height.
+ */
+function useRowWindow(scroller: RefObject<HTMLDivElement | null>, count: number): { items: Array<{ index: number }>; before: number; after: number } {
+  const [view, setView] = useState({ top: 0, height: 0 });
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    if (!box) return;
+    const update = () => setView((v) => (v.top === box.scrollTop && v.height === box.clientHeight ? v : { top: box.scrollTop, height: box.clientHeight }));
+    update();
+    box.addEventListener('scroll', update, { passive: true });
+    const resize = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(update);
+    resize?.observe(box);
+    return () => {
+      box.removeEventListener('scroll', update);
+      resize?.disconnect();
+    };
+  }, [scroller]);
+  let first = 0;
+  let end = Math.min(count, UNLAID_ROWS);
+  if (view.height > 0) {
+    first = Math.max(0, Math.min(count, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN));
+    end = Math.max(first, Math.min(count, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN));
+  }
+  const items = Array.from({ length: end - first }, (_, i) => ({ index: first + i }));
+  return { items, before: first * ROW_HEIGHT, after: view.height > 0 ? (count - end) * ROW_HEIGHT : 0 };
+}
+
 /**
  * One line per employee: the button that opens the explanation (first, so that no width clips it),
  * exposed factors, each shown factor's exposure against its threshold (a bar with the threshold marked,
- * so the margin shows), points, DSN codes. Virtualised (@tanstack/react-virtual): only the rows in view
- * are drawn, so 100 000 employees scroll as smoothly as 10; the table keeps its row count for screen
- * readers (aria-rowcount / aria-rowindex).
+ * so the margin shows), points, DSN codes. Virtualised (useRowWindow): only the rows in view are drawn,
+ * so 100 000 employees scroll as smoothly as 10; the table keeps its row count for screen readers
+ * (aria-rowcount / aria-rowindex).
  */
 export function EmployeeResultsTable({
   evaluation,
@@ -45,6 +79,8 @@ export function EmployeeResultsTable({
 
   const rows = useMemo(() => {
     const q = search.trim().toLowerCase();
+    // Unfiltered, the list itself: no copy of 100 000 references on each new evaluation.
+    if (q === '' && effectiveFilter === 'all') return evaluation.summaries;
     return evaluation.summaries.filter(
       (s) =>
         (q === '' || s.employee.toLowerCase().includes(q)) &&
@@ -52,19 +88,7 @@ export function EmployeeResultsTable({
     );
   }, [evaluation, search, effectiveFilter, changed]);
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    // Without layout (jsdom, first paint) the first screenful is drawn.
-    initialRect: { width: 1200, height: 720 },
-  });
-  const virtualItems = virtualizer.getVirtualItems();
-  // Without layout (jsdom; a hidden table) the virtualiser sees no height: the first rows are drawn as they are.
-  const items = virtualItems.length > 0 || rows.length === 0 ? virtualItems : rows.slice(0, 50).map((_, index) => ({ index, start: 0, end: 0 }));
-  const before = items[0]?.start ?? 0;
-  const after = virtualItems.length > 0 ? virtualizer.getTotalSize() - virtualItems[virtualItems.length - 1]!.end : 0;
+  const { items, before, after } = useRowWindow(scroller, rows.length);
   const regulation = evaluation.summaries[0]?.regulation ?? evaluation.regulation ?? '';
 
   return (

@@ -4,6 +4,7 @@ import { EvaluationResult } from '../components/EvaluationResult.tsx';
 import { formatDate, formatNumber } from '../format.ts';
 import { fr } from '../i18n/fr.ts';
 import { frCompany } from '../i18n/fr-company.ts';
+import { absenceText, contributionArithmetic } from '../../present/evaluation.ts';
 
 const t = frCompany.explanation;
 
@@ -68,7 +69,7 @@ export function PlainExplanation({ referential: r, result }: { referential: Refe
   // The year as the employee lived it: the actual exposure re-assessed over long absences, the agency that declares a temp worker.
   const context = (
     <>
-      {result.absence && <p data-testid="explanation-absence">{result.absence.explanation}</p>}
+      {result.absence && <p data-testid="explanation-absence">{absenceText({ factors: result.factors, absence: result.absence })}</p>}
       {result.temporary && <p data-testid="explanation-temporary">{frCompany.results.temporaryMark(result.temporary.agency)}</p>}
     </>
   );
@@ -100,7 +101,7 @@ export function PlainExplanation({ referential: r, result }: { referential: Refe
             <ul>
               {contributions.map((c, i) => (
                 <li key={i} className={c.intensityMet ? '' : 'not-counted'}>
-                  {sentence(r, c, unit)}
+                  {sentence(r, result, c, unit)}
                 </li>
               ))}
             </ul>
@@ -125,12 +126,12 @@ function ParticularlyExposed({ referential: r, result }: { referential: Referent
   );
 }
 
-function sentence(r: Referential, c: Contribution, unit: string): string {
+function sentence(r: Referential, result: EmployeeResult, c: Contribution, unit: string): string {
   const path = c.path.map((step) => stepText(r, step)).join(' ; ');
   const period = c.period ? ` (${t.period(formatDate(c.period.from), formatDate(c.period.to))})` : '';
   if (!c.intensityMet) return `${t.notCounted(c.taskLabel, c.situationLabel)}${period}${path ? ` — ${path}` : ''}.`;
   const head = t.contribution(formatNumber(c.amount, 2), unit, c.jobLabel, formatNumber(c.jobShare, 2), c.taskLabel, formatNumber(c.taskShare, 2), c.situationLabel);
-  return `${head}${period}${path ? ` — ${path}` : ''}. ${fr.result.arithmetic} : ${c.arithmetic}.`;
+  return `${head}${period}${path ? ` — ${path}` : ''}. ${fr.result.arithmetic} : ${contributionArithmetic(result, c)}.`;
 }
 
 function stepText(r: Referential, step: PathStep): string {

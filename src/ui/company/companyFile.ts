@@ -209,7 +209,7 @@ export function companyFileText(file: CompanyFile): string {
 export function loadCompanyFileText(text: string): Result<CompanyFile, LoadIssue> {
   const json = parseJsonText(text.startsWith('\uFEFF') ? text.slice(1) : text);
   if (!json.ok) return json;
-  const migrated = migrateDocument(json.value, COMPANY_FILE_FORMAT_VERSION, COMPANY_FILE_MIGRATIONS, 'fichier d’entreprise');
+  const migrated = migrateDocument(json.value, COMPANY_FILE_FORMAT_VERSION, COMPANY_FILE_MIGRATIONS, 'company_file');
   if (!migrated.ok) return migrated;
   return parseWith(CompanyFileSchema, migrated.value);
 }

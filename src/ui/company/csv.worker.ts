@@ -1,11 +1,15 @@
 import type { WorkerRequest, WorkerResponse } from './csvClient.ts';
 import { serveTagged } from '../persistentWorker.ts';
 import { prepareStaffRead } from './staffRead.ts';
+import { shareEmployeeParts } from './sharedParts.ts';
 import { putRecord } from './workerStore.ts';
 import { loadWorkbookReader } from '../../io/staff-xlsx.ts';
 
-/** Employees per message: each one is deserialised by the page in a few milliseconds. */
-const CHUNK = 1000;
+/**
+ * Employees per message: each one is a task of a millisecond or two for the page to deserialise, which
+ * stays short even when a loaded machine gives the page a fraction of a core.
+ */
+const CHUNK = 250;
 
 /*
  * Reads a staff file off the main thread: decoding, the workbook reader and the parse of a 100 000-line
@@ -24,7 +28,8 @@ serveTagged<WorkerRequest, WorkerResponse>(async (request, reply) => {
       reply({ type: 'progress', done: step.value.done, total: step.value.total });
       step = steps.next();
     }
-    const result = step.value;
+    // Equal parts shared (sharedParts.ts): what the page deserialises and keeps is mostly references.
+    const result = { ...step.value, employees: shareEmployeeParts(step.value.employees) };
     let stored = false;
     const store = request.store;
     if (store && result.issues.length === 0 && result.employees.length > 0) {

@@ -1,4 +1,6 @@
 import {
+  actionPlanDraft,
+  type ActionPlan,
   compactVerdict,
   createEvaluator,
   declarationChannel,
@@ -24,6 +26,7 @@ import {
 } from '../../core/index.ts';
 import { columnForField } from '../../io/staff-csv.ts';
 import type { DuerMatrix } from './duer.ts';
+import { partSharer } from './sharedParts.ts';
 
 /*
  * A company's staff evaluated with the shared evaluator, kept in a compact form: the full results of
@@ -284,6 +287,50 @@ export function explainEmployee(inputs: CompanyInputs, employee: Employee): { ok
  */
 export function compactEvaluation(e: CompanyEvaluation): CompanyEvaluation {
   return { ...e, summaries: e.summaries.map((s) => ({ ...s, factors: s.factors.filter((f) => f.verdict !== 'not_exposed' || f.exposure !== 0) })) };
+}
+
+/** The plan's own inputs: the referential and year of the results it is drafted from, its start date. */
+export interface PlanDraftOptions {
+  referential: Referential;
+  year: number;
+  start: string;
+}
+
+/**
+ * The draft agreement or action plan of the year (the core's actionPlanDraft). Its diagnosis needs the
+ * full results (jobs, factors outside the declaration), so the staff is evaluated again, with the same
+ * core evaluator — in the worker, where 100 000 employees never hold the page.
+ */
+export function draftPlan(inputs: CompanyInputs, employees: readonly Employee[], draft: PlanDraftOptions): ActionPlan {
+  const staff = createEvaluator(inputs.referential, inputs.company, { year: inputs.year }).evaluateStaff(employees);
+  return actionPlanDraft({ referential: draft.referential, staff, employees, year: draft.year, start: draft.start });
+}
+
+/**
+ * The summaries with every repeated part shared by reference (sharedParts.ts): a factor's figures, a
+ * list of codes, an absence, the factor list as a whole. Employees of the same job and hours have equal
+ * parts, so 100 000 summaries cost a few objects each instead of some thirty. Equal in value to the input.
+ */
+export function shareEqualParts(summaries: readonly EmployeeSummary[]): EmployeeSummary[] {
+  const share = partSharer();
+  return summaries.map((s) => {
+    const shared: EmployeeSummary = {
+      ...s,
+      factors: share(
+        'factors',
+        s.factors.map((f) => share('factor', f)),
+      ),
+      exposed: share('codes', s.exposed),
+      toAnalyse: share('codes', s.toAnalyse),
+      declared: share('codes', s.declared),
+      dsn: share('codes', s.dsn),
+    };
+    if (s.noLegalThreshold) shared.noLegalThreshold = share('codes', s.noLegalThreshold);
+    if (s.temporary) shared.temporary = share('temporary', s.temporary);
+    if (s.absence) shared.absence = share('absence', s.absence);
+    if (s.listed) shared.listed = share('listed', s.listed);
+    return shared;
+  });
 }
 
 /** A stored evaluation read back (our own JSON, checked loosely: a record from an older app is ignored). */

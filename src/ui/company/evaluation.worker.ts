@@ -1,6 +1,6 @@
 import type { Employee } from '../../core/index.ts';
 import { serveTagged } from '../persistentWorker.ts';
-import { compactEvaluation, evaluateCompanySync } from './evaluation.ts';
+import { compactEvaluation, draftPlan, evaluateCompanySync, shareEqualParts } from './evaluation.ts';
 import type { EvaluationRequest, EvaluationResponse } from './evaluationClient.ts';
 import { putRecord } from './workerStore.ts';
 import { duerMatrix } from './exports.ts';
@@ -11,8 +11,11 @@ import { duerMatrix } from './exports.ts';
  * back in chunks, and the evaluation is stored here too, so that 100 000 employees never hold the page.
  */
 
-/** Results per message: each one is deserialised by the page in a few milliseconds. */
-const CHUNK = 1000;
+/**
+ * Results per message: each one is a task of a millisecond or two for the page to deserialise, which
+ * stays short even when a loaded machine gives the page a fraction of a core.
+ */
+const CHUNK = 250;
 const sessions = new Map<number, Employee[]>();
 
 serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
@@ -24,10 +27,20 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
   }
   const employees = sessions.get(request.session) ?? [];
   sessions.delete(request.session);
+  if (request.type === 'draft') {
+    try {
+      reply({ type: 'plan', plan: draftPlan(request.inputs, employees, request.draft) });
+    } catch (error) {
+      reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
   try {
     // The compact form (not-exposed factors left out) is what crosses to the page and what is stored:
     // a tenth of the objects to deserialise.
-    const evaluation = compactEvaluation(evaluateCompanySync(request.inputs, employees));
+    // Equal parts shared (shareEqualParts): what the page deserialises and keeps is mostly references.
+    const compact = compactEvaluation(evaluateCompanySync(request.inputs, employees));
+    const evaluation = { ...compact, summaries: shareEqualParts(compact.summaries) };
     const duer = duerMatrix(request.inputs.referential, employees, evaluation);
     if (request.store) {
       await putRecord({ dbName: request.store.dbName }, 'evaluations', {

@@ -1,11 +1,11 @@
-import type { Employee } from '../../core/index.ts';
+import type { ActionPlan, Employee } from '../../core/index.ts';
 import { persistentWorker } from '../persistentWorker.ts';
-import { evaluateCompany, type CompanyEvaluation, type CompanyInputs, type EmployeeSummary } from './evaluation.ts';
+import { draftPlan, evaluateCompany, type CompanyEvaluation, type CompanyInputs, type EmployeeSummary, type PlanDraftOptions } from './evaluation.ts';
 
 /*
  * The company's staff evaluated in a Web Worker when the browser has them (evaluation.worker.ts), in
  * slices on the main thread otherwise (jsdom, Node): the same evaluator, the same result. The employees
- * are sent a chunk per request — the page serialises 2 000 at a time, each in its own short task — and
+ * are sent a chunk per request — the page serialises 500 at a time, each in its own short task — and
  * the results come back the same way.
  */
 
@@ -19,11 +19,13 @@ export interface EvaluationStore {
 
 export type EvaluationRequest =
   | { type: 'chunk'; session: number; employees: Employee[] }
-  | { type: 'evaluate'; session: number; inputs: CompanyInputs; store?: EvaluationStore };
+  | { type: 'evaluate'; session: number; inputs: CompanyInputs; store?: EvaluationStore }
+  | { type: 'draft'; session: number; inputs: CompanyInputs; draft: PlanDraftOptions };
 
 export type EvaluationResponse =
   | { type: 'summaries'; summaries: EmployeeSummary[] }
   | { type: 'done'; evaluation: CompanyEvaluation; stored: boolean }
+  | { type: 'plan'; plan: ActionPlan }
   | { type: 'error'; message: string };
 
 export const evaluationWorker = persistentWorker<EvaluationRequest, EvaluationResponse>(
@@ -31,7 +33,7 @@ export const evaluationWorker = persistentWorker<EvaluationRequest, EvaluationRe
   'évaluation du personnel',
 );
 
-const CHUNK = 2000;
+const CHUNK = 500;
 let sessions = 0;
 
 export interface OffThreadOptions {
@@ -53,7 +55,7 @@ function ask(request: EvaluationRequest, onReply: (r: EvaluationResponse) => voi
       request,
       (reply) => {
         onReply(reply);
-        if (reply.type !== 'summaries' && !settled && request.type === 'evaluate') {
+        if (reply.type !== 'summaries' && !settled && request.type !== 'chunk') {
           settled = true;
           resolve();
         }
@@ -72,15 +74,19 @@ function ask(request: EvaluationRequest, onReply: (r: EvaluationResponse) => voi
   });
 }
 
+/** The employees sent to the worker a chunk at a time, the page getting its turn between two. */
+async function sendEmployees(session: number, employees: readonly Employee[], signal?: AbortSignal): Promise<void> {
+  for (let i = 0; i < employees.length; i += CHUNK) {
+    await ask({ type: 'chunk', session, employees: employees.slice(i, i + CHUNK) }, () => {}, signal);
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
+}
+
 /** The evaluation with the worker's results; `stored` when the worker wrote it to the database. */
 export async function evaluateOffThread(inputs: CompanyInputs, employees: readonly Employee[], options: OffThreadOptions = {}): Promise<{ evaluation: CompanyEvaluation; stored: boolean }> {
   if (options.noWorker || typeof Worker === 'undefined') return { evaluation: await evaluateCompany(inputs, employees, options.signal ? { signal: options.signal } : {}), stored: false };
   const session = ++sessions;
-  for (let i = 0; i < employees.length; i += CHUNK) {
-    await ask({ type: 'chunk', session, employees: employees.slice(i, i + CHUNK) }, () => {}, options.signal);
-    // Give the page its turn between two chunks.
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
-  }
+  await sendEmployees(session, employees, options.signal);
   const summaries: EmployeeSummary[] = [];
   let outcome: { evaluation: CompanyEvaluation; stored: boolean } | undefined;
   let failure: string | undefined;
@@ -89,10 +95,29 @@ export async function evaluateOffThread(inputs: CompanyInputs, employees: readon
     (reply) => {
       if (reply.type === 'summaries') for (const s of reply.summaries) summaries.push(s);
       else if (reply.type === 'done') outcome = { evaluation: { ...reply.evaluation, summaries }, stored: reply.stored };
-      else failure = reply.message;
+      else if (reply.type === 'error') failure = reply.message;
     },
     options.signal,
   );
   if (failure !== undefined || !outcome) throw new Error(failure ?? 'évaluation interrompue');
   return outcome;
+}
+
+/** draftPlan in the evaluation worker when the browser has one, on the main thread otherwise. */
+export async function draftPlanOffThread(inputs: CompanyInputs, employees: readonly Employee[], draft: PlanDraftOptions, options: Pick<OffThreadOptions, 'signal' | 'noWorker'> = {}): Promise<ActionPlan> {
+  if (options.noWorker || typeof Worker === 'undefined') return draftPlan(inputs, employees, draft);
+  const session = ++sessions;
+  await sendEmployees(session, employees, options.signal);
+  let plan: ActionPlan | undefined;
+  let failure: string | undefined;
+  await ask(
+    { type: 'draft', session, inputs, draft },
+    (reply) => {
+      if (reply.type === 'plan') plan = reply.plan;
+      else if (reply.type === 'error') failure = reply.message;
+    },
+    options.signal,
+  );
+  if (failure !== undefined || !plan) throw new Error(failure ?? 'préparation interrompue');
+  return plan;
 }

@@ -4,6 +4,7 @@ import { formatNumber, formatSigned } from '../format.ts';
 import { fr } from '../i18n/fr.ts';
 import { criterionLabel, factorLabel, regulationLabel } from '../labels.ts';
 import { DataTable, numeric } from './DataTable.tsx';
+import { arithmeticText, pointsLines } from '../../present/evaluation.ts';
 
 /** A number shown in French with its exact value kept machine-readable (`<data value>`). */
 function Num({ value, digits = 2, signed = false }: { value: number; digits?: number; signed?: boolean }) {
@@ -148,7 +149,7 @@ export function EvaluationResult({
         {result.points.multiplier === 2 && <> — {fr.result.pointsDoubled}</>}
       </p>
       <ul>
-        {result.points.detail.map((line, i) => (
+        {pointsLines(result).map((line, i) => (
           <li key={i}>{line}</li>
         ))}
       </ul>
@@ -218,7 +219,7 @@ function ContributionRow({ referential: r, regulation, contribution: c }: { refe
         )}
       </td>
       <td>{c.situationLabel}</td>
-      <td className="arithmetic">{c.arithmetic}</td>
+      <td className="arithmetic">{arithmeticText(c.arithmetic, regulation)}</td>
     </tr>
   );
 }

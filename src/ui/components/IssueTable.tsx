@@ -1,6 +1,7 @@
 import type { LoadIssue } from '../../core/index.ts';
 import { fr } from '../i18n/fr.ts';
 import { DataTable } from './DataTable.tsx';
+import { issueMessage } from '../../present/issues.ts';
 
 /** Located problems of a document: JSON path and French message, one row each. */
 export function IssueTable({ issues, caption }: { issues: readonly LoadIssue[]; caption: string }) {
@@ -11,7 +12,7 @@ export function IssueTable({ issues, caption }: { issues: readonly LoadIssue[]; 
           <td>
             <code>{issue.path}</code>
           </td>
-          <td>{issue.message}</td>
+          <td>{issueMessage(issue)}</td>
         </tr>
       ))}
     </DataTable>

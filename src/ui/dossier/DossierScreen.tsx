@@ -19,6 +19,7 @@ import { ExcludedFactorsTable } from '../components/ExcludedFactorsTable.tsx';
 import { CommentsAnnexRow } from './CommentsAnnex.tsx';
 import { DataTable, numeric } from '../components/DataTable.tsx';
 import { ProvenanceFacts } from '../components/ProvenanceFacts.tsx';
+import { findingMessage } from '../../present/findings.ts';
 
 const t = frLifecycle.dossier;
 type HeadingRef = RefObject<HTMLHeadingElement | null>;
@@ -342,7 +343,7 @@ function CheckSummary({ r, data }: { r: Referential; data: DossierData }) {
         <ul className="dossier-findings">
           {listed.map((f, i) => (
             <li key={i} data-severity={f.severity}>
-              <strong>{t.severity[f.severity]}</strong> — {f.message}
+              <strong>{t.severity[f.severity]}</strong> — {findingMessage(f)}
             </li>
           ))}
         </ul>
@@ -389,7 +390,7 @@ function CheckSummary({ r, data }: { r: Referential; data: DossierData }) {
               {findings
                 .filter((f) => f.code === 'whatif.factor_status')
                 .map((f, i) => (
-                  <li key={i}>{f.message}</li>
+                  <li key={i}>{findingMessage(f)}</li>
                 ))}
             </ul>
           )}

@@ -1,5 +1,6 @@
-import { checkGraph, compile, EvaluationError, ruleMessage, RULES, runScenario, type CheckReport, type FactorCode, type Finding, type GraphDocument, type Referential, type ScenarioMismatch, type Severity, type SituationVerdict } from '../../core/index.ts';
+import { checkGraph, compile, EvaluationError, runScenario, type CheckReport, type FactorCode, type Finding, type GraphDocument, type Referential, type ScenarioMismatch, type Severity, type SituationVerdict } from '../../core/index.ts';
 import { nodeLabel, situationVerdictsFor } from '../../core/graph/commands/index.ts';
+import { findingMessage } from '../../present/findings.ts';
 
 /** One scenario's result as the editor shows it (a broken draft may make the evaluation fail). */
 export interface ScenarioView {
@@ -91,15 +92,5 @@ export function elementLabels(graph: GraphDocument): Map<string, string> {
  * node, a dangling edge end) is replaced by the element's label; the id stays available on hover.
  */
 export function labelledMessage(finding: Finding, labels: ReadonlyMap<string, string>): string {
-  if (!RULES[finding.code]) return finding.message;
-  const params: Record<string, string | number> = { ...(finding.element !== undefined ? { node: finding.element } : {}), ...finding.params };
-  let changed = false;
-  for (const [key, value] of Object.entries(params)) {
-    const label = typeof value === 'string' ? labels.get(value) : undefined;
-    if (label !== undefined && label !== value) {
-      params[key] = label;
-      changed = true;
-    }
-  }
-  return changed ? ruleMessage(finding.code, params) : finding.message;
+  return findingMessage(finding, labels);
 }

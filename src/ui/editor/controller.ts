@@ -19,6 +19,7 @@ import { computeLayout } from './layoutClient.ts';
 import { currentExpectation } from './scenarioForm.ts';
 import type { EditorStore, Outcome } from './store.ts';
 import { PendingEdits } from './pending.ts';
+import { issueMessage } from '../../present/issues.ts';
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -613,7 +614,7 @@ export class EditorController {
       if (!looksLikeFragment(text)) return false;
       const loaded = loadFragmentText(text);
       if (!loaded.ok) {
-        this.notify(frEditor.notices.pasteInvalid(loaded.issues.slice(0, 3).map((i) => `${i.path} : ${i.message}`)), 'error');
+        this.notify(frEditor.notices.pasteInvalid(loaded.issues.slice(0, 3).map((i) => `${i.path} : ${issueMessage(i)}`)), 'error');
         return true;
       }
       fragment = loaded.value;

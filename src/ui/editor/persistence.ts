@@ -4,6 +4,7 @@ import { createDraft, draftFromStored, openDraft, openStored, revisionOf, saveDr
 import { frEditor } from '../i18n/fr-editor.ts';
 import { frLifecycle } from '../i18n/fr-lifecycle.ts';
 import type { EditorHistory } from './store.ts';
+import { issueMessage } from '../../present/issues.ts';
 
 /*
  * The editor's side of the drafts table, through the storage functions (src/storage/drafts.ts): open
@@ -38,7 +39,7 @@ export async function openDraftOrStored(db: LogigrammeDb, id: string, now: Clock
   if (latest) {
     // Through openStored: a version whose integrity is not verified is not shown as a base for the next one.
     const loaded = openStored(latest);
-    if (!loaded.ok) throw new Error(loaded.issues[0]?.message ?? latest.key);
+    if (!loaded.ok) throw new Error((loaded.issues[0] ? issueMessage(loaded.issues[0]) : latest.key));
     options.onStage?.('layout');
     const bare = decompile(loaded.value);
     const graph: GraphDocument = { ...bare, layout: { ...bare.layout, nodes: await options.layout(bare) } };
@@ -51,7 +52,7 @@ export async function openDraftOrStored(db: LogigrammeDb, id: string, now: Clock
 export async function createDraftFrom(db: LogigrammeDb, key: string, options: OpenOptions, now: Clock = isoNow): Promise<DraftRecord> {
   const made = await draftFromStored(db, key, now, { layout: options.layout });
   if (made.kind === 'created' || made.kind === 'exists') return made.record;
-  throw new Error(made.kind === 'invalid' ? (made.issues[0]?.message ?? key) : key);
+  throw new Error(made.kind === 'invalid' ? (made.issues[0] ? issueMessage(made.issues[0]) : key) : key);
 }
 
 /**
@@ -73,7 +74,7 @@ export async function openOrCreateDraft(db: LogigrammeDb, id: string, now: Clock
   if (created.kind === 'created') return created.record;
   const raced = await openDraft(db, id);
   if (raced) return raced;
-  throw new Error(created.kind === 'invalid' ? (created.issues[0]?.message ?? frEditor.newReferential.invalidId) : frEditor.newReferential.taken(id));
+  throw new Error(created.kind === 'invalid' ? (created.issues[0] ? issueMessage(created.issues[0]) : frEditor.newReferential.invalidId) : frEditor.newReferential.taken(id));
 }
 
 export type CreateOutcome = { ok: true } | { ok: false; message: string };
@@ -87,7 +88,7 @@ export async function createEmptyDraft(db: LogigrammeDb, id: string, title: stri
   const created = await createDraft(db, { id: cleanId, title: cleanTitle, branch: frEditor.newReferential.branchPlaceholder }, now);
   if (created.kind === 'created') return { ok: true };
   if (created.kind === 'exists') return { ok: false, message: frEditor.newReferential.taken(cleanId) };
-  return { ok: false, message: created.issues.map((i) => i.message).join(' ') };
+  return { ok: false, message: created.issues.map(issueMessage).join(' ') };
 }
 
 /** The steps saved with a draft, as the store takes them back (Immer patches stored as plain data). */

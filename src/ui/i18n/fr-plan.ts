@@ -60,6 +60,8 @@ export const frPlan = {
   start: 'Date de début',
   startHelp: 'La règle des thèmes est celle en vigueur à cette date ; le texte court trois ans au plus.',
   create: 'Préparer le projet à partir des résultats',
+  drafting: 'Préparation du projet : le personnel est évalué de nouveau pour le diagnostic…',
+  draftFailed: (message: string) => `Le projet n’a pas pu être préparé : ${message}`,
   discard: 'Abandonner ce projet',
   status: (s: PlanStatus) => STATUS[s],
   statusLine: (kind: PlanKind, s: PlanStatus, start: string, end: string) => `${KIND[kind]} — ${STATUS[s]} — du ${formatDate(start)} au ${formatDate(end)}`,

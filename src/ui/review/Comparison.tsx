@@ -16,6 +16,7 @@ import { AnswersFields, MeasuresFields } from '../company/AnswersStep.tsx';
 import { reviewMarkdown } from './report.ts';
 import { ReviewGraphView, type FocusRequest } from './ReviewGraph.tsx';
 import { DataTable } from '../components/DataTable.tsx';
+import { issueMessage } from '../../present/issues.ts';
 
 /** One of the two versions compared: a stored version or a file, already loaded and validated. */
 export interface VersionSide {
@@ -320,7 +321,7 @@ export function Comparison({ before, after }: { before: VersionSide; after: Vers
             {company && company.issues.length > 0 && (
               <ul className="warning-box" data-testid="company-form-issues">
                 {company.issues.map(({ issue }, i) => (
-                  <li key={i}>{issue.message}</li>
+                  <li key={i}>{issueMessage(issue)}</li>
                 ))}
               </ul>
             )}

@@ -8,6 +8,7 @@ import { MAX_FILE_BYTES, readText } from './files.ts';
 import type { IssueSide, Located, TextFile } from './inputs.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { takeChosenFile } from '../files.ts';
+import { issueMessage } from '../../present/issues.ts';
 
 type ReadState = { status: 'idle' } | { status: 'reading'; file: string } | { status: 'done'; file: string } | { status: 'failed'; message: string };
 
@@ -110,7 +111,7 @@ export function JsonIssueTable({ issues, caption }: { issues: ReadonlyArray<Loca
           <td>
             <code>{issue.path}</code>
           </td>
-          <td>{issue.message}</td>
+          <td>{issueMessage(issue)}</td>
           {sides && <td>{sideLabel(side)}</td>}
         </tr>
       ))}

@@ -1,7 +1,7 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.ts';
-import { startAppServer, type AppServer } from './server.ts';
+import { startAppServer, startBuiltAppServer, type AppServer, type AppServing } from './server.ts';
 
 /** What a page did that a test checks at the end: every request, socket, failure and error. */
 export interface PageWatch {
@@ -35,12 +35,18 @@ export function watchPage(page: Page): PageWatch {
 }
 
 /**
- * The app's dev server (its own dependency cache per test file) and Debian's Chromium, one French
- * context and one watched page. `prepare` runs on the context before the page opens.
+ * The app's dev server (its own dependency cache per test file) or its production build (`serving`),
+ * and Debian's Chromium, one French context and one watched page. `prepare` runs on the context before
+ * the page opens.
  */
-export async function openSession(cacheName: string, contextOptions: BrowserContextOptions, prepare?: (context: BrowserContext, server: AppServer) => Promise<void>): Promise<BrowserSession> {
+export async function openSession(
+  cacheName: string,
+  contextOptions: BrowserContextOptions,
+  prepare?: (context: BrowserContext, server: AppServer) => Promise<void>,
+  serving: AppServing = 'dev',
+): Promise<BrowserSession> {
   const executablePath = ensureChromium();
-  const [server, browser] = await Promise.all([startAppServer(cacheName), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
+  const [server, browser] = await Promise.all([serving === 'production' ? startBuiltAppServer() : startAppServer(cacheName), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
   const context = await browser.newContext({ locale: 'fr-FR', ...contextOptions });
   await prepare?.(context, server);
   const page = await context.newPage();

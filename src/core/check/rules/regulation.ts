@@ -97,10 +97,10 @@ export function regulationRules(ctx: CheckContext): void {
         ctx.emit('regulation.near_threshold', { element: s.id, path: [...at, 'conclusion'] }, params);
       }
       if (minimum.unit === 'h/year' && entry.atFullTime > r.workingYear.annualHours) {
-        ctx.emit('regulation.duration_exceeds_year', { element: s.id, path: [...at, 'duration'] }, { situation: s.label, value: round(entry.atFullTime), limit: r.workingYear.annualHours, unit: 'h/an' });
+        ctx.emit('regulation.duration_exceeds_year', { element: s.id, path: [...at, 'duration'] }, { situation: s.label, value: round(entry.atFullTime), limit: r.workingYear.annualHours, unit: 'h/year' });
       }
       if ((minimum.unit === 'days/year' || minimum.unit === 'nights/year') && entry.atFullTime > r.workingYear.workingDays) {
-        ctx.emit('regulation.duration_exceeds_year', { element: s.id, path: [...at, 'duration'] }, { situation: s.label, value: round(entry.atFullTime), limit: r.workingYear.workingDays, unit: 'jours/an' });
+        ctx.emit('regulation.duration_exceeds_year', { element: s.id, path: [...at, 'duration'] }, { situation: s.label, value: round(entry.atFullTime), limit: r.workingYear.workingDays, unit: 'days/year' });
       }
     }
   });
