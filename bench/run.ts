@@ -10,6 +10,7 @@ import { runEditorBench } from './editor.ts';
 import { runLayoutBench } from './layout.ts';
 import { runCompanyBench } from './company.ts';
 import { printPackagingBench } from './packaging.ts';
+import { CLI_RSS_TARGET_MB, runCliStreamBench } from './cli-stream.ts';
 
 /*
  * `npm run bench`: speed targets live here, never in unit tests. Each measure runs a warm-up pass,
@@ -24,6 +25,21 @@ const COMPANY = { answers: { 'q-activity': 'workshop', 'q-load': 25 }, measures:
 const NO_ANSWERS = { answers: {}, measures: [] };
 const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** `logigramme evaluate` on generated staff files of 1 M and 10 M rows (BENCH_CLI_ONLY=1: this part alone). */
+async function printCliStreamBench(): Promise<void> {
+  spawnSync(process.execPath, [join(import.meta.dirname, '..', 'scripts', 'ensure-dist.mjs')], { stdio: 'inherit' });
+  console.log(`\nCommand line on large staff files (logigramme evaluate, table report to /dev/null, a process of its own; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores)`);
+  const lines = await runCliStreamBench((l) =>
+    console.log(`${`${fmt(l.rows)} rows, ${l.format} (${l.fileMb.toFixed(0)} MB)`.padEnd(50)} ${l.seconds.toFixed(1).padStart(8)} s  ${fmt(l.rows / l.seconds).padStart(8)} rows/s   peak RSS ${l.maxRssMb.toFixed(0)} MB${l.status === 0 ? '' : `  (exit ${l.status})`}`),
+  );
+  for (const l of lines) console.log(`Target RSS < ${CLI_RSS_TARGET_MB} MB logigramme evaluate ${fmt(l.rows)} rows (${l.format}): ${met(l.status === 0 && l.maxRssMb < CLI_RSS_TARGET_MB)} (${l.maxRssMb.toFixed(0)} MB)`);
+}
+
+if (process.env.BENCH_CLI_ONLY) {
+  await printCliStreamBench();
+  process.exit(0);
+}
 
 function cpuMs(): number {
   const u = process.cpuUsage();
@@ -138,4 +154,5 @@ if (!process.env.BENCH_EVALUATOR_ONLY) {
   }
 
   await printPackagingBench();
+  await printCliStreamBench();
 }

@@ -37,9 +37,9 @@ const homologated = (arreteDate: string) => {
 };
 
 describe('evaluate: the law of the year in the output', () => {
-  it('a JSON staff list: long absences and temporary workers, with their effect', () => {
+  it('a JSON staff list: long absences and temporary workers, with their effect', async () => {
     const t = fakeIo();
-    expect(evaluateCommand([REF, '--answers', COMPANY, '--staff', STAFF_JSON, '--year', '2024'], t.io)).toBe(0);
+    expect(await evaluateCommand([REF, '--answers', COMPANY, '--staff', STAFF_JSON, '--year', '2024'], t.io)).toBe(0);
     const out = t.out();
     // NUIT-01: fixed nights 110 × 275 ÷ 366 = 82.65 < 100 after three months of sick leave (91 days).
     expect(out).toMatch(/NUIT-01 +2 +100 % +— +0 +— +absence longue : 275\/366 jours de présence, sous le seuil : Travail de nuit/);
@@ -55,9 +55,9 @@ describe('evaluate: the law of the year in the output', () => {
     expect(out).toContain('Déclaration des expositions de 2024 : DSN, bloc S21.G00.34');
   });
 
-  it('--format json: channel, presumption, the company’s declaration lines and the agencies’ sheets', () => {
+  it('--format json: channel, presumption, the company’s declaration lines and the agencies’ sheets', async () => {
     const t = fakeIo();
-    expect(evaluateCommand([REF, '--answers', COMPANY, '--staff', STAFF_JSON, '--year', '2024', '--format', 'json'], t.io)).toBe(0);
+    expect(await evaluateCommand([REF, '--answers', COMPANY, '--staff', STAFF_JSON, '--year', '2024', '--format', 'json'], t.io)).toBe(0);
     const doc = JSON.parse(t.out());
     expect(doc.channel).toBe('dsn');
     expect(doc.presumption).toMatchObject({ applies: false, reason: 'never_homologated' });
@@ -71,26 +71,26 @@ describe('evaluate: the law of the year in the output', () => {
     expect(doc.results.find((r: { employee: string }) => r.employee === 'NUIT-01').absence.changed).toEqual(['night_work']);
   });
 
-  it('a homologated referential: the presumption for the year, said plainly', () => {
+  it('a homologated referential: the presumption for the year, said plainly', async () => {
     const applies = fakeIo({ 'homologue.json': homologated('2026-06-01') });
-    expect(evaluateCommand(['homologue.json', '--answers', COMPANY, '--staff', STAFF_JSON, '--year', '2026'], applies.io)).toBe(1);
+    expect(await evaluateCommand(['homologue.json', '--answers', COMPANY, '--staff', STAFF_JSON, '--year', '2026'], applies.io)).toBe(1);
     expect(applies.out()).toContain('Homologation : présomption de bonne foi applicable — Référentiel homologué du 01/06/2026 au 31/05/2031');
     // 2016 arrêté: deemed homologated until 27 March 2026 (décret 2025-277, art. 2): not for 2026
     const expired = fakeIo({ 'ancien.json': homologated('2016-11-30') });
-    evaluateCommand(['ancien.json', '--answers', COMPANY, '--staff', 'examples/salaries-exemple.csv', '--year', '2026'], expired.io);
+    await evaluateCommand(['ancien.json', '--answers', COMPANY, '--staff', 'examples/salaries-exemple.csv', '--year', '2026'], expired.io);
     expect(expired.out()).toContain('Homologation : présomption de bonne foi NON applicable — Référentiel homologué du 30/11/2016 au 27/03/2026 (réputé homologué jusqu’au 27/03/2026');
   });
 
-  it('2016: exposures declared through the DADS, not the DSN', () => {
+  it('2016: exposures declared through the DADS, not the DSN', async () => {
     const t = fakeIo();
-    evaluateCommand([REF, '--answers', COMPANY, '--staff', 'examples/salaries-exemple.csv', '--year', '2016'], t.io);
+    await evaluateCommand([REF, '--answers', COMPANY, '--staff', 'examples/salaries-exemple.csv', '--year', '2016'], t.io);
     expect(t.out()).toContain('Déclaration des expositions de 2016 : DADS (rubrique S65), ou déclaration MSA pour les employeurs agricoles — pas la DSN');
   });
 
-  it('a JSON staff list with a problem is refused, located by JSON path, nobody evaluated', () => {
+  it('a JSON staff list with a problem is refused, located by JSON path, nobody evaluated', async () => {
     const bad = JSON.stringify([{ id: 'X', annualHours: 1607, contract: {}, birth: 1980, jobs: [{ job: 'mecanicien', share: 100 }], absences: [{ from: '2024-01-01', to: 'bientôt', reason: 'long_sick_leave' }] }]);
     const t = fakeIo({ 'staff.json': bad });
-    expect(evaluateCommand([REF, '--answers', COMPANY, '--staff', 'staff.json', '--year', '2024'], t.io)).toBe(1);
+    expect(await evaluateCommand([REF, '--answers', COMPANY, '--staff', 'staff.json', '--year', '2024'], t.io)).toBe(1);
     expect(t.err()).toContain('staff.json $[0].absences[0].to : Date attendue au format AAAA-MM-JJ');
     expect(t.err()).toContain('staff.json : fichier du personnel non valide (1 problème), aucun salarié évalué');
   });

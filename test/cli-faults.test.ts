@@ -73,10 +73,10 @@ describe('JSON files are strict UTF-8', () => {
     expect(t.out()).toBe('');
   });
 
-  it('every JSON input of the CLI: logigramme, company file, check, hash', () => {
+  it('every JSON input of the CLI: logigramme, company file, check, hash', async () => {
     for (const args of [['compile', 'bad.json'], ['hash', 'bad.json'], ['check', 'bad.json'], ['evaluate', REF, '--answers', 'bad.json', '--staff', 'examples/salaries-exemple.csv', '--year', '2024']]) {
       const t = fakeIo({ 'bad.json': Buffer.from('{"formatVersion": 1, "é": true}', 'latin1') });
-      expect(run(args, t.io), args.join(' ')).toBe(1);
+      expect(await run(args, t.io), args.join(' ')).toBe(1);
       expect(t.err(), args.join(' ')).toContain('bad.json $ : Fichier non encodé en UTF-8 (ligne 1, colonne 23, octet 23 : 0xE9)');
     }
   });

@@ -213,16 +213,16 @@ describe('test', () => {
 });
 
 describe('evaluate', () => {
-  const json = (argv: string[], files: Record<string, string> = {}) => {
+  const json = async (argv: string[], files: Record<string, string> = {}) => {
     const t = fakeIo(files);
-    const code = evaluateCommand([...argv, '--format', 'json'], t.io);
+    const code = await evaluateCommand([...argv, '--format', 'json'], t.io);
     return { code, doc: t.out() ? (JSON.parse(t.out()) as { year: number; referential: Record<string, string>; results: EmployeeResult[]; errors: Array<Record<string, unknown>>; totals: Record<string, unknown> & { points: number; byFactor: Array<{ factor: string; exposed: number; share: number }> } }) : undefined, err: t.err() };
   };
   const factor = (r: EmployeeResult | undefined, code: string) => r!.factors.find((f) => f.factor === code)!;
   const group = (r: EmployeeResult | undefined, code: string) => factor(r, code).groups[0]!;
 
-  it('json: the examples for 2024, hand-computed', () => {
-    const { code, doc, err } = json(evaluateArgs());
+  it('json: the examples for 2024, hand-computed', async () => {
+    const { code, doc, err } = await json(evaluateArgs());
     expect(code).toBe(0);
     expect(err).toBe('');
     expect(doc!.referential).toEqual({ id: 'exemple-atelier', version: '1.0.0', contentHash: expect.stringMatching(/^sha256:/) });
@@ -271,9 +271,9 @@ describe('evaluate', () => {
     expect(doc!.totals.byFactor.find((f) => f.factor === 'noise')).toEqual({ factor: 'noise', exposed: 4, share: 0.5 });
   });
 
-  it('table (default): one line per employee, company totals, in French', () => {
+  it('table (default): one line per employee, company totals, in French', async () => {
     const t = fakeIo();
-    expect(evaluateCommand(evaluateArgs(), t.io)).toBe(0);
+    expect(await evaluateCommand(evaluateArgs(), t.io)).toBe(0);
     const out = t.out();
     expect(out).toContain('année 2024');
     // 0.5 × 1231.2 = 615.6 h of noise; postures 0.5 × 729.6 = 364.8 h, outside the declaration since 2017-10-01
@@ -288,9 +288,9 @@ describe('evaluate', () => {
     expect(out).toContain('Points acquis en 2024 : 26');
   });
 
-  it('csv: one line per employee × factor with exposure, threshold, unit, margin, points', () => {
+  it('csv: one line per employee × factor with exposure, threshold, unit, margin, points', async () => {
     const t = fakeIo();
-    expect(evaluateCommand(evaluateArgs('--format', 'csv'), t.io)).toBe(0);
+    expect(await evaluateCommand(evaluateArgs('--format', 'csv'), t.io)).toBe(0);
     const lines = t.out().split('\n');
     expect(lines[0]).toBe('employee,row,year,regulation,factor,factor_label,in_force,earns_points,dsn_code,verdict,group,exposure,threshold,unit,margin,declared,points');
     expect(lines).toHaveLength(1 + 8 * 10);
@@ -299,29 +299,29 @@ describe('evaluate', () => {
     expect(lines).toContain('NUIT-01,6,2024,2023-09-01,night_work,Travail de nuit,true,true,08,exposed,night_count,110,100,nights/year,10,true,4');
   });
 
-  it('--trace: the arithmetic of every contribution', () => {
+  it('--trace: the arithmetic of every contribution', async () => {
     const t = fakeIo();
-    expect(evaluateCommand(evaluateArgs('--trace'), t.io)).toBe(0);
+    expect(await evaluateCommand(evaluateArgs('--trace'), t.io)).toBe(0);
     expect(t.out()).toContain('Détail du calcul');
     // French figures, the app's: decimal comma, narrow no-break space (U+202F) between thousands and before %.
     expect(t.out()).toContain('7 h/jour = 1\u202f596 h/an à temps plein ; × 100\u202f% (poste) × 60\u202f% (tâche) × 0,5 (temps de travail) = 478,8 h/an');
-    const j = json(evaluateArgs('--trace'));
+    const j = await json(evaluateArgs('--trace'));
     expect(j.doc!.results[0]!.trace?.length).toBeGreaterThan(0);
   });
 
-  it('default year: the current calendar year, from the CLI clock', () => {
+  it('default year: the current calendar year, from the CLI clock', async () => {
     const t = fakeIo({}, new Date('2024-11-20T10:00:00Z'));
-    expect(evaluateCommand([REF, '--answers', COMPANY, '--staff', STAFF], t.io)).toBe(0);
+    expect(await evaluateCommand([REF, '--answers', COMPANY, '--staff', STAFF], t.io)).toBe(0);
     expect(t.out()).toContain('année 2024 (année civile en cours ; --year pour une autre)');
     // in 2025 the short contract of 2024 covers no day of the year: an error for that employee only
     const t2 = fakeIo({}, new Date('2025-03-10T10:00:00Z'));
-    expect(evaluateCommand([REF, '--answers', COMPANY, '--staff', STAFF], t2.io)).toBe(1);
+    expect(await evaluateCommand([REF, '--answers', COMPANY, '--staff', STAFF], t2.io)).toBe(1);
     expect(t2.out()).toContain('année 2025');
     expect(t2.err()).toContain('salaries-exemple.csv ligne 8, salarié CDD-01, colonne contract_end : le contrat (2024-03-01 → 2024-08-31) ne couvre aucun jour de 2025 [contract_outside_year]');
   });
 
-  it('2023: the transition thresholds (113 nights, 43 shift nights) apply', () => {
-    const { code, doc } = json([REF, '--answers', COMPANY, '--staff', STAFF, '--year', '2023']);
+  it('2023: the transition thresholds (113 nights, 43 shift nights) apply', async () => {
+    const { code, doc } = await json([REF, '--answers', COMPANY, '--staff', STAFF, '--year', '2023']);
     // the 2024 short contract is outside 2023: an error, the seven others are evaluated
     expect(code).toBe(1);
     expect(doc!.errors).toEqual([expect.objectContaining({ row: 8, employee: 'CDD-01', code: 'contract_outside_year' })]);
@@ -333,8 +333,8 @@ describe('evaluate', () => {
     expect(doc!.results.find((r) => r.employee === 'NUIT-02')!.exposedFactors).toEqual([]);
   });
 
-  it('--regulation forces an older version: 120 nights and 50 shift nights', () => {
-    const { code, doc } = json(evaluateArgs('--regulation', '2017-10-01'));
+  it('--regulation forces an older version: 120 nights and 50 shift nights', async () => {
+    const { code, doc } = await json(evaluateArgs('--regulation', '2017-10-01'));
     expect(code).toBe(0);
     // 110 < 120 and 40 < 50: the night workers are no longer exposed; noise (81 dB(A), 600 h) unchanged.
     expect(doc!.results.find((r) => r.employee === 'NUIT-01')!.exposedFactors).toEqual([]);
@@ -342,19 +342,19 @@ describe('evaluate', () => {
     expect(doc!.results.find((r) => r.employee === 'MEC-01')!.regulation).toBe('2017-10-01');
     expect(doc!.results.find((r) => r.employee === 'MEC-01')!.exposedFactors).toEqual(['noise']);
     // a date selects the version in force on that day
-    expect(json(evaluateArgs('--regulation', '2020-06-30')).doc!.results[0]!.regulation).toBe('2017-10-01');
+    expect((await json(evaluateArgs('--regulation', '2020-06-30'))).doc!.results[0]!.regulation).toBe('2017-10-01');
   });
 
-  it('a measure in place changes the decision path: noise reduced under 80 dB(A)', () => {
+  it('a measure in place changes the decision path: noise reduced under 80 dB(A)', async () => {
     const company = JSON.stringify({ formatVersion: 1, answers: { 'q-activite': 'atelier' }, measures: [{ measure: 'm-bruit-80' }] });
-    const { code, doc } = json([REF, '--answers', 'c.json', '--staff', STAFF, '--year', '2024'], { 'c.json': company });
+    const { code, doc } = await json([REF, '--answers', 'c.json', '--staff', STAFF, '--year', '2024'], { 'c.json': company });
     expect(code).toBe(0);
     // engines at 79 dB(A) no longer count: noise = bodywork 0.4 × 684 = 273.6 h < 600 → not exposed
     expect(group(doc!.results[0], 'noise').exposure).toBeCloseTo(273.6, 6);
     expect(doc!.totals.byFactor.find((f) => f.factor === 'noise')!.exposed).toBe(0);
   });
 
-  it('per-employee evaluation errors: listed with their CSV line, exit 1, the others still evaluated', () => {
+  it('per-employee evaluation errors: listed with their CSV line, exit 1, the others still evaluated', async () => {
     const staff = [
       'id;annual_hours;birth_year;jobs;q:q-equipes-alternantes',
       'MEC-01;1607;1980;mecanicien;',
@@ -362,28 +362,28 @@ describe('evaluate', () => {
       'SEN-56;1607;1956;mecanicien;',
     ].join('\n');
     const t = fakeIo({ 'staff.csv': staff });
-    expect(evaluateCommand([REF, '--answers', COMPANY, '--staff', 'staff.csv', '--year', '2024'], t.io)).toBe(1);
+    expect(await evaluateCommand([REF, '--answers', COMPANY, '--staff', 'staff.csv', '--year', '2024'], t.io)).toBe(1);
     expect(t.out()).toMatch(/MEC-01 +2 +100 % +Bruit 1 231,2 h\/an/);
     expect(t.out()).toContain('Totaux : 3 salariés dans le fichier, 1 évalué, 2 en erreur');
     expect(t.err()).toContain('staff.csv ligne 3, salarié NUIT-09, colonne q:q-equipes-alternantes : réponse manquante au critère individuel « Le salarié travaille-t-il en équipes successives alternantes ? » [answer_missing]');
     // exposed to noise, so the 1956 doubling rule needs the full birth date
     expect(t.err()).toContain('staff.csv ligne 4, salarié SEN-56, colonne birth_year : né(e) en 1956');
     expect(t.err()).toContain('2 salariés non évalués sur 3');
-    const j = json([REF, '--answers', COMPANY, '--staff', 'staff.csv', '--year', '2024'], { 'staff.csv': staff });
+    const j = await json([REF, '--answers', COMPANY, '--staff', 'staff.csv', '--year', '2024'], { 'staff.csv': staff });
     expect(j.code).toBe(1);
     expect(j.doc!.errors[0]).toMatchObject({ row: 3, employee: 'NUIT-09', code: 'answer_missing', field: 'answers.q-equipes-alternantes', column: 'q:q-equipes-alternantes' });
   });
 
-  it('invalid staff file: every issue with line and column, nobody evaluated, exit 1', () => {
+  it('invalid staff file: every issue with line and column, nobody evaluated, exit 1', async () => {
     const t = fakeIo();
-    expect(evaluateCommand([REF, '--answers', COMPANY, '--staff', 'examples/salaries-erreurs.csv', '--year', '2024'], t.io)).toBe(1);
+    expect(await evaluateCommand([REF, '--answers', COMPANY, '--staff', 'examples/salaries-erreurs.csv', '--year', '2024'], t.io)).toBe(1);
     expect(t.out()).toBe('');
     expect(t.err()).toContain('examples/salaries-erreurs.csv ligne 1, colonne service : Colonne inconnue « service »');
     expect(t.err()).toContain('examples/salaries-erreurs.csv ligne 8, colonne jobs : Les parts des postes totalisent 90 % au lieu de 100 %');
     expect(t.err()).toContain('fichier du personnel non valide (13 problèmes), aucun salarié évalué');
   });
 
-  it('invalid company file: located issues, exit 1', () => {
+  it('invalid company file: located issues, exit 1', async () => {
     const cases: Array<[unknown, string]> = [
       [{ formatVersion: 1, answers: {}, measures: [] }, 'c.json $.answers["q-activite"] : Réponse de l’entreprise manquante au critère « Activité de l’entreprise »'],
       [{ formatVersion: 1, answers: { 'q-activite': 'usine' }, measures: [] }, 'c.json $.answers["q-activite"] : Réponse "usine" invalide'],
@@ -395,24 +395,24 @@ describe('evaluate', () => {
     ];
     for (const [company, message] of cases) {
       const t = fakeIo({ 'c.json': JSON.stringify(company) });
-      expect(evaluateCommand([REF, '--answers', 'c.json', '--staff', STAFF, '--year', '2024'], t.io)).toBe(1);
+      expect(await evaluateCommand([REF, '--answers', 'c.json', '--staff', STAFF, '--year', '2024'], t.io)).toBe(1);
       expect(t.err()).toContain(message);
       expect(t.out()).toBe('');
     }
     const t = fakeIo({ 'c.json': '{ "formatVersion": 1, ' });
-    expect(evaluateCommand([REF, '--answers', 'c.json', '--staff', STAFF, '--year', '2024'], t.io)).toBe(1);
+    expect(await evaluateCommand([REF, '--answers', 'c.json', '--staff', STAFF, '--year', '2024'], t.io)).toBe(1);
     expect(t.err()).toContain('c.json $ : JSON invalide');
   });
 
-  it('unreadable files: each one reported, exit 1', () => {
+  it('unreadable files: each one reported, exit 1', async () => {
     const t = fakeIo();
-    expect(evaluateCommand(['absent.json', '--answers', 'absent-entreprise.json', '--staff', 'absent.csv', '--year', '2024'], t.io)).toBe(1);
+    expect(await evaluateCommand(['absent.json', '--answers', 'absent-entreprise.json', '--staff', 'absent.csv', '--year', '2024'], t.io)).toBe(1);
     expect(t.err()).toContain('Impossible de lire le référentiel « absent.json » : fichier introuvable');
     expect(t.err()).toContain('Impossible de lire le fichier de réponses de l’entreprise « absent-entreprise.json » : fichier introuvable');
     expect(t.err()).toContain('Impossible de lire le fichier du personnel « absent.csv » : fichier introuvable');
   });
 
-  it('warnings do not stop the evaluation: a measure in place only since mid-year, another referential version', () => {
+  it('warnings do not stop the evaluation: a measure in place only since mid-year, another referential version', async () => {
     const company = JSON.stringify({
       formatVersion: 1,
       referential: { id: 'exemple-atelier', contentHash: `sha256:${'0'.repeat(64)}` },
@@ -420,12 +420,12 @@ describe('evaluate', () => {
       measures: [{ measure: 'm-bruit-80', since: '2024-09-01' }],
     });
     const t = fakeIo({ 'c.json': company });
-    expect(evaluateCommand([REF, '--answers', 'c.json', '--staff', STAFF, '--year', '2024'], t.io)).toBe(0);
+    expect(await evaluateCommand([REF, '--answers', 'c.json', '--staff', STAFF, '--year', '2024'], t.io)).toBe(0);
     expect(t.err()).toContain('Attention : c.json a été rempli pour une autre version du référentiel');
     expect(t.err()).toContain('Attention : la mesure « Bruit ramené sous 80 dB(A) » n’est en place que depuis le 01/09/2024');
   });
 
-  it('usage errors exit 2 before any file is read', () => {
+  it('usage errors exit 2 before any file is read', async () => {
     const cases: Array<[string[], string]> = [
       [[], 'fichier du référentiel manquant'],
       [[REF, '--staff', STAFF], 'option --answers <entreprise.json> manquante'],
@@ -442,7 +442,7 @@ describe('evaluate', () => {
     for (const [argv, message] of cases) {
       const t = fakeIo({}, new Date('2024-06-15'));
       const io = { ...t.io, readFile: () => { throw new Error('no file should be read'); } };
-      expect(evaluateCommand(argv, io), argv.join(' ')).toBe(2);
+      expect(await evaluateCommand(argv, io), argv.join(' ')).toBe(2);
       expect(t.err()).toContain(message);
       expect(t.err()).toContain('Aide : logigramme evaluate --help');
     }

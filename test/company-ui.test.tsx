@@ -85,7 +85,7 @@ async function navigate(hash: string) {
 }
 
 /** The CLI's evaluate, in process, with --format json. */
-function cliEvaluate(): { results: EmployeeResult[] } {
+async function cliEvaluate(): Promise<{ results: EmployeeResult[] }> {
   const out: string[] = [];
   const io: CliIo = {
     stdout: (t) => void out.push(t),
@@ -96,7 +96,7 @@ function cliEvaluate(): { results: EmployeeResult[] } {
     },
     now: () => new Date('2025-01-15T12:00:00Z'),
   };
-  const code = run(['evaluate', REF_PATH, '--answers', COMPANY_PATH, '--staff', STAFF_PATH, '--year', '2024', '--format', 'json'], io);
+  const code = await run(['evaluate', REF_PATH, '--answers', COMPANY_PATH, '--staff', STAFF_PATH, '--year', '2024', '--format', 'json'], io);
   expect(code).toBe(0);
   return JSON.parse(out.join('\n')) as { results: EmployeeResult[] };
 }
@@ -215,7 +215,7 @@ describe('the guided flow', () => {
     await waitFor(async () => expect(await db.evaluations.get(`${companyId}@2024`)).toBeTruthy());
 
     // The same results as the CLI, employee by employee: verdicts, exposures, points, DSN codes.
-    const cli = cliEvaluate();
+    const cli = await cliEvaluate();
     // the table is drawn from a deferred value: once React has caught up
     await waitFor(() => expect(row(cli.results[0]!.employee)).not.toBeNull());
     const stored = readStoredEvaluation((await db.evaluations.get(`${companyId}@2024`))!.results)!;

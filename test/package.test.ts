@@ -53,7 +53,7 @@ afterAll(() => {
 });
 
 /** The repository's CLI, in process, on the same files: what the installed one must print. */
-function runHere(argv: string[]) {
+async function runHere(argv: string[]) {
   const out: string[] = [];
   const io: CliIo = {
     stdout: (text) => void out.push(`${text}\n`),
@@ -64,7 +64,7 @@ function runHere(argv: string[]) {
     },
     now: () => new Date('2025-01-15T12:00:00Z'),
   };
-  const code = run(argv, io);
+  const code = await run(argv, io);
   return { code, stdout: out.join('') };
 }
 
@@ -78,7 +78,7 @@ describe('the packed package', () => {
     expect(readdirSync(join(consumer, 'node_modules')).filter((name) => !name.startsWith('.')).sort()).toEqual(['logigramme', 'zod']);
   });
 
-  it('runs its CLI: --help, and evaluate on the sample prints what the repository’s CLI prints', () => {
+  it('runs its CLI: --help, and evaluate on the sample prints what the repository’s CLI prints', async () => {
     const bin = join(consumer, 'node_modules', '.bin', 'logigramme');
     const help = node([bin, '--help']);
     expect(help.status).toBe(0);
@@ -89,7 +89,7 @@ describe('the packed package', () => {
     const installed = node([bin, ...argv]);
     expect(installed.stderr).toBe('');
     expect(installed.status).toBe(0);
-    const here = runHere(argv);
+    const here = await runHere(argv);
     expect(here.code).toBe(0);
     expect(JSON.parse(installed.stdout)).toEqual(JSON.parse(here.stdout));
   });

@@ -72,7 +72,7 @@ describe('the formula-safe CSV writer', () => {
     expect(parseStaffCsv(csv, sample).employees).toEqual(hostileStaff.employees);
   });
 
-  it('every CSV export of the app and the CLI: no cell starts a formula', () => {
+  it('every CSV export of the app and the CLI: no cell starts a formula', async () => {
     const company = { formatVersion: 1 as const, answers: { 'q-activite': 'atelier' }, measures: [] };
     const evaluation = evaluateCompanySync({ referential: sample, company, year: 2024 }, hostileStaff.employees);
     expect(evaluation.summaries.length).toBe(HOSTILE.length);
@@ -101,7 +101,7 @@ describe('the formula-safe CSV writer', () => {
       duer: duerCsv(matrix),
       duerCodes: duerCsv(matrix, { variant: 'codes' }),
       staff: formatStaffCsv(hostileStaff.employees, sample),
-      cliEvaluate: renderCsv(report),
+      cliEvaluate: await renderCsv(report),
       estimate: estimateCsv(estimate),
       estimateCodes: estimateCsv(estimate, { variant: 'codes' }),
     };
@@ -110,7 +110,7 @@ describe('the formula-safe CSV writer', () => {
       expect(`${name}: ${cells(csv).some((c) => c.startsWith("'="))}`).toBe(`${name}: true`);
       expect(`${name}: ${dangerous(csv).join(' | ')}`).toBe(`${name}: `);
     }
-    expect(renderCsv(report).split('\n')[0]).toBe(CSV_COLUMNS.join(','));
+    expect((await renderCsv(report)).split('\n')[0]).toBe(CSV_COLUMNS.join(','));
     // the workbooks pass their text cells through the same neutralisation
     for (const sheet of [duerSheet(matrix), resultsSheet(evaluation, ['noise'])]) {
       const texts = sheet.data.flat().flatMap((c) => (typeof c.value === 'string' ? [c.value] : []));

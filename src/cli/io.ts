@@ -20,12 +20,31 @@ export interface CliIo {
    * Optional: without it (tests), the staff file is read with readFile.
    */
   readBytes?(path: string): Uint8Array;
+  /**
+   * Opens the staff file for reading in chunks, as many times as needed (`-`: standard input, copied
+   * to a temporary file first so that it can be read again). Optional: without it (tests), the staff
+   * file is read whole with readBytes or readFile.
+   */
+  openStaff?(path: string): Promise<StaffFile>;
+  /**
+   * Writes a block to standard output like `stdout`, resolving once the output can take more
+   * (backpressure: a slow reader holds the evaluation back instead of filling the memory).
+   * Optional: without it, `stdout`.
+   */
+  writeOut?(text: string): Promise<void>;
   /** Writes a text file in UTF-8, replacing it; throws (a Node `ErrnoException`, or any error) when it cannot. */
   writeFile(path: string, text: string): void;
   /** The clock, read by the CLI only (the core never reads it): the default year of `evaluate`. */
   now(): Date;
   /** Print the technical detail (stack) of an internal fault too (`LOGIGRAMME_DEBUG=1`). */
   debug?: boolean;
+}
+
+/** A file read in chunks (bytes, or text already decoded in tests), again at each call of `chunks`. */
+export interface StaffFile {
+  /** Its size (bytes, or characters of a decoded text). */
+  size: number;
+  chunks(): AsyncIterable<Uint8Array | string>;
 }
 
 /**

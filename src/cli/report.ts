@@ -74,29 +74,48 @@ export interface StreamedReport extends Omit<EvaluationReport, 'employees' | 'st
   /** Factors some employee has to analyse. */
   toAnalyse: ReadonlySet<string>;
   /** The detailed results in staff order (with the trace when asked), each computed when reached. */
-  results(trace: boolean): Iterable<ReportedEmployee>;
-  /** The agencies' exposure sheets (temporary workers only: few, kept). */
-  agencies(results: readonly EmployeeResult[]): ReturnType<typeof agencyExposureSheets>;
+  results(trace: boolean): Iterable<ReportedEmployee> | AsyncIterable<ReportedEmployee>;
 }
 
-/** Lines written in blocks (`io.stdout` adds a line break after each): the whole text is never built. */
-export type WriteBlock = (text: string) => void;
+/**
+ * Lines written in blocks (`io.stdout` adds a line break after each): the whole text is never built.
+ * A block's promise, when there is one, says when the output can take the next (backpressure).
+ */
+export type WriteBlock = (text: string) => void | Promise<void>;
 
 const BLOCK = 1000;
 
-function lineWriter(write: WriteBlock): { line(text: string): void; end(): void } {
+/** Lines gathered into blocks; `ready` waits until the output has taken the blocks written so far. */
+function lineWriter(write: WriteBlock): { line(text: string): void; flush(): void; ready(): Promise<void> | undefined; end(): Promise<void> | undefined } {
   let lines: string[] = [];
+  let pending: Promise<void> | undefined;
+  const send = (text: string) => {
+    const done = write(text);
+    if (done) pending = pending ? pending.then(() => done) : done;
+  };
+  const ready = () => {
+    const waiting = pending;
+    pending = undefined;
+    return waiting;
+  };
   return {
     line(text) {
       lines.push(text);
       if (lines.length >= BLOCK) {
-        write(lines.join('\n'));
+        send(lines.join('\n'));
         lines = [];
       }
     },
-    end() {
-      if (lines.length > 0) write(lines.join('\n'));
+    /** Sends what is gathered now (a line may be a whole block of text, such as a table of 1 000 employees). */
+    flush() {
+      if (lines.length > 0) send(lines.join('\n'));
       lines = [];
+    },
+    ready,
+    end() {
+      if (lines.length > 0) send(lines.join('\n'));
+      lines = [];
+      return ready();
     },
   };
 }
@@ -113,18 +132,17 @@ export function streamedReport(r: EvaluationReport): StreamedReport {
     firstRegulation: r.staff.results[0]?.regulation,
     toAnalyse: new Set(r.staff.results.flatMap((e) => e.toAnalyse)),
     results: () => r.staff.results.map((result) => ({ result, row: r.rowOf.get(result.employee) ?? null, employee: byId.get(result.employee)! })),
-    agencies: (results) => agencyExposureSheets({ results: [...results] }, r.employees),
   };
 }
 
-function collect(render: (write: WriteBlock) => void): string {
+async function collect(render: (write: WriteBlock) => Promise<void>): Promise<string> {
   const blocks: string[] = [];
-  render((text) => blocks.push(text));
+  await render((text) => void blocks.push(text));
   return blocks.join('\n');
 }
 
 /** `--format json`: everything, for programs. */
-export function renderJson(r: EvaluationReport): string {
+export function renderJson(r: EvaluationReport): Promise<string> {
   return collect((write) => writeJson(streamedReport(r), write));
 }
 
@@ -132,7 +150,7 @@ export function renderJson(r: EvaluationReport): string {
  * The same document as `JSON.stringify(…, null, 2)` of the whole report, written one result at a time
  * (each result's text indented as the array element it is).
  */
-export function writeJson(r: StreamedReport, write: WriteBlock): void {
+export async function writeJson(r: StreamedReport, write: WriteBlock): Promise<void> {
   const out = lineWriter(write);
   const head = JSON.stringify(
     {
@@ -145,22 +163,40 @@ export function writeJson(r: StreamedReport, write: WriteBlock): void {
     2,
   );
   out.line(`${head.slice(0, -2)},`);
-  const declaration: ReturnType<typeof declarationLines> = [];
+  // Temporary workers (few) are kept for their agencies' sheets.
   const temporary: EmployeeResult[] = [];
+  const temporaryEmployees: Employee[] = [];
   let previous: string | undefined;
-  for (const { result } of r.results(false)) {
+  for await (const { result, employee } of r.results(false)) {
     if (previous === undefined) out.line('  "results": [');
     else out.line(`${previous},`);
     previous = JSON.stringify(result, null, 2).replace(/^/gm, '    ');
-    /** The company's own declaration lines (temporary workers left out: their agencies declare them). */
-    for (const line of declarationLines([result])) declaration.push(line);
-    if (result.temporary) temporary.push(result);
+    if (result.temporary) {
+      temporary.push(result);
+      temporaryEmployees.push(employee);
+    }
+    await out.ready();
   }
   if (previous === undefined) out.line('  "results": [],');
   else out.line(`${previous}\n  ],`);
-  const tail = JSON.stringify({ errors: r.errors, totals: r.totals, declaration, agencies: r.agencies(temporary) }, null, 2);
-  out.line(tail.slice(2));
-  out.end();
+  // The rest of the document as JSON.stringify would write it, the company's declaration lines
+  // (temporary workers left out: their agencies declare them) from a second pass over the results,
+  // one line at a time rather than a list as long as the staff.
+  const tail = JSON.stringify({ errors: r.errors, totals: r.totals, declaration: [], agencies: agencyExposureSheets({ results: temporary }, temporaryEmployees) }, null, 2);
+  const [before, after] = tail.slice(2).split('\n  "declaration": [],\n');
+  out.line(before!);
+  let last: string | undefined;
+  for await (const { result } of r.results(false)) {
+    for (const line of declarationLines([result])) {
+      if (last === undefined) out.line('  "declaration": [');
+      else out.line(`${last},`);
+      last = JSON.stringify(line, null, 2).replace(/^/gm, '    ');
+    }
+    await out.ready();
+  }
+  out.line(last === undefined ? '  "declaration": [],' : `${last}\n  ],`);
+  out.line(after!);
+  await out.end();
 }
 
 /**
@@ -195,21 +231,22 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** `--format csv`: one line per employee × factor of the regulation version, codes and decimal points (formula-safe). */
-export function renderCsv(r: EvaluationReport): string {
+export function renderCsv(r: EvaluationReport): Promise<string> {
   return collect((write) => writeCsvReport(streamedReport(r), write));
 }
 
 /** The same, written in blocks of employees (the header once). */
-export function writeCsvReport(r: StreamedReport, write: WriteBlock): void {
+export async function writeCsvReport(r: StreamedReport, write: WriteBlock): Promise<void> {
   let data: CsvCell[][] = [];
   let first = true;
-  const flush = () => {
+  const flush = async () => {
     const text = writeCsv([...CSV_COLUMNS], data, { delimiter: ',', newline: '\n' }).trimEnd();
-    write(first ? text : text.slice(text.indexOf('\n') + 1));
+    const block = first ? text : text.slice(text.indexOf('\n') + 1);
     first = false;
     data = [];
+    await write(block);
   };
-  for (const { result, row } of r.results(false)) {
+  for await (const { result, row } of r.results(false)) {
     for (const f of result.factors) {
       const g = decisiveGroup(f);
       data.push([
@@ -232,9 +269,9 @@ export function writeCsvReport(r: StreamedReport, write: WriteBlock): void {
         result.points.total,
       ]);
     }
-    if (data.length >= BLOCK * 10) flush();
+    if (data.length >= BLOCK * 10) await flush();
   }
-  if (first || data.length > 0) flush();
+  if (first || data.length > 0) await flush();
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -281,12 +318,12 @@ function employeeLine(e: EmployeeResult, row: number | null): string[] {
 }
 
 /** `--format table` (default): a readable French report. */
-export function renderTable(r: EvaluationReport, trace: boolean): string {
+export function renderTable(r: EvaluationReport, trace: boolean): Promise<string> {
   return collect((write) => writeTable(streamedReport(r), trace, write));
 }
 
 /** The same, written in blocks: the employees' table (in blocks of 1 000 lines, each with its header) and the trace. */
-export function writeTable(r: StreamedReport, trace: boolean, write: WriteBlock): void {
+export async function writeTable(r: StreamedReport, trace: boolean, write: WriteBlock): Promise<void> {
   const writer = lineWriter(write);
   const out = { push: (...lines: string[]) => lines.forEach((l) => writer.line(l)) };
   const ref = r.referential;
@@ -305,12 +342,14 @@ export function writeTable(r: StreamedReport, trace: boolean, write: WriteBlock)
   let rows: string[][] = [];
   const table = () => out.push(textTable(['Salarié', 'Ligne', 'Temps', 'Exposé à', 'Points', 'DSN', 'Remarques'], rows, [1, 2, 4]));
   let any = false;
-  for (const { result, row } of r.results(false)) {
+  for await (const { result, row } of r.results(false)) {
     rows.push(employeeLine(result, row));
     any = true;
     if (rows.length >= BLOCK) {
       table();
       rows = [];
+      writer.flush();
+      await writer.ready();
     }
   }
   if (rows.length > 0) table();
@@ -346,9 +385,12 @@ export function writeTable(r: StreamedReport, trace: boolean, write: WriteBlock)
 
   if (trace) {
     out.push('', 'Détail du calcul');
-    for (const { result, row } of r.results(true)) out.push(...traceLines(result, row));
+    for await (const { result, row } of r.results(true)) {
+      out.push(...traceLines(result, row));
+      await writer.ready();
+    }
   }
-  writer.end();
+  await writer.end();
 }
 
 function regulationLine(r: StreamedReport): string {

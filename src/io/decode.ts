@@ -59,4 +59,4 @@ export function decodeStaffBytes(bytes: Uint8Array): DecodeResult {
 }
 
 /** 0x80–0x9F of Windows-1252 (WHATWG), for runtimes without a windows-1252 TextDecoder. */
-const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+export const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';

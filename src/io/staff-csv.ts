@@ -31,6 +31,7 @@ import {
 } from './staff-columns.ts';
 import { formatAbsences, parseAbsences } from './staff-absences.ts';
 import { closest } from './suggest.ts';
+import { ExactIds, type IdRegistry } from './staff-ids.ts';
 
 export { QUESTION_COLUMN_PREFIX, STAFF_COLUMNS, type ColumnMapping, type StaffColumn } from './staff-columns.ts';
 
@@ -220,6 +221,64 @@ export function* parseStaffRecordsSteps(
   return { employees, rows, issues: sortIssues(issues), headers };
 }
 
+/**
+ * The same reading, one record at a time, for files too large to hold (the command line streams
+ * them): the header line, then each data line as it comes, with the issues of the whole-file readers
+ * (same messages, same lines). `finish` adds the issues only the end of the file can tell.
+ * `ids` keeps the identifiers seen, the one part whose memory grows with the number of lines
+ * (staff-ids.ts); `null` skips the check (a second reading of a file already checked).
+ */
+export class StaffRowReader {
+  private header: { line: number; columns: ColumnDef[]; blankHeaders: number[]; context: RowContext | undefined } | undefined;
+  private readonly filledBlankHeaders = new Set<number>();
+  private dataLines = 0;
+  /** Issues of the header line (and missing columns), reported before any data line. */
+  readonly headerIssues: CsvIssue[] = [];
+
+  constructor(
+    private readonly referential: Referential,
+    private readonly options: StaffParseOptions & { delimiter?: string; ids?: IdRegistry | null } = {},
+  ) {}
+
+  /** One record of the file and its line: the employee it gives, or the issues of the line. */
+  record(raw: readonly string[], line: number): { employee?: Employee; issues: readonly CsvIssue[] } {
+    const record = raw.map(restoreCell);
+    if (isBlank(record)) return NO_ISSUES;
+    if (!this.header) {
+      const { columns, index, headerIssues, blankHeaders } = readHeader(record, line, this.referential, this.options.mapping ?? {});
+      this.headerIssues.push(...headerIssues);
+      const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
+      for (const c of missing) this.headerIssues.push({ row: line, column: c, message: `Colonne obligatoire « ${COLUMN_LABELS[c]} » (${c}) absente de la ligne d’en-tête` });
+      const written = new Map<string, string>();
+      columns.forEach((def, i) => {
+        if (def.kind !== 'ignored') written.set(def.name, record[i]!.trim());
+      });
+      const context = missing.length > 0 ? undefined : new RowContext(this.referential, columns, index, this.options.delimiter, (name) => written.get(name) ?? name, this.options.ids === null ? undefined : (this.options.ids ?? new ExactIds()));
+      this.header = { line, columns, blankHeaders, context };
+      return NO_ISSUES;
+    }
+    // Without a required column the whole-file reader stops at the header: so do the lines.
+    if (!this.header.context) return NO_ISSUES;
+    this.dataLines++;
+    for (const i of this.header.blankHeaders) if ((record[i] ?? '').trim() !== '') this.filledBlankHeaders.add(i);
+    return this.header.context.parseRow(record, line);
+  }
+
+  /** Issues known only at the end of the file (empty file, header without data, values under a nameless header). */
+  finish(): CsvIssue[] {
+    if (!this.header) return [{ row: 1, column: '', message: `Fichier vide : une ligne d’en-tête est attendue (${REQUIRED_COLUMNS.map((c) => COLUMN_LABELS[c]).join(', ')}…)` }];
+    if (!this.header.context) return [];
+    const issues: CsvIssue[] = [];
+    for (const i of [...this.filledBlankHeaders].sort((a, b) => a - b)) {
+      issues.push({ row: this.header.line, column: `(colonne ${i + 1})`, message: `La colonne n° ${i + 1} a des valeurs mais pas de nom dans la ligne d’en-tête` });
+    }
+    if (this.dataLines === 0) issues.push({ row: this.header.line, column: '', message: 'Aucun salarié : le fichier ne contient que la ligne d’en-tête' });
+    return issues;
+  }
+}
+
+const NO_ISSUES: { employee?: Employee; issues: readonly CsvIssue[] } = { issues: [] };
+
 function readHeader(header: readonly string[], row: number, referential: Referential, mapping: ColumnMapping) {
   const columns: ColumnDef[] = [];
   const index = new Map<string, number>();
@@ -307,7 +366,6 @@ interface ListItem {
 }
 
 class RowContext {
-  private readonly seenIds = new Map<string, number>();
   private readonly taskOwners = new Map<string, { job: Job; task: Task }>();
   private readonly allTasks: Task[] = [];
 
@@ -318,6 +376,8 @@ class RowContext {
     private readonly delimiter: string | undefined,
     /** The column as the file names it, from its documented name. */
     private readonly nameOf: (column: string) => string,
+    /** Where each id was first seen; `undefined`: not checked (a second reading of a checked file). */
+    private readonly ids: IdRegistry | undefined = new ExactIds(),
   ) {
     for (const job of referential.jobs) {
       for (const task of job.tasks) {
@@ -346,10 +406,9 @@ class RowContext {
     // id
     const id = cell('id');
     if (id === '') err('id', 'Identifiant du salarié manquant');
-    else {
-      const previous = this.seenIds.get(id);
+    else if (this.ids) {
+      const previous = this.ids.previous(id, row);
       if (previous !== undefined) err('id', `Identifiant « ${id} » déjà utilisé ligne ${previous} : chaque salarié doit avoir un identifiant unique`);
-      else this.seenIds.set(id, row);
     }
 
     // annual_hours

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import {
-  agencyExposureSheets,
   contentHash,
   factorsOf,
+  TotalsAccumulator,
   createEvaluator,
   goodFaithPresumption,
   EvaluationError,
@@ -15,13 +15,13 @@ import {
   type Referential,
 } from '../../core/index.ts';
 import { companyIssues, loadCompanyText } from '../../io/company.ts';
-import { columnForField, QUESTION_COLUMN_PREFIX, type StaffCsvResult } from '../../io/staff-csv.ts';
-import { inputName, parseStaffFor, readStaffSource } from '../inputs.ts';
+import { columnForField, QUESTION_COLUMN_PREFIX } from '../../io/staff-csv.ts';
+import { inputName } from '../inputs.ts';
+import { readStaffChecked, touchStaffFile } from '../staff-stream.ts';
 import { parseOrUsage } from '../args.ts';
 import { defineCommand, loadReferentialFile, oneReferential } from '../command.ts';
 import { formatJsonIssues } from '../format.ts';
 import { formatDate as frenchDate, plural } from '../../present/fr.ts';
-import { parseStaffJson } from '../staff-json.ts';
 import { EVALUATE_HELP } from '../help.ts';
 import { EXIT_INPUT, EXIT_OK, readJsonInput, UsageError, type CliIo } from '../io.ts';
 import { writeCsvReport, writeJson, writeTable, type ReportError, type StreamedReport } from '../report.ts';
@@ -56,74 +56,99 @@ export const evaluateCommand = defineCommand('evaluate', EVALUATE_HELP, (args, i
   if (values.regulation !== undefined && !forced) {
     throw new UsageError(`version réglementaire « ${values.regulation} » inconnue : attendu l’une de ${REGULATION_VERSIONS.map((v) => v.id).join(', ')}, ou une date AAAA-MM-JJ à partir du 2015-01-01`);
   }
-  const companyPath = values.answers;
-  const staffPath = values.staff;
+  return evaluateFiles(io, { referentialPath, companyPath: values.answers, staffPath: values.staff, format, year, yearFromClock, forced, trace: values.trace === true });
+});
 
-  // 2. The three files, every problem of each reported before giving up.
+interface Request {
+  referentialPath: string;
+  companyPath: string;
+  staffPath: string;
+  format: Format;
+  year: number;
+  yearFromClock: boolean;
+  forced: ReturnType<typeof resolveRegulation>;
+  trace: boolean;
+}
+
+async function evaluateFiles(io: CliIo, request: Request): Promise<number> {
+  const { referentialPath, companyPath, staffPath, format, year, yearFromClock, forced } = request;
+  // 2. The three files, every problem of each reported before giving up. The staff file is streamed
+  // (staff-stream.ts): never held whole, whatever its size.
   const referential = loadReferentialFile(io, referentialPath);
   const company = loadCompany(io, companyPath, referential);
   if (!referential) {
-    readStaffSource(io, staffPath, () => EXIT_INPUT);
+    await touchStaffFile(io, staffPath);
     return EXIT_INPUT;
   }
-  // A .json staff file is a list of employees (with long absences and temporary work); otherwise a
-  // table (CSV or workbook).
-  if (staffPath.toLowerCase().endsWith('.json')) {
-    const text = readJsonInput(io, staffPath, 'le fichier du personnel');
-    if (text === undefined) return EXIT_INPUT;
-    const json = text.ok ? parseStaffJson(text.value) : { employees: [], rows: [], issues: text.issues };
-    if (json.issues.length > 0) {
-      io.stderr(`${formatJsonIssues(inputName(staffPath), json.issues)}\n${inputName(staffPath)} : fichier du personnel non valide (${plural(json.issues.length, 'problème', 'problèmes')}), aucun salarié évalué`);
-      return EXIT_INPUT;
-    }
-    return finish(json);
-  }
-  return readStaffSource(io, staffPath, (source) => finish(parseStaffFor(io, staffPath, source, [{ path: referentialPath, referential }])?.[0]));
-
-  function finish(staff: Pick<StaffCsvResult, 'employees' | 'rows'> | undefined): number {
-  if (!referential || !company || !staff) return EXIT_INPUT;
-
-  const hash = contentHash(referential);
-  warnings(io, companyPath, company, referential, hash, year);
 
   // 3. The evaluation: a per-employee error does not stop the others. A first pass through the
-  // specialised path gives the totals, the errors and what the report's head says; the detailed results
-  // are then computed again one employee at a time as the report writes them (never all in memory).
-  let evaluator: Evaluator;
-  let traced: Evaluator;
+  // specialised path, while the staff file is checked, gives the totals, the errors and what the
+  // report's head says; the detailed results are then computed again one employee at a time as the
+  // report writes them, the file read again (never all in memory).
+  // A company the evaluator refuses is said once the staff file is known to be good, as before.
+  let evaluator: Evaluator | undefined;
+  let traced: Evaluator | undefined;
+  let refused: EvaluationError | undefined;
   const options = { year, ...(forced ? { regulation: forced.id } : {}) };
-  try {
-    evaluator = createEvaluator(referential, company, options);
-    traced = values.trace === true ? createEvaluator(referential, company, { ...options, trace: true }) : evaluator;
-  } catch (error) {
-    if (!(error instanceof EvaluationError)) throw error;
-    io.stderr(`${companyPath} ${error.field} : ${error.detail}`);
-    return EXIT_INPUT;
+  if (company) {
+    try {
+      evaluator = createEvaluator(referential, company, options);
+      traced = request.trace ? createEvaluator(referential, company, { ...options, trace: true }) : evaluator;
+    } catch (error) {
+      if (!(error instanceof EvaluationError)) throw error;
+      refused = error;
+      evaluator = undefined;
+    }
   }
   const companyQuestions = new Set(referential.questions.filter((q) => q.scope === 'company').map((q) => q.id));
-  const errors: ReportError[] = [];
-  const regulations = new Map<string, number>();
-  const toAnalyse = new Set<string>();
-  let firstRegulation: string | undefined;
-  const stream = evaluator.streamStaff(staff.employees);
-  for (const row of stream) {
-    if (row.result) {
-      const r = row.result;
-      firstRegulation ??= r.regulation;
-      regulations.set(r.regulation, (regulations.get(r.regulation) ?? 0) + 1);
-      for (const f of factorsOf(r.toAnalyse)) toAnalyse.add(f);
-      continue;
-    }
-    const e = row.error;
-    let column = columnForField(e.field);
-    if (column.startsWith(QUESTION_COLUMN_PREFIX) && companyQuestions.has(column.slice(QUESTION_COLUMN_PREFIX.length))) column = '';
-    // A contract outside the year: point at the date that puts it there.
-    const end = row.employee.contract.end;
-    if (e.code === 'contract_outside_year' && end !== undefined && end < `${year}-01-01`) column = 'contract_end';
-    errors.push({ row: staff.rows[row.index] ?? null, employee: row.employee.id, code: e.code, field: e.field, column, message: e.detail });
+  let first = firstPass();
+  function firstPass() {
+    const pass = {
+      errors: [] as ReportError[],
+      failed: new Set<number>(),
+      regulations: new Map<string, number>(),
+      toAnalyse: new Set<string>(),
+      firstRegulation: undefined as string | undefined,
+      totals: new TotalsAccumulator(),
+      employees: 0,
+    };
+    return pass;
   }
-  const failed = new Set(errors.map((e) => e.employee));
-  const employees = staff.employees;
+  const staff = await readStaffChecked(io, staffPath, referential, {
+    restart: () => (first = firstPass()),
+    check: ({ employee, row: line }) => {
+      first.employees++;
+      if (!evaluator) return;
+      // The core's streaming path, one employee at a time as the file gives them.
+      const [row] = evaluator.streamStaff([employee]);
+      if (row!.result) {
+        const r = row!.result;
+        first.totals.addCompact(r);
+        first.firstRegulation ??= r.regulation;
+        first.regulations.set(r.regulation, (first.regulations.get(r.regulation) ?? 0) + 1);
+        for (const f of factorsOf(r.toAnalyse)) first.toAnalyse.add(f);
+        return;
+      }
+      first.totals.addError();
+      const e = row!.error!;
+      let column = columnForField(e.field);
+      if (column.startsWith(QUESTION_COLUMN_PREFIX) && companyQuestions.has(column.slice(QUESTION_COLUMN_PREFIX.length))) column = '';
+      // A contract outside the year: point at the date that puts it there.
+      const end = employee.contract.end;
+      if (e.code === 'contract_outside_year' && end !== undefined && end < `${year}-01-01`) column = 'contract_end';
+      first.failed.add(line);
+      first.errors.push({ row: line, employee: employee.id, code: e.code, field: e.field, column, message: e.detail });
+    },
+  });
+  if (!staff || !company) return EXIT_INPUT;
+  const hash = contentHash(referential);
+  warnings(io, companyPath, company, referential, hash, year);
+  if (refused || !evaluator || !traced) {
+    if (refused) io.stderr(`${companyPath} ${refused.field} : ${refused.detail}`);
+    return EXIT_INPUT;
+  }
+  const { errors, failed } = first;
+  const chosenFor = (trace: boolean) => (trace || request.trace ? traced! : evaluator!);
   const report: StreamedReport = {
     referential,
     contentHash: hash,
@@ -134,33 +159,30 @@ export const evaluateCommand = defineCommand('evaluate', EVALUATE_HELP, (args, i
     yearVersion: regulationInForce(`${year}-12-31`),
     presumption: goodFaithPresumption(referential.identity.status === 'homologated' || referential.identity.status === 'expired' || referential.identity.status === 'superseded' ? { homologation: referential.identity.homologation } : {}, year),
     errors,
-    totals: stream.totals,
-    regulations,
-    firstRegulation,
-    toAnalyse,
-    *results(trace) {
-      const chosen = trace || values.trace === true ? traced : evaluator;
-      for (let i = 0; i < employees.length; i++) {
-        const employee = employees[i]!;
-        if (failed.has(employee.id)) continue;
-        yield { result: chosen.evaluate(employee), row: staff.rows[i] ?? null, employee };
+    totals: first.totals.totals(),
+    regulations: first.regulations,
+    firstRegulation: first.firstRegulation,
+    toAnalyse: first.toAnalyse,
+    async *results(trace) {
+      const chosen = chosenFor(trace);
+      for await (const { employee, row } of staff.employees()) {
+        if (failed.has(row)) continue;
+        yield { result: chosen.evaluate(employee), row, employee };
       }
     },
-    agencies: (results) => agencyExposureSheets({ results: [...results] }, employees),
   };
 
-  const write = (text: string) => io.stdout(text);
-  if (format === 'json') writeJson(report, write);
-  else if (format === 'csv') writeCsvReport(report, write);
-  else writeTable(report, values.trace === true, write);
+  const write = (text: string) => (io.writeOut ? io.writeOut(text) : io.stdout(text));
+  if (format === 'json') await writeJson(report, write);
+  else if (format === 'csv') await writeCsvReport(report, write);
+  else await writeTable(report, request.trace, write);
   if (errors.length > 0) {
     const lines = errors.map((e) => `${inputName(staffPath)} ligne ${e.row ?? '?'}, salarié ${e.employee}${e.column ? `, colonne ${e.column}` : ''} : ${e.message} [${e.code}]`);
-    io.stderr(`${lines.join('\n')}\n${plural(errors.length, 'salarié non évalué', 'salariés non évalués')} sur ${staff.employees.length}`);
+    io.stderr(`${lines.join('\n')}\n${plural(errors.length, 'salarié non évalué', 'salariés non évalués')} sur ${first.employees}`);
     return EXIT_INPUT;
   }
   return EXIT_OK;
-  }
-});
+}
 
 function loadCompany(io: CliIo, path: string, referential: Referential | undefined): CompanyInput | undefined {
   const text = readJsonInput(io, path, 'le fichier de réponses de l’entreprise');
