@@ -191,7 +191,7 @@ export function* parseStaffRecordsSteps(
   columns.forEach((def, i) => {
     if (def.kind !== 'ignored') written.set(def.name, header[i]!.trim());
   });
-  const context = new RowContext(referential, columns, index, options.delimiter, (name) => written.get(name) ?? name);
+  const context = new RowContext(referential, columns, index, options.delimiter, (name) => written.get(name) ?? name, new ExactIds());
   const employees: Employee[] = [];
   const rows: number[] = [];
   const filledBlankHeaders = new Set<number>();
@@ -253,7 +253,7 @@ export class StaffRowReader {
       columns.forEach((def, i) => {
         if (def.kind !== 'ignored') written.set(def.name, record[i]!.trim());
       });
-      const context = missing.length > 0 ? undefined : new RowContext(this.referential, columns, index, this.options.delimiter, (name) => written.get(name) ?? name, this.options.ids === null ? undefined : (this.options.ids ?? new ExactIds()));
+      const context = missing.length > 0 ? undefined : new RowContext(this.referential, columns, index, this.options.delimiter, (name) => written.get(name) ?? name, this.options.ids === null ? null : (this.options.ids ?? new ExactIds()));
       this.header = { line, columns, blankHeaders, context };
       return NO_ISSUES;
     }
@@ -376,8 +376,11 @@ class RowContext {
     private readonly delimiter: string | undefined,
     /** The column as the file names it, from its documented name. */
     private readonly nameOf: (column: string) => string,
-    /** Where each id was first seen; `undefined`: not checked (a second reading of a checked file). */
-    private readonly ids: IdRegistry | undefined = new ExactIds(),
+    /**
+     * Where each id was first seen; `null`: not checked (a later reading of a checked file). No default
+     * value: an `undefined` here once brought back a full registry, one entry per row of a streamed file.
+     */
+    private readonly ids: IdRegistry | null,
   ) {
     for (const job of referential.jobs) {
       for (const task of job.tasks) {
