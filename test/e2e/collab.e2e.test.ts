@@ -7,6 +7,7 @@ import { CHROMIUM_INSTALL_TIMEOUT_MS } from './support/chromium.ts';
 import { ensurePoppler, pdfPageTexts } from './support/pdf.ts';
 import type { AppServer } from './support/server.ts';
 import { expectOnlyOwnOrigin, openSession, watchPage, type BrowserSession, type PageWatch } from './support/session.ts';
+import { readStoredDraft } from './support/stored-draft.ts';
 
 /*
  * A working group and its reviewers in a real Chromium, with two browser profiles (two contexts, so
@@ -74,23 +75,8 @@ interface StoredGraph {
 }
 
 /** The draft's logigramme as stored in this profile's IndexedDB. */
-function storedGraph(page: Page, id: string): Promise<StoredGraph | undefined> {
-  return page.evaluate(
-    (key) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('logigramme');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('drafts').objectStore('drafts').get(key);
-          request.onsuccess = () => {
-            resolve((request.result as { graph?: unknown } | undefined)?.graph);
-            open.result.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    id,
-  ) as never;
+async function storedGraph(page: Page, id: string): Promise<StoredGraph | undefined> {
+  return (await readStoredDraft<{ graph?: StoredGraph }>(page, id))?.graph;
 }
 
 const label = (g: StoredGraph | undefined, id: string) => g?.nodes.find((n) => n.id === id)?.label;

@@ -7,6 +7,7 @@ import type { AppServer } from './support/server.ts';
 import { expectOnlyOwnOrigin, openSession, type BrowserSession, type PageWatch } from './support/session.ts';
 import { CHROMIUM_INSTALL_TIMEOUT_MS } from './support/chromium.ts';
 import { ensurePoppler, isPng, pdfPageInk, pdfPageTexts, pdfPageToPng } from './support/pdf.ts';
+import { readStoredRecord } from './support/stored-draft.ts';
 
 /*
  * The homologation dossier and the lifecycle in a real Chromium: the sample's dossier printed to PDF
@@ -63,22 +64,7 @@ async function step(command: string, stateLabel: string, fill?: () => Promise<vo
 
 /** A stored version read straight from IndexedDB (what someone editing the browser's data sees). */
 function idbRecord(key: string): Promise<any> {
-  return page.evaluate(
-    (k) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('logigramme');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('referentials').objectStore('referentials').get(k);
-          get.onsuccess = () => {
-            open.result.close();
-            resolve(get.result);
-          };
-          get.onerror = () => reject(get.error);
-        };
-      }),
-    key,
-  );
+  return readStoredRecord(page, 'referentials', key);
 }
 
 function idbPut(record: unknown): Promise<void> {
