@@ -9,14 +9,15 @@ import {
   type CompanyAnswers,
   type Employee,
   type EvaluationErrorCode,
+  type EvaluationErrorParams,
   type EvaluationOptions,
   type Referential,
 } from '../src/core/index.ts';
 import { formatIssues } from '../src/present/issues.ts';
 
 /*
- * Every reachable typed error of src/core/evaluate/errors.ts: code, employee, field, and a French
- * message naming the employee ("Salarié <id>, <field> : <detail>").
+ * Every reachable typed error of src/core/evaluate/errors.ts: code, employee, field and parameters (ids,
+ * figures, dates). Their French wording is tested in present-evaluation-errors.test.ts.
  */
 
 const SAMPLE = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'referentials', 'exemple-atelier.json'), 'utf8')) as Record<string, any>;
@@ -49,23 +50,21 @@ function thrown(run: () => unknown): EvaluationError {
   throw new Error('expected an EvaluationError');
 }
 
-/** Error of one employee: code, employee id, field, and a French message that names the employee. */
-function expectEmployeeError(error: EvaluationError, code: EvaluationErrorCode, employee: string, field: string, detailPart: string) {
+/** Error of one employee: code, employee id, field and parameters. */
+function expectEmployeeError<C extends EvaluationErrorCode>(error: EvaluationError, code: C, employee: string, field: string, params: EvaluationErrorParams[C]) {
   expect(error.name).toBe('EvaluationError');
   expect(error.code).toBe(code);
   expect(error.employee).toBe(employee);
   expect(error.field).toBe(field);
-  expect(error.message).toBe(`Salarié ${employee}, ${field} : ${error.detail}`);
-  expect(error.detail).toContain(detailPart);
+  expect(error.params).toEqual(params);
 }
 
-/** Error raised before any employee (company input or options): no employee, message `field : detail`. */
-function expectCompanyError(error: EvaluationError, code: EvaluationErrorCode, field: string, detailPart: string) {
+/** Error raised before any employee (company input or options): no employee. */
+function expectCompanyError<C extends EvaluationErrorCode>(error: EvaluationError, code: C, field: string, params: EvaluationErrorParams[C]) {
   expect(error.code).toBe(code);
   expect(error.employee).toBeUndefined();
   expect(error.field).toBe(field);
-  expect(error.message).toBe(`${field} : ${error.detail}`);
-  expect(error.detail).toContain(detailPart);
+  expect(error.params).toEqual(params);
 }
 
 const evalOne = (employee: Employee, company: CompanyAnswers = ATELIER, options: EvaluationOptions = Y2024, ref: Referential = REF) =>
@@ -74,40 +73,40 @@ const evalOne = (employee: Employee, company: CompanyAnswers = ATELIER, options:
 describe('mission profile: jobs and tasks', () => {
   it('unknown_job', () => {
     const e = thrown(() => evalOne(mechanic({ jobs: [{ job: 'soudeur', share: 100 }] })));
-    expectEmployeeError(e, 'unknown_job', 'E1', 'jobs[0].job', 'poste inconnu « soudeur » dans ce référentiel');
+    expectEmployeeError(e, 'unknown_job', 'E1', 'jobs[0].job', { job: 'soudeur' });
   });
 
   it('unknown_task (task of another job)', () => {
     const e = thrown(() => evalOne(mechanic({ jobs: [{ job: 'mecanicien', share: 100, tasks: [{ task: 'maintenance-nuit', share: 100 }] }] })));
-    expectEmployeeError(e, 'unknown_task', 'E1', 'jobs[0].tasks[0].task', 'tâche « maintenance-nuit » inconnue pour le poste « Mécanicien »');
+    expectEmployeeError(e, 'unknown_task', 'E1', 'jobs[0].tasks[0].task', { job: 'mecanicien', task: 'maintenance-nuit' });
   });
 
   it('duplicate_job', () => {
     const e = thrown(() => evalOne(mechanic({ jobs: [{ job: 'mecanicien', share: 50 }, { job: 'mecanicien', share: 50 }] })));
-    expectEmployeeError(e, 'duplicate_job', 'E1', 'jobs[1].job', 'poste « mecanicien » cité deux fois');
+    expectEmployeeError(e, 'duplicate_job', 'E1', 'jobs[1].job', { job: 'mecanicien' });
   });
 
   it('duplicate_task', () => {
     const tasks = [{ task: 'carrosserie', share: 50 }, { task: 'carrosserie', share: 50 }];
     const e = thrown(() => evalOne(mechanic({ jobs: [{ job: 'mecanicien', share: 100, tasks }] })));
-    expectEmployeeError(e, 'duplicate_task', 'E1', 'jobs[0].tasks[1].task', 'tâche « carrosserie » citée deux fois');
+    expectEmployeeError(e, 'duplicate_task', 'E1', 'jobs[0].tasks[1].task', { job: 'mecanicien', task: 'carrosserie' });
   });
 
   it('shares_sum for jobs: 60 + 30 = 90 %', () => {
     const e = thrown(() => evalOne(mechanic({ jobs: [{ job: 'mecanicien', share: 60 }, { job: 'agent-nuit', share: 30 }], answers: { 'q-equipes-alternantes': false } })));
-    expectEmployeeError(e, 'shares_sum', 'E1', 'jobs', 'les parts des postes totalisent 90 % au lieu de 100 %');
+    expectEmployeeError(e, 'shares_sum', 'E1', 'jobs', { sum: 90 });
   });
 
   it('shares_sum for tasks: 60 + 30 = 90 %', () => {
     const tasks = [{ task: 'moteurs-thermiques', share: 60 }, { task: 'carrosserie', share: 30 }];
     const e = thrown(() => evalOne(mechanic({ jobs: [{ job: 'mecanicien', share: 100, tasks }] })));
-    expectEmployeeError(e, 'shares_sum', 'E1', 'jobs[0].tasks', 'les parts des tâches du poste « Mécanicien » totalisent 90 % au lieu de 100 %');
+    expectEmployeeError(e, 'shares_sum', 'E1', 'jobs[0].tasks', { job: 'mecanicien', sum: 90 });
   });
 
   it('default_shares_sum: the referential’s default task shares 50 + 40 = 90 %', () => {
     const ref = load((d) => (d.jobs[0].tasks[0].defaultShare = 50));
     const e = thrown(() => evalOne(mechanic(), ATELIER, Y2024, ref));
-    expectEmployeeError(e, 'default_shares_sum', 'E1', 'jobs[0].tasks', 'les pondérations par défaut du poste « Mécanicien » totalisent 90 % dans le référentiel');
+    expectEmployeeError(e, 'default_shares_sum', 'E1', 'jobs[0].tasks', { job: 'mecanicien', sum: 90 });
   });
 
   it('default_shares_sum is avoided by stating the task shares', () => {
@@ -131,21 +130,21 @@ describe('share tolerance (0.01 point of percentage)', () => {
   });
   it('job shares summing to 99.9 % are refused (0.1 > 0.01)', () => {
     const e = thrown(() => evalOne(mechanic({ jobs: [{ job: 'mecanicien', share: 99.9 }] })));
-    expectEmployeeError(e, 'shares_sum', 'E1', 'jobs', 'totalisent 99.9 %');
+    expectEmployeeError(e, 'shares_sum', 'E1', 'jobs', { sum: 99.9 });
   });
   it('task shares summing to 99.995 % accepted, 99.9 % refused', () => {
     const ok = [{ task: 'moteurs-thermiques', share: 59.995 }, { task: 'carrosserie', share: 40 }];
     expect(evalOne(mechanic({ jobs: [{ job: 'mecanicien', share: 100, tasks: ok }] })).employee).toBe('E1');
     const bad = [{ task: 'moteurs-thermiques', share: 59.9 }, { task: 'carrosserie', share: 40 }];
     const e = thrown(() => evalOne(mechanic({ jobs: [{ job: 'mecanicien', share: 100, tasks: bad }] })));
-    expectEmployeeError(e, 'shares_sum', 'E1', 'jobs[0].tasks', 'totalisent 99.9 %');
+    expectEmployeeError(e, 'shares_sum', 'E1', 'jobs[0].tasks', { job: 'mecanicien', sum: 99.9 });
   });
 });
 
 describe('invalid_value', () => {
   it.each([0, -1607, 8785, Number.NaN, Number.POSITIVE_INFINITY])('annualHours %s is refused (must be > 0 and ≤ 8 784 h)', (hours) => {
     const e = thrown(() => evalOne(mechanic({ annualHours: hours })));
-    expectEmployeeError(e, 'invalid_value', 'E1', 'annualHours', `durée annuelle de travail ${hours} h invalide : attendu plus de 0 et au plus 8 784 h`);
+    expectEmployeeError(e, 'invalid_value', 'E1', 'annualHours', { value: 'annual_hours', given: hours, max: 8784 });
   });
 
   it('annualHours 8 784 (24 h × 366 days) is the largest accepted', () => {
@@ -154,20 +153,20 @@ describe('invalid_value', () => {
 
   it.each([-5, 100.5, 150])('job share %s is out of range', (share) => {
     const e = thrown(() => evalOne(mechanic({ jobs: [{ job: 'mecanicien', share }] })));
-    expectEmployeeError(e, 'invalid_value', 'E1', 'jobs[0].share', `part du temps ${share} invalide : attendu entre 0 et 100 %`);
+    expectEmployeeError(e, 'invalid_value', 'E1', 'jobs[0].share', { value: 'share', given: share, min: 0, max: 100 });
   });
 
   it('task share 120 is out of range', () => {
     const tasks = [{ task: 'moteurs-thermiques', share: 120 }, { task: 'carrosserie', share: -20 }];
     const e = thrown(() => evalOne(mechanic({ jobs: [{ job: 'mecanicien', share: 100, tasks }] })));
-    expectEmployeeError(e, 'invalid_value', 'E1', 'jobs[0].tasks[0].share', 'part du temps 120 invalide');
+    expectEmployeeError(e, 'invalid_value', 'E1', 'jobs[0].tasks[0].share', { value: 'share', given: 120, min: 0, max: 100 });
   });
 });
 
 describe('answers and decision trees', () => {
   it('answer_missing (company): no answer to q-activite, reported for the employee whose task needs it', () => {
     const e = thrown(() => evalOne(mechanic(), { answers: {}, measures: [] }));
-    expectEmployeeError(e, 'answer_missing', 'E1', 'answers.q-activite', 'réponse de l’entreprise manquante au critère « Activité de l’entreprise »');
+    expectEmployeeError(e, 'answer_missing', 'E1', 'answers.q-activite', { question: 'q-activite', scope: 'company' });
   });
 
   it('answer_missing (company) does not stop an employee whose tasks do not ask it', () => {
@@ -178,20 +177,19 @@ describe('answers and decision trees', () => {
 
   it('answer_missing (employee): the night agent’s alternating-shift answer', () => {
     const e = thrown(() => evalOne({ id: 'N2', annualHours: 1607, contract: {}, birth: 1975, jobs: [{ job: 'agent-nuit', share: 100 }] }));
-    expectEmployeeError(e, 'answer_missing', 'N2', 'answers.q-equipes-alternantes', 'réponse manquante au critère individuel « Le salarié travaille-t-il en équipes successives alternantes ? »');
+    expectEmployeeError(e, 'answer_missing', 'N2', 'answers.q-equipes-alternantes', { question: 'q-equipes-alternantes', scope: 'employee' });
   });
 
   it('answer_invalid (employee): "oui" for a yes/no question', () => {
     const e = thrown(() =>
       evalOne({ id: 'N3', annualHours: 1607, contract: {}, birth: 1975, jobs: [{ job: 'agent-nuit', share: 100 }], answers: { 'q-equipes-alternantes': 'oui' } }),
     );
-    expectEmployeeError(e, 'answer_invalid', 'N3', 'answers.q-equipes-alternantes', 'réponse « oui » invalide');
-    expect(e.detail).toContain('oui ou non attendu');
+    expectEmployeeError(e, 'answer_invalid', 'N3', 'answers.q-equipes-alternantes', { question: 'q-equipes-alternantes', given: 'oui', expected: { type: 'boolean' } });
   });
 
   it('answer_invalid (company): a choice that is not offered', () => {
     const e = thrown(() => evalOne(mechanic(), { answers: { 'q-activite': 'bureau' }, measures: [] }));
-    expectEmployeeError(e, 'answer_invalid', 'E1', 'answers.q-activite', 'l’un de atelier, chantier attendu');
+    expectEmployeeError(e, 'answer_invalid', 'E1', 'answers.q-activite', { question: 'q-activite', given: 'bureau', expected: { type: 'choice', choices: ['atelier', 'chantier'] } });
   });
 
   it('answer_invalid: a number outside the question’s bounds', () => {
@@ -201,65 +199,65 @@ describe('answers and decision trees', () => {
       d.jobs[1].tasks[0].entry = 'n-distance';
     });
     const e = thrown(() => evalOne({ id: 'K1', annualHours: 1607, contract: {}, birth: 1975, jobs: [{ job: 'agent-nuit', share: 100 }], answers: { 'q-distance': 600 } }, ATELIER, Y2024, ref));
-    expectEmployeeError(e, 'answer_invalid', 'K1', 'answers.q-distance', 'un nombre ≤ 500 km attendu');
+    expectEmployeeError(e, 'answer_invalid', 'K1', 'answers.q-distance', { question: 'q-distance', given: 600, expected: { type: 'number', unit: 'km', max: 500 } });
   });
 
   it('no_branch: the referential has no branch for the company’s answer', () => {
     const ref = load((d) => d.nodes[0].branches.pop());
     const e = thrown(() => evalOne(mechanic(), { answers: { 'q-activite': 'chantier' }, measures: [] }, Y2024, ref));
-    expectEmployeeError(e, 'no_branch', 'E1', 'answers.q-activite', 'le référentiel ne prévoit aucune branche pour la réponse « chantier » au critère « Activité de l’entreprise » (nœud n-activite)');
+    expectEmployeeError(e, 'no_branch', 'E1', 'answers.q-activite', { question: 'q-activite', answer: 'chantier', node: 'n-activite' });
   });
 
   it('unknown_question (employee): an answer to a question the referential does not have', () => {
     const e = thrown(() => evalOne(mechanic({ answers: { 'q-inconnue': true } })));
-    expectEmployeeError(e, 'unknown_question', 'E1', 'answers.q-inconnue', 'critère « q-inconnue » inconnu dans ce référentiel');
+    expectEmployeeError(e, 'unknown_question', 'E1', 'answers.q-inconnue', { question: 'q-inconnue' });
   });
 
   it('unknown_question (employee): an employee answering a company question', () => {
     const e = thrown(() => evalOne(mechanic({ answers: { 'q-activite': 'chantier' } })));
-    expectEmployeeError(e, 'unknown_question', 'E1', 'answers.q-activite', 'se renseigne pour l’entreprise, pas par salarié');
+    expectEmployeeError(e, 'unknown_question', 'E1', 'answers.q-activite', { question: 'q-activite', scope: 'company' });
   });
 
   it('unknown_question (company): raised by createEvaluator, before any employee', () => {
     const e = thrown(() => createEvaluator(REF, { answers: { 'q-activite': 'atelier', 'q-inconnue': 1 }, measures: [] }, Y2024));
-    expectCompanyError(e, 'unknown_question', 'answers.q-inconnue', 'critère « q-inconnue » inconnu dans ce référentiel');
+    expectCompanyError(e, 'unknown_question', 'answers.q-inconnue', { question: 'q-inconnue' });
   });
 
   it('unknown_question (company): the company answering an employee question', () => {
     const e = thrown(() => createEvaluator(REF, { answers: { 'q-activite': 'atelier', 'q-equipes-alternantes': true }, measures: [] }, Y2024));
-    expectCompanyError(e, 'unknown_question', 'answers.q-equipes-alternantes', 'se renseigne par salarié, pas pour l’entreprise');
+    expectCompanyError(e, 'unknown_question', 'answers.q-equipes-alternantes', { question: 'q-equipes-alternantes', scope: 'employee' });
   });
 
   it('unknown_measure (company)', () => {
     const e = thrown(() => createEvaluator(REF, { answers: { 'q-activite': 'atelier' }, measures: [{ measure: 'm-bruit-80' }, { measure: 'm-casque' }] }, Y2024));
-    expectCompanyError(e, 'unknown_measure', 'measures[1].measure', 'mesure de prévention « m-casque » inconnue dans ce référentiel');
+    expectCompanyError(e, 'unknown_measure', 'measures[1].measure', { measure: 'm-casque' });
   });
 });
 
 describe('contract dates', () => {
   it('contract_dates: an impossible start date (2024-02-30)', () => {
     const e = thrown(() => evalOne(mechanic({ contract: { start: '2024-02-30' } })));
-    expectEmployeeError(e, 'contract_dates', 'E1', 'contract.start', 'date de début « 2024-02-30 » invalide (AAAA-MM-JJ attendu)');
+    expectEmployeeError(e, 'contract_dates', 'E1', 'contract.start', { problem: 'not_a_date', end: 'start', value: '2024-02-30' });
   });
 
   it('contract_dates: an impossible end date (2024-13-01)', () => {
     const e = thrown(() => evalOne(mechanic({ contract: { end: '2024-13-01' } })));
-    expectEmployeeError(e, 'contract_dates', 'E1', 'contract.end', 'date de fin « 2024-13-01 » invalide');
+    expectEmployeeError(e, 'contract_dates', 'E1', 'contract.end', { problem: 'not_a_date', end: 'end', value: '2024-13-01' });
   });
 
   it('contract_dates: end before start', () => {
     const e = thrown(() => evalOne(mechanic({ contract: { start: '2024-06-01', end: '2024-05-31' } })));
-    expectEmployeeError(e, 'contract_dates', 'E1', 'contract.end', 'fin du contrat (2024-05-31) avant son début (2024-06-01)');
+    expectEmployeeError(e, 'contract_dates', 'E1', 'contract.end', { problem: 'end_before_start', start: '2024-06-01', end: '2024-05-31' });
   });
 
   it('contract_outside_year: a 2023 contract evaluated for 2024', () => {
     const e = thrown(() => evalOne(mechanic({ contract: { start: '2023-01-01', end: '2023-12-31' } })));
-    expectEmployeeError(e, 'contract_outside_year', 'E1', 'contract', 'le contrat (2023-01-01 → 2023-12-31) ne couvre aucun jour de 2024');
+    expectEmployeeError(e, 'contract_outside_year', 'E1', 'contract', { start: '2023-01-01', end: '2023-12-31', year: 2024 });
   });
 
   it('contract_outside_year: a contract starting in 2025, open-ended', () => {
     const e = thrown(() => evalOne(mechanic({ contract: { start: '2025-01-01' } })));
-    expectEmployeeError(e, 'contract_outside_year', 'E1', 'contract', '(2025-01-01 → …)');
+    expectEmployeeError(e, 'contract_outside_year', 'E1', 'contract', { start: '2025-01-01', year: 2024 });
   });
 
   it('a contract of a single day of the year is inside it (2024-12-31)', () => {
@@ -270,7 +268,7 @@ describe('contract dates', () => {
 describe('birth (doubling for people born before 1956-07-01, R4162-3, digest §3.1)', () => {
   it('birth_missing when the employee earns points', () => {
     const e = thrown(() => evalOne(mechanic({ birth: undefined })));
-    expectEmployeeError(e, 'birth_missing', 'E1', 'birth', 'année de naissance manquante');
+    expectEmployeeError(e, 'birth_missing', 'E1', 'birth', { doubledBefore: '1956-07-01' });
   });
 
   it('no birth needed when nothing earns points (noise reduced below 80 dB(A): not exposed)', () => {
@@ -281,7 +279,7 @@ describe('birth (doubling for people born before 1956-07-01, R4162-3, digest §3
 
   it('birth_ambiguous: 1956 as a year cannot say before or after 1 July', () => {
     const e = thrown(() => evalOne(mechanic({ birth: 1956 })));
-    expectEmployeeError(e, 'birth_ambiguous', 'E1', 'birth', 'né(e) en 1956 : donnez la date de naissance complète (AAAA-MM-JJ)');
+    expectEmployeeError(e, 'birth_ambiguous', 'E1', 'birth', { year: 1956, doubledBefore: '1956-07-01' });
   });
 
   it('a full 1956 date is accepted', () => {
@@ -293,7 +291,7 @@ describe('birth (doubling for people born before 1956-07-01, R4162-3, digest §3
 describe('options: year and regulation', () => {
   it.each([2014, 2101, 2024.5])('year_unsupported: %s', (year) => {
     const e = thrown(() => createEvaluator(REF, ATELIER, { year }));
-    expectCompanyError(e, 'year_unsupported', 'year', `année ${year} non prise en charge`);
+    expectCompanyError(e, 'year_unsupported', 'year', { year, first: 2015 });
   });
 
   it('year_unsupported also through evaluate()', () => {
@@ -303,7 +301,7 @@ describe('options: year and regulation', () => {
 
   it.each(['2014-12-31', 'derniere', '2024-01-01x'])('regulation_unknown: %s', (regulation) => {
     const e = thrown(() => createEvaluator(REF, ATELIER, { year: 2024, regulation }));
-    expectCompanyError(e, 'regulation_unknown', 'regulation', `version réglementaire inconnue « ${regulation} »`);
+    expectCompanyError(e, 'regulation_unknown', 'regulation', { regulation });
   });
 
   it('a regulation given as a date inside a version is accepted (2016-03-01 → 2016-01-01)', () => {

@@ -133,7 +133,7 @@ describe('located errors, never a silent 0 h', () => {
     expect((error as EvaluationError).code).toBe('referential_invalid');
     expect((error as EvaluationError).field).toBe('situations.s');
     expect((error as EvaluationError).employee).toBe('E');
-    expect((error as EvaluationError).detail).toMatch(/^intensité indéterminée pour repetitive_work \(repetitive_movements\) sous la version 2023-09-01 : indiquez le nombre d’actions techniques par minute/);
+    expect((error as EvaluationError).params).toEqual({ problem: 'unplaced', situation: 's', reason: 'intensity', factor: 'repetitive_work', criterion: 'repetitive_movements', version: '2023-09-01', quantities: ['actions_per_minute'] });
   });
   it('the explanation shows the derivation', () => {
     const loaded = loadReferential(referential('2023-09-01', [x('repetitive_work', 'repetitive_movements', [['cycle_time', 20], ['actions_per_minute', 45]])]));

@@ -5,6 +5,8 @@ import {
   regulationById,
   UNIT_LABELS,
   type CompanyInput,
+  type EvaluationErrorCode,
+  type EvaluationErrorParams,
   type Employee,
   type EmployeeResult,
   type FactorResult,
@@ -25,11 +27,14 @@ export interface ReportError {
   /** Line of the staff file. */
   row: number | null;
   employee: string;
-  code: string;
+  code: EvaluationErrorCode;
   /** Location inside the employee (`jobs[1].share`) as the evaluator gives it. */
   field: string;
   /** The staff-file column of that location ('' when none). */
   column: string;
+  /** The error's figures and ids, for programs. */
+  params: EvaluationErrorParams[EvaluationErrorCode];
+  /** The same in French (src/present/evaluation-errors.ts). */
   message: string;
 }
 

@@ -5,6 +5,7 @@
  * goes through the one Markdown escaper.
  */
 import type { ChangeRef, DiffResult, ImpactResult, Referential } from '../core/index.ts';
+import { evaluationErrorDetail } from './evaluation-errors.ts';
 import { changeText, countChanges, countsText, groupChanges, impactSide, factorName, causeText, type Escape } from './diff-text.ts';
 import { formatNumber, plural } from './fr.ts';
 import { mdCode, mdRow, mdTableHead, mdText } from './markdown.ts';
@@ -83,7 +84,7 @@ export function impactMarkdown(effect: ImpactResult, result: DiffResult, a: Refe
     for (const e of effect.errors) {
       const row = files.rows?.get(e.employee);
       const column = files.columnOf?.(e.error.field) ?? '';
-      out.push(`- Salarié ${mdText(e.employee)}, ligne ${row === undefined ? '?' : String(row)}${column ? `, colonne ${mdText(column)}` : ''} : ${mdText(e.error.detail)} (version ${e.side === 'before' ? 'avant' : 'après'})`);
+      out.push(`- Salarié ${mdText(e.employee)}, ligne ${row === undefined ? '?' : String(row)}${column ? `, colonne ${mdText(column)}` : ''} : ${mdText(evaluationErrorDetail(e.error, e.side === 'before' ? a : b))} (version ${e.side === 'before' ? 'avant' : 'après'})`);
     }
   }
   return out.join('\n');

@@ -1,6 +1,5 @@
 import {
   LOAD_RULES,
-  missingQuantitiesText,
   ruleMessage,
   UNIT_LABELS,
   VERSION_LIST,
@@ -13,6 +12,7 @@ import {
   type RuleCode,
 } from '../core/index.ts';
 import { formatCount, formatSize } from './fr.ts';
+import { missingQuantitiesText } from './quantities.ts';
 
 /*
  * The French messages of the load issues: one catalogue, keyed by code, written from each issue's

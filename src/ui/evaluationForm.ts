@@ -10,6 +10,7 @@ import {
   type Referential,
 } from '../core/index.ts';
 import { fr } from './i18n/fr.ts';
+import { evaluationErrorDetail } from '../present/evaluation-errors.ts';
 
 /**
  * The example-employee form as typed (strings, so that a half-typed number stays on screen), and its
@@ -143,7 +144,7 @@ export function evaluateForm(r: Referential, state: FormState): EvaluationOutcom
     const result = evaluate(r, company, employee, { year, trace: true });
     return { ok: true, result, jobOrder };
   } catch (error) {
-    if (error instanceof EvaluationError) return { ok: false, errors: [{ ...locate(r, error.field, jobOrder), message: error.detail }] };
+    if (error instanceof EvaluationError) return { ok: false, errors: [{ ...locate(r, error.field, jobOrder), message: evaluationErrorDetail(error, r) }] };
     // A bug in the core must not take the page down: report it like any other error.
     return { ok: false, errors: [{ field: '', label: fr.fields.form, message: fr.form.unexpected(error instanceof Error ? error.message : String(error)) }] };
   }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { diff, EvaluationError, impact, type ImpactResult } from '../../core/index.ts';
 import { diffMarkdown, impactMarkdown } from '../../present/diff-report.ts';
+import { evaluationErrorDetail, evaluationErrorRecord } from '../../present/evaluation-errors.ts';
 import { plural } from '../../present/fr.ts';
 import { columnForField, type StaffCsvResult } from '../../io/staff-csv.ts';
 import { parseOrUsage } from '../args.ts';
@@ -69,7 +70,7 @@ export const diffCommand = defineCommand('diff', DIFF_HELP, (args, io) => {
       effect = impact(a, b, result, company, employees, year);
     } catch (error) {
       if (!(error instanceof EvaluationError)) throw error;
-      io.stderr(`${staffInput.companyPath} ${error.field} : ${error.detail}`);
+      io.stderr(`${staffInput.companyPath} ${error.field} : ${evaluationErrorDetail(error, b)}`);
       return DIFF_TROUBLE;
     }
     if (effect.errors.length > 0) {
@@ -77,7 +78,7 @@ export const diffCommand = defineCommand('diff', DIFF_HELP, (args, io) => {
       const lines = effect.errors.map((e) => {
         const column = columnForField(e.error.field);
         const version = e.side === 'before' ? `version avant, ${fromPath}` : `version après, ${toPath}`;
-        return `${staffInput.staffPath} ligne ${rowOf.get(e.employee) ?? '?'}, salarié ${e.employee}${column ? `, colonne ${column}` : ''} : ${e.error.detail} [${e.error.code}] (${version})`;
+        return `${staffInput.staffPath} ligne ${rowOf.get(e.employee) ?? '?'}, salarié ${e.employee}${column ? `, colonne ${column}` : ''} : ${evaluationErrorDetail(e.error, e.side === 'before' ? a : b)} [${e.error.code}] (${version})`;
       });
       io.stderr(`${lines.join('\n')}\n${plural(effect.errors.length, 'salarié non évalué', 'salariés non évalués')} sur ${employees.length} : effet sur le personnel incomplet`);
       trouble = true;
@@ -87,7 +88,7 @@ export const diffCommand = defineCommand('diff', DIFF_HELP, (args, io) => {
   // 4. The report.
   if (format === 'json') {
     const document: Record<string, unknown> = { diff: result };
-    if (effect) document.impact = { ...effect, errors: effect.errors.map((e) => ({ employee: e.employee, side: e.side, code: e.error.code, field: e.error.field, message: e.error.detail })) };
+    if (effect) document.impact = { ...effect, errors: effect.errors.map((e) => ({ employee: e.employee, side: e.side, ...evaluationErrorRecord(e.error, e.side === 'before' ? a : b) })) };
     io.stdout(JSON.stringify(document, null, 2));
   } else {
     const parts = [diffMarkdown(result, a, b).trimEnd()];

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { estimateHeadcount, type CompanyInput, type Referential, type StaffSample } from '../../core/index.ts';
 import { estimateCsv, estimateMarkdown } from '../../present/estimate.ts';
 import { plural } from '../../present/fr.ts';
+import { evaluationErrorDetail } from '../../present/evaluation-errors.ts';
 import { columnForField, parseDecimal, type StaffCsvResult } from '../../io/staff-csv.ts';
 import { parseOrUsage } from '../args.ts';
 import { defineCommand, loadReferentialFile, oneReferential } from '../command.ts';
@@ -95,7 +96,7 @@ export const estimateCommand = defineCommand('estimate', ESTIMATE_HELP, (args, i
       const staff = sample.staff[v]!;
       const row = staff.rows[staff.employees.findIndex((emp) => emp.id === x.employee)];
       const column = columnForField(x.error.field);
-      return `${sample.staffPath} ligne ${row ?? '?'}, salarié ${x.employee}${column ? `, colonne ${column}` : ''} : ${x.error.detail} [${x.error.code}]${estimates.length > 1 ? ` (${versions[v]!.path})` : ''}`;
+      return `${sample.staffPath} ligne ${row ?? '?'}, salarié ${x.employee}${column ? `, colonne ${column}` : ''} : ${evaluationErrorDetail(x.error, (referentials as Referential[])[v])} [${x.error.code}]${estimates.length > 1 ? ` (${versions[v]!.path})` : ''}`;
     }),
   );
   if (errors.length > 0) {

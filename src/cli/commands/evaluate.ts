@@ -22,6 +22,7 @@ import { parseOrUsage } from '../args.ts';
 import { defineCommand, loadReferentialFile, oneReferential } from '../command.ts';
 import { formatJsonIssues } from '../format.ts';
 import { formatDate as frenchDate, plural } from '../../present/fr.ts';
+import { evaluationErrorDetail } from '../../present/evaluation-errors.ts';
 import { EVALUATE_HELP } from '../help.ts';
 import { EXIT_INPUT, EXIT_OK, readJsonInput, UsageError, type CliIo } from '../io.ts';
 import { writeCsvReport, writeJson, writeTable, type ReportError, type StreamedReport } from '../report.ts';
@@ -137,14 +138,14 @@ async function evaluateFiles(io: CliIo, request: Request): Promise<number> {
       const end = employee.contract.end;
       if (e.code === 'contract_outside_year' && end !== undefined && end < `${year}-01-01`) column = 'contract_end';
       first.failed.add(line);
-      first.errors.push({ row: line, employee: employee.id, code: e.code, field: e.field, column, message: e.detail });
+      first.errors.push({ row: line, employee: employee.id, code: e.code, field: e.field, column, params: e.params, message: evaluationErrorDetail(e, referential) });
     },
   });
   if (!staff || !company) return EXIT_INPUT;
   const hash = contentHash(referential);
   warnings(io, companyPath, company, referential, hash, year);
   if (refused || !evaluator || !traced) {
-    if (refused) io.stderr(`${companyPath} ${refused.field} : ${refused.detail}`);
+    if (refused) io.stderr(`${companyPath} ${refused.field} : ${evaluationErrorDetail(refused, referential)}`);
     return EXIT_INPUT;
   }
   const { errors, failed } = first;

@@ -4,6 +4,7 @@ import { parseOrUsage } from '../args.ts';
 import { defineCommand, loadReferentialFile, oneReferential } from '../command.ts';
 import { plural } from '../../present/fr.ts';
 import { VERDICT_LABELS } from '../../present/diff-text.ts';
+import { evaluationErrorDetail } from '../../present/evaluation-errors.ts';
 import { TEST_HELP } from '../help.ts';
 import { EXIT_INPUT, EXIT_OK } from '../io.ts';
 
@@ -22,7 +23,7 @@ export const testCommand = defineCommand('test', TEST_HELP, (args, io) => {
   const lines: string[] = [];
   for (const o of outcomes) {
     lines.push(`${o.passed ? '✓' : '✗'} ${o.scenario} — ${o.label}`);
-    if (o.error) lines.push(`    erreur d’évaluation [${o.error.code}] ${o.error.field} : ${o.error.detail}`);
+    if (o.error) lines.push(`    erreur d’évaluation [${o.error.code}] ${o.error.field} : ${evaluationErrorDetail(o.error, referential)}`);
     for (const m of o.mismatches) lines.push(`    ${mismatch(m)}`);
   }
   const failed = outcomes.filter((o) => !o.passed).length;

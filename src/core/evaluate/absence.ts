@@ -54,9 +54,9 @@ export function absenceEffect(employee: Employee, contract: ContractInYear): Abs
   if (!absences || absences.length === 0) return undefined;
   const periods: AbsenceEffect['periods'] = [];
   absences.forEach((a, i) => {
-    if (!isIsoDate(a.from)) throw new EvaluationError('absence_dates', `absences[${i}].from`, `date de début d’absence « ${a.from} » invalide (AAAA-MM-JJ attendu)`);
-    if (!isIsoDate(a.to)) throw new EvaluationError('absence_dates', `absences[${i}].to`, `date de fin d’absence « ${a.to} » invalide (AAAA-MM-JJ attendu)`);
-    if (a.to < a.from) throw new EvaluationError('absence_dates', `absences[${i}].to`, `fin de l’absence (${a.to}) avant son début (${a.from})`);
+    if (!isIsoDate(a.from)) throw new EvaluationError('absence_dates', `absences[${i}].from`, { problem: 'not_a_date', end: 'start', value: String(a.from) });
+    if (!isIsoDate(a.to)) throw new EvaluationError('absence_dates', `absences[${i}].to`, { problem: 'not_a_date', end: 'end', value: String(a.to) });
+    if (a.to < a.from) throw new EvaluationError('absence_dates', `absences[${i}].to`, { problem: 'end_before_start', start: a.from, end: a.to });
     const from = maxDate(a.from, contract.start);
     const to = minDate(a.to, contract.end);
     if (from <= to) periods.push({ from, to, days: daysBetween(from, to) + 1, reason: a.reason });

@@ -4,7 +4,7 @@ import { regulationInForce } from '../regulation/index.ts';
 import type { Employee, Verdict } from '../referential/schema.ts';
 import { isIsoDate } from '../util/dates.ts';
 import type { EvaluationPlan, GridConclusion, PlanJob, PlanTask, SituationVector } from './plan.ts';
-import { EvaluationError } from './errors.ts';
+import { DOUBLED_BEFORE, EvaluationError, givenValue as given } from './errors.ts';
 import { round6 } from '../util/round.ts';
 import { computePoints, contractInYear, type ContractWindows } from './points.ts';
 import type { AbsenceResult, ArithmeticStep, Contribution, DsnEntry, EmployeeResult, FactorResult, GroupResult, PathStep } from './types.ts';
@@ -64,8 +64,8 @@ function accumulate(ctx: EmployeeContext, employee: Employee, ratio: number): Ac
   for (let i = 0; i < jobs.length; i++) {
     const mj = jobs[i]!;
     const job = c.jobs.get(mj.job);
-    if (!job) throw new EvaluationError('unknown_job', `jobs[${i}].job`, `poste inconnu « ${mj.job} » dans ce référentiel`);
-    for (let k = 0; k < i; k++) if (jobs[k]!.job === mj.job) throw new EvaluationError('duplicate_job', `jobs[${i}].job`, `poste « ${mj.job} » cité deux fois`);
+    if (!job) throw new EvaluationError('unknown_job', `jobs[${i}].job`, { job: mj.job });
+    for (let k = 0; k < i; k++) if (jobs[k]!.job === mj.job) throw new EvaluationError('duplicate_job', `jobs[${i}].job`, { job: mj.job });
     checkShare(mj.share, `jobs[${i}].share`);
     jobSum += mj.share;
     scratch.fill(0, n, 2 * n);
@@ -78,8 +78,8 @@ function accumulate(ctx: EmployeeContext, employee: Employee, ratio: number): Ac
       if (overrides) {
         const mt = overrides[k]!;
         const found = job.taskIndex.get(mt.task);
-        if (!found) throw new EvaluationError('unknown_task', `jobs[${i}].tasks[${k}].task`, `tâche « ${mt.task} » inconnue pour le poste « ${job.label} »`);
-        for (let x = 0; x < k; x++) if (overrides[x]!.task === mt.task) throw new EvaluationError('duplicate_task', `jobs[${i}].tasks[${k}].task`, `tâche « ${mt.task} » citée deux fois`);
+        if (!found) throw new EvaluationError('unknown_task', `jobs[${i}].tasks[${k}].task`, { job: mj.job, task: mt.task });
+        for (let x = 0; x < k; x++) if (overrides[x]!.task === mt.task) throw new EvaluationError('duplicate_task', `jobs[${i}].tasks[${k}].task`, { job: mj.job, task: mt.task });
         checkShare(mt.share, `jobs[${i}].tasks[${k}].share`);
         task = found;
         taskShare = mt.share;
@@ -108,15 +108,15 @@ function accumulate(ctx: EmployeeContext, employee: Employee, ratio: number): Ac
       for (let s = 0; s < n; s++) scratch[n + s]! += w * scratch[2 * n + s]!;
     }
     if (overrides) {
-      if (Math.abs(taskSum - 100) > SHARE_TOLERANCE) throw new EvaluationError('shares_sum', `jobs[${i}].tasks`, `les parts des tâches du poste « ${job.label} » totalisent ${round6(taskSum)} % au lieu de 100 %`);
+      if (Math.abs(taskSum - 100) > SHARE_TOLERANCE) throw new EvaluationError('shares_sum', `jobs[${i}].tasks`, { sum: round6(taskSum), job: mj.job });
     } else if (Math.abs(job.defaultSum - 100) > SHARE_TOLERANCE) {
-      throw new EvaluationError('default_shares_sum', `jobs[${i}].tasks`, `les pondérations par défaut du poste « ${job.label} » totalisent ${round6(job.defaultSum)} % dans le référentiel : précisez les parts des tâches`);
+      throw new EvaluationError('default_shares_sum', `jobs[${i}].tasks`, { job: mj.job, sum: round6(job.defaultSum) });
     }
     if (mj.share === 0) continue;
     const w = mj.share / 100;
     for (let s = 0; s < n; s++) scratch[s]! += w * scratch[n + s]!;
   }
-  if (Math.abs(jobSum - 100) > SHARE_TOLERANCE) throw new EvaluationError('shares_sum', 'jobs', `les parts des postes totalisent ${round6(jobSum)} % au lieu de 100 %`);
+  if (Math.abs(jobSum - 100) > SHARE_TOLERANCE) throw new EvaluationError('shares_sum', 'jobs', { sum: round6(jobSum) });
   return out;
 }
 
@@ -129,7 +129,7 @@ function resolveTask(plan: EvaluationPlan, task: PlanTask, employee: Employee, m
   let found = r.memo.get(key);
   if (!found) {
     const { outcome, path } = traceTree(plan, task.entry, { kind: 'employee', answers: employee.answers ?? {} });
-    if (outcome.kind !== 'situation') throw new EvaluationError('referential_invalid', `nodes.${outcome.node}`, 'arbre de décision inachevé');
+    if (outcome.kind !== 'situation') throw new EvaluationError('referential_invalid', `nodes.${outcome.node}`, { problem: 'unfinished_tree', node: outcome.node });
     // Bounded: the answers of a large staff could otherwise make this grow without limit.
     if (r.memo.size >= 4096) r.memo.clear();
     found = { vector: plan.vectors.get(outcome.situation)!, path };
@@ -140,7 +140,7 @@ function resolveTask(plan: EvaluationPlan, task: PlanTask, employee: Employee, m
 
 
 function checkShare(share: number, field: string): void {
-  if (!Number.isFinite(share) || share < 0 || share > 100) throw new EvaluationError('invalid_value', field, `part du temps ${share} invalide : attendu entre 0 et 100 %`);
+  if (!Number.isFinite(share) || share < 0 || share > 100) throw new EvaluationError('invalid_value', field, { value: 'share', given: given(share), min: 0, max: 100 });
 }
 
 /** Memo key of a dynamic tree: the employee's answers to every employee-level question. */
@@ -155,12 +155,12 @@ function answersKey(questions: readonly string[], employee: Employee): string {
 
 export function bornBeforeJuly1956(employee: Employee): boolean {
   const birth = employee.birth;
-  if (birth === undefined) throw new EvaluationError('birth_missing', 'birth', 'année de naissance manquante : elle fixe le doublement des points (nés avant le 1er juillet 1956)');
+  if (birth === undefined) throw new EvaluationError('birth_missing', 'birth', { doubledBefore: DOUBLED_BEFORE });
   if (typeof birth === 'number') {
-    if (birth === 1956) throw new EvaluationError('birth_ambiguous', 'birth', 'né(e) en 1956 : donnez la date de naissance complète (AAAA-MM-JJ), les points doublent pour une naissance avant le 1er juillet 1956');
+    if (birth === 1956) throw new EvaluationError('birth_ambiguous', 'birth', { year: birth, doubledBefore: DOUBLED_BEFORE });
     return birth < 1956;
   }
-  return birth < '1956-07-01';
+  return birth < DOUBLED_BEFORE;
 }
 
 export function evaluateWith(ctx: EmployeeContext, employee: Employee): EmployeeResult {
@@ -354,22 +354,22 @@ function traceTask(trace: Contribution[], c: EvaluationPlan, job: PlanJob, jobSh
  * built in code may not have gone through the schema).
  */
 export function checkEmployeeBasics(employee: Employee): void {
-  if (typeof employee !== 'object' || employee === null) throw new EvaluationError('invalid_value', '', 'salarié attendu (un objet)');
+  if (typeof employee !== 'object' || employee === null) throw new EvaluationError('invalid_value', '', { value: 'employee' });
   if (typeof employee.annualHours !== 'number' || !Number.isFinite(employee.annualHours) || employee.annualHours <= 0 || employee.annualHours > MAX_ANNUAL_HOURS) {
-    throw new EvaluationError('invalid_value', 'annualHours', `durée annuelle de travail ${String(employee.annualHours)} h invalide : attendu plus de 0 et au plus 8 784 h`);
+    throw new EvaluationError('invalid_value', 'annualHours', { value: 'annual_hours', given: given(employee.annualHours), max: MAX_ANNUAL_HOURS });
   }
-  if (typeof employee.contract !== 'object' || employee.contract === null) throw new EvaluationError('contract_dates', 'contract', 'contrat attendu (dates de début et de fin, facultatives)');
+  if (typeof employee.contract !== 'object' || employee.contract === null) throw new EvaluationError('contract_dates', 'contract', { problem: 'shape' });
   const { start, end } = employee.contract;
-  if (start !== undefined && (typeof start !== 'string' || !isIsoDate(start))) throw new EvaluationError('contract_dates', 'contract.start', `date de début « ${String(start)} » invalide (AAAA-MM-JJ attendu)`);
-  if (end !== undefined && (typeof end !== 'string' || !isIsoDate(end))) throw new EvaluationError('contract_dates', 'contract.end', `date de fin « ${String(end)} » invalide (AAAA-MM-JJ attendu)`);
-  if (start !== undefined && end !== undefined && end < start) throw new EvaluationError('contract_dates', 'contract.end', `fin du contrat (${end}) avant son début (${start})`);
-  if (!Array.isArray(employee.jobs)) throw new EvaluationError('invalid_value', 'jobs', 'profil de mission attendu (une liste de postes)');
+  if (start !== undefined && (typeof start !== 'string' || !isIsoDate(start))) throw new EvaluationError('contract_dates', 'contract.start', { problem: 'not_a_date', end: 'start', value: String(start) });
+  if (end !== undefined && (typeof end !== 'string' || !isIsoDate(end))) throw new EvaluationError('contract_dates', 'contract.end', { problem: 'not_a_date', end: 'end', value: String(end) });
+  if (start !== undefined && end !== undefined && end < start) throw new EvaluationError('contract_dates', 'contract.end', { problem: 'end_before_start', start, end });
+  if (!Array.isArray(employee.jobs)) throw new EvaluationError('invalid_value', 'jobs', { value: 'jobs' });
   employee.jobs.forEach((mj, i) => {
-    if (typeof mj !== 'object' || mj === null) throw new EvaluationError('invalid_value', `jobs[${i}]`, 'poste attendu (identifiant et part du temps)');
-    if (mj.tasks && (!Array.isArray(mj.tasks) || mj.tasks.some((t) => typeof t !== 'object' || t === null))) throw new EvaluationError('invalid_value', `jobs[${i}].tasks`, 'liste de tâches attendue (identifiant et part du temps)');
+    if (typeof mj !== 'object' || mj === null) throw new EvaluationError('invalid_value', `jobs[${i}]`, { value: 'job' });
+    if (mj.tasks && (!Array.isArray(mj.tasks) || mj.tasks.some((t) => typeof t !== 'object' || t === null))) throw new EvaluationError('invalid_value', `jobs[${i}].tasks`, { value: 'tasks' });
   });
-  if (employee.answers !== undefined && (typeof employee.answers !== 'object' || employee.answers === null)) throw new EvaluationError('invalid_value', 'answers', 'réponses attendues (par identifiant de critère)');
-  if (employee.absences !== undefined && (!Array.isArray(employee.absences) || employee.absences.some((a) => typeof a !== 'object' || a === null))) throw new EvaluationError('absence_dates', 'absences', 'liste d’absences attendue');
+  if (employee.answers !== undefined && (typeof employee.answers !== 'object' || employee.answers === null)) throw new EvaluationError('invalid_value', 'answers', { value: 'answers' });
+  if (employee.absences !== undefined && (!Array.isArray(employee.absences) || employee.absences.some((a) => typeof a !== 'object' || a === null))) throw new EvaluationError('absence_dates', 'absences', { problem: 'shape' });
 }
 
 /**
@@ -386,7 +386,7 @@ export function evaluateGeneral(setup: EvaluationSetup, employee: Employee, scra
     checkEmployeeAnswers(setup.questions, employee);
     const contract = contractInYear(setup.year, employee.contract.start, employee.contract.end);
     if (contract === 'outside') {
-      throw new EvaluationError('contract_outside_year', 'contract', `le contrat (${employee.contract.start ?? '…'} → ${employee.contract.end ?? '…'}) ne couvre aucun jour de ${setup.year}`);
+      throw new EvaluationError('contract_outside_year', 'contract', { ...(employee.contract.start !== undefined ? { start: employee.contract.start } : {}), ...(employee.contract.end !== undefined ? { end: employee.contract.end } : {}), year: setup.year });
     }
     const version: RegulationVersion = setup.forced ?? regulationInForce(contract.end)!;
     const periods = setup.periodsFor(version);

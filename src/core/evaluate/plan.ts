@@ -1,10 +1,10 @@
 import type { CriterionDef, FactorDef, Quantity, RegulationVersion, ThresholdGroup } from '../regulation/types.ts';
 import type { AnswerValue, DecisionNode, Exposure, Question, Referential, Situation } from '../referential/schema.ts';
 import { toThresholdUnit, type WorkingYear } from '../referential/units.ts';
-import { EvaluationError } from './errors.ts';
+import { EvaluationError, type UnplacedParams } from './errors.ts';
 import type { PathStep } from './types.ts';
 import { COMPANY_ONLY, traceTree, type TreeContext } from './tree.ts';
-import { assessIntensity, missingQuantitiesText, type DerivedQuantity } from './intensity.ts';
+import { assessIntensity, type DerivedQuantity } from './intensity.ts';
 
 /*
  * The evaluation plan: the portable referential resolved for one regulation version and one company.
@@ -199,7 +199,7 @@ export function planForRegulation(referential: Referential, version: RegulationV
   const vectors = new Map<string, SituationVector>();
   for (const situation of referential.situations) {
     const vector = situationVector(table, situation, referential.workingYear, (exposure, _index, why) => {
-      throw new EvaluationError('referential_invalid', `situations.${situation.id}`, unplacedMessage(exposure, why, version.id));
+      throw new EvaluationError('referential_invalid', `situations.${situation.id}`, { problem: 'unplaced', situation: situation.id, ...unplacedParams(exposure, why, version.id) });
     });
     vectors.set(situation.id, vector);
   }
@@ -248,15 +248,15 @@ function resolveForCompany(plan: EvaluationPlan, entry: string): TaskResolution 
   }
 }
 
-/** French reason an exposure cannot be evaluated under a version: one sentence for the evaluator's errors. */
-export function unplacedMessage(exposure: Exposure, why: Unplaced, version: string): string {
+/** Why an exposure cannot be evaluated under a version, as the evaluator's error says it. */
+function unplacedParams(exposure: Exposure, why: Unplaced, version: string): UnplacedParams {
   switch (why.reason) {
     case 'criterion':
-      return `seuil « ${exposure.criterion} » inconnu pour ${exposure.factor}`;
+      return { reason: 'criterion', factor: exposure.factor, criterion: exposure.criterion };
     case 'unit':
-      return `unité de durée ${exposure.duration?.unit} incompatible avec le seuil du facteur ${exposure.factor}`;
+      return { reason: 'unit', factor: exposure.factor, unit: String(exposure.duration?.unit) };
     case 'intensity':
-      return `intensité indéterminée pour ${exposure.factor} (${exposure.criterion}) sous la version ${version} : ${missingQuantitiesText(why.quantities)}`;
+      return { reason: 'intensity', factor: exposure.factor, criterion: exposure.criterion, version, quantities: why.quantities };
   }
 }
 

@@ -68,12 +68,12 @@ export interface EvaluationSetup {
 /** Checks the options and the company's inputs, then prepares the plans lazily. Throws `EvaluationError`. */
 export function createSetup(referential: Referential, company: CompanyAnswers, options: EvaluationOptions): EvaluationSetup {
   if (!Number.isInteger(options.year) || options.year < 2015 || options.year > 2100) {
-    throw new EvaluationError('year_unsupported', 'year', `année ${options.year} non prise en charge : les seuils existent à partir de 2015`);
+    throw new EvaluationError('year_unsupported', 'year', { year: options.year, first: 2015 });
   }
   let forced: RegulationVersion | undefined;
   if (options.regulation !== undefined) {
     forced = resolveRegulation(options.regulation);
-    if (!forced) throw new EvaluationError('regulation_unknown', 'regulation', `version réglementaire inconnue « ${options.regulation} »`);
+    if (!forced) throw new EvaluationError('regulation_unknown', 'regulation', { regulation: options.regulation });
   }
   checkReferentialShape(referential);
   const questions = new Map(referential.questions.map((q) => [q.id, q]));
@@ -154,12 +154,12 @@ export function measureDaysInYear(since: string | undefined, year: number): { da
 function checkCompany(referential: Referential, questions: ReadonlyMap<string, Question>, company: CompanyAnswers): void {
   const measures = new Set(referential.measures.map((m) => m.id));
   company.measures.forEach((m, i) => {
-    if (!measures.has(m.measure)) throw new EvaluationError('unknown_measure', `measures[${i}].measure`, `mesure de prévention « ${m.measure} » inconnue dans ce référentiel`);
+    if (!measures.has(m.measure)) throw new EvaluationError('unknown_measure', `measures[${i}].measure`, { measure: m.measure });
   });
   for (const key of Object.keys(company.answers)) {
     const q = questions.get(key);
-    if (!q) throw new EvaluationError('unknown_question', `answers.${key}`, `critère « ${key} » inconnu dans ce référentiel`);
-    if (q.scope !== 'company') throw new EvaluationError('unknown_question', `answers.${key}`, `le critère « ${q.label} » se renseigne par salarié, pas pour l’entreprise`);
+    if (!q) throw new EvaluationError('unknown_question', `answers.${key}`, { question: key });
+    if (q.scope !== 'company') throw new EvaluationError('unknown_question', `answers.${key}`, { question: key, scope: q.scope });
   }
 }
 
@@ -168,8 +168,8 @@ export function checkEmployeeAnswers(questions: ReadonlyMap<string, Question>, e
   if (!employee.answers) return;
   for (const key of Object.keys(employee.answers)) {
     const q = questions.get(key);
-    if (!q) throw new EvaluationError('unknown_question', `answers.${key}`, `critère « ${key} » inconnu dans ce référentiel`);
-    if (q.scope !== 'employee') throw new EvaluationError('unknown_question', `answers.${key}`, `le critère « ${q.label} » se renseigne pour l’entreprise, pas par salarié`);
+    if (!q) throw new EvaluationError('unknown_question', `answers.${key}`, { question: key });
+    if (q.scope !== 'employee') throw new EvaluationError('unknown_question', `answers.${key}`, { question: key, scope: q.scope });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Referential } from '../referential/schema.ts';
-import { EvaluationError } from './errors.ts';
+import { EvaluationError, type ReferentialProblem } from './errors.ts';
 
 /*
  * The evaluator is given referentials built in code too, that never went through the loader. Before it
@@ -11,38 +11,39 @@ import { EvaluationError } from './errors.ts';
  */
 
 type Path = string;
+type ShapeExpected = Extract<ReferentialProblem, { problem: 'shape' }>['expected'];
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const bad = (path: Path, expected: string) => new EvaluationError('referential_invalid', path, `référentiel mal formé : ${expected} attendu`);
+const bad = (path: Path, expected: ShapeExpected) => new EvaluationError('referential_invalid', path, { problem: 'shape', expected });
 
 function object(x: unknown, path: Path): Record<string, unknown> {
-  if (!isObject(x)) throw bad(path, 'un objet');
+  if (!isObject(x)) throw bad(path, 'object');
   return x;
 }
 function array(x: unknown, path: Path): unknown[] {
-  if (!Array.isArray(x)) throw bad(path, 'une liste');
+  if (!Array.isArray(x)) throw bad(path, 'list');
   return x;
 }
 function string(x: unknown, path: Path): void {
-  if (typeof x !== 'string') throw bad(path, 'un texte');
+  if (typeof x !== 'string') throw bad(path, 'text');
 }
 function finite(x: unknown, path: Path): void {
-  if (typeof x !== 'number' || !Number.isFinite(x)) throw bad(path, 'un nombre');
+  if (typeof x !== 'number' || !Number.isFinite(x)) throw bad(path, 'number');
 }
 function optionalFinite(x: unknown, path: Path): void {
   if (x !== undefined) finite(x, path);
 }
 function oneOf(x: unknown, values: readonly string[], path: Path): void {
-  if (typeof x !== 'string' || !values.includes(x)) throw bad(path, `l’une des valeurs ${values.join(', ')}`);
+  if (typeof x !== 'string' || !values.includes(x)) throw bad(path, { oneOf: values });
 }
 
 /** Throws `EvaluationError` (`referential_invalid`, with the field) on the first malformed part. */
 export function checkReferentialShape(referential: Referential): void {
-  const r = object(referential, 'référentiel');
+  const r = object(referential, '');
   const year = object(r.workingYear, 'workingYear');
   for (const key of ['annualHours', 'workingDays'] as const) {
     finite(year[key], `workingYear.${key}`);
-    if ((year[key] as number) <= 0) throw bad(`workingYear.${key}`, 'un nombre positif');
+    if ((year[key] as number) <= 0) throw bad(`workingYear.${key}`, 'positive_number');
   }
   array(object(r.factors, 'factors').retained, 'factors.retained');
 

@@ -1,6 +1,6 @@
 import type { AnswerValue, BranchCondition, DecisionNode, Question } from '../referential/schema.ts';
 import { own } from '../util/own.ts';
-import { EvaluationError } from './errors.ts';
+import { EvaluationError, givenValue, type ExpectedAnswer } from './errors.ts';
 import type { PathStep } from './types.ts';
 
 /*
@@ -54,7 +54,7 @@ export function traceTree(ctx: TreeContext, entry: string, source: AnswerSource)
 /** `resolveTree` with an employee's answers: always ends on a situation. */
 export function situationFor(ctx: TreeContext, entry: string, answers: EmployeeAnswers): string {
   const outcome = follow(ctx, entry, { kind: 'employee', answers }, undefined);
-  if (outcome.kind !== 'situation') throw new EvaluationError('referential_invalid', `nodes.${outcome.node}`, 'arbre de décision inachevé');
+  if (outcome.kind !== 'situation') throw new EvaluationError('referential_invalid', `nodes.${outcome.node}`, { problem: 'unfinished_tree', node: outcome.node });
   return outcome.situation;
 }
 
@@ -65,7 +65,7 @@ function follow(ctx: TreeContext, entry: string, source: AnswerSource, record: (
     const node = ctx.nodes.get(current);
     if (node === undefined) {
       if (ctx.situations.has(current)) return { kind: 'situation', situation: current };
-      throw new EvaluationError('referential_invalid', `nodes.${current}`, `« ${current} » ne désigne ni un nœud de décision ni une situation d’exposition`);
+      throw new EvaluationError('referential_invalid', `nodes.${current}`, { problem: 'dangling', node: current });
     }
     if (node.kind === 'measure') {
       const applied = ctx.company.measuresInPlace.has(node.measure);
@@ -74,15 +74,15 @@ function follow(ctx: TreeContext, entry: string, source: AnswerSource, record: (
       continue;
     }
     const question = ctx.questions.get(node.question);
-    if (question === undefined) throw new EvaluationError('referential_invalid', `nodes.${node.id}`, `critère « ${node.question} » inconnu dans ce référentiel`);
+    if (question === undefined) throw new EvaluationError('referential_invalid', `nodes.${node.id}`, { problem: 'unknown_question', node: node.id, question: node.question });
     let answer: AnswerValue | undefined;
     if (question.scope === 'company') {
       answer = own(ctx.company.answers, question.id);
-      if (answer === undefined) throw new EvaluationError('answer_missing', `answers.${question.id}`, `réponse de l’entreprise manquante au critère « ${question.label} »`);
+      if (answer === undefined) throw new EvaluationError('answer_missing', `answers.${question.id}`, { question: question.id, scope: 'company' });
     } else {
       if (source.kind === 'company_only') return { kind: 'employee_question', node: node.id };
       answer = own(source.answers, question.id);
-      if (answer === undefined) throw new EvaluationError('answer_missing', `answers.${question.id}`, `réponse manquante au critère individuel « ${question.label} »`);
+      if (answer === undefined) throw new EvaluationError('answer_missing', `answers.${question.id}`, { question: question.id, scope: 'employee' });
     }
     checkAnswer(question, answer, `answers.${question.id}`);
     // A plain loop: this runs per employee for employee-level questions and must not allocate.
@@ -93,27 +93,29 @@ function follow(ctx: TreeContext, entry: string, source: AnswerSource, record: (
         break;
       }
     }
-    if (next === undefined) throw new EvaluationError('no_branch', `answers.${question.id}`, `le référentiel ne prévoit aucune branche pour la réponse « ${String(answer)} » au critère « ${question.label} » (nœud ${node.id})`);
+    if (next === undefined) throw new EvaluationError('no_branch', `answers.${question.id}`, { question: question.id, answer, node: node.id });
     record?.({ node: node.id, kind: 'question', question: question.id, label: question.label, answer, source: question.scope });
     current = next;
   }
-  throw new EvaluationError('referential_invalid', `nodes.${current}`, 'arbre de décision sans fin (boucle)');
+  throw new EvaluationError('referential_invalid', `nodes.${current}`, { problem: 'loop', node: current });
 }
 
 export function checkAnswer(question: Question, answer: AnswerValue, field: string): void {
-  const bad = (expected: string) => new EvaluationError('answer_invalid', field, `réponse « ${String(answer)} » invalide au critère « ${question.label} » : ${expected} attendu`);
+  const bad = (expected: ExpectedAnswer) => new EvaluationError('answer_invalid', field, { question: question.id, given: givenValue(answer), expected });
   switch (question.type) {
     case 'boolean':
-      if (typeof answer !== 'boolean') throw bad('oui ou non');
+      if (typeof answer !== 'boolean') throw bad({ type: 'boolean' });
       return;
     case 'choice':
-      if (typeof answer !== 'string' || !hasChoice(question.choices, answer)) throw bad(`l’un de ${question.choices.map((c) => c.id).join(', ')}`);
+      if (typeof answer !== 'string' || !hasChoice(question.choices, answer)) throw bad({ type: 'choice', choices: question.choices.map((c) => c.id) });
       return;
-    case 'number':
-      if (typeof answer !== 'number' || !Number.isFinite(answer)) throw bad(`un nombre (${question.unit})`);
-      if (question.min !== undefined && answer < question.min) throw bad(`un nombre ≥ ${question.min} ${question.unit}`);
-      if (question.max !== undefined && answer > question.max) throw bad(`un nombre ≤ ${question.max} ${question.unit}`);
+    case 'number': {
+      const { unit, min, max } = question;
+      if (typeof answer !== 'number' || !Number.isFinite(answer)) throw bad({ type: 'number', unit });
+      if (min !== undefined && answer < min) throw bad({ type: 'number', unit, min });
+      if (max !== undefined && answer > max) throw bad({ type: 'number', unit, max });
       return;
+    }
   }
 }
 

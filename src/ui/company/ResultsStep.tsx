@@ -1,5 +1,6 @@
 import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { FACTOR_CODES, type FactorCode } from '../../core/index.ts';
+import { evaluationErrorMessage } from '../../present/evaluation-errors.ts';
 import { formatNumber } from '../format.ts';
 import { frCompany } from '../i18n/fr-company.ts';
 import { regulationLabel } from '../labels.ts';
@@ -81,7 +82,7 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
     const employee = employees.find((e) => e.id === selected);
     if (!employee) return null;
     const outcome = explainEmployee(inputs, employee);
-    return { employee, outcome: outcome.ok ? ({ ok: true, result: outcome.result } as const) : ({ ok: false, message: outcome.error.message } as const) };
+    return { employee, outcome: outcome.ok ? ({ ok: true, result: outcome.result } as const) : ({ ok: false, message: evaluationErrorMessage(outcome.error, inputs.referential) } as const) };
   }, [selected, employees, inputs]);
 
   const pct = (x: number) => `${formatNumber(x * 100, 1)} %`;

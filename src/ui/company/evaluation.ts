@@ -27,6 +27,7 @@ import {
 import { columnForField } from '../../io/staff-csv.ts';
 import type { DuerMatrix } from './duer.ts';
 import { partSharer } from './sharedParts.ts';
+import { evaluationErrorDetail } from '../../present/evaluation-errors.ts';
 
 /*
  * A company's staff evaluated with the shared evaluator, kept in a compact form: the full results of
@@ -212,7 +213,7 @@ function errorOf(index: number, employee: Employee, error: EvaluationError, inpu
   if (companyQuestion) column = '';
   const end = employee.contract.end;
   if (error.code === 'contract_outside_year' && end !== undefined && end < `${inputs.year}-01-01`) column = 'contract_end';
-  return { index, employee: employee.id, code: error.code, field: error.field, column, message: error.detail };
+  return { index, employee: employee.id, code: error.code, field: error.field, column, message: evaluationErrorDetail(error, inputs.referential) };
 }
 
 /** Totals of several slices of one staff list, as evaluateStaff gives them for the whole list (temporary workers apart). */

@@ -1,4 +1,5 @@
-import type { Employee } from '../../core/index.ts';
+import { EvaluationError, type Employee } from '../../core/index.ts';
+import { evaluationErrorMessage } from '../../present/evaluation-errors.ts';
 import { serveTagged } from '../persistentWorker.ts';
 import { compactEvaluation, draftPlan, evaluateCompanySync, shareEqualParts } from './evaluation.ts';
 import type { EvaluationRequest, EvaluationResponse } from './evaluationClient.ts';
@@ -31,7 +32,7 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
     try {
       reply({ type: 'plan', plan: draftPlan(request.inputs, employees, request.draft) });
     } catch (error) {
-      reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+      reply({ type: 'error', message: error instanceof EvaluationError ? evaluationErrorMessage(error, request.inputs.referential) : error instanceof Error ? error.message : String(error) });
     }
     return;
   }
@@ -57,6 +58,6 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
     reply({ type: 'done', evaluation: { ...evaluation, summaries: [], duer }, stored: request.store !== undefined });
   } catch (error) {
     // An EvaluationError of the company's own inputs (an unknown measure): said as the page would say it.
-    reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    reply({ type: 'error', message: error instanceof EvaluationError ? evaluationErrorMessage(error, request.inputs.referential) : error instanceof Error ? error.message : String(error) });
   }
 });

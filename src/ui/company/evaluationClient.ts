@@ -1,4 +1,5 @@
-import type { ActionPlan, Employee } from '../../core/index.ts';
+import { EvaluationError, type ActionPlan, type Employee } from '../../core/index.ts';
+import { evaluationErrorMessage } from '../../present/evaluation-errors.ts';
 import { persistentWorker } from '../persistentWorker.ts';
 import { draftPlan, evaluateCompany, type CompanyEvaluation, type CompanyInputs, type EmployeeSummary, type PlanDraftOptions } from './evaluation.ts';
 
@@ -82,9 +83,16 @@ async function sendEmployees(session: number, employees: readonly Employee[], si
   }
 }
 
+/** Without a worker, an evaluation error is said as the worker says it: one French message. */
+const saidAsWorker =
+  (inputs: CompanyInputs) =>
+  (error: unknown): never => {
+    throw error instanceof EvaluationError ? new Error(evaluationErrorMessage(error, inputs.referential)) : error;
+  };
+
 /** The evaluation with the worker's results; `stored` when the worker wrote it to the database. */
 export async function evaluateOffThread(inputs: CompanyInputs, employees: readonly Employee[], options: OffThreadOptions = {}): Promise<{ evaluation: CompanyEvaluation; stored: boolean }> {
-  if (options.noWorker || typeof Worker === 'undefined') return { evaluation: await evaluateCompany(inputs, employees, options.signal ? { signal: options.signal } : {}), stored: false };
+  if (options.noWorker || typeof Worker === 'undefined') return { evaluation: await evaluateCompany(inputs, employees, options.signal ? { signal: options.signal } : {}).catch(saidAsWorker(inputs)), stored: false };
   const session = ++sessions;
   await sendEmployees(session, employees, options.signal);
   const summaries: EmployeeSummary[] = [];
@@ -105,7 +113,13 @@ export async function evaluateOffThread(inputs: CompanyInputs, employees: readon
 
 /** draftPlan in the evaluation worker when the browser has one, on the main thread otherwise. */
 export async function draftPlanOffThread(inputs: CompanyInputs, employees: readonly Employee[], draft: PlanDraftOptions, options: Pick<OffThreadOptions, 'signal' | 'noWorker'> = {}): Promise<ActionPlan> {
-  if (options.noWorker || typeof Worker === 'undefined') return draftPlan(inputs, employees, draft);
+  if (options.noWorker || typeof Worker === 'undefined') {
+    try {
+      return draftPlan(inputs, employees, draft);
+    } catch (error) {
+      return saidAsWorker(inputs)(error);
+    }
+  }
   const session = ++sessions;
   await sendEmployees(session, employees, options.signal);
   let plan: ActionPlan | undefined;

@@ -2,6 +2,7 @@ import type { FactorCode, Referential, ScenarioMismatch, ScenarioOutcome, Verdic
 import { fr } from '../i18n/fr.ts';
 import { factorLabel } from '../labels.ts';
 import { DataTable } from './DataTable.tsx';
+import { evaluationErrorDetail } from '../../present/evaluation-errors.ts';
 
 export function ScenarioResults({ referential: r, outcomes }: { referential: Referential; outcomes: readonly ScenarioOutcome[] }) {
   const passed = outcomes.filter((o) => o.passed).length;
@@ -23,7 +24,7 @@ export function ScenarioResults({ referential: r, outcomes }: { referential: Ref
                   <span className={`badge ${o.passed ? 'badge-ok' : 'badge-ko'}`}>{o.passed ? fr.scenarios.passed : fr.scenarios.failed}</span>
                 </td>
                 <td>
-                  {o.error && fr.scenarios.error(o.error.field, o.error.detail)}
+                  {o.error && fr.scenarios.error(o.error.field, evaluationErrorDetail(o.error, r))}
                   {o.mismatches.length > 0 && (
                     <ul className="plain">
                       {o.mismatches.map((m) => (

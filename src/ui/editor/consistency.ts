@@ -1,3 +1,4 @@
+import { evaluationErrorMessage } from '../../present/evaluation-errors.ts';
 import { checkGraph, compile, EvaluationError, runScenario, type CheckReport, type FactorCode, type Finding, type GraphDocument, type Referential, type ScenarioMismatch, type Severity, type SituationVerdict } from '../../core/index.ts';
 import { nodeLabel, situationVerdictsFor } from '../../core/graph/commands/index.ts';
 import { findingMessage } from '../../present/findings.ts';
@@ -46,10 +47,10 @@ export function computeConsistency(graph: GraphDocument, clock: () => number = (
         const groups = (factor?.groups ?? []).flatMap((g) => (g.threshold ? [{ exposure: g.exposure, threshold: g.threshold.value, unit: g.threshold.unit, label: g.label }] : []));
         if (groups.length > 0) figures[m.what] = groups;
       }
-      return { id: s.id, label: s.label, passed: o.passed, mismatches: o.mismatches, figures, ...(o.error ? { error: o.error.message } : {}) };
+      return { id: s.id, label: s.label, passed: o.passed, mismatches: o.mismatches, figures, ...(o.error ? { error: evaluationErrorMessage(o.error, referential) } : {}) };
     } catch (error) {
       // A draft being drawn may not evaluate at all: that is a failing scenario, not a crash.
-      return { id: s.id, label: s.label, passed: false, mismatches: [], figures: {}, error: error instanceof EvaluationError ? error.message : String(error) };
+      return { id: s.id, label: s.label, passed: false, mismatches: [], figures: {}, error: error instanceof EvaluationError ? evaluationErrorMessage(error, referential) : String(error) };
     }
   });
   const verdicts = situationVerdictsFor(referential);

@@ -7,9 +7,11 @@ import {
   type FactorCode,
   type GraphDocument,
   type Question,
+  type Referential,
   type Scenario,
   type Verdict,
 } from '../../core/index.ts';
+import { evaluationErrorMessage } from '../../present/evaluation-errors.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
 import { parseDecimal } from './text.ts';
 
@@ -227,10 +229,11 @@ export type Expectation = { ok: true; factors: Partial<Record<FactorCode, Verdic
  * makes the scenario fail.
  */
 export function currentExpectation(graph: GraphDocument, scenario: Scenario): Expectation {
+  let referential: Referential | undefined;
   try {
-    const { referential } = compile(graph);
+    referential = compile(graph).referential;
     const outcome = runScenario(referential, scenario);
-    if (outcome.error) return { ok: false, message: outcome.error.message };
+    if (outcome.error) return { ok: false, message: evaluationErrorMessage(outcome.error, referential) };
     const result = outcome.result!;
     const retained = new Set(referential.factors.retained);
     const factors: Partial<Record<FactorCode, Verdict>> = {};
@@ -240,6 +243,6 @@ export function currentExpectation(graph: GraphDocument, scenario: Scenario): Ex
     }
     return { ok: true, factors, points: result.points.total };
   } catch (error) {
-    return { ok: false, message: error instanceof EvaluationError || error instanceof Error ? error.message : String(error) };
+    return { ok: false, message: error instanceof EvaluationError ? evaluationErrorMessage(error, referential) : error instanceof Error ? error.message : String(error) };
   }
 }

@@ -17,6 +17,7 @@ import { reviewMarkdown } from './report.ts';
 import { ReviewGraphView, type FocusRequest } from './ReviewGraph.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { issueMessage } from '../../present/issues.ts';
+import { evaluationErrorDetail } from '../../present/evaluation-errors.ts';
 
 /** One of the two versions compared: a stored version or a file, already loaded and validated. */
 export interface VersionSide {
@@ -116,7 +117,7 @@ export function Comparison({ before, after }: { before: VersionSide; after: Vers
     try {
       return { status: 'ready', effect: impact(a, b, result, company.company, staff.employees, year) };
     } catch (error) {
-      if (error instanceof EvaluationError) return { status: 'failed', message: error.detail };
+      if (error instanceof EvaluationError) return { status: 'failed', message: evaluationErrorDetail(error, b) };
       throw error;
     }
   }, [staff, company, year, a, b, result]);

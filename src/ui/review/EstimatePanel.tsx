@@ -11,6 +11,7 @@ import { downloadText, fileSafe } from './files.ts';
 import { checkCompany, checkStaff, type TextFile } from './inputs.ts';
 import { estimateLines } from './estimate.ts';
 import './review.css';
+import { evaluationErrorDetail } from '../../present/evaluation-errors.ts';
 
 interface SampleInput {
   uid: number;
@@ -78,7 +79,7 @@ export function EstimatePanel({ a, b, year, single = false, embedded = false }: 
       const before = estimateHeadcount(a, usable, year);
       return { status: 'ready', before, after: single ? before : estimateHeadcount(b, usable, year), employees, samples: usable.length };
     } catch (error) {
-      if (error instanceof EvaluationError) return { status: 'failed', message: error.detail };
+      if (error instanceof EvaluationError) return { status: 'failed', message: evaluationErrorDetail(error, b) };
       throw error;
     }
   }, [samples, checks, a, b, year, t, single]);
@@ -163,13 +164,13 @@ export function EstimatePanel({ a, b, year, single = false, embedded = false }: 
             {frReview.impact.failed} {outcome.message}
           </p>
         )}
-        {outcome.status === 'ready' && <EstimateTable before={outcome.before} after={single ? null : outcome.after} employees={outcome.employees} samples={outcome.samples} onExport={exportCsv} />}
+        {outcome.status === 'ready' && <EstimateTable a={a} b={b} before={outcome.before} after={single ? null : outcome.after} employees={outcome.employees} samples={outcome.samples} onExport={exportCsv} />}
       </div>
     </section>
   );
 }
 
-function EstimateTable({ before, after, employees, samples, onExport }: { before: HeadcountEstimate; after: HeadcountEstimate | null; employees: number; samples: number; onExport: () => void }) {
+function EstimateTable({ a, b, before, after, employees, samples, onExport }: { a: Referential; b: Referential; before: HeadcountEstimate; after: HeadcountEstimate | null; employees: number; samples: number; onExport: () => void }) {
   const t = frReview.estimate;
   const groups = estimateLines(before, after ?? before);
   const errors = [...before.errors.map((e) => ({ ...e, side: 'before' as const })), ...(after?.errors ?? []).map((e) => ({ ...e, side: 'after' as const }))];
@@ -232,7 +233,7 @@ function EstimateTable({ before, after, employees, samples, onExport }: { before
           <h3>{t.errorsHeading}</h3>
           <ul>
             {errors.map((e, i) => (
-              <li key={i}>{t.error(e.sample, e.employee, e.error.detail, e.side)}</li>
+              <li key={i}>{t.error(e.sample, e.employee, evaluationErrorDetail(e.error, e.side === 'before' ? a : b), e.side)}</li>
             ))}
           </ul>
         </div>

@@ -5,6 +5,7 @@ import { frReview } from '../i18n/fr-review.ts';
 import { fr } from '../i18n/fr.ts';
 import { causeText, factorName, impactFigures } from './changes.ts';
 import { DataTable } from '../components/DataTable.tsx';
+import { evaluationErrorDetail } from '../../present/evaluation-errors.ts';
 
 function Verdict({ factor, side }: { factor: FactorCode; side: FactorImpact['before'] }) {
   const figures = impactFigures(factor, side);
@@ -101,7 +102,7 @@ export function ImpactTable({ effect, result, a, b, rows, onCause }: { effect: I
           <ul>
             {effect.errors.map((e, i) => {
               const row = rows.get(e.employee);
-              return <li key={i}>{t.error(e.employee, row === undefined ? '?' : String(row), columnForField(e.error.field), e.error.detail, e.side)}</li>;
+              return <li key={i}>{t.error(e.employee, row === undefined ? '?' : String(row), columnForField(e.error.field), evaluationErrorDetail(e.error, e.side === 'before' ? a : b), e.side)}</li>;
             })}
           </ul>
         </div>
