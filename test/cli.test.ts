@@ -201,7 +201,7 @@ describe('test', () => {
     expect(t.out()).toContain('    Bruit (noise) : attendu non exposé, obtenu exposé');
     expect(t.out()).toContain('    points : attendu 0, obtenu 4');
     expect(t.out()).toContain('✗ sc-mecanicien-bruit-reduit');
-    expect(t.out()).toContain('    erreur d’évaluation [shares_sum] jobs : les parts des postes totalisent 90 % au lieu de 100 %');
+    expect(t.out()).toContain('    erreur d’évaluation [shares_sum] jobs : les parts des postes totalisent 90\u202f% au lieu de 100\u202f%');
     expect(t.out().split('\n').at(-1)).toBe('3 réussis, 2 échoués');
   });
 
@@ -317,7 +317,7 @@ describe('evaluate', () => {
     const t2 = fakeIo({}, new Date('2025-03-10T10:00:00Z'));
     expect(await evaluateCommand([REF, '--answers', COMPANY, '--staff', STAFF], t2.io)).toBe(1);
     expect(t2.out()).toContain('année 2025');
-    expect(t2.err()).toContain('salaries-exemple.csv ligne 8, salarié CDD-01, colonne contract_end : le contrat (2024-03-01 → 2024-08-31) ne couvre aucun jour de 2025 [contract_outside_year]');
+    expect(t2.err()).toContain('salaries-exemple.csv ligne 8, salarié CDD-01, colonne contract_end : le contrat (01/03/2024 → 31/08/2024) ne couvre aucun jour de 2025 [contract_outside_year]');
   });
 
   it('2023: the transition thresholds (113 nights, 43 shift nights) apply', async () => {

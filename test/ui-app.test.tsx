@@ -181,7 +181,7 @@ describe('a referential', () => {
     evaluateNow();
     errors = await screen.findByTestId('evaluation-errors');
     expect(errors.textContent).toContain('Profil de mission');
-    expect(errors.textContent).toContain('totalisent 90 % au lieu de 100 %');
+    expect(errors.textContent).toContain('totalisent 90\u202f% au lieu de 100\u202f%');
 
     // A contract ending before it starts.
     change('Part du temps au poste « Agent de maintenance de nuit » (%)', '0');
