@@ -99,7 +99,7 @@ function referentialText(p: ReferentialProblem, l: Labels): string {
         case 'unit':
           return `${situation}unité de durée ${p.unit} incompatible avec le seuil du facteur ${factorName(p.factor)}`;
         case 'intensity':
-          return `${situation}intensité indéterminée pour ${factorName(p.factor)} (${p.criterion}) sous la version ${regulationName(p.version)} : ${missingQuantitiesText(p.quantities)}`;
+          return `${situation}intensité indéterminée pour ${factorName(p.factor)} (${p.criterion}) sous la version « ${regulationName(p.version)} » : ${missingQuantitiesText(p.quantities)}`;
       }
     }
   }
