@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { penaltyRuleText } from '../src/present/obligation.ts';
 import {
   actionPlanDraft,
   applyPlanCommand,
@@ -153,7 +154,8 @@ describe('the penalty at stake (L4162-4 II, R4162-6)', () => {
     expect(penaltyEstimate({ remuneration: 12_345.67 }).maximum).toBe(123.46);
     expect(penaltyEstimate({ remuneration: 0 }).maximum).toBe(0);
     expect(() => penaltyEstimate({ remuneration: -1 })).toThrow(RangeError);
-    expect(penaltyEstimate({ remuneration: 1 }).explanation).toContain('L4162-4 II');
+    expect(penaltyEstimate({ remuneration: 1 }).legalBasis).toContain('L4162-4 II');
+    expect(penaltyRuleText(penaltyEstimate({ remuneration: 1 }))).toMatch(/^Pénalité d’au plus 1\u202f% des rémunérations .*\(L4162-4 II\)/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { presumptionText } from '../src/present/presumption.ts';
 import {
   compareVersions,
   DECREE_2025_277,
@@ -112,7 +113,7 @@ describe('presumption of good faith for a year (L4163-2 II and IV)', () => {
     expect(goodFaithPresumption(facts, 2025)).toMatchObject({ applies: true, during: 'whole_year', homologated: { from: '2016-11-30', to: '2026-03-27' } });
     const y2026 = goodFaithPresumption(facts, 2026);
     expect(y2026).toMatchObject({ applies: false, reason: 'expired', during: 'part_of_year' });
-    expect(y2026.explanation).toBe(
+    expect(presumptionText(y2026)).toBe(
       'Référentiel homologué du 30/11/2016 au 27/03/2026 (réputé homologué jusqu’au 27/03/2026 par l’article 2 du décret n° 2025-277 du 25 mars 2025), plus homologué au 31/12/2026 : pour 2026, la présomption de bonne foi et la protection contre la pénalité ne s’appliquent pas (L4163-2 II et IV du code du travail).',
     );
     expect(goodFaithPresumption(facts, 2015)).toMatchObject({ applies: false, reason: 'not_yet_homologated', during: 'not_at_all' });
@@ -127,7 +128,7 @@ describe('presumption of good faith for a year (L4163-2 II and IV)', () => {
     const facts = { homologation: { arreteDate: '2026-06-01' } };
     const p = goodFaithPresumption(facts, 2026);
     expect(p).toMatchObject({ applies: true, during: 'part_of_year', homologated: { from: '2026-06-01', to: '2031-05-31' } });
-    expect(p.explanation).toContain('Homologation sur une partie de 2026 seulement (01/06/2026 – 31/12/2026).');
+    expect(presumptionText(p)).toContain('Homologation sur une partie de 2026 seulement (01/06/2026 – 31/12/2026).');
     expect(goodFaithPresumption(facts, 2031).applies).toBe(false);
   });
   it('a version superseded or recorded expired ends on that step’s date', () => {

@@ -21,6 +21,7 @@ import { writeCsv, type CsvCell } from '../present/csv.ts';
 import { textTable } from './format.ts';
 import { formatDate as frenchDate, formatNumber, formatPercent as percent, plural } from '../present/fr.ts';
 import { absenceText, contributionArithmetic, pointsLines } from '../present/evaluation.ts';
+import { presumptionText } from '../present/presumption.ts';
 
 /** A per-employee evaluation error, located in the staff file. */
 export interface ReportError {
@@ -162,7 +163,7 @@ export async function writeJson(r: StreamedReport, write: WriteBlock): Promise<v
       referential: { id: r.referential.id, version: r.referential.identity.version, contentHash: r.contentHash },
       year: r.year,
       channel: declarationChannel(r.year),
-      presumption: { applies: r.presumption.applies, reason: r.presumption.reason, during: r.presumption.during, explanation: r.presumption.explanation, ...(r.presumption.homologated ? { homologated: r.presumption.homologated } : {}) },
+      presumption: { applies: r.presumption.applies, reason: r.presumption.reason, during: r.presumption.during, explanation: presumptionText(r.presumption), ...(r.presumption.homologated ? { homologated: r.presumption.homologated } : {}) },
     },
     null,
     2,
@@ -341,7 +342,7 @@ export async function writeTable(r: StreamedReport, trace: boolean, write: Write
   out.push(`Mesures de prévention en place : ${r.company.measures.length > 0 ? r.company.measures.map((m) => `${measureLabel(m.measure)}${m.since ? ` (depuis le ${frenchDate(m.since)})` : ''}`).join(' ; ') : 'aucune'}`);
   out.push(`Réglementation : ${regulationLine(r)}`);
   out.push(`Déclaration des expositions de ${r.year} : ${declarationChannel(r.year) === 'dads' ? 'DADS (rubrique S65), ou déclaration MSA pour les employeurs agricoles — pas la DSN' : 'DSN, bloc S21.G00.34 (paie de décembre, ou dernière paie d’un contrat qui se termine)'}`);
-  out.push(`Homologation : ${r.presumption.applies ? 'présomption de bonne foi applicable' : 'présomption de bonne foi NON applicable'} — ${r.presumption.explanation}`);
+  out.push(`Homologation : ${r.presumption.applies ? 'présomption de bonne foi applicable' : 'présomption de bonne foi NON applicable'} — ${presumptionText(r.presumption)}`);
   out.push('');
 
   let rows: string[][] = [];

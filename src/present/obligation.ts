@@ -1,4 +1,4 @@
-import type { ObligationRule } from '../core/obligation/index.ts';
+import type { ObligationRule, PenaltyEstimate } from '../core/obligation/index.ts';
 import { formatList, formatNumber, formatPercent } from './fr.ts';
 
 /**
@@ -16,4 +16,13 @@ export function obligationLegalBasis(rule: ObligationRule): string {
   const share = `au moins ${formatPercent(rule.exposedShare, 0)} de l’effectif déclaré exposé`;
   const claims = rule.claimsIndexAbove === null ? '' : `, ou indice de sinistralité AT/MP supérieur à ${formatNumber(rule.claimsIndexAbove)}`;
   return `${sources} : ${share}${claims}`;
+}
+
+/**
+ * The penalty's rule in one French sentence, its rate from the estimate (L4162-4 II, R4162-6).
+ *
+ * @example penaltyRuleText(penaltyEstimate({ remuneration: 1 })) // « Pénalité d’au plus 1 % des rémunérations versées… »
+ */
+export function penaltyRuleText(p: Pick<PenaltyEstimate, 'maximumRate'>): string {
+  return `Pénalité d’au plus ${formatPercent(p.maximumRate, 2)} des rémunérations versées aux salariés concernés pendant les périodes non couvertes par un accord ou un plan d’action (L4162-4 II) ; le taux est fixé par la DREETS après mise en demeure, selon la situation de l’entreprise, ses diligences et les mesures de prévention prises (R4162-6).`;
 }

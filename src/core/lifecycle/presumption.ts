@@ -1,4 +1,4 @@
-import { addDays, maxDate, minDate } from '../util/dates.ts';
+import { addDays, minDate } from '../util/dates.ts';
 import { dateOfTimestamp, homologationCalendar, type HomologationCalendar } from './dates.ts';
 
 /*
@@ -10,7 +10,8 @@ import { dateOfTimestamp, homologationCalendar, type HomologationCalendar } from
  * When: the annual exposure is assessed for the calendar year and declared with the December pay, or
  * with the last pay of a contract that ends earlier (R4163-8). The presumption is therefore judged on
  * the declaration date of the year: 31 December by default. The result also says whether the referential
- * was homologated for the whole year or only part of it, so that a screen can say so.
+ * was homologated for the whole year or only part of it, so that a screen can say so (in French:
+ * `presumptionText`, src/present/presumption.ts).
  */
 
 /** What the check needs of a referential's homologation: its arrêté, and how its life ended if it did. */
@@ -34,12 +35,7 @@ export interface GoodFaithPresumption {
   /** The homologation period (first and last day), when there is one. */
   homologated?: { from: string; to: string };
   calendar?: HomologationCalendar;
-  /** In French, with the article: what applies and why. */
-  explanation: string;
 }
-
-const fr = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-const RULE = 'L4163-2 II et IV du code du travail';
 
 /**
  * Whether the employer applying this referential for `year` is presumed in good faith and protected
@@ -54,7 +50,7 @@ export function goodFaithPresumption(facts: HomologationFacts, year: number, dec
   const last = `${year}-12-31`;
   const h = facts.homologation;
   if (!h) {
-    return { applies: false, reason: 'never_homologated', year, assessedOn: declarationDate, during: 'not_at_all', explanation: `Référentiel non homologué : l’employeur qui l’applique n’est pas présumé de bonne foi et reste exposé à la pénalité (${RULE}).` };
+    return { applies: false, reason: 'never_homologated', year, assessedOn: declarationDate, during: 'not_at_all' };
   }
   const calendar = homologationCalendar(h.arreteDate, h.expires !== undefined && h.arreteDate < '2025-03-28' ? h.expires : undefined);
   let lastDay = calendar.lastDay;
@@ -66,21 +62,7 @@ export function goodFaithPresumption(facts: HomologationFacts, year: number, dec
   const overlaps = homologated.from <= last && homologated.to >= first;
   const during = !overlaps ? 'not_at_all' : homologated.from <= first && homologated.to >= last ? 'whole_year' : 'part_of_year';
   const on = declarationDate >= homologated.from && declarationDate <= homologated.to;
-  const period = `homologué du ${fr(homologated.from)} au ${fr(homologated.to)}${calendar.transitional ? ` (${calendar.transitional === 'deemed' ? 'réputé homologué' : 'homologation prorogée'} jusqu’au 27/03/2026 par l’article 2 du décret n° 2025-277 du 25 mars 2025)` : ''}`;
-  if (on) {
-    const part = during === 'part_of_year' ? ` Homologation sur une partie de ${year} seulement (${fr(maxDate(homologated.from, first))} – ${fr(minDate(homologated.to, last))}).` : '';
-    return { applies: true, reason: 'homologated', year, assessedOn: declarationDate, during, homologated, calendar, explanation: `Référentiel ${period} : en l’appliquant pour ${year}, l’employeur est présumé de bonne foi et ne peut encourir la pénalité (${RULE}).${part}` };
-  }
+  if (on) return { applies: true, reason: 'homologated', year, assessedOn: declarationDate, during, homologated, calendar };
   const reason: PresumptionReason = declarationDate < homologated.from ? 'not_yet_homologated' : 'expired';
-  const why = reason === 'not_yet_homologated' ? `pas encore homologué au ${fr(declarationDate)}` : `plus homologué au ${fr(declarationDate)}`;
-  return {
-    applies: false,
-    reason,
-    year,
-    assessedOn: declarationDate,
-    during,
-    homologated,
-    calendar,
-    explanation: `Référentiel ${period}, ${why} : pour ${year}, la présomption de bonne foi et la protection contre la pénalité ne s’appliquent pas (${RULE}).`,
-  };
+  return { applies: false, reason, year, assessedOn: declarationDate, during, homologated, calendar };
 }

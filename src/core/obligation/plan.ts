@@ -271,8 +271,6 @@ export interface PenaltyEstimate {
   /** base × 1 %: the most the DREETS may set. */
   maximum: number;
   legalBasis: string;
-  /** In French. */
-  explanation: string;
 }
 
 /**
@@ -298,8 +296,5 @@ export function penaltyEstimate(input: { remuneration: number; months?: number }
     maximumRate: 0.01,
     maximum,
     legalBasis: 'L4162-4 II et R4162-6 du code du travail',
-    // Numbers are formatted by the screens (one French formatter); the sentence states the rule.
-    explanation:
-      'Pénalité d’au plus 1 % des rémunérations versées aux salariés concernés pendant les périodes non couvertes par un accord ou un plan d’action (L4162-4 II) ; le taux est fixé par la DREETS après mise en demeure, selon la situation de l’entreprise, ses diligences et les mesures de prévention prises (R4162-6).',
   };
 }

@@ -13,6 +13,7 @@ import {
   type ThemeId,
 } from '../../core/index.ts';
 import { formatDate, formatNumber } from '../../present/fr.ts';
+import { penaltyRuleText } from '../../present/obligation.ts';
 import { useDb } from '../context.ts';
 import { parseNumber } from '../evaluationForm.ts';
 import { frPlan, issueText, refusalText } from '../i18n/fr-plan.ts';
@@ -445,7 +446,7 @@ function PlanEditor({ actor, plan, refusals, themeRefusals, penalty, company }: 
         </div>
       </div>
       <p data-testid="plan-penalty">{estimate ? t.penalty(formatNumber(estimate.p.maximum), formatNumber(estimate.p.base), estimate.months) : t.penaltyNone}</p>
-      {estimate && <p className="help">{estimate.p.explanation}</p>}
+      {estimate && <p className="help">{penaltyRuleText(estimate.p)}</p>}
 
       <div className="export-actions">
         <button type="button" onClick={() => downloadText(`accord-prevention-${safeFileName(company)}-${plan.start.slice(0, 4)}.md`, planMarkdown(plan, company, penalty), 'text/markdown;charset=utf-8')} data-testid="plan-export">

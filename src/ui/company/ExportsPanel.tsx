@@ -11,6 +11,7 @@ import type { CompanyEvaluation } from './evaluation.ts';
 import { declarationCsv, duerCsv, duerMatrix, HARDSHIP_LABELS, safeFileName } from './exports.ts';
 import { duerSheet, resultsSheet, workbookBlob, type XlsxSheet } from './xlsxExports.ts';
 import { DataTable, numeric } from '../components/DataTable.tsx';
+import { presumptionText } from '../../present/presumption.ts';
 
 const t = frCompany.exports;
 
@@ -45,7 +46,7 @@ export function ExportsPanel({
   const matrix = useMemo(() => evaluation.duer ?? duerMatrix(r, employees, evaluation), [r, employees, evaluation]);
   // Temporary workers are declared by their agency, not in the company's file.
   const declared = useMemo(() => evaluation.summaries.reduce((n, s) => n + (s.temporary ? 0 : s.declared.length), 0), [evaluation]);
-  const notes = [channelText(evaluationChannel(evaluation), evaluation.year), ...(declaration ? [declaration.presumption.explanation] : [])];
+  const notes = [channelText(evaluationChannel(evaluation), evaluation.year), ...(declaration ? [presumptionText(declaration.presumption)] : [])];
   const downloadDeclaration = () => {
     setXlsxError('');
     downloadText(`declaration-${base}.csv`, declarationCsv(employees, evaluation, { notes }), 'text/csv;charset=utf-8');

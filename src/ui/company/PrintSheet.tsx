@@ -7,6 +7,7 @@ import { regulationLabel } from '../labels.ts';
 import { periodInYear } from './exports.ts';
 import type { CompanyProfile } from './profile.ts';
 import { PlainExplanation } from './Explanation.tsx';
+import { presumptionText } from '../../present/presumption.ts';
 
 const t = frCompany.sheet;
 
@@ -81,7 +82,7 @@ export function PrintSheet({
         {presumption && (
           <>
             <dt>{t.presumption}</dt>
-            <dd data-testid="sheet-presumption">{presumption.explanation}</dd>
+            <dd data-testid="sheet-presumption">{presumptionText(presumption)}</dd>
           </>
         )}
       </dl>

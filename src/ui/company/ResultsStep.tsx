@@ -20,6 +20,7 @@ import { PrintSheet } from './PrintSheet.tsx';
 import { compareEvaluations, employeeWithShares, isWhatIfActive, measuresWithWhatIf, NO_WHAT_IF, type WhatIf } from './whatif.ts';
 import { WhatIfPanel } from './WhatIfPanel.tsx';
 import { DataTable } from '../components/DataTable.tsx';
+import { presumptionText } from '../../present/presumption.ts';
 
 const t = frCompany.results;
 
@@ -134,7 +135,7 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
               <h4>
                 {t.presumptionHeading} : <span className={presumption.applies ? 'badge badge-ok' : 'badge badge-warn'}>{presumption.applies ? t.presumptionApplies : t.presumptionNot}</span>
               </h4>
-              <p>{presumption.explanation}</p>
+              <p>{presumptionText(presumption)}</p>
               {!presumption.applies && <p>{t.presumptionDeclared}</p>}
             </div>
             <button type="button" onClick={() => actor.send({ type: 'EVALUATE' })}>

@@ -1,6 +1,7 @@
 import { penaltyEstimate, THEME_LABELS, themeRule, validateActionPlan, type ActionPlan } from '../../core/index.ts';
 import { formatCount, formatDate, formatNumber } from '../../present/fr.ts';
 import { mdRow, mdTableHead, mdText } from '../../present/markdown.ts';
+import { penaltyRuleText } from '../../present/obligation.ts';
 import { frPlan, issueText } from '../i18n/fr-plan.ts';
 import type { PlanPenalty } from './actionPlanMachine.ts';
 
@@ -63,7 +64,7 @@ export function planMarkdown(plan: ActionPlan, company: string, penalty?: PlanPe
   out.push('');
   if (penalty) {
     const p = penaltyEstimate({ remuneration: penalty.remuneration, months: penalty.months });
-    out.push(`## ${mdText(t.penaltyHeading)}`, '', mdText(t.penalty(formatNumber(p.maximum), formatNumber(p.base), penalty.months)), '', mdText(p.explanation), '');
+    out.push(`## ${mdText(t.penaltyHeading)}`, '', mdText(t.penalty(formatNumber(p.maximum), formatNumber(p.base), penalty.months)), '', mdText(penaltyRuleText(p)), '');
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

@@ -14,6 +14,7 @@ import { writeCsv, type CsvCell } from '../../present/csv.ts';
 import { formatDate, formatNumber, plural } from '../../present/fr.ts';
 import type { CompanyEvaluation } from './evaluation.ts';
 import { labelOf, periodInYear } from './exports.ts';
+import { presumptionText } from '../../present/presumption.ts';
 
 /*
  * The company's declaration as it leaves the app, from the evaluation the screens hold (one summary per
@@ -151,7 +152,7 @@ export function agencySheetCsv(sheet: AgencyExposureSheet, employees: readonly E
   }
   data.push([`Total : ${plural(sheet.workers.length, 'intérimaire', 'intérimaires')}, dont ${formatNumber(sheet.workers.filter((w) => w.factors.length > 0).length, 0)} avec des facteurs à déclarer`, '', '', '', '', '', '', '', '', '', '', '']);
   data.push([`Évaluation par l’entreprise utilisatrice ${context.company} (L4163-1 IV du code du travail), référentiel ${context.referential}`, '', '', '', '', '', '', '', '', '', '', '']);
-  data.push([context.presumption.explanation, '', '', '', '', '', '', '', '', '', '', '']);
+  data.push([presumptionText(context.presumption), '', '', '', '', '', '', '', '', '', '', '']);
   data.push([channelText(sheet.channel, sheet.year), '', '', '', '', '', '', '', '', '', '', '']);
   return toCsv(AGENCY_HEADERS_FR, data);
 }
