@@ -1,4 +1,4 @@
-import { ABSENCE_REASON_LABELS, findCriterion, regulationById, UNIT_LABELS, type AbsenceResult, type ArithmeticStep, type Contribution, type DerivedQuantity, type EmployeeResult, type FactorCode, type PointsStep, type ThresholdUnit } from '../core/index.ts';
+import { findCriterion, regulationById, UNIT_LABELS, type AbsenceReason, type AbsenceResult, type ArithmeticStep, type Contribution, type DerivedQuantity, type EmployeeResult, type FactorCode, type PointsStep, type ThresholdUnit } from '../core/index.ts';
 import { formatCount, formatDate, formatNumber, formatPercent, plural, pluralWord } from './fr.ts';
 
 /*
@@ -7,6 +7,15 @@ import { formatCount, formatDate, formatNumber, formatPercent, plural, pluralWor
  * `AbsenceResult`); the app, the command line and the exports all write them through here, with the
  * one number formatter (decimal comma, narrow no-break space between thousands).
  */
+
+/** The long absences an employee's record names, in French (in the order the editor offers them). */
+export const ABSENCE_REASON_LABELS: Record<AbsenceReason, string> = {
+  long_sick_leave: 'arrêt maladie de longue durée',
+  training_leave: 'congé de formation',
+  sabbatical: 'congé sabbatique',
+  parental_leave: 'congé parental',
+  other_long_absence: 'autre absence longue',
+};
 
 /** Figures of the arithmetic keep up to four decimals: the trace is meant to be re-done by hand. */
 const n = (x: number) => formatNumber(x, 4);

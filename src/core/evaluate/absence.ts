@@ -21,14 +21,6 @@ import type { ContractInYear } from './points.ts';
  * declared for 2024. Three weeks of sick leave would not be recorded (not a long absence).
  */
 
-export const ABSENCE_REASON_LABELS: Record<AbsenceReason, string> = {
-  long_sick_leave: 'arrêt maladie de longue durée',
-  training_leave: 'congé de formation',
-  sabbatical: 'congé sabbatique',
-  parental_leave: 'congé parental',
-  other_long_absence: 'autre absence longue',
-};
-
 export interface AbsenceEffect {
   /** Days of the contract in the year. */
   contractDays: number;

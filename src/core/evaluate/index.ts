@@ -10,8 +10,8 @@ import type { EmployeeResult, EvaluationOptions, StaffResult } from './types.ts'
 export * from './types.ts';
 export { EvaluationError, givenValue, DOUBLED_BEFORE, type EvaluationErrorCode, type EvaluationErrorParams, type DatesProblem, type ExpectedAnswer, type GivenValue, type ReferentialProblem, type UnplacedParams } from './errors.ts';
 export { DEFAULT_RULES, RULE_CHOICES, resolveRules, type UnsettledRules } from './rules.ts';
-export { absenceEffect, ABSENCE_REASON_LABELS, type AbsenceEffect } from './absence.ts';
-export { missingQuantitiesText, type DerivedQuantity } from './intensity.ts';
+export { absenceEffect, type AbsenceEffect } from './absence.ts';
+export { type DerivedQuantity } from './intensity.ts';
 export { measureDaysInYear, measurePeriods, transitionThresholds, type CompanyAnswers } from './setup.ts';
 export { compactOf, compactVerdict, decisiveGroupIndex, factorBit, factorsOf, groupMargin, groupVerdict, layoutOf, type CompactResult, type GridLevel, type LayoutFactor, type LayoutGroup, type ResultLayout } from './compact.ts';
 export { mergeStaffTotals, TotalsAccumulator, type AsyncStaffStream, type StaffRow, type StaffStream, type StaffTotals } from './staff.ts';

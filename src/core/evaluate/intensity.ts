@@ -114,6 +114,10 @@ function conditionTruth(condition: Condition, values: ReadonlyMap<Quantity, numb
   }
 }
 
+/*
+ * Deprecated: the wording lives in src/present/quantities.ts. Kept only while check/rules/regulation.ts
+ * passes the sentence as a finding parameter; delete once that rule passes the quantities instead.
+ */
 const QUANTITY_NAMES: Record<Quantity, string> = {
   load: 'la charge unitaire (kg)',
   daily_tonnage: 'le tonnage cumulé par jour (t)',
@@ -130,6 +134,8 @@ const QUANTITY_NAMES: Record<Quantity, string> = {
 };
 
 /**
+ * @deprecated Use `missingQuantitiesText` of src/present/quantities.ts (see above).
+ *
  * What to state so that an intensity test can be decided. For repetitive work, two of cycle time,
  * actions per cycle and actions per minute are enough: the third is derived.
  */

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ABSENCE_REASON_LABELS, type AbsenceReason, type Employee, type Referential } from '../../core/index.ts';
+import { AbsenceReasonSchema, type AbsenceReason, type Employee, type Referential } from '../../core/index.ts';
+import { ABSENCE_REASON_LABELS } from '../../present/evaluation.ts';
 import { formatNumber } from '../format.ts';
 import { frCompany } from '../i18n/fr-company.ts';
 import { Field } from '../components/Field.tsx';
@@ -25,7 +26,7 @@ const COLUMN_OF: Record<keyof EmployeeDraft, string> = {
   mission: 'mission',
 };
 
-const REASONS = Object.keys(ABSENCE_REASON_LABELS) as AbsenceReason[];
+const REASONS = AbsenceReasonSchema.options;
 
 /**
  * One employee of the staff table, added or changed. Checked on every keystroke by the staff file's
