@@ -11,6 +11,11 @@ import { THEME_LABELS, themeRule, type ThemeId } from './themes.ts';
  * on the start date, each theme with objectives to quantify (a baseline from the diagnosis, no target:
  * the validator asks for one) and an indicator. The company then edits it; nothing here is a legal
  * commitment.
+ *
+ * Its French texts (objectives, indicators, units, notes, label snapshots) are content, not presentation:
+ * they are the first version of a document the company edits, stores (Dexie `actionPlans`, backups) and
+ * signs or files. The stored plan must read the same whatever later versions of the app would say, so
+ * they are written once here and kept with the plan, like the legal theme labels they start from.
  */
 
 /** The mission profiles of the staff evaluated (the results carry no jobs). */
