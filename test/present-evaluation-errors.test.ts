@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { EvaluationError, createEvaluator, evaluate, loadReferential, type CompanyAnswers, type Employee, type Referential } from '../src/core/index.ts';
 import { evaluationErrorDetail, evaluationErrorMessage, evaluationErrorRecord } from '../src/present/evaluation-errors.ts';
 import { missingQuantitiesText } from '../src/present/quantities.ts';
+import { checkExportWithMessages, checkReportMarkdown } from '../src/present/check-report.ts';
+import type { CheckExport } from '../src/core/index.ts';
 
 /*
  * The evaluator's errors in French (src/present/evaluation-errors.ts): the core gives code, field,
@@ -94,5 +96,19 @@ describe('evaluation errors in French', () => {
   it('the core’s own message is for programmers: code and field, no French', () => {
     const e = evalOne(mechanic({ jobs: [{ job: 'soudeur', share: 100 }] }));
     expect(e.message).toBe('unknown_job at jobs[0].job (employee E1)');
+  });
+
+  it('a scenario stopped by an evaluation error: data in the check report, French in its Markdown and JSON', () => {
+    const report: CheckExport = {
+      kind: 'logigramme-check-report',
+      formatVersion: 1,
+      referential: { id: 'x', title: 'X', branch: 'B', version: '1.0.0', status: 'draft', regulation: '2023-09-01', contentHash: 'h' },
+      generatedAt: '2026-01-01T00:00:00Z',
+      counts: { error: 0, warning: 0, info: 0 },
+      findings: [],
+      scenarios: [{ id: 'sc', label: 'Scénario', passed: false, mismatches: [], error: { code: 'shares_sum', field: 'jobs', params: { sum: 99.5 } } }],
+    };
+    expect(checkReportMarkdown(report)).toContain(`jobs : les parts des postes totalisent 99,5${NNBSP}% au lieu de 100${NNBSP}%`);
+    expect(checkExportWithMessages(report).scenarios[0]!.error).toEqual({ code: 'shares_sum', field: 'jobs', params: { sum: 99.5 }, message: `jobs : les parts des postes totalisent 99,5${NNBSP}% au lieu de 100${NNBSP}%` });
   });
 });

@@ -5,7 +5,8 @@
  */
 import { regulationById, type CheckExport } from '../core/index.ts';
 import { STATUS_LABELS, VERDICT_LABELS } from './diff-text.ts';
-import { findingMessage } from './findings.ts';
+import { evaluationErrorMessage } from './evaluation-errors.ts';
+import { findingMessage, withFindingMessages } from './findings.ts';
 import { formatNumber, plural } from './fr.ts';
 import { mdCode, mdRow, mdTableHead, mdText } from './markdown.ts';
 
@@ -43,7 +44,7 @@ export function checkReportMarkdown(report: CheckExport): string {
     const passed = report.scenarios.filter((s) => s.passed).length;
     lines.push(`${formatNumber(passed)} sur ${formatNumber(report.scenarios.length)} réussis.`, '', ...mdTableHead(['Scénario', 'Résultat', 'Écarts']));
     for (const s of report.scenarios) {
-      const details = [...s.mismatches.map((m) => `${mdText(m.what)} : attendu ${value(m.expected)}, obtenu ${value(m.actual)}`), ...(s.error ? [mdText(s.error)] : [])].join(' ; ');
+      const details = [...s.mismatches.map((m) => `${mdText(m.what)} : attendu ${value(m.expected)}, obtenu ${value(m.actual)}`), ...(s.error ? [mdText(evaluationErrorMessage(s.error))] : [])].join(' ; ');
       lines.push(mdRow([`${mdText(s.label)} (${mdCode(s.id)})`, s.passed ? 'réussi' : '**échoué**', details || '—']));
     }
     lines.push('');
@@ -68,4 +69,10 @@ export function checkReportMarkdown(report: CheckExport): string {
     if (w.factorChanges.length > 0) lines.push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** The check report as a JSON file read by people as well as programs: every finding and scenario error with its French message. */
+export function checkExportWithMessages(report: CheckExport) {
+  const withFindings = withFindingMessages(report);
+  return { ...withFindings, scenarios: report.scenarios.map((s) => (s.error ? { ...s, error: { ...s.error, message: evaluationErrorMessage(s.error) } } : s)) };
 }

@@ -27,14 +27,13 @@ import {
   type LifecycleRefusal,
   type LifecycleState,
 } from '../core/lifecycle/index.ts';
-import { checkReportMarkdown } from '../present/check-report.ts';
+import { checkExportWithMessages, checkReportMarkdown } from '../present/check-report.ts';
 import { referentialKey, type DraftRecord, type LogigrammeDb, type StoredHistory, type StoredReferential, type StoredStep } from './db.ts';
 import { quarantineIssue, recordFor, type Clock } from './referentials.ts';
 import { publicationsKey } from './hashes.ts';
 import { factsFor, homologationOf as loggedHomologation, logPublications, readPublicationLog, versionFacts } from './publications.ts';
 import { verifyPublicationLog, type PublicationEntry } from '../core/lifecycle/index.ts';
 import { keepSnapshot } from './snapshots.ts';
-import { withFindingMessages } from '../present/findings.ts';
 
 /*
  * The editor's drafts: one working draft per referential id (the logigramme and its lifecycle), saved
@@ -547,7 +546,7 @@ export function exportReferential(graph: GraphDocument): ExportFile {
 export function exportCheckReport(graph: GraphDocument, generatedAt: string): { json: ExportFile; markdown: ExportFile } {
   const report = checkExport(graph, generatedAt);
   return {
-    json: { name: `${baseName(graph)}.verification.json`, type: 'application/json', text: `${JSON.stringify(withFindingMessages(report), null, 2)}\n` },
+    json: { name: `${baseName(graph)}.verification.json`, type: 'application/json', text: `${JSON.stringify(checkExportWithMessages(report), null, 2)}\n` },
     markdown: { name: `${baseName(graph)}.verification.md`, type: 'text/markdown', text: checkReportMarkdown(report) },
   };
 }

@@ -3,6 +3,7 @@ import type { Finding } from '../check/types.ts';
 import type { GraphDocument } from '../graph/schema.ts';
 import { contentHash } from '../referential/canonical.ts';
 import { REGULATION_VERSIONS, regulationById } from '../regulation/index.ts';
+import type { EvaluationErrorCode, EvaluationErrorParams } from '../evaluate/errors.ts';
 import { runScenario } from '../scenarios/index.ts';
 import { publishedReferential } from './publish.ts';
 
@@ -14,7 +15,8 @@ export interface ScenarioLine {
   label: string;
   passed: boolean;
   mismatches: Array<{ what: string; expected: string | number; actual: string | number }>;
-  error?: string;
+  /** The evaluation error that stopped the scenario: code, field and parameters (worded by src/present). */
+  error?: { code: EvaluationErrorCode; field: string; params: EvaluationErrorParams[EvaluationErrorCode] };
 }
 
 /** The check report of a logigramme as exported (JSON): what the Markdown report is written from. */
@@ -39,19 +41,17 @@ export function checkExport(graph: GraphDocument, generatedAt: string): CheckExp
   const against = r.regulation !== LATEST_REGULATION && regulationById(r.regulation) ? LATEST_REGULATION : undefined;
   const report = checkGraph(graph, against ? { against } : {});
   const { referential } = publishedReferential(graph);
+  // runScenario answers an EvaluationError with a failed outcome; anything else is a fault and propagates.
   const scenarios = referential.scenarios.map((s): ScenarioLine => {
-    try {
-      const outcome = runScenario(referential, s);
-      return {
-        id: s.id,
-        label: s.label,
-        passed: outcome.passed,
-        mismatches: outcome.mismatches.map((m) => ({ what: m.what, expected: m.expected, actual: m.actual })),
-        ...(outcome.error ? { error: outcome.error.message } : {}),
-      };
-    } catch (error) {
-      return { id: s.id, label: s.label, passed: false, mismatches: [], error: error instanceof Error ? error.message : String(error) };
-    }
+    const outcome = runScenario(referential, s);
+    const error = outcome.error;
+    return {
+      id: s.id,
+      label: s.label,
+      passed: outcome.passed,
+      mismatches: outcome.mismatches.map((m) => ({ what: m.what, expected: m.expected, actual: m.actual })),
+      ...(error ? { error: { code: error.code, field: error.field, params: error.params } } : {}),
+    };
   });
   const out: CheckExport = {
     kind: 'logigramme-check-report',
