@@ -19,6 +19,7 @@ import {
   type Referential,
 } from '../src/core/index.ts';
 import { formatIssues } from '../src/present/issues.ts';
+import { evaluationErrorMessage } from '../src/present/evaluation-errors.ts';
 
 /*
  * Property tests (fast-check, fixed seeds so a failure replays) of the evaluator on schema-valid
@@ -382,7 +383,7 @@ describe('(c) on schema-valid employees the evaluator throws nothing but Evaluat
             const e = error as EvaluationError;
             expect(e.field.length).toBeGreaterThan(0);
             expect(e.employee).toBe(employee.id);
-            expect(e.message.startsWith(`Salarié ${employee.id}, ${e.field} : `)).toBe(true);
+            expect(evaluationErrorMessage(e, SAMPLE_REF).startsWith(`Salarié ${employee.id}, ${e.field} : `)).toBe(true);
             refused++;
             continue;
           }

@@ -7,6 +7,7 @@ import { applyCommand, canApply, type GraphCommand } from '../src/core/graph/com
 import { companyIssues, loadCompanyText } from '../src/io/company.ts';
 import { fixture } from './commands/fixture.ts';
 import { issueMessage } from '../src/present/issues.ts';
+import { evaluationErrorMessage } from '../src/present/evaluation-errors.ts';
 
 enablePatches();
 
@@ -47,7 +48,8 @@ describe('the evaluator', () => {
     }
     expect(error).toBeInstanceOf(EvaluationError);
     expect((error as EvaluationError).code).toBe('answer_missing');
-    expect((error as EvaluationError).message).not.toMatch(/function|native code/);
+    expect((error as EvaluationError).params).toEqual({ question: 'constructor', scope: 'company' });
+    expect(evaluationErrorMessage(error as EvaluationError, r)).not.toMatch(/function|native code/);
   });
 
   it('a scenario without the answer fails with the same message', () => {
@@ -55,14 +57,22 @@ describe('the evaluator', () => {
     const bare = { ...r, scenarios: r.scenarios.map((s) => ({ ...s, answers: {} })) };
     const outcomes = runScenarios(bare);
     expect(outcomes[0]!.error?.code).toBe('answer_missing');
-    for (const o of outcomes) expect(o.error?.message ?? '').not.toMatch(/function|native code/);
+    for (const o of outcomes) expect(o.error ? evaluationErrorMessage(o.error, bare) : '').not.toMatch(/function|native code/);
   });
 
   it('an employee question `toString` left unanswered is missing, not a function', () => {
     const r = renamed();
     const evaluator = createEvaluator(r, { answers: { constructor: 'atelier' } as Record<string, string>, measures: [] }, { year: 2024 });
     // `agent-nuit` starts at the node asking the employee question.
-    expect(() => evaluator.evaluate({ id: 'E2', annualHours: 1607, contract: {}, birth: 1980, jobs: [{ job: 'agent-nuit', share: 100 }] })).toThrow(/réponse manquante/);
+    let error: unknown;
+    try {
+      evaluator.evaluate({ id: 'E2', annualHours: 1607, contract: {}, birth: 1980, jobs: [{ job: 'agent-nuit', share: 100 }] });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EvaluationError);
+    expect((error as EvaluationError).code).toBe('answer_missing');
+    expect(evaluationErrorMessage(error as EvaluationError, r)).toMatch(/réponse manquante/);
   });
 });
 
