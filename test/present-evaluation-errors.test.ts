@@ -74,6 +74,8 @@ describe('evaluation errors in French', () => {
     expect(evaluationErrorDetail(reversed)).toBe('fin du contrat (31/05/2024) avant son début (01/06/2024)');
     const year = thrown(() => createEvaluator(REF, ATELIER, { year: 2014 }));
     expect(evaluationErrorDetail(year)).toBe('année 2014 non prise en charge : les seuils existent à partir de 2015');
+    const half = thrown(() => createEvaluator(REF, ATELIER, { year: 2024.5 }));
+    expect(evaluationErrorDetail(half)).toBe('année 2024,5 non prise en charge : les seuils existent à partir de 2015');
   });
 
   it('a situation the version cannot evaluate: its label, the factor’s label and what to state', () => {

@@ -45,6 +45,9 @@ type Writer<C extends EvaluationErrorCode> = (p: EvaluationErrorParams[C], l: La
 /** A share in percent as typed (`99.5` → « 99,5 % »): sums keep up to six decimals, as the tolerance does. */
 const percent = (value: number) => formatPercent(value / 100, 6);
 
+/** A year as written (« 2024 », never « 2 024 »), in French if it is not a whole number (« 2024,5 »). */
+const yearText = (year: number) => formatNumber(year, { digits: 6, grouping: false });
+
 /** A value as found in the input: figures in French, booleans as « oui »/« non ». */
 function given(value: GivenValue): string {
   if (value === null) return 'vide';
@@ -143,11 +146,11 @@ const DETAILS = {
   },
   unknown_measure: (p) => `mesure de prévention « ${p.measure} » inconnue dans ce référentiel`,
   contract_dates: (p) => datesText(p, 'contract'),
-  contract_outside_year: (p) => `le contrat (${p.start !== undefined ? formatDate(p.start) : '…'} → ${p.end !== undefined ? formatDate(p.end) : '…'}) ne couvre aucun jour de ${String(p.year)}`,
+  contract_outside_year: (p) => `le contrat (${p.start !== undefined ? formatDate(p.start) : '…'} → ${p.end !== undefined ? formatDate(p.end) : '…'}) ne couvre aucun jour de ${yearText(p.year)}`,
   absence_dates: (p) => datesText(p, 'absence'),
   birth_missing: () => `année de naissance manquante : elle fixe le doublement des points (${DOUBLING})`,
-  birth_ambiguous: (p) => `né(e) en ${String(p.year)} : donnez la date de naissance complète (AAAA-MM-JJ), ${DOUBLING}`,
-  year_unsupported: (p) => `année ${String(p.year)} non prise en charge : les seuils existent à partir de ${String(p.first)}`,
+  birth_ambiguous: (p) => `né(e) en ${yearText(p.year)} : donnez la date de naissance complète (AAAA-MM-JJ), ${DOUBLING}`,
+  year_unsupported: (p) => `année ${yearText(p.year)} non prise en charge : les seuils existent à partir de ${yearText(p.first)}`,
   regulation_unknown: (p) => `version réglementaire inconnue « ${p.regulation} »`,
   referential_invalid: (p, l) => referentialText(p, l),
 } as const satisfies { [C in EvaluationErrorCode]: Writer<C> };

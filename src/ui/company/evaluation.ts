@@ -7,6 +7,7 @@ import {
   decisiveGroupIndex,
   DSN_FACTOR_CODES,
   EvaluationError,
+  type EvaluationErrorCode,
   groupMargin,
   type CompactResult,
   mergeStaffTotals,
@@ -90,7 +91,7 @@ export interface EmployeeError {
   /** Position in the staff list. */
   index: number;
   employee: string;
-  code: string;
+  code: EvaluationErrorCode;
   field: string;
   /** The staff-file column of the field ('' when none). */
   column: string;
