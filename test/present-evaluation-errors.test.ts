@@ -113,4 +113,11 @@ describe('evaluation errors in French', () => {
     expect(checkReportMarkdown(report)).toContain(`jobs : les parts des postes totalisent 99,5${NNBSP}% au lieu de 100${NNBSP}%`);
     expect(checkExportWithMessages(report).scenarios[0]!.error).toEqual({ code: 'shares_sum', field: 'jobs', params: { sum: 99.5 }, message: `jobs : les parts des postes totalisent 99,5${NNBSP}% au lieu de 100${NNBSP}%` });
   });
+
+  it('an unknown code, or parameters that do not fit the code, do not compile (tsc runs on the tests)', () => {
+    // @ts-expect-error — not a code of EvaluationErrorParams
+    expect(new EvaluationError('unknown_code', 'x', {}).field).toBe('x');
+    // @ts-expect-error — shares_sum needs its sum
+    expect(new EvaluationError('shares_sum', 'jobs', { job: 'mecanicien' }).code).toBe('shares_sum');
+  });
 });
