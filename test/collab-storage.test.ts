@@ -82,7 +82,7 @@ function edited(g: GraphDocument, commands: GraphCommand[]): GraphDocument {
   const copy = structuredClone(g);
   for (const c of commands) {
     const verdict = canApply(copy, c);
-    if (!verdict.ok) throw new Error(`${c.type}: ${verdict.message}`);
+    if (!verdict.ok) throw new Error(`${c.type}: ${verdict.code} ${JSON.stringify(verdict.params)}`);
     applyCommand(copy, c);
   }
   return copy;

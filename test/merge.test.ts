@@ -34,7 +34,7 @@ function edit(commands: GraphCommand[], from: GraphDocument = BASE): GraphDocume
   const g = structuredClone(from);
   for (const c of commands) {
     const verdict = canApply(g, c);
-    if (!verdict.ok) throw new Error(`${c.type}: ${verdict.message}`);
+    if (!verdict.ok) throw new Error(`${c.type}: ${verdict.code} ${JSON.stringify(verdict.params)}`);
     applyCommand(g, c);
   }
   return g;

@@ -1,7 +1,6 @@
 import {
   answerProblem,
   CompanyInputSchema,
-  expectedText,
   formatPath,
   migrateDocument,
   parseJsonText,
@@ -14,6 +13,7 @@ import {
   type Referential,
   type Result,
 } from '../core/index.ts';
+import { expectedText } from '../present/rules.ts';
 
 /*
  * The company file: the answers to the referential's company-level questions and the prevention

@@ -1,9 +1,7 @@
 import {
   LOAD_RULES,
   missingQuantitiesText,
-  ruleMessage,
   UNIT_LABELS,
-  VERSION_LIST,
   type CataloguedIssue,
   type CataloguedIssueCode,
   type DocumentKind,
@@ -13,6 +11,7 @@ import {
   type RuleCode,
 } from '../core/index.ts';
 import { formatCount, formatSize } from './fr.ts';
+import { ruleMessage, VERSION_LIST } from './rules.ts';
 
 /*
  * The French messages of the load issues: one catalogue, keyed by code, written from each issue's

@@ -23,6 +23,7 @@ import { defineCommand, isGraphDocument } from '../command.ts';
 import { formatJsonIssues } from '../format.ts';
 import { formatNumber, plural } from '../../present/fr.ts';
 import { MERGE_HELP } from '../help.ts';
+import { noticeMessage } from '../../present/merge.ts';
 import { emitJson, readJsonDocument, UsageError, type CliIo } from '../io.ts';
 import { issuesWithMessages } from '../../present/issues.ts';
 
@@ -144,7 +145,7 @@ function textReport(result: MergeResult<unknown>, problems: LoadIssue[], paths: 
     const other = c.chosen === 'ours' ? 'theirs' : 'ours';
     out.push(`   gardé : ${c.chosen === 'ours' ? 'notre version' : 'leur version'}${result.pending.includes(c) ? ` — pour garder ${other === 'theirs' ? 'la leur' : 'la nôtre'} : --choose '${c.id}=${other}'` : ' (--choose)'}`);
   });
-  if (result.notices.length > 0) out.push('', 'Remarques :', ...result.notices.map((n: MergeNotice) => `- ${n.message}${n.code === 'structure.new_issue' ? '' : ` (${n.ids.join(', ')})`}`));
+  if (result.notices.length > 0) out.push('', 'Remarques :', ...result.notices.map((n: MergeNotice) => `- ${noticeMessage(n)}${n.code === 'structure.new_issue' ? '' : ` (${n.ids.join(', ')})`}`));
   if (problems.length > 0) out.push('', 'Le référentiel fusionné ne se charge pas :', formatJsonIssues(output ?? '(sortie)', problems));
   return out.join('\n');
 }
@@ -157,7 +158,7 @@ function jsonReport(result: MergeResult<unknown>, problems: LoadIssue[], output:
     clean,
     output,
     conflicts: result.conflicts.map((c) => ({ ...c, pending: result.pending.includes(c), text: conflictLines(c) })),
-    notices: result.notices,
+    notices: result.notices.map((n) => ({ ...n, message: noticeMessage(n) })),
     problems: issuesWithMessages(problems),
   };
 }

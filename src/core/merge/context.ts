@@ -59,7 +59,7 @@ export class MergeContext {
     for (let i = this.conflicts.length - 1; i >= 0; i--) if (this.conflicts[i]!.id.startsWith(prefix)) this.conflicts.splice(i, 1);
   }
 
-  notice(code: MergeNotice['code'], message: string, ids: string[]): void {
-    if (ids.length > 0) this.notices.push({ code, message, ids });
+  notice(notice: MergeNotice): void {
+    if (notice.ids.length > 0) this.notices.push(notice);
   }
 }

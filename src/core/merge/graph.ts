@@ -1,4 +1,3 @@
-import { ruleMessage } from '../check/codes.ts';
 import { compile } from '../compile/compile.ts';
 import { GRAPH_FORMAT_VERSION, GraphEdgeSchema, GraphNodeSchema, type GraphDocument, type GraphEdge, type GraphNode } from '../graph/schema.ts';
 import { MeasureSchema, QuestionSchema, ScenarioSchema, type Identity } from '../referential/schema.ts';
@@ -80,7 +79,7 @@ export function mergeGraphs(base: GraphDocument, ours: GraphDocument, theirs: Gr
     if (!explained) dropped.push(id);
     edges.set(id, { value: undefined, origin: entry.origin });
   }
-  ctx.notice('edge.dropped', 'Liaisons retirées : leur nœud n’existe plus après la fusion.', dropped);
+  ctx.notice({ code: 'edge.dropped', ids: dropped });
   settleSlots(ctx, edges, base);
 
   // Catalogues: a question or measure still asked by a node stays, whoever deleted it.
@@ -100,7 +99,7 @@ export function mergeGraphs(base: GraphDocument, ours: GraphDocument, theirs: Gr
   const questions = mergeKeyed(ctx, base.referential.questions, ours.referential.questions, theirs.referential.questions, catalogue('question', asked, (x) => QuestionSchema.safeParse(x).success));
   const measures = mergeKeyed(ctx, base.referential.measures, ours.referential.measures, theirs.referential.measures, catalogue('measure', tested, (x) => MeasureSchema.safeParse(x).success));
   const keptCatalogue = [...questions, ...measures].filter(([, e]) => e.deletedBy && e.value !== undefined && !e.conflict).map(([id]) => id);
-  ctx.notice('catalogue.kept', 'Éléments du catalogue supprimés d’un côté mais gardés : un nœud de la version fusionnée les utilise.', keptCatalogue);
+  ctx.notice({ code: 'catalogue.kept', ids: keptCatalogue });
   const scenarios = mergeKeyed(ctx, base.referential.scenarios, ours.referential.scenarios, theirs.referential.scenarios, {
     collection: 'scenario',
     fields: (b, o, t) => mergeFields(ctx, { collection: 'scenario', id: o.id, label: fieldLabel }, b, o, t),
@@ -119,7 +118,7 @@ export function mergeGraphs(base: GraphDocument, ours: GraphDocument, theirs: Gr
     lostMembers.push(...n.members.filter((m) => !ids.has(m)));
     return { ...n, members: n.members.filter((m) => ids.has(m)) };
   });
-  ctx.notice('group.member_dropped', 'Nœuds retirés de leur groupe : ils n’existent plus après la fusion.', lostMembers);
+  ctx.notice({ code: 'group.member_dropped', ids: lostMembers });
 
   const doc: GraphDocument = {
     ...optional('$schema', pick(merge3(base.$schema, ours.$schema, theirs.$schema), prefer === 'ours' ? ours.$schema : theirs.$schema)),
@@ -144,7 +143,7 @@ export function mergeGraphs(base: GraphDocument, ours: GraphDocument, theirs: Gr
   } else {
     // Each side says it started elsewhere: this merge started from `base`, which is what it now contains.
     doc.base = baseOfGraph(base);
-    ctx.notice('base.reset', 'Les deux versions déclarent des points de départ différents : la version fusionnée déclare la base de la fusion.', [doc.base.id]);
+    ctx.notice({ code: 'base.reset', ids: [doc.base.id] });
   }
 
   newStructureIssues(ctx, doc, ours, theirs);
@@ -207,6 +206,6 @@ function newStructureIssues(ctx: MergeContext, merged: GraphDocument, ours: Grap
   const key = (i: { code: string; element: string }) => `${i.code}@${i.element}`;
   const before = new Set([...compile(ours).issues, ...compile(theirs).issues].map(key));
   for (const i of compile(merged).issues) {
-    if (!before.has(key(i))) ctx.notice('structure.new_issue', ruleMessage(i.code, { node: i.element, ...i.params }), [i.element]);
+    if (!before.has(key(i))) ctx.notice({ code: 'structure.new_issue', ids: [i.element], rule: i.code, params: i.params });
   }
 }

@@ -137,7 +137,7 @@ export function mergeLayout(ctx: MergeContext, b: GraphDocument['layout'], o: Gr
     }
     out.nodes[id] = merged as NodeLayout;
   }
-  ctx.notice('layout.both_changed', `Disposition modifiée des deux côtés pour ${both.length > 1 ? `${both.length} nœuds` : '1 nœud'} : celle de ${prefer === 'ours' ? 'notre' : 'leur'} version est gardée.`, [...new Set(both)]);
+  ctx.notice({ code: 'layout.both_changed', ids: [...new Set(both)], kept: prefer });
   return out;
 }
 

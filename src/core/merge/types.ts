@@ -1,3 +1,5 @@
+import type { FindingParams, RuleCode } from '../check/codes.ts';
+
 /**
  * Three-way merge vocabulary. Both sides are described against the common base; `ours` is the side
  * whose file is being merged into (the local draft, git's `%A`), `theirs` the other one.
@@ -50,12 +52,17 @@ export interface MergeConflict {
   chosen: Side;
 }
 
-/** A decision taken without asking, worth telling (French `message`). */
-export interface MergeNotice {
-  code: 'layout.both_changed' | 'catalogue.kept' | 'edge.dropped' | 'group.member_dropped' | 'base.reset' | 'structure.new_issue';
-  message: string;
-  ids: string[];
-}
+/**
+ * A decision taken without asking, worth telling: its code, the elements concerned (`ids`) and, by code,
+ * the side whose layout was kept or the checker's rule the merged drawing now breaks. The presentation
+ * layer words it (`noticeMessage`, src/present/merge.ts).
+ */
+export type MergeNotice =
+  | { code: 'catalogue.kept' | 'edge.dropped' | 'group.member_dropped' | 'base.reset'; ids: string[] }
+  | { code: 'layout.both_changed'; ids: string[]; kept: Side }
+  | { code: 'structure.new_issue'; ids: string[]; rule: RuleCode; params: FindingParams };
+
+export type MergeNoticeCode = MergeNotice['code'];
 
 /** Choices by conflict id; a conflict without a choice keeps `ours`. */
 export type MergeChoices = Readonly<Record<string, Side>>;

@@ -10,6 +10,8 @@ import { frCollab } from '../i18n/fr-collab.ts';
 import { readJsonFile } from '../jsonFile.ts';
 import type { EditorController } from './controller.ts';
 import { useController, useEditorSnapshot } from './hooks.ts';
+import { noticeMessage } from '../../present/merge.ts';
+import { elementLabels } from './consistency.ts';
 import { prepareMerge, readBaseFile, readColleagueGraph } from './merge.ts';
 import { mergeMachine, type FileText, type PrepareOutput } from './mergeMachine.ts';
 import { DataTable } from '../components/DataTable.tsx';
@@ -167,7 +169,7 @@ function MergeDialog({ onClose }: { onClose: () => void }) {
                 <h3>{t.notices}</h3>
                 <ul className="merge-notices">
                   {result.notices.map((n, i) => (
-                    <li key={i}>{n.message}</li>
+                    <li key={i}>{noticeMessage(n, elementLabels(result.document))}</li>
                   ))}
                 </ul>
               </>
