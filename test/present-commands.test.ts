@@ -83,3 +83,11 @@ describe('rule and merge messages from codes', () => {
     expect(noticeMessage({ code: 'structure.new_issue', ids: ['t1'], rule: 'structure.orphan', params: {} }, labels)).toBe('« Moteurs » n’est relié à rien : reliez-le ou supprimez-le.');
   });
 });
+
+describe('finding messages', () => {
+  it('says which quantities an undecidable intensity lacks, from their codes', () => {
+    expect(findingMessage({ code: 'regulation.intensity_missing', element: 's1', params: { situation: 'Montage', factor: 'repetitive_work', criterion: 'repetitive_movements', quantities: 'actions_per_minute' } })).toBe(
+      'La situation « Montage » ne permet pas de dire si l’intensité du seuil « repetitive_movements » (repetitive_work) est atteinte : indiquez le nombre d’actions techniques par minute (deux des trois grandeurs temps de cycle, actions par cycle, actions par minute suffisent : la troisième s’en déduit). Sans elle, la durée ne peut être ni comptée ni écartée.',
+    );
+  });
+});

@@ -1,11 +1,13 @@
 import {
   EDGE_KIND_NAMES,
   NODE_KIND_NAMES,
+  missingQuantitiesText,
   REGULATION_VERSIONS,
   UNIT_LABELS,
   type FindingParams,
   type GraphEdge,
   type GraphNodeKind,
+  type Quantity,
   type RuleCode,
 } from '../core/index.ts';
 import { formatNumber } from './fr.ts';
@@ -116,7 +118,7 @@ const RULE_MESSAGES = {
   'regulation.retained_without_situation': (p) => `Le facteur « ${p.factor} » est retenu mais aucune situation ne le décrit : ajoutez les situations ou écartez le facteur avec une justification.`,
   'regulation.situation_factor_not_retained': (p) => `La situation « ${p.situation} » décrit le facteur « ${p.factor} », qui n’est pas retenu : retenez-le ou retirez cette exposition.`,
   'regulation.unknown_criterion': (p) => `Seuil « ${p.criterion} » inconnu pour le facteur ${p.factor} : choisissez une action ou situation du tableau réglementaire.`,
-  'regulation.intensity_missing': (p) => `La situation « ${p.situation} » ne permet pas de dire si l’intensité du seuil « ${p.criterion} » (${p.factor}) est atteinte : ${p.what}. Sans elle, la durée ne peut être ni comptée ni écartée.`,
+  'regulation.intensity_missing': (p) => `La situation « ${p.situation} » ne permet pas de dire si l’intensité du seuil « ${p.criterion} » (${p.factor}) est atteinte : ${missingQuantitiesText(String(p.quantities).split(',') as Quantity[])}. Sans elle, la durée ne peut être ni comptée ni écartée.`,
   'regulation.unit_mismatch': (p) => `Unité « ${p.unit} » inadaptée au facteur ${p.factor}${p.expected ? ` : attendu « ${p.expected} »` : ''}.`,
   'regulation.impossible_value': (p) => `Valeur impossible : ${p.value} ${p.unit} (attendu entre ${p.min} et ${p.max}) : corrigez la mesure.`,
   'regulation.duration_missing': () => 'Durée d’exposition manquante : indiquez la durée sur la base d’un temps plein.',
