@@ -1,4 +1,5 @@
 import type { FindingParams, RuleCode } from '../check/codes.ts';
+import type { GraphEdge, GraphNodeKind } from '../graph/schema.ts';
 
 /**
  * Three-way merge vocabulary. Both sides are described against the common base; `ours` is the side
@@ -22,6 +23,19 @@ export type MergeCollection = 'referential' | 'identity' | 'workingYear' | 'fact
  */
 export type ConflictKind = 'field' | 'edit_delete' | 'delete_use' | 'add_add' | 'incompatible' | 'slot' | 'order';
 
+/**
+ * The element a conflict is about, named by its label (a node's, a question's, a factor's; the
+ * referential's title; for `order`, the list: `nodes`, `retained`…), with its node or edge kind when it
+ * is one. The presentation layer says its kind in French (src/present/merge.ts).
+ */
+export interface MergedElement {
+  collection: MergeCollection;
+  id: string;
+  label: string;
+  nodeKind?: GraphNodeKind;
+  edgeKind?: GraphEdge['kind'];
+}
+
 /** What one side did to the element or field in conflict. */
 export interface ConflictSide {
   change: 'changed' | 'removed' | 'deleted' | 'added' | 'kept' | 'uses' | 'reordered';
@@ -35,15 +49,9 @@ export interface MergeConflict {
   /** Stable across runs of the same merge: `node:s-bruit:label`, `edge:t1.entry`, `slot:entry:t1`… */
   id: string;
   kind: ConflictKind;
-  element: {
-    collection: MergeCollection;
-    id: string;
-    /** French kind (« Tâche », « Liaison », « Critère »…) and label, for people. */
-    kind: string;
-    label: string;
-  };
-  /** The field in conflict (`label`, `exposures[noise/daily_level].duration`) and its French name. */
-  field?: { path: string; label: string };
+  element: MergedElement;
+  /** The field in conflict (`label`, `exposures[noise/daily_level].duration`); src/present/merge.ts names it. */
+  field?: { path: string };
   /** The value in the base, when the element or field existed there. */
   base?: unknown;
   ours: ConflictSide;

@@ -1,16 +1,15 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ChangeEvent } from 'react';
 import { createActor, fromPromise } from 'xstate';
-import { conflictTitle, describeSide, describeValue, type GraphDocument, type MergeConflict, type MergeResult, type Side } from '../../core/index.ts';
+import { type GraphDocument, type MergeConflict, type MergeResult, type Side } from '../../core/index.ts';
 import { baseCandidates, keepSnapshot, withAncestry, type LogigrammeDb } from '../../storage/index.ts';
 import { IssueTable } from '../components/IssueTable.tsx';
 import './collab.css';
 import { useDb } from '../context.ts';
-import { formatNumber } from '../format.ts';
 import { frCollab } from '../i18n/fr-collab.ts';
 import { readJsonFile } from '../jsonFile.ts';
 import type { EditorController } from './controller.ts';
 import { useController, useEditorSnapshot } from './hooks.ts';
-import { noticeMessage } from '../../present/merge.ts';
+import { conflictTitle, describeSide, describeValue, noticeMessage } from '../../present/merge.ts';
 import { elementLabels } from './consistency.ts';
 import { prepareMerge, readBaseFile, readColleagueGraph } from './merge.ts';
 import { mergeMachine, type FileText, type PrepareOutput } from './mergeMachine.ts';
@@ -18,7 +17,6 @@ import { DataTable } from '../components/DataTable.tsx';
 import { takeChosenFile } from '../files.ts';
 
 const t = frCollab.merge;
-const num = (n: number) => formatNumber(n);
 
 /** The toolbar's « Fusionner le fichier d'un collègue » and its dialog (an editable draft only). */
 export function MergeButton() {
@@ -223,9 +221,9 @@ function ConflictItem({ conflict, name, chosen, fresh, onChoose }: { conflict: M
         </legend>
         <DataTable className="merge-sides" caption={title} captionHidden columns={[t.columns.base, t.columns.ours, t.columns.theirs]}>
           <tr>
-            <td>{describeValue(conflict.base, num, field)}</td>
-            <td>{describeSide(conflict.ours, conflict, num)}</td>
-            <td>{describeSide(conflict.theirs, conflict, num)}</td>
+            <td>{describeValue(conflict.base, field)}</td>
+            <td>{describeSide(conflict.ours, conflict)}</td>
+            <td>{describeSide(conflict.theirs, conflict)}</td>
           </tr>
         </DataTable>
         <div className="merge-choice" role="radiogroup" aria-label={t.choiceLabel(title)}>
