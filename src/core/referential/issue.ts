@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import { formatPath, type PathSegment } from '../util/path.ts';
 import type { Quantity } from '../regulation/types.ts';
 import type { FindingParams, RuleCode } from '../check/codes.ts';
+import type { AnswerExpectation } from './references.ts';
 
 /**
  * Every code a loaded document can be refused with, by family: the one catalogue of load issues. A code
@@ -106,6 +107,31 @@ export type IssueParamsByCode = {
   'comments.other_version': { commented: string; target: string };
   /** `thread`: an incoming discussion clashing with a stored one; `reply`: its id names a reply of `owner`; `used`: taken, in `owner` when known. */
   'comments.id_clash': { clash: 'thread'; id: string } | { clash: 'reply'; id: string; owner: string } | { clash: 'used'; id: string; owner?: string };
+  /** The file's name, as the user chose it. */
+  'file.unreadable': { file: string };
+  /** `first`: the index of the element that has the id already. */
+  'staff.duplicate_id': { id: string; first: number };
+  /** `declared`: the referential the file is for; `target`: the one it is checked against. */
+  'company.referential': { declared: string; target: string };
+  'company.unknown_question': { question: string };
+  /** `question`: its label; `id`: its id (the staff file's column is `q:<id>`). */
+  'company.employee_question': { question: string; id: string };
+  /** `answer`: the value as JSON; what is expected, flattened (`AnswerExpectation`). */
+  'company.answer_invalid': { question: string; answer: string } & AnswerExpectation;
+  'company.unknown_measure': { measure: string };
+  /** The first job and task (labels) whose decision tree needs the answer. */
+  'company.answer_missing': { question: string; job: string; task: string };
+  /** `answer`: the value as JSON; `node`: the question node with no branch for it. */
+  'company.no_branch': { question: string; answer: string; node: string; job: string; task: string };
+  /** `of`: the database's version or the backup format's, newer than this application's `current`. */
+  'backup.newer': { of: 'database' | 'format'; version: number; current: number };
+  'backup.duplicate': { key: string; table: string };
+  /**
+   * A record stored under a key that is not its document's: a stored version (`key`, `expected`), a
+   * draft holding another referential's logigramme (`draft`, `contains`), another record (`expected`).
+   */
+  'backup.key_mismatch': { of: 'referential'; key: string; expected: string } | { of: 'draft'; draft: string; contains: string } | { of: 'record'; expected: string };
+  'backup.hash_mismatch': { recorded: string; computed: string };
 } & { [C in LoadRuleIssueCode]: FindingParams };
 
 /** The loader's codes for the checker's integrity rules: their message is the rule's (see `LOAD_RULES`). */
@@ -140,9 +166,12 @@ export const LOAD_RULES = {
 export type CataloguedIssueCode = keyof IssueParamsByCode;
 
 /**
- * A code whose French message is still worded where the issue is found: Zod's own messages (French
- * locale) for `schema.*`, and the families not moved to the catalogue yet (staff, company, backup,
- * storage, file, encoding). A catalogued code cannot be given a message: it does not compile.
+ * A code whose French message is worded where the issue is found: Zod's own messages (French locale,
+ * written on purpose in the schemas) for `schema.*`; `comments.refused`, which carries the comments'
+ * own refusal (src/core/comments); and the backup's publication-log checks and the quarantine of a
+ * stored version (`backup.publication_*`, `backup.chain_broken`, `storage.quarantined`), composed from
+ * the publication log's sentences (src/present/publication-log.ts). A catalogued code cannot be given a
+ * message: it does not compile.
  */
 export type WordedIssueCode = Exclude<IssueCode, CataloguedIssueCode>;
 

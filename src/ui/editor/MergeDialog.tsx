@@ -198,7 +198,7 @@ function JsonFileField({ id, label, onFile }: { id: string; label: string; onFil
     try {
       text = await readJsonFile(file);
     } catch {
-      text = { ok: false, issues: [{ code: 'file.unreadable', path: '$', message: frCollab.comments.unreadable(file.name) }] };
+      text = { ok: false, issues: [{ code: 'file.unreadable', path: '$', params: { file: file.name } }] };
     }
     onFile({ name: file.name, text });
   };
