@@ -11,7 +11,8 @@ import {
   type LoadRuleIssueCode,
   type RuleCode,
 } from '../core/index.ts';
-import { formatCount, formatSize } from './fr.ts';
+import { formatCount, formatDate, formatSize } from './fr.ts';
+import { chainBreakText, entryReference, quarantineMessage, versionName, versionProblemText } from './publication-log.ts';
 import { expectedText, ruleMessage, VERSION_LIST } from './rules.ts';
 
 /*
@@ -62,6 +63,8 @@ type Writer<C extends CataloguedIssueCode> = (p: IssueParamsByCode[C], at: { lin
 
 /** « poste « Soudeur », tâche « Soudure » » */
 const jobTask = (p: { job: string; task: string }) => `poste « ${p.job} », tâche « ${p.task} »`;
+
+const RESTORE_REFUSED = 'La restauration est refusée : rien n’a été modifié.';
 
 const RANGE = 'un nombre doit rester entre −1,79 × 10³⁰⁸ et 1,79 × 10³⁰⁸';
 const UTF8 = 'un fichier JSON doit être en UTF-8 (RFC 8259), réenregistrez-le en UTF-8';
@@ -137,6 +140,18 @@ const MESSAGES: { [C in Exclude<CataloguedIssueCode, LoadRuleIssueCode>]: Writer
     }
   },
   'backup.hash_mismatch': (p) => `L’empreinte enregistrée (${p.recorded}) n’est pas celle du document (${p.computed}) : le document a été modifié.`,
+  'backup.chain_broken': (p) => `${chainBreakText(p.break)} ${RESTORE_REFUSED}`,
+  'backup.publication_mismatch': (p) => {
+    const reasons =
+      'legacy' in p
+        ? `${p.legacy.actual ? `son contenu a l’empreinte ${p.legacy.actual}` : 'son contenu est absent ou illisible'}, alors que le journal a inscrit ${p.legacy.recorded} le ${formatDate(p.legacy.at)}`
+        : p.problems.map((problem) => versionProblemText(problem, p.entry)).join(' ; ');
+    return `${versionName(p.version)} ne correspond pas au journal des publications de la sauvegarde : ${reasons}. ${RESTORE_REFUSED}`;
+  },
+  'backup.publication_missing': (p) => `${versionName(p.entry)} est inscrite au journal des publications de la sauvegarde (${entryReference(p.entry)}) mais n’y figure pas : elle a été retirée du fichier. ${RESTORE_REFUSED}`,
+  'backup.publication_conflict': (p) =>
+    `${versionName(p.version)} n’a pas dans la sauvegarde le contenu que le journal des publications de ce navigateur a inscrit : empreinte ${p.hash} au lieu de ${p.entry.contentHash} (${entryReference(p.entry)}). Une version publiée ne change jamais. ${RESTORE_REFUSED}`,
+  'storage.quarantined': (p) => quarantineMessage(p.version, p.problems, p.entry),
 };
 
 const isRuleIssue = (i: CataloguedIssue): i is Extract<CataloguedIssue, { code: LoadRuleIssueCode }> => Object.hasOwn(RULE_OF, i.code);
