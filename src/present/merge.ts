@@ -2,6 +2,7 @@ import {
   exposureDetail,
   NODE_KIND_NAMES,
   UNIT_LABELS,
+  type CommonBaseNotFound,
   type ConflictSide,
   type FactorCode,
   type MergeCollection,
@@ -217,4 +218,18 @@ const NOTICES: { [C in MergeNoticeCode]: Writer<C> } = {
 /** A notice's French message; with `labels`, the elements a new structural problem names are named by their label. */
 export function noticeMessage(notice: MergeNotice, labels?: ReadonlyMap<string, string>): string {
   return (NOTICES[notice.code] as Writer<MergeNoticeCode>)(notice, labels);
+}
+
+/** Why two logigrammes cannot be merged yet, and what to give. */
+export function commonBaseMessage(c: CommonBaseNotFound): string {
+  switch (c.reason) {
+    case 'other_referential':
+      return `Les deux logigrammes ne sont pas le même référentiel (« ${c.ours} » et « ${c.theirs} ») : il n’y a rien à fusionner.`;
+    case 'no_base_recorded':
+      return 'Aucun des deux logigrammes n’indique la version dont il est parti : donnez le fichier de la version de départ commune.';
+    case 'no_common_base':
+      return 'Les deux logigrammes sont partis de versions différentes, sans point de départ commun connu : donnez le fichier de la version de départ commune.';
+    case 'base_missing':
+      return `La version de départ commune (${c.missing.id} ${c.missing.version}, empreinte ${c.missing.contentHash}) n’est pas disponible : donnez son fichier.`;
+  }
 }
