@@ -5,7 +5,6 @@ import {
   compile,
   loadGraphText,
   regulationById,
-  ruleMessage,
   runScenarios,
   type CheckReport,
   type GraphDocument,
@@ -16,6 +15,7 @@ import {
 } from '../src/core/index.ts';
 import { layoutGraph } from '../src/core/layout.ts';
 import { formatIssues } from '../src/present/issues.ts';
+import { findingMessage } from '../src/present/findings.ts';
 
 /*
  * The sample logigrammes of referentials/ are the source: each `<name>.graph.json` compiles to
@@ -60,7 +60,7 @@ export function readGraph(name: string, dir = SAMPLES_DIR): GraphDocument {
 export function compileSample(name: string, graph: GraphDocument): Referential {
   const { referential, issues } = compile(graph);
   if (issues.length > 0) {
-    const lines = issues.map((i) => `  ${i.element} : ${ruleMessage(i.code, { node: i.element, ...i.params })}`);
+    const lines = issues.map((i) => `  ${i.element} : ${findingMessage(i)}`);
     throw new Error(`${name}${GRAPH_SUFFIX} ne compile pas :\n${lines.join('\n')}`);
   }
   return referential;

@@ -984,6 +984,8 @@ rule('regulation.intensity_missing', () => {
       cycleOnly(r);
     }));
     expect(only(report, 'regulation.intensity_missing')).toEqual([{ code: 'regulation.intensity_missing', severity: 'error', element: 's-chantier', path: '$.situations[2].exposures[1].intensity' }]);
+    // What is missing travels as quantity codes (the actions per minute, or two of the cycle's figures), worded by src/present.
+    expect(withCode(report, 'regulation.intensity_missing')[0]?.params).toMatchObject({ factor: 'repetitive_work', criterion: 'repetitive_movements', quantities: 'actions_per_minute' });
   });
   it('on a logigramme, the finding names the situation node', () => {
     const report = checkG(graphVariant((g) => {

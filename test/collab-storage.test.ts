@@ -23,6 +23,7 @@ import {
   type Referential,
 } from '../src/core/index.ts';
 import { layoutGraph } from '../src/core/layout.ts';
+import { commonBaseMessage } from '../src/present/merge.ts';
 import { freshDbMaker } from './support/fresh-db.ts';
 import {
   changeVersionThreads,
@@ -82,7 +83,7 @@ function edited(g: GraphDocument, commands: GraphCommand[]): GraphDocument {
   const copy = structuredClone(g);
   for (const c of commands) {
     const verdict = canApply(copy, c);
-    if (!verdict.ok) throw new Error(`${c.type}: ${verdict.message}`);
+    if (!verdict.ok) throw new Error(`${c.type}: ${verdict.code} ${JSON.stringify(verdict.params)}`);
     applyCommand(copy, c);
   }
   return copy;
@@ -231,7 +232,7 @@ describe('where a draft started', () => {
     const candidates = (await draftSnapshots(a, 'neuf')).map((s) => s.graph);
     expect(findCommonBase(ours, fromB.value, candidates).found).toBe(false);
     const common = findCommonBase(await withAncestry(a, ours), fromB.value, candidates);
-    if (!common.found) throw new Error(common.message);
+    if (!common.found) throw new Error(commonBaseMessage(common));
     const merged = mergeGraphs(common.base, ours, fromB.value);
     expect(merged.conflicts).toEqual([]);
     expect(merged.document.nodes.map((n) => (n.kind === 'job' || n.kind === 'task' ? n.label : n.id))).toEqual(['Soudeur qualifié', 'Soudure à l’arc']);

@@ -16,6 +16,7 @@ import {
   type Referential,
 } from '../src/core/index.ts';
 import { mergeBase } from './support/merge-edits.ts';
+import { commonBaseMessage } from '../src/present/merge.ts';
 
 /*
  * Where a logigramme started from (the `base` it records on export), how the common base of two
@@ -92,7 +93,7 @@ describe('findCommonBase', () => {
     expect(findCommonBase(none, copy(theirs, (x) => delete x.base), [V1])).toMatchObject({ found: false, reason: 'no_base_recorded' });
     const missing = findCommonBase(ours, theirs, []);
     expect(missing).toMatchObject({ found: false, reason: 'base_missing', missing: baseOfReferential(V1) });
-    expect(missing.found ? '' : missing.message).toMatch(/^La version de départ commune \(exemple-atelier 1\.0\.0, empreinte sha256:/);
+    expect(missing.found ? '' : commonBaseMessage(missing)).toMatch(/^La version de départ commune \(exemple-atelier 1\.0\.0, empreinte sha256:/);
     const elsewhere = copy(theirs, (x) => (x.base = { ...baseOfReferential(V1), version: '0.5.0', contentHash: 'sha256:autre' }));
     expect(findCommonBase(ours, elsewhere, [V1])).toMatchObject({ found: false, reason: 'no_common_base' });
   });

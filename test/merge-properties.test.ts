@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyResolutions, compile, conflictTitle, describeSide, loadGraph, mergeGraphs, type GraphDocument, type MergeConflict } from '../src/core/index.ts';
+import { applyResolutions, compile, loadGraph, mergeGraphs, type GraphDocument, type MergeConflict } from '../src/core/index.ts';
+import { conflictTitle, describeSide, elementLabel } from '../src/present/merge.ts';
 import { edited, intent, mergeBase } from './support/merge-edits.ts';
 import { issueMessage } from '../src/present/issues.ts';
 
@@ -15,7 +16,6 @@ const RUNS = { numRuns: 150, seed: 140214 };
 const sequences = fc.array(intent, { maxLength: 10 });
 /** Both sides use the same fresh ids in a third of the cases, so that additions of the same id meet. */
 const pair = fc.tuple(sequences, sequences, fc.nat(2)).map(([x, y, clash]) => [edited(BASE, x, 'a'), edited(BASE, y, clash === 0 ? 'a' : 'b')] as const);
-const num = (n: number) => String(n).replace('.', ',');
 
 /** A merged document must load, and compile with no edge left pointing at a missing node. */
 function sound(doc: GraphDocument): void {
@@ -27,13 +27,13 @@ function sound(doc: GraphDocument): void {
 }
 
 function namesBothSides(c: MergeConflict): void {
-  const ours = describeSide(c.ours, c, num);
-  const theirs = describeSide(c.theirs, c, num);
+  const ours = describeSide(c.ours, c);
+  const theirs = describeSide(c.theirs, c);
   expect(c.element.label.length, c.id).toBeGreaterThan(0);
   expect(ours.length, c.id).toBeGreaterThan(0);
   expect(theirs.length, c.id).toBeGreaterThan(0);
   expect(ours === theirs && c.ours.change === c.theirs.change, `${c.id}: both sides read « ${ours} »`).toBe(false);
-  expect(conflictTitle(c)).toContain(c.element.label);
+  expect(conflictTitle(c)).toContain(elementLabel(c.element));
 }
 
 describe('three-way merge properties (generated editor command sequences)', () => {

@@ -6,8 +6,6 @@ import {
   canApply,
   checkGraph,
   compile,
-  conflictTitle,
-  describeSide,
   diff,
   loadGraph,
   mergeGraphs,
@@ -19,6 +17,7 @@ import {
   type GraphDocument,
   type MergeConflict,
 } from '../src/core/index.ts';
+import { conflictTitle, describeSide } from '../src/present/merge.ts';
 import { mergeBase } from './support/merge-edits.ts';
 
 /*
@@ -27,14 +26,13 @@ import { mergeBase } from './support/merge-edits.ts';
  */
 
 const BASE = mergeBase();
-const num = (n: number) => String(n).replace('.', ',');
 
 /** A copy of the base edited with editor commands, each checked first as the editor would. */
 function edit(commands: GraphCommand[], from: GraphDocument = BASE): GraphDocument {
   const g = structuredClone(from);
   for (const c of commands) {
     const verdict = canApply(g, c);
-    if (!verdict.ok) throw new Error(`${c.type}: ${verdict.message}`);
+    if (!verdict.ok) throw new Error(`${c.type}: ${verdict.code} ${JSON.stringify(verdict.params)}`);
     applyCommand(g, c);
   }
   return g;
@@ -52,7 +50,8 @@ const withDuration = (g: GraphDocument, situation: string, index: number, value:
   id: situation,
   changes: { exposures: exposures(g, situation).map((e, i) => (i === index ? { ...e, duration: { value, unit: e.duration!.unit } } : e)) },
 });
-const texts = (conflict: MergeConflict) => ({ title: conflictTitle(conflict), ours: describeSide(conflict.ours, conflict, num), theirs: describeSide(conflict.theirs, conflict, num) });
+/** A conflict in the French of the merge dialog and the CLI (src/present/merge.ts). */
+const texts = (conflict: MergeConflict) => ({ title: conflictTitle(conflict), ours: describeSide(conflict.ours, conflict), theirs: describeSide(conflict.theirs, conflict) });
 
 describe('changes to different elements or fields merge silently', () => {
   // The issue's case: one member renames a task and adds a situation; the other changes a duration
@@ -200,6 +199,8 @@ describe('conflicts', () => {
   it('a label changed two ways', () => {
     const merged = mergeGraphs(BASE, edit([{ type: 'node/update', id: 'carrosserie', changes: { label: 'A' } }]), edit([{ type: 'node/update', id: 'carrosserie', changes: { label: 'B' } }]));
     expect(merged.conflicts.map((c) => [c.id, texts(c)])).toEqual([['node:carrosserie:label', { title: 'Tâche « A » : libellé', ours: '« A »', theirs: '« B »' }]]);
+    // The core's conflict: the element by kind and label, the field by path, each side's value.
+    expect(merged.conflicts[0]).toMatchObject({ kind: 'field', element: { collection: 'node', id: 'carrosserie', nodeKind: 'task', label: 'A' }, field: { path: 'label' }, ours: { change: 'changed', value: 'A' }, theirs: { change: 'changed', value: 'B' } });
   });
 
   it('edited on one side, deleted on the other: keeping it brings back its links; deleting it drops them', () => {
@@ -240,6 +241,8 @@ describe('conflicts', () => {
   it('one edge edited on one side and removed on the other', () => {
     const merged = mergeGraphs(BASE, edit([{ type: 'edge/update', id: 'carrosserie.weighting', changes: { share: 30 } }]), edit([{ type: 'edge/remove', ids: ['carrosserie.weighting'] }]));
     expect(merged.conflicts.map((c) => [c.id, c.kind, texts(c).title])).toEqual([['edge:carrosserie.weighting', 'edit_delete', 'Liaison (pondération) « Mécanicien → Peinture et carrosserie » : supprimé d’un côté, modifié de l’autre']]);
+    expect(merged.conflicts[0]?.element).toEqual({ collection: 'edge', id: 'carrosserie.weighting', edgeKind: 'weighting', label: 'Mécanicien → Peinture et carrosserie' });
+    expect(texts({ ...merged.conflicts[0]!, ours: { change: 'changed', value: 30.25 } }).ours).toBe('modifié : 30,25');
   });
 
   it('both sides give one task its entry by different edges: a slot conflict; the side not chosen loses its edge', () => {

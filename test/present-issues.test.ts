@@ -53,12 +53,25 @@ describe('the load issues in French', () => {
   });
 
   it('a worded issue keeps its message; reports list path and message', () => {
-    const worded: LoadIssue = { code: 'staff.duplicate_id', path: '$[1].id', message: 'Identifiant « A » déjà utilisé' };
+    const worded: LoadIssue = { code: 'comments.refused', path: '$', message: 'Discussion « c-1 » déjà résolue' };
     const hash = issueOf('hash.mismatch', ['contentHash'], { declared: 'sha256:aa', computed: 'sha256:bb' });
     expect(formatIssues([worded, hash], 'r.json')).toBe(
-      'r.json $[1].id : Identifiant « A » déjà utilisé\nr.json $.contentHash : Empreinte déclarée sha256:aa différente de l’empreinte calculée sur le contenu (sha256:bb) : le contenu ne correspond pas à la version publiée',
+      'r.json $ : Discussion « c-1 » déjà résolue\nr.json $.contentHash : Empreinte déclarée sha256:aa différente de l’empreinte calculée sur le contenu (sha256:bb) : le contenu ne correspond pas à la version publiée',
     );
     expect(issuesWithMessages([hash])[0]).toMatchObject({ code: 'hash.mismatch', params: { declared: 'sha256:aa' }, message: expect.stringMatching(/^Empreinte déclarée/) });
+  });
+
+  it('staff, company answers, backups and unreadable files: from their codes and parameters', () => {
+    expect(issueMessage({ code: 'staff.duplicate_id', path: '$[4].id', params: { id: 'A', first: 1 } })).toBe('Identifiant « A » déjà utilisé en $[1].id : chaque salarié doit avoir un identifiant unique');
+    expect(issueMessage(issueOf('company.answer_invalid', ['answers', 'q-h'], { question: 'Hauteur', answer: '0.5', expects: 'number_min', unit: 'm', bound: 1.5 }))).toBe('Réponse 0.5 invalide au critère « Hauteur » : un nombre ≥ 1,5 m attendu');
+    expect(issueMessage(issueOf('company.no_branch', ['answers', 'q'], { question: 'Activité', answer: '"z"', node: 'n-q', job: 'Mécanicien', task: 'Moteurs' }))).toBe(
+      'Le référentiel ne prévoit aucune suite pour la réponse "z" au critère « Activité » (nœud n-q, poste « Mécanicien », tâche « Moteurs »)',
+    );
+    expect(issueMessage({ code: 'backup.newer', path: '$.databaseVersion', params: { of: 'database', version: 1200, current: 12 } })).toBe(
+      `Sauvegarde d’une base de données plus récente (version 1${NNBSP}200) que celle de cette application (12) : mettez l’application à jour.`,
+    );
+    expect(issueMessage({ code: 'backup.key_mismatch', path: '$.tables.drafts[0].id', params: { of: 'draft', draft: 'a', contains: 'b' } })).toBe('Le brouillon « a » contient le logigramme de « b ».');
+    expect(issueMessage({ code: 'file.unreadable', path: '$', params: { file: 'x.json' } })).toBe('Le fichier « x.json » n’a pas pu être lu par le navigateur.');
   });
 });
 

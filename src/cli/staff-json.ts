@@ -25,7 +25,7 @@ export function parseStaffJson(text: string): StaffJsonResult {
   const issues: LoadIssue[] = [];
   parsed.value.forEach((e, i) => {
     const first = seen.get(e.id);
-    if (first !== undefined) issues.push({ code: 'staff.duplicate_id', path: `$[${i}].id`, message: `Identifiant « ${e.id} » déjà utilisé en $[${first}].id : chaque salarié doit avoir un identifiant unique` });
+    if (first !== undefined) issues.push({ code: 'staff.duplicate_id', path: `$[${i}].id`, params: { id: e.id, first } });
     else seen.set(e.id, i);
   });
   return issues.length > 0 ? { employees: [], rows: [], issues } : { employees: parsed.value, rows: parsed.value.map((_, i) => i + 1), issues: [] };

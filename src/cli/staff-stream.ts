@@ -242,7 +242,7 @@ async function* jsonEmployees(file: StaffFile, issues: LoadIssue[] | undefined, 
     }
     const first = ids?.previous(checked.value.id, element.index);
     if (first !== undefined) {
-      issues?.push({ code: 'staff.duplicate_id', path: `$[${element.index}].id`, message: `Identifiant « ${checked.value.id} » déjà utilisé en $[${first}].id : chaque salarié doit avoir un identifiant unique` });
+      issues?.push({ code: 'staff.duplicate_id', path: `$[${element.index}].id`, params: { id: checked.value.id, first } });
       continue;
     }
     yield { employee: checked.value, row: element.index + 1 };

@@ -1,15 +1,13 @@
 import {
   answerProblem,
   CompanyInputSchema,
-  expectedText,
-  formatPath,
+  issueOf,
   migrateDocument,
   parseJsonText,
   parseWith,
   type AnswerValue,
   type BranchCondition,
   type CompanyInput,
-  type WordedIssueCode,
   type LoadIssue,
   type Referential,
   type Result,
@@ -24,8 +22,6 @@ export const COMPANY_FORMAT_VERSION = 1;
 /** Entry `n` turns a version-`n` company file into version `n + 1`; none yet. */
 export const COMPANY_MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
 
-type PathSegment = string | number;
-const issue = (code: WordedIssueCode, path: readonly PathSegment[], message: string): LoadIssue => ({ code, path: formatPath(path), message });
 
 /** JSON text → company input, or located French issues. A UTF-8 BOM is ignored. */
 export function loadCompanyText(text: string): Result<CompanyInput, LoadIssue> {
@@ -45,21 +41,21 @@ export function loadCompanyText(text: string): Result<CompanyInput, LoadIssue> {
 export function companyIssues(company: CompanyInput, referential: Referential): LoadIssue[] {
   const issues: LoadIssue[] = [];
   if (company.referential && company.referential.id !== referential.id) {
-    issues.push(issue('company.referential', ['referential', 'id'], `Ce fichier de réponses concerne le référentiel « ${company.referential.id} », pas « ${referential.id} »`));
+    issues.push(issueOf('company.referential', ['referential', 'id'], { declared: company.referential.id, target: referential.id }));
   }
   const questions = new Map(referential.questions.map((q) => [q.id, q]));
   for (const [key, value] of Object.entries(company.answers)) {
     const q = questions.get(key);
-    if (!q) issues.push(issue('company.unknown_question', ['answers', key], `Critère « ${key} » inconnu dans ce référentiel`));
-    else if (q.scope !== 'company') issues.push(issue('company.employee_question', ['answers', key], `Le critère « ${q.label} » se renseigne par salarié (colonne q:${q.id} du fichier du personnel), pas pour l’entreprise`));
+    if (!q) issues.push(issueOf('company.unknown_question', ['answers', key], { question: key }));
+    else if (q.scope !== 'company') issues.push(issueOf('company.employee_question', ['answers', key], { question: q.label, id: q.id }));
     else {
       const problem = answerProblem(q, value);
-      if (problem) issues.push(issue('company.answer_invalid', ['answers', key], `Réponse ${JSON.stringify(value)} invalide au critère « ${q.label} » : ${expectedText(problem)} attendu`));
+      if (problem) issues.push(issueOf('company.answer_invalid', ['answers', key], { question: q.label, answer: JSON.stringify(value), ...problem }));
     }
   }
   const measures = new Set(referential.measures.map((m) => m.id));
   company.measures.forEach((m, i) => {
-    if (!measures.has(m.measure)) issues.push(issue('company.unknown_measure', ['measures', i, 'measure'], `Mesure de prévention « ${m.measure} » inconnue dans ce référentiel`));
+    if (!measures.has(m.measure)) issues.push(issueOf('company.unknown_measure', ['measures', i, 'measure'], { measure: m.measure }));
   });
   if (issues.length === 0) issues.push(...treeIssues(company, referential));
   return issues;
@@ -84,7 +80,7 @@ function treeIssues(company: CompanyInput, referential: Referential): LoadIssue[
   const issues: LoadIssue[] = [];
   for (const job of referential.jobs) {
     for (const task of job.tasks) {
-      const where = `poste « ${job.label} », tâche « ${task.label} »`;
+      const where = { job: job.label, task: task.label };
       const visited = new Set<string>();
       const stack = [task.entry];
       while (stack.length > 0) {
@@ -106,13 +102,13 @@ function treeIssues(company: CompanyInput, referential: Referential): LoadIssue[
         // An own property only: a question id such as `constructor` must not find Object.prototype's.
         const answer = Object.hasOwn(company.answers, q.id) ? company.answers[q.id] : undefined;
         if (answer === undefined) {
-          if (!reported.has(q.id)) issues.push(issue('company.answer_missing', ['answers', q.id], `Réponse de l’entreprise manquante au critère « ${q.label} » (nécessaire pour ${where})`));
+          if (!reported.has(q.id)) issues.push(issueOf('company.answer_missing', ['answers', q.id], { question: q.label, ...where }));
           reported.add(q.id);
           continue;
         }
         const branch = node.branches.find((b) => branchMatches(b.when, answer));
         if (!branch) {
-          if (!reported.has(q.id)) issues.push(issue('company.no_branch', ['answers', q.id], `Le référentiel ne prévoit aucune suite pour la réponse ${JSON.stringify(answer)} au critère « ${q.label} » (nœud ${node.id}, ${where})`));
+          if (!reported.has(q.id)) issues.push(issueOf('company.no_branch', ['answers', q.id], { question: q.label, answer: JSON.stringify(answer), node: node.id, ...where }));
           reported.add(q.id);
           continue;
         }

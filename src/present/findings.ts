@@ -1,5 +1,6 @@
-import { ruleMessage, type Finding, type FindingParams } from '../core/index.ts';
+import type { Finding, FindingParams } from '../core/index.ts';
 import { formatNumber } from './fr.ts';
+import { ruleMessage } from './rules.ts';
 
 /*
  * The checker's findings in French. A finding carries its code, element, JSON path and parameters —

@@ -1,8 +1,7 @@
 import {
+  formatPath,
   LOAD_RULES,
-  ruleMessage,
   UNIT_LABELS,
-  VERSION_LIST,
   type CataloguedIssue,
   type CataloguedIssueCode,
   type DocumentKind,
@@ -11,8 +10,10 @@ import {
   type LoadRuleIssueCode,
   type RuleCode,
 } from '../core/index.ts';
-import { formatCount, formatSize } from './fr.ts';
+import { formatCount, formatDate, formatSize } from './fr.ts';
+import { chainBreakText, entryReference, quarantineMessage, versionName, versionProblemText } from './publication-log.ts';
 import { missingQuantitiesText } from './quantities.ts';
+import { expectedText, ruleMessage, VERSION_LIST } from './rules.ts';
 
 /*
  * The French messages of the load issues: one catalogue, keyed by code, written from each issue's
@@ -59,6 +60,11 @@ const unitText = (unit: string) => (unit in UNIT_LABELS ? UNIT_LABELS[unit as ke
 const RULE_OF = Object.fromEntries(Object.entries(LOAD_RULES).map(([rule, code]) => [code, rule])) as Record<LoadRuleIssueCode, RuleCode>;
 
 type Writer<C extends CataloguedIssueCode> = (p: IssueParamsByCode[C], at: { line?: number; column?: number }) => string;
+
+/** « poste « Soudeur », tâche « Soudure » » */
+const jobTask = (p: { job: string; task: string }) => `poste « ${p.job} », tâche « ${p.task} »`;
+
+const RESTORE_REFUSED = 'La restauration est refusée : rien n’a été modifié.';
 
 const RANGE = 'un nombre doit rester entre −1,79 × 10³⁰⁸ et 1,79 × 10³⁰⁸';
 const UTF8 = 'un fichier JSON doit être en UTF-8 (RFC 8259), réenregistrez-le en UTF-8';
@@ -109,6 +115,43 @@ const MESSAGES: { [C in Exclude<CataloguedIssueCode, LoadRuleIssueCode>]: Writer
         return `L’identifiant « ${p.id} » est déjà utilisé${p.owner !== undefined ? ` dans la discussion « ${p.owner} »` : ' dans cette discussion'} : discussion non importée.`;
     }
   },
+  'file.unreadable': (p) => `Le fichier « ${p.file} » n’a pas pu être lu par le navigateur.`,
+  'staff.duplicate_id': (p) => `Identifiant « ${p.id} » déjà utilisé en ${formatPath([p.first, 'id'])} : chaque salarié doit avoir un identifiant unique`,
+  'company.referential': (p) => `Ce fichier de réponses concerne le référentiel « ${p.declared} », pas « ${p.target} »`,
+  'company.unknown_question': (p) => `Critère « ${p.question} » inconnu dans ce référentiel`,
+  'company.employee_question': (p) => `Le critère « ${p.question} » se renseigne par salarié (colonne q:${p.id} du fichier du personnel), pas pour l’entreprise`,
+  'company.answer_invalid': (p) => `Réponse ${p.answer} invalide au critère « ${p.question} » : ${expectedText(p)} attendu`,
+  'company.unknown_measure': (p) => `Mesure de prévention « ${p.measure} » inconnue dans ce référentiel`,
+  'company.answer_missing': (p) => `Réponse de l’entreprise manquante au critère « ${p.question} » (nécessaire pour ${jobTask(p)})`,
+  'company.no_branch': (p) => `Le référentiel ne prévoit aucune suite pour la réponse ${p.answer} au critère « ${p.question} » (nœud ${p.node}, ${jobTask(p)})`,
+  'backup.newer': (p) =>
+    p.of === 'database'
+      ? `Sauvegarde d’une base de données plus récente (version ${formatCount(p.version)}) que celle de cette application (${formatCount(p.current)}) : mettez l’application à jour.`
+      : `Sauvegarde au format ${formatCount(p.version)}, plus récent que celui de cette application (${formatCount(p.current)}) : mettez l’application à jour.`,
+  'backup.duplicate': (p) => `« ${p.key} » figure deux fois dans la table ${p.table}.`,
+  'backup.key_mismatch': (p) => {
+    switch (p.of) {
+      case 'referential':
+        return `La clé « ${p.key} » ne correspond pas au document (${p.expected}).`;
+      case 'draft':
+        return `Le brouillon « ${p.draft} » contient le logigramme de « ${p.contains} ».`;
+      case 'record':
+        return `Clé « ${p.expected} » attendue.`;
+    }
+  },
+  'backup.hash_mismatch': (p) => `L’empreinte enregistrée (${p.recorded}) n’est pas celle du document (${p.computed}) : le document a été modifié.`,
+  'backup.chain_broken': (p) => `${chainBreakText(p.break)} ${RESTORE_REFUSED}`,
+  'backup.publication_mismatch': (p) => {
+    const reasons =
+      'legacy' in p
+        ? `${p.legacy.actual ? `son contenu a l’empreinte ${p.legacy.actual}` : 'son contenu est absent ou illisible'}, alors que le journal a inscrit ${p.legacy.recorded} le ${formatDate(p.legacy.at)}`
+        : p.problems.map((problem) => versionProblemText(problem, p.entry)).join(' ; ');
+    return `${versionName(p.version)} ne correspond pas au journal des publications de la sauvegarde : ${reasons}. ${RESTORE_REFUSED}`;
+  },
+  'backup.publication_missing': (p) => `${versionName(p.entry)} est inscrite au journal des publications de la sauvegarde (${entryReference(p.entry)}) mais n’y figure pas : elle a été retirée du fichier. ${RESTORE_REFUSED}`,
+  'backup.publication_conflict': (p) =>
+    `${versionName(p.version)} n’a pas dans la sauvegarde le contenu que le journal des publications de ce navigateur a inscrit : empreinte ${p.hash} au lieu de ${p.entry.contentHash} (${entryReference(p.entry)}). Une version publiée ne change jamais. ${RESTORE_REFUSED}`,
+  'storage.quarantined': (p) => quarantineMessage(p.version, p.problems, p.entry),
 };
 
 const isRuleIssue = (i: CataloguedIssue): i is Extract<CataloguedIssue, { code: LoadRuleIssueCode }> => Object.hasOwn(RULE_OF, i.code);

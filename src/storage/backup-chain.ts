@@ -1,10 +1,8 @@
-import type { LoadIssue } from '../core/index.ts';
+import type { LoadIssue, VersionRef } from '../core/index.ts';
 import { verifyPublicationLog, verifyPublications, type PublicationEntry, type PublicationLog } from '../core/lifecycle/index.ts';
-import { chainBreakText, entryReference, versionName, versionProblemText } from '../present/publication-log.ts';
 import type { DraftRecord, MetaRecord, StoredReferential } from './db.ts';
 import { chainFromLegacy } from './publication-legacy.ts';
 import { logFromStored, PUBLICATION_LOG_KEY, versionFacts } from './publications.ts';
-import { formatDate } from '../present/fr.ts';
 
 /*
  * A backup's published versions checked against its publication log before anything is restored, and
@@ -19,8 +17,6 @@ import { formatDate } from '../present/fr.ts';
  * into an empty browser has no anchor but the chain head printed in the homologation dossier, which the
  * restore reports so that it can be compared.
  */
-
-const REFUSED = 'La restauration est refusée : rien n’a été modifié.';
 
 export interface BackupChain {
   /** The log the restored database gets (built from the former lists for an older backup). */
@@ -51,16 +47,15 @@ export function checkBackupChain(tables: Tables, current: PublicationLog | null)
     chain = { log: built.log, legacyKeys: built.legacyKeys };
     for (const m of built.mismatches) {
       const record = tables.referentials[refIndex.get(m.key) ?? -1];
-      const name = versionName(record ?? { key: m.key, version: m.key.slice(m.key.lastIndexOf('@') + 1) });
+      const version = versionRef(record ?? { key: m.key, version: m.key.slice(m.key.lastIndexOf('@') + 1) });
       const path = m.metaIndex === null ? `$.tables.referentials[${refIndex.get(m.key) ?? 0}].contentHash` : `$.tables.meta[${m.metaIndex}].value[${m.eventIndex}].contentHash`;
-      const actual = m.actual ? `son contenu a l’empreinte ${m.actual}` : 'son contenu est absent ou illisible';
-      issues.push({ code: 'backup.publication_mismatch', path, message: `${name} ne correspond pas au journal des publications de la sauvegarde : ${actual}, alors que le journal a inscrit ${m.recorded} le ${formatDate(m.at)}. ${REFUSED}` });
+      issues.push({ code: 'backup.publication_mismatch', path, params: { version, legacy: { actual: m.actual ?? null, recorded: m.recorded, at: m.at } } });
     }
   }
   const logPath = logIndex >= 0 ? `$.tables.meta[${logIndex}].value` : '$.tables.meta';
   const check = verifyPublications(chain.log, tables.referentials.map(versionFacts));
   for (const b of check.chain.breaks) {
-    issues.push({ code: 'backup.chain_broken', path: logIndex >= 0 ? `${logPath}.entries[${Math.min(b.position, Math.max(0, check.chain.length - 1))}]` : logPath, message: `${chainBreakText(b)} ${REFUSED}` });
+    issues.push({ code: 'backup.chain_broken', path: logIndex >= 0 ? `${logPath}.entries[${Math.min(b.position, Math.max(0, check.chain.length - 1))}]` : logPath, params: { break: b } });
   }
   for (const v of check.versions) {
     // A break of the chain is reported once, above; the versions it leaves unvouched are not repeated.
@@ -68,11 +63,10 @@ export function checkBackupChain(tables: Tables, current: PublicationLog | null)
     if (problems.length === 0) continue;
     const i = refIndex.get(v.key) ?? 0;
     const record = tables.referentials[i]!;
-    const reasons = problems.map((p) => versionProblemText(p, v.entry)).join(' ; ');
-    issues.push({ code: 'backup.publication_mismatch', path: `$.tables.referentials[${i}]`, message: `${versionName(record)} ne correspond pas au journal des publications de la sauvegarde : ${reasons}. ${REFUSED}` });
+    issues.push({ code: 'backup.publication_mismatch', path: `$.tables.referentials[${i}]`, params: { version: versionRef(record), problems, entry: v.entry } });
   }
   for (const e of check.missing) {
-    issues.push({ code: 'backup.publication_missing', path: logPath, message: `${versionName(e)} est inscrite au journal des publications de la sauvegarde (${entryReference(e)}) mais n’y figure pas : elle a été retirée du fichier. ${REFUSED}` });
+    issues.push({ code: 'backup.publication_missing', path: logPath, params: { entry: e } });
   }
   if (current) issues.push(...againstCurrent(tables, current));
   return issues.length > 0 ? { ok: false, issues } : { ok: true, chain };
@@ -90,20 +84,19 @@ function againstCurrent(tables: Tables, current: PublicationLog): LoadIssue[] {
   }
   const issues: LoadIssue[] = [];
   const reported = new Set<string>();
-  const compare = (key: string, hash: string, path: string, name: string) => {
+  const compare = (key: string, hash: string, path: string, version: VersionRef) => {
     const entries = known.get(key);
     if (!entries || reported.has(key) || entries.some((e) => e.contentHash === hash)) return;
     reported.add(key);
     const last = entries.at(-1)!;
-    issues.push({
-      code: 'backup.publication_conflict',
-      path,
-      message: `${name} n’a pas dans la sauvegarde le contenu que le journal des publications de ce navigateur a inscrit : empreinte ${hash} au lieu de ${last.contentHash} (${entryReference(last)}). Une version publiée ne change jamais. ${REFUSED}`,
-    });
+    issues.push({ code: 'backup.publication_conflict', path, params: { version, hash, entry: last } });
   };
   tables.referentials.forEach((r, i) => {
     const facts = versionFacts(r);
-    compare(r.key, facts.computedHash ?? r.contentHash, `$.tables.referentials[${i}]`, versionName(r));
+    compare(r.key, facts.computedHash ?? r.contentHash, `$.tables.referentials[${i}]`, versionRef(r));
   });
   return issues;
 }
+
+/** A stored version for the issues (worded by src/present/issues.ts): key, version and title. */
+const versionRef = (r: { key: string; version: string; title?: string | undefined }): VersionRef => (r.title ? { key: r.key, version: r.version, title: r.title } : { key: r.key, version: r.version });

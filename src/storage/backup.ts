@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { BACKUP_LIMITS, CommentThreadSchema, EmployeeSchema, contentHash, legacyContentHash, loadGraph, loadReferential, parseJsonText, parseWith, type LoadIssue, type WordedIssueCode } from '../core/index.ts';
+import { BACKUP_LIMITS, CommentThreadSchema, EmployeeSchema, contentHash, legacyContentHash, loadGraph, loadReferential, parseJsonText, parseWith, type CataloguedIssueCode, type IssueParamsByCode, type LoadIssue } from '../core/index.ts';
 import { LIFECYCLE_STATES, type LogHead } from '../core/lifecycle/index.ts';
 import { referentialKey, type DraftRecord, type EvaluationRecord, type LogigrammeDb, type MetaRecord, type StoredReferential } from './db.ts';
 import { upgradeStoredHashes } from './hashes.ts';
@@ -140,7 +140,7 @@ const ActionPlanSchema = z.strictObject({
 const MetaSchema = z.strictObject({ key: z.string().min(1), value: z.unknown() });
 const VersionCommentsSchema = z.strictObject({ key: z.string(), id: z.string().min(1), version: z.string().min(1), threads: z.array(CommentThreadSchema), updatedAt: Timestamp });
 
-const issue = (path: string, message: string, code: WordedIssueCode = 'backup.invalid'): LoadIssue => ({ code, path, message });
+const issue = <C extends CataloguedIssueCode>(code: C, path: string, params: IssueParamsByCode[C]): LoadIssue => ({ code, path, params }) as LoadIssue;
 /** `$.nodes[0]` of an inner document, located inside the backup file. */
 const under = (base: string, issues: readonly LoadIssue[]) => issues.map((i) => ({ ...i, path: `${base}${i.path.slice(1)}` }));
 
@@ -158,10 +158,10 @@ export function validateBackup(text: string, currentDatabaseVersion = Number.POS
   if (!header.ok) return header;
   const databaseVersion = (header.value as { databaseVersion?: unknown }).databaseVersion;
   if (typeof databaseVersion === 'number' && databaseVersion > currentDatabaseVersion) {
-    return { ok: false, issues: [issue('$.databaseVersion', `Sauvegarde d’une base de données plus récente (version ${databaseVersion}) que celle de cette application (${currentDatabaseVersion}) : mettez l’application à jour.`, 'backup.newer')] };
+    return { ok: false, issues: [issue('backup.newer', '$.databaseVersion', { of: 'database', version: databaseVersion, current: currentDatabaseVersion })] };
   }
   if (header.value.formatVersion > BACKUP_FORMAT_VERSION) {
-    return { ok: false, issues: [issue('$.formatVersion', `Sauvegarde au format ${header.value.formatVersion}, plus récent que celui de cette application (${BACKUP_FORMAT_VERSION}) : mettez l’application à jour.`, 'backup.newer')] };
+    return { ok: false, issues: [issue('backup.newer', '$.formatVersion', { of: 'format', version: header.value.formatVersion, current: BACKUP_FORMAT_VERSION })] };
   }
   const t = header.value.tables;
   const issues: LoadIssue[] = [];
@@ -173,7 +173,7 @@ export function validateBackup(text: string, currentDatabaseVersion = Number.POS
       if (!parsed.ok) return void issues.push(...parsed.issues);
       const record = parsed.value as z.infer<S> & { key?: string; id?: string };
       const key = table === 'drafts' || table === 'companies' || table === 'actionPlans' ? record.id! : record.key!;
-      if (seen.has(key)) issues.push(issue(path, `« ${key} » figure deux fois dans la table ${table}.`, 'backup.duplicate'));
+      if (seen.has(key)) issues.push(issue('backup.duplicate', path, { key, table }));
       seen.add(key);
       more(parsed.value, path);
     });
@@ -182,32 +182,32 @@ export function validateBackup(text: string, currentDatabaseVersion = Number.POS
     const loaded = loadReferential(r.document);
     if (!loaded.ok) return void issues.push(...under(`${path}.document`, loaded.issues));
     if (r.key !== referentialKey(loaded.value.id, loaded.value.identity.version) || r.id !== loaded.value.id || r.version !== loaded.value.identity.version) {
-      issues.push(issue(`${path}.key`, `La clé « ${r.key} » ne correspond pas au document (${referentialKey(loaded.value.id, loaded.value.identity.version)}).`, 'backup.key_mismatch'));
+      issues.push(issue('backup.key_mismatch', `${path}.key`, { of: 'referential', key: r.key, expected: referentialKey(loaded.value.id, loaded.value.identity.version) }));
     }
     // A backup of a database before version 3 records the format-1 hash (lifecycle fields included).
     const hash = contentHash(loaded.value);
     if (r.contentHash !== hash && r.contentHash !== legacyContentHash(loaded.value)) {
-      issues.push(issue(`${path}.contentHash`, `L’empreinte enregistrée (${r.contentHash}) n’est pas celle du document (${hash}) : le document a été modifié.`, 'backup.hash_mismatch'));
+      issues.push(issue('backup.hash_mismatch', `${path}.contentHash`, { recorded: r.contentHash, computed: hash }));
     }
   });
   check('drafts', DraftSchema, (d, path) => {
     const loaded = loadGraph(d.graph);
     if (!loaded.ok) return void issues.push(...under(`${path}.graph`, loaded.issues));
-    if (loaded.value.referential.id !== d.id) issues.push(issue(`${path}.id`, `Le brouillon « ${d.id} » contient le logigramme de « ${loaded.value.referential.id} ».`, 'backup.key_mismatch'));
+    if (loaded.value.referential.id !== d.id) issues.push(issue('backup.key_mismatch', `${path}.id`, { of: 'draft', draft: d.id, contains: loaded.value.referential.id }));
   });
   check('companies', CompanySchema, () => {});
   check('staff', StaffSchema, (s, path) => {
-    if (s.key !== `${s.companyId}@${s.year}`) issues.push(issue(`${path}.key`, `Clé « ${s.companyId}@${s.year} » attendue.`, 'backup.key_mismatch'));
+    if (s.key !== `${s.companyId}@${s.year}`) issues.push(issue('backup.key_mismatch', `${path}.key`, { of: 'record', expected: `${s.companyId}@${s.year}` }));
   });
   check('evaluations', EvaluationSchema, (e, path) => {
-    if (e.key !== `${e.companyId}@${e.year}`) issues.push(issue(`${path}.key`, `Clé « ${e.companyId}@${e.year} » attendue.`, 'backup.key_mismatch'));
+    if (e.key !== `${e.companyId}@${e.year}`) issues.push(issue('backup.key_mismatch', `${path}.key`, { of: 'record', expected: `${e.companyId}@${e.year}` }));
   });
   check('meta', MetaSchema, () => {});
   check('versionComments', VersionCommentsSchema, (c, path) => {
-    if (c.key !== referentialKey(c.id, c.version)) issues.push(issue(`${path}.key`, `Clé « ${referentialKey(c.id, c.version)} » attendue.`, 'backup.key_mismatch'));
+    if (c.key !== referentialKey(c.id, c.version)) issues.push(issue('backup.key_mismatch', `${path}.key`, { of: 'record', expected: referentialKey(c.id, c.version) }));
   });
   check('declarations', DeclarationSchema, (d, path) => {
-    if (d.key !== `${d.companyId}@${d.year}@${d.declaredAt}`) issues.push(issue(`${path}.key`, `Clé « ${d.companyId}@${d.year}@${d.declaredAt} » attendue.`, 'backup.key_mismatch'));
+    if (d.key !== `${d.companyId}@${d.year}@${d.declaredAt}`) issues.push(issue('backup.key_mismatch', `${path}.key`, { of: 'record', expected: `${d.companyId}@${d.year}@${d.declaredAt}` }));
   });
   check('actionPlans', ActionPlanSchema, () => {});
   return issues.length > 0 ? { ok: false, issues } : { ok: true, tables: t };

@@ -7,7 +7,6 @@ import {
   type Referential,
   type Result,
 } from '../core/index.ts';
-import { quarantineMessage } from '../present/publication-log.ts';
 import { logRecorded } from './publications.ts';
 import { referentialKey, type LogigrammeDb, type ReferentialSource, type StoredReferential } from './db.ts';
 
@@ -153,7 +152,7 @@ export function openStored(record: StoredReferential): Result<Referential, LoadI
 /** The issue of a stored version that refuses to open while its integrity is not verified. */
 export function quarantineIssue(record: StoredReferential): LoadIssue | null {
   const q = record.quarantine;
-  return q ? { code: 'storage.quarantined', path: '$', message: quarantineMessage({ key: record.key, version: record.version, title: record.title }, q.problems, q.entry) } : null;
+  return q ? { code: 'storage.quarantined', path: '$', params: { version: { key: record.key, version: record.version, title: record.title }, problems: q.problems, entry: q.entry } } : null;
 }
 
 function compareVersions(a: string, b: string): number {

@@ -12,7 +12,7 @@ describe('question/add', () => {
     expect(refusal(fixture(), { type: 'question/add', question: { id: 'j1', label: 'x', scope: 'company', type: 'boolean' } }).code).toBe('structure.duplicate_id');
     const r = refusal(fixture(), { type: 'question/add', question: { id: 'q-c', label: 'x', scope: 'company', type: 'choice', choices: [{ id: 'a', label: 'A' }] } });
     expect(r.code).toBe('command.invalid_value');
-    expect(r.message).toContain('Au moins deux réponses possibles');
+    expect(r.params).toMatchObject({ field: 'question', reason: 'schema', detail: expect.stringContaining('Au moins deux réponses possibles') });
   });
 });
 
@@ -46,7 +46,7 @@ describe('question/remove', () => {
   it('refuses while a node asks it', () => {
     const r = refusal(fixture(), { type: 'question/remove', id: 'q-choice' });
     expect(r.code).toBe('command.question_in_use');
-    expect(r.message).toContain('« Activité » est posé par 1 nœud');
+    expect(r.params).toEqual({ question: 'Activité', count: 1 });
   });
 });
 

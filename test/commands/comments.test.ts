@@ -1,6 +1,7 @@
 import { applyPatches, enablePatches, produceWithPatches } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { applyCommand, canApply, compile, contentHash, mergeGraphs, threadStatus, type CommentThread, type GraphCommand, type GraphDocument } from '../../src/core/index.ts';
+import { refusalMessage } from '../../src/present/commands.ts';
 import { applyUndoRedo, fixture, refusal } from './fixture.ts';
 
 enablePatches();
@@ -32,9 +33,9 @@ describe('comment/add', () => {
     const g = open(fixture());
     const again = refusal(g, { type: 'comment/add', thread: { id: 'c-1', anchor: { on: 'referential' }, author: 'INRS', date: AT, text: 'Autre' } });
     expect(again.code).toBe('comments.duplicate_id');
-    expect(again.message).toContain('« c-1 » est déjà utilisé');
-    expect(refusal(g, { type: 'comment/add', thread: { id: 'c-2', anchor: { on: 'referential' }, author: 'INRS', date: AT, text: '   ' } }).message).toContain('Texte non vide attendu');
-    expect(refusal(g, { type: 'comment/add', thread: { id: 'c-2', anchor: { on: 'referential' }, author: 'INRS', date: '02/03/2026', text: 'x' } }).message).toContain('Date et heure UTC attendues');
+    expect(refusalMessage(again)).toContain('« c-1 » est déjà utilisé');
+    expect(refusal(g, { type: 'comment/add', thread: { id: 'c-2', anchor: { on: 'referential' }, author: 'INRS', date: AT, text: '   ' } })).toMatchObject({ message: expect.stringContaining('Texte non vide attendu') });
+    expect(refusal(g, { type: 'comment/add', thread: { id: 'c-2', anchor: { on: 'referential' }, author: 'INRS', date: '02/03/2026', text: 'x' } })).toMatchObject({ message: expect.stringContaining('Date et heure UTC attendues') });
   });
 });
 
@@ -82,7 +83,7 @@ describe('comments/merge', () => {
   it('refuses a thread that is not one, with its place', () => {
     const verdict = refusal(fixture(), { type: 'comments/merge', threads: [{ id: 'c-1' } as CommentThread] });
     expect(verdict.code).toBe('comments.invalid');
-    expect(verdict.message).toMatch(/^comments\[0\]/);
+    expect(refusalMessage(verdict)).toMatch(/^comments\[0\]/);
   });
 });
 
@@ -125,7 +126,7 @@ describe('graph/replace', () => {
     });
     const foreign = structuredClone(g);
     foreign.referential.id = 'autre';
-    expect(refusal(g, { type: 'graph/replace', graph: foreign }).message).toContain('référentiel « autre »');
+    expect(refusal(g, { type: 'graph/replace', graph: foreign })).toMatchObject({ code: 'command.other_referential', params: { id: 'autre', current: g.referential.id } });
     const broken = structuredClone(g) as unknown as { nodes: unknown[] };
     broken.nodes.push({ id: 'x', kind: 'bogus' });
     expect(refusal(g, { type: 'graph/replace', graph: broken as unknown as GraphDocument }).code).toBe('command.invalid_value');

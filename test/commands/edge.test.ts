@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGraph, compile, ruleMessage, type GraphDocument } from '../../src/core/index.ts';
+import { checkGraph, compile, type GraphDocument } from '../../src/core/index.ts';
 import { connectCommand } from '../../src/core/graph/commands/index.ts';
 import { applyUndoRedo, fixture, refusal } from './fixture.ts';
 
@@ -27,10 +27,10 @@ describe('edge/add', () => {
     });
   });
 
-  it('refuses an edge that means nothing, with the checker’s own message', () => {
+  it('refuses an edge that means nothing, with the checker’s own rule', () => {
     const r = refusal(withSpare(), { type: 'edge/add', edge: { id: 'x', kind: 'weighting', source: 'j2', target: 's1', share: 10 } });
     expect(r.code).toBe('structure.invalid_edge');
-    expect(r.message).toBe(ruleMessage('structure.invalid_edge', { kind: 'pondération', source: 'poste', target: 'situation d’exposition' }));
+    expect(r.params).toEqual({ kind: 'weighting', source: 'job', target: 'situation' });
   });
 
   it('refuses a second entry, a second job, a second applied branch — what the checker would flag', () => {
@@ -38,12 +38,12 @@ describe('edge/add', () => {
     const entry = { id: 'x', kind: 'entry', source: 't1', target: 's3' } as const;
     const r = refusal(g, { type: 'edge/add', edge: entry });
     expect(r.code).toBe('structure.task_several_entries');
-    expect(r.message).toBe(ruleMessage('structure.task_several_entries', { count: 2 }));
+    expect(r.params).toEqual({ count: 2 });
     // Forced in, the checker reports the same rule on the same node.
     const forced = { ...g, edges: [...g.edges, entry] };
     expect(checkGraph(forced).findings.some((f) => f.code === 'structure.task_several_entries' && f.element === 't1')).toBe(true);
 
-    expect(refusal(g, { type: 'edge/add', edge: { id: 'x', kind: 'weighting', source: 'j2', target: 't1', share: 50 } }).message).toContain('Mécanicien, Soudeur');
+    expect(refusal(g, { type: 'edge/add', edge: { id: 'x', kind: 'weighting', source: 'j2', target: 't1', share: 50 } })).toMatchObject({ code: 'structure.task_several_jobs', params: { jobs: 'Mécanicien, Soudeur' } });
     expect(refusal(g, { type: 'edge/add', edge: { id: 'x', kind: 'measure', source: 'n-m', target: 's3', applied: true } }).code).toBe('structure.measure_branch_twice');
   });
 
@@ -53,7 +53,7 @@ describe('edge/add', () => {
     expect(refusal(g, { type: 'edge/add', edge: { id: 'x', kind: 'branch', source: 'n-q', target: 's3', when: { oneOf: ['z'] } } }).code).toBe('structure.unknown_answer');
     const dup = refusal(g, { type: 'edge/add', edge: { id: 'x', kind: 'branch', source: 'n-q', target: 's3', when: { oneOf: ['b'] } } });
     expect(dup.code).toBe('structure.branch_duplicate_answer');
-    expect(dup.message).toContain('« Chantier »');
+    expect(dup.params).toEqual({ question: 'Activité', answer: 'Chantier', type: 'choice' });
     const g2 = { ...g, edges: [...g.edges, { id: 'r0', kind: 'branch' as const, source: 'n-n', target: 's1', when: { min: 0, max: 20 } }] };
     expect(refusal(g2, { type: 'edge/add', edge: { id: 'x', kind: 'branch', source: 'n-n', target: 's2', when: { min: 10 } } }).code).toBe('structure.range_overlap');
   });

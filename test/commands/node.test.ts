@@ -11,18 +11,18 @@ describe('node/add', () => {
     });
   });
 
-  it('refuses an id already used, in the node or catalogue namespace, with the checker’s message', () => {
+  it('refuses an id already used, in the node or catalogue namespace, with the checker’s rule', () => {
     const g = fixture();
     expect(refusal(g, { type: 'node/add', node: { id: 't1', kind: 'task', label: 'x' }, position: { x: 0, y: 0 } }).code).toBe('structure.duplicate_id');
     const r = refusal(g, { type: 'node/add', node: { id: 'q-bool', kind: 'job', label: 'x' }, position: { x: 0, y: 0 } });
-    expect(r.message).toBe('Identifiant « q-bool » utilisé deux fois : donnez un identifiant unique à chaque élément.');
+    expect(r).toMatchObject({ code: 'structure.duplicate_id', params: { id: 'q-bool' } });
     expect(refusal(g, { type: 'node/add', node: { id: 'bad id', kind: 'job', label: 'x' }, position: { x: 0, y: 0 } }).code).toBe('command.invalid_id');
   });
 
   it('refuses a question node asking a question the catalogue lacks', () => {
     const r = refusal(fixture(), { type: 'node/add', node: { id: 'n-x', kind: 'question', question: 'q-nope' }, position: { x: 0, y: 0 } });
     expect(r.code).toBe('structure.unknown_question');
-    expect(r.message).toContain('« q-nope »');
+    expect(r.params).toEqual({ question: 'q-nope' });
   });
 });
 

@@ -43,14 +43,14 @@ describe('scenario/add', () => {
     });
   });
 
-  it('refuses a taken id, and references the logigramme does not have, in French', () => {
+  it('refuses a taken id, and references the logigramme does not have, naming them', () => {
     const g = withScenario();
     expect(refusal(g, { type: 'scenario/add', scenario: scenario() }).code).toBe('structure.duplicate_id');
     expect(refusal(g, { type: 'scenario/add', scenario: scenario({ id: 'j1' }) }).code).toBe('structure.duplicate_id');
     const f = fixture();
     const job = refusal(f, { type: 'scenario/add', scenario: scenario({ employee: { id: 'x', annualHours: 1607, contract: {}, jobs: [{ job: 'soudeur', share: 100 }] } }) });
     expect(job.code).toBe('command.scenario_unknown_job');
-    expect(job.message).toBe('Le scénario « Mécanicien à temps plein » cite le poste « soudeur », qui n’existe pas dans le logigramme.');
+    expect(job.params).toEqual({ scenario: 'Mécanicien à temps plein', job: 'soudeur' });
     // A task (or another node) given as a job is no job either.
     expect(refusal(f, { type: 'scenario/add', scenario: scenario({ employee: { id: 'x', annualHours: 1607, contract: {}, jobs: [{ job: 't1', share: 100 }] } }) }).code).toBe('command.scenario_unknown_job');
     const task = refusal(f, { type: 'scenario/add', scenario: scenario({ employee: { id: 'x', annualHours: 1607, contract: {}, jobs: [{ job: 'j1', share: 100, tasks: [{ task: 't9', share: 100 }] }] } }) });
@@ -58,18 +58,21 @@ describe('scenario/add', () => {
     f.nodes.push({ id: 't3', kind: 'task', label: 'Autre' });
     const foreign = refusal(f, { type: 'scenario/add', scenario: scenario({ employee: { id: 'x', annualHours: 1607, contract: {}, jobs: [{ job: 'j1', share: 100, tasks: [{ task: 't3', share: 100 }] }] } }) });
     expect(foreign.code).toBe('command.scenario_task_not_in_job');
-    expect(foreign.message).toContain('la tâche « t3 », qui n’est pas une tâche de ce poste');
+    expect(foreign.params).toEqual({ scenario: 'Mécanicien à temps plein', task: 't3', job: 'j1' });
     const question = refusal(f, { type: 'scenario/add', scenario: scenario({ answers: { 'q-x': true } }) });
     expect(question.code).toBe('command.scenario_unknown_question');
-    expect(question.message).toBe('Le scénario « Mécanicien à temps plein » répond au critère « q-x », qui n’existe pas dans le catalogue.');
+    expect(question.params).toEqual({ scenario: 'Mécanicien à temps plein', question: 'q-x' });
     const scope = refusal(f, { type: 'scenario/add', scenario: scenario({ answers: { 'q-bool': true } }) });
     expect(scope.code).toBe('command.scenario_answer_scope');
-    expect(scope.message).toContain('« Travail de nuit ? » se renseigne par salarié');
-    expect(refusal(f, { type: 'scenario/add', scenario: scenario({ answers: { 'q-choice': 'z' } }) }).message).toBe('Réponse « z » invalide au critère « Activité » : l’un de a, b attendu.');
+    expect(scope.params).toEqual({ question: 'Travail de nuit ?', scope: 'employee' });
+    expect(refusal(f, { type: 'scenario/add', scenario: scenario({ answers: { 'q-choice': 'z' } }) })).toMatchObject({
+      code: 'command.scenario_answer_invalid',
+      params: { question: 'Activité', answer: 'z', expects: 'choice', choices: 'a, b' },
+    });
     expect(refusal(f, { type: 'scenario/add', scenario: scenario({ answers: { 'q-num': -5 } }) }).code).toBe('command.scenario_answer_invalid');
     const measure = refusal(f, { type: 'scenario/add', scenario: scenario({ measures: ['m-9'] }) });
     expect(measure.code).toBe('command.scenario_unknown_measure');
-    expect(measure.message).toContain('la mesure de prévention « m-9 »');
+    expect(measure.params).toEqual({ scenario: 'Mécanicien à temps plein', measure: 'm-9' });
     expect(refusal(f, { type: 'scenario/add', scenario: scenario({ regulation: '2099-01-01' }) }).code).toBe('regulation.unknown_version');
   });
 
@@ -77,9 +80,9 @@ describe('scenario/add', () => {
     const f = fixture();
     const empty = refusal(f, { type: 'scenario/add', scenario: scenario({ label: ' ' }) });
     expect(empty.code).toBe('command.invalid_value');
-    expect(empty.message).toContain('Libellé non vide attendu');
+    expect(empty.params).toMatchObject({ field: 'scenario', at: 'label', reason: 'schema', detail: expect.stringContaining('Libellé non vide attendu') });
     expect(refusal(f, { type: 'scenario/add', scenario: scenario({ year: 1990 }) }).code).toBe('command.invalid_value');
-    expect(refusal(f, { type: 'scenario/add', scenario: scenario({ employee: { id: 'x', annualHours: 1607, contract: {}, jobs: [] } }) }).message).toContain('Au moins un poste');
+    expect(refusal(f, { type: 'scenario/add', scenario: scenario({ employee: { id: 'x', annualHours: 1607, contract: {}, jobs: [] } }) }).params.detail).toContain('Au moins un poste');
   });
 });
 
@@ -110,6 +113,6 @@ describe('scenario/remove', () => {
   });
 
   it('refuses an unknown scenario', () => {
-    expect(refusal(fixture(), { type: 'scenario/remove', id: 'sc-1' }).message).toBe('Le scénario « sc-1 » n’existe pas (ou plus) : rien à modifier.');
+    expect(refusal(fixture(), { type: 'scenario/remove', id: 'sc-1' })).toMatchObject({ code: 'command.scenario_not_found', params: { id: 'sc-1' } });
   });
 });

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { compile, contentHash, loadGraph, loadReferential, ruleMessage } from '../../core/index.ts';
+import { compile, contentHash, loadGraph, loadReferential } from '../../core/index.ts';
+import { findingMessage } from '../../present/findings.ts';
 import { parseOrUsage } from '../args.ts';
 import { checkOutput, defineCommand, looksLikeReferential, oneFile } from '../command.ts';
 import { formatJsonIssues } from '../format.ts';
@@ -38,7 +39,7 @@ export const compileCommand = defineCommand('compile', COMPILE_HELP, (args, io) 
 
   const { referential, issues } = compile(graph);
   if (issues.length > 0) {
-    const lines = issues.map((i) => `${path} ${graphLocation(graph, referential, { element: i.element })} : ${ruleMessage(i.code, { node: i.element, ...i.params })}`);
+    const lines = issues.map((i) => `${path} ${graphLocation(graph, referential, { element: i.element })} : ${findingMessage(i)}`);
     io.stderr(`${lines.join('\n')}\n${path} : logigramme non compilé (${plural(issues.length, 'problème', 'problèmes')}), aucun fichier écrit`);
     return EXIT_INPUT;
   }

@@ -1,10 +1,7 @@
 import { parseArgs } from 'node:util';
 import {
   compile,
-  conflictTitle,
   decompile,
-  describeSide,
-  describeValue,
   diff,
   loadGraph,
   loadReferential,
@@ -23,6 +20,7 @@ import { defineCommand, isGraphDocument } from '../command.ts';
 import { formatJsonIssues } from '../format.ts';
 import { formatNumber, plural } from '../../present/fr.ts';
 import { MERGE_HELP } from '../help.ts';
+import { conflictTitle, describeSide, describeValue, noticeMessage } from '../../present/merge.ts';
 import { emitJson, readJsonDocument, UsageError, type CliIo } from '../io.ts';
 import { issuesWithMessages } from '../../present/issues.ts';
 
@@ -39,7 +37,6 @@ export const MERGE_CONFLICTS = 1;
 export const MERGE_TROUBLE = 2;
 
 const ROLES = ['la base', 'notre version', 'leur version'] as const;
-const frenchNumber = (n: number) => formatNumber(n, 4);
 
 type Loaded = { kind: 'graph'; graph: GraphDocument } | { kind: 'referential'; referential: Referential };
 
@@ -119,9 +116,9 @@ function load(io: CliIo, path: string, role: string): Loaded | undefined {
 
 const conflictLines = (c: MergeConflict) => ({
   title: conflictTitle(c),
-  base: c.base === undefined ? undefined : describeValue(c.base, frenchNumber, c.field?.path.split('.').at(-1)),
-  ours: describeSide(c.ours, c, frenchNumber),
-  theirs: describeSide(c.theirs, c, frenchNumber),
+  base: c.base === undefined ? undefined : describeValue(c.base, c.field?.path.split('.').at(-1)),
+  ours: describeSide(c.ours, c),
+  theirs: describeSide(c.theirs, c),
 });
 
 /** The French report: what each side changed, then each conflict with both sides and how to decide it. */
@@ -144,7 +141,7 @@ function textReport(result: MergeResult<unknown>, problems: LoadIssue[], paths: 
     const other = c.chosen === 'ours' ? 'theirs' : 'ours';
     out.push(`   gardé : ${c.chosen === 'ours' ? 'notre version' : 'leur version'}${result.pending.includes(c) ? ` — pour garder ${other === 'theirs' ? 'la leur' : 'la nôtre'} : --choose '${c.id}=${other}'` : ' (--choose)'}`);
   });
-  if (result.notices.length > 0) out.push('', 'Remarques :', ...result.notices.map((n: MergeNotice) => `- ${n.message}${n.code === 'structure.new_issue' ? '' : ` (${n.ids.join(', ')})`}`));
+  if (result.notices.length > 0) out.push('', 'Remarques :', ...result.notices.map((n: MergeNotice) => `- ${noticeMessage(n)}${n.code === 'structure.new_issue' ? '' : ` (${n.ids.join(', ')})`}`));
   if (problems.length > 0) out.push('', 'Le référentiel fusionné ne se charge pas :', formatJsonIssues(output ?? '(sortie)', problems));
   return out.join('\n');
 }
@@ -157,7 +154,7 @@ function jsonReport(result: MergeResult<unknown>, problems: LoadIssue[], output:
     clean,
     output,
     conflicts: result.conflicts.map((c) => ({ ...c, pending: result.pending.includes(c), text: conflictLines(c) })),
-    notices: result.notices,
+    notices: result.notices.map((n) => ({ ...n, message: noticeMessage(n) })),
     problems: issuesWithMessages(problems),
   };
 }

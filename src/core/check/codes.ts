@@ -1,142 +1,79 @@
-import { REGULATION_VERSIONS } from '../regulation/index.ts';
-import { UNIT_LABELS } from '../referential/units.ts';
-
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Parameters of a finding or refusal: labels and ids as strings, figures as numbers. */
+/** Parameters of a finding or refusal: ids, labels and codes as strings, figures as numbers. */
 export type FindingParams = Record<string, string | number>;
-type Params = FindingParams;
 
 interface Rule {
   severity: Severity;
-  message: (p: Params) => string;
-}
-
-const CONCLUSIONS: Record<string, string> = { exposed: 'exposé', not_exposed: 'non exposé', to_analyse: 'à analyser', no_legal_threshold: 'hors déclaration' };
-const u = (unit: string | number | undefined) => (typeof unit === 'string' && Object.hasOwn(UNIT_LABELS, unit) ? UNIT_LABELS[unit as keyof typeof UNIT_LABELS] : String(unit ?? ''));
-const LABELLED: Record<string, string> = { question: 'Critère', choice: 'Réponse', measure: 'Mesure de prévention', job: 'Poste', task: 'Tâche', situation: 'Situation' };
-const answerName = (p: Params) => (p.type === 'boolean' ? (p.answer === 'true' ? 'oui' : 'non') : String(p.answer));
-
-/** Why a what-if verdict flips, from its reason code and figures (`flipReason`, index.ts). */
-function flipReasonText(p: Params): string {
-  switch (p.reason) {
-    case 'threshold_removed':
-      return 'hors compte de prévention depuis le 1er octobre 2017 : aucun seuil légal';
-    case 'threshold_appears':
-      return `seuil de ${p.toThreshold} sous cette version`;
-    case 'enters_force':
-      return 'facteur entré en vigueur';
-    case 'not_in_force':
-      return 'facteur pas encore en vigueur';
-    default:
-      return `${p.fromValue} pour un seuil de ${p.fromThreshold} → ${p.toValue} pour ${p.toThreshold}`;
-  }
-}
-
-/** The regulation versions a referential may target, from the regulation table (for messages). */
-export const VERSION_LIST = REGULATION_VERSIONS.map((v) => v.id).join(', ');
-
-/**
- * What an answer must be, in words, from an answer expectation (`AnswerExpectation`, references.ts)
- * flattened into parameters: `expects` and, by kind, `choices`, `unit`, `bound`.
- */
-export function expectedText(p: Params): string {
-  switch (p.expects) {
-    case 'boolean':
-      return 'oui ou non';
-    case 'choice':
-      return `l’un de ${p.choices}`;
-    case 'number_min':
-      return `un nombre ≥ ${p.bound} ${p.unit}`;
-    case 'number_max':
-      return `un nombre ≤ ${p.bound} ${p.unit}`;
-    default:
-      return `un nombre (${p.unit})`;
-  }
 }
 
 /**
- * Every rule of the checker: its severity and its French message, which says what is wrong and what
- * to do. The one catalogue of finding codes: a code that is not here does not compile (`RuleCode`).
- * Tests match codes and parameters, never sentences.
+ * Every rule of the checker and its severity: the one catalogue of finding codes, so that a code not
+ * here does not compile (`RuleCode`). Their French messages are the presentation layer's
+ * (src/present/rules.ts), one per code, checked by the compiler. Tests match codes and parameters.
  */
 export const RULES = {
   // Structure of the drawing (graph only).
-  'structure.dangling_edge': { severity: 'error', message: (p) => `Liaison vers un nœud inexistant (${p.source} → ${p.target}) : supprimez-la ou reliez-la à un nœud existant.` },
-  'structure.invalid_edge': { severity: 'error', message: (p) => `Liaison « ${p.kind} » impossible d’un nœud ${p.source} vers un nœud ${p.target} : un poste se relie à ses tâches, une tâche à la première décision ou situation, un critère ou une mesure à la suite de l’arbre.` },
-  'structure.orphan': { severity: 'warning', message: (p) => `« ${p.node} » n’est relié à rien : reliez-le ou supprimez-le.` },
-  'structure.task_without_job': { severity: 'error', message: () => 'Tâche rattachée à aucun poste : reliez-la à son poste de référence avec sa pondération.' },
-  'structure.task_several_jobs': { severity: 'error', message: (p) => `Tâche rattachée à plusieurs postes (${p.jobs}) : une tâche appartient à un seul poste ; dupliquez-la pour l’autre poste.` },
-  'structure.task_several_entries': { severity: 'error', message: (p) => `La tâche a ${p.count} points d’entrée : gardez une seule liaison vers le premier critère ou la situation.` },
-  'structure.measure_branch_twice': { severity: 'error', message: (p) => `La branche « ${p.branch === 'applied' ? 'mesure appliquée' : 'mesure non appliquée'} » est reliée deux fois : gardez une seule liaison.` },
+  'structure.dangling_edge': { severity: 'error' },
+  'structure.invalid_edge': { severity: 'error' },
+  'structure.orphan': { severity: 'warning' },
+  'structure.task_without_job': { severity: 'error' },
+  'structure.task_several_jobs': { severity: 'error' },
+  'structure.task_several_entries': { severity: 'error' },
   // Structure of the referential.
-  'structure.duplicate_id': { severity: 'error', message: (p) => `Identifiant « ${p.id} » utilisé deux fois${p.first ? ` (déjà en ${p.first})` : ''} : donnez un identifiant unique à chaque élément.` },
-  'structure.empty_label': { severity: 'error', message: (p) => `${LABELLED[String(p.kind)] ?? p.kind} « ${p.id} » sans libellé : donnez-lui un nom compréhensible par les entreprises.` },
-  'structure.dead_end': { severity: 'error', message: (p) => `« ${p.node} » ${p.target ? `renvoie vers « ${p.target} », qui ne désigne ni un nœud de décision ni une situation d’exposition` : 'ne mène à rien'}${p.branch ? ` (branche ${p.branch === 'applied' ? 'mesure appliquée' : 'mesure non appliquée'})` : ''} : chaque chemin doit aboutir à une situation d’exposition.` },
-  'structure.unknown_question': { severity: 'error', message: (p) => `Critère « ${p.question} » absent du référentiel : créez-le ou choisissez un critère existant.` },
-  'structure.unknown_measure': { severity: 'error', message: (p) => `Mesure de prévention « ${p.measure} » absente du référentiel : créez-la ou choisissez une mesure existante.` },
-  'structure.job_without_tasks': { severity: 'error', message: (p) => `Le poste « ${p.job} » n’a aucune tâche : ajoutez au moins une tâche.` },
-  'structure.weightings_sum': { severity: 'error', message: (p) => `Les pondérations des tâches du poste « ${p.job} » totalisent ${p.sum} % : elles doivent totaliser 100 %.` },
-  'structure.cycle': { severity: 'error', message: (p) => `Boucle : « ${p.from} » renvoie vers « ${p.to} » déjà parcouru ; un arbre de décision doit aboutir à une situation.` },
-  'structure.unreachable': { severity: 'warning', message: (p) => `« ${p.node} » n’est atteint depuis aucune tâche : reliez-le ou supprimez-le.` },
-  'structure.unused_question': { severity: 'info', message: (p) => `Le critère « ${p.question} » n’est utilisé dans aucun arbre.` },
-  'structure.unused_measure': { severity: 'info', message: (p) => `La mesure « ${p.measure} » n’est utilisée dans aucun arbre.` },
-  'structure.branch_type': { severity: 'error', message: (p) => `Les branches du critère « ${p.question} » ne correspondent pas à son type (${p.type}) : utilisez oui/non, des choix ou des intervalles selon le type.` },
-  'structure.branch_missing_answer': { severity: 'error', message: (p) => `La réponse « ${answerName(p)} » au critère « ${p.question} » ne mène à aucune branche : ajoutez-la à une branche.` },
-  'structure.unknown_answer': { severity: 'error', message: (p) => `La branche du critère « ${p.question} » cite la réponse « ${p.answer} », qui n’existe pas : choisissez parmi ${p.choices}.` },
-  'structure.branch_duplicate_answer': { severity: 'error', message: (p) => `La réponse « ${answerName(p)} » au critère « ${p.question} » mène à plusieurs branches : gardez-la dans une seule.` },
-  'structure.range_gap': { severity: 'error', message: (p) => `Aucune branche du critère « ${p.question} » ne couvre les valeurs de ${p.from} à ${p.to} : étendez un intervalle (bornes : min incluse, max exclue).` },
-  'structure.range_overlap': { severity: 'error', message: (p) => `Plusieurs branches du critère « ${p.question} » couvrent les valeurs de ${p.from} à ${p.to} : les intervalles ne doivent pas se chevaucher.` },
-  'structure.particularly_exposed_job': { severity: 'error', message: (p) => `La liste des postes particulièrement exposés (L4163-2-1) cite le poste « ${p.job} », absent du référentiel : retirez-le de la liste ou choisissez un poste existant.` },
-  'structure.particularly_exposed_task': { severity: 'error', message: (p) => `La liste des postes particulièrement exposés (L4163-2-1) cite la tâche « ${p.task} », qui n’est pas une activité du poste « ${p.job} » : retirez-la de la liste.` },
-  'structure.particularly_exposed_factor': { severity: 'error', message: (p) => `La liste des postes particulièrement exposés (L4163-2-1) cite deux fois le même facteur pour le poste « ${p.job} » : retirez le doublon.` },
-  'structure.duplicate_choice': { severity: 'error', message: (p) => `La réponse « ${p.choice} » figure deux fois dans les choix du critère « ${p.question} » : supprimez le doublon ou donnez-lui un autre identifiant.` },
+  'structure.measure_branch_twice': { severity: 'error' },
+  'structure.duplicate_id': { severity: 'error' },
+  'structure.empty_label': { severity: 'error' },
+  'structure.dead_end': { severity: 'error' },
+  'structure.unknown_question': { severity: 'error' },
+  'structure.unknown_measure': { severity: 'error' },
+  'structure.job_without_tasks': { severity: 'error' },
+  'structure.weightings_sum': { severity: 'error' },
+  'structure.cycle': { severity: 'error' },
+  'structure.unreachable': { severity: 'warning' },
+  'structure.unused_question': { severity: 'info' },
+  'structure.unused_measure': { severity: 'info' },
+  'structure.branch_type': { severity: 'error' },
+  'structure.branch_missing_answer': { severity: 'error' },
+  'structure.unknown_answer': { severity: 'error' },
+  'structure.branch_duplicate_answer': { severity: 'error' },
+  'structure.range_gap': { severity: 'error' },
+  'structure.range_overlap': { severity: 'error' },
+  'structure.particularly_exposed_job': { severity: 'error' },
+  'structure.particularly_exposed_task': { severity: 'error' },
+  'structure.particularly_exposed_factor': { severity: 'error' },
   // Reference cases (scenarios).
-  'structure.scenario_regulation': { severity: 'error', message: (p) => `Le scénario « ${p.scenario} » vise une version réglementaire inconnue « ${p.regulation} » : choisissez l’une de ${VERSION_LIST} ou une date.` },
-  'structure.scenario_unknown_question': { severity: 'error', message: (p) => `Le scénario « ${p.scenario} » répond au critère « ${p.question} », absent du référentiel : retirez la réponse ou créez le critère.` },
-  'structure.scenario_question_scope': { severity: 'error', message: (p) => `Le scénario « ${p.scenario} » répond au critère « ${p.question} » au mauvais endroit : ${p.scope === 'company' ? 'c’est un critère de l’entreprise, sa réponse va dans les réponses de l’entreprise' : 'c’est un critère individuel, sa réponse va dans celles du salarié type'}.` },
-  'structure.scenario_invalid_answer': { severity: 'error', message: (p) => `Le scénario « ${p.scenario} » donne la réponse ${p.answer} au critère « ${p.question} » : ${expectedText(p)} attendu.` },
-  'structure.scenario_unknown_measure': { severity: 'error', message: (p) => `Le scénario « ${p.scenario} » met en place la mesure « ${p.measure} », absente du référentiel : retirez-la ou créez la mesure.` },
-  'structure.scenario_unknown_job': { severity: 'error', message: (p) => `Le salarié type du scénario « ${p.scenario} » occupe le poste « ${p.job} », absent du référentiel : choisissez un poste existant.` },
-  'structure.scenario_unknown_task': { severity: 'error', message: (p) => `Le salarié type du scénario « ${p.scenario} » cite la tâche « ${p.task} », qui n’appartient pas au poste « ${p.job} » : choisissez une tâche de ce poste.` },
+  'structure.duplicate_choice': { severity: 'error' },
+  'structure.scenario_regulation': { severity: 'error' },
+  'structure.scenario_unknown_question': { severity: 'error' },
+  'structure.scenario_question_scope': { severity: 'error' },
+  'structure.scenario_invalid_answer': { severity: 'error' },
+  'structure.scenario_unknown_measure': { severity: 'error' },
+  'structure.scenario_unknown_job': { severity: 'error' },
   // Regulation.
-  'regulation.unknown_version': { severity: 'error', message: (p) => `Version réglementaire inconnue « ${p.regulation} » : choisissez l’une de ${VERSION_LIST}.` },
-  'regulation.factor_retained_and_excluded': { severity: 'error', message: (p) => `Le facteur « ${p.factor} » est à la fois retenu et écarté : choisissez.` },
-  'regulation.excluded_without_justification': { severity: 'error', message: (p) => `Le facteur « ${p.factor} » n’est pas retenu et son exclusion n’est pas justifiée : le référentiel doit justifier le choix des facteurs.` },
-  'regulation.factor_not_in_force': { severity: 'warning', message: (p) => `Le facteur « ${p.factor} » n’est pas en vigueur dans la version ${p.version} (applicable à partir du ${p.from}) : ses situations ne donnent lieu à aucune déclaration sous cette version.` },
-  'regulation.factor_without_points': { severity: 'warning', message: (p) => `Le facteur « ${p.factor} » n’ouvre plus de points sur le compte professionnel de prévention dans la version ${p.version} : il reste utile pour l’accord de prévention ou la liste des métiers exposés (L4163-2-1), pas pour la déclaration.` },
-  'regulation.retained_without_situation': { severity: 'warning', message: (p) => `Le facteur « ${p.factor} » est retenu mais aucune situation ne le décrit : ajoutez les situations ou écartez le facteur avec une justification.` },
-  'regulation.situation_factor_not_retained': { severity: 'warning', message: (p) => `La situation « ${p.situation} » décrit le facteur « ${p.factor} », qui n’est pas retenu : retenez-le ou retirez cette exposition.` },
-  'regulation.unknown_criterion': { severity: 'error', message: (p) => `Seuil « ${p.criterion} » inconnu pour le facteur ${p.factor} : choisissez une action ou situation du tableau réglementaire.` },
-  'regulation.intensity_missing': {
-    severity: 'error',
-    message: (p) => `La situation « ${p.situation} » ne permet pas de dire si l’intensité du seuil « ${p.criterion} » (${p.factor}) est atteinte : ${p.what}. Sans elle, la durée ne peut être ni comptée ni écartée.`,
-  },
-  'regulation.unit_mismatch': { severity: 'error', message: (p) => `Unité « ${p.unit} » inadaptée au facteur ${p.factor}${p.expected ? ` : attendu « ${p.expected} »` : ''}.` },
-  'regulation.impossible_value': { severity: 'error', message: (p) => `Valeur impossible : ${p.value} ${p.unit} (attendu entre ${p.min} et ${p.max}) : corrigez la mesure.` },
-  'regulation.duration_missing': { severity: 'error', message: () => 'Durée d’exposition manquante : indiquez la durée sur la base d’un temps plein.' },
-  'regulation.duration_exceeds_year': { severity: 'warning', message: (p) => `La situation « ${p.situation} » totalise ${p.value} ${u(p.unit)} à temps plein, plus que l’année de travail de référence (${p.limit} ${u(p.unit)}) : vérifiez la durée.` },
-  'regulation.conclusion_contradiction': {
-    severity: 'error',
-    message: (p) => `La situation « ${p.situation} » conclut « ${CONCLUSIONS[String(p.stated)]} » pour ${p.factor}, mais ses valeurs donnent ${p.value} ${u(p.unit)} à temps plein pour un seuil de ${p.threshold} ${u(p.unit)}, soit « ${CONCLUSIONS[String(p.computed)]} » : corrigez la conclusion ou les valeurs.`,
-  },
-  'regulation.near_threshold': { severity: 'warning', message: (p) => `La situation « ${p.situation} » est à moins de 10 % du seuil pour ${p.factor} (${p.value} ${u(p.unit)} pour ${p.threshold} ${u(p.unit)}) : concluez plutôt « à analyser dans l’entreprise ».` },
+  'structure.scenario_unknown_task': { severity: 'error' },
+  'regulation.unknown_version': { severity: 'error' },
+  'regulation.factor_retained_and_excluded': { severity: 'error' },
+  'regulation.excluded_without_justification': { severity: 'error' },
+  'regulation.factor_not_in_force': { severity: 'warning' },
+  'regulation.factor_without_points': { severity: 'warning' },
+  'regulation.retained_without_situation': { severity: 'warning' },
+  'regulation.situation_factor_not_retained': { severity: 'warning' },
+  'regulation.unknown_criterion': { severity: 'error' },
+  'regulation.intensity_missing': { severity: 'error' },
+  'regulation.unit_mismatch': { severity: 'error' },
+  'regulation.impossible_value': { severity: 'error' },
+  'regulation.duration_missing': { severity: 'error' },
+  'regulation.duration_exceeds_year': { severity: 'warning' },
+  'regulation.conclusion_contradiction': { severity: 'error' },
   // Prevention.
-  'prevention.measure_increases_exposure': { severity: 'error', message: (p) => `Avec la mesure « ${p.measure} » appliquée, l’exposition à ${p.factor} est plus forte (${p.applied} ${u(p.unit)}) que sans elle (${p.notApplied} ${u(p.unit)}) : les branches « appliquée » et « non appliquée » sont sans doute inversées.` },
-  'prevention.measure_tradeoff': { severity: 'warning', message: (p) => `La mesure « ${p.measure} » réduit une exposition mais augmente celle à ${p.factor} (${p.notApplied} → ${p.applied} ${u(p.unit)}) : vérifiez ce transfert de risque et décrivez la prévention associée.` },
-  'prevention.individual_measure_alone': {
-    severity: 'warning',
-    message: (p) => `La protection individuelle « ${p.measure} » fait à elle seule passer ${p.factor} sous le seuil (${p.notApplied} → ${p.applied} ${u(p.unit)} pour ${p.threshold}) : les protections collectives ont la priorité sur les protections individuelles (L4121-2, 8°) ; l’exposition s’apprécie après protections collectives et individuelles (D4163-5), justifiez le port effectif de l’équipement.`,
-  },
+  'regulation.near_threshold': { severity: 'warning' },
+  'prevention.measure_increases_exposure': { severity: 'error' },
+  'prevention.measure_tradeoff': { severity: 'warning' },
   // What-if.
-  'whatif.verdict_flip': { severity: 'info', message: (p) => `Sous la version ${p.to}, la situation « ${p.situation} » passe de « ${CONCLUSIONS[String(p.before)]} » à « ${CONCLUSIONS[String(p.after)]} » pour ${p.factor} (${flipReasonText(p)}).` },
-  'whatif.factor_status': {
-    severity: 'info',
-    message: (p) => {
-      const changes = [...(p.inForce ? [p.inForce === 'enters' ? 'entre en vigueur' : 'n’est plus en vigueur'] : []), ...(p.points ? [p.points === 'opens' ? 'ouvre des points' : 'n’ouvre plus de points'] : [])];
-      return `Sous la version ${p.to}, le facteur « ${p.factor} » ${changes.join(' et ')}.`;
-    },
-  },
+  'prevention.individual_measure_alone': { severity: 'warning' },
+  'whatif.verdict_flip': { severity: 'info' },
+  'whatif.factor_status': { severity: 'info' },
 } as const satisfies Record<string, Rule>;
 
 /** A finding code of the checker. */
@@ -148,8 +85,4 @@ export const isRuleCode = (code: string): code is RuleCode => Object.hasOwn(RULE
 
 export function ruleSeverity(code: RuleCode): Severity {
   return RULES[code].severity;
-}
-
-export function ruleMessage(code: RuleCode, params: Params): string {
-  return RULES[code].message(params);
 }

@@ -12,7 +12,7 @@ import { whatIf, type WhatIfReport } from './whatif.ts';
 import { formatPath } from '../util/path.ts';
 
 export type { Finding, Severity } from './types.ts';
-export { RULES, RULE_CODES, VERSION_LIST, expectedText, isRuleCode, ruleMessage, ruleSeverity, type RuleCode, type FindingParams } from './codes.ts';
+export { RULES, RULE_CODES, isRuleCode, ruleSeverity, type RuleCode, type FindingParams } from './codes.ts';
 export { whatIf, whatIfById, situationVerdicts, type WhatIfReport, type VerdictFlip, type FactorChange, type SituationVerdict } from './whatif.ts';
 export { NEAR_THRESHOLD } from './rules/regulation.ts';
 

@@ -113,34 +113,3 @@ function conditionTruth(condition: Condition, values: ReadonlyMap<Quantity, numb
       return measured < value;
   }
 }
-
-/*
- * Deprecated: the wording lives in src/present/quantities.ts. Kept only while check/rules/regulation.ts
- * passes the sentence as a finding parameter; delete once that rule passes the quantities instead.
- */
-const QUANTITY_NAMES: Record<Quantity, string> = {
-  load: 'la charge unitaire (kg)',
-  daily_tonnage: 'le tonnage cumulé par jour (t)',
-  angle: 'l’angle du torse (°)',
-  acceleration: 'l’accélération A(8) (m/s²)',
-  pressure: 'la pression (hPa)',
-  temperature: 'la température (°C)',
-  sound_level: 'le niveau Lex,8h (dB(A))',
-  peak_level: 'le niveau de crête (dB(C))',
-  night_hours: 'les heures travaillées entre 0 h et 5 h',
-  cycle_time: 'le temps de cycle (s)',
-  actions_per_cycle: 'le nombre d’actions techniques par cycle',
-  actions_per_minute: 'le nombre d’actions techniques par minute',
-};
-
-/**
- * @deprecated Use `missingQuantitiesText` of src/present/quantities.ts (see above).
- *
- * What to state so that an intensity test can be decided. For repetitive work, two of cycle time,
- * actions per cycle and actions per minute are enough: the third is derived.
- */
-export function missingQuantitiesText(quantities: readonly Quantity[]): string {
-  const names = quantities.map((q) => QUANTITY_NAMES[q]).join(' et ');
-  const repetitive = quantities.some((q) => q === 'cycle_time' || q === 'actions_per_cycle' || q === 'actions_per_minute');
-  return `indiquez ${names}${repetitive ? ' (deux des trois grandeurs temps de cycle, actions par cycle, actions par minute suffisent : la troisième s’en déduit)' : ''}`;
-}

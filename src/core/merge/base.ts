@@ -61,7 +61,13 @@ export type CommonBase =
       /** `recorded`: both record it (directly or through the candidates' own bases); `ancestor`: one document is the other's base. */
       how: 'recorded' | 'ancestor';
     }
-  | { found: false; reason: 'other_referential' | 'no_base_recorded' | 'base_missing' | 'no_common_base'; message: string; missing?: GraphBase };
+  | CommonBaseNotFound;
+
+/** Why no common base is known (worded by `commonBaseMessage`, src/present/merge.ts). */
+export type CommonBaseNotFound =
+  | { found: false; reason: 'other_referential'; ours: string; theirs: string }
+  | { found: false; reason: 'no_base_recorded' | 'no_common_base' }
+  | { found: false; reason: 'base_missing'; missing: GraphBase };
 
 /**
  * Finds the common base of two logigrammes among candidates. Each document records where it started
@@ -71,11 +77,11 @@ export type CommonBase =
  *
  * @example
  * const common = findCommonBase(draft.graph, colleague, [...storedVersions, ...snapshots]);
- * const result = common.found ? mergeGraphs(common.base, draft.graph, colleague) : askForBaseFile(common.message);
+ * const result = common.found ? mergeGraphs(common.base, draft.graph, colleague) : askForBaseFile(commonBaseMessage(common));
  */
 export function findCommonBase(ours: GraphDocument, theirs: GraphDocument, candidates: readonly BaseCandidate[]): CommonBase {
   if (ours.referential.id !== theirs.referential.id) {
-    return { found: false, reason: 'other_referential', message: `Les deux logigrammes ne sont pas le même référentiel (« ${ours.referential.id} » et « ${theirs.referential.id} ») : il n’y a rien à fusionner.` };
+    return { found: false, reason: 'other_referential', ours: ours.referential.id, theirs: theirs.referential.id };
   }
   const refs = candidates.map(refOf);
   const chain = (doc: GraphDocument): GraphBase[] => {
@@ -93,15 +99,15 @@ export function findCommonBase(ours: GraphDocument, theirs: GraphDocument, candi
   if (ct.some((r) => sameBase(r, baseOfGraph(ours)))) return { found: true, base: ours, how: 'ancestor' };
   if (co.some((r) => sameBase(r, baseOfGraph(theirs)))) return { found: true, base: theirs, how: 'ancestor' };
   if (co.length === 0 && ct.length === 0) {
-    return { found: false, reason: 'no_base_recorded', message: 'Aucun des deux logigrammes n’indique la version dont il est parti : donnez le fichier de la version de départ commune.' };
+    return { found: false, reason: 'no_base_recorded' };
   }
   const common = co.find((r) => ct.some((x) => sameBase(r, x)));
   if (!common) {
-    return { found: false, reason: 'no_common_base', message: 'Les deux logigrammes sont partis de versions différentes, sans point de départ commun connu : donnez le fichier de la version de départ commune.' };
+    return { found: false, reason: 'no_common_base' };
   }
   const index = refs.findIndex((r) => sameBase(r, common));
   if (index < 0) {
-    return { found: false, reason: 'base_missing', message: `La version de départ commune (${common.id} ${common.version}, empreinte ${common.contentHash}) n’est pas disponible : donnez son fichier.`, missing: common };
+    return { found: false, reason: 'base_missing', missing: common };
   }
   const c = candidates[index]!;
   return { found: true, base: isGraph(c) ? c : decompile(c), candidate: index, how: 'recorded' };

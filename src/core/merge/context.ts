@@ -1,5 +1,5 @@
 import equal from 'fast-deep-equal';
-import type { ConflictSide, MergeChoices, MergeCollection, MergeConflict, MergeNotice, Side } from './types.ts';
+import type { ConflictSide, MergeChoices, MergeCollection, MergeConflict, MergedElement, MergeNotice, Side } from './types.ts';
 
 /** Structural equality of JSON values, whatever the key order; an absent value equals `undefined`. */
 export const same = (x: unknown, y: unknown): boolean => equal(x ?? null, y ?? null);
@@ -21,13 +21,13 @@ export function sideOf(b: unknown, x: unknown, element = false): ConflictSide {
   return { change: b === undefined ? 'added' : 'changed', value: x };
 }
 
-export type Namer = (collection: MergeCollection, id: string) => { kind: string; label: string };
+export type Namer = (collection: MergeCollection, id: string) => Omit<MergedElement, 'collection' | 'id'>;
 
 interface NewConflict {
   id: string;
   kind: MergeConflict['kind'];
   element: { collection: MergeCollection; id: string };
-  field?: { path: string; label: string };
+  field?: { path: string };
   base?: unknown;
   ours: ConflictSide;
   theirs: ConflictSide;
@@ -40,7 +40,7 @@ export class MergeContext {
 
   constructor(
     private readonly choices: MergeChoices,
-    /** Names an element for people. */
+    /** Names an element by its label (and its kind, for a node or an edge). */
     readonly name: Namer,
   ) {}
 
@@ -59,7 +59,7 @@ export class MergeContext {
     for (let i = this.conflicts.length - 1; i >= 0; i--) if (this.conflicts[i]!.id.startsWith(prefix)) this.conflicts.splice(i, 1);
   }
 
-  notice(code: MergeNotice['code'], message: string, ids: string[]): void {
-    if (ids.length > 0) this.notices.push({ code, message, ids });
+  notice(notice: MergeNotice): void {
+    if (notice.ids.length > 0) this.notices.push(notice);
   }
 }

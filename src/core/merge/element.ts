@@ -11,8 +11,6 @@ export type NestedMerge = (b: unknown, o: unknown, t: unknown) => unknown;
 export interface FieldsSpec {
   collection: MergeCollection;
   id: string;
-  /** French name of a field, for the conflict. */
-  label: (field: string) => string;
   nested?: Readonly<Record<string, NestedMerge>>;
   /** Conflict ids are `<prefix>:<field>`; `<collection>:<id>` by default. */
   prefix?: string;
@@ -38,7 +36,7 @@ export function mergeFields<T extends object>(ctx: MergeContext, spec: FieldsSpe
       if (m.ok) value = m.value;
       else {
         const id = `${spec.prefix ?? `${spec.collection}:${spec.id}`}:${k}`;
-        const side = ctx.decide({ id, kind: 'field', element: { collection: spec.collection, id: spec.id }, field: { path: `${spec.path ?? ''}${k}`, label: spec.label(k) }, base: bk, ours: sideOf(bk, ok), theirs: sideOf(bk, tk) });
+        const side = ctx.decide({ id, kind: 'field', element: { collection: spec.collection, id: spec.id }, field: { path: `${spec.path ?? ''}${k}` }, base: bk, ours: sideOf(bk, ok), theirs: sideOf(bk, tk) });
         value = side === 'ours' ? ok : tk;
       }
     }

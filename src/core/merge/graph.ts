@@ -1,10 +1,9 @@
-import { ruleMessage } from '../check/codes.ts';
 import { compile } from '../compile/compile.ts';
 import { GRAPH_FORMAT_VERSION, GraphEdgeSchema, GraphNodeSchema, type GraphDocument, type GraphEdge, type GraphNode } from '../graph/schema.ts';
 import { MeasureSchema, QuestionSchema, ScenarioSchema, type Identity } from '../referential/schema.ts';
 import { baseOfGraph } from './base.ts';
 import { merge3, MergeContext, same, sideOf } from './context.ts';
-import { fieldLabel, graphNamer } from './describe.ts';
+import { graphNamer } from './names.ts';
 import { kept, mergeFields, mergeKeyed, type Entry, type KeyedSpec } from './element.ts';
 import { mergeOrder } from './order.ts';
 import { mergeComments, mergeExposures, mergeLayout, orderConflict, settleSlots } from './parts.ts';
@@ -46,7 +45,7 @@ export function mergeGraphs(base: GraphDocument, ours: GraphDocument, theirs: Gr
   const nodes = mergeKeyed<GraphNode>(ctx, base.nodes, ours.nodes, theirs.nodes, {
     collection: 'node',
     fields: (b, o, t) =>
-      mergeFields(ctx, { collection: 'node', id: o.id, label: fieldLabel, nested: { exposures: (xb, xo, xt) => mergeExposures(ctx, o.id, xb as never, xo as never, xt as never) } }, b, o, t),
+      mergeFields(ctx, { collection: 'node', id: o.id, nested: { exposures: (xb, xo, xt) => mergeExposures(ctx, o.id, xb as never, xo as never, xt as never) } }, b, o, t),
     valid: (x) => GraphNodeSchema.safeParse(x).success,
     onDelete: (id, deleter, keptNode, b) => {
       if (!same(keptNode, b)) return { conflict: 'edit_delete' };
@@ -59,7 +58,7 @@ export function mergeGraphs(base: GraphDocument, ours: GraphDocument, theirs: Gr
   // Edges. An edge removed together with its node follows the node's decision.
   const edges = mergeKeyed<GraphEdge>(ctx, base.edges, ours.edges, theirs.edges, {
     collection: 'edge',
-    fields: (b, o, t) => mergeFields(ctx, { collection: 'edge', id: o.id, label: fieldLabel }, b, o, t),
+    fields: (b, o, t) => mergeFields(ctx, { collection: 'edge', id: o.id }, b, o, t),
     valid: (x) => GraphEdgeSchema.safeParse(x).success,
     onDelete: (_id, deleter, keptEdge, b) =>
       [b.source, b.target, keptEdge.source, keptEdge.target].some((n) => nodes.get(n)?.deletedBy === deleter) ? 'delete' : same(keptEdge, b) ? 'delete' : { conflict: 'edit_delete' },
@@ -80,7 +79,7 @@ export function mergeGraphs(base: GraphDocument, ours: GraphDocument, theirs: Gr
     if (!explained) dropped.push(id);
     edges.set(id, { value: undefined, origin: entry.origin });
   }
-  ctx.notice('edge.dropped', 'Liaisons retirées : leur nœud n’existe plus après la fusion.', dropped);
+  ctx.notice({ code: 'edge.dropped', ids: dropped });
   settleSlots(ctx, edges, base);
 
   // Catalogues: a question or measure still asked by a node stays, whoever deleted it.
@@ -93,17 +92,17 @@ export function mergeGraphs(base: GraphDocument, ours: GraphDocument, theirs: Gr
   }
   const catalogue = <T extends { id: string }>(collection: 'question' | 'measure', used: Set<string> | undefined, valid: (x: T) => boolean): KeyedSpec<T> => ({
     collection,
-    fields: (b, o, t) => mergeFields(ctx, { collection, id: o.id, label: fieldLabel }, b, o, t),
+    fields: (b, o, t) => mergeFields(ctx, { collection, id: o.id }, b, o, t),
     valid,
     ...(used ? { onDelete: (id: string, _d: Side, k: T, b: T) => (used.has(id) ? 'keep' : same(k, b) ? 'delete' : { conflict: 'edit_delete' as const }) } : {}),
   });
   const questions = mergeKeyed(ctx, base.referential.questions, ours.referential.questions, theirs.referential.questions, catalogue('question', asked, (x) => QuestionSchema.safeParse(x).success));
   const measures = mergeKeyed(ctx, base.referential.measures, ours.referential.measures, theirs.referential.measures, catalogue('measure', tested, (x) => MeasureSchema.safeParse(x).success));
   const keptCatalogue = [...questions, ...measures].filter(([, e]) => e.deletedBy && e.value !== undefined && !e.conflict).map(([id]) => id);
-  ctx.notice('catalogue.kept', 'Éléments du catalogue supprimés d’un côté mais gardés : un nœud de la version fusionnée les utilise.', keptCatalogue);
+  ctx.notice({ code: 'catalogue.kept', ids: keptCatalogue });
   const scenarios = mergeKeyed(ctx, base.referential.scenarios, ours.referential.scenarios, theirs.referential.scenarios, {
     collection: 'scenario',
-    fields: (b, o, t) => mergeFields(ctx, { collection: 'scenario', id: o.id, label: fieldLabel }, b, o, t),
+    fields: (b, o, t) => mergeFields(ctx, { collection: 'scenario', id: o.id }, b, o, t),
     valid: (x) => ScenarioSchema.safeParse(x).success,
   });
 
@@ -119,7 +118,7 @@ export function mergeGraphs(base: GraphDocument, ours: GraphDocument, theirs: Gr
     lostMembers.push(...n.members.filter((m) => !ids.has(m)));
     return { ...n, members: n.members.filter((m) => ids.has(m)) };
   });
-  ctx.notice('group.member_dropped', 'Nœuds retirés de leur groupe : ils n’existent plus après la fusion.', lostMembers);
+  ctx.notice({ code: 'group.member_dropped', ids: lostMembers });
 
   const doc: GraphDocument = {
     ...optional('$schema', pick(merge3(base.$schema, ours.$schema, theirs.$schema), prefer === 'ours' ? ours.$schema : theirs.$schema)),
@@ -144,7 +143,7 @@ export function mergeGraphs(base: GraphDocument, ours: GraphDocument, theirs: Gr
   } else {
     // Each side says it started elsewhere: this merge started from `base`, which is what it now contains.
     doc.base = baseOfGraph(base);
-    ctx.notice('base.reset', 'Les deux versions déclarent des points de départ différents : la version fusionnée déclare la base de la fusion.', [doc.base.id]);
+    ctx.notice({ code: 'base.reset', ids: [doc.base.id] });
   }
 
   newStructureIssues(ctx, doc, ours, theirs);
@@ -166,13 +165,13 @@ function mergeSettings(ctx: MergeContext, b: GraphReferential, o: GraphReferenti
   const scalar = <T>(field: 'id' | 'regulation' | 'particularlyExposed', xb: T, xo: T, xt: T): T => {
     const m = merge3(xb, xo, xt);
     if (m.ok) return m.value as T;
-    return ctx.decide({ id: `referential:${field}`, kind: 'field', element: { collection: 'referential', id: field }, field: { path: field, label: fieldLabel(field) }, base: xb, ours: sideOf(xb, xo), theirs: sideOf(xb, xt) }) === 'ours' ? xo : xt;
+    return ctx.decide({ id: `referential:${field}`, kind: 'field', element: { collection: 'referential', id: field }, field: { path: field }, base: xb, ours: sideOf(xb, xo), theirs: sideOf(xb, xt) }) === 'ours' ? xo : xt;
   };
   return {
     id: scalar('id', b.id, o.id, t.id),
-    identity: mergeFields<Identity>(ctx, { collection: 'identity', id: 'identity', label: fieldLabel, prefix: 'identity' }, b.identity, o.identity, t.identity),
+    identity: mergeFields<Identity>(ctx, { collection: 'identity', id: 'identity', prefix: 'identity' }, b.identity, o.identity, t.identity),
     regulation: scalar('regulation', b.regulation, o.regulation, t.regulation),
-    workingYear: mergeFields(ctx, { collection: 'workingYear', id: 'workingYear', label: fieldLabel, prefix: 'workingYear' }, b.workingYear, o.workingYear, t.workingYear),
+    workingYear: mergeFields(ctx, { collection: 'workingYear', id: 'workingYear', prefix: 'workingYear' }, b.workingYear, o.workingYear, t.workingYear),
     factors: mergeFactors(ctx, b.factors, o.factors, t.factors),
     // The branch's L4163-2-1 list is one decision of the branch: merged as a whole.
     ...optional('particularlyExposed', scalar('particularlyExposed', b.particularlyExposed, o.particularlyExposed, t.particularlyExposed)),
@@ -188,7 +187,7 @@ function mergeFactors(ctx: MergeContext, b: Factors, o: Factors, t: Factors): Fa
   for (const code of new Set([...so.keys(), ...st.keys(), ...sb.keys()])) {
     const [xb, xo, xt] = [sb.get(code), so.get(code), st.get(code)];
     const m = merge3(xb, xo, xt);
-    const value = m.ok ? m.value : ctx.decide({ id: `factor:${code}`, kind: 'field', element: { collection: 'factor', id: code }, field: { path: 'state', label: fieldLabel('state') }, base: xb, ours: sideOf(xb, xo), theirs: sideOf(xb, xt) }) === 'ours' ? xo : xt;
+    const value = m.ok ? m.value : ctx.decide({ id: `factor:${code}`, kind: 'field', element: { collection: 'factor', id: code }, field: { path: 'state' }, base: xb, ours: sideOf(xb, xo), theirs: sideOf(xb, xt) }) === 'ours' ? xo : xt;
     if (value) out.set(code, value);
   }
   const retained = new Set([...out].filter(([, s]) => s.state === 'retained').map(([c]) => c));
@@ -207,6 +206,6 @@ function newStructureIssues(ctx: MergeContext, merged: GraphDocument, ours: Grap
   const key = (i: { code: string; element: string }) => `${i.code}@${i.element}`;
   const before = new Set([...compile(ours).issues, ...compile(theirs).issues].map(key));
   for (const i of compile(merged).issues) {
-    if (!before.has(key(i))) ctx.notice('structure.new_issue', ruleMessage(i.code, { node: i.element, ...i.params }), [i.element]);
+    if (!before.has(key(i))) ctx.notice({ code: 'structure.new_issue', ids: [i.element], rule: i.code, params: i.params });
   }
 }

@@ -5,7 +5,6 @@ import type { GraphDocument, GraphEdge, NodeLayout } from '../graph/schema.ts';
 import { canonicalJson } from '../referential/canonical.ts';
 import type { Exposure } from '../referential/schema.ts';
 import { merge3, same, sideOf, type MergeContext } from './context.ts';
-import { fieldLabel } from './describe.ts';
 import { mergeFields, type Entry } from './element.ts';
 import { mergeOrder } from './order.ts';
 import type { Side } from './types.ts';
@@ -23,7 +22,7 @@ export function mergeExposures(ctx: MergeContext, situation: string, b: readonly
   const element = { collection: 'node' as const, id: situation };
   for (const key of new Set([...mo.keys(), ...mt.keys(), ...mb.keys()])) {
     const [xb, xo, xt] = [mb.get(key), mo.get(key), mt.get(key)];
-    const at = { id: `node:${situation}:exposures[${key}]`, element, field: { path: `exposures[${key}]`, label: fieldLabel('exposures') } };
+    const at = { id: `node:${situation}:exposures[${key}]`, element, field: { path: `exposures[${key}]` } };
     let value: Exposure | undefined;
     if (same(xo, xt)) value = xo;
     else if (xb === undefined && xo && xt) value = ctx.decide({ ...at, kind: 'add_add', ours: sideOf(xb, xo), theirs: sideOf(xb, xt) }) === 'ours' ? xo : xt;
@@ -32,7 +31,7 @@ export function mergeExposures(ctx: MergeContext, situation: string, b: readonly
       const kept = (xo ?? xt)!;
       value = same(kept, xb) ? undefined : ctx.decide({ ...at, kind: 'edit_delete', base: xb, ours: sideOf(xb, xo, true), theirs: sideOf(xb, xt, true) }) === 'ours' ? xo : xt;
     } else {
-      value = mergeFields(ctx, { collection: 'node', id: situation, label: fieldLabel, prefix: at.id, path: `${at.field.path}.` }, xb, xo, xt);
+      value = mergeFields(ctx, { collection: 'node', id: situation, prefix: at.id, path: `${at.field.path}.` }, xb, xo, xt);
     }
     if (value) values.set(key, value);
   }
@@ -42,7 +41,7 @@ export function mergeExposures(ctx: MergeContext, situation: string, b: readonly
 
 /** Records that both sides reordered a list differently; returns the side whose order is kept. */
 export function orderConflict(ctx: MergeContext, name: string, element: { collection: 'order' | 'node'; id: string }, ours: string[], theirs: string[]): Side {
-  return ctx.decide({ id: `order:${name}`, kind: 'order', element, ...(element.collection === 'node' ? { field: { path: 'exposures', label: 'ordre des expositions' } } : {}), ours: { change: 'reordered', value: ours }, theirs: { change: 'reordered', value: theirs } });
+  return ctx.decide({ id: `order:${name}`, kind: 'order', element, ...(element.collection === 'node' ? { field: { path: 'exposures' } } : {}), ours: { change: 'reordered', value: ours }, theirs: { change: 'reordered', value: theirs } });
 }
 
 /** The one place an edge may fill: a task has one entry and one job, a measure one edge per side, an answer one branch. */
@@ -137,7 +136,7 @@ export function mergeLayout(ctx: MergeContext, b: GraphDocument['layout'], o: Gr
     }
     out.nodes[id] = merged as NodeLayout;
   }
-  ctx.notice('layout.both_changed', `Disposition modifiée des deux côtés pour ${both.length > 1 ? `${both.length} nœuds` : '1 nœud'} : celle de ${prefer === 'ours' ? 'notre' : 'leur'} version est gardée.`, [...new Set(both)]);
+  ctx.notice({ code: 'layout.both_changed', ids: [...new Set(both)], kept: prefer });
   return out;
 }
 

@@ -1,3 +1,6 @@
+import type { FindingParams, RuleCode } from '../check/codes.ts';
+import type { GraphEdge, GraphNodeKind } from '../graph/schema.ts';
+
 /**
  * Three-way merge vocabulary. Both sides are described against the common base; `ours` is the side
  * whose file is being merged into (the local draft, git's `%A`), `theirs` the other one.
@@ -20,6 +23,19 @@ export type MergeCollection = 'referential' | 'identity' | 'workingYear' | 'fact
  */
 export type ConflictKind = 'field' | 'edit_delete' | 'delete_use' | 'add_add' | 'incompatible' | 'slot' | 'order';
 
+/**
+ * The element a conflict is about, named by its label (a node's, a question's, a factor's; the
+ * referential's title; for `order`, the list: `nodes`, `retained`…), with its node or edge kind when it
+ * is one. The presentation layer says its kind in French (src/present/merge.ts).
+ */
+export interface MergedElement {
+  collection: MergeCollection;
+  id: string;
+  label: string;
+  nodeKind?: GraphNodeKind;
+  edgeKind?: GraphEdge['kind'];
+}
+
 /** What one side did to the element or field in conflict. */
 export interface ConflictSide {
   change: 'changed' | 'removed' | 'deleted' | 'added' | 'kept' | 'uses' | 'reordered';
@@ -33,15 +49,9 @@ export interface MergeConflict {
   /** Stable across runs of the same merge: `node:s-bruit:label`, `edge:t1.entry`, `slot:entry:t1`… */
   id: string;
   kind: ConflictKind;
-  element: {
-    collection: MergeCollection;
-    id: string;
-    /** French kind (« Tâche », « Liaison », « Critère »…) and label, for people. */
-    kind: string;
-    label: string;
-  };
-  /** The field in conflict (`label`, `exposures[noise/daily_level].duration`) and its French name. */
-  field?: { path: string; label: string };
+  element: MergedElement;
+  /** The field in conflict (`label`, `exposures[noise/daily_level].duration`); src/present/merge.ts names it. */
+  field?: { path: string };
   /** The value in the base, when the element or field existed there. */
   base?: unknown;
   ours: ConflictSide;
@@ -50,12 +60,17 @@ export interface MergeConflict {
   chosen: Side;
 }
 
-/** A decision taken without asking, worth telling (French `message`). */
-export interface MergeNotice {
-  code: 'layout.both_changed' | 'catalogue.kept' | 'edge.dropped' | 'group.member_dropped' | 'base.reset' | 'structure.new_issue';
-  message: string;
-  ids: string[];
-}
+/**
+ * A decision taken without asking, worth telling: its code, the elements concerned (`ids`) and, by code,
+ * the side whose layout was kept or the checker's rule the merged drawing now breaks. The presentation
+ * layer words it (`noticeMessage`, src/present/merge.ts).
+ */
+export type MergeNotice =
+  | { code: 'catalogue.kept' | 'edge.dropped' | 'group.member_dropped' | 'base.reset'; ids: string[] }
+  | { code: 'layout.both_changed'; ids: string[]; kept: Side }
+  | { code: 'structure.new_issue'; ids: string[]; rule: RuleCode; params: FindingParams };
+
+export type MergeNoticeCode = MergeNotice['code'];
 
 /** Choices by conflict id; a conflict without a choice keeps `ours`. */
 export type MergeChoices = Readonly<Record<string, Side>>;

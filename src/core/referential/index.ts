@@ -19,6 +19,7 @@ export {
   type IssueParamsByCode,
   type LoadIssue,
   type LoadRuleIssueCode,
+  type VersionRef,
   type WordedIssue,
   type WordedIssueCode,
 } from './issue.ts';

@@ -2,6 +2,8 @@ import type * as z from 'zod';
 import { formatPath, type PathSegment } from '../util/path.ts';
 import type { Quantity } from '../regulation/types.ts';
 import type { FindingParams, RuleCode } from '../check/codes.ts';
+import type { AnswerExpectation } from './references.ts';
+import type { ChainBreak, PublicationEntry, VersionProblem } from '../lifecycle/chain.ts';
 
 /**
  * Every code a loaded document can be refused with, by family: the one catalogue of load issues. A code
@@ -52,7 +54,7 @@ export const ISSUE_CODES = {
   // A company-answers file checked against its referential (src/io/company.ts).
   company: ['company.referential', 'company.unknown_question', 'company.employee_question', 'company.answer_invalid', 'company.unknown_measure', 'company.answer_missing', 'company.no_branch'],
   // A backup of the browser's database (src/storage/backup.ts).
-  backup: ['backup.invalid', 'backup.newer', 'backup.duplicate', 'backup.key_mismatch', 'backup.hash_mismatch', 'backup.publication_mismatch', 'backup.chain_broken', 'backup.publication_missing', 'backup.publication_conflict'],
+  backup: ['backup.newer', 'backup.duplicate', 'backup.key_mismatch', 'backup.hash_mismatch', 'backup.publication_mismatch', 'backup.chain_broken', 'backup.publication_missing', 'backup.publication_conflict'],
   // A stored version whose content no longer matches the publication log (src/storage/referentials.ts).
   storage: ['storage.quarantined'],
 } as const satisfies Record<string, readonly string[]>;
@@ -65,6 +67,13 @@ export type IssueCode = (typeof ISSUE_CODES)[keyof typeof ISSUE_CODES][number] |
 
 /** Parameters of an issue: ids, labels and values as strings, figures as numbers. */
 export type IssueParams = Record<string, string | number>;
+
+/** A stored version, for people: its key (`id@version`), version and title when known. */
+export interface VersionRef {
+  key: string;
+  version: string;
+  title?: string;
+}
 
 /** The documents a format version, a migration or a resource limit speaks of. */
 export type DocumentKind = 'referential' | 'graph' | 'company_answers' | 'company_file' | 'comments';
@@ -106,6 +115,47 @@ export type IssueParamsByCode = {
   'comments.other_version': { commented: string; target: string };
   /** `thread`: an incoming discussion clashing with a stored one; `reply`: its id names a reply of `owner`; `used`: taken, in `owner` when known. */
   'comments.id_clash': { clash: 'thread'; id: string } | { clash: 'reply'; id: string; owner: string } | { clash: 'used'; id: string; owner?: string };
+  /** The file's name, as the user chose it. */
+  'file.unreadable': { file: string };
+  /** `first`: the index of the element that has the id already. */
+  'staff.duplicate_id': { id: string; first: number };
+  /** `declared`: the referential the file is for; `target`: the one it is checked against. */
+  'company.referential': { declared: string; target: string };
+  'company.unknown_question': { question: string };
+  /** `question`: its label; `id`: its id (the staff file's column is `q:<id>`). */
+  'company.employee_question': { question: string; id: string };
+  /** `answer`: the value as JSON; what is expected, flattened (`AnswerExpectation`). */
+  'company.answer_invalid': { question: string; answer: string } & AnswerExpectation;
+  'company.unknown_measure': { measure: string };
+  /** The first job and task (labels) whose decision tree needs the answer. */
+  'company.answer_missing': { question: string; job: string; task: string };
+  /** `answer`: the value as JSON; `node`: the question node with no branch for it. */
+  'company.no_branch': { question: string; answer: string; node: string; job: string; task: string };
+  /** `of`: the database's version or the backup format's, newer than this application's `current`. */
+  'backup.newer': { of: 'database' | 'format'; version: number; current: number };
+  'backup.duplicate': { key: string; table: string };
+  /**
+   * A record stored under a key that is not its document's: a stored version (`key`, `expected`), a
+   * draft holding another referential's logigramme (`draft`, `contains`), another record (`expected`).
+   */
+  'backup.key_mismatch': { of: 'referential'; key: string; expected: string } | { of: 'draft'; draft: string; contains: string } | { of: 'record'; expected: string };
+  'backup.hash_mismatch': { recorded: string; computed: string };
+  /** A break of the backup's publication log. */
+  'backup.chain_broken': { break: ChainBreak };
+  /**
+   * A stored version of the backup that its publication log does not vouch for: the log's problems with
+   * it and the last entry about it, or (a backup before the log) the hash recorded in the former lists
+   * against the content's (`actual`: null when the content is missing or unreadable).
+   */
+  'backup.publication_mismatch':
+    | { version: VersionRef; problems: readonly VersionProblem[]; entry: PublicationEntry | null }
+    | { version: VersionRef; legacy: { actual: string | null; recorded: string; at: string } };
+  /** A version the backup's log records but the backup does not hold. */
+  'backup.publication_missing': { entry: PublicationEntry };
+  /** A version the current database's log recorded with another content hash (`hash`: the backup's). */
+  'backup.publication_conflict': { version: VersionRef; hash: string; entry: PublicationEntry };
+  /** A stored version whose content the publication log does not vouch for: it does not open. */
+  'storage.quarantined': { version: VersionRef; problems: readonly VersionProblem[]; entry: PublicationEntry | null };
 } & { [C in LoadRuleIssueCode]: FindingParams };
 
 /** The loader's codes for the checker's integrity rules: their message is the rule's (see `LOAD_RULES`). */
@@ -140,9 +190,9 @@ export const LOAD_RULES = {
 export type CataloguedIssueCode = keyof IssueParamsByCode;
 
 /**
- * A code whose French message is still worded where the issue is found: Zod's own messages (French
- * locale) for `schema.*`, and the families not moved to the catalogue yet (staff, company, backup,
- * storage, file, encoding). A catalogued code cannot be given a message: it does not compile.
+ * A code whose French message is worded where the issue is found: Zod's own messages (French locale,
+ * written on purpose in the schemas) for `schema.*`, and `comments.refused`, which carries the comments'
+ * own refusal (src/core/comments). A catalogued code cannot be given a message: it does not compile.
  */
 export type WordedIssueCode = Exclude<IssueCode, CataloguedIssueCode>;
 

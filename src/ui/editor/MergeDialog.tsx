@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ChangeEvent } from 'react';
 import { createActor, fromPromise } from 'xstate';
-import { conflictTitle, describeSide, describeValue, type GraphDocument, type MergeConflict, type MergeResult, type Side } from '../../core/index.ts';
+import { type GraphDocument, type MergeConflict, type MergeResult, type Side } from '../../core/index.ts';
 import { baseCandidates, keepSnapshot, withAncestry, type LogigrammeDb } from '../../storage/index.ts';
 import { IssueTable } from '../components/IssueTable.tsx';
 import './collab.css';
 import { useDb } from '../context.ts';
-import { formatNumber } from '../format.ts';
 import { frCollab } from '../i18n/fr-collab.ts';
 import { readJsonFile } from '../jsonFile.ts';
 import type { EditorController } from './controller.ts';
 import { useController, useEditorSnapshot } from './hooks.ts';
+import { conflictTitle, describeSide, describeValue, noticeMessage } from '../../present/merge.ts';
+import { elementLabels } from './consistency.ts';
 import { prepareMerge, readBaseFile, readColleagueGraph } from './merge.ts';
 import { mergeMachine, type FileText, type PrepareOutput } from './mergeMachine.ts';
 import { DataTable } from '../components/DataTable.tsx';
@@ -17,7 +18,6 @@ import { useModal } from '../components/useModal.ts';
 import { takeChosenFile } from '../files.ts';
 
 const t = frCollab.merge;
-const num = (n: number) => formatNumber(n);
 
 /** The toolbar's « Fusionner le fichier d'un collègue » and its dialog (an editable draft only). */
 export function MergeButton() {
@@ -171,7 +171,7 @@ function MergeDialog({ onClose }: { onClose: () => void }) {
                 <h3>{t.notices}</h3>
                 <ul className="merge-notices">
                   {result.notices.map((n, i) => (
-                    <li key={i}>{n.message}</li>
+                    <li key={i}>{noticeMessage(n, elementLabels(result.document))}</li>
                   ))}
                 </ul>
               </>
@@ -202,7 +202,7 @@ function JsonFileField({ id, label, onFile }: { id: string; label: string; onFil
     try {
       text = await readJsonFile(file);
     } catch {
-      text = { ok: false, issues: [{ code: 'file.unreadable', path: '$', message: frCollab.comments.unreadable(file.name) }] };
+      text = { ok: false, issues: [{ code: 'file.unreadable', path: '$', params: { file: file.name } }] };
     }
     onFile({ name: file.name, text });
   };
@@ -225,9 +225,9 @@ function ConflictItem({ conflict, name, chosen, fresh, onChoose }: { conflict: M
         </legend>
         <DataTable className="merge-sides" caption={title} captionHidden columns={[t.columns.base, t.columns.ours, t.columns.theirs]}>
           <tr>
-            <td>{describeValue(conflict.base, num, field)}</td>
-            <td>{describeSide(conflict.ours, conflict, num)}</td>
-            <td>{describeSide(conflict.theirs, conflict, num)}</td>
+            <td>{describeValue(conflict.base, field)}</td>
+            <td>{describeSide(conflict.ours, conflict)}</td>
+            <td>{describeSide(conflict.theirs, conflict)}</td>
           </tr>
         </DataTable>
         <div className="merge-choice" role="radiogroup" aria-label={t.choiceLabel(title)}>

@@ -20,6 +20,7 @@ import { currentExpectation } from './scenarioForm.ts';
 import type { EditorStore, Outcome } from './store.ts';
 import { PendingEdits } from './pending.ts';
 import { issueMessage } from '../../present/issues.ts';
+import { refusalMessage } from '../../present/commands.ts';
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -456,7 +457,7 @@ export class EditorController {
     const result = connectCommand(graph, connection, new IdMaker(this.store.graph).next('e'));
     // A second entry of a task is offered as a replacement of the first, once dropped.
     if (!result.ok && result.code === 'structure.task_several_entries' && this.#entryReplacement(connection)) return undefined;
-    return result.ok ? undefined : result.message;
+    return result.ok ? undefined : refusalMessage(result);
   }
 
   /** The connection drawn again without the task's current entry, when that makes it acceptable. */
@@ -498,7 +499,7 @@ export class EditorController {
         });
         return false;
       }
-      this.notify(frEditor.notices.connectionRefused(probe.message), 'error');
+      this.notify(frEditor.notices.connectionRefused(refusalMessage(probe)), 'error');
       return false;
     }
     const edge = { ...probe.command.edge, id: ids.edge(probe.command.edge) };
@@ -520,7 +521,7 @@ export class EditorController {
     const without: GraphDocument = { ...graph, edges: graph.edges.filter((e) => e.id !== edgeId) };
     const probe = connectCommand(without, connection, edgeId);
     if (!probe.ok) {
-      this.notify(frEditor.notices.connectionRefused(probe.message), 'error');
+      this.notify(frEditor.notices.connectionRefused(refusalMessage(probe)), 'error');
       return false;
     }
     let edge: GraphEdge = probe.command.edge;
@@ -771,8 +772,9 @@ export class EditorController {
     const scenario = this.store.graph.referential.scenarios.find((s) => s.id === id);
     if (!scenario) {
       const refusal = refuse('command.scenario_not_found', { id });
-      this.notify(refusal.message, 'error');
-      return refusal;
+      const message = refusalMessage(refusal);
+      this.notify(message, 'error');
+      return { ok: false, code: refusal.code, message };
     }
     const current = currentExpectation(this.store.graph, scenario);
     if (!current.ok) {

@@ -12,6 +12,7 @@ import {
   type Result,
 } from '../../core/index.ts';
 import { frCollab } from '../i18n/fr-collab.ts';
+import { commonBaseMessage } from '../../present/merge.ts';
 
 /*
  * The steps of « Fusionner le fichier d'un collègue » that are not a screen: read the colleague's
@@ -65,8 +66,8 @@ export function prepareMerge(
     const fromGiven = given && common.candidate === candidates.length;
     return { kind: 'merged', base: common.base, how: fromGiven ? t.baseFromFile(given.name) : t.baseFound[common.how]!, result: mergeGraphs(common.base, ours, theirs) };
   }
-  if (common.reason === 'other_referential') return { kind: 'refused', message: common.message };
-  if (!given) return { kind: 'needBase', message: common.message };
+  if (common.reason === 'other_referential') return { kind: 'refused', message: commonBaseMessage(common) };
+  if (!given) return { kind: 'needBase', message: commonBaseMessage(common) };
   const base = 'kind' in given.candidate && given.candidate.kind === 'logigramme' ? given.candidate : decompile(given.candidate as Parameters<typeof decompile>[0]);
   return { kind: 'merged', base, how: t.baseFromFile(given.name), result: mergeGraphs(base, ours, theirs) };
 }

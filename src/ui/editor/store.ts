@@ -1,6 +1,7 @@
 import { applyPatches, enablePatches, produceWithPatches, type Patch } from 'immer';
 import type { GraphDocument, GraphEdge, GraphNode } from '../../core/index.ts';
-import { applyCommand, canApply, type CanApply, type GraphCommand } from '../../core/graph/commands/index.ts';
+import { applyCommand, canApply, type GraphCommand } from '../../core/graph/commands/index.ts';
+import { refusalMessage } from '../../present/commands.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
 
 enablePatches();
@@ -155,8 +156,10 @@ export class EditorStore {
   }
 
   /** Whether a command would run now, and the reason when not (read-only first). */
-  check(command: GraphCommand): CanApply | typeof READ_ONLY {
-    return this.#readOnly ? READ_ONLY : canApply(this.#graph, command);
+  check(command: GraphCommand): { ok: true } | typeof READ_ONLY {
+    if (this.#readOnly) return READ_ONLY;
+    const verdict = canApply(this.#graph, command);
+    return verdict.ok ? verdict : { ok: false, code: verdict.code, message: refusalMessage(verdict) };
   }
 
   /** Runs one command as one user intent (or as part of the open gesture). */
@@ -172,7 +175,7 @@ export class EditorStore {
     let inversePatches: Patch[] = [];
     for (const command of commands) {
       const verdict = canApply(graph, command);
-      if (!verdict.ok) return { ok: false, code: verdict.code, message: verdict.message };
+      if (!verdict.ok) return { ok: false, code: verdict.code, message: refusalMessage(verdict) };
       const [next, p, ip] = produceWithPatches(graph, (draft) => {
         applyCommand(draft, command);
       });

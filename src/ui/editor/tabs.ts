@@ -1,8 +1,8 @@
 import { produce } from 'immer';
-import { conflictTitle, describeSide, freeSpot, mergeGraphs, nodeSize, type GraphDocument, type MergeConflict } from '../../core/index.ts';
+import { freeSpot, mergeGraphs, nodeSize, type GraphDocument, type MergeConflict } from '../../core/index.ts';
 import { applyCommand, canApply, elementIds, type GraphCommand } from '../../core/graph/commands/index.ts';
 import { revisionOf, type DraftRecord, type LogigrammeDb } from '../../storage/index.ts';
-import { formatNumber } from '../format.ts';
+import { conflictTitle, describeSide } from '../../present/merge.ts';
 import { frEditor } from '../i18n/fr-editor.ts';
 import { Autosaver, editorHistory, type Clock, type Replayed } from './persistence.ts';
 import { EditorStore } from './store.ts';
@@ -78,7 +78,7 @@ function freshLike(id: string, taken: ReadonlySet<string>): string {
 
 /** Conflicts as short French lines with the other writer's value (the one not kept), at most a few, then « et n autres ». */
 function conflictLines(conflicts: readonly MergeConflict[], line: (title: string, theirs: string) => string): string[] {
-  const lines = conflicts.slice(0, MAX_LINES).map((c) => line(conflictTitle(c), describeSide(c.theirs, c, (n) => formatNumber(n))));
+  const lines = conflicts.slice(0, MAX_LINES).map((c) => line(conflictTitle(c), describeSide(c.theirs, c)));
   return conflicts.length > MAX_LINES ? [...lines, T.more(conflicts.length - MAX_LINES)] : lines;
 }
 

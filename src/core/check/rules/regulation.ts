@@ -2,7 +2,6 @@ import { FACTOR_CODES, QUANTITY_UNITS, type Quantity } from '../../regulation/ty
 import type { Exposure } from '../../referential/schema.ts';
 import type { CheckContext } from '../context.ts';
 import { reaches, round6 } from '../../util/round.ts';
-import { missingQuantitiesText } from '../../evaluate/intensity.ts';
 import { MAX_ANNUAL_HOURS } from '../../util/constants.ts';
 
 /** Share of a duration threshold within which a situation should be left "to analyse in the company". */
@@ -67,7 +66,7 @@ export function regulationRules(ctx: CheckContext): void {
     const e = s.exposures[u.exposure]!;
     const at = ['situations', u.situation, 'exposures', u.exposure];
     if (u.reason === 'criterion') ctx.emit('regulation.unknown_criterion', { element: s.id, path: [...at, 'criterion'] }, { criterion: e.criterion, factor: e.factor });
-    else if (u.reason === 'intensity') ctx.emit('regulation.intensity_missing', { element: s.id, path: [...at, 'intensity'] }, { situation: s.label, factor: e.factor, criterion: e.criterion, what: missingQuantitiesText(u.quantities) });
+    else if (u.reason === 'intensity') ctx.emit('regulation.intensity_missing', { element: s.id, path: [...at, 'intensity'] }, { situation: s.label, factor: e.factor, criterion: e.criterion, quantities: u.quantities.join(',') });
     else ctx.emit('regulation.unit_mismatch', { element: s.id, path: [...at, 'duration', 'unit'] }, { unit: e.duration?.unit ?? '', factor: e.factor });
   }
 

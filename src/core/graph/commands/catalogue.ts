@@ -1,6 +1,7 @@
 import type * as z from 'zod';
+import type { FindingParams } from '../../check/codes.ts';
 import type { GraphDocument } from '../schema.ts';
-import type { CataloguedRefusalCode } from './messages.ts';
+import type { CataloguedRefusalCode, CommandField } from './codes.ts';
 import { elementIds } from './queries.ts';
 import { OK, refuse, type CanApply } from './types.ts';
 
@@ -14,14 +15,15 @@ interface Entry {
 }
 
 /** The first schema issue of a catalogue entry, as a refusal. */
-export function schemaRefusal(error: z.ZodError, field: string): CanApply {
+export function schemaRefusal(error: z.ZodError, field: CommandField): CanApply {
   const issue = error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
-  return refuse('command.invalid_value', { field: `${field}${where}`, detail: issue?.message ?? '' });
+  const params: FindingParams = { field, reason: 'schema', detail: issue?.message ?? '' };
+  if (issue && issue.path.length > 0) params.at = issue.path.join('.');
+  return refuse('command.invalid_value', params);
 }
 
 /** An entry fits its schema (`field` names it in the refusal). */
-export function checkSchema(schema: z.ZodType, entry: unknown, field: string): CanApply {
+export function checkSchema(schema: z.ZodType, entry: unknown, field: CommandField): CanApply {
   const parsed = schema.safeParse(entry);
   return parsed.success ? OK : schemaRefusal(parsed.error, field);
 }

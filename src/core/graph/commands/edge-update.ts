@@ -1,6 +1,5 @@
 import type { BranchCondition } from '../../referential/schema.ts';
 import type { GraphDocument, GraphEdge } from '../schema.ts';
-import { EDGE_KIND_NAMES } from './messages.ts';
 import { checkEdge } from './rules.ts';
 import { refuse, type CanApply, type Draft } from './types.ts';
 
@@ -32,7 +31,7 @@ export function canUpdateEdge(graph: GraphDocument, command: EdgeUpdateCommand):
   const edge = graph.edges.find((e) => e.id === command.id);
   if (!edge) return refuse('command.edge_not_found', { id: command.id });
   for (const field of Object.keys(command.changes) as Array<keyof EdgeChanges>) {
-    if (command.changes[field] !== undefined && !ALLOWED[edge.kind].includes(field)) return refuse('command.field_not_allowed', { kind: `de liaison « ${EDGE_KIND_NAMES[edge.kind]} »`, field });
+    if (command.changes[field] !== undefined && !ALLOWED[edge.kind].includes(field)) return refuse('command.field_not_allowed', { element: 'edge', kind: edge.kind, field });
   }
   return checkEdge(graph, changed(edge, command.changes), edge.id);
 }

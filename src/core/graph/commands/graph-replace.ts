@@ -15,7 +15,7 @@ export interface GraphReplaceCommand {
 
 export function canReplaceGraph(graph: GraphDocument, command: GraphReplaceCommand): CanApply {
   const parsed = GraphDocumentSchema.safeParse(command.graph);
-  if (!parsed.success) return schemaRefusal(parsed.error, 'logigramme');
+  if (!parsed.success) return schemaRefusal(parsed.error, 'graph');
   if (command.graph.referential.id !== graph.referential.id) return refuse('command.other_referential', { id: command.graph.referential.id, current: graph.referential.id });
   return OK;
 }

@@ -14,7 +14,6 @@ import { canRemoveNodes, removeNodes, type NodeRemoveCommand } from './node-remo
 import { canRemoveSubtree, removeSubtree, type NodeRemoveSubtreeCommand } from './node-remove-subtree.ts';
 import { canUpdateNode, updateNode, type NodeUpdateCommand } from './node-update.ts';
 import { canPaste, paste, type NodesPasteCommand } from './nodes-paste.ts';
-import { NODE_KIND_NAMES } from './messages.ts';
 import { defaultBranchCondition, edgeForConnection, nodeById, nodeLabel } from './queries.ts';
 import { addQuestion, canAddQuestion, type QuestionAddCommand } from './question-add.ts';
 import { canRemoveQuestion, removeQuestion, type QuestionRemoveCommand } from './question-remove.ts';
@@ -206,7 +205,7 @@ export function connectCommand(
   }
   const edge: GraphEdge | undefined = edgeForConnection(graph, connection, edgeId);
   if (!edge) {
-    return refuse('structure.invalid_edge', { kind: 'liaison', source: NODE_KIND_NAMES[source.kind], target: NODE_KIND_NAMES[target.kind] });
+    return refuse('structure.invalid_edge', { kind: 'connection', source: source.kind, target: target.kind });
   }
   const command: EdgeAddCommand = { type: 'edge/add', edge };
   const verdict = canApply(graph, command);
@@ -214,8 +213,8 @@ export function connectCommand(
 }
 
 
-export { OK, refuse, type CanApply, type Draft, type Point, type Refusal } from './types.ts';
-export { commandMessage, NODE_KIND_NAMES, EDGE_KIND_NAMES } from './messages.ts';
+export { OK, refuse, type CanApply, type CataloguedRefusal, type CommentCommandRefusal, type Draft, type Point, type Refusal } from './types.ts';
+export { COMMAND_CODES, NODE_KIND_NAMES, EDGE_KIND_NAMES, type CataloguedRefusalCode, type CommandCode, type CommandField, type InvalidValueReason, type RefusalCode } from './codes.ts';
 export { checkEdge } from './rules.ts';
 export * from './queries.ts';
 export type {

@@ -10,7 +10,7 @@ export interface MeasureAddCommand {
 }
 
 export function canAddMeasure(graph: GraphDocument, command: MeasureAddCommand): CanApply {
-  return canAddEntry(graph, command.measure, () => checkSchema(MeasureSchema, command.measure, 'mesure de prévention'));
+  return canAddEntry(graph, command.measure, () => checkSchema(MeasureSchema, command.measure, 'measure'));
 }
 
 export function addMeasure(draft: Draft, command: MeasureAddCommand): void {

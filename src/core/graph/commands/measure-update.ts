@@ -11,7 +11,7 @@ export interface MeasureUpdateCommand {
 }
 
 export function canUpdateMeasure(graph: GraphDocument, command: MeasureUpdateCommand): CanApply {
-  return canReplaceEntry(graph.referential.measures, command.id, command.measure, 'command.measure_not_found', () => checkSchema(MeasureSchema, command.measure, 'mesure de prévention'));
+  return canReplaceEntry(graph.referential.measures, command.id, command.measure, 'command.measure_not_found', () => checkSchema(MeasureSchema, command.measure, 'measure'));
 }
 
 export function updateMeasure(draft: Draft, command: MeasureUpdateCommand): void {

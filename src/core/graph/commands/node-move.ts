@@ -15,7 +15,7 @@ export function canMoveNodes(graph: GraphDocument, command: NodeMoveCommand): Ca
   const missing = ids.find((id) => !known.has(id));
   if (missing !== undefined) return refuse('command.node_not_found', { id: missing });
   const bad = ids.find((id) => !Number.isFinite(own(command.positions, id)?.x) || !Number.isFinite(own(command.positions, id)?.y));
-  return bad === undefined ? OK : refuse('command.invalid_value', { field: 'position', detail: 'coordonnées non numériques.' });
+  return bad === undefined ? OK : refuse('command.invalid_value', { field: 'position', reason: 'not_numeric' });
 }
 
 export function moveNodes(draft: Draft, command: NodeMoveCommand): void {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { ExposureSchema, type Exposure } from '../../referential/schema.ts';
 import type { GraphDocument, GraphNode } from '../schema.ts';
-import { NODE_KIND_NAMES } from './messages.ts';
+import { schemaRefusal } from './catalogue.ts';
 import { checkNodeReferences } from './node-add.ts';
 import { OK, refuse, type CanApply, type Draft } from './types.ts';
 
@@ -46,16 +46,6 @@ const OPTIONAL: Record<GraphNode['kind'], ReadonlyArray<keyof NodeChanges>> = {
   group: [],
 };
 
-const FIELD_NAMES: Record<keyof NodeChanges, string> = {
-  label: 'libellé',
-  description: 'description',
-  exposures: 'expositions',
-  question: 'critère',
-  measure: 'mesure',
-  text: 'texte',
-  members: 'membres',
-};
-
 const Exposures = z.array(ExposureSchema);
 
 export function canUpdateNode(graph: GraphDocument, command: NodeUpdateCommand): CanApply {
@@ -63,14 +53,13 @@ export function canUpdateNode(graph: GraphDocument, command: NodeUpdateCommand):
   if (!node) return refuse('command.node_not_found', { id: command.id });
   for (const [field, value] of Object.entries(command.changes) as Array<[keyof NodeChanges, unknown]>) {
     if (value === undefined) continue;
-    if (!FIELDS[node.kind].includes(field)) return refuse('command.field_not_allowed', { kind: NODE_KIND_NAMES[node.kind], field: FIELD_NAMES[field] ?? field });
-    if (value === null && !OPTIONAL[node.kind].includes(field)) return refuse('command.invalid_value', { field: FIELD_NAMES[field], detail: 'ce champ est obligatoire.' });
+    if (!FIELDS[node.kind].includes(field)) return refuse('command.field_not_allowed', { element: 'node', kind: node.kind, field });
+    if (value === null && !OPTIONAL[node.kind].includes(field)) return refuse('command.invalid_value', { field, reason: 'required' });
   }
   if (command.changes.exposures) {
     const parsed = Exposures.safeParse(command.changes.exposures);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return refuse('command.invalid_value', { field: `expositions${issue ? ` (${issue.path.join('.')})` : ''}`, detail: issue?.message ?? '' });
+      return schemaRefusal(parsed.error, 'exposures');
     }
   }
   const next = { ...node, ...withoutNulls(command.changes) } as GraphNode;

@@ -10,7 +10,7 @@ export interface QuestionAddCommand {
 }
 
 export function canAddQuestion(graph: GraphDocument, command: QuestionAddCommand): CanApply {
-  return canAddEntry(graph, command.question, () => checkSchema(QuestionSchema, command.question, 'critère'));
+  return canAddEntry(graph, command.question, () => checkSchema(QuestionSchema, command.question, 'question'));
 }
 
 export function addQuestion(draft: Draft, command: QuestionAddCommand): void {

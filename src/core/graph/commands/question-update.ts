@@ -20,7 +20,7 @@ export function canUpdateQuestion(graph: GraphDocument, command: QuestionUpdateC
 
 /** The question still fits the branches of the nodes that ask it: same type, every named choice kept. */
 function fitsBranches(graph: GraphDocument, q: Question): CanApply {
-  const valid = checkSchema(QuestionSchema, q, 'critère');
+  const valid = checkSchema(QuestionSchema, q, 'question');
   if (!valid.ok) return valid;
   const askers = new Set(graph.nodes.flatMap((n) => (n.kind === 'question' && n.question === q.id ? [n.id] : [])));
   const answers = new Set(answerKeys(q));

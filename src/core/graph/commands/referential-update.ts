@@ -32,26 +32,26 @@ export function canUpdateReferential(_graph: GraphDocument, command: Referential
   const { identity, regulation, workingYear, factors, particularlyExposed } = command.changes;
   if (particularlyExposed) {
     const parsed = ParticularlyExposedSchema.safeParse(particularlyExposed);
-    if (!parsed.success) return schemaRefusal(parsed.error, 'liste des postes particulièrement exposés');
+    if (!parsed.success) return schemaRefusal(parsed.error, 'particularlyExposed');
   }
   if (identity) {
     const parsed = IdentitySchema.safeParse(identity);
-    if (!parsed.success) return schemaRefusal(parsed.error, 'identité');
+    if (!parsed.success) return schemaRefusal(parsed.error, 'identity');
   }
   if (regulation !== undefined && !regulationById(regulation)) return refuse('regulation.unknown_version', { regulation });
   if (workingYear) {
     const parsed = WorkingYearSchema.safeParse(workingYear);
-    if (!parsed.success) return schemaRefusal(parsed.error, 'année de travail de référence');
+    if (!parsed.success) return schemaRefusal(parsed.error, 'workingYear');
   }
   if (factors) {
     const parsed = FactorsSchema.safeParse(factors);
-    if (!parsed.success) return schemaRefusal(parsed.error, 'facteurs');
+    if (!parsed.success) return schemaRefusal(parsed.error, 'factors');
     const excluded = new Set(factors.excluded.map((e) => e.factor));
     const both = factors.retained.find((f) => excluded.has(f));
     if (both !== undefined) return refuse('regulation.factor_retained_and_excluded', { factor: both });
     const seen = new Set<string>();
     for (const f of [...factors.retained, ...factors.excluded.map((e) => e.factor)]) {
-      if (seen.has(f)) return refuse('command.invalid_value', { field: 'facteurs', detail: `le facteur « ${f} » est cité deux fois.` });
+      if (seen.has(f)) return refuse('command.invalid_value', { field: 'factors', reason: 'factor_twice', factor: f });
       seen.add(f);
     }
   }

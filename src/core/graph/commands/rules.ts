@@ -1,7 +1,6 @@
 import { Id } from '../../referential/schema.ts';
 import type { BranchCondition } from '../../referential/schema.ts';
 import type { GraphDocument, GraphEdge, GraphNode } from '../schema.ts';
-import { EDGE_KIND_NAMES, NODE_KIND_NAMES } from './messages.ts';
 import { answerKeys, conditionFits, conditionKeys, leadsTo, nodeLabel } from './queries.ts';
 import { OK, refuse, type CanApply } from './types.ts';
 
@@ -26,7 +25,7 @@ export function checkEdge(graph: GraphDocument, edge: GraphEdge, replacing?: str
   if (!source || !target) return refuse('structure.dangling_edge', { source: edge.source, target: edge.target });
   if (source.id === target.id) return refuse('command.self_loop');
   if (!fits(edge.kind, source, target)) {
-    return refuse('structure.invalid_edge', { kind: EDGE_KIND_NAMES[edge.kind], source: NODE_KIND_NAMES[source.kind], target: NODE_KIND_NAMES[target.kind] });
+    return refuse('structure.invalid_edge', { kind: edge.kind, source: source.kind, target: target.kind });
   }
   switch (edge.kind) {
     case 'weighting': {
@@ -84,7 +83,7 @@ function checkCondition(graph: GraphDocument, source: GraphNode, when: BranchCon
   const siblings = others.flatMap((e) => (e.kind === 'branch' && e.source === source.id ? [e.when] : []));
   if (question.type === 'number') {
     const range = bounds(when);
-    if (range.min >= range.max) return refuse('command.invalid_value', { field: 'intervalle', detail: 'le minimum doit être inférieur au maximum.' });
+    if (range.min >= range.max) return refuse('command.invalid_value', { field: 'range', reason: 'empty_range' });
     for (const s of siblings) {
       const other = bounds(s);
       if (range.min < other.max && other.min < range.max) {
@@ -95,14 +94,15 @@ function checkCondition(graph: GraphDocument, source: GraphNode, when: BranchCon
   }
   const answers = answerKeys(question);
   const keys = conditionKeys(when);
-  if (keys.length === 0) return refuse('command.invalid_value', { field: 'condition', detail: 'choisissez au moins une réponse.' });
-  const label = (a: string) => (question.type === 'boolean' ? (a === 'true' ? 'oui' : 'non') : (question.choices.find((c) => c.id === a)?.label ?? a));
+  if (keys.length === 0) return refuse('command.invalid_value', { field: 'condition', reason: 'no_answer' });
+  // A choice is named by its label; a yes/no answer keeps its key (`true`, `false`), worded with the question's type.
+  const label = (a: string) => (question.type === 'choice' ? (question.choices.find((c) => c.id === a)?.label ?? a) : a);
   for (const key of keys) {
     if (!answers.includes(key)) return refuse('structure.unknown_answer', { question: question.label, answer: key, choices: answers.join(', ') });
   }
   const covered = new Set(siblings.flatMap(conditionKeys));
   const twice = keys.find((k) => covered.has(k));
-  if (twice !== undefined) return refuse('structure.branch_duplicate_answer', { question: question.label, answer: label(twice) });
+  if (twice !== undefined) return refuse('structure.branch_duplicate_answer', { question: question.label, answer: label(twice), type: question.type });
   return OK;
 }
 

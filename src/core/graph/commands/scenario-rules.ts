@@ -1,4 +1,3 @@
-import { expectedText } from '../../check/codes.ts';
 import { answerProblem } from '../../referential/references.ts';
 import { ScenarioSchema, type AnswerValue, type Question, type Scenario } from '../../referential/schema.ts';
 import { regulationById } from '../../regulation/index.ts';
@@ -14,7 +13,7 @@ import { OK, refuse, type CanApply } from './types.ts';
  */
 export function checkScenario(graph: GraphDocument, scenario: Scenario): CanApply {
   const parsed = ScenarioSchema.safeParse(scenario);
-  if (!parsed.success) return schemaRefusal(parsed.error, 'scénario');
+  if (!parsed.success) return schemaRefusal(parsed.error, 'scenario');
   const label = scenario.label;
   if (scenario.regulation !== undefined && !regulationById(scenario.regulation)) return refuse('regulation.unknown_version', { regulation: scenario.regulation });
   const measures = new Set(graph.referential.measures.map((m) => m.id));
@@ -43,7 +42,7 @@ function checkAnswers(graph: GraphDocument, label: string, answers: Record<strin
     if (!question) return refuse('command.scenario_unknown_question', { scenario: label, question: key });
     if (question.scope !== scope) return refuse('command.scenario_answer_scope', { question: question.label, scope: question.scope });
     const expected = answerProblem(question, value);
-    if (expected !== undefined) return refuse('command.scenario_answer_invalid', { question: question.label, answer: String(value), expected: expectedText(expected) });
+    if (expected !== undefined) return refuse('command.scenario_answer_invalid', { question: question.label, answer: String(value), ...expected });
   }
   return OK;
 }

@@ -1,23 +1,34 @@
 import type { GraphDocument } from '../schema.ts';
-import { commandMessage, type CataloguedRefusalCode, type RefusalCode } from './messages.ts';
+import type { CataloguedRefusalCode } from './codes.ts';
+import type { CommentRefusalCode } from '../../comments/threads.ts';
 import type { FindingParams } from '../../check/codes.ts';
 
 /**
  * Whether a command may run on a graph. A refusal carries a stable `code` (a checker rule code when the
- * checker has the rule, `command.*` otherwise) and the French message the canvas shows.
+ * checker has the rule, `command.*` otherwise) and its parameters: ids, labels, kinds and figures (numbers
+ * stay numbers). The presentation layer writes the French message (`refusalMessage`, src/present/commands.ts).
  */
 export type CanApply = { ok: true } | Refusal;
-export interface Refusal {
+export type Refusal = CataloguedRefusal | CommentCommandRefusal;
+
+export interface CataloguedRefusal {
   ok: false;
-  code: RefusalCode;
+  code: CataloguedRefusalCode;
+  params: FindingParams;
+}
+
+/** A comment command's refusal keeps the message the comments' rules wrote (src/core/comments). */
+export interface CommentCommandRefusal {
+  ok: false;
+  code: CommentRefusalCode;
   message: string;
   params: FindingParams;
 }
 
 export const OK: CanApply = { ok: true };
 
-export function refuse(code: CataloguedRefusalCode, params: FindingParams = {}): Refusal {
-  return { ok: false, code, message: commandMessage(code, params), params };
+export function refuse(code: CataloguedRefusalCode, params: FindingParams = {}): CataloguedRefusal {
+  return { ok: false, code, params };
 }
 
 /**

@@ -1,23 +1,31 @@
-import { exposureDetail } from '../comments/anchors.ts';
-import { EDGE_KIND_NAMES, NODE_KIND_NAMES, nodeLabel } from '../graph/commands/index.ts';
-import type { GraphDocument } from '../graph/schema.ts';
-import { REGULATION_VERSIONS } from '../regulation/index.ts';
-import type { FactorCode } from '../regulation/types.ts';
-import { UNIT_LABELS } from '../referential/units.ts';
-import type { Namer } from './context.ts';
-import type { ConflictSide, MergeCollection, MergeConflict } from './types.ts';
+import {
+  exposureDetail,
+  NODE_KIND_NAMES,
+  UNIT_LABELS,
+  type CommonBaseNotFound,
+  type ConflictSide,
+  type FactorCode,
+  type MergeCollection,
+  type MergeConflict,
+  type MergedElement,
+  type MergeNotice,
+  type MergeNoticeCode,
+} from '../core/index.ts';
+import { findingMessage } from './findings.ts';
+import { formatNumber, plural } from './fr.ts';
+import { edgeKind, nodeKind } from './rules.ts';
 
 /*
- * The French words of a merge: element kinds and labels, field names, values. Numbers go through the
- * caller's formatter (the CLI's and the app's), so that the core holds no second French number format.
+ * The French words of a merge: element kinds, field names, values, what each side did, and the notices
+ * (decisions taken without asking). The core says what conflicts and what was decided (codes, ids,
+ * labels, values); the merge dialog, the other tabs' notices, the command line and its JSON report say
+ * it in French through here, with every number through the one French formatter.
  */
 
-/** Formats a number for people (`num` of the CLI, `formatNumber` of the app). */
-export type NumberFormat = (value: number) => string;
-
+/** Up to four decimals, as a referential states them (« 4,5 h/jour », « 1 607 »). */
+const num = (value: number) => formatNumber(value, 4);
+const unitLabel = (unit: string) => (Object.hasOwn(UNIT_LABELS, unit) ? UNIT_LABELS[unit as keyof typeof UNIT_LABELS] : unit);
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const LATEST = REGULATION_VERSIONS[REGULATION_VERSIONS.length - 1]!;
-const factorLabel = (code: string) => LATEST.factors.find((f) => f.code === code)?.label ?? code;
 
 export const FIELD_LABELS: Record<string, string> = {
   label: 'libellé',
@@ -80,17 +88,6 @@ const ORDER_LABELS: Record<string, string> = {
   comments: 'discussions',
 };
 
-/** Names elements from the first version that has them: ours, then theirs, then the base. */
-export function graphNamer(...graphs: GraphDocument[]): Namer {
-  return (collection: MergeCollection, id: string) => {
-    for (const g of graphs) {
-      const named = nameIn(g, collection, id);
-      if (named) return named;
-    }
-    return { kind: capital(COLLECTION_KINDS[collection]), label: id };
-  };
-}
-
 const COLLECTION_KINDS: Record<MergeCollection, string> = {
   referential: 'référentiel',
   identity: 'identité du référentiel',
@@ -104,44 +101,16 @@ const COLLECTION_KINDS: Record<MergeCollection, string> = {
   order: 'ordre',
 };
 
-function nameIn(g: GraphDocument, collection: MergeCollection, id: string): { kind: string; label: string } | undefined {
-  const r = g.referential;
-  switch (collection) {
-    case 'node': {
-      const n = g.nodes.find((x) => x.id === id);
-      return n && { kind: capital(NODE_KIND_NAMES[n.kind]), label: nodeLabel(g, n) };
-    }
-    case 'edge': {
-      const e = g.edges.find((x) => x.id === id);
-      if (!e) return undefined;
-      const end = (nodeId: string) => {
-        const n = g.nodes.find((x) => x.id === nodeId);
-        return n ? nodeLabel(g, n) : nodeId;
-      };
-      return { kind: `Liaison (${EDGE_KIND_NAMES[e.kind]})`, label: `${end(e.source)} → ${end(e.target)}` };
-    }
-    case 'question': {
-      const q = r.questions.find((x) => x.id === id);
-      return q && { kind: 'Critère', label: q.label };
-    }
-    case 'measure': {
-      const m = r.measures.find((x) => x.id === id);
-      return m && { kind: 'Mesure de prévention', label: m.label };
-    }
-    case 'scenario': {
-      const s = r.scenarios.find((x) => x.id === id);
-      return s && { kind: 'Scénario', label: s.label };
-    }
-    case 'factor':
-      return { kind: 'Facteur', label: factorLabel(id) };
-    case 'order':
-      return { kind: 'Ordre', label: ORDER_LABELS[id.split(':').at(-1)!] ?? id };
-    case 'referential':
-    case 'identity':
-    case 'workingYear':
-      return { kind: capital(COLLECTION_KINDS[collection]), label: r.identity.title };
-  }
+
+/** An element's kind in French, capitalised: « Tâche », « Liaison (pondération) », « Critère ». */
+export function elementKind(element: MergedElement): string {
+  if (element.nodeKind) return capital(nodeKind(element.nodeKind));
+  if (element.edgeKind) return `Liaison (${edgeKind(element.edgeKind)})`;
+  return capital(COLLECTION_KINDS[element.collection]);
 }
+
+/** An element's label; a reordered list by its French name. */
+export const elementLabel = (element: MergedElement): string => (element.collection === 'order' ? (ORDER_LABELS[element.label] ?? element.label) : element.label);
 
 /** A field path in French: `exposures[noise/daily_level].duration` → « durée — Bruit — niveau… ». */
 export function fieldPathLabel(path: string): string {
@@ -155,7 +124,7 @@ const VERDICTS: Record<string, string> = { exposed: 'exposé', not_exposed: 'non
 const STATUSES: Record<string, string> = { draft: 'brouillon', in_review: 'en relecture', submitted: 'déposé', homologated: 'homologué', expired: 'expiré', superseded: 'remplacé' };
 
 /** A value as people read it: « texte », 4,5 h/jour, oui, de 0 à moins de 50… */
-export function describeValue(value: unknown, num: NumberFormat, field = ''): string {
+export function describeValue(value: unknown, field = ''): string {
   if (value === undefined || value === null) return '(rien)';
   if (typeof value === 'number') return field === 'share' ? `${num(value)} %` : num(value);
   if (typeof value === 'boolean') return field === 'applied' ? (value ? 'mesure appliquée' : 'mesure non appliquée') : value ? 'oui' : 'non';
@@ -167,11 +136,11 @@ export function describeValue(value: unknown, num: NumberFormat, field = ''): st
   if (Array.isArray(value)) {
     if (value.length === 0) return '(aucun)';
     if (value.every((x) => typeof x === 'string')) return value.map((x) => `« ${x} »`).join(', ');
-    return value.map((x) => describeValue(x, num, field)).join(' ; ');
+    return value.map((x) => describeValue(x, field)).join(' ; ');
   }
   const o = value as Record<string, unknown>;
   if (typeof o.value === 'number' && typeof o.unit === 'string') {
-    return `${num(o.value)} ${UNIT_LABELS[o.unit as keyof typeof UNIT_LABELS] ?? o.unit}`;
+    return `${num(o.value)} ${unitLabel(o.unit)}`;
   }
   if ('is' in o) return o.is ? 'réponse oui' : 'réponse non';
   if (o.state === 'retained') return 'retenu';
@@ -183,12 +152,12 @@ export function describeValue(value: unknown, num: NumberFormat, field = ''): st
     return [min, max].filter(Boolean).join(' ') || 'toute valeur';
   }
   if (typeof o.factor === 'string' && typeof o.criterion === 'string') {
-    const intensity = Array.isArray(o.intensity) ? (o.intensity as Array<{ value: number; unit: string }>).map((m) => `${num(m.value)} ${m.unit}`).join(', ') : '';
-    const duration = o.duration ? describeValue(o.duration, num) : 'grille';
+    const intensity = Array.isArray(o.intensity) ? (o.intensity as Array<{ value: number; unit: string }>).map((m) => `${num(m.value)} ${unitLabel(m.unit)}`).join(', ') : '';
+    const duration = o.duration ? describeValue(o.duration) : 'grille';
     return `${exposureDetail(undefined, o.factor as FactorCode, o.criterion)} : ${intensity ? `${intensity}, ` : ''}${duration}, ${VERDICTS[String(o.conclusion)] ?? o.conclusion}`;
   }
   if (typeof o.kind === 'string' && typeof o.id === 'string') {
-    const kind = (NODE_KIND_NAMES as Record<string, string>)[o.kind] ?? (EDGE_KIND_NAMES as Record<string, string>)[o.kind] ?? o.kind;
+    const kind = Object.hasOwn(NODE_KIND_NAMES, o.kind) ? nodeKind(o.kind) : edgeKind(o.kind);
     const name = typeof o.label === 'string' ? o.label : typeof o.text === 'string' ? o.text : o.id;
     return `${kind} « ${name} »`;
   }
@@ -198,7 +167,7 @@ export function describeValue(value: unknown, num: NumberFormat, field = ''): st
 }
 
 /** What one side did, in a short French sentence. */
-export function describeSide(side: ConflictSide, conflict: MergeConflict, num: NumberFormat): string {
+export function describeSide(side: ConflictSide, conflict: MergeConflict): string {
   const field = conflict.field?.path.split('.').at(-1) ?? '';
   switch (side.change) {
     case 'deleted':
@@ -208,19 +177,19 @@ export function describeSide(side: ConflictSide, conflict: MergeConflict, num: N
     case 'uses':
       return `conservé et utilisé${side.ids?.length ? ` par ${side.ids.length > 1 ? 'les liaisons' : 'la liaison'} ${side.ids.join(', ')}` : ''}`;
     case 'reordered':
-      return `réordonné : ${describeValue(side.value, num)}`;
+      return `réordonné : ${describeValue(side.value)}`;
     case 'kept':
-      return conflict.kind === 'slot' ? `garde la liaison vers ${describeValue(side.value, num)}` : 'gardé';
+      return conflict.kind === 'slot' ? `garde la liaison vers ${describeValue(side.value)}` : 'gardé';
     case 'added':
-      return conflict.kind === 'slot' ? `ajoute une liaison vers ${describeValue(side.value, num)}` : `ajouté : ${describeValue(side.value, num, field)}`;
+      return conflict.kind === 'slot' ? `ajoute une liaison vers ${describeValue(side.value)}` : `ajouté : ${describeValue(side.value, field)}`;
     case 'changed':
-      return conflict.field ? describeValue(side.value, num, field) : `modifié : ${describeValue(side.value, num, field)}`;
+      return conflict.field ? describeValue(side.value, field) : `modifié : ${describeValue(side.value, field)}`;
   }
 }
 
 /** The conflict's title: « Situation « Bruit » : durée de l’exposition Bruit — … ». */
 export function conflictTitle(conflict: MergeConflict): string {
-  const what = `${conflict.element.kind} « ${conflict.element.label} »`;
+  const what = `${elementKind(conflict.element)} « ${elementLabel(conflict.element)} »`;
   const kinds: Record<MergeConflict['kind'], string> = {
     field: conflict.field ? fieldPathLabel(conflict.field.path) : 'modifié des deux côtés',
     edit_delete: 'supprimé d’un côté, modifié de l’autre',
@@ -230,7 +199,37 @@ export function conflictTitle(conflict: MergeConflict): string {
     slot: 'relié différemment des deux côtés',
     order: 'réordonné différemment des deux côtés',
   };
-  if (conflict.kind === 'order' && conflict.field) return `${what} : ${conflict.field.label} différent des deux côtés`;
+  if (conflict.kind === 'order' && conflict.field) return `${what} : ordre des expositions différent des deux côtés`;
   if (conflict.field && conflict.kind !== 'field') return `${what} : ${fieldPathLabel(conflict.field.path)} ${kinds[conflict.kind]}`;
   return `${what} : ${kinds[conflict.kind]}`;
+}
+
+type Writer<C extends MergeNoticeCode> = (n: Extract<MergeNotice, { code: C }>, labels?: ReadonlyMap<string, string>) => string;
+
+const NOTICES: { [C in MergeNoticeCode]: Writer<C> } = {
+  'layout.both_changed': (n) => `Disposition modifiée des deux côtés pour ${plural(n.ids.length, 'nœud', 'nœuds', 0)} : celle de ${n.kept === 'ours' ? 'notre' : 'leur'} version est gardée.`,
+  'catalogue.kept': () => 'Éléments du catalogue supprimés d’un côté mais gardés : un nœud de la version fusionnée les utilise.',
+  'edge.dropped': () => 'Liaisons retirées : leur nœud n’existe plus après la fusion.',
+  'group.member_dropped': () => 'Nœuds retirés de leur groupe : ils n’existent plus après la fusion.',
+  'base.reset': () => 'Les deux versions déclarent des points de départ différents : la version fusionnée déclare la base de la fusion.',
+  'structure.new_issue': (n, labels) => findingMessage({ code: n.rule, params: n.params, ...(n.ids[0] !== undefined ? { element: n.ids[0] } : {}) }, labels),
+};
+
+/** A notice's French message; with `labels`, the elements a new structural problem names are named by their label. */
+export function noticeMessage(notice: MergeNotice, labels?: ReadonlyMap<string, string>): string {
+  return (NOTICES[notice.code] as Writer<MergeNoticeCode>)(notice, labels);
+}
+
+/** Why two logigrammes cannot be merged yet, and what to give. */
+export function commonBaseMessage(c: CommonBaseNotFound): string {
+  switch (c.reason) {
+    case 'other_referential':
+      return `Les deux logigrammes ne sont pas le même référentiel (« ${c.ours} » et « ${c.theirs} ») : il n’y a rien à fusionner.`;
+    case 'no_base_recorded':
+      return 'Aucun des deux logigrammes n’indique la version dont il est parti : donnez le fichier de la version de départ commune.';
+    case 'no_common_base':
+      return 'Les deux logigrammes sont partis de versions différentes, sans point de départ commun connu : donnez le fichier de la version de départ commune.';
+    case 'base_missing':
+      return `La version de départ commune (${c.missing.id} ${c.missing.version}, empreinte ${c.missing.contentHash}) n’est pas disponible : donnez son fichier.`;
+  }
 }
