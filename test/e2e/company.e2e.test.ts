@@ -310,6 +310,7 @@ describe('the company workspace in Chromium', () => {
     await stepHeading('Personnel 2024').waitFor();
     const before = (await longTasks()).length;
     const cdp = await page.context().newCDPSession(page);
+    if (process.env.SLOWDOWN_E2E) await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.SLOWDOWN_E2E) });
     if (process.env.PROFILE_E2E) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
@@ -374,6 +375,7 @@ describe('the company workspace in Chromium', () => {
         self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
       });
       console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => `${Math.round(v)} ms ${k}`).join('\n'));
+      if (process.env.PROFILE_E2E === 'json') writeFileSync(join(ROOT, 'test-results', 'company-e2e.cpuprofile'), JSON.stringify(profile));
     }
     expect(longest).toBeLessThan(LONGEST_TASK_MS);
     // Read by the test itself (a long task of its own): after the measure.
