@@ -44,7 +44,7 @@ const LARGE_ROWS = 100_000;
  * core. The test fails at 250 ms, the tightest bound that held under that load, and writes every figure
  * to the timings file.
  */
-const LONGEST_TASK_MS = 250;
+const LONGEST_TASK_MS = 150;
 const STAFF_LABEL = 'Fichier du personnel (CSV ou Excel)';
 
 let session: BrowserSession;
@@ -333,8 +333,12 @@ describe('the company workspace in Chromium', () => {
     await page.getByTestId('csv-accepted').waitFor({ timeout: 60_000 });
     const t1 = await now();
     await expect(page.getByTestId('csv-accepted').textContent()).resolves.toContain('100\u202f000 salariés');
-    await shot('company-08-import-100000.png');
-    await page.getByRole('button', { name: 'Évaluer le personnel' }).click();
+    // Inside the measure, the test's own work on the page stays light: a screenshot of the viewport (a
+    // full-page one lays the whole page out again at its full height), elements found by test id (a
+    // query by role computes the role and name of every element of the page).
+    await page.screenshot({ path: join(SHOTS, 'company-08-import-100000.png') });
+    await expect(page.getByTestId('evaluate-staff').textContent()).resolves.toBe('Évaluer le personnel');
+    await page.getByTestId('evaluate-staff').click();
     await page.getByTestId('results-summary').waitFor({ timeout: 60_000 });
     await row('E00001').waitFor();
     const t2 = await now();
