@@ -269,6 +269,26 @@ describe('the logigramme editor', () => {
     expect(screen.getByTestId('editor-alert').textContent).toContain('Modification refusée : ce brouillon est en lecture seule');
   });
 
+  it('a confirmation is modal: while it is open the rest of the page is inert, and nothing stays inert once it is answered', async () => {
+    await openEditor('fixture', { graph: fixture() });
+    search('mécanicien');
+    await properties().findByRole('heading', { name: 'Poste : Mécanicien' });
+    const toolbar = screen.getByRole('toolbar', { name: 'Outils de l’éditeur' });
+    expect(toolbar.closest('[inert]')).toBeNull();
+    fireEvent.click(properties().getByRole('button', { name: 'Supprimer avec toute sa suite…' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Supprimer toute une branche du logigramme ?' });
+    // The toolbar, the properties and the search sit under an inert ancestor; the dialog does not.
+    await waitFor(() => expect(toolbar.closest('[inert]')).not.toBeNull());
+    expect(screen.getByRole('searchbox', { name: 'Rechercher un nœud' }).closest('[inert]')).not.toBeNull();
+    expect(dialog.closest('[inert]')).toBeNull();
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Conserver' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Conserver' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(document.querySelectorAll('[inert]')).toHaveLength(0);
+    // Kept: the branch is still there (the same click on « Supprimer 8 nœuds » leaves only the note).
+    expect((await storedGraph('fixture')).nodes.length).toBeGreaterThan(1);
+  });
+
   it('copies, pastes, duplicates, selects all and deletes from the keyboard; folds a job; lists the shortcuts', async () => {
     await openEditor('fixture', { graph: fixture() });
     search('carrosserie');

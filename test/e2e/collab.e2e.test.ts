@@ -200,6 +200,16 @@ describe('two members merge their copies of one draft, in two browser profiles',
       await expect(dialog.getByTestId('merge-pending').textContent()).resolves.toBe('Aucun conflit : les modifications des deux côtés sont compatibles.');
       await shot(a, 'collab-03-fusion-sans-conflit.png');
       await axe(a, 'merge dialog without conflict', '[data-testid="merge-dialog"]');
+      // Modal for the keyboard too: Tab and Shift+Tab go round the dialog's own controls and never reach the
+      // editor behind it (past its last control the focus leaves the page for the browser's own, as with a
+      // native modal <dialog>, and comes back into the dialog).
+      const focused = () => a.evaluate(() => (document.activeElement === document.body || document.activeElement === null ? 'page' : document.activeElement.closest('[data-testid="merge-dialog"]') ? 'dialog' : `behind: ${document.activeElement.outerHTML.slice(0, 80)}`));
+      const seen = new Set<string>();
+      for (const key of [...Array<string>(12).fill('Tab'), ...Array<string>(12).fill('Shift+Tab')]) {
+        await a.keyboard.press(key);
+        seen.add(await focused());
+      }
+      expect([...seen].sort()).toEqual(['dialog', 'page']);
       await dialog.getByRole('button', { name: 'Appliquer la fusion' }).click();
       await dialog.waitFor({ state: 'detached' });
       // Checked and its scenarios run at once, as the notice says (the sample has 16 scenarios, untouched by either side).

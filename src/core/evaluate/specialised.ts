@@ -86,6 +86,8 @@ interface FastVersion {
   taskJob: string[];
   taskPosition: Int32Array;
   blocks: Map<Signature, Block>;
+  /** The blocks of numeric signatures below BLOCK_LIMIT (at most BLOCK_LIMIT of them, so bounded too). */
+  smallBlocks: (Block | undefined)[];
 }
 
 interface FastShape {
@@ -220,7 +222,9 @@ export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator 
   let lastBlock: Block | null = null;
   const blockOf = (fast: FastVersion, signature: Signature, answers: Readonly<Record<string, AnswerValue>>): Block => {
     if (signature === lastSignature && fast === lastFast) return lastBlock!;
-    let block = fast.blocks.get(signature);
+    // Small numeric signatures (the usual case: a few employee-level questions) index an array, not the map.
+    const small = typeof signature === 'number' && signature < BLOCK_LIMIT;
+    let block = small ? fast.smallBlocks[signature] : fast.blocks.get(signature);
     if (!block) {
       if (fast.blocks.size >= BLOCK_LIMIT) fast.blocks.clear();
       const tasks = fast.taskJob.length;
@@ -234,7 +238,8 @@ export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator 
         jobState: new Uint8Array(jobs),
         jobGrid: new Uint8Array(jobs),
       };
-      fast.blocks.set(signature, block);
+      if (small) fast.smallBlocks[signature] = block;
+      else fast.blocks.set(signature, block);
     }
     lastSignature = signature;
     lastFast = fast;
@@ -277,7 +282,8 @@ export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator 
       acc = new Float64Array(m);
       jobAcc = new Float64Array(m);
     }
-    acc.fill(0, 0, m);
+    // A loop, not `fill`: m is a handful of slots and the builtin call costs more than the writes.
+    for (let s = 0; s < m; s++) acc[s] = 0;
     let grid = 0;
     const jobs = e.jobs;
     if (!Array.isArray(jobs)) return null;
@@ -291,14 +297,13 @@ export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator 
       const share = mj.share;
       if (!(typeof share === 'number' && share >= 0 && share <= 100)) return null;
       jobSum += share;
-      const job = fast.jobs[j]!;
       const overrides = mj.tasks;
       if (!overrides) {
-        if (!job.defaultsSumTo100) return null;
-        if (share === 0) continue;
+        // A job whose default shares do not sum to 100 % is FAILS in every block (fillJob).
         let state = block.jobState[j]!;
         if (state === UNKNOWN) state = fillJob(fast, block, j);
         if (state === FAILS) return null;
+        if (share === 0) continue;
         const w = share / 100;
         const values = block.jobValues;
         const base = j * m;
@@ -307,8 +312,9 @@ export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator 
         continue;
       }
       if (!Array.isArray(overrides)) return null;
+      const job = fast.jobs[j]!;
       // The job's year from the employee's own task shares, in the general path's order (employee.ts).
-      jobAcc.fill(0, 0, m);
+      for (let s = 0; s < m; s++) jobAcc[s] = 0;
       let taskSum = 0;
       for (let k = 0; k < overrides.length; k++) {
         const mt = overrides[k]!;
@@ -463,7 +469,7 @@ function buildVersion(periods: Period[]): FastVersion {
   for (let s = 0; s < n; s++) if (filled[s]) slotActive[s] = active.push(s) - 1;
   // Made of a double first so that the array's elements are doubles (V8 keeps the kind on copy).
   const zeros = Array.from({ length: n }, () => 0.5).fill(0);
-  return { periods, plan, n, zeros, active: Int32Array.from(active), slotActive, m: active.length, jobIndex, jobs, taskJob, taskPosition: Int32Array.from(positions), blocks: new Map() };
+  return { periods, plan, n, zeros, active: Int32Array.from(active), slotActive, m: active.length, jobIndex, jobs, taskJob, taskPosition: Int32Array.from(positions), blocks: new Map(), smallBlocks: new Array<Block | undefined>(BLOCK_LIMIT).fill(undefined) };
 }
 
 const gridLevel = (grid: GridConclusion): number => (grid === 'exposed' ? 2 : grid === 'to_analyse' ? 1 : 0);
@@ -504,6 +510,7 @@ function fillJob(fast: FastVersion, block: Block, j: number): number {
   const job = fast.jobs[j]!;
   const base = j * n;
   const values = block.jobValues;
+  if (!job.defaultsSumTo100) return fail(block.jobState, j, values, base, n);
   let grid = 0;
   for (let k = 0; k < job.tasks.length; k++) {
     const share = job.defaultShares[k]!;

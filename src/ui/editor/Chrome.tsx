@@ -8,6 +8,7 @@ import { useController, useEditorSnapshot, useGraph, useView } from './hooks.ts'
 import type { Autosaver, SaveState } from './persistence.ts';
 import { searchKey } from './text.ts';
 import { DataTable } from '../components/DataTable.tsx';
+import { useModal } from '../components/useModal.ts';
 
 /*
  * The editor's chrome around the canvas: toolbar, palette, search, help, notices, confirmation.
@@ -241,13 +242,15 @@ export function ConfirmDialog() {
   const controller = useController();
   const { confirm } = useView();
   const cancel = useRef<HTMLButtonElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  useModal(dialog, confirm !== null && confirm !== undefined);
   useEffect(() => {
     if (confirm) cancel.current?.focus();
   }, [confirm]);
   if (!confirm) return null;
   return (
     <div className="editor-dialog-backdrop">
-      <div className={`editor-dialog tone-${confirm.tone ?? 'danger'}`} role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-message">
+      <div ref={dialog} className={`editor-dialog tone-${confirm.tone ?? 'danger'}`} role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-message">
         <h2 id="confirm-title">{confirm.title}</h2>
         <div id="confirm-message">
           <p>{confirm.message}</p>

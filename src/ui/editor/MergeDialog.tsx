@@ -13,6 +13,7 @@ import { useController, useEditorSnapshot } from './hooks.ts';
 import { prepareMerge, readBaseFile, readColleagueGraph } from './merge.ts';
 import { mergeMachine, type FileText, type PrepareOutput } from './mergeMachine.ts';
 import { DataTable } from '../components/DataTable.tsx';
+import { useModal } from '../components/useModal.ts';
 import { takeChosenFile } from '../files.ts';
 
 const t = frCollab.merge;
@@ -75,6 +76,8 @@ function MergeDialog({ onClose }: { onClose: () => void }) {
   const controller = useController();
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  useModal(dialog, true);
   // A new actor per mount (React's development double effects stop the first one).
   const [actor, setActor] = useState<ReturnType<typeof createMergeActor> | null>(null);
   useEffect(() => {
@@ -110,6 +113,7 @@ function MergeDialog({ onClose }: { onClose: () => void }) {
       {/* Échap closes the dialog, from wherever the focus is inside it (WAI-ARIA dialog pattern). */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <div
+        ref={dialog}
         className="editor-dialog merge-dialog tone-normal"
         role="dialog"
         aria-modal="true"
