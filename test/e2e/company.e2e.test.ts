@@ -27,7 +27,9 @@ import { expectOnlyOwnOrigin, openSession, type BrowserSession, type PageWatch }
  * shared (a few objects per employee for the page's garbage collector, src/ui/company/sharedParts.ts),
  * and the results table draws only the rows in view. The timings are written to
  * test-results/company-e2e-timings.json (the bench gives the Node figures); TRACE_E2E=<file.json>
- * records a Chromium trace of that step, PROFILE_E2E=1 prints where the page's time went.
+ * records a Chromium trace of that step, PROFILE_E2E=1 prints where the page's time went (on an
+ * unminified build; PROFILE_E2E=json also writes test-results/company-e2e.cpuprofile), SLOWDOWN_E2E=<n>
+ * slows the page's CPU n times (Chromium's throttling), to see what a loaded machine would stretch.
  */
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -36,15 +38,20 @@ const BROKEN_TEXT = readFileSync(join(ROOT, 'examples', 'salaries-erreurs.csv'),
 const LARGE_ROWS = 100_000;
 /**
  * The issue's target is RAIL's response budget: no main-thread task of 100 ms or more while 100 000 rows
- * are imported, evaluated and scrolled. Measured on this shared 2-core machine (production build), the
- * longest task: run alone at a load average of 7–10 from other engineers' tests, 0–89 ms (no long task
- * at all in 4 runs of 7) — the target met; with two runs of this test at once, as under `npm test`,
- * 52–89 ms at load 7–10 but 86–128 ms at load 9–15 (5 runs of 6 over 100 ms), and up to 217 ms at load
- * 17: garbage collection of the arriving rows and layout, slowed by a page that gets a fraction of a
- * core. The test fails at 250 ms, the tightest bound that held under that load, and writes every figure
- * to the timings file.
+ * are imported, evaluated and scrolled. This file runs alone, after every other test file
+ * (vite.config.ts, project `measured`): the page it measures shares the 2 cores with no other test of
+ * the suite. What the page still does itself, read in Chromium traces (TRACE_E2E) at 1× and in CPU
+ * profiles at a 3× slowdown (PROFILE_E2E, SLOWDOWN_E2E): garbage collection of the 100 000 employees and
+ * summaries it receives and keeps (young-generation collections of 25–40 ms of CPU, one mark-compact of
+ * about 20 ms), the layout of the step drawn, and React's slices; the whole-staff counts are the worker's
+ * (evaluationDigest), no panel walks the rows. The longest task measured, this file alone on this 2-core
+ * machine shared with other engineers' tests: 0 ms (no long task) at a load average of 1–2; 94, 108, 87,
+ * 71 and 53 ms in five runs at a load of 6.7–9.7, and 160 ms at the end of a full `npm test` at a load of
+ * 8.5 — a task of 25–40 ms of CPU takes 2–4 times as long by the wall clock when the page's thread waits
+ * for a core. So 100 ms holds on a machine with cores to spare, not reliably at that load: the test fails
+ * at 200 ms, the tightest bound that held in every run, and writes every figure to the timings file.
  */
-const LONGEST_TASK_MS = 250;
+const LONGEST_TASK_MS = 200;
 const STAFF_LABEL = 'Fichier du personnel (CSV ou Excel)';
 
 let session: BrowserSession;
@@ -310,6 +317,7 @@ describe('the company workspace in Chromium', () => {
     await stepHeading('Personnel 2024').waitFor();
     const before = (await longTasks()).length;
     const cdp = await page.context().newCDPSession(page);
+    if (process.env.SLOWDOWN_E2E) await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.SLOWDOWN_E2E) });
     if (process.env.PROFILE_E2E) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
@@ -332,8 +340,12 @@ describe('the company workspace in Chromium', () => {
     await page.getByTestId('csv-accepted').waitFor({ timeout: 60_000 });
     const t1 = await now();
     await expect(page.getByTestId('csv-accepted').textContent()).resolves.toContain('100\u202f000 salariés');
-    await shot('company-08-import-100000.png');
-    await page.getByRole('button', { name: 'Évaluer le personnel' }).click();
+    // Inside the measure, the test's own work on the page stays light: a screenshot of the viewport (a
+    // full-page one lays the whole page out again at its full height), elements found by test id (a
+    // query by role computes the role and name of every element of the page).
+    await page.screenshot({ path: join(SHOTS, 'company-08-import-100000.png') });
+    await expect(page.getByTestId('evaluate-staff').textContent()).resolves.toBe('Évaluer le personnel');
+    await page.getByTestId('evaluate-staff').click();
     await page.getByTestId('results-summary').waitFor({ timeout: 60_000 });
     await row('E00001').waitFor();
     const t2 = await now();
@@ -374,6 +386,7 @@ describe('the company workspace in Chromium', () => {
         self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
       });
       console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => `${Math.round(v)} ms ${k}`).join('\n'));
+      if (process.env.PROFILE_E2E === 'json') writeFileSync(join(ROOT, 'test-results', 'company-e2e.cpuprofile'), JSON.stringify(profile));
     }
     expect(longest).toBeLessThan(LONGEST_TASK_MS);
     // Read by the test itself (a long task of its own): after the measure.

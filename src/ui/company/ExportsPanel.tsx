@@ -7,7 +7,7 @@ import { formatNumber } from '../../present/fr.ts';
 import { frCompany } from '../i18n/fr-company.ts';
 import { factorLabel } from '../labels.ts';
 import { downloadBlob, downloadText } from './download.ts';
-import type { CompanyEvaluation } from './evaluation.ts';
+import { digestOf, type CompanyEvaluation } from './evaluation.ts';
 import { declarationCsv, duerCsv, duerMatrix, HARDSHIP_LABELS, safeFileName } from './exports.ts';
 import { duerSheet, resultsSheet, workbookBlob, type XlsxSheet } from './xlsxExports.ts';
 import { DataTable, numeric } from '../components/DataTable.tsx';
@@ -45,7 +45,7 @@ export function ExportsPanel({
   // Computed by the evaluation worker for large staffs; here only where there is no worker.
   const matrix = useMemo(() => evaluation.duer ?? duerMatrix(r, employees, evaluation), [r, employees, evaluation]);
   // Temporary workers are declared by their agency, not in the company's file.
-  const declared = useMemo(() => evaluation.summaries.reduce((n, s) => n + (s.temporary ? 0 : s.declared.length), 0), [evaluation]);
+  const declared = digestOf(evaluation).declaredLines;
   const notes = [channelText(evaluationChannel(evaluation), evaluation.year), ...(declaration ? [presumptionText(declaration.presumption)] : [])];
   const downloadDeclaration = () => {
     setXlsxError('');

@@ -8,7 +8,7 @@ import { CompanyCharts } from './CompanyCharts.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
 import type { StepProps } from './stepProps.ts';
 import { EmployeeResultsTable } from './EmployeeResultsTable.tsx';
-import { explainEmployee, type CompanyEvaluation, type CompanyInputs } from './evaluation.ts';
+import { digestOf, explainEmployee, type CompanyEvaluation, type CompanyInputs } from './evaluation.ts';
 import { evaluateOffThread } from './evaluationClient.ts';
 import { Explanation } from './Explanation.tsx';
 import { ExportsPanel } from './ExportsPanel.tsx';
@@ -71,8 +71,7 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
   const deferredBase = useDeferredValue(base);
   const comparison = useMemo(() => (base && simulated ? compareEvaluations(base, simulated) : null), [base, simulated]);
   const factors = useMemo<FactorCode[]>(() => {
-    const toAnalyse = new Set<FactorCode>();
-    for (const s of displayed?.summaries ?? []) for (const f of s.toAnalyse) toAnalyse.add(f);
+    const toAnalyse = new Set<FactorCode>(displayed ? digestOf(displayed).toAnalyse : []);
     return FACTOR_CODES.filter((f) => r.factors.retained.includes(f) || (displayed?.totals.byFactor.find((x) => x.factor === f)?.exposed ?? 0) > 0 || toAnalyse.has(f));
   }, [r, displayed]);
 
@@ -126,7 +125,7 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
               <li>{t.declared(base.totals.exposedDeclared, pct(base.totals.exposedDeclaredShare))}</li>
               <li>{t.points(base.totals.points)}</li>
               {(base.totals.temporaryWorkers ?? 0) > 0 && <li data-testid="summary-temporary">{t.temporary(base.totals.temporaryWorkers ?? 0)}</li>}
-              {base.summaries.some((s) => s.absence) && <li data-testid="summary-absences">{t.absences(base.summaries.filter((s) => s.absence).length)}</li>}
+              {digestOf(base).absences > 0 && <li data-testid="summary-absences">{t.absences(digestOf(base).absences)}</li>}
               <li data-testid="summary-channel">
                 {t.channel} : {channelText(evaluationChannel(base), base.year)}
               </li>

@@ -185,7 +185,7 @@ export function StaffStep({ snapshot, actor, workspace }: StepProps) {
         <button type="button" onClick={() => actor.send({ type: 'BACK' })}>
           {frCompany.workspace.previous}
         </button>
-        <button type="button" className="primary" disabled={!snapshot.can({ type: 'EVALUATE' })} onClick={() => actor.send({ type: 'EVALUATE' })} aria-describedby={`${id}-evaluate-help`}>
+        <button type="button" className="primary" disabled={!snapshot.can({ type: 'EVALUATE' })} onClick={() => actor.send({ type: 'EVALUATE' })} aria-describedby={`${id}-evaluate-help`} data-testid="evaluate-staff">
           {t.evaluate}
         </button>
         <span id={`${id}-evaluate-help`} className="help">

@@ -108,7 +108,8 @@ function SharesEditor({ referential: r, employees, whatIf, onChange }: { referen
   const id = useId();
   const [employeeId, setEmployeeId] = useState('');
   const [texts, setTexts] = useState<Record<string, string>>({});
-  const employee = employees.find((e) => e.id === employeeId.trim());
+  // Only once an id is typed: a search of 100 000 employees on every render of the panel would hold the page.
+  const employee = employeeId.trim() === '' ? undefined : employees.find((e) => e.id === employeeId.trim());
 
   const pick = (value: string) => {
     setEmployeeId(value);

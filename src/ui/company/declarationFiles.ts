@@ -12,7 +12,7 @@ import {
 } from '../../core/index.ts';
 import { writeCsv, type CsvCell } from '../../present/csv.ts';
 import { formatDate, formatNumber, plural } from '../../present/fr.ts';
-import type { CompanyEvaluation } from './evaluation.ts';
+import { digestOf, type CompanyEvaluation } from './evaluation.ts';
 import { labelOf, periodInYear } from './exports.ts';
 import { presumptionText } from '../../present/presumption.ts';
 
@@ -86,9 +86,9 @@ export function correctionCsv(correction: DeclarationCorrection, evaluation: Com
  * summaries, in the core's `AgencyExposureSheet` shape.
  */
 export function agencySheets(employees: readonly Employee[], evaluation: CompanyEvaluation): AgencyExposureSheet[] {
-  // Most staffs have no temporary worker: then nothing is indexed (100 000 employees stay cheap).
+  // Most staffs have no temporary worker: then nothing is read (100 000 employees stay cheap).
+  if (digestOf(evaluation).temporaries === 0) return [];
   const temporaries = new Set(evaluation.summaries.filter((s) => s.temporary).map((s) => s.employee));
-  if (temporaries.size === 0) return [];
   const byId = new Map(employees.filter((e) => temporaries.has(e.id)).map((e) => [e.id, e]));
   const sheets = new Map<string, AgencyExposureSheet>();
   for (const s of evaluation.summaries) {

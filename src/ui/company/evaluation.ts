@@ -106,6 +106,57 @@ export interface CompanyEvaluation {
   totals: StaffResult['totals'];
   /** The DUER matrix, when the evaluation worker computed it with the rest (never on the page). */
   duer?: DuerMatrix;
+  /** Whole-staff counts the screens show, computed with the evaluation (see evaluationDigest). */
+  digest?: EvaluationDigest;
+}
+
+/**
+ * Counts over every employee's summary that the screens show beside the totals. Computed where the
+ * evaluation is (the worker, for a large staff) and sent with it: a pass over 100 000 summaries in a
+ * panel's render is a task the page cannot split.
+ */
+export interface EvaluationDigest {
+  /** Every factor some employee has to analyse. */
+  toAnalyse: FactorCode[];
+  /** Employees with a recorded long absence in the year. */
+  absences: number;
+  /** Temporary workers (declared by their agency). */
+  temporaries: number;
+  /** Employees the company itself declares (temporary workers apart): the obligation's numerator. */
+  declaredEmployees: number;
+  /** Factor lines of the company's declaration (temporary workers apart). */
+  declaredLines: number;
+}
+
+export function evaluationDigest(summaries: readonly EmployeeSummary[]): EvaluationDigest {
+  const toAnalyse = new Set<FactorCode>();
+  let absences = 0;
+  let temporaries = 0;
+  let declaredEmployees = 0;
+  let declaredLines = 0;
+  for (const s of summaries) {
+    for (const f of s.toAnalyse) toAnalyse.add(f);
+    if (s.absence) absences++;
+    if (s.temporary) temporaries++;
+    else {
+      if (s.dsn.length > 0) declaredEmployees++;
+      declaredLines += s.declared.length;
+    }
+  }
+  return { toAnalyse: [...toAnalyse], absences, temporaries, declaredEmployees, declaredLines };
+}
+
+const digests = new WeakMap<CompanyEvaluation, EvaluationDigest>();
+
+/** The evaluation's digest: the one it came with, or computed once (an evaluation stored by an older app, a what-if). */
+export function digestOf(evaluation: CompanyEvaluation): EvaluationDigest {
+  if (evaluation.digest) return evaluation.digest;
+  let digest = digests.get(evaluation);
+  if (!digest) {
+    digest = evaluationDigest(evaluation.summaries);
+    digests.set(evaluation, digest);
+  }
+  return digest;
 }
 
 /**
@@ -288,7 +339,10 @@ export function explainEmployee(inputs: CompanyInputs, employee: Employee): { ok
  * small enough to be written without holding the page.
  */
 export function compactEvaluation(e: CompanyEvaluation): CompanyEvaluation {
-  return { ...e, summaries: e.summaries.map((s) => ({ ...s, factors: s.factors.filter((f) => f.verdict !== 'not_exposed' || f.exposure !== 0) })) };
+  // The digest and the DUER matrix travel with a fresh evaluation but are not stored: both are computed
+  // again from the summaries when needed (the company file's format has neither).
+  const { digest: _digest, duer: _duer, ...stored } = e;
+  return { ...stored, summaries: e.summaries.map((s) => ({ ...s, factors: s.factors.filter((f) => f.verdict !== 'not_exposed' || f.exposure !== 0) })) };
 }
 
 /** The plan's own inputs: the referential and year of the results it is drafted from, its start date. */

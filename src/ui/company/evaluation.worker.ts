@@ -1,14 +1,15 @@
 import { EvaluationError, type Employee } from '../../core/index.ts';
 import { evaluationErrorMessage } from '../../present/evaluation-errors.ts';
 import { serveTagged } from '../persistentWorker.ts';
-import { compactEvaluation, draftPlan, evaluateCompanySync, shareEqualParts } from './evaluation.ts';
+import { compactEvaluation, draftPlan, evaluateCompanySync, evaluationDigest, shareEqualParts } from './evaluation.ts';
 import type { EvaluationRequest, EvaluationResponse } from './evaluationClient.ts';
 import { putRecord } from './workerStore.ts';
 import { duerMatrix } from './exports.ts';
 
 /*
  * Evaluates a company's staff off the main thread: the employees arrive in chunks (each one a short
- * task for the page to send), the evaluation and the company totals are computed here, the results go
+ * task for the page to send), the evaluation, the company totals, the DUER matrix and the counts the
+ * screens show (evaluationDigest) are computed here, the results go
  * back in chunks, and the evaluation is stored here too, so that 100 000 employees never hold the page.
  */
 
@@ -55,7 +56,7 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
       });
     }
     for (let i = 0; i < evaluation.summaries.length; i += CHUNK) reply({ type: 'summaries', summaries: evaluation.summaries.slice(i, i + CHUNK) });
-    reply({ type: 'done', evaluation: { ...evaluation, summaries: [], duer }, stored: request.store !== undefined });
+    reply({ type: 'done', evaluation: { ...evaluation, summaries: [], duer, digest: evaluationDigest(evaluation.summaries) }, stored: request.store !== undefined });
   } catch (error) {
     // An EvaluationError of the company's own inputs (an unknown measure): said as the page would say it.
     reply({ type: 'error', message: error instanceof EvaluationError ? evaluationErrorMessage(error, request.inputs.referential) : error instanceof Error ? error.message : String(error) });

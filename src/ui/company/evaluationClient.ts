@@ -1,6 +1,7 @@
 import { EvaluationError, type ActionPlan, type Employee } from '../../core/index.ts';
 import { evaluationErrorMessage } from '../../present/evaluation-errors.ts';
 import { persistentWorker } from '../persistentWorker.ts';
+import { stringSharer } from './sharedParts.ts';
 import { draftPlan, evaluateCompany, type CompanyEvaluation, type CompanyInputs, type EmployeeSummary, type PlanDraftOptions } from './evaluation.ts';
 
 /*
@@ -98,10 +99,18 @@ export async function evaluateOffThread(inputs: CompanyInputs, employees: readon
   const summaries: EmployeeSummary[] = [];
   let outcome: { evaluation: CompanyEvaluation; stored: boolean } | undefined;
   let failure: string | undefined;
+  const share = stringSharer();
   await ask(
     { type: 'evaluate', session, inputs, ...(options.store ? { store: options.store } : {}) },
     (reply) => {
-      if (reply.type === 'summaries') for (const s of reply.summaries) summaries.push(s);
+      if (reply.type === 'summaries')
+        for (const s of reply.summaries) {
+          // Each summary is the page's own object (its parts are shared, never it): its repeated strings
+          // are replaced by one copy (stringSharer).
+          s.regulation = share(s.regulation);
+          if (s.channel) s.channel = share(s.channel);
+          summaries.push(s);
+        }
       else if (reply.type === 'done') outcome = { evaluation: { ...reply.evaluation, summaries }, stored: reply.stored };
       else if (reply.type === 'error') failure = reply.message;
     },

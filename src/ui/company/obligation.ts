@@ -1,5 +1,5 @@
 import { assessObligation, type ObligationAssessment } from '../../core/index.ts';
-import type { CompanyEvaluation } from './evaluation.ts';
+import { digestOf, type CompanyEvaluation } from './evaluation.ts';
 import type { CompanyProfile } from './profile.ts';
 
 /**
@@ -8,7 +8,7 @@ import type { CompanyProfile } from './profile.ts';
  * (L4163-1 IV) — over the whole workforce, the profile's headcount, or the staff entered when it is not given.
  */
 export function companyObligation(profile: CompanyProfile, evaluation: CompanyEvaluation): { assessment: ObligationAssessment; declared: number; headcount: number } {
-  const declared = evaluation.summaries.filter((s) => !s.temporary && s.dsn.length > 0).length;
+  const declared = digestOf(evaluation).declaredEmployees;
   const headcount = profile.headcount ?? evaluation.totals.employees;
   const assessment = assessObligation({
     year: evaluation.year,

@@ -79,3 +79,19 @@ export function shareEmployeeParts(employees: readonly Employee[]): Employee[] {
     return shared;
   });
 }
+
+/**
+ * Equal strings as one. A message's structured clone copies every string anew (it shares objects, not
+ * strings): the regulation and channel each of 100 000 summaries repeats would survive in the page's
+ * young heap and make each of its garbage collections copy them. Replaced on arrival by the first
+ * equal one, the copies die young, where collecting them costs nothing.
+ */
+export function stringSharer(): <T extends string>(value: T) => T {
+  const pool = new Map<string, string>();
+  return <T extends string>(value: T): T => {
+    const found = pool.get(value);
+    if (found !== undefined) return found as T;
+    pool.set(value, value);
+    return value;
+  };
+}

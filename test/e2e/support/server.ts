@@ -53,7 +53,7 @@ export async function startBuiltAppServer(): Promise<AppServer> {
   const outDir = mkdtempSync(join(tmpdir(), 'logigramme-e2e-app-'));
   const remove = () => rmSync(outDir, { recursive: true, force: true });
   try {
-    await productionBuild({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+    await productionBuild({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true, ...(process.env.PROFILE_E2E ? { minify: false } : {}) } });
     const server = await preview({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'silent', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
     const origin = originOf(server.httpServer.address());
     if (!origin) {
