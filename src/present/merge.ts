@@ -11,6 +11,7 @@ import {
   type MergeNotice,
   type MergeNoticeCode,
 } from '../core/index.ts';
+import { IDENTITY_FIELDS } from './diff-text.ts';
 import { findingMessage } from './findings.ts';
 import { formatNumber, plural } from './fr.ts';
 import { edgeKind, nodeKind } from './rules.ts';
@@ -58,15 +59,9 @@ export const FIELD_LABELS: Record<string, string> = {
   conclusion: 'conclusion',
   note: 'note',
   since: 'date de mise en place',
+  // The identity's fields as the comparison names them, « branche » said in full here.
+  ...IDENTITY_FIELDS,
   branch: 'branche professionnelle',
-  title: 'titre',
-  idcc: 'IDCC',
-  version: 'version',
-  status: 'statut',
-  authors: 'auteurs',
-  created: 'date de création',
-  updated: 'date de mise à jour',
-  homologation: 'homologation',
   annualHours: 'heures annuelles de référence',
   workingDays: 'jours travaillés de référence',
   factor: 'facteur',
