@@ -184,12 +184,12 @@ describe('answers and decision trees', () => {
     const e = thrown(() =>
       evalOne({ id: 'N3', annualHours: 1607, contract: {}, birth: 1975, jobs: [{ job: 'agent-nuit', share: 100 }], answers: { 'q-equipes-alternantes': 'oui' } }),
     );
-    expectEmployeeError(e, 'answer_invalid', 'N3', 'answers.q-equipes-alternantes', { question: 'q-equipes-alternantes', given: 'oui', expected: { type: 'boolean' } });
+    expectEmployeeError(e, 'answer_invalid', 'N3', 'answers.q-equipes-alternantes', { question: 'q-equipes-alternantes', given: 'oui', expected: { expects: 'boolean' } });
   });
 
   it('answer_invalid (company): a choice that is not offered', () => {
     const e = thrown(() => evalOne(mechanic(), { answers: { 'q-activite': 'bureau' }, measures: [] }));
-    expectEmployeeError(e, 'answer_invalid', 'E1', 'answers.q-activite', { question: 'q-activite', given: 'bureau', expected: { type: 'choice', choices: ['atelier', 'chantier'] } });
+    expectEmployeeError(e, 'answer_invalid', 'E1', 'answers.q-activite', { question: 'q-activite', given: 'bureau', expected: { expects: 'choice', choices: 'atelier, chantier' } });
   });
 
   it('answer_invalid: a number outside the question’s bounds', () => {
@@ -199,7 +199,7 @@ describe('answers and decision trees', () => {
       d.jobs[1].tasks[0].entry = 'n-distance';
     });
     const e = thrown(() => evalOne({ id: 'K1', annualHours: 1607, contract: {}, birth: 1975, jobs: [{ job: 'agent-nuit', share: 100 }], answers: { 'q-distance': 600 } }, ATELIER, Y2024, ref));
-    expectEmployeeError(e, 'answer_invalid', 'K1', 'answers.q-distance', { question: 'q-distance', given: 600, expected: { type: 'number', unit: 'km', max: 500 } });
+    expectEmployeeError(e, 'answer_invalid', 'K1', 'answers.q-distance', { question: 'q-distance', given: 600, expected: { expects: 'number_max', unit: 'km', bound: 500 } });
   });
 
   it('no_branch: the referential has no branch for the company’s answer', () => {

@@ -1,7 +1,8 @@
-import type { DatesProblem, EvaluationErrorCode, EvaluationErrorParams, ExpectedAnswer, GivenValue, Referential, ReferentialProblem } from '../core/index.ts';
+import type { DatesProblem, EvaluationErrorCode, EvaluationErrorParams, GivenValue, Referential, ReferentialProblem } from '../core/index.ts';
 import { factorName, regulationName } from './diff-text.ts';
 import { formatDate, formatNumber, formatPercent } from './fr.ts';
 import { missingQuantitiesText } from './quantities.ts';
+import { expectedText } from './rules.ts';
 
 /*
  * The evaluator's errors in French. An `EvaluationError` carries its code, the JSON path at fault, the
@@ -22,6 +23,8 @@ interface Labels {
   task(job: string, task: string): string;
   question(question: string): string;
   situation(situation: string): string;
+  /** A decision node: its label when it has one, else its id. */
+  node(node: string): string;
 }
 
 function labelsOf(referential: Referential | undefined): Labels {
@@ -37,6 +40,7 @@ function labelsOf(referential: Referential | undefined): Labels {
     task: (jobId, task) => byId(list(job(jobId)?.tasks), task),
     question: (id) => byId(list(referential?.questions), id),
     situation: (id) => byId(list(referential?.situations), id),
+    node: (id) => byId(list(referential?.nodes), id),
   };
 }
 
@@ -54,19 +58,6 @@ function given(value: GivenValue): string {
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
   if (typeof value === 'number') return Number.isFinite(value) ? formatNumber(value, 6) : String(value);
   return value;
-}
-
-function expectedText(e: ExpectedAnswer): string {
-  switch (e.type) {
-    case 'boolean':
-      return 'oui ou non';
-    case 'choice':
-      return `l’un de ${e.choices.join(', ')}`;
-    case 'number':
-      if (e.min !== undefined) return `un nombre ≥ ${formatNumber(e.min, 6)} ${e.unit}`;
-      if (e.max !== undefined) return `un nombre ≤ ${formatNumber(e.max, 6)} ${e.unit}`;
-      return `un nombre (${e.unit})`;
-  }
 }
 
 function datesText(p: DatesProblem, of: 'contract' | 'absence'): string {
@@ -139,7 +130,7 @@ const DETAILS = {
   },
   answer_missing: (p, l) => (p.scope === 'company' ? `réponse de l’entreprise manquante au critère « ${l.question(p.question)} »` : `réponse manquante au critère individuel « ${l.question(p.question)} »`),
   answer_invalid: (p, l) => `réponse « ${given(p.given)} » invalide au critère « ${l.question(p.question)} » : ${expectedText(p.expected)} attendu`,
-  no_branch: (p, l) => `le référentiel ne prévoit aucune branche pour la réponse « ${given(p.answer)} » au critère « ${l.question(p.question)} » (nœud ${p.node})`,
+  no_branch: (p, l) => `le référentiel ne prévoit aucune branche pour la réponse « ${given(p.answer)} » au critère « ${l.question(p.question)} » (nœud « ${l.node(p.node)} »)`,
   unknown_question: (p, l) => {
     if (p.scope === undefined) return `critère « ${p.question} » inconnu dans ce référentiel`;
     return p.scope === 'employee' ? `le critère « ${l.question(p.question)} » se renseigne par salarié, pas pour l’entreprise` : `le critère « ${l.question(p.question)} » se renseigne pour l’entreprise, pas par salarié`;

@@ -1,4 +1,5 @@
 import type { FactorCode, Quantity } from '../regulation/types.ts';
+import type { AnswerExpectation } from '../referential/references.ts';
 
 /*
  * The evaluator's typed errors. Every one names the employee (when there is one) and the field at fault
@@ -17,12 +18,6 @@ export function givenValue(x: unknown): GivenValue {
   if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') return x;
   return String(x);
 }
-
-/** What a refused value should have been. */
-export type ExpectedAnswer =
-  | { type: 'boolean' }
-  | { type: 'choice'; choices: readonly string[] }
-  | { type: 'number'; unit: string; min?: number; max?: number };
 
 /** A dates problem of a contract (`start`/`end`) or a long absence (`from`/`to`). */
 export type DatesProblem =
@@ -77,7 +72,7 @@ export interface EvaluationErrorParams {
     | { value: 'employee' | 'jobs' | 'job' | 'tasks' | 'answers' };
   /** No answer to `question` (`scope`: the company's or the employee's). */
   answer_missing: { question: string; scope: 'company' | 'employee' };
-  answer_invalid: { question: string; given: GivenValue; expected: ExpectedAnswer };
+  answer_invalid: { question: string; given: GivenValue; expected: AnswerExpectation };
   /** No branch of `node` takes `answer` to `question`. */
   no_branch: { question: string; answer: GivenValue; node: string };
   /** `question` is not in the referential; with `scope`, it is, but answered at that other level. */

@@ -8,7 +8,7 @@ import { streamStaff, streamStaffAsync, TotalsAccumulator, type AsyncStaffStream
 import type { EmployeeResult, EvaluationOptions, StaffResult } from './types.ts';
 
 export * from './types.ts';
-export { EvaluationError, givenValue, DOUBLED_BEFORE, type EvaluationErrorCode, type EvaluationErrorParams, type DatesProblem, type ExpectedAnswer, type GivenValue, type ReferentialProblem, type UnplacedParams } from './errors.ts';
+export { EvaluationError, givenValue, DOUBLED_BEFORE, type EvaluationErrorCode, type EvaluationErrorParams, type DatesProblem, type GivenValue, type ReferentialProblem, type UnplacedParams } from './errors.ts';
 export { DEFAULT_RULES, RULE_CHOICES, resolveRules, type UnsettledRules } from './rules.ts';
 export { absenceEffect, type AbsenceEffect } from './absence.ts';
 export { type DerivedQuantity } from './intensity.ts';

@@ -4,7 +4,7 @@ import type { AnswerValue, Employee } from '../referential/schema.ts';
 import { isIsoDate } from '../util/dates.ts';
 import { absenceEffect, type AbsenceEffect } from './absence.ts';
 import type { CompactResult, GridLevel, LayoutFactor, LayoutGroup, ResultLayout } from './compact.ts';
-import { absenceResult } from './employee.ts';
+import { absenceResult, bornBeforeJuly1956 } from './employee.ts';
 import { EvaluationError } from './errors.ts';
 import type { EvaluationPlan, GridConclusion } from './plan.ts';
 import { computePoints, contractInYear, type ContractInYear, type ContractWindows } from './points.ts';
@@ -397,13 +397,15 @@ export function createSpecialised(setup: EvaluationSetup): SpecialisedEvaluator 
     let points = 0;
     let declared = 0;
     if (earning !== 0) {
-      const birth = e.birth;
+      // The general path's rule itself; a birth it refuses (missing, 1956 alone) is the general path's to report.
+      if (typeof e.birth !== 'number' && typeof e.birth !== 'string') return null;
       let doubled: boolean;
-      if (typeof birth === 'number') {
-        if (birth === 1956) return null;
-        doubled = birth < 1956;
-      } else if (typeof birth === 'string') doubled = birth < '1956-07-01';
-      else return null;
+      try {
+        doubled = bornBeforeJuly1956(e);
+      } catch (error) {
+        if (error instanceof EvaluationError) return null;
+        throw error;
+      }
       if (shape.windows.eligible) {
         points = basePoints(shape, earning) * (doubled ? 2 : 1);
         declared = earning;

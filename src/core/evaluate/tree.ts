@@ -1,6 +1,7 @@
 import type { AnswerValue, BranchCondition, DecisionNode, Question } from '../referential/schema.ts';
 import { own } from '../util/own.ts';
-import { EvaluationError, givenValue, type ExpectedAnswer } from './errors.ts';
+import { answerProblem } from '../referential/references.ts';
+import { EvaluationError, givenValue } from './errors.ts';
 import type { PathStep } from './types.ts';
 
 /*
@@ -100,28 +101,10 @@ function follow(ctx: TreeContext, entry: string, source: AnswerSource, record: (
   throw new EvaluationError('referential_invalid', `nodes.${current}`, { problem: 'loop', node: current });
 }
 
+/** Throws `answer_invalid` when the answer is not one the question takes (the loader's own check, `answerProblem`). */
 export function checkAnswer(question: Question, answer: AnswerValue, field: string): void {
-  const bad = (expected: ExpectedAnswer) => new EvaluationError('answer_invalid', field, { question: question.id, given: givenValue(answer), expected });
-  switch (question.type) {
-    case 'boolean':
-      if (typeof answer !== 'boolean') throw bad({ type: 'boolean' });
-      return;
-    case 'choice':
-      if (typeof answer !== 'string' || !hasChoice(question.choices, answer)) throw bad({ type: 'choice', choices: question.choices.map((c) => c.id) });
-      return;
-    case 'number': {
-      const { unit, min, max } = question;
-      if (typeof answer !== 'number' || !Number.isFinite(answer)) throw bad({ type: 'number', unit });
-      if (min !== undefined && answer < min) throw bad({ type: 'number', unit, min });
-      if (max !== undefined && answer > max) throw bad({ type: 'number', unit, max });
-      return;
-    }
-  }
-}
-
-function hasChoice(choices: ReadonlyArray<{ id: string }>, answer: string): boolean {
-  for (const c of choices) if (c.id === answer) return true;
-  return false;
+  const expected = answerProblem(question, answer);
+  if (expected) throw new EvaluationError('answer_invalid', field, { question: question.id, given: givenValue(answer), expected });
 }
 
 export function branchMatches(when: BranchCondition, answer: AnswerValue): boolean {

@@ -41,13 +41,19 @@ export function answerProblem(q: Question, value: AnswerValue): AnswerExpectatio
     case 'boolean':
       return typeof value === 'boolean' ? undefined : { expects: 'boolean' };
     case 'choice':
-      return typeof value === 'string' && q.choices.some((c) => c.id === value) ? undefined : { expects: 'choice', choices: q.choices.map((c) => c.id).join(', ') };
+      return typeof value === 'string' && hasChoice(q.choices, value) ? undefined : { expects: 'choice', choices: q.choices.map((c) => c.id).join(', ') };
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) return { expects: 'number', unit: q.unit };
       if (q.min !== undefined && value < q.min) return { expects: 'number_min', unit: q.unit, bound: q.min };
       if (q.max !== undefined && value > q.max) return { expects: 'number_max', unit: q.unit, bound: q.max };
       return undefined;
   }
+}
+
+// A plain loop: the evaluator asks this for every employee-level answer, and it must not allocate.
+function hasChoice(choices: ReadonlyArray<{ id: string }>, answer: string): boolean {
+  for (const c of choices) if (c.id === answer) return true;
+  return false;
 }
 
 /** Choice ids listed twice, then every broken reference of every scenario, in document order. */

@@ -1,4 +1,4 @@
-import { EvaluationError, type Employee } from '../../core/index.ts';
+import { EvaluationError, type Employee, type Referential } from '../../core/index.ts';
 import { evaluationErrorMessage } from '../../present/evaluation-errors.ts';
 import { serveTagged } from '../persistentWorker.ts';
 import { compactEvaluation, draftPlan, evaluateCompanySync, evaluationDigest, shareEqualParts } from './evaluation.ts';
@@ -20,6 +20,10 @@ import { duerMatrix } from './exports.ts';
 const CHUNK = 250;
 const sessions = new Map<number, Employee[]>();
 
+/** A failure as the page shows it: an evaluation error in French, any other error's own message. */
+const failureText = (error: unknown, referential: Referential): string =>
+  error instanceof EvaluationError ? evaluationErrorMessage(error, referential) : error instanceof Error ? error.message : String(error);
+
 serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
   if (request.type === 'chunk') {
     const list = sessions.get(request.session) ?? [];
@@ -33,7 +37,7 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
     try {
       reply({ type: 'plan', plan: draftPlan(request.inputs, employees, request.draft) });
     } catch (error) {
-      reply({ type: 'error', message: error instanceof EvaluationError ? evaluationErrorMessage(error, request.inputs.referential) : error instanceof Error ? error.message : String(error) });
+      reply({ type: 'error', message: failureText(error, request.inputs.referential) });
     }
     return;
   }
@@ -59,6 +63,6 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
     reply({ type: 'done', evaluation: { ...evaluation, summaries: [], duer, digest: evaluationDigest(evaluation.summaries) }, stored: request.store !== undefined });
   } catch (error) {
     // An EvaluationError of the company's own inputs (an unknown measure): said as the page would say it.
-    reply({ type: 'error', message: error instanceof EvaluationError ? evaluationErrorMessage(error, request.inputs.referential) : error instanceof Error ? error.message : String(error) });
+    reply({ type: 'error', message: failureText(error, request.inputs.referential) });
   }
 });
