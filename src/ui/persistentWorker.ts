@@ -76,14 +76,17 @@ export function persistentWorker<Req, Res>(create: () => Worker, what: string): 
   };
 }
 
-/** Inside a worker: answers each request through `handle`, then takes its message handler back and says `end`. */
-export function serveTagged<Req, Res>(handle: (message: Req, reply: (response: Res) => void) => void | Promise<void>): void {
-  const scope = self as unknown as { onmessage: ((event: MessageEvent<Envelope<Req>>) => void) | null; postMessage(message: Envelope<Res>): void };
+/**
+ * Inside a worker: answers each request through `handle`, then takes its message handler back and says
+ * `end`. A reply may hand buffers over to the page (`transfer`) instead of copying them.
+ */
+export function serveTagged<Req, Res>(handle: (message: Req, reply: (response: Res, transfer?: Transferable[]) => void) => void | Promise<void>): void {
+  const scope = self as unknown as { onmessage: ((event: MessageEvent<Envelope<Req>>) => void) | null; postMessage(message: Envelope<Res>, transfer?: Transferable[]): void };
   const onMessage = async (event: MessageEvent<Envelope<Req>>) => {
     const data = event.data;
     if ('end' in data) return;
     try {
-      await handle(data.message, (response) => scope.postMessage({ id: data.id, message: response }));
+      await handle(data.message, (response, transfer) => scope.postMessage({ id: data.id, message: response }, transfer ?? []));
     } finally {
       scope.onmessage = onMessage;
       scope.postMessage({ id: data.id, end: true });

@@ -3,12 +3,10 @@ import { serveTagged } from '../persistentWorker.ts';
 import { prepareStaffRead } from './staffRead.ts';
 import { shareEmployeeParts } from './sharedParts.ts';
 import { putRecord } from './workerStore.ts';
+import { packChunk } from './packedList.ts';
 import { loadWorkbookReader } from '../../io/staff-xlsx.ts';
 
-/**
- * Employees per message: each one is a task of a millisecond or two for the page to deserialise, which
- * stays short even when a loaded machine gives the page a fraction of a core.
- */
+/** Employees per message: a page of the staff table is one chunk to decode. */
 const CHUNK = 250;
 
 /*
@@ -44,8 +42,10 @@ serveTagged<WorkerRequest, WorkerResponse>(async (request, reply) => {
       });
       stored = true;
     }
+    // Packed (packedList.ts): the page keeps the employees off its heap and decodes the ones it reads.
     for (let i = 0; i < result.employees.length; i += CHUNK) {
-      reply({ type: 'employees', employees: result.employees.slice(i, i + CHUNK), rows: result.rows.slice(i, i + CHUNK) });
+      const packed = packChunk(result.employees.slice(i, i + CHUNK));
+      reply({ type: 'employees', packed, rows: result.rows.slice(i, i + CHUNK) }, [packed.bytes]);
     }
     reply({ type: 'done', result: { ...result, employees: [], rows: [] }, ...(source ? { source } : {}), stored });
   } catch (error) {

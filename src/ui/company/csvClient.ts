@@ -3,6 +3,7 @@ import type { ColumnMapping, StaffCsvResult } from '../../io/staff-csv.ts';
 import { DEFAULT_SLICE_LINES, type ParseProgress } from './csvChunks.ts';
 import { persistentWorker } from '../persistentWorker.ts';
 import { prepareStaffRead, type StaffReadRequest, type StaffSourceInfo } from './staffRead.ts';
+import { packedList, type PackedChunk } from './packedList.ts';
 
 /*
  * The staff file parsed in a Web Worker (csv.worker.ts) when the browser has them, on the main thread
@@ -11,10 +12,10 @@ import { prepareStaffRead, type StaffReadRequest, type StaffSourceInfo } from '.
 
 export type WorkerRequest = StaffReadRequest;
 
-/** The employees come in chunks (each deserialised in a short task), then `done` with the issues. */
+/** The employees come in packed chunks (packedList.ts), then `done` with the issues. */
 export type WorkerResponse =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'employees'; employees: Employee[]; rows: number[] }
+  | { type: 'employees'; packed: PackedChunk; rows: number[] }
   | { type: 'done'; result: StaffCsvResult; source?: StaffSourceInfo; stored: boolean }
   | { type: 'error'; message: string };
 
@@ -58,7 +59,7 @@ export const csvWorker = persistentWorker<WorkerRequest, WorkerResponse>(
 );
 
 function inWorker(request: WorkerRequest, options: ParseOptions): Promise<StaffRead> {
-  const employees: Employee[] = [];
+  const chunks: PackedChunk[] = [];
   const rows: number[] = [];
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(abortError());
@@ -76,14 +77,15 @@ function inWorker(request: WorkerRequest, options: ParseOptions): Promise<StaffR
           return;
         }
         if (message.type === 'employees') {
+          chunks.push(message.packed);
           // push one by one: a spread of 100 000 arguments would overflow the stack
-          for (const e of message.employees) employees.push(e);
           for (const r of message.rows) rows.push(r);
           return;
         }
         options.signal?.removeEventListener('abort', onAbort);
         if (message.type === 'done') {
-          const result = { ...message.result, employees, rows };
+          // Read as an array of employees, decoded where read (a page of the table, a search).
+          const result = { ...message.result, employees: packedList<Employee>(chunks) as Employee[], rows };
           resolve({ result, stored: message.stored, ...(message.source ? { source: message.source } : {}) });
         }
         else reject(new Error(message.message));

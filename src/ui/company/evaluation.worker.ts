@@ -5,18 +5,16 @@ import { compactEvaluation, draftPlan, evaluateCompanySync, evaluationDigest, sh
 import type { EvaluationRequest, EvaluationResponse } from './evaluationClient.ts';
 import { putRecord } from './workerStore.ts';
 import { duerMatrix } from './exports.ts';
+import { packChunk, unpackChunk } from './packedList.ts';
 
 /*
  * Evaluates a company's staff off the main thread: the employees arrive in chunks (each one a short
  * task for the page to send), the evaluation, the company totals, the DUER matrix and the counts the
  * screens show (evaluationDigest) are computed here, the results go
- * back in chunks, and the evaluation is stored here too, so that 100 000 employees never hold the page.
+ * back in packed chunks, and the evaluation is stored here too, so that 100 000 employees never hold the page.
  */
 
-/**
- * Results per message: each one is a task of a millisecond or two for the page to deserialise, which
- * stays short even when a loaded machine gives the page a fraction of a core.
- */
+/** Results per message: the rows in view are one chunk or two to decode. */
 const CHUNK = 250;
 const sessions = new Map<number, Employee[]>();
 
@@ -27,7 +25,7 @@ const failureText = (error: unknown, referential: Referential): string =>
 serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
   if (request.type === 'chunk') {
     const list = sessions.get(request.session) ?? [];
-    for (const e of request.employees) list.push(e);
+    for (const e of request.packed ? unpackChunk<Employee>(request.packed) : request.employees) list.push(e);
     sessions.set(request.session, list);
     return;
   }
@@ -42,9 +40,9 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
     return;
   }
   try {
-    // The compact form (not-exposed factors left out) is what crosses to the page and what is stored:
-    // a tenth of the objects to deserialise.
-    // Equal parts shared (shareEqualParts): what the page deserialises and keeps is mostly references.
+    // The compact form (not-exposed factors left out) is what crosses to the page and what is stored,
+    // its equal parts shared (shareEqualParts) so that the stored record read back on a reload is
+    // mostly references.
     const compact = compactEvaluation(evaluateCompanySync(request.inputs, employees));
     const evaluation = { ...compact, summaries: shareEqualParts(compact.summaries) };
     const duer = duerMatrix(request.inputs.referential, employees, evaluation);
@@ -59,7 +57,11 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
         evaluatedAt: request.store.at,
       });
     }
-    for (let i = 0; i < evaluation.summaries.length; i += CHUNK) reply({ type: 'summaries', summaries: evaluation.summaries.slice(i, i + CHUNK) });
+    // Packed (packedList.ts): the page keeps the summaries off its heap and decodes the rows it shows.
+    for (let i = 0; i < evaluation.summaries.length; i += CHUNK) {
+      const packed = packChunk(evaluation.summaries.slice(i, i + CHUNK));
+      reply({ type: 'summaries', packed }, [packed.bytes]);
+    }
     reply({ type: 'done', evaluation: { ...evaluation, summaries: [], duer, digest: evaluationDigest(evaluation.summaries) }, stored: request.store !== undefined });
   } catch (error) {
     // An EvaluationError of the company's own inputs (an unknown measure): said as the page would say it.

@@ -1,14 +1,14 @@
 import { EvaluationError, type ActionPlan, type Employee } from '../../core/index.ts';
 import { evaluationErrorMessage } from '../../present/evaluation-errors.ts';
 import { persistentWorker } from '../persistentWorker.ts';
-import { stringSharer } from './sharedParts.ts';
+import { chunksOf, packedList, type PackedChunk } from './packedList.ts';
 import { draftPlan, evaluateCompany, type CompanyEvaluation, type CompanyInputs, type EmployeeSummary, type PlanDraftOptions } from './evaluation.ts';
 
 /*
  * The company's staff evaluated in a Web Worker when the browser has them (evaluation.worker.ts), in
  * slices on the main thread otherwise (jsdom, Node): the same evaluator, the same result. The employees
- * are sent a chunk per request — the page serialises 500 at a time, each in its own short task — and
- * the results come back the same way.
+ * are sent a chunk per request — the chunks of a packed staff as they are, otherwise 500 serialised at
+ * a time, each in its own short task — and the results come back packed (packedList.ts).
  */
 
 export interface EvaluationStore {
@@ -20,12 +20,13 @@ export interface EvaluationStore {
 }
 
 export type EvaluationRequest =
-  | { type: 'chunk'; session: number; employees: Employee[] }
+  /** Employees as objects, or a chunk of a packed list passed on as it is (packedList.ts). */
+  | { type: 'chunk'; session: number; employees: Employee[]; packed?: PackedChunk }
   | { type: 'evaluate'; session: number; inputs: CompanyInputs; store?: EvaluationStore }
   | { type: 'draft'; session: number; inputs: CompanyInputs; draft: PlanDraftOptions };
 
 export type EvaluationResponse =
-  | { type: 'summaries'; summaries: EmployeeSummary[] }
+  | { type: 'summaries'; packed: PackedChunk }
   | { type: 'done'; evaluation: CompanyEvaluation; stored: boolean }
   | { type: 'plan'; plan: ActionPlan }
   | { type: 'error'; message: string };
@@ -78,6 +79,12 @@ function ask(request: EvaluationRequest, onReply: (r: EvaluationResponse) => voi
 
 /** The employees sent to the worker a chunk at a time, the page getting its turn between two. */
 async function sendEmployees(session: number, employees: readonly Employee[], signal?: AbortSignal): Promise<void> {
+  // A packed staff (an imported file) goes as its bytes, copied without a single object decoded.
+  const packed = chunksOf(employees);
+  if (packed) {
+    for (const chunk of packed) await ask({ type: 'chunk', session, employees: [], packed: chunk }, () => {}, signal);
+    return;
+  }
   for (let i = 0; i < employees.length; i += CHUNK) {
     await ask({ type: 'chunk', session, employees: employees.slice(i, i + CHUNK) }, () => {}, signal);
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -96,22 +103,15 @@ export async function evaluateOffThread(inputs: CompanyInputs, employees: readon
   if (options.noWorker || typeof Worker === 'undefined') return { evaluation: await evaluateCompany(inputs, employees, options.signal ? { signal: options.signal } : {}).catch(saidAsWorker(inputs)), stored: false };
   const session = ++sessions;
   await sendEmployees(session, employees, options.signal);
-  const summaries: EmployeeSummary[] = [];
+  const chunks: PackedChunk[] = [];
   let outcome: { evaluation: CompanyEvaluation; stored: boolean } | undefined;
   let failure: string | undefined;
-  const share = stringSharer();
   await ask(
     { type: 'evaluate', session, inputs, ...(options.store ? { store: options.store } : {}) },
     (reply) => {
-      if (reply.type === 'summaries')
-        for (const s of reply.summaries) {
-          // Each summary is the page's own object (its parts are shared, never it): its repeated strings
-          // are replaced by one copy (stringSharer).
-          s.regulation = share(s.regulation);
-          if (s.channel) s.channel = share(s.channel);
-          summaries.push(s);
-        }
-      else if (reply.type === 'done') outcome = { evaluation: { ...reply.evaluation, summaries }, stored: reply.stored };
+      if (reply.type === 'summaries') chunks.push(reply.packed);
+      // Read as an array of summaries, decoded where read (the rows in view).
+      else if (reply.type === 'done') outcome = { evaluation: { ...reply.evaluation, summaries: packedList<EmployeeSummary>(chunks) as EmployeeSummary[] }, stored: reply.stored };
       else if (reply.type === 'error') failure = reply.message;
     },
     options.signal,

@@ -2,11 +2,11 @@ import type { Employee } from '../../core/index.ts';
 
 /*
  * Equal parts of many records shared by reference. 100 000 employees or results made of some thirty
- * small objects each cost the page's garbage collector pauses well over 100 ms once they cross from a
- * Web Worker; most of those objects repeat (the same job, the same factor figures), and the structured
- * clone of a message keeps references shared. So the workers share equal parts before posting and
- * storing, and the page receives, keeps and stores a few objects per record. A shared part is never
- * modified in place (records are replaced, never mutated).
+ * small objects each cost a garbage collector pauses well over 100 ms; most of those objects repeat
+ * (the same job, the same factor figures), and a structured clone keeps references shared. So the
+ * workers share equal parts before storing: the records a reload reads back from IndexedDB are a few
+ * objects each. (What crosses to the page on an import or an evaluation is packed, packedList.ts.)
+ * A shared part is never modified in place (records are replaced, never mutated).
  */
 
 /** `share(kind, value)`: the first value of that kind equal to `value`, or `value` itself. */
@@ -78,20 +78,4 @@ export function shareEmployeeParts(employees: readonly Employee[]): Employee[] {
     if (e.temporary) shared.temporary = share('temporary', e.temporary);
     return shared;
   });
-}
-
-/**
- * Equal strings as one. A message's structured clone copies every string anew (it shares objects, not
- * strings): the regulation and channel each of 100 000 summaries repeats would survive in the page's
- * young heap and make each of its garbage collections copy them. Replaced on arrival by the first
- * equal one, the copies die young, where collecting them costs nothing.
- */
-export function stringSharer(): <T extends string>(value: T) => T {
-  const pool = new Map<string, string>();
-  return <T extends string>(value: T): T => {
-    const found = pool.get(value);
-    if (found !== undefined) return found as T;
-    pool.set(value, value);
-    return value;
-  };
 }

@@ -3,6 +3,7 @@ import { openStored, publicationsKey, type ActionPlanRecord, type CompanyRecord,
 import { buildCompanyFile, recordsFromCompanyFile, type CompanyFile } from './companyFile.ts';
 import { compactEvaluation, type CompanyEvaluation } from './evaluation.ts';
 import { readPublicationLog, type LoggedStatus } from './homologation.ts';
+import { cloneable } from './packedList.ts';
 
 /*
  * The company workspace's reads and writes, over the Dexie tables as they are (schema v2): one
@@ -88,7 +89,7 @@ export async function updateCompany(db: LogigrammeDb, id: string, patch: Partial
 }
 
 export async function saveStaff(db: LogigrammeDb, companyId: string, year: number, employees: Employee[], source: StaffRecord['source'] | undefined, now = isoNow()): Promise<void> {
-  await db.staff.put({ key: staffKey(companyId, year), companyId, year, employees, ...(source ? { source } : {}), updatedAt: now });
+  await db.staff.put({ key: staffKey(companyId, year), companyId, year, employees: cloneable(employees), ...(source ? { source } : {}), updatedAt: now });
 }
 
 export async function previousStaff(db: LogigrammeDb, companyId: string, year: number): Promise<Employee[]> {
