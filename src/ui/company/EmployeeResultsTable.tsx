@@ -32,10 +32,12 @@ function useRowWindow(scroller: RefObject<HTMLDivElement | null>, count: number)
     const box = scroller.current;
     if (!box) return;
     const update = () => setView((v) => (v.top === box.scrollTop && v.height === box.clientHeight ? v : { top: box.scrollTop, height: box.clientHeight }));
-    update();
     box.addEventListener('scroll', update, { passive: true });
+    // The box's first size comes from the observer, once the browser has laid the page out: read here,
+    // it would force the layout of the whole step inside the task that mounts it.
     const resize = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(update);
-    resize?.observe(box);
+    if (resize) resize.observe(box);
+    else update();
     return () => {
       box.removeEventListener('scroll', update);
       resize?.disconnect();

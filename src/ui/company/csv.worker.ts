@@ -1,3 +1,4 @@
+import type { Employee } from '../../core/index.ts';
 import type { WorkerRequest, WorkerResponse } from './csvClient.ts';
 import { serveTagged } from '../persistentWorker.ts';
 import { prepareStaffRead } from './staffRead.ts';
@@ -8,6 +9,8 @@ import { loadWorkbookReader } from '../../io/staff-xlsx.ts';
 
 /** Employees per message: a page of the staff table is one chunk to decode. */
 const CHUNK = 250;
+/** The parts employees share (shareEmployeeParts), written once per chunk. */
+const EMPLOYEE_PARTS: ReadonlyArray<keyof Employee> = ['jobs', 'answers', 'absences', 'temporary'];
 
 /*
  * Reads a staff file off the main thread: decoding, the workbook reader and the parse of a 100 000-line
@@ -44,7 +47,7 @@ serveTagged<WorkerRequest, WorkerResponse>(async (request, reply) => {
     }
     // Packed (packedList.ts): the page keeps the employees off its heap and decodes the ones it reads.
     for (let i = 0; i < result.employees.length; i += CHUNK) {
-      const packed = packChunk(result.employees.slice(i, i + CHUNK));
+      const packed = packChunk(result.employees.slice(i, i + CHUNK), EMPLOYEE_PARTS);
       reply({ type: 'employees', packed, rows: result.rows.slice(i, i + CHUNK) }, [packed.bytes]);
     }
     reply({ type: 'done', result: { ...result, employees: [], rows: [] }, ...(source ? { source } : {}), stored });

@@ -14,18 +14,56 @@ export interface PackedChunk {
   count: number;
 }
 
-/** Items a decoded chunk holds, and decoded chunks kept: a window of rows, a walk in order. */
+/** Decoded chunks kept: a window of rows, a walk in order. */
 const KEPT_CHUNKS = 4;
 
-/** Packs items (JSON data: strings, numbers, booleans, plain objects and arrays) into one chunk. */
-export function packChunk<T>(items: readonly T[]): PackedChunk {
-  const bytes = new TextEncoder().encode(JSON.stringify(items));
+/** A chunk's JSON: each shared field's distinct values once (`parts`), the items naming them by number. */
+interface ChunkText {
+  shared: string[];
+  parts: unknown[];
+  items: Array<Record<string, unknown>>;
+}
+
+/**
+ * Packs items (JSON data: strings, numbers, booleans, plain objects and arrays) into one chunk. The
+ * `shared` fields repeat from item to item (the same factor figures, the same job list): each distinct
+ * value is written once per chunk, which keeps 100 000 result summaries to a few dozen megabytes rather
+ * than sixty — memory outside the heap still counts towards the collector's pace.
+ */
+export function packChunk<T extends object>(items: readonly T[], shared: ReadonlyArray<keyof T & string> = []): PackedChunk {
+  const parts: unknown[] = [];
+  // The workers share equal parts by reference (sharedParts.ts): a reference seen is found at once,
+  // an equal value by its text.
+  const byReference = new Map<unknown, number>();
+  const byText = new Map<string, number>();
+  const partOf = (value: unknown): number => {
+    let at = byReference.get(value);
+    if (at !== undefined) return at;
+    const text = JSON.stringify(value);
+    at = byText.get(text);
+    if (at === undefined) {
+      at = parts.push(value) - 1;
+      byText.set(text, at);
+    }
+    if (typeof value === 'object' && value !== null) byReference.set(value, at);
+    return at;
+  };
+  const packed = items.map((item) => {
+    const copy = { ...item } as Record<string, unknown>;
+    for (const field of shared) if (copy[field] !== undefined) copy[field] = partOf(copy[field]);
+    return copy;
+  });
+  const text: ChunkText = { shared: [...shared], parts, items: packed };
+  const bytes = new TextEncoder().encode(JSON.stringify(text));
   // The encoder's buffer is exactly the text's bytes: it can be transferred as it is.
   return { bytes: bytes.buffer as ArrayBuffer, count: items.length };
 }
 
+/** The items of a chunk; items of one chunk share their equal parts (read-only, as every list of the app). */
 export function unpackChunk<T>(chunk: PackedChunk): T[] {
-  return JSON.parse(new TextDecoder().decode(chunk.bytes)) as T[];
+  const { shared, parts, items } = JSON.parse(new TextDecoder().decode(chunk.bytes)) as ChunkText;
+  for (const item of items) for (const field of shared) if (item[field] !== undefined) item[field] = parts[item[field] as number];
+  return items as T[];
 }
 
 const packedChunks = new WeakMap<object, readonly PackedChunk[]>();
