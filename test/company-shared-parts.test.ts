@@ -9,8 +9,8 @@ import { generatedStaffCsv } from './e2e/support/company-staff.ts';
 
 /*
  * The staff-file worker and the evaluation worker share the equal parts of the employees and of the
- * summaries before they cross to the page (and are stored): the page must get the same values, with far
- * fewer objects to deserialise and keep.
+ * summaries before they store them (and pack them for the page, each shared part once per chunk): a
+ * reload must read the same values back, with far fewer objects to deserialise and keep.
  */
 
 const loaded = loadReferentialText(readFileSync(join(import.meta.dirname, '..', 'referentials', 'exemple-atelier.json'), 'utf8'));
@@ -46,7 +46,7 @@ describe('summaries with their equal parts shared', () => {
     // that change only the points: the parts repeat, the summaries do not.
     expect(objectCount(original)).toBeGreaterThan(2000 * 10);
     expect(objectCount(shared)).toBeLessThan(2000 + 500);
-    // What the worker posts keeps the sharing within one message, and the values.
+    // What the worker stores keeps the sharing within one record, and the values.
     const received = structuredClone(shared.slice(0, 1000));
     expect(received).toStrictEqual(copy.slice(0, 1000));
     expect(objectCount(received)).toBeLessThan(1000 + 500);

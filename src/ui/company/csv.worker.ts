@@ -1,16 +1,13 @@
-import type { Employee } from '../../core/index.ts';
 import type { WorkerRequest, WorkerResponse } from './csvClient.ts';
 import { serveTagged } from '../persistentWorker.ts';
 import { prepareStaffRead } from './staffRead.ts';
-import { shareEmployeeParts } from './sharedParts.ts';
+import { EMPLOYEE_PARTS, shareEmployeeParts } from './sharedParts.ts';
 import { putRecord } from './workerStore.ts';
 import { packChunk } from './packedList.ts';
 import { loadWorkbookReader } from '../../io/staff-xlsx.ts';
 
 /** Employees per message: a page of the staff table is one chunk to decode. */
 const CHUNK = 250;
-/** The parts employees share (shareEmployeeParts), written once per chunk. */
-const EMPLOYEE_PARTS: ReadonlyArray<keyof Employee> = ['jobs', 'answers', 'absences', 'temporary'];
 
 /*
  * Reads a staff file off the main thread: decoding, the workbook reader and the parse of a 100 000-line

@@ -362,6 +362,9 @@ export function draftPlan(inputs: CompanyInputs, employees: readonly Employee[],
   return actionPlanDraft({ referential: draft.referential, staff, employees, year: draft.year, start: draft.start });
 }
 
+/** The fields whose values repeat from summary to summary (a packed chunk writes each once, packedList.ts). */
+export const SUMMARY_PARTS: ReadonlyArray<keyof EmployeeSummary> = ['regulation', 'factors', 'exposed', 'toAnalyse', 'declared', 'dsn', 'channel', 'noLegalThreshold', 'temporary', 'absence', 'listed'];
+
 /**
  * The summaries with every repeated part shared by reference (sharedParts.ts): a factor's figures, a
  * list of codes, an absence, the factor list as a whole. Employees of the same job and hours have equal

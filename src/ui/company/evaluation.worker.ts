@@ -1,7 +1,7 @@
 import { EvaluationError, type Employee, type Referential } from '../../core/index.ts';
 import { evaluationErrorMessage } from '../../present/evaluation-errors.ts';
 import { serveTagged } from '../persistentWorker.ts';
-import { compactEvaluation, draftPlan, evaluateCompanySync, evaluationDigest, shareEqualParts, type EmployeeSummary } from './evaluation.ts';
+import { compactEvaluation, draftPlan, evaluateCompanySync, evaluationDigest, shareEqualParts, SUMMARY_PARTS } from './evaluation.ts';
 import type { EvaluationRequest, EvaluationResponse } from './evaluationClient.ts';
 import { putRecord } from './workerStore.ts';
 import { duerMatrix } from './exports.ts';
@@ -16,8 +16,6 @@ import { packChunk, unpackChunk } from './packedList.ts';
 
 /** Results per message: the rows in view are one chunk or two to decode. */
 const CHUNK = 250;
-/** The parts summaries share (shareEqualParts), written once per chunk. */
-const SUMMARY_PARTS: ReadonlyArray<keyof EmployeeSummary> = ['regulation', 'factors', 'exposed', 'toAnalyse', 'declared', 'dsn', 'channel', 'noLegalThreshold', 'temporary', 'absence', 'listed'];
 const sessions = new Map<number, Employee[]>();
 
 /** A failure as the page shows it: an evaluation error in French, any other error's own message. */

@@ -59,6 +59,9 @@ export function partSharer(): <T>(kind: string, value: T) => T {
   };
 }
 
+/** The fields whose values shareEmployeeParts shares (a packed chunk writes each once, packedList.ts). */
+export const EMPLOYEE_PARTS: ReadonlyArray<keyof Employee> = ['jobs', 'answers', 'absences', 'temporary'];
+
 /**
  * Employees with their repeated parts shared: each job, the job list, the answers, the absences, the
  * agency. The contract (its reference is the employee's own) and the id stay each employee's.
