@@ -16,10 +16,13 @@ const ROW_HEIGHT = 72;
 
 type Filter = 'all' | 'exposed' | 'changed';
 
-/** Rows drawn beyond the visible ones, above and below: a fast scroll shows no blank before the redraw. */
-const OVERSCAN = 8;
-/** Rows drawn when the table has no layout (jsdom; a hidden table). */
-const UNLAID_ROWS = 50;
+/**
+ * Rows drawn beyond the visible ones, above and below: a fast scroll shows no blank before the redraw.
+ * Few: every row drawn is laid out again with the whole table, in the task that draws it.
+ */
+const OVERSCAN = 4;
+/** Rows drawn before the box's size is known (its first layout; jsdom; a hidden table): about a view. */
+const UNLAID_ROWS = 20;
 
 /**
  * The rows in view of the scrolling box, from its scroll position and the fixed row height: the same

@@ -15,7 +15,8 @@ import { DataTable, numeric } from '../components/DataTable.tsx';
 import { takeChosenFile } from '../files.ts';
 
 const t = frCompany.staff;
-const PAGE = 50;
+/** Employees per page of the staff table: a page is laid out in the task that draws it. */
+const PAGE = 25;
 const ISSUES_PAGE = 100;
 
 /** The staff of the year: a CSV file imported whole (or refused whole), or edited line by line. */
