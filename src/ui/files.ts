@@ -39,7 +39,7 @@ export function readFileText(file: File): Promise<string> {
 }
 
 /** `Blob.arrayBuffer()` where available, FileReader otherwise (jsdom). */
-export function readFileBytes(file: File): Promise<ArrayBuffer> {
+export function readFileBytes(file: Blob): Promise<ArrayBuffer> {
   if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
   return new Promise((resolve, reject) => {
     const reader = new FileReader();

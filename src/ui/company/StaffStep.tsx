@@ -6,7 +6,7 @@ import { formatDate, formatNumber } from '../../present/fr.ts';
 import { useDb } from '../context.ts';
 import { frCompany } from '../i18n/fr-company.ts';
 import type { StepProps } from './stepProps.ts';
-import { downloadText, readFileBytes } from './download.ts';
+import { downloadText } from './download.ts';
 import { EmployeeEditor } from './EmployeeEditor.tsx';
 import { safeFileName } from './exports.ts';
 import { Pager } from './Pager.tsx';
@@ -31,12 +31,12 @@ export function StaffStep({ snapshot, actor, workspace }: StepProps) {
   const [filter, setFilter] = useState('');
   const [page, setPage] = useState(0);
 
-  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = takeChosenFile(event.currentTarget);
     if (!file) return;
-    // Bytes, not text: the encoding is detected (and said), and a workbook is read as one.
-    const bytes = await readFileBytes(file);
-    actor.send({ type: 'CSV.IMPORT', file: file.name, bytes, at: isoNow() });
+    // The file itself, not its text: read as bytes where it is parsed (in the worker, not on the page),
+    // its encoding detected (and said), a workbook read as one.
+    actor.send({ type: 'CSV.IMPORT', file: file.name, blob: file, at: isoNow() });
   };
 
   const copyPrevious = async () => {
@@ -95,7 +95,7 @@ export function StaffStep({ snapshot, actor, workspace }: StepProps) {
           {t.fileHelp}
         </p>
         <label htmlFor={`${id}-file`}>{t.fileLabel}</label>{' '}
-         <input id={`${id}-file`} type="file" accept=".csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby={`${id}-help`} disabled={importing} onChange={(e) => void onFile(e)} data-testid="staff-file" />
+         <input id={`${id}-file`} type="file" accept=".csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby={`${id}-help`} disabled={importing} onChange={onFile} data-testid="staff-file" />
         <div aria-live="polite" className="import-status">
           {csv.status === 'parsing' && (
             <div role="status" data-testid="csv-progress">

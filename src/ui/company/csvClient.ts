@@ -2,6 +2,7 @@ import type { Employee, Referential } from '../../core/index.ts';
 import type { ColumnMapping, StaffCsvResult } from '../../io/staff-csv.ts';
 import { DEFAULT_SLICE_LINES, type ParseProgress } from './csvChunks.ts';
 import { persistentWorker } from '../persistentWorker.ts';
+import { readFileBytes } from '../files.ts';
 import { prepareStaffRead, type StaffReadRequest, type StaffSourceInfo } from './staffRead.ts';
 import { packedList, type PackedChunk } from './packedList.ts';
 
@@ -38,8 +39,11 @@ export interface ParseOptions {
   store?: WorkerRequest['store'];
 }
 
-/** A staff file (its bytes, or its text) read against a referential, in the worker when there is one. */
-export function parseStaffFile(file: { bytes?: ArrayBuffer; text?: string }, referential: Referential, options: ParseOptions = {}): Promise<StaffRead> {
+/**
+ * A staff file (the file itself, its bytes, or its text) read against a referential, in the worker when
+ * there is one. The file itself crosses to the worker as a handle: the page neither reads nor copies it.
+ */
+export function parseStaffFile(file: { blob?: Blob; bytes?: ArrayBuffer; text?: string }, referential: Referential, options: ParseOptions = {}): Promise<StaffRead> {
   const request: WorkerRequest = { ...file, referential, sliceLines: options.sliceLines ?? DEFAULT_SLICE_LINES, ...(options.mapping ? { mapping: options.mapping } : {}) };
   if (!options.noWorker && typeof Worker !== 'undefined') return inWorker(options.store ? { ...request, store: options.store } : request, options);
   return inThread(request, options);
@@ -99,7 +103,9 @@ function inWorker(request: WorkerRequest, options: ParseOptions): Promise<StaffR
 }
 
 async function inThread(request: WorkerRequest, options: ParseOptions): Promise<StaffRead> {
-  const { source, steps } = await prepareStaffRead(request);
+  // Read here with the page's reader (jsdom has no Blob.arrayBuffer).
+  const { blob, ...rest } = request;
+  const { source, steps } = await prepareStaffRead(blob ? { ...rest, bytes: await readFileBytes(blob) } : rest);
   let step = steps.next();
   while (!step.done) {
     options.onProgress?.(step.value);

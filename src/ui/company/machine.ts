@@ -20,8 +20,9 @@ import { isStep, nextStep, previousStep, stepAvailable, stepComplete, STEPS, typ
 
 export type StaffSource = NonNullable<StaffRecord['source']>;
 
-/** A chosen staff file: its bytes (the app) or its text (tests). */
+/** A chosen staff file: the file itself (the app, read where it is parsed), its bytes, or its text (tests). */
 export interface StaffFileInput {
+  blob?: Blob;
   bytes?: ArrayBuffer;
   text?: string;
 }
@@ -78,7 +79,7 @@ export type CompanyEvent =
   | { type: 'REFERENTIAL.SET'; referential: ReferentialChoice }
   | { type: 'ANSWER.SET'; question: string; value: AnswerValue | undefined }
   | { type: 'MEASURE.SET'; measure: string; inPlace: boolean; since?: string }
-  | { type: 'CSV.IMPORT'; file: string; text?: string; bytes?: ArrayBuffer; at: string }
+  | { type: 'CSV.IMPORT'; file: string; text?: string; bytes?: ArrayBuffer; blob?: Blob; at: string }
   /** The columns of a refused file mapped by the user: remembered, and the same file read again. */
   | { type: 'CSV.REMAP'; mapping: ColumnMapping }
   | { type: 'CSV.PROGRESS'; done: number; total: number }
@@ -218,7 +219,7 @@ export const companyMachine = setup({
     saveMeasures: emit(({ context }) => ({ type: 'company.save' as const, patch: { measures: context.measures } })),
     startCsv: assign(({ event }) => {
       assertEvent(event, 'CSV.IMPORT');
-      const input: StaffFileInput = event.bytes !== undefined ? { bytes: event.bytes } : { text: event.text ?? '' };
+      const input: StaffFileInput = event.blob ? { blob: event.blob } : event.bytes !== undefined ? { bytes: event.bytes } : { text: event.text ?? '' };
       return { csv: { status: 'parsing' as const, file: event.file, done: 0, total: 0, at: event.at, input } };
     }),
     remapCsv: assign(({ context, event }) => {

@@ -10,7 +10,9 @@ import { looksLikeXlsx, parseStaffSheetSteps, readWorkbook } from '../../io/staf
  */
 
 export interface StaffReadRequest {
-  /** The file's bytes (the app); or its text, already decoded (tests, the staff editor). */
+  /** The chosen file (the app), read where it is parsed. */
+  blob?: Blob;
+  /** The file's bytes; or its text, already decoded (tests, the staff editor). */
   bytes?: ArrayBuffer;
   text?: string;
   referential: Referential;
@@ -43,10 +45,11 @@ export async function prepareStaffRead(request: StaffReadRequest): Promise<{ sou
       return { employees: [], rows: [], issues: [{ row: 1, column: '', message }] };
     })(),
   });
-  if (request.bytes === undefined) return { steps: parseStaffCsvSteps(request.text ?? '', request.referential, options) };
-  const bytes = new Uint8Array(request.bytes);
+  const buffer = request.blob ? await request.blob.arrayBuffer() : request.bytes;
+  if (buffer === undefined) return { steps: parseStaffCsvSteps(request.text ?? '', request.referential, options) };
+  const bytes = new Uint8Array(buffer);
   if (looksLikeXlsx(bytes)) {
-    const book = await readWorkbook(request.bytes, request.sheet);
+    const book = await readWorkbook(buffer, request.sheet);
     if (!book.ok) return failed({ format: 'xlsx' }, book.issue.message);
     return { source: { format: 'xlsx', sheet: book.value.sheet, sheets: book.value.sheets }, steps: parseStaffSheetSteps(book.value, request.referential, options) };
   }
