@@ -35,7 +35,7 @@ describe('the homologation dossier carries the headcount estimate (D4163-6)', ()
     );
     await screen.findByTestId('dossier');
     fireEvent.change(screen.getByLabelText('Année d’exposition de l’estimation'), { target: { value: '2024' } });
-    upload('Fichier du personnel de l’échantillon 1 (CSV)', 'salaries-exemple.csv', read('examples/salaries-exemple.csv'), 'text/csv');
+    upload('Fichier du personnel de l’échantillon 1 (CSV ou Excel)', 'salaries-exemple.csv', read('examples/salaries-exemple.csv'), 'text/csv');
     upload('Réponses de l’entreprise de l’échantillon 1 (JSON)', 'entreprise-exemple.json', read('examples/entreprise-exemple.json'), 'application/json');
     fireEvent.change(screen.getByLabelText('Poids de l’échantillon 1'), { target: { value: '10' } });
     const estimate = await screen.findByTestId('estimate', {}, { timeout: 5000 });

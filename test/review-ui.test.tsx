@@ -11,6 +11,8 @@ import { reviewGraph } from '../src/ui/review/graph.ts';
 import { ReviewScreen } from '../src/ui/review/ReviewScreen.tsx';
 import { COMPANY_JSON, modifiedSample, SAMPLE_TEXT, STAFF_CSV } from './e2e/support/review-fixtures.ts';
 import { installFlowShims } from './support/flow-shims.ts';
+import writeXlsxFile from 'write-excel-file/universal';
+import { COLUMN_LABELS, type StaffColumn } from '../src/io/staff-columns.ts';
 
 /*
  * The comparison screen (#/comparer) in jsdom over fake-indexeddb: two stored versions of the sample
@@ -89,6 +91,16 @@ function blobText(blob: Blob): Promise<string> {
   });
 }
 
+/** jsdom's Blob has no arrayBuffer(): its FileReader reads it. */
+function blobBytes(blob: Blob): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
 /** Captures what the screen offers as a download, instead of navigating jsdom to a blob URL. */
 function captureDownloads() {
   const blobs: Blob[] = [];
@@ -164,7 +176,7 @@ describe('the comparison screen', () => {
 
     // 6. The effect on the example staff in 2024.
     fireEvent.change(screen.getByLabelText('Année d’exposition'), { target: { value: '2024' } });
-    upload('Fichier du personnel (CSV)', 'salaries-exemple.csv', STAFF_CSV, 'text/csv');
+    upload('Fichier du personnel (CSV ou Excel)', 'salaries-exemple.csv', STAFF_CSV, 'text/csv');
     upload('Réponses de l’entreprise et mesures en place (JSON)', 'entreprise-exemple.json', COMPANY_JSON, 'application/json');
     const effect = await screen.findByTestId('impact', {}, { timeout: 5000 });
     expect(within(effect).getByRole('status').textContent).toBe('Année 2024 : 8 salariés évalués avec les deux versions, dont 1 change de verdict ou de points.');
@@ -209,7 +221,7 @@ describe('the comparison screen', () => {
     //    Main jobs: six mechanics (POLY-01 50 / 50 → the first listed, mecanicien), two night agents.
     //    agent-nuit: 2 × 10 = 20 workers; night work NUIT-01 → 10 (50 %) before, 0 after (95 < 100);
     //    alternating shifts NUIT-02 → 10 in both. Whole: 8 × 10 = 80 workers, night work 10 → 0.
-    upload('Fichier du personnel de l’échantillon 1 (CSV)', 'salaries-exemple.csv', STAFF_CSV, 'text/csv');
+    upload('Fichier du personnel de l’échantillon 1 (CSV ou Excel)', 'salaries-exemple.csv', STAFF_CSV, 'text/csv');
     upload('Réponses de l’entreprise de l’échantillon 1 (JSON)', 'entreprise-exemple.json', COMPANY_JSON, 'application/json');
     fireEvent.change(screen.getByLabelText('Poids de l’échantillon 1'), { target: { value: '10' } });
     const estimate = await screen.findByTestId('estimate', {}, { timeout: 5000 });
@@ -226,6 +238,29 @@ describe('the comparison screen', () => {
     expect(csv).toContain('Ensemble (toute la branche);Travail de nuit;80;10;12,5\u202f%;80;0;0\u202f%');
   });
 
+  it('takes the staff as the company workspace does: an Excel workbook with French headers gives the same effect as the CSV', async () => {
+    await importReferentialText(db, SAMPLE_TEXT);
+    await importReferentialText(db, modifiedSample());
+    window.location.hash = '#/comparer/exemple-atelier%401.0.0/exemple-atelier%401.1.0';
+    renderScreen();
+    await screen.findByTestId('summary-total');
+    fireEvent.change(screen.getByLabelText('Année d’exposition'), { target: { value: '2024' } });
+    // The example staff file, its headers in French (« Matricule », « Heures annuelles »…), hours as numbers.
+    const [header, ...lines] = STAFF_CSV.trim().split(/\r?\n/).map((l) => l.split(';'));
+    const french = header!.map((h) => (h in COLUMN_LABELS ? COLUMN_LABELS[h as StaffColumn] : h));
+    const rows = [french, ...lines.map((l) => l.map((c, j) => (c === '' ? null : j === 1 ? Number(c.replace(',', '.')) : c)))];
+    const write = writeXlsxFile as unknown as (data: unknown, options?: unknown) => { toBlob(): Promise<Blob> };
+    const book = await (await write(rows, { sheet: 'Paie' })).toBlob();
+    fireEvent.change(screen.getByLabelText('Fichier du personnel (CSV ou Excel)'), {
+      target: { files: [new File([await blobBytes(book)], 'paie-2024.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })] },
+    });
+    upload('Réponses de l’entreprise et mesures en place (JSON)', 'entreprise-exemple.json', COMPANY_JSON, 'application/json');
+    const effect = await screen.findByTestId('impact', {}, { timeout: 5000 });
+    expect(within(effect).getByRole('status').textContent).toBe('Année 2024 : 8 salariés évalués avec les deux versions, dont 1 change de verdict ou de points.');
+    expect([...effect.querySelectorAll('tbody')].map((t) => t.getAttribute('data-employee'))).toEqual(['NUIT-01']);
+    expect(screen.getByText(/paie-2024\.xlsx \(classeur Excel, feuille « Paie »\)/)).toBeTruthy();
+  });
+
   it('lists the located errors of a staff file, and evaluates nobody', async () => {
     await importReferentialText(db, SAMPLE_TEXT);
     await importReferentialText(db, modifiedSample());
@@ -233,7 +268,7 @@ describe('the comparison screen', () => {
     renderScreen();
     await screen.findByTestId('summary-total');
     // Line 3: an unknown job; line 2: a non-numeric annual duration.
-    upload('Fichier du personnel (CSV)', 'faux.csv', 'id;annual_hours;birth_year;jobs\nA1;beaucoup;1980;mecanicien\nA2;1607;1980;plombier\n', 'text/csv');
+    upload('Fichier du personnel (CSV ou Excel)', 'faux.csv', 'id;annual_hours;birth_year;jobs\nA1;beaucoup;1980;mecanicien\nA2;1607;1980;plombier\n', 'text/csv');
     upload('Réponses de l’entreprise et mesures en place (JSON)', 'entreprise-exemple.json', COMPANY_JSON, 'application/json');
     const errors = await screen.findByTestId('staff-errors');
     expect(errors.textContent).toContain('« faux.csv » : 2 erreurs, aucun salarié évalué.');

@@ -1,6 +1,9 @@
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_INSTALL_TIMEOUT_MS } from './support/chromium.ts';
@@ -11,7 +14,8 @@ import { expectOnlyOwnOrigin, openSession, type BrowserSession, type PageWatch }
  * The company side of the law round (issue 9) in Chromium: a referential homologated by an arrêté of
  * 30 November 2016 applied to 2026 — deemed homologated only until 27 March 2026 (décret n° 2025-277
  * du 25 mars 2025, art. 2), so no presumption of good faith for the 2026 declaration (L4163-2) —, a staff
- * with a long absence and a temporary worker, the declaration (without the temp worker) and the
+ * with a long absence and a temporary worker — every verdict, exposure and point on the page equal to
+ * what the built command line gives on the same files —, the declaration (without the temp worker) and the
  * agency's sheet, the agreement / action-plan draft with a refused theme choice and the penalty at
  * stake, then a prevention measure that makes the declaration filed wrong: the correction file with
  * code 99. axe-core finds no critical or serious violation; no request leaves the app's origin.
@@ -130,6 +134,43 @@ describe('the company workspace and the law of 2026 in Chromium', () => {
     await page.getByTestId('explanation').screenshot({ path: join(SHOTS, 'company-law-01b-explication-absence.png') });
     await page.getByRole('button', { name: 'Fermer l’explication' }).click();
     await axe('results of 2026');
+  });
+
+  it('shows for every employee and factor what the command line gives on the same files', async () => {
+    // The same referential, answers and staff file through the built CLI (`logigramme evaluate`, the
+    // code the package ships), one CSV line per employee and factor: its verdict, the exposure of the
+    // group that decides it, and the employee's points — against the page's results table.
+    const dir = mkdtempSync(join(tmpdir(), 'logigramme-conformance-'));
+    try {
+      writeFileSync(join(dir, 'referentiel.json'), homologatedReferential());
+      writeFileSync(join(dir, 'personnel.csv'), STAFF_2026);
+      writeFileSync(join(dir, 'entreprise.json'), JSON.stringify({ formatVersion: 1, company: { name: 'Atelier Loi SAS' }, referential: { id: 'atelier-homologue-2016' }, answers: { 'q-activite': 'atelier' }, measures: [] }));
+      const cli = spawnSync(process.execPath, ['bin/logigramme.mjs', 'evaluate', join(dir, 'referentiel.json'), '--answers', join(dir, 'entreprise.json'), '--staff', join(dir, 'personnel.csv'), '--year', '2026', '--format', 'csv'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+      expect(cli.status, cli.stderr).toBe(0);
+      const lines = Papa.parse<Record<string, string>>(cli.stdout.trim(), { header: true }).data;
+      const employees = [...new Set(lines.map((l) => l.employee!))];
+      expect(employees).toEqual(['MEC-01', 'NUIT-01', 'MEC-04', 'INT-01']);
+      let compared = 0;
+      for (const employee of employees) {
+        const own = lines.filter((l) => l.employee === employee);
+        await expect(page.locator(`.employee-results-table tr[data-employee="${employee}"]`).getAttribute('data-points')).resolves.toBe(own[0]!.points);
+        for (const line of own) {
+          const shown = cell(employee, line.factor!);
+          // The table shows the factors of the year's results; a factor it leaves out must be not exposed.
+          if ((await shown.count()) === 0) {
+            expect(line.verdict, `${employee} ${line.factor}`).toBe('not_exposed');
+            continue;
+          }
+          await expect(shown.getAttribute('data-verdict'), `${employee} ${line.factor}`).resolves.toBe(line.verdict);
+          const exposure = await shown.getAttribute('data-exposure');
+          if (exposure !== null) expect(Number(exposure), `${employee} ${line.factor}`).toBe(Number(line.exposure));
+          compared++;
+        }
+      }
+      expect(compared).toBeGreaterThan(employees.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exports the declaration without the temp worker, and the agency its sheet', async () => {

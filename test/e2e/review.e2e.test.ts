@@ -100,7 +100,7 @@ describe('comparing two versions in Chromium', () => {
 
   it('lists NUIT-01 in the impact table for 2024, with its cause', async () => {
     await page.getByLabel('Année d’exposition').fill('2024');
-    await page.getByLabel('Fichier du personnel (CSV)', { exact: true }).setInputFiles({ name: 'salaries-exemple.csv', mimeType: 'text/csv', buffer: Buffer.from(STAFF_CSV) });
+    await page.getByLabel('Fichier du personnel (CSV ou Excel)', { exact: true }).setInputFiles({ name: 'salaries-exemple.csv', mimeType: 'text/csv', buffer: Buffer.from(STAFF_CSV) });
     await page.getByLabel('Réponses de l’entreprise et mesures en place (JSON)', { exact: true }).setInputFiles({ name: 'entreprise-exemple.json', mimeType: 'application/json', buffer: Buffer.from(COMPANY_JSON) });
     const row = page.locator('[data-testid="impact"] tbody[data-employee="NUIT-01"] tr[data-factor="night_work"]');
     await row.waitFor();
@@ -146,7 +146,7 @@ describe('comparing two versions in Chromium', () => {
     // agent-nuit: 2 night agents × (10 + 2) = 24 workers; night work NUIT-01 → 12 (50 %) before, 0 after.
     for (const [n, weight] of [[1, '10'], [2, '2']] as const) {
       if (n === 2) await page.getByRole('button', { name: 'Ajouter un échantillon' }).click();
-      await page.getByLabel(`Fichier du personnel de l’échantillon ${n} (CSV)`).setInputFiles({ name: 'salaries-exemple.csv', mimeType: 'text/csv', buffer: Buffer.from(STAFF_CSV) });
+      await page.getByLabel(`Fichier du personnel de l’échantillon ${n} (CSV ou Excel)`).setInputFiles({ name: 'salaries-exemple.csv', mimeType: 'text/csv', buffer: Buffer.from(STAFF_CSV) });
       await page.getByLabel(`Réponses de l’entreprise de l’échantillon ${n} (JSON)`).setInputFiles({ name: 'entreprise-exemple.json', mimeType: 'application/json', buffer: Buffer.from(COMPANY_JSON) });
       await page.getByLabel(`Poids de l’échantillon ${n}`).fill(weight);
     }

@@ -11,7 +11,8 @@ import type { AbsenceResult, ArithmeticStep, Contribution, DsnEntry, EmployeeRes
 import { absenceEffect, type AbsenceEffect } from './absence.ts';
 import { own } from '../util/own.ts';
 import { traceTree } from './tree.ts';
-import { checkEmployeeAnswers, MAX_ANNUAL_HOURS, SHARE_TOLERANCE, type EvaluationSetup, type Period } from './setup.ts';
+import { MAX_ANNUAL_HOURS, SHARE_TOLERANCE } from '../util/constants.ts';
+import { checkEmployeeAnswers, type EvaluationSetup, type Period } from './setup.ts';
 
 /*
  * The general path: one employee evaluated by following the plan task by task, with every figure kept

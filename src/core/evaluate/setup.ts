@@ -18,10 +18,6 @@ import type { EvaluationOptions } from './types.ts';
 
 export type CompanyAnswers = Pick<CompanyInput, 'answers' | 'measures'>;
 
-/** Tolerance on shares summing to 100 %, for spreadsheet figures such as 33.33 + 33.33 + 33.34. */
-export const SHARE_TOLERANCE = 0.01;
-/** Hours in a leap year (366 × 24): no annual working time exceeds it. */
-export const MAX_ANNUAL_HOURS = 8784;
 
 /**
  * A part of the year with one set of prevention measures in place. A measure put in place during the

@@ -8,7 +8,8 @@ import { absenceResult, bornBeforeJuly1956 } from './employee.ts';
 import { EvaluationError } from './errors.ts';
 import type { EvaluationPlan, GridConclusion } from './plan.ts';
 import { computePoints, contractInYear, type ContractInYear, type ContractWindows } from './points.ts';
-import { MAX_ANNUAL_HOURS, SHARE_TOLERANCE, type EvaluationSetup, type Period } from './setup.ts';
+import { MAX_ANNUAL_HOURS, SHARE_TOLERANCE } from '../util/constants.ts';
+import type { EvaluationSetup, Period } from './setup.ts';
 import { signatures, type Signature } from './signature.ts';
 import { situationFor } from './tree.ts';
 

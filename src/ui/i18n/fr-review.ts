@@ -6,6 +6,7 @@
  */
 import { KIND_PLURALS } from '../../present/diff-text.ts';
 import { formatNumber, plural } from '../../present/fr.ts';
+import { STAFF_FILE_FORMATS } from '../../present/staff-columns.ts';
 
 export const frReview = {
   title: 'Comparer deux versions',
@@ -128,8 +129,8 @@ export const frReview = {
   },
 
   files: {
-    staff: 'Fichier du personnel (CSV)',
-    staffHelp: 'Une ligne par salarié (colonnes id, annual_hours, birth_year, jobs…), séparateur « ; » ou « , ».',
+    staff: 'Fichier du personnel (CSV ou Excel)',
+    staffHelp: `Le fichier du personnel accepté par l’espace entreprise : une ligne par salarié, colonnes en français (Matricule, Heures annuelles, Naissance, Postes…) ou telles que documentées. ${STAFF_FILE_FORMATS}`,
     company: 'Réponses de l’entreprise et mesures en place (JSON)',
     companyHelp: 'Ou répondez ci-dessous, avec le formulaire de l’espace entreprise.',
     formHeading: 'Réponses de l’entreprise et mesures de prévention en place',
@@ -138,6 +139,7 @@ export const frReview = {
     useForm: 'Saisir les réponses à la place',
     reading: 'Lecture…',
     loaded: (file: string) => `« ${file} » chargé.`,
+    workbook: (sheet: string) => `classeur Excel, feuille « ${sheet} »`,
     unreadable: (file: string) => `Le fichier « ${file} » n’a pas pu être lu.`,
     tooLarge: (file: string) => `Le fichier « ${file} » dépasse 20 Mo.`,
     csvCaption: (file: string) => `Erreurs du fichier du personnel « ${file} »`,
@@ -183,7 +185,7 @@ export const frReview = {
       'Chaque salarié compte sous son poste principal (la plus grande part de son temps).',
     sample: (n: number) => `Échantillon ${n}`,
     name: (n: number) => `Nom de l’échantillon ${n}`,
-    staff: (n: number) => `Fichier du personnel de l’échantillon ${n} (CSV)`,
+    staff: (n: number) => `Fichier du personnel de l’échantillon ${n} (CSV ou Excel)`,
     company: (n: number) => `Réponses de l’entreprise de l’échantillon ${n} (JSON)`,
     weight: (n: number) => `Poids de l’échantillon ${n}`,
     weightHelp: 'Nombre de salariés de la branche représentés par chaque salarié de l’échantillon (1 par défaut).',

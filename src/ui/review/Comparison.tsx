@@ -7,11 +7,11 @@ import { frReview } from '../i18n/fr-review.ts';
 import { ChangeList } from './ChangeList.tsx';
 import { changesOfNode, changeText, countChanges, countsText, groupChanges, nodeForChange } from './changes.ts';
 import { EstimatePanel } from './EstimatePanel.tsx';
-import { CsvIssueTable, FileField, JsonIssueTable } from './Fields.tsx';
+import { CsvIssueTable, FileField, JsonIssueTable, StaffFileField } from './Fields.tsx';
 import { downloadText, fileSafe } from './files.ts';
 import { reviewGraph } from './graph.ts';
 import { ImpactTable } from './ImpactTable.tsx';
-import { checkCompany, checkCompanyInput, checkStaff, companyCatalogue, parseYear, type TextFile } from './inputs.ts';
+import { checkCompany, checkCompanyInput, checkStaff, companyCatalogue, parseYear, type StaffFile, type TextFile } from './inputs.ts';
 import { AnswersFields, MeasuresFields } from '../company/AnswersStep.tsx';
 import { reviewMarkdown } from './report.ts';
 import { ReviewGraphView, type FocusRequest } from './ReviewGraph.tsx';
@@ -104,9 +104,9 @@ export function Comparison({ before, after }: { before: VersionSide; after: Vers
   // The year, the staff and the company answers.
   const [yearText, setYearText] = useState(() => String(new Date().getFullYear()));
   const year = parseYear(yearText);
-  const [staffFile, setStaffFile] = useState<TextFile | null>(null);
+  const [staffFile, setStaffFile] = useState<StaffFile | null>(null);
   const [companyFile, setCompanyFile] = useState<TextFile | null>(null);
-  const staff = useMemo(() => (staffFile ? checkStaff(staffFile.text, a, b) : null), [staffFile, a, b]);
+  const staff = useMemo(() => (staffFile ? checkStaff(staffFile.source, a, b) : null), [staffFile, a, b]);
   // The reviewer answers for a company with the company workspace's own form, or loads its file.
   const [formInput, setFormInput] = useState<CompanyInput>({ formatVersion: 1, answers: {}, measures: [] });
   const catalogue = useMemo(() => companyCatalogue(a, b), [a, b]);
@@ -284,7 +284,7 @@ export function Comparison({ before, after }: { before: VersionSide; after: Vers
         <h2 id="rv-impact-heading">{t.impact.heading}</h2>
         <p className="help">{t.impact.help}</p>
         <div className="grid rv-inputs">
-          <FileField label={t.files.staff} help={t.files.staffHelp} accept=".csv,text/csv" onLoad={setStaffFile} testId="impact-staff" staff />
+          <StaffFileField label={t.files.staff} help={t.files.staffHelp} onLoad={setStaffFile} testId="impact-staff" />
           <FileField label={t.files.company} help={t.files.companyHelp} accept=".json,application/json" onLoad={setCompanyFile} testId="impact-company" />
         </div>
         {companyFile ? (

@@ -6,9 +6,9 @@ import { formatPercent } from '../../present/fr.ts';
 import { formatNumber } from '../format.ts';
 import { frReview } from '../i18n/fr-review.ts';
 import { factorName } from './changes.ts';
-import { CsvIssueTable, FileField, JsonIssueTable } from './Fields.tsx';
+import { CsvIssueTable, FileField, JsonIssueTable, StaffFileField } from './Fields.tsx';
 import { downloadText, fileSafe } from './files.ts';
-import { checkCompany, checkStaff, type TextFile } from './inputs.ts';
+import { checkCompany, checkStaff, type StaffFile, type TextFile } from './inputs.ts';
 import { estimateLines } from './estimate.ts';
 import './review.css';
 import { evaluationErrorDetail } from '../../present/evaluation-errors.ts';
@@ -16,7 +16,7 @@ import { evaluationErrorDetail } from '../../present/evaluation-errors.ts';
 interface SampleInput {
   uid: number;
   name: string;
-  staff: TextFile | null;
+  staff: StaffFile | null;
   company: TextFile | null;
   weight: string;
 }
@@ -57,7 +57,7 @@ export function EstimatePanel({ a, b, year, single = false, embedded = false }: 
   const checks = useMemo(
     () =>
       samples.map((s) => ({
-        staff: s.staff ? checkStaff(s.staff.text, a, b) : null,
+        staff: s.staff ? checkStaff(s.staff.source, a, b) : null,
         company: s.company ? checkCompany(s.company.text, a, b) : null,
         weight: parseDecimal(s.weight),
       })),
@@ -128,7 +128,7 @@ export function EstimatePanel({ a, b, year, single = false, embedded = false }: 
               </div>
             </div>
             <div className="grid">
-              <FileField label={t.staff(n)} accept=".csv,text/csv" onLoad={(file) => update(s.uid, { staff: file })} staff />
+              <StaffFileField label={t.staff(n)} onLoad={(file) => update(s.uid, { staff: file })} />
               <FileField label={t.company(n)} accept=".json,application/json" onLoad={(file) => update(s.uid, { company: file })} />
             </div>
             {check.staff && check.staff.issues.length > 0 && (

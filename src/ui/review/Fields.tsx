@@ -3,35 +3,64 @@ import type { LoadIssue } from '../../core/index.ts';
 import type { CsvIssue } from '../../io/staff-csv.ts';
 import { frReview } from '../i18n/fr-review.ts';
 import { decodeStaffBytes, ENCODING_LABELS } from '../../io/decode.ts';
+import { looksLikeXlsx, readWorkbook } from '../../io/staff-xlsx.ts';
 import { readFileBytes } from '../company/download.ts';
 import { MAX_FILE_BYTES, readText } from './files.ts';
-import type { IssueSide, Located, TextFile } from './inputs.ts';
+import type { IssueSide, Located, StaffFile, TextFile } from './inputs.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { takeChosenFile } from '../files.ts';
 import { issueMessage } from '../../present/issues.ts';
 
 type ReadState = { status: 'idle' } | { status: 'reading'; file: string } | { status: 'done'; file: string } | { status: 'failed'; message: string };
 
+/** What reading a chosen file gave: the value handed over and how to name the file, or why it failed. */
+type ReadOutcome<T> = { ok: true; value: T; shown: string } | { ok: false; message: string };
+
+async function readTextFile(file: File): Promise<ReadOutcome<TextFile>> {
+  const text = await readText(file);
+  return { ok: true, value: { name: file.name, text }, shown: file.name };
+}
+
+/**
+ * A staff file as the company workspace and the command line accept it: an Excel workbook (first sheet;
+ * the workbook library loaded on first use), or CSV text whose encoding the app's and the CLI's one decoder detects
+ * and the field says.
+ */
+async function readStaffFile(file: File): Promise<ReadOutcome<StaffFile>> {
+  const bytes = new Uint8Array(await readFileBytes(file));
+  if (looksLikeXlsx(bytes)) {
+    const book = await readWorkbook(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    if (!book.ok) return { ok: false, message: `${file.name} : ${book.issue.message}` };
+    return { ok: true, value: { name: file.name, source: { kind: 'xlsx', sheet: book.value } }, shown: `${file.name} (${frReview.files.workbook(book.value.sheet)})` };
+  }
+  const decoded = decodeStaffBytes(bytes);
+  if (!decoded.ok) return { ok: false, message: `${file.name} : ${decoded.message}` };
+  return { ok: true, value: { name: file.name, source: { kind: 'csv', text: decoded.text } }, shown: `${file.name} (${ENCODING_LABELS[decoded.encoding]})` };
+}
+
 /**
  * A file input that reads the chosen file as text and hands it over; the file's own checks are the
  * caller's. Choosing the same file again (after fixing it) reads it again.
  */
-export function FileField({
-  label,
-  accept,
-  help,
-  onLoad,
-  testId,
-  staff = false,
-}: {
+export function FileField(props: FieldProps & { onLoad: (file: TextFile) => void }) {
+  return <ReadingField {...props} read={readTextFile} />;
+}
+
+/** A staff file input: CSV in any of the accepted encodings, or an Excel workbook. */
+export function StaffFileField(props: FieldProps & { onLoad: (file: StaffFile) => void }) {
+  return <ReadingField {...props} accept={STAFF_ACCEPT} read={readStaffFile} />;
+}
+
+const STAFF_ACCEPT = '.csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+interface FieldProps {
   label: string;
-  accept: string;
+  accept?: string;
   help?: string;
-  onLoad: (file: TextFile) => void;
   testId?: string;
-  /** A staff file: its encoding detected and said by the app's and the CLI's one decoder. */
-  staff?: boolean;
-}) {
+}
+
+function ReadingField<T>({ label, accept, help, onLoad, testId, read }: FieldProps & { onLoad: (value: T) => void; read: (file: File) => Promise<ReadOutcome<T>> }) {
   const id = useId();
   const [state, setState] = useState<ReadState>({ status: 'idle' });
   const onChange = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -43,19 +72,13 @@ export function FileField({
         setState({ status: 'failed', message: frReview.files.tooLarge(file.name) });
         return;
       }
-      if (staff) {
-        const decoded = decodeStaffBytes(new Uint8Array(await readFileBytes(file)));
-        if (!decoded.ok) {
-          setState({ status: 'failed', message: `${file.name} : ${decoded.message}` });
-          return;
-        }
-        setState({ status: 'done', file: `${file.name} (${ENCODING_LABELS[decoded.encoding]})` });
-        onLoad({ name: file.name, text: decoded.text });
+      const outcome = await read(file);
+      if (!outcome.ok) {
+        setState({ status: 'failed', message: outcome.message });
         return;
       }
-      const text = await readText(file);
-      setState({ status: 'done', file: file.name });
-      onLoad({ name: file.name, text });
+      setState({ status: 'done', file: outcome.shown });
+      onLoad(outcome.value);
     } catch {
       setState({ status: 'failed', message: frReview.files.unreadable(file.name) });
     }

@@ -1,16 +1,26 @@
 /*
- * The company files of the comparison screen (staff CSV, company answers JSON), read and checked
+ * The company files of the comparison screen (staff CSV or workbook, company answers JSON), read and checked
  * against both versions compared; each problem located (line and column, or JSON path) and said once
  * when both versions agree on it. Pure.
  */
 import type { CompanyInput, Employee, LoadIssue, Measure, Question, Referential } from '../../core/index.ts';
 import { companyIssues, loadCompanyText } from '../../io/company.ts';
 import { parseStaffCsv, type CsvIssue } from '../../io/staff-csv.ts';
+import { parseStaffSheet, type SheetRecords } from '../../io/staff-xlsx.ts';
 
 /** A loaded file: its name and its text. */
 export interface TextFile {
   name: string;
   text: string;
+}
+
+/** A staff file as read: CSV text (already decoded), or the records of a workbook's sheet. */
+export type StaffSource = { kind: 'csv'; text: string } | { kind: 'xlsx'; sheet: SheetRecords };
+
+/** A loaded staff file: its name and what it holds. */
+export interface StaffFile {
+  name: string;
+  source: StaffSource;
 }
 
 /** Which of the two versions an issue concerns. */
@@ -39,9 +49,10 @@ export interface StaffCheck {
   issues: Array<Located<CsvIssue>>;
 }
 
-export function checkStaff(text: string, a: Referential, b: Referential): StaffCheck {
-  const before = parseStaffCsv(text, a);
-  const after = a === b ? before : parseStaffCsv(text, b);
+export function checkStaff(source: StaffSource, a: Referential, b: Referential): StaffCheck {
+  const parse = (r: Referential) => (source.kind === 'csv' ? parseStaffCsv(source.text, r) : parseStaffSheet(source.sheet, r));
+  const before = parse(a);
+  const after = a === b ? before : parse(b);
   const issues = mergeIssues(before.issues, after.issues).sort((x, y) => x.issue.row - y.issue.row);
   const rows = new Map(before.employees.map((e, i) => [e.id, before.rows[i]!]));
   return { employees: issues.length === 0 ? before.employees : null, rows, issues };
