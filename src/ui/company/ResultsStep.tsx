@@ -23,6 +23,22 @@ import { DataTable } from '../components/DataTable.tsx';
 import { presumptionText } from '../../present/presumption.ts';
 
 const t = frCompany.results;
+/** From this many employees the panels below the results table mount one task after it (useLater). */
+const STAGED_STAFF = 20_000;
+
+/**
+ * True from one task after `when` first holds. On a large staff, drawing the table and the panels below
+ * it (comparison, exports, plan) is then two tasks of the page, not one twice as long.
+ */
+function useLater(when: boolean): boolean {
+  const [later, setLater] = useState(false);
+  useEffect(() => {
+    if (!when || later) return;
+    const timer = setTimeout(() => setLater(true), 0);
+    return () => clearTimeout(timer);
+  }, [when, later]);
+  return later;
+}
 
 /**
  * The results of the year: summary, what-if, the obligation to negotiate, company figures, one line per
@@ -69,6 +85,7 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
   // give the page back, so the results of 100 000 employees appear without one long task.
   const displayed = useDeferredValue((active ? simulated : null) ?? base ?? null);
   const deferredBase = useDeferredValue(base);
+  const lowerPanels = useLater(deferredBase !== undefined) || (deferredBase?.summaries.length ?? 0) < STAGED_STAFF;
   const comparison = useMemo(() => (base && simulated ? compareEvaluations(base, simulated) : null), [base, simulated]);
   const factors = useMemo<FactorCode[]>(() => {
     const toAnalyse = new Set<FactorCode>(displayed ? digestOf(displayed).toAnalyse : []);
@@ -203,7 +220,7 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
             />
           )}
 
-          {deferredBase && (
+          {deferredBase && lowerPanels && (
             <>
               <ComparePanel current={deferredBase} previous={workspace.previousEvaluation} contentHash={loaded.contentHash} factors={factors} />
               <ExportsPanel referential={r} employees={context.employees} evaluation={deferredBase} companyName={context.profile.name} factors={factors} declaration={declaration} />
