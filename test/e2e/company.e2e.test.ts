@@ -53,7 +53,7 @@ const LARGE_ROWS = 100_000;
  * load of 1.5–3.9, the last of a full `npm test` among them; at a 2× slowdown, 0, 0 and 58 ms at
  * 2.0–4.7; at a 3× slowdown, 0, 53, 69, 68, 0, 51, 60 and 0 ms in eight runs at 1.9–4.9. Before the
  * last two changes, at a load of 7–9: 0 ms at 1×, 98 at 2×, 61 and once 115 at 3×; those two changes
- * (the file crossing as a handle, the staged panels) split exactly those tasks (the start of the import,
+ * (the file crossing as a handle, the staged panels) aim at exactly those tasks (the start of the import,
  * the results' commit), but the machine was quiet by the time they were measured. Hence the issue's
  * 100 ms as the bound. Whole-list work (the exports, the what-if's comparison, a search in the results,
  * finding the explained employee) decodes the lists when asked — about 160 ms for a pass over 100 000
