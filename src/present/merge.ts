@@ -1,6 +1,4 @@
 import {
-  exposureDetail,
-  NODE_KIND_NAMES,
   UNIT_LABELS,
   type CommonBaseNotFound,
   type ConflictSide,
@@ -11,10 +9,10 @@ import {
   type MergeNotice,
   type MergeNoticeCode,
 } from '../core/index.ts';
-import { IDENTITY_FIELDS } from './diff-text.ts';
+import { exposureDetail, IDENTITY_FIELDS } from './diff-text.ts';
 import { findingMessage } from './findings.ts';
 import { formatNumber, plural } from './fr.ts';
-import { edgeKind, nodeKind } from './rules.ts';
+import { edgeKind, NODE_KIND_NAMES, nodeKind } from './rules.ts';
 
 /*
  * The French words of a merge: element kinds, field names, values, what each side did, and the notices
@@ -111,7 +109,7 @@ export const elementLabel = (element: MergedElement): string => (element.collect
 export function fieldPathLabel(path: string): string {
   const m = /^exposures\[([a-z_]+)\/([a-z_]+)(?:#(\d+))?\](?:\.(\w+))?$/.exec(path);
   if (!m) return fieldLabel(path);
-  const exposure = `exposition ${exposureDetail(undefined, m[1] as FactorCode, m[2]!)}${m[3] ? ` (${Number(m[3]) + 1}ᵉ mention)` : ''}`;
+  const exposure = `exposition ${exposureDetail(undefined, m[1] as FactorCode, m[2]!, m[3] ? Number(m[3]) : undefined)}`;
   return m[4] ? `${fieldLabel(m[4])} de l’${exposure}` : exposure;
 }
 

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { commentsAnnex, decompile, mergeThreads, type CommentThread, type Referential } from '../../core/index.ts';
+import { anchorDetailText, anchorKindName } from '../../present/comments.ts';
 import { versionThreads, type LogigrammeDb, type StoredReferential } from '../../storage/index.ts';
 import { useDb } from '../context.ts';
 import { formatTimestamp } from '../format.ts';
@@ -45,7 +46,7 @@ export function CommentsAnnexRow({ stored, r }: { stored: StoredReferential; r: 
                   <tbody key={row.thread} data-thread={row.thread}>
                     <tr>
                       <th scope="row">
-                        {row.kind} « {row.label} »{row.detail && <span className="sub">{row.detail}</span>}
+                        {anchorKindName(row.kind)} « {row.label} »{row.detail && <span className="sub">{anchorDetailText(row.detail)}</span>}
                         {row.detached && <span className="sub">({t.detached})</span>}
                       </th>
                       <td>
