@@ -1,5 +1,6 @@
 import { findAnchor, type AnchorDetail, type AnchorKind, type CommentAnchor, type CommentRefusal, type CommentRefusalCode, type GraphDocument } from '../core/index.ts';
 import { exposureDetail } from './diff-text.ts';
+import { capitalised } from './fr.ts';
 import { EDGE_KIND_NAMES, NODE_KIND_NAMES } from './rules.ts';
 
 /*
@@ -7,8 +8,6 @@ import { EDGE_KIND_NAMES, NODE_KIND_NAMES } from './rules.ts';
  * comment command is refused. The core resolves anchors and refuses with codes and ids; the comments
  * panel, the editor's history and the dossier annex word them here.
  */
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Kinds of anchored elements, capitalised as a heading names them: « Tâche », « Liaison », « Exposition »… */
 const ANCHOR_KIND_NAMES = {
@@ -21,7 +20,7 @@ const ANCHOR_KIND_NAMES = {
 } as const satisfies Record<AnchorKind, string>;
 
 /** « Tâche », « Exposition », « Référentiel »… */
-export const anchorKindName = (kind: AnchorKind): string => capital(ANCHOR_KIND_NAMES[kind]);
+export const anchorKindName = (kind: AnchorKind): string => capitalised(ANCHOR_KIND_NAMES[kind]);
 
 /** What inside the element: « Bruit — niveau d’exposition quotidien (2ᵉ mention) », or a link's kind (« entrée »). */
 export function anchorDetailText(detail: AnchorDetail): string {

@@ -11,7 +11,7 @@ import {
 } from '../core/index.ts';
 import { exposureDetail, IDENTITY_FIELDS } from './diff-text.ts';
 import { findingMessage } from './findings.ts';
-import { formatNumber, plural } from './fr.ts';
+import { capitalised, formatNumber, plural } from './fr.ts';
 import { edgeKind, NODE_KIND_NAMES, nodeKind } from './rules.ts';
 
 /*
@@ -24,7 +24,6 @@ import { edgeKind, NODE_KIND_NAMES, nodeKind } from './rules.ts';
 /** Up to four decimals, as a referential states them (« 4,5 h/jour », « 1 607 »). */
 const num = (value: number) => formatNumber(value, 4);
 const unitLabel = (unit: string) => (Object.hasOwn(UNIT_LABELS, unit) ? UNIT_LABELS[unit as keyof typeof UNIT_LABELS] : unit);
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export const FIELD_LABELS: Record<string, string> = {
   label: 'libellé',
@@ -97,9 +96,9 @@ const COLLECTION_KINDS: Record<MergeCollection, string> = {
 
 /** An element's kind in French, capitalised: « Tâche », « Liaison (pondération) », « Critère ». */
 export function elementKind(element: MergedElement): string {
-  if (element.nodeKind) return capital(nodeKind(element.nodeKind));
+  if (element.nodeKind) return capitalised(nodeKind(element.nodeKind));
   if (element.edgeKind) return `Liaison (${edgeKind(element.edgeKind)})`;
-  return capital(COLLECTION_KINDS[element.collection]);
+  return capitalised(COLLECTION_KINDS[element.collection]);
 }
 
 /** An element's label; a reordered list by its French name. */

@@ -3,7 +3,7 @@ import { commentsAnnex, decompile, mergeThreads, type CommentThread, type Refere
 import { anchorDetailText, anchorKindName } from '../../present/comments.ts';
 import { versionThreads, type LogigrammeDb, type StoredReferential } from '../../storage/index.ts';
 import { useDb } from '../context.ts';
-import { formatTimestamp } from '../format.ts';
+import { capitalised, formatTimestamp } from '../format.ts';
 import { frCollab } from '../i18n/fr-collab.ts';
 import { useLiveQuery } from '../useLiveQuery.ts';
 import './annex.css';
@@ -80,7 +80,6 @@ export function CommentsAnnexRow({ stored, r }: { stored: StoredReferential; r: 
   );
 }
 
-const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The threads written beside the version, merged by id with its draft's while the draft has its number. */
 async function remarksOn(db: LogigrammeDb, stored: StoredReferential): Promise<CommentThread[]> {
