@@ -109,11 +109,13 @@ const streams = STREAM_SIZES.map((count) => {
   return { count, ...figures };
 });
 
-const sizeRatio = bySize[2]!.ns / bySize[0]!.ns;
+// The cost of an employee is the CPU time it takes: the wall clock adds whatever time the process waited
+// for a core, which on this shared machine varied more between the three processes than the sizes did.
+const sizeRatio = bySize[2]!.nsCpu / bySize[0]!.nsCpu;
 console.log('');
 console.log(`Target specialised ≥ 2 000 000 employees/s without traces: ${met(fast.wall >= 2_000_000)} (${fmt(fast.wall)}; ${fmt(fast.cpu)} per CPU-s; general: ${fmt(withoutTraces.wall)}, ${(fast.wall / withoutTraces.wall).toFixed(1)}× slower)`);
 console.log(`Target specialised within 1.5× of the hand-written function: ${met(hand.wall / fastFixed.wall <= 1.5)} (hand-written ${(hand.wall / fastFixed.wall).toFixed(2)}× the specialised speed; general: hand-written ${(hand.wall / generalFixed.wall).toFixed(2)}×)`);
-console.log(`Target per-employee cost flat from 10 to 200 jobs (within 1.5×): ${met(sizeRatio <= 1.5)} (${bySize.map((s) => `${s.jobs} jobs ${s.ns.toFixed(0)} ns`).join(', ')}; ×${sizeRatio.toFixed(2)})`);
+console.log(`Target per-employee cost flat from 10 to 200 jobs (CPU time, within 1.5×): ${met(sizeRatio <= 1.5)} (${bySize.map((s) => `${s.jobs} jobs ${s.nsCpu.toFixed(0)} ns`).join(', ')}; ×${sizeRatio.toFixed(2)}; by the wall clock ${bySize.map((s) => `${s.ns.toFixed(0)}`).join(' / ')} ns, ×${(bySize[2]!.ns / bySize[0]!.ns).toFixed(2)})`);
 for (const s of streams) console.log(`Target RSS < 300 MB streaming ${fmt(s.count)} employees: ${met(s.maxRssMb < 300)} (${s.maxRssMb.toFixed(0)} MB)`);
 
 // BENCH_EVALUATOR_ONLY=1: the evaluator's figures alone (a quick run while working on it).

@@ -9,6 +9,8 @@ import { testCommand } from '../src/cli/commands/test.ts';
 import { validateCommand } from '../src/cli/commands/validate.ts';
 import type { CliIo } from '../src/cli/io.ts';
 import { run } from '../src/cli/run.ts';
+import { COLUMN_LABELS, STAFF_COLUMNS } from '../src/io/staff-columns.ts';
+import { COLUMN_DOCS } from '../src/present/staff-columns.ts';
 
 const root = join(import.meta.dirname, '..');
 const REF = 'referentials/exemple-atelier.json';
@@ -83,6 +85,23 @@ describe('logigramme (program)', () => {
         expect(t.out()).toContain('Exemple');
       }
     }
+  });
+
+  it('evaluate --help documents the staff file as the app does: every French column name, Excel, French dates', () => {
+    const t = fakeIo();
+    expect(run(['evaluate', '--help'], t.io)).toBe(0);
+    const help = t.out();
+    for (const c of STAFF_COLUMNS) {
+      expect(help).toContain(`${COLUMN_LABELS[c]} (${c})`);
+      // The app's own sentence for the column, wrapped for the terminal.
+      expect(help.replace(/\s+/g, ' ')).toContain(COLUMN_DOCS[c]);
+    }
+    expect(help).toContain('--staff <salariés.csv|.xlsx>');
+    expect(help.replace(/\s+/g, ' ')).toContain('Dates JJ/MM/AAAA ou AAAA-MM-JJ');
+    expect(help).toContain('Windows-1252');
+    // Wrapped for a terminal: no line of the staff-file section wider than 100 characters.
+    const section = help.slice(help.indexOf('Fichier du personnel'), help.indexOf('Exemples :'));
+    expect(Math.max(...section.split('\n').map((l) => l.length))).toBeLessThanOrEqual(100);
   });
 });
 

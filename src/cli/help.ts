@@ -1,3 +1,5 @@
+import { staffFileText } from '../present/staff-columns.ts';
+
 /** Usage texts, in French like every message of the command line. */
 
 export const PROGRAM_HELP = `logigramme — vérifier et appliquer un référentiel professionnel de branche (pénibilité)
@@ -8,7 +10,7 @@ Commandes :
   validate <référentiel.json>…   vérifie un référentiel et résume son identité
   hash <référentiel.json>        calcule l’empreinte du contenu (sha256:…) et la compare à celle déclarée
   test <référentiel.json>        rejoue les scénarios de référence enregistrés dans le référentiel
-  evaluate <référentiel.json>    évalue l’exposition du personnel d’une entreprise (fichier CSV)
+  evaluate <référentiel.json>    évalue l’exposition du personnel d’une entreprise (CSV ou Excel)
   compile <logigramme.json>      transforme un logigramme (graphe dessiné) en référentiel portable
   decompile <référentiel.json>   transforme un référentiel en logigramme disposé automatiquement
   check <fichier.json>           vérifie la cohérence d’un logigramme ou d’un référentiel (règles, seuils)
@@ -76,18 +78,19 @@ Exemple :
 Codes de sortie : 0 tous les scénarios réussis ; 1 référentiel invalide ou scénario en échec ;
 2 mauvaise utilisation.`;
 
-export const EVALUATE_HELP = `Usage : logigramme evaluate <référentiel.json> --answers <entreprise.json> --staff <salariés.csv> [options]
+export const EVALUATE_HELP = `Usage : logigramme evaluate <référentiel.json> --answers <entreprise.json> --staff <salariés.csv|.xlsx> [options]
 
 Applique le référentiel au personnel d’une entreprise pour une année civile : pour chaque salarié,
 le verdict par facteur de risques, les points du compte professionnel de prévention et les codes à
 déclarer (DSN, ou DADS pour les expositions de 2015 et 2016) ; puis les totaux de l’entreprise, hors
 intérimaires (déclarés par leur agence), et si l’application du référentiel vaut présomption de bonne
 foi pour l’année (référentiel homologué, L4163-2). Les salariés en erreur sont signalés (avec leur
-ligne dans le fichier CSV) sans empêcher l’évaluation des autres.
+ligne dans le fichier) sans empêcher l’évaluation des autres.
 
 Options :
   --answers <fichier.json>    réponses de l’entreprise aux critères et mesures de prévention en place (obligatoire)
-  --staff <fichier.csv|.json> personnel : une ligne par salarié, séparateur « , » ou « ; » ; ou une liste JSON
+  --staff <fichier.csv|.xlsx|.json>
+                              personnel : fichier CSV ou classeur Excel (colonnes ci-dessous) ; ou une liste JSON
                               de salariés (schemas/employee.schema.json), avec absences longues et intérim (obligatoire)
   --year <AAAA>               année d’exposition évaluée (par défaut : l’année civile en cours)
   --regulation <id|date>      impose une version réglementaire (ex. 2017-10-01) ou celle en vigueur à une date
@@ -95,16 +98,8 @@ Options :
   --trace                     détaille le calcul de chaque contribution (tâche, situation, règle de trois)
   -h, --help                  affiche cette aide
 
-Fichier du personnel (CSV) — colonnes :
-  id              identifiant du salarié, unique dans le fichier (obligatoire)
-  annual_hours    durée annuelle de travail sur une année complète : 1607 à temps plein, 803,5 à mi-temps (obligatoire)
-  contract_start  début du contrat AAAA-MM-JJ (vide : commencé avant l’année)
-  contract_end    fin du contrat AAAA-MM-JJ (vide : sans fin prévue)
-  contract_ref    numéro du contrat pour la DSN
-  birth_year      année de naissance AAAA, ou date AAAA-MM-JJ (indispensable pour les personnes nées en 1956) (obligatoire)
-  jobs            postes et parts du temps en % : mecanicien:60|agent-nuit:40, ou un seul poste : mecanicien (obligatoire)
-  tasks           parts des tâches d’un poste : moteurs-thermiques:30|carrosserie:70 (sinon pondérations du référentiel)
-  q:<critère>     réponse à un critère individuel du référentiel : oui/non, identifiant ou libellé du choix, nombre
+Fichier du personnel (CSV ou Excel) :
+${staffFileText()}
 
 Exemples :
   logigramme evaluate referentials/exemple-atelier.json --answers examples/entreprise-exemple.json \\

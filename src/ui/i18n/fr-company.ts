@@ -2,6 +2,8 @@
  * French texts of the company workspace (espace entreprise). Texts that come from the data (labels of a
  * referential, the core's and the staff file's French messages) are shown as they are.
  */
+import { COLUMN_LABELS, STAFF_COLUMNS } from '../../io/staff-columns.ts';
+import { COLUMN_DOCS, questionColumnDoc, STAFF_FILE_FORMATS } from '../../present/staff-columns.ts';
 import type { ObligationOutcome } from '../../core/obligation/index.ts';
 
 import { formatCount, plural } from '../../present/fr.ts';
@@ -134,7 +136,7 @@ export const frCompany = {
     importHeading: 'Importer le fichier du personnel',
     fileLabel: 'Fichier du personnel (CSV ou Excel)',
     fileHelp:
-      'Une ligne par salarié, colonnes en français (Matricule, Heures annuelles, Date d’entrée, Date de sortie, N° de contrat, Naissance, Postes, Tâches, Absences longues, Intérimaire, Agence d’intérim, SIRET de l’agence, Contrat de mission, puis une colonne par critère individuel) ou telles que documentées (id, annual_hours…). CSV en UTF-8 ou Windows-1252 (détecté), séparateur « ; », « , » ou tabulation ; ou classeur Excel .xlsx (première feuille). Dates JJ/MM/AAAA ou AAAA-MM-JJ, virgule décimale acceptée. Un fichier comportant la moindre erreur est refusé en entier.',
+      `Une ligne par salarié, colonnes en français (${STAFF_COLUMNS.map((c) => COLUMN_LABELS[c]).join(', ')}, puis une colonne par critère individuel) ou telles que documentées (id, annual_hours…). ${STAFF_FILE_FORMATS} Un fichier comportant la moindre erreur est refusé en entier.`,
     source: (text: string) => `(${text})`,
     mappingHeading: 'Faire correspondre les colonnes du fichier',
     mappingHelp: 'Ces colonnes ne sont pas reconnues. Choisissez la colonne de Logigramme à laquelle chacune correspond (la plus probable est proposée), ou ignorez-la : la correspondance est retenue pour cette entreprise et le fichier est relu.',
@@ -146,23 +148,8 @@ export const frCompany = {
     columnName: 'Nom en français',
     columnOther: 'Nom documenté',
     columnContent: 'Contenu',
-    columnDocs: {
-      id: 'Identifiant du salarié, unique dans le fichier (obligatoire).',
-      annual_hours: 'Durée annuelle de travail sur une année complète, en heures : 1607 à temps plein, 803,5 à mi-temps (obligatoire).',
-      contract_start: 'Début du contrat, JJ/MM/AAAA ou AAAA-MM-JJ ; vide si avant l’année.',
-      contract_end: 'Fin du contrat, JJ/MM/AAAA ou AAAA-MM-JJ ; vide si à durée indéterminée.',
-      contract_ref: 'Numéro du contrat, repris dans la déclaration.',
-      birth_year: 'Année de naissance AAAA, ou date complète (obligatoire ; la date complète est nécessaire pour 1956).',
-      jobs: 'Profil de mission : poste, ou poste:part|poste:part en % (obligatoire).',
-      tasks: 'Parts des tâches dans leur poste : tâche:part|tâche:part ; vide pour les pondérations du référentiel.',
-      absences:
-        'Absences longues qui remettent en cause l’exposition, séparées par | : début..fin:motif, ou début..fin:motif:note. Dates JJ/MM/AAAA ou AAAA-MM-JJ ; « du 01/02/2024 au 30/06/2024 » accepté. Motifs : maladie (arrêt de longue durée), formation, sabbatique, parental, autre. Exemple : 01/02/2024..30/06/2024:maladie|02/09/2024..01/11/2024:formation. Pas les congés payés ni les arrêts courts.',
-      temporary: 'oui pour un salarié intérimaire (l’agence déclare son exposition, L4163-1 IV) ; non ou vide sinon.',
-      agency: 'Nom de l’entreprise de travail temporaire (obligatoire pour un intérimaire ; le renseigner suffit à dire que le salarié est intérimaire).',
-      agency_siret: 'SIRET de l’agence, 14 chiffres (facultatif).',
-      mission: 'Référence du contrat de mission, reprise sur la fiche de l’agence (facultatif).',
-    } as Record<string, string>,
-    questionDoc: (type: string) => (type === 'boolean' ? 'Réponse oui ou non.' : type === 'choice' ? 'Réponse : l’identifiant ou le libellé d’un choix.' : 'Réponse : un nombre.'),
+    columnDocs: COLUMN_DOCS,
+    questionDoc: questionColumnDoc,
     reading: (file: string) => `Lecture de « ${file} »…`,
     progressLabel: 'Avancement de la lecture du fichier',
     progressText: (done: number, total: number) => `${formatCount(done)} lignes lues sur ${formatCount(total)}`,
