@@ -398,7 +398,7 @@ describe('evaluate', () => {
     expect(await evaluateCommand([REF, '--answers', COMPANY, '--staff', 'examples/salaries-erreurs.csv', '--year', '2024'], t.io)).toBe(1);
     expect(t.out()).toBe('');
     expect(t.err()).toContain('examples/salaries-erreurs.csv ligne 1, colonne service : Colonne inconnue « service »');
-    expect(t.err()).toContain('examples/salaries-erreurs.csv ligne 8, colonne jobs : Les parts des postes totalisent 90 % au lieu de 100 %');
+    expect(t.err()).toContain('examples/salaries-erreurs.csv ligne 8, colonne jobs : Les parts des postes totalisent 90\u202f% au lieu de 100\u202f%');
     expect(t.err()).toContain('fichier du personnel non valide (13 problèmes), aucun salarié évalué');
   });
 

@@ -108,7 +108,7 @@ function treeIssues(company: CompanyInput, referential: Referential): LoadIssue[
         }
         const branch = node.branches.find((b) => branchMatches(b.when, answer));
         if (!branch) {
-          if (!reported.has(q.id)) issues.push(issueOf('company.no_branch', ['answers', q.id], { question: q.label, answer: JSON.stringify(answer), node: node.id, ...where }));
+          if (!reported.has(q.id)) issues.push(issueOf('company.no_branch', ['answers', q.id], { question: q.label, answer, node: node.id, nodeLabel: node.label || node.id, ...where }));
           reported.add(q.id);
           continue;
         }

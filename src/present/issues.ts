@@ -12,6 +12,7 @@ import {
 } from '../core/index.ts';
 import { formatCount, formatDate, formatSize } from './fr.ts';
 import { chainBreakText, entryReference, quarantineMessage, versionName, versionProblemText } from './publication-log.ts';
+import { given } from './evaluation-errors.ts';
 import { missingQuantitiesText } from './quantities.ts';
 import { expectedText, ruleMessage, VERSION_LIST } from './rules.ts';
 
@@ -123,7 +124,7 @@ const MESSAGES: { [C in Exclude<CataloguedIssueCode, LoadRuleIssueCode>]: Writer
   'company.answer_invalid': (p) => `Réponse ${p.answer} invalide au critère « ${p.question} » : ${expectedText(p)} attendu`,
   'company.unknown_measure': (p) => `Mesure de prévention « ${p.measure} » inconnue dans ce référentiel`,
   'company.answer_missing': (p) => `Réponse de l’entreprise manquante au critère « ${p.question} » (nécessaire pour ${jobTask(p)})`,
-  'company.no_branch': (p) => `Le référentiel ne prévoit aucune suite pour la réponse ${p.answer} au critère « ${p.question} » (nœud ${p.node}, ${jobTask(p)})`,
+  'company.no_branch': (p) => `Le référentiel ne prévoit aucune suite pour la réponse ${typeof p.answer === 'string' ? `« ${p.answer} »` : given(p.answer)} au critère « ${p.question} » (nœud « ${p.nodeLabel} », ${jobTask(p)})`,
   'backup.newer': (p) =>
     p.of === 'database'
       ? `Sauvegarde d’une base de données plus récente (version ${formatCount(p.version)}) que celle de cette application (${formatCount(p.current)}) : mettez l’application à jour.`
