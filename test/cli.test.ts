@@ -405,7 +405,7 @@ describe('evaluate', () => {
   it('invalid company file: located issues, exit 1', async () => {
     const cases: Array<[unknown, string]> = [
       [{ formatVersion: 1, answers: {}, measures: [] }, 'c.json $.answers["q-activite"] : Réponse de l’entreprise manquante au critère « Activité de l’entreprise »'],
-      [{ formatVersion: 1, answers: { 'q-activite': 'usine' }, measures: [] }, 'c.json $.answers["q-activite"] : Réponse "usine" invalide'],
+      [{ formatVersion: 1, answers: { 'q-activite': 'usine' }, measures: [] }, 'c.json $.answers["q-activite"] : Réponse « usine » invalide'],
       [{ formatVersion: 1, answers: { 'q-activite': 'atelier' }, measures: [{ measure: 'm-casque' }] }, 'c.json $.measures[0].measure : Mesure de prévention « m-casque » inconnue'],
       [{ formatVersion: 1, answers: { 'q-activite': 'atelier', 'q-equipes-alternantes': true }, measures: [] }, 'se renseigne par salarié (colonne q:q-equipes-alternantes'],
       [{ formatVersion: 1, referential: { id: 'autre' }, answers: { 'q-activite': 'atelier' }, measures: [] }, 'concerne le référentiel « autre », pas « exemple-atelier »'],

@@ -66,7 +66,9 @@ describe('the load issues in French', () => {
 
   it('staff, company answers, backups and unreadable files: from their codes and parameters', () => {
     expect(issueMessage({ code: 'staff.duplicate_id', path: '$[4].id', params: { id: 'A', first: 1 } })).toBe('Identifiant « A » déjà utilisé en $[1].id : chaque salarié doit avoir un identifiant unique');
-    expect(issueMessage(issueOf('company.answer_invalid', ['answers', 'q-h'], { question: 'Hauteur', answer: '0.5', expects: 'number_min', unit: 'm', bound: 1.5 }))).toBe('Réponse 0.5 invalide au critère « Hauteur » : un nombre ≥ 1,5 m attendu');
+    expect(issueMessage(issueOf('company.answer_invalid', ['answers', 'q-h'], { question: 'Hauteur', answer: 0.5, expects: 'number_min', unit: 'm', bound: 1.5 }))).toBe('Réponse 0,5 invalide au critère « Hauteur » : un nombre ≥ 1,5 m attendu');
+    expect(issueMessage(issueOf('company.answer_invalid', ['answers', 'q-a'], { question: 'Activité', answer: 'bureau', expects: 'choice', choices: 'atelier, chantier' }))).toBe('Réponse « bureau » invalide au critère « Activité » : l’un des choix atelier, chantier attendu');
+    expect(issueMessage(issueOf('company.answer_invalid', ['answers', 'q-b'], { question: 'Seul', answer: '[1,2]', expects: 'boolean' }))).toBe('Réponse « [1,2] » invalide au critère « Seul » : oui ou non attendu');
     const noBranch = (answer: string | number | boolean) => issueMessage(issueOf('company.no_branch', ['answers', 'q'], { question: 'Activité', answer, node: 'n-q', nodeLabel: 'Activité principale', job: 'Mécanicien', task: 'Moteurs' }));
     expect(noBranch('z')).toBe('Le référentiel ne prévoit aucune suite pour la réponse « z » au critère « Activité » (nœud « Activité principale », poste « Mécanicien », tâche « Moteurs »)');
     expect(noBranch(true)).toContain('pour la réponse oui au critère');

@@ -369,7 +369,7 @@ describe('parseStaffCsv — columns', () => {
     expect(site('usine du nord').employees[0]?.answers).toEqual({ 'q-site': 'nord' });
     // typographic and straight apostrophes are the same
     expect(site("Atelier d'Avignon").employees[0]?.answers).toEqual({ 'q-site': 'sud' });
-    expect(site('ouest').issues).toEqual([{ row: 2, column: 'q:q-site', message: 'Réponse « ouest » invalide au critère « Site d’affectation » : l’un de nord, sud (identifiant ou libellé) attendu' }]);
+    expect(site('ouest').issues).toEqual([{ row: 2, column: 'q:q-site', message: 'Réponse « ouest » invalide au critère « Site d’affectation » : l’un des choix nord, sud (identifiant ou libellé) attendu' }]);
   });
 
   it('q: number answers: decimal point or comma, within the question’s bounds', () => {

@@ -50,7 +50,7 @@ export function companyIssues(company: CompanyInput, referential: Referential): 
     else if (q.scope !== 'company') issues.push(issueOf('company.employee_question', ['answers', key], { question: q.label, id: q.id }));
     else {
       const problem = answerProblem(q, value);
-      if (problem) issues.push(issueOf('company.answer_invalid', ['answers', key], { question: q.label, answer: JSON.stringify(value), ...problem }));
+      if (problem) issues.push(issueOf('company.answer_invalid', ['answers', key], { question: q.label, answer: typeof value === 'object' && value !== null ? JSON.stringify(value) : (value as string | number | boolean | null), ...problem }));
     }
   }
   const measures = new Set(referential.measures.map((m) => m.id));

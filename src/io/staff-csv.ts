@@ -698,7 +698,7 @@ export function parseAnswer(question: Question, value: string): AnswerValue | { 
         question.choices.find((c) => c.id === value.trim()) ??
         question.choices.find((c) => c.id.toLowerCase() === wanted) ??
         question.choices.find((c) => normalizeLabel(c.label) === wanted);
-      return choice ? choice.id : bad(`l’un de ${question.choices.map((c) => c.id).join(', ')} (identifiant ou libellé)`);
+      return choice ? choice.id : bad(`l’un des choix ${question.choices.map((c) => c.id).join(', ')} (identifiant ou libellé)`);
     }
     case 'number': {
       const n = parseDecimal(value);

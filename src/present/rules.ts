@@ -75,7 +75,7 @@ export function expectedText(p: Params): string {
     case 'boolean':
       return 'oui ou non';
     case 'choice':
-      return `l’un de ${p.choices}`;
+      return `l’un des choix ${p.choices}`;
     case 'number_min':
       return `un nombre ≥ ${bound} ${p.unit}`;
     case 'number_max':

@@ -125,8 +125,8 @@ export type IssueParamsByCode = {
   'company.unknown_question': { question: string };
   /** `question`: its label; `id`: its id (the staff file's column is `q:<id>`). */
   'company.employee_question': { question: string; id: string };
-  /** `answer`: the value as JSON; what is expected, flattened (`AnswerExpectation`). */
-  'company.answer_invalid': { question: string; answer: string } & AnswerExpectation;
+  /** `answer`: the value as given (a list or an object as its JSON text); what is expected, flattened (`AnswerExpectation`). */
+  'company.answer_invalid': { question: string; answer: string | number | boolean | null } & AnswerExpectation;
   'company.unknown_measure': { measure: string };
   /** The first job and task (labels) whose decision tree needs the answer. */
   'company.answer_missing': { question: string; job: string; task: string };
