@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { penaltyRuleText } from '../src/present/obligation.ts';
+import { diagnosisNotes, penaltyRuleText, planFromDraft, themeName, themeRuleText } from '../src/present/obligation.ts';
 import {
   actionPlanDraft,
   applyPlanCommand,
@@ -9,6 +9,8 @@ import {
   loadReferentialText,
   penaltyEstimate,
   planLatestEnd,
+  THEME_IDS,
+  THEME_RULES,
   themeIssues,
   themeRule,
   validateActionPlan,
@@ -16,6 +18,7 @@ import {
   type Employee,
   type ThemeId,
 } from '../src/core/index.ts';
+import { issueText } from '../src/ui/i18n/fr-plan.ts';
 
 /*
  * After the obligation to negotiate (L4162-1): the agreement or action plan. Themes: D138-27 CSS
@@ -41,6 +44,13 @@ describe('themes by the text in force on the start date', () => {
     expect(themeRule('2018-12-31')?.id).toBe('d4163-3-2015');
     expect(themeRule('2019-01-01')?.id).toBe('d4162-3');
   });
+  it('each wording is cited by its article, and the themes by their titles', () => {
+    expect(THEME_RULES.map((r) => themeRuleText(r).split(' ').slice(0, 2).join(' '))).toEqual(['article D138-27', 'article D4163-3', 'article D4162-3']);
+    expect(themeRuleText(rule2019)).toContain('L4163-7 I 1° et 2°');
+    expect(new Set(THEME_IDS.map(themeName)).size).toBe(THEME_IDS.length);
+    expect(themeName('skills')).toMatch(/^Développement des compétences/);
+    expect(themeName('salaires')).toBe('salaires');
+  });
   it('D4162-3: 1°{a, b} + 2°{a, c} is valid (the worked example)', () => {
     expect(codes(['reduction_polyexposure', 'workstation_adaptation', 'working_conditions', 'end_of_career'])).toEqual([]);
   });
@@ -53,6 +63,9 @@ describe('themes by the text in force on the start date', () => {
   it('D4162-3: one theme of the 2° short, a repeated theme, a theme of no list', () => {
     expect(codes(['reduction_polyexposure', 'exposure_reduction', 'skills'])).toEqual(['plan.group2_too_few']);
     expect(codes(['reduction_polyexposure', 'exposure_reduction', 'skills', 'skills'])).toEqual(['plan.theme_repeated', 'plan.group2_too_few']);
+    const repeated = themeIssues(['reduction_polyexposure', 'exposure_reduction', 'skills', 'skills'], rule2019)[0]!;
+    expect(repeated).toEqual({ code: 'plan.theme_repeated', path: 'themes[3].theme', params: { theme: 'skills' } });
+    expect(issueText(repeated)).toBe(`Thème « ${themeName('skills')} » choisi deux fois.`);
     expect(codes(['reduction_polyexposure', 'exposure_reduction', 'skills', 'end_of_career', 'salaires' as ThemeId])).toEqual(['plan.theme_unknown']);
   });
   it('2015 text: "reduction of exposures" is not one of its 1° themes; 2012–2014: three of six with one of the first two', () => {
@@ -186,7 +199,10 @@ describe('a draft from the evaluation', () => {
       { job: 'agent-nuit', label: 'Agent de maintenance de nuit', employees: 1, exposed: { night_work: 1 } },
     ]);
     expect(draft.diagnosis!.outsideDeclaration).toEqual([{ factor: 'awkward_postures', label: 'Postures pénibles', employees: 2 }]);
-    expect(draft.diagnosis!.notes).toEqual(['1 intérimaire(s) hors du diagnostic : leur exposition est déclarée par l’entreprise de travail temporaire.']);
+    expect(draft.diagnosis.temporary).toBe(1);
+    expect(planFromDraft(draft).diagnosis!.notes).toEqual(['1 intérimaire hors du diagnostic : son exposition est déclarée par l’entreprise de travail temporaire.']);
+    expect(diagnosisNotes({ temporary: 2 })).toEqual(['2 intérimaires hors du diagnostic : leur exposition est déclarée par l’entreprise de travail temporaire.']);
+    expect(diagnosisNotes({ temporary: 0 })).toEqual([]);
   });
   it('themes meeting the rule of the start date, objectives to quantify, three years', () => {
     const draft = actionPlanDraft({ referential, staff, employees, year: 2024, start: '2025-01-01' });
@@ -194,8 +210,14 @@ describe('a draft from the evaluation', () => {
     expect(draft.end).toBe('2027-12-31');
     expect(themeIssues(draft.themes.map((t) => t.theme), rule2019)).toEqual([]);
     // Only the targets and the measures for using points are left to the company.
-    expect(validateActionPlan(draft).map((i) => i.code)).toEqual(['plan.objective_not_quantified', 'plan.objective_not_quantified', 'plan.objective_not_quantified', 'plan.objective_not_quantified', 'plan.point_use_missing']);
-    expect(draft.themes[0]!.objectives[0]).toMatchObject({ baseline: 3, unit: 'salariés' });
+    expect(validateActionPlan(planFromDraft(draft)).map((i) => i.code)).toEqual(['plan.objective_not_quantified', 'plan.objective_not_quantified', 'plan.objective_not_quantified', 'plan.objective_not_quantified', 'plan.point_use_missing']);
+    expect(draft.themes[0]!.objectives[0]).toEqual({ theme: 'exposure_reduction', follows: 'declared_exposed', baseline: 3 });
+    expect(draft.themes[2]!.objectives[0]).toEqual({ theme: 'working_conditions', follows: 'theme_actions' });
+    const worded = planFromDraft(draft).themes;
+    expect(worded[0]!.objectives[0]).toMatchObject({ baseline: 3, unit: 'salariés' });
+    // A theme's own actions start from the theme's title, as the texts word it.
+    expect(worded[2]!.objectives[0]).toMatchObject({ text: themeName('working_conditions'), unit: 'actions' });
+    expect(worded[2]!.objectives[0]!.baseline).toBeUndefined();
     const old = actionPlanDraft({ referential, staff, employees, year: 2016, start: '2016-01-01' });
     expect(old.themes.map((t) => t.theme)).toEqual(['workstation_adaptation', 'working_conditions', 'keeping_in_activity']);
     expect(old.pointUseMeasures).toBeUndefined();

@@ -349,7 +349,7 @@ describe('logigramme estimate', () => {
   it('invalid inputs: exit 1, every problem located', () => {
     const t = fakeIo({ ...files, 'mauvais.json': JSON.stringify({ formatVersion: 1, answers: { 'q-activite': 'usine' }, measures: [] }) });
     expect(run(['estimate', REF, '--year', '2024', '--sample', 'chantier.csv:mauvais.json', '--sample', 'absent.csv:chantier.json'], t.io)).toBe(1);
-    expect(t.err()).toContain('mauvais.json $.answers["q-activite"] : Réponse "usine" invalide');
+    expect(t.err()).toContain('mauvais.json $.answers["q-activite"] : Réponse « usine » invalide');
     expect(t.err()).toContain('Impossible de lire le fichier du personnel « absent.csv » : fichier introuvable');
     expect(t.out()).toBe('');
   });

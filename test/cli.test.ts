@@ -398,14 +398,14 @@ describe('evaluate', () => {
     expect(await evaluateCommand([REF, '--answers', COMPANY, '--staff', 'examples/salaries-erreurs.csv', '--year', '2024'], t.io)).toBe(1);
     expect(t.out()).toBe('');
     expect(t.err()).toContain('examples/salaries-erreurs.csv ligne 1, colonne service : Colonne inconnue « service »');
-    expect(t.err()).toContain('examples/salaries-erreurs.csv ligne 8, colonne jobs : Les parts des postes totalisent 90 % au lieu de 100 %');
+    expect(t.err()).toContain('examples/salaries-erreurs.csv ligne 8, colonne jobs : Les parts des postes totalisent 90\u202f% au lieu de 100\u202f%');
     expect(t.err()).toContain('fichier du personnel non valide (13 problèmes), aucun salarié évalué');
   });
 
   it('invalid company file: located issues, exit 1', async () => {
     const cases: Array<[unknown, string]> = [
       [{ formatVersion: 1, answers: {}, measures: [] }, 'c.json $.answers["q-activite"] : Réponse de l’entreprise manquante au critère « Activité de l’entreprise »'],
-      [{ formatVersion: 1, answers: { 'q-activite': 'usine' }, measures: [] }, 'c.json $.answers["q-activite"] : Réponse "usine" invalide'],
+      [{ formatVersion: 1, answers: { 'q-activite': 'usine' }, measures: [] }, 'c.json $.answers["q-activite"] : Réponse « usine » invalide'],
       [{ formatVersion: 1, answers: { 'q-activite': 'atelier' }, measures: [{ measure: 'm-casque' }] }, 'c.json $.measures[0].measure : Mesure de prévention « m-casque » inconnue'],
       [{ formatVersion: 1, answers: { 'q-activite': 'atelier', 'q-equipes-alternantes': true }, measures: [] }, 'se renseigne par salarié (colonne q:q-equipes-alternantes'],
       [{ formatVersion: 1, referential: { id: 'autre' }, answers: { 'q-activite': 'atelier' }, measures: [] }, 'concerne le référentiel « autre », pas « exemple-atelier »'],

@@ -43,7 +43,7 @@ const SAMPLE = (() => {
 const graph = (): GraphDocument => structuredClone(decompile(SAMPLE));
 
 function value(outcome: CommentOutcome): CommentThread[] {
-  if (!outcome.ok) throw new Error(outcome.issues.map((i) => i.message).join('\n'));
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
   return outcome.value;
 }
 const refusedCode = (outcome: CommentOutcome) => (outcome.ok ? 'accepted' : outcome.issues[0]!.code);
@@ -81,9 +81,10 @@ describe('threads', () => {
     expect(threads.find((t) => t.id === 'c-duree')!.replies.map((r) => r.id)).toEqual(['r-0', 'r-1']);
   });
 
-  it('refuses, with a code and a French message: a used id, an unknown thread, a double resolution, a late-dated change, bad input', () => {
+  it('refuses, with a code and the id or path at fault: a used id, an unknown thread, a double resolution, a late-dated change, bad input', () => {
     const threads = reviewed();
-    expect(refusedCode(addThread(threads, { id: 'r-1', anchor: { on: 'referential' }, author: 'X', date: T3, text: 'x' }))).toBe('comments.duplicate_id');
+    const used = addThread(threads, { id: 'r-1', anchor: { on: 'referential' }, author: 'X', date: T3, text: 'x' });
+    expect(used.ok ? [] : used.issues).toEqual([{ code: 'comments.duplicate_id', id: 'r-1' }]);
     expect(refusedCode(replyToThread(threads, 'absent', { id: 'r-9', author: 'X', date: T3, text: 'x' }))).toBe('comments.thread_not_found');
     const resolved = value(resolveThread(threads, 'c-tache', { id: 'e-1', author: 'X', date: T3 }));
     expect(refusedCode(resolveThread(resolved, 'c-tache', { id: 'e-2', author: 'X', date: T3 }))).toBe('comments.already_resolved');
@@ -91,7 +92,7 @@ describe('threads', () => {
     expect(refusedCode(reopenThread(resolved, 'c-tache', { id: 'e-2', author: 'X', date: T0 }))).toBe('comments.out_of_order');
     const blank = addThread(threads, { id: 'c-3', anchor: { on: 'referential' }, author: 'X', date: T3, text: '   ' });
     expect(refusedCode(blank)).toBe('comments.invalid');
-    expect(blank.ok ? '' : blank.issues[0]!.message).toMatch(/^\$\.text : Texte non vide attendu/);
+    expect(blank.ok ? undefined : blank.issues[0]).toMatchObject({ path: '$.text', detail: expect.stringMatching(/^Texte non vide attendu/) });
     expect(refusedCode(addThread(threads, { id: 'c-3', anchor: { on: 'referential' }, author: 'X', date: '2026-03-02 09:00', text: 'x' }))).toBe('comments.invalid');
     expect(refusedCode(addThread(threads, { id: 'c 3', anchor: { on: 'referential' }, author: 'X', date: T3, text: 'x' }))).toBe('comments.invalid');
   });
@@ -145,11 +146,11 @@ describe('comments in the logigramme', () => {
 
   it('anchors resolve to the element, named for people; one anchor per exposure of a situation', () => {
     const g = graph();
-    expect(findAnchor(g, { on: 'node', node: 'moteurs-thermiques' })).toEqual({ exists: true, kind: 'Tâche', label: 'Moteurs thermiques', node: 'moteurs-thermiques' });
-    expect(findAnchor(g, { on: 'exposure', node: 's-moteurs-bruit', factor: 'noise', criterion: 'daily_level' })).toMatchObject({ exists: true, kind: 'Exposition', label: 'Moteurs thermiques en atelier, sans réduction du bruit', node: 's-moteurs-bruit' });
+    expect(findAnchor(g, { on: 'node', node: 'moteurs-thermiques' })).toEqual({ exists: true, kind: 'task', label: 'Moteurs thermiques', node: 'moteurs-thermiques' });
+    expect(findAnchor(g, { on: 'exposure', node: 's-moteurs-bruit', factor: 'noise', criterion: 'daily_level' })).toMatchObject({ exists: true, kind: 'exposure', label: 'Moteurs thermiques en atelier, sans réduction du bruit', node: 's-moteurs-bruit', detail: { of: 'exposure', factor: 'noise', criterion: 'daily_level', regulation: SAMPLE.regulation } });
     expect(findAnchor(g, { on: 'exposure', node: 's-moteurs-bruit', factor: 'noise', criterion: 'peak' }).exists).toBe(false);
-    expect(findAnchor(g, { on: 'edge', edge: 'moteurs-thermiques.entry' })).toMatchObject({ exists: true, kind: 'Liaison', detail: 'entrée' });
-    expect(findAnchor(g, { on: 'node', node: 'disparu', label: 'Ancienne tâche' })).toEqual({ exists: false, kind: 'Élément', label: 'Ancienne tâche' });
+    expect(findAnchor(g, { on: 'edge', edge: 'moteurs-thermiques.entry' })).toMatchObject({ exists: true, kind: 'edge', detail: { of: 'edge', kind: 'entry' } });
+    expect(findAnchor(g, { on: 'node', node: 'disparu', label: 'Ancienne tâche' })).toEqual({ exists: false, kind: 'element', label: 'Ancienne tâche' });
     expect(labelledAnchor(g, { on: 'question', question: 'q-activite' })).toEqual({ on: 'question', question: 'q-activite', label: SAMPLE.questions[0]!.label });
     const situation = g.nodes.find((n) => n.id === 's-nuit-alternante')!;
     if (situation.kind !== 'situation') throw new Error('not a situation');
@@ -251,14 +252,14 @@ describe('the dossier annex', () => {
     threads = value(resolveThread(threads, 'c-duree', { id: 'e-1', author: 'Fédération', date: T3, note: 'Mesurage de 2025 en annexe 3.' }));
     const rows = commentsAnnex(graph(), threads);
     expect(rows.map((r) => [r.kind, r.label, r.status, r.detached])).toEqual([
-      ['Référentiel', SAMPLE.identity.title, 'open', false],
-      ['Élément', 'Atelier de ponçage', 'open', true],
-      ['Exposition', 'Moteurs thermiques en atelier, sans réduction du bruit', 'resolved', false],
-      ['Tâche', 'Peinture et carrosserie', 'open', false],
+      ['referential', SAMPLE.identity.title, 'open', false],
+      ['element', 'Atelier de ponçage', 'open', true],
+      ['exposure', 'Moteurs thermiques en atelier, sans réduction du bruit', 'resolved', false],
+      ['task', 'Peinture et carrosserie', 'open', false],
     ]);
     const duree = rows.find((r) => r.thread === 'c-duree')!;
     expect(duree.resolution?.note).toBe('Mesurage de 2025 en annexe 3.');
-    expect(duree.detail).toBe('Bruit — ' + duree.detail!.split(' — ')[1]);
+    expect(duree.detail).toEqual({ of: 'exposure', factor: 'noise', criterion: 'daily_level', regulation: SAMPLE.regulation });
     expect(duree.replies.map((r) => r.author)).toEqual(['Fédération']);
   });
 });

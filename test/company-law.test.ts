@@ -17,6 +17,7 @@ import { presumptionFor } from '../src/ui/company/homologation.ts';
 import { companyObligation } from '../src/ui/company/obligation.ts';
 import { createCompany, exportCompany, importCompany, listDeclarations, saveDeclaration } from '../src/ui/company/storage.ts';
 import { issueMessage } from '../src/present/issues.ts';
+import { planFromDraft } from '../src/present/obligation.ts';
 
 /*
  * The company side of issue 9 (law round 2): the declaration without the temporary workers, the
@@ -164,7 +165,7 @@ describe('the presumption of good faith for the year evaluated (L4163-2 II and I
 
 describe('the agreement / action plan statechart', () => {
   const results = createEvaluator(sample, INPUTS.company, { year: 2024 }).evaluateStaff(staff);
-  const draft = () => actionPlanDraft({ referential: sample, staff: results, employees: staff, year: 2024, start: '2025-01-01', kind: 'action_plan' });
+  const draft = () => planFromDraft(actionPlanDraft({ referential: sample, staff: results, employees: staff, year: 2024, start: '2025-01-01', kind: 'action_plan' }));
 
   it('refuses a theme choice that breaks D4162-3 and keeps the former themes', () => {
     const actor = createActor(actionPlanMachine, { input: {} }).start();

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { issueOf, loadReferentialText, parseJsonText, type LoadIssue } from '../src/core/index.ts';
+import { companyIssues } from '../src/io/company.ts';
 import { formatIssues, issueMessage, issuesWithMessages } from '../src/present/issues.ts';
 import { findingMessage, withFindingMessages } from '../src/present/findings.ts';
 
@@ -63,15 +66,38 @@ describe('the load issues in French', () => {
 
   it('staff, company answers, backups and unreadable files: from their codes and parameters', () => {
     expect(issueMessage({ code: 'staff.duplicate_id', path: '$[4].id', params: { id: 'A', first: 1 } })).toBe('Identifiant « A » déjà utilisé en $[1].id : chaque salarié doit avoir un identifiant unique');
-    expect(issueMessage(issueOf('company.answer_invalid', ['answers', 'q-h'], { question: 'Hauteur', answer: '0.5', expects: 'number_min', unit: 'm', bound: 1.5 }))).toBe('Réponse 0.5 invalide au critère « Hauteur » : un nombre ≥ 1,5 m attendu');
-    expect(issueMessage(issueOf('company.no_branch', ['answers', 'q'], { question: 'Activité', answer: '"z"', node: 'n-q', job: 'Mécanicien', task: 'Moteurs' }))).toBe(
-      'Le référentiel ne prévoit aucune suite pour la réponse "z" au critère « Activité » (nœud n-q, poste « Mécanicien », tâche « Moteurs »)',
-    );
+    expect(issueMessage(issueOf('company.answer_invalid', ['answers', 'q-h'], { question: 'Hauteur', answer: 0.5, expects: 'number_min', unit: 'm', bound: 1.5 }))).toBe('Réponse 0,5 invalide au critère « Hauteur » : un nombre ≥ 1,5 m attendu');
+    expect(issueMessage(issueOf('company.answer_invalid', ['answers', 'q-a'], { question: 'Activité', answer: 'bureau', expects: 'choice', choices: 'atelier, chantier' }))).toBe('Réponse « bureau » invalide au critère « Activité » : l’un des choix atelier, chantier attendu');
+    expect(issueMessage(issueOf('company.answer_invalid', ['answers', 'q-b'], { question: 'Seul', answer: '[1,2]', expects: 'boolean' }))).toBe('Réponse « [1,2] » invalide au critère « Seul » : oui ou non attendu');
+    const noBranch = (answer: string | number | boolean) => issueMessage(issueOf('company.no_branch', ['answers', 'q'], { question: 'Activité', answer, node: 'n-q', nodeLabel: 'Activité principale', job: 'Mécanicien', task: 'Moteurs' }));
+    expect(noBranch('z')).toBe('Le référentiel ne prévoit aucune suite pour la réponse « z » au critère « Activité » (nœud « Activité principale », poste « Mécanicien », tâche « Moteurs »)');
+    expect(noBranch(true)).toContain('pour la réponse oui au critère');
+    expect(noBranch(1234.5)).toContain(`pour la réponse 1${NNBSP}234,5 au critère`);
     expect(issueMessage({ code: 'backup.newer', path: '$.databaseVersion', params: { of: 'database', version: 1200, current: 12 } })).toBe(
       `Sauvegarde d’une base de données plus récente (version 1${NNBSP}200) que celle de cette application (12) : mettez l’application à jour.`,
     );
     expect(issueMessage({ code: 'backup.key_mismatch', path: '$.tables.drafts[0].id', params: { of: 'draft', draft: 'a', contains: 'b' } })).toBe('Le brouillon « a » contient le logigramme de « b ».');
     expect(issueMessage({ code: 'file.unreadable', path: '$', params: { file: 'x.json' } })).toBe('Le fichier « x.json » n’a pas pu être lu par le navigateur.');
+  });
+});
+
+describe('the company answers checked against the decision trees (src/io/company.ts)', () => {
+  it('an answer no branch takes: the answer as given, the node by id and by label (its id when it has none)', () => {
+    const doc = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'referentials', 'exemple-atelier.json'), 'utf8')) as { nodes: Array<{ id: string; label?: string; branches?: Array<{ when: { oneOf?: string[] } }> }> };
+    const node = doc.nodes.find((n) => n.id === 'n-activite')!;
+    node.branches = node.branches!.filter((b) => !b.when.oneOf?.includes('chantier'));
+    const check = (label?: string) => {
+      if (label === undefined) delete node.label;
+      else node.label = label;
+      const loaded = loadReferentialText(JSON.stringify(doc));
+      if (!loaded.ok) throw new Error('fixture');
+      return companyIssues({ formatVersion: 1, answers: { 'q-activite': 'chantier' }, measures: [] }, loaded.value);
+    };
+    const [issue] = check('Activité principale');
+    expect(issue).toMatchObject({ code: 'company.no_branch', path: '$.answers["q-activite"]', params: { answer: 'chantier', node: 'n-activite', nodeLabel: 'Activité principale' } });
+    expect(issueMessage(issue!)).toContain('la réponse « chantier »');
+    expect(issueMessage(issue!)).toContain('(nœud « Activité principale », poste');
+    expect(check()[0]).toMatchObject({ params: { node: 'n-activite', nodeLabel: 'n-activite' } });
   });
 });
 

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEvaluator, loadReferential, loadReferentialText, type Employee, type Referential } from '../src/core/index.ts';
 import { columnForField, formatStaffCsv, parseDecimal, parseStaffCsv, type CsvIssue } from '../src/io/staff-csv.ts';
+import { evaluationErrorDetail } from '../src/present/evaluation-errors.ts';
+import { capitalised } from '../src/present/fr.ts';
 
 const root = join(import.meta.dirname, '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -299,7 +301,9 @@ describe('parseStaffCsv — columns', () => {
     expect(oneLine('A,1607,,,,1980,mecanicien|agent-nuit:40,,').issues[0]!.message).toContain('Part du temps manquante pour le poste « mecanicien »');
     expect(oneLine('A,1607,,,,1980,mecanicien:beaucoup,,').issues[0]!.message).toContain('Part du temps « beaucoup » invalide');
     expect(oneLine('A,1607,,,,1980,mecanicien:120,,').issues[0]!.message).toContain('« 120 » invalide');
-    expect(oneLine('A,1607,,,,1980,mecanicien:50|agent-nuit:40,,non').issues).toEqual([{ row: 2, column: 'jobs', message: 'Les parts des postes totalisent 90 % au lieu de 100 %' }]);
+    // The evaluator's own sentence for the same shares (src/present/evaluation-errors.ts).
+    expect(oneLine('A,1607,,,,1980,mecanicien:50|agent-nuit:40,,non').issues).toEqual([{ row: 2, column: 'jobs', message: capitalised(evaluationErrorDetail({ code: 'shares_sum', params: { sum: 90 } })) }]);
+    expect(oneLine('A,1607,,,,1980,mecanicien:50|agent-nuit:40,,non').issues[0]!.message).toMatch(/^Les parts des postes totalisent 90\u202f% au lieu de 100\u202f%$/);
     // within the evaluator's tolerance of 0.01 %: 33,33 + 66,67 = 100
     expect(parse(['id;annual_hours;birth_year;jobs;q:q-equipes-alternantes', 'A;1607;1980;mecanicien:33,33|agent-nuit:66,67;non']).issues).toEqual([]);
   });
@@ -319,7 +323,7 @@ describe('parseStaffCsv — columns', () => {
 
   it('tasks: the shares of a listed job must sum to 100', () => {
     expect(oneLine('A,1607,,,,1980,mecanicien,moteurs-thermiques:50|carrosserie:40,').issues).toEqual([
-      { row: 2, column: 'tasks', message: 'Les parts des tâches du poste « Mécanicien » (mecanicien) totalisent 90 % au lieu de 100 %' },
+      { row: 2, column: 'tasks', message: capitalised(evaluationErrorDetail({ code: 'shares_sum', params: { sum: 90, job: 'mecanicien' } }, atelier)) },
     ]);
   });
 
@@ -340,7 +344,10 @@ describe('parseStaffCsv — columns', () => {
     doc.jobs[0]!.tasks[1]!.defaultShare = 30;
     const loaded = loadReferential(doc);
     if (!loaded.ok) throw new Error('fixture');
-    expect(oneLine('A,1607,,,,1980,mecanicien,,', loaded.value).issues[0]!.message).toContain('pondérations par défaut des tâches du poste « Mécanicien » (mecanicien) totalisent 90 %');
+    expect(oneLine('A,1607,,,,1980,mecanicien,,', loaded.value).issues[0]!.message).toBe(
+      `${capitalised(evaluationErrorDetail({ code: 'default_shares_sum', params: { sum: 90, job: 'mecanicien' } }, loaded.value))} dans la colonne tasks`,
+    );
+    expect(oneLine('A,1607,,,,1980,mecanicien,,', loaded.value).issues[0]!.message).toContain('pondérations par défaut du poste « Mécanicien » totalisent 90\u202f%');
     expect(oneLine('A,1607,,,,1980,mecanicien,moteurs-thermiques:70|carrosserie:30,', loaded.value).issues).toEqual([]);
   });
 
@@ -362,7 +369,7 @@ describe('parseStaffCsv — columns', () => {
     expect(site('usine du nord').employees[0]?.answers).toEqual({ 'q-site': 'nord' });
     // typographic and straight apostrophes are the same
     expect(site("Atelier d'Avignon").employees[0]?.answers).toEqual({ 'q-site': 'sud' });
-    expect(site('ouest').issues).toEqual([{ row: 2, column: 'q:q-site', message: 'Réponse « ouest » invalide au critère « Site d’affectation » : l’un de nord, sud (identifiant ou libellé) attendu' }]);
+    expect(site('ouest').issues).toEqual([{ row: 2, column: 'q:q-site', message: 'Réponse « ouest » invalide au critère « Site d’affectation » : l’un des choix nord, sud (identifiant ou libellé) attendu' }]);
   });
 
   it('q: number answers: decimal point or comma, within the question’s bounds', () => {

@@ -50,7 +50,7 @@ export function companyIssues(company: CompanyInput, referential: Referential): 
     else if (q.scope !== 'company') issues.push(issueOf('company.employee_question', ['answers', key], { question: q.label, id: q.id }));
     else {
       const problem = answerProblem(q, value);
-      if (problem) issues.push(issueOf('company.answer_invalid', ['answers', key], { question: q.label, answer: JSON.stringify(value), ...problem }));
+      if (problem) issues.push(issueOf('company.answer_invalid', ['answers', key], { question: q.label, answer: typeof value === 'object' && value !== null ? JSON.stringify(value) : (value as string | number | boolean | null), ...problem }));
     }
   }
   const measures = new Set(referential.measures.map((m) => m.id));
@@ -108,7 +108,7 @@ function treeIssues(company: CompanyInput, referential: Referential): LoadIssue[
         }
         const branch = node.branches.find((b) => branchMatches(b.when, answer));
         if (!branch) {
-          if (!reported.has(q.id)) issues.push(issueOf('company.no_branch', ['answers', q.id], { question: q.label, answer: JSON.stringify(answer), node: node.id, ...where }));
+          if (!reported.has(q.id)) issues.push(issueOf('company.no_branch', ['answers', q.id], { question: q.label, answer, node: node.id, nodeLabel: node.label || node.id, ...where }));
           reported.add(q.id);
           continue;
         }

@@ -16,7 +16,8 @@ import {
   type TemporaryWork,
 } from '../core/index.ts';
 import { restoreCell, writeCsv, type CsvCell } from '../present/csv.ts';
-import { formatDate, formatNumber } from '../present/fr.ts';
+import { evaluationErrorDetail, type ErrorData } from '../present/evaluation-errors.ts';
+import { capitalised, formatDate, formatNumber } from '../present/fr.ts';
 import {
   COLUMN_LABELS,
   QUESTION_COLUMN_PREFIX,
@@ -607,11 +608,16 @@ class RowContext {
     if (ok) {
       const sum = items.reduce((n, item) => n + (item.share ?? 100), 0);
       if (Math.abs(sum - 100) > SHARE_TOLERANCE) {
-        err('jobs', `Les parts des postes totalisent ${fr(sum)} % au lieu de 100 %`);
+        err('jobs', this.sharesText({ code: 'shares_sum', params: { sum } }));
         ok = false;
       }
     }
     return { items, ok };
+  }
+
+  /** Shares that do not add up to 100 %, in the evaluator's words (the sentence it refuses such an employee with). */
+  private sharesText(error: ErrorData): string {
+    return capitalised(evaluationErrorDetail(error, this.referential));
   }
 
   /** Task overrides by job id; tasks are unique in a referential, so each one finds its job. */
@@ -650,8 +656,7 @@ class RowContext {
       for (const [jobId, list] of overrides) {
         const sum = list.reduce((n, t) => n + t.share, 0);
         if (Math.abs(sum - 100) > SHARE_TOLERANCE) {
-          const job = this.referential.jobs.find((j) => j.id === jobId)!;
-          err('tasks', `Les parts des tâches du poste « ${job.label} » (${job.id}) totalisent ${fr(sum)} % au lieu de 100 %`);
+          err('tasks', this.sharesText({ code: 'shares_sum', params: { sum, job: jobId } }));
         }
       }
     }
@@ -661,7 +666,7 @@ class RowContext {
         const job = this.referential.jobs.find((j) => j.id === item.id)!;
         const sum = job.tasks.reduce((n, t) => n + t.defaultShare, 0);
         if (Math.abs(sum - 100) > SHARE_TOLERANCE) {
-          err('tasks', `Les pondérations par défaut des tâches du poste « ${job.label} » (${job.id}) totalisent ${fr(sum)} % dans le référentiel : précisez les parts de ses tâches dans la colonne tasks`);
+          err('tasks', `${this.sharesText({ code: 'default_shares_sum', params: { sum, job: job.id } })} dans la colonne tasks`);
         }
       }
     }
@@ -693,7 +698,7 @@ export function parseAnswer(question: Question, value: string): AnswerValue | { 
         question.choices.find((c) => c.id === value.trim()) ??
         question.choices.find((c) => c.id.toLowerCase() === wanted) ??
         question.choices.find((c) => normalizeLabel(c.label) === wanted);
-      return choice ? choice.id : bad(`l’un de ${question.choices.map((c) => c.id).join(', ')} (identifiant ou libellé)`);
+      return choice ? choice.id : bad(`l’un des choix ${question.choices.map((c) => c.id).join(', ')} (identifiant ou libellé)`);
     }
     case 'number': {
       const n = parseDecimal(value);

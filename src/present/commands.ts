@@ -1,4 +1,5 @@
 import { isRuleCode, type CommandCode, type CommandField, type FindingParams, type InvalidValueReason, type Refusal } from '../core/index.ts';
+import { commentRefusalsMessage } from './comments.ts';
 import { findingMessage } from './findings.ts';
 import { edgeKind, expectedText, nodeKind } from './rules.ts';
 import { formatNumber, plural } from './fr.ts';
@@ -92,10 +93,10 @@ const COMMAND_MESSAGES = {
 
 /**
  * A refusal's French message: the editor's own catalogue, the checker's for a refusal that reuses one
- * of its rules, or the message a comment command's refusal carries (written by the comments' rules).
+ * of its rules, or the comments' for a comment command's refusals.
  */
 export function refusalMessage(refusal: Refusal): string {
-  if ('message' in refusal) return refusal.message;
+  if ('refusals' in refusal) return commentRefusalsMessage(refusal.refusals);
   const { code, params } = refusal;
   return isRuleCode(code) ? findingMessage({ code, params }) : COMMAND_MESSAGES[code](params);
 }

@@ -131,6 +131,17 @@ export function criterionName(factor: FactorCode, criterion: string): string {
   return factorName(factor);
 }
 
+/**
+ * An exposure for people: « Bruit — niveau d’exposition quotidien », from the regulation version given
+ * (the latest one otherwise), and « (2ᵉ mention) » for a criterion a situation states again (`rank` ≥ 1).
+ */
+export function exposureDetail(regulation: string | undefined, factor: FactorCode, criterion: string, rank?: number): string {
+  const version = (regulation !== undefined && regulationById(regulation)) || LATEST;
+  const found = findCriterion(version, factor, criterion) ?? findCriterion(LATEST, factor, criterion);
+  const factorLabel = found?.factor.label ?? factorName(factor);
+  return `${factorLabel} — ${found?.criterion.label ?? criterion}${rank ? ` (${rank + 1}ᵉ mention)` : ''}`;
+}
+
 /** A regulation version by its label: « décrets 2023-759 et 2023-760 (1er septembre 2023) » or the date. */
 export const regulationName = (id: string) => regulationById(id)?.label ?? formatDate(id);
 

@@ -53,7 +53,7 @@ const percent = (value: number) => formatPercent(value / 100, 6);
 const yearText = (year: number) => formatNumber(year, { digits: 6, grouping: false });
 
 /** A value as found in the input: figures in French, booleans as « oui »/« non ». */
-function given(value: GivenValue): string {
+export function given(value: GivenValue): string {
   if (value === null) return 'vide';
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
   if (typeof value === 'number') return Number.isFinite(value) ? formatNumber(value, 6) : String(value);

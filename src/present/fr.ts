@@ -68,6 +68,9 @@ export function formatPercent(share: number, options: Omit<NumberOptions, 'signe
   return nnbsp(numberFormat(key, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: Math.min(o.minDigits ?? 0, digits), useGrouping: o.grouping !== false }).format(share === 0 ? 0 : share));
 }
 
+/** A sentence's first letter in capital: « les parts… » → « Les parts… ». */
+export const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 const pluralRules = new Intl.PluralRules('fr-FR');
 
 /** The French word for a quantity: singular for 0 and 1 (and 1,5), plural from 2. */

@@ -12,8 +12,12 @@ import {
 } from '../core/index.ts';
 import { formatCount, formatDate, formatSize } from './fr.ts';
 import { chainBreakText, entryReference, quarantineMessage, versionName, versionProblemText } from './publication-log.ts';
+import { given } from './evaluation-errors.ts';
 import { missingQuantitiesText } from './quantities.ts';
 import { expectedText, ruleMessage, VERSION_LIST } from './rules.ts';
+
+/** A company's answer as the user typed it: text in « », oui/non, numbers the French way, vide. */
+const answerText = (answer: string | number | boolean | null) => (typeof answer === 'string' ? `« ${answer} »` : given(answer));
 
 /*
  * The French messages of the load issues: one catalogue, keyed by code, written from each issue's
@@ -120,10 +124,10 @@ const MESSAGES: { [C in Exclude<CataloguedIssueCode, LoadRuleIssueCode>]: Writer
   'company.referential': (p) => `Ce fichier de réponses concerne le référentiel « ${p.declared} », pas « ${p.target} »`,
   'company.unknown_question': (p) => `Critère « ${p.question} » inconnu dans ce référentiel`,
   'company.employee_question': (p) => `Le critère « ${p.question} » se renseigne par salarié (colonne q:${p.id} du fichier du personnel), pas pour l’entreprise`,
-  'company.answer_invalid': (p) => `Réponse ${p.answer} invalide au critère « ${p.question} » : ${expectedText(p)} attendu`,
+  'company.answer_invalid': ({ answer, question, ...expected }) => `Réponse ${answerText(answer)} invalide au critère « ${question} » : ${expectedText(expected)} attendu`,
   'company.unknown_measure': (p) => `Mesure de prévention « ${p.measure} » inconnue dans ce référentiel`,
   'company.answer_missing': (p) => `Réponse de l’entreprise manquante au critère « ${p.question} » (nécessaire pour ${jobTask(p)})`,
-  'company.no_branch': (p) => `Le référentiel ne prévoit aucune suite pour la réponse ${p.answer} au critère « ${p.question} » (nœud ${p.node}, ${jobTask(p)})`,
+  'company.no_branch': (p) => `Le référentiel ne prévoit aucune suite pour la réponse ${answerText(p.answer)} au critère « ${p.question} » (nœud « ${p.nodeLabel} », ${jobTask(p)})`,
   'backup.newer': (p) =>
     p.of === 'database'
       ? `Sauvegarde d’une base de données plus récente (version ${formatCount(p.version)}) que celle de cette application (${formatCount(p.current)}) : mettez l’application à jour.`

@@ -1,6 +1,4 @@
 import {
-  exposureDetail,
-  NODE_KIND_NAMES,
   UNIT_LABELS,
   type CommonBaseNotFound,
   type ConflictSide,
@@ -11,10 +9,10 @@ import {
   type MergeNotice,
   type MergeNoticeCode,
 } from '../core/index.ts';
-import { IDENTITY_FIELDS } from './diff-text.ts';
+import { exposureDetail, IDENTITY_FIELDS } from './diff-text.ts';
 import { findingMessage } from './findings.ts';
-import { formatNumber, plural } from './fr.ts';
-import { edgeKind, nodeKind } from './rules.ts';
+import { capitalised, formatNumber, plural } from './fr.ts';
+import { edgeKind, NODE_KIND_NAMES, nodeKind } from './rules.ts';
 
 /*
  * The French words of a merge: element kinds, field names, values, what each side did, and the notices
@@ -26,7 +24,6 @@ import { edgeKind, nodeKind } from './rules.ts';
 /** Up to four decimals, as a referential states them (« 4,5 h/jour », « 1 607 »). */
 const num = (value: number) => formatNumber(value, 4);
 const unitLabel = (unit: string) => (Object.hasOwn(UNIT_LABELS, unit) ? UNIT_LABELS[unit as keyof typeof UNIT_LABELS] : unit);
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export const FIELD_LABELS: Record<string, string> = {
   label: 'libellé',
@@ -99,9 +96,9 @@ const COLLECTION_KINDS: Record<MergeCollection, string> = {
 
 /** An element's kind in French, capitalised: « Tâche », « Liaison (pondération) », « Critère ». */
 export function elementKind(element: MergedElement): string {
-  if (element.nodeKind) return capital(nodeKind(element.nodeKind));
+  if (element.nodeKind) return capitalised(nodeKind(element.nodeKind));
   if (element.edgeKind) return `Liaison (${edgeKind(element.edgeKind)})`;
-  return capital(COLLECTION_KINDS[element.collection]);
+  return capitalised(COLLECTION_KINDS[element.collection]);
 }
 
 /** An element's label; a reordered list by its French name. */
@@ -111,7 +108,7 @@ export const elementLabel = (element: MergedElement): string => (element.collect
 export function fieldPathLabel(path: string): string {
   const m = /^exposures\[([a-z_]+)\/([a-z_]+)(?:#(\d+))?\](?:\.(\w+))?$/.exec(path);
   if (!m) return fieldLabel(path);
-  const exposure = `exposition ${exposureDetail(undefined, m[1] as FactorCode, m[2]!)}${m[3] ? ` (${Number(m[3]) + 1}ᵉ mention)` : ''}`;
+  const exposure = `exposition ${exposureDetail(undefined, m[1] as FactorCode, m[2]!, m[3] ? Number(m[3]) : undefined)}`;
   return m[4] ? `${fieldLabel(m[4])} de l’${exposure}` : exposure;
 }
 

@@ -1,6 +1,4 @@
 import {
-  EDGE_KIND_NAMES,
-  NODE_KIND_NAMES,
   REGULATION_VERSIONS,
   UNIT_LABELS,
   type FindingParams,
@@ -45,6 +43,24 @@ function flipReasonText(p: Params): string {
 /** The regulation versions a referential may target, from the regulation table (for messages). */
 export const VERSION_LIST = REGULATION_VERSIONS.map((v) => v.id).join(', ');
 
+/** French names of node kinds (the glossary's words). */
+export const NODE_KIND_NAMES = {
+  job: 'poste',
+  task: 'tâche',
+  question: 'critère',
+  measure: 'mesure de prévention',
+  situation: 'situation d’exposition',
+  note: 'note',
+  group: 'groupe',
+} as const satisfies Record<GraphNodeKind, string>;
+
+export const EDGE_KIND_NAMES = {
+  weighting: 'pondération',
+  entry: 'entrée',
+  branch: 'branche',
+  measure: 'mesure',
+} as const satisfies Record<GraphEdge['kind'], string>;
+
 /** A node kind (`job`) or an edge kind (`weighting`, `connection` for one being drawn) in French. */
 export const nodeKind = (kind: string | number | undefined) => (Object.hasOwn(NODE_KIND_NAMES, String(kind)) ? NODE_KIND_NAMES[kind as GraphNodeKind] : String(kind));
 export const edgeKind = (kind: string | number | undefined) => (kind === 'connection' ? 'liaison' : Object.hasOwn(EDGE_KIND_NAMES, String(kind)) ? EDGE_KIND_NAMES[kind as GraphEdge['kind']] : String(kind));
@@ -59,7 +75,7 @@ export function expectedText(p: Params): string {
     case 'boolean':
       return 'oui ou non';
     case 'choice':
-      return `l’un de ${p.choices}`;
+      return `l’un des choix ${p.choices}`;
     case 'number_min':
       return `un nombre ≥ ${bound} ${p.unit}`;
     case 'number_max':

@@ -2,4 +2,4 @@
  * The app's French formatting is the presentation layer's (src/present/fr.ts), shared with the command
  * line and the exports: re-exported here so that screens import it from one nearby place.
  */
-export { formatDate, formatNumber, formatPercent, formatSigned, formatTimestamp, plural } from '../present/fr.ts';
+export { capitalised, formatDate, formatNumber, formatPercent, formatSigned, formatTimestamp, plural } from '../present/fr.ts';

@@ -34,8 +34,10 @@ describe('comment/add', () => {
     const again = refusal(g, { type: 'comment/add', thread: { id: 'c-1', anchor: { on: 'referential' }, author: 'INRS', date: AT, text: 'Autre' } });
     expect(again.code).toBe('comments.duplicate_id');
     expect(refusalMessage(again)).toContain('« c-1 » est déjà utilisé');
-    expect(refusal(g, { type: 'comment/add', thread: { id: 'c-2', anchor: { on: 'referential' }, author: 'INRS', date: AT, text: '   ' } })).toMatchObject({ message: expect.stringContaining('Texte non vide attendu') });
-    expect(refusal(g, { type: 'comment/add', thread: { id: 'c-2', anchor: { on: 'referential' }, author: 'INRS', date: '02/03/2026', text: 'x' } })).toMatchObject({ message: expect.stringContaining('Date et heure UTC attendues') });
+    const blank = refusal(g, { type: 'comment/add', thread: { id: 'c-2', anchor: { on: 'referential' }, author: 'INRS', date: AT, text: '   ' } });
+    expect(blank).toMatchObject({ code: 'comments.invalid', refusals: [{ path: '$.text', detail: expect.stringContaining('Texte non vide attendu') }] });
+    expect(refusalMessage(blank)).toContain('Texte non vide attendu');
+    expect(refusal(g, { type: 'comment/add', thread: { id: 'c-2', anchor: { on: 'referential' }, author: 'INRS', date: '02/03/2026', text: 'x' } })).toMatchObject({ refusals: [{ path: '$.date', detail: expect.stringContaining('Date et heure UTC attendues') }] });
   });
 });
 

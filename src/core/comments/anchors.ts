@@ -1,6 +1,5 @@
-import { EDGE_KIND_NAMES, NODE_KIND_NAMES, nodeLabel } from '../graph/commands/index.ts';
-import type { GraphDocument, GraphNode } from '../graph/schema.ts';
-import { findCriterion, regulationById, REGULATION_VERSIONS } from '../regulation/index.ts';
+import { nodeLabel } from '../graph/commands/index.ts';
+import type { GraphDocument, GraphEdge, GraphNode, GraphNodeKind } from '../graph/schema.ts';
 import type { Exposure } from '../referential/schema.ts';
 import type { CommentAnchor } from './schema.ts';
 
@@ -52,70 +51,72 @@ export function anchorKey(anchor: CommentAnchor): string {
   }
 }
 
-/** What an anchor designates in a graph, named for people. `exists` is false for a detached thread. */
+/**
+ * The kind of element an anchor designates: a node's kind (a catalogue question or measure is named
+ * like the node that asks or tests it), the referential, an exposure, a link, a scenario, or `element`
+ * for a node that is gone (its kind unknown).
+ */
+export type AnchorKind = GraphNodeKind | 'referential' | 'exposure' | 'edge' | 'scenario' | 'element';
+
+/** The order of kinds in the dossier annex, for elements of one label: the whole before its parts. */
+export const ANCHOR_KIND_ORDER: Record<AnchorKind, number> = { referential: 0, job: 1, task: 2, question: 3, measure: 4, situation: 5, exposure: 6, edge: 7, note: 8, group: 9, scenario: 10, element: 11 };
+
+/** What inside the element: an exposure's factor and criterion (read in `regulation`, the graph's), a link's kind. */
+export type AnchorDetail =
+  | { of: 'exposure'; factor: Exposure['factor']; criterion: string; rank?: number; regulation: string }
+  | { of: 'edge'; kind: GraphEdge['kind'] };
+
+/** What an anchor designates in a graph (`src/present/comments.ts` names it). `exists` is false for a detached thread. */
 export interface AnchorTarget {
   exists: boolean;
-  /** French kind of the element: « Tâche », « Liaison », « Exposition »… */
-  kind: string;
+  kind: AnchorKind;
   /** The element's label (its snapshot in the anchor, or its id, when the element is gone). */
   label: string;
-  /** What inside the element: the factor and criterion of an exposure, the kind of a link. */
-  detail?: string;
+  detail?: AnchorDetail;
   /** The node to centre on the canvas, when there is one. */
   node?: string;
-}
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const LATEST = REGULATION_VERSIONS[REGULATION_VERSIONS.length - 1]!;
-
-/** « Bruit — niveau d’exposition quotidien », from the referential's regulation version (the latest one otherwise). */
-export function exposureDetail(graph: GraphDocument | undefined, factor: Exposure['factor'], criterion: string): string {
-  const version = (graph && regulationById(graph.referential.regulation)) || LATEST;
-  const found = findCriterion(version, factor, criterion) ?? findCriterion(LATEST, factor, criterion);
-  const factorLabel = found?.factor.label ?? LATEST.factors.find((f) => f.code === factor)?.label ?? factor;
-  return `${factorLabel} — ${found?.criterion.label ?? criterion}`;
 }
 
 /**
  * Resolves an anchor on a graph.
  *
- * @example findAnchor(graph, { on: 'node', node: 'moteurs' }) // { exists: true, kind: 'Tâche', label: 'Moteurs thermiques', node: 'moteurs' }
+ * @example findAnchor(graph, { on: 'node', node: 'moteurs' }) // { exists: true, kind: 'task', label: 'Moteurs thermiques', node: 'moteurs' }
  */
 export function findAnchor(graph: GraphDocument, anchor: CommentAnchor): AnchorTarget {
   const r = graph.referential;
   const node = (id: string) => graph.nodes.find((n) => n.id === id);
-  const gone = (kind: string, id: string, detail?: string): AnchorTarget => ({ exists: false, kind, label: anchor.label ?? id, ...(detail ? { detail } : {}) });
+  const gone = (kind: AnchorKind, id: string, detail?: AnchorDetail): AnchorTarget => ({ exists: false, kind, label: anchor.label ?? id, ...(detail ? { detail } : {}) });
   switch (anchor.on) {
     case 'referential':
-      return { exists: true, kind: 'Référentiel', label: r.identity.title };
+      return { exists: true, kind: 'referential', label: r.identity.title };
     case 'node': {
       const n = node(anchor.node);
-      return n ? { exists: true, kind: capital(NODE_KIND_NAMES[n.kind]), label: nodeLabel(graph, n), node: n.id } : gone('Élément', anchor.node);
+      return n ? { exists: true, kind: n.kind, label: nodeLabel(graph, n), node: n.id } : gone('element', anchor.node);
     }
     case 'exposure': {
       const n = node(anchor.node);
-      const detail = exposureDetail(graph, anchor.factor, anchor.criterion) + (anchor.rank ? ` (${anchor.rank + 1}ᵉ mention)` : '');
-      if (n?.kind !== 'situation' || exposureIndex(n.exposures, anchor) < 0) return gone('Exposition', anchor.node, detail);
-      return { exists: true, kind: 'Exposition', label: n.label, detail, node: n.id };
+      const detail: AnchorDetail = { of: 'exposure', factor: anchor.factor, criterion: anchor.criterion, ...(anchor.rank ? { rank: anchor.rank } : {}), regulation: r.regulation };
+      if (n?.kind !== 'situation' || exposureIndex(n.exposures, anchor) < 0) return gone('exposure', anchor.node, detail);
+      return { exists: true, kind: 'exposure', label: n.label, detail, node: n.id };
     }
     case 'edge': {
       const e = graph.edges.find((x) => x.id === anchor.edge);
       const source = e && node(e.source);
       const target = e && node(e.target);
-      if (!e || !source || !target) return gone('Liaison', anchor.edge);
-      return { exists: true, kind: 'Liaison', label: `${nodeLabel(graph, source)} → ${nodeLabel(graph, target)}`, detail: EDGE_KIND_NAMES[e.kind], node: source.id };
+      if (!e || !source || !target) return gone('edge', anchor.edge);
+      return { exists: true, kind: 'edge', label: `${nodeLabel(graph, source)} → ${nodeLabel(graph, target)}`, detail: { of: 'edge', kind: e.kind }, node: source.id };
     }
     case 'question': {
       const q = r.questions.find((x) => x.id === anchor.question);
-      return q ? { exists: true, kind: 'Critère', label: q.label } : gone('Critère', anchor.question);
+      return q ? { exists: true, kind: 'question', label: q.label } : gone('question', anchor.question);
     }
     case 'measure': {
       const m = r.measures.find((x) => x.id === anchor.measure);
-      return m ? { exists: true, kind: 'Mesure de prévention', label: m.label } : gone('Mesure de prévention', anchor.measure);
+      return m ? { exists: true, kind: 'measure', label: m.label } : gone('measure', anchor.measure);
     }
     case 'scenario': {
       const s = r.scenarios.find((x) => x.id === anchor.scenario);
-      return s ? { exists: true, kind: 'Scénario', label: s.label } : gone('Scénario', anchor.scenario);
+      return s ? { exists: true, kind: 'scenario', label: s.label } : gone('scenario', anchor.scenario);
     }
   }
 }

@@ -1,15 +1,15 @@
 import type { GraphDocument } from '../graph/schema.ts';
-import { findAnchor } from './anchors.ts';
+import { ANCHOR_KIND_ORDER, exposureKey, findAnchor, type AnchorDetail, type AnchorKind } from './anchors.ts';
 import type { CommentEntry, CommentThread, StatusEvent } from './schema.ts';
 import { byDate, resolutionOf, threadStatus } from './threads.ts';
 
 /** One remark of the dossier annex: the element it is on, what was said, and how it was addressed. */
 export interface AnnexRow {
   thread: string;
-  /** French kind of the element (« Tâche », « Exposition », « Référentiel »…). */
-  kind: string;
+  /** The kind of the element (src/present/comments.ts names it). */
+  kind: AnchorKind;
   label: string;
-  detail?: string;
+  detail?: AnchorDetail;
   /** The element no longer exists in the version the annex is printed for. */
   detached: boolean;
   remark: CommentEntry;
@@ -22,9 +22,10 @@ export interface AnnexRow {
 /**
  * The remarks received and how each was addressed, for the homologation dossier: remarks on the
  * referential as a whole first, then by element label (French alphabetical order), then by date.
- * Detached remarks are kept, under the label their element had.
+ * Detached remarks are kept, under the label their element had. Elements of one label follow
+ * `ANCHOR_KIND_ORDER`, then their exposure's key or link's kind.
  *
- * @example commentsAnnex(graph, graph.comments ?? []).map((r) => `${r.kind} « ${r.label} » : ${r.remark.text} — ${r.resolution?.note ?? 'en attente'}`)
+ * @example commentsAnnex(graph, graph.comments ?? []).map((r) => `${r.kind} ${r.label}: ${r.remark.text}`)
  */
 export function commentsAnnex(graph: GraphDocument, threads: readonly CommentThread[]): AnnexRow[] {
   const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
@@ -50,8 +51,10 @@ export function commentsAnnex(graph: GraphDocument, threads: readonly CommentThr
     (a, b) =>
       whole(a, byThread.get(a.thread)!) - whole(b, byThread.get(b.thread)!) ||
       collator.compare(a.label, b.label) ||
-      collator.compare(a.kind, b.kind) ||
-      collator.compare(a.detail ?? '', b.detail ?? '') ||
+      ANCHOR_KIND_ORDER[a.kind] - ANCHOR_KIND_ORDER[b.kind] ||
+      collator.compare(detailKey(a.detail), detailKey(b.detail)) ||
       byDate(a.remark, b.remark),
   );
 }
+
+const detailKey = (d: AnchorDetail | undefined) => (d === undefined ? '' : d.of === 'exposure' ? exposureKey(d) : d.kind);

@@ -5,7 +5,7 @@ import { CommentAnchorSchema, CommentEntrySchema, StatusEventSchema, type Commen
 
 /**
  * Pure operations on a list of comment threads: each returns a new list (the argument is never
- * changed) or a refusal with its French message. Ids and dates are passed in. One id namespace covers
+ * changed) or a refusal: its code and the id or JSON path concerned (src/present/comments.ts words it). Ids and dates are passed in. One id namespace covers
  * threads, replies and status events, so that importing the same comments twice changes nothing.
  * Replies and status events are kept in date order (ties by id), whatever order they arrive in.
  */
@@ -22,12 +22,14 @@ export const COMMENT_REFUSAL_CODES = [
 ] as const;
 export type CommentRefusalCode = (typeof COMMENT_REFUSAL_CODES)[number];
 
-export interface CommentRefusal {
-  code: CommentRefusalCode;
-  message: string;
-  /** The thread or comment concerned, when there is one. */
-  id?: string;
-}
+/**
+ * Why a comment command is refused. `comments.invalid`: the JSON path of the first bad field and the
+ * schema's own message (`detail`, worded by the Zod schema on purpose); every other code names the
+ * thread or comment concerned.
+ */
+export type CommentRefusal =
+  | { code: 'comments.invalid'; path: string; detail: string; id?: string }
+  | { code: Exclude<CommentRefusalCode, 'comments.invalid'>; id: string };
 
 export type CommentOutcome = Result<CommentThread[], CommentRefusal>;
 
@@ -70,19 +72,19 @@ export function resolutionOf(thread: CommentThread): StatusEvent | undefined {
   return last?.action === 'resolved' ? last : undefined;
 }
 
-const refusal = (code: CommentRefusalCode, message: string, id?: string): CommentOutcome => fail([id === undefined ? { code, message } : { code, message, id }]);
+const refusal = (code: Exclude<CommentRefusalCode, 'comments.invalid'>, id: string): CommentOutcome => fail([{ code, id }]);
 
 function invalid(issues: ReadonlyArray<{ path: string; message: string }>): CommentOutcome {
-  return fail(issues.map((i) => ({ code: 'comments.invalid', message: `${i.path} : ${i.message}` })));
+  return fail(issues.map((i) => ({ code: 'comments.invalid', path: i.path, detail: i.message })));
 }
 
 function taken(threads: readonly CommentThread[], id: string): CommentOutcome | undefined {
-  return commentIds(threads).has(id) ? refusal('comments.duplicate_id', `L’identifiant de commentaire « ${id} » est déjà utilisé.`, id) : undefined;
+  return commentIds(threads).has(id) ? refusal('comments.duplicate_id', id) : undefined;
 }
 
 function withThread(threads: readonly CommentThread[], threadId: string, change: (t: CommentThread) => CommentThread | CommentOutcome): CommentOutcome {
   const index = threads.findIndex((t) => t.id === threadId);
-  if (index < 0) return refusal('comments.thread_not_found', `La discussion « ${threadId} » n’existe pas (ou plus).`, threadId);
+  if (index < 0) return refusal('comments.thread_not_found', threadId);
   const changed = change(threads[index]!);
   if ('ok' in changed) return changed;
   return ok(threads.map((t, i) => (i === index ? changed : t)));
@@ -117,11 +119,11 @@ function statusChange(threads: readonly CommentThread[], threadId: string, input
   return (
     taken(threads, input.id) ??
     withThread(threads, threadId, (t) => {
-      if (action === 'resolved' && threadStatus(t) === 'resolved') return refusal('comments.already_resolved', `La discussion « ${t.id} » est déjà résolue.`, t.id);
-      if (action === 'reopened' && threadStatus(t) === 'open') return refusal('comments.already_open', `La discussion « ${t.id} » est déjà ouverte.`, t.id);
+      if (action === 'resolved' && threadStatus(t) === 'resolved') return refusal('comments.already_resolved', t.id);
+      if (action === 'reopened' && threadStatus(t) === 'open') return refusal('comments.already_open', t.id);
       const history = inserted(t.history, event.value);
       // An event dated before the last one would not change the status it claims to change.
-      if (history.at(-1) !== event.value) return refusal('comments.out_of_order', `Cette date précède le dernier changement d’état de la discussion « ${t.id} ».`, t.id);
+      if (history.at(-1) !== event.value) return refusal('comments.out_of_order', t.id);
       return { ...t, history };
     })
   );
@@ -143,7 +145,7 @@ export function reopenThread(threads: readonly CommentThread[], threadId: string
  */
 export function editComment(threads: readonly CommentThread[], id: string, input: { text: string; date: string }): CommentOutcome {
   const index = threads.findIndex((t) => t.id === id || t.replies.some((r) => r.id === id));
-  if (index < 0) return refusal('comments.comment_not_found', `Le commentaire « ${id} » n’existe pas (ou plus).`, id);
+  if (index < 0) return refusal('comments.comment_not_found', id);
   const thread = threads[index]!;
   const target = thread.id === id ? thread : thread.replies.find((r) => r.id === id)!;
   const edited = parseWith(CommentEntrySchema, { id, author: target.author, date: target.date, text: input.text, edited: input.date });

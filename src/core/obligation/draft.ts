@@ -2,7 +2,7 @@ import type { EmployeeResult, StaffResult } from '../evaluate/types.ts';
 import type { FactorCode } from '../regulation/types.ts';
 import type { Referential } from '../referential/schema.ts';
 import { planLatestEnd, type ActionPlan, type PlanDiagnosis, type PlanKind, type PlanTheme } from './plan.ts';
-import { THEME_LABELS, themeRule, type ThemeId } from './themes.ts';
+import { themeRule, type ThemeId } from './themes.ts';
 
 /*
  * A first draft of the agreement or action plan, from the year's evaluation: the diagnosis (D4162-2:
@@ -12,11 +12,34 @@ import { THEME_LABELS, themeRule, type ThemeId } from './themes.ts';
  * the validator asks for one) and an indicator. The company then edits it; nothing here is a legal
  * commitment.
  *
- * Its French texts (objectives, indicators, units, notes, label snapshots) are content, not presentation:
- * they are the first version of a document the company edits, stores (Dexie `actionPlans`, backups) and
- * signs or files. The stored plan must read the same whatever later versions of the app would say, so
- * they are written once here and kept with the plan, like the legal theme labels they start from.
+ * The draft is structured data: each objective says what it follows and from which baseline, the
+ * diagnosis how many temporary workers it leaves out. The stored plan holds French texts (objectives,
+ * indicators, units, notes) because the company edits them and files the document; `planFromDraft`
+ * (src/present/obligation.ts) writes them once, when the draft becomes the company's plan, so a stored
+ * plan reads the same whatever later versions of the app would say.
  */
+
+/**
+ * What a draft objective follows: employees declared exposed to two factors or more, employees declared
+ * exposed, jobs counting exposed employees, or the actions carried out under the theme.
+ */
+export type ObjectiveMeasure = 'poly_exposed' | 'declared_exposed' | 'exposed_jobs' | 'theme_actions';
+
+/** A draft objective: what it follows under its theme, and where that stands at the diagnosis when counted. */
+export interface DraftObjective {
+  theme: ThemeId;
+  follows: ObjectiveMeasure;
+  baseline?: number;
+}
+
+/** The diagnosis as the evaluation gives it; `temporary`: temporary workers left out (their agency declares them, L4163-1 IV). */
+export type DraftDiagnosis = Omit<PlanDiagnosis, 'notes'> & { temporary: number };
+
+/** A first draft of the plan, before it is worded: see `planFromDraft` (src/present/obligation.ts). */
+export interface ActionPlanDraft extends Omit<ActionPlan, 'diagnosis' | 'themes'> {
+  diagnosis: DraftDiagnosis;
+  themes: Array<Omit<PlanTheme, 'objectives'> & { objectives: DraftObjective[] }>;
+}
 
 /** The mission profiles of the staff evaluated (the results carry no jobs). */
 export type StaffProfiles = ReadonlyArray<{ id: string; jobs: ReadonlyArray<{ job: string; share: number }> }>;
@@ -40,7 +63,7 @@ export interface DraftInput {
  * largest share, the first listed on a tie — as the headcount estimate does), so the job rows add up to
  * the staff evaluated.
  */
-export function planDiagnosis(referential: Referential, staff: StaffResult, employees: StaffProfiles, year: number): PlanDiagnosis {
+export function planDiagnosis(referential: Referential, staff: StaffResult, employees: StaffProfiles, year: number): DraftDiagnosis {
   const own = staff.results.filter((r) => r.temporary === undefined);
   const mainJob = new Map(employees.map((e) => [e.id, e.jobs.reduce<{ job: string; share: number } | undefined>((best, j) => (!best || j.share > best.share ? j : best), undefined)?.job]));
   const label = (f: FactorCode) => own[0]?.factors.find((x) => x.factor === f)?.label ?? f;
@@ -65,7 +88,7 @@ export function planDiagnosis(referential: Referential, staff: StaffResult, empl
     byJob: jobs.filter((j) => j.employees > 0),
     outsideDeclaration: outside.map((f) => ({ factor: f, label: label(f), employees: count((r) => r.noLegalThreshold.includes(f)) })),
     particularlyExposed: listed.map((f) => ({ factor: f, label: label(f), employees: count((r) => r.factors.some((x) => x.factor === f && x.particularlyExposedJobs)) })),
-    notes: temporary > 0 ? [`${temporary} intérimaire(s) hors du diagnostic : leur exposition est déclarée par l’entreprise de travail temporaire.`] : [],
+    temporary,
   };
 }
 
@@ -77,7 +100,7 @@ export function planDiagnosis(referential: Referential, staff: StaffResult, empl
  *
  * @example actionPlanDraft({ referential, staff, employees, year: 2024, start: '2025-01-01' }).themes.map((t) => t.theme)
  */
-export function actionPlanDraft(input: DraftInput): ActionPlan {
+export function actionPlanDraft(input: DraftInput): ActionPlanDraft {
   const diagnosis = planDiagnosis(input.referential, input.staff, input.employees, input.year);
   const rule = themeRule(input.start);
   const chosen: ThemeId[] = [];
@@ -89,7 +112,7 @@ export function actionPlanDraft(input: DraftInput): ActionPlan {
       if (chosen.filter((x) => rule.group2.includes(x)).length < group2Needed) chosen.push(t);
     }
   }
-  const themes: PlanTheme[] = chosen.map((theme) => ({ theme, measures: [], objectives: [objectiveFor(theme, diagnosis)] }));
+  const themes = chosen.map((theme) => ({ theme, measures: [], objectives: [objectiveFor(theme, diagnosis)] }));
   return {
     kind: input.kind ?? 'agreement',
     status: 'draft',
@@ -102,15 +125,15 @@ export function actionPlanDraft(input: DraftInput): ActionPlan {
   };
 }
 
-function objectiveFor(theme: ThemeId, d: PlanDiagnosis): PlanTheme['objectives'][number] {
+function objectiveFor(theme: ThemeId, d: DraftDiagnosis): DraftObjective {
   switch (theme) {
     case 'reduction_polyexposure':
-      return { text: 'Réduire le nombre de salariés déclarés exposés à plusieurs facteurs', baseline: d.polyExposed, unit: 'salariés', indicator: 'Salariés déclarés exposés à au moins deux facteurs, chaque année' };
+      return { theme, follows: 'poly_exposed', baseline: d.polyExposed };
     case 'exposure_reduction':
-      return { text: 'Réduire le nombre de salariés déclarés exposés', baseline: d.declaredExposed, unit: 'salariés', indicator: 'Salariés déclarés exposés, par facteur, chaque année' };
+      return { theme, follows: 'declared_exposed', baseline: d.declaredExposed };
     case 'workstation_adaptation':
-      return { text: 'Aménager les postes les plus exposés', baseline: d.byJob.filter((j) => Object.keys(j.exposed).length > 0).length, unit: 'postes', indicator: 'Postes aménagés parmi les postes comptant des salariés exposés' };
+      return { theme, follows: 'exposed_jobs', baseline: d.byJob.filter((j) => Object.keys(j.exposed).length > 0).length };
     default:
-      return { text: THEME_LABELS[theme], unit: 'actions', indicator: 'Actions réalisées et salariés concernés, chaque année' };
+      return { theme, follows: 'theme_actions' };
   }
 }

@@ -1,6 +1,6 @@
 import { addDays, addMonths, isIsoDate } from '../util/dates.ts';
 import type { FactorCode } from '../regulation/types.ts';
-import { THEME_IDS, THEME_LABELS, themeRule, type ThemeId, type ThemeRule } from './themes.ts';
+import { THEME_IDS, themeRule, type ThemeId, type ThemeRule } from './themes.ts';
 
 /*
  * What a company does once the obligation applies (L4162-1): negotiate an agreement for the prevention of
@@ -20,7 +20,7 @@ export type PlanKind = 'agreement' | 'action_plan';
 export type PlanStatus = 'draft' | 'consulted' | 'filed' | 'expired';
 
 export interface PlanObjective {
-  /** What is aimed at, in French: « Réduire le nombre de salariés exposés au bruit ». */
+  /** What is aimed at, as the company words it (the draft's first wording: src/present/obligation.ts). */
   text: string;
   /** Where it stands at the diagnosis (same unit), when known. */
   baseline?: number;
@@ -51,6 +51,7 @@ export interface PlanDiagnosis {
   outsideDeclaration: Array<{ factor: FactorCode; label: string; employees: number }>;
   /** Employees in jobs the branch lists as particularly exposed to an ergonomic factor (L4163-2-1). */
   particularlyExposed: Array<{ factor: FactorCode; label: string; employees: number }>;
+  /** Remarks on the diagnosis, as worded when the plan was drafted (kept with the stored plan). */
   notes: string[];
 }
 
@@ -128,7 +129,7 @@ export function validateActionPlan(plan: ActionPlan): PlanIssue[] {
   }
   issues.push(...themeIssues(plan.themes.map((t) => t.theme), rule));
   plan.themes.forEach((t, i) => {
-    if (t.objectives.length === 0) push('plan.objective_missing', `themes[${i}].objectives`, { theme: THEME_LABELS[t.theme] ?? t.theme });
+    if (t.objectives.length === 0) push('plan.objective_missing', `themes[${i}].objectives`, { theme: t.theme });
     t.objectives.forEach((o, k) => {
       if (o.target === undefined || !Number.isFinite(o.target)) push('plan.objective_not_quantified', `themes[${i}].objectives[${k}].target`, { objective: o.text });
       if (o.indicator.trim() === '') push('plan.indicator_missing', `themes[${i}].objectives[${k}].indicator`, { objective: o.text });
@@ -150,7 +151,7 @@ export function themeIssues(themes: readonly string[], rule: ThemeRule): PlanIss
   themes.forEach((theme, i) => {
     if (!(THEME_IDS as readonly string[]).includes(theme) || (!rule.group1.includes(theme as ThemeId) && !rule.group2.includes(theme as ThemeId))) {
       issues.push({ code: 'plan.theme_unknown', path: `themes[${i}].theme`, params: { theme, rule: rule.id } });
-    } else if (seen.has(theme)) issues.push({ code: 'plan.theme_repeated', path: `themes[${i}].theme`, params: { theme: THEME_LABELS[theme as ThemeId] } });
+    } else if (seen.has(theme)) issues.push({ code: 'plan.theme_repeated', path: `themes[${i}].theme`, params: { theme } });
     seen.add(theme);
   });
   const group1 = rule.group1.filter((t) => seen.has(t)).length;

@@ -26,18 +26,10 @@ export const THEME_IDS = [
   'end_of_career',
   'keeping_in_activity',
 ] as const;
+/** A theme of the texts, by id; its title as the texts word it is the presentation's (`themeName`, src/present/obligation.ts). */
 export type ThemeId = (typeof THEME_IDS)[number];
 
-export const THEME_LABELS: Record<ThemeId, string> = {
-  reduction_polyexposure: 'Réduction des polyexpositions aux facteurs de risques professionnels',
-  workstation_adaptation: 'Adaptation et aménagement du poste de travail',
-  exposure_reduction: 'Réduction des expositions aux facteurs de risques professionnels',
-  working_conditions: 'Amélioration des conditions de travail, notamment au plan organisationnel',
-  skills: 'Développement des compétences et des qualifications',
-  end_of_career: 'Aménagement des fins de carrière',
-  keeping_in_activity: 'Maintien en activité des salariés exposés',
-};
-
+/** A wording of the themes' rule; the sentence citing it is the presentation's (`themeRuleText`, src/present/obligation.ts). */
 export interface ThemeRule {
   id: 'd138-27-css' | 'd4163-3-2015' | 'd4162-3';
   /** First day the wording applies (plans starting on or after it). */
@@ -50,7 +42,6 @@ export interface ThemeRule {
   totalMinimum: number;
   /** Measures for the use of points (training, part time) required with the 2° themes. */
   pointUseMeasures: boolean;
-  legalBasis: string;
 }
 
 const GROUP2: readonly ThemeId[] = ['working_conditions', 'skills', 'end_of_career', 'keeping_in_activity'];
@@ -65,7 +56,6 @@ export const THEME_RULES: readonly ThemeRule[] = [
     group2Minimum: 2,
     totalMinimum: 3,
     pointUseMeasures: false,
-    legalBasis: 'article D138-27 du code de la sécurité sociale (décret n° 2011-354 du 30 mars 2011) : au moins trois thèmes, dont un de réduction des expositions ou d’adaptation des postes',
   },
   {
     id: 'd4163-3-2015',
@@ -76,7 +66,6 @@ export const THEME_RULES: readonly ThemeRule[] = [
     group2Minimum: 2,
     totalMinimum: 3,
     pointUseMeasures: false,
-    legalBasis: 'article D4163-3 du code du travail (décret n° 2014-1158 du 9 octobre 2014) : au moins un thème du 1° et au moins deux du 2°',
   },
   {
     id: 'd4162-3',
@@ -87,8 +76,6 @@ export const THEME_RULES: readonly ThemeRule[] = [
     group2Minimum: 2,
     totalMinimum: 4,
     pointUseMeasures: true,
-    legalBasis:
-      'article D4162-3 du code du travail (décret n° 2017-1769 du 27 décembre 2017) : au moins deux thèmes du 1° et au moins deux du 2°, avec des mesures permettant l’utilisation des points du compte professionnel de prévention pour la formation et le temps partiel (L4163-7 I 1° et 2°)',
   },
 ];
 

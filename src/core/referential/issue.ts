@@ -3,6 +3,7 @@ import { formatPath, type PathSegment } from '../util/path.ts';
 import type { Quantity } from '../regulation/types.ts';
 import type { FindingParams, RuleCode } from '../check/codes.ts';
 import type { AnswerExpectation } from './references.ts';
+import type { AnswerValue } from './schema.ts';
 import type { ChainBreak, PublicationEntry, VersionProblem } from '../lifecycle/chain.ts';
 
 /**
@@ -124,13 +125,13 @@ export type IssueParamsByCode = {
   'company.unknown_question': { question: string };
   /** `question`: its label; `id`: its id (the staff file's column is `q:<id>`). */
   'company.employee_question': { question: string; id: string };
-  /** `answer`: the value as JSON; what is expected, flattened (`AnswerExpectation`). */
-  'company.answer_invalid': { question: string; answer: string } & AnswerExpectation;
+  /** `answer`: the value as given (a list or an object as its JSON text); what is expected, flattened (`AnswerExpectation`). */
+  'company.answer_invalid': { question: string; answer: string | number | boolean | null } & AnswerExpectation;
   'company.unknown_measure': { measure: string };
   /** The first job and task (labels) whose decision tree needs the answer. */
   'company.answer_missing': { question: string; job: string; task: string };
-  /** `answer`: the value as JSON; `node`: the question node with no branch for it. */
-  'company.no_branch': { question: string; answer: string; node: string; job: string; task: string };
+  /** `answer`: the company's answer; `node`: the question node with no branch for it, and its label (its id when it has none). */
+  'company.no_branch': { question: string; answer: AnswerValue; node: string; nodeLabel: string; job: string; task: string };
   /** `of`: the database's version or the backup format's, newer than this application's `current`. */
   'backup.newer': { of: 'database' | 'format'; version: number; current: number };
   'backup.duplicate': { key: string; table: string };

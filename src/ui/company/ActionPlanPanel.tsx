@@ -3,7 +3,6 @@ import { createActor, type ActorRefFrom } from 'xstate';
 import {
   penaltyEstimate,
   planRefusals,
-  THEME_LABELS,
   themeRule,
   validateActionPlan,
   type ActionPlan,
@@ -13,7 +12,7 @@ import {
   type ThemeId,
 } from '../../core/index.ts';
 import { formatDate, formatNumber } from '../../present/fr.ts';
-import { penaltyRuleText } from '../../present/obligation.ts';
+import { penaltyRuleText, themeName, themeRuleText } from '../../present/obligation.ts';
 import { useDb } from '../context.ts';
 import { parseNumber } from '../evaluationForm.ts';
 import { frPlan, issueText, refusalText } from '../i18n/fr-plan.ts';
@@ -251,7 +250,7 @@ function PlanEditor({ actor, plan, refusals, themeRefusals, penalty, company }: 
       )}
 
       <h4>{t.themesHeading}</h4>
-      {rule && <p className="help">{t.themesRule(rule.legalBasis)}</p>}
+      {rule && <p className="help">{t.themesRule(themeRuleText(rule))}</p>}
       {rule &&
         ([
           [t.group1, rule.group1],
@@ -262,7 +261,7 @@ function PlanEditor({ actor, plan, refusals, themeRefusals, penalty, company }: 
             {group.map((theme) => (
               <div className="check" key={theme}>
                 <input id={`${id}-t-${theme}`} type="checkbox" checked={chosen.includes(theme)} onChange={(e) => toggle(theme, e.target.checked)} />
-                <label htmlFor={`${id}-t-${theme}`}>{THEME_LABELS[theme]}</label>
+                <label htmlFor={`${id}-t-${theme}`}>{themeName(theme)}</label>
               </div>
             ))}
           </fieldset>
@@ -298,7 +297,7 @@ function PlanEditor({ actor, plan, refusals, themeRefusals, penalty, company }: 
       <h4>{t.objectivesHeading}</h4>
       {plan.themes.map((theme, i) => (
         <fieldset key={theme.theme} disabled={!draft} className="plan-theme" data-theme={theme.theme}>
-          <legend>{THEME_LABELS[theme.theme]}</legend>
+          <legend>{themeName(theme.theme)}</legend>
           {theme.objectives.map((o, k) => (
             <div key={k} className="plan-objective">
               <p>

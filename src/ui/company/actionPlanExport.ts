@@ -1,7 +1,7 @@
-import { penaltyEstimate, THEME_LABELS, themeRule, validateActionPlan, type ActionPlan } from '../../core/index.ts';
+import { penaltyEstimate, themeRule, validateActionPlan, type ActionPlan } from '../../core/index.ts';
 import { formatCount, formatDate, formatNumber } from '../../present/fr.ts';
 import { mdRow, mdTableHead, mdText } from '../../present/markdown.ts';
-import { penaltyRuleText } from '../../present/obligation.ts';
+import { penaltyRuleText, themeName, themeRuleText } from '../../present/obligation.ts';
 import { frPlan, issueText } from '../i18n/fr-plan.ts';
 import type { PlanPenalty } from './actionPlanMachine.ts';
 
@@ -19,7 +19,7 @@ export function planMarkdown(plan: ActionPlan, company: string, penalty?: PlanPe
   out.push(`# ${mdText(`${t.kinds[plan.kind]} de prévention des effets de l’exposition aux facteurs de risques professionnels — ${company}`)}`, '');
   out.push(mdText(t.statusLine(plan.kind, plan.status, plan.start, plan.end)), '');
   const rule = themeRule(plan.start);
-  if (rule) out.push(mdText(t.themesRule(rule.legalBasis)), '');
+  if (rule) out.push(mdText(t.themesRule(themeRuleText(rule))), '');
   const d = plan.diagnosis;
   if (d) {
     out.push(`## ${mdText(`${t.diagnosisHeading} ${d.year}`)}`, '', mdText(t.diagnosisSummary(d.employees, d.declaredExposed, d.polyExposed)), '');
@@ -41,7 +41,7 @@ export function planMarkdown(plan: ActionPlan, company: string, penalty?: PlanPe
   }
   out.push(`## ${mdText(t.themesHeading)}`, '');
   for (const theme of plan.themes) {
-    out.push(`### ${mdText(THEME_LABELS[theme.theme])}`, '');
+    out.push(`### ${mdText(themeName(theme.theme))}`, '');
     for (const m of theme.measures) out.push(`- ${mdText(m)}`);
     if (theme.measures.length > 0) out.push('');
     out.push(...mdTableHead(['Objectif', 'Situation au diagnostic', 'Cible', 'Unité', 'Indicateur'], [1, 2]));

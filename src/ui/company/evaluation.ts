@@ -29,6 +29,7 @@ import { columnForField } from '../../io/staff-csv.ts';
 import type { DuerMatrix } from './duer.ts';
 import { partSharer } from './sharedParts.ts';
 import { evaluationErrorDetail } from '../../present/evaluation-errors.ts';
+import { planFromDraft } from '../../present/obligation.ts';
 
 /*
  * A company's staff evaluated with the shared evaluator, kept in a compact form: the full results of
@@ -353,13 +354,13 @@ export interface PlanDraftOptions {
 }
 
 /**
- * The draft agreement or action plan of the year (the core's actionPlanDraft). Its diagnosis needs the
+ * The draft agreement or action plan of the year (the core's actionPlanDraft, worded by planFromDraft). Its diagnosis needs the
  * full results (jobs, factors outside the declaration), so the staff is evaluated again, with the same
  * core evaluator — in the worker, where 100 000 employees never hold the page.
  */
 export function draftPlan(inputs: CompanyInputs, employees: readonly Employee[], draft: PlanDraftOptions): ActionPlan {
   const staff = createEvaluator(inputs.referential, inputs.company, { year: inputs.year }).evaluateStaff(employees);
-  return actionPlanDraft({ referential: draft.referential, staff, employees, year: draft.year, start: draft.start });
+  return planFromDraft(actionPlanDraft({ referential: draft.referential, staff, employees, year: draft.year, start: draft.start }));
 }
 
 /** The fields whose values repeat from summary to summary (a packed chunk writes each once, packedList.ts). */

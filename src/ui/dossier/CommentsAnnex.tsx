@@ -1,8 +1,9 @@
 import { useId, useMemo, useState } from 'react';
 import { commentsAnnex, decompile, mergeThreads, type CommentThread, type Referential } from '../../core/index.ts';
+import { anchorDetailText, anchorKindName } from '../../present/comments.ts';
 import { versionThreads, type LogigrammeDb, type StoredReferential } from '../../storage/index.ts';
 import { useDb } from '../context.ts';
-import { formatTimestamp } from '../format.ts';
+import { capitalised, formatTimestamp } from '../format.ts';
 import { frCollab } from '../i18n/fr-collab.ts';
 import { useLiveQuery } from '../useLiveQuery.ts';
 import './annex.css';
@@ -45,7 +46,7 @@ export function CommentsAnnexRow({ stored, r }: { stored: StoredReferential; r: 
                   <tbody key={row.thread} data-thread={row.thread}>
                     <tr>
                       <th scope="row">
-                        {row.kind} « {row.label} »{row.detail && <span className="sub">{row.detail}</span>}
+                        {anchorKindName(row.kind)} « {row.label} »{row.detail && <span className="sub">{anchorDetailText(row.detail)}</span>}
                         {row.detached && <span className="sub">({t.detached})</span>}
                       </th>
                       <td>
@@ -79,7 +80,6 @@ export function CommentsAnnexRow({ stored, r }: { stored: StoredReferential; r: 
   );
 }
 
-const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The threads written beside the version, merged by id with its draft's while the draft has its number. */
 async function remarksOn(db: LogigrammeDb, stored: StoredReferential): Promise<CommentThread[]> {

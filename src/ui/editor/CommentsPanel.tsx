@@ -1,7 +1,6 @@
 import { useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import {
   exposureAnchors,
-  findAnchor,
   labelledAnchor,
   parseJsonText,
   resolutionOf,
@@ -13,6 +12,7 @@ import {
   type LoadIssue,
 } from '../../core/index.ts';
 import { slugify } from '../../core/graph/commands/index.ts';
+import { namedAnchor } from '../../present/comments.ts';
 import { IssueTable } from '../components/IssueTable.tsx';
 import './collab.css';
 import { formatTimestamp } from '../format.ts';
@@ -196,7 +196,7 @@ function ThreadItem({ thread, graph, author }: { thread: CommentThread; graph: G
   const id = useId();
   const [action, setAction] = useState<Action>(null);
   const [text, setText] = useState('');
-  const target = findAnchor(graph, thread.anchor);
+  const target = namedAnchor(graph, thread.anchor);
   const where = target.exists ? t.onTarget(target.kind, target.label, target.detail) : t.detached(target.kind, target.label);
   const named = targetText(graph, thread.anchor);
   const status = threadStatus(thread);

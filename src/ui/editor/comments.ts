@@ -22,6 +22,7 @@ import {
 } from '../../core/index.ts';
 import type { CommentCommand } from '../../core/graph/commands/index.ts';
 import { changeVersionThreads, importVersionThreads, versionThreads, type CommentedVersionKey, type LogigrammeDb } from '../../storage/index.ts';
+import { commentRefusalsMessage, namedAnchor } from '../../present/comments.ts';
 import { frCollab } from '../i18n/fr-collab.ts';
 import type { EditorController } from './controller.ts';
 
@@ -63,7 +64,7 @@ const NONE: readonly CommentThread[] = [];
 
 /** How a thread's element is named in history labels and accessible names: « tâche « Moteurs » ». */
 export function targetText(graph: GraphDocument, anchor: CommentAnchor): string {
-  const t = findAnchor(graph, anchor);
+  const t = namedAnchor(graph, anchor);
   return frCollab.comments.onTarget(t.kind.toLowerCase(), t.label, t.detail);
 }
 
@@ -195,7 +196,7 @@ export class CommentsModel {
     if (!this.#db) return { ok: false, message: 'no database' };
     const outcome = await changeVersionThreads(this.#db, this.mode.at, pure, this.#services.now);
     if (outcome.ok) return { ok: true };
-    const message = outcome.issues.map((i) => i.message).join(' ');
+    const message = commentRefusalsMessage(outcome.issues);
     this.#controller.notify(message, 'error');
     return { ok: false, message };
   }

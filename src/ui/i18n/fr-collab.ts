@@ -1,7 +1,7 @@
 /**
  * French texts of the working group's tools: comment threads in the editor, the reviewers' comments
  * files, the merge of a colleague's logigramme, and the dossier's annex of remarks. Elements are named
- * by their labels (from core `findAnchor` and the merge's own words), never by ids.
+ * by their labels (`namedAnchor`, src/present/comments.ts, and the merge's own words), never by ids.
  */
 import { formatNumber, plural } from '../format.ts';
 

@@ -5,6 +5,7 @@
  */
 import type { PlanIssue, PlanIssueCode, PlanKind, PlanRefusal, PlanRefusalCode, PlanStatus } from '../../core/index.ts';
 import { formatCount, formatDate, formatPercent, plural } from '../../present/fr.ts';
+import { themeName } from '../../present/obligation.ts';
 
 const RULES: Record<string, string> = { 'd138-27-css': 'D138-27 du code de la sécurité sociale', 'd4163-3-2015': 'D4163-3 du code du travail (2015)', 'd4162-3': 'D4162-3 du code du travail' };
 const rule = (id: string | number | undefined) => RULES[String(id)] ?? String(id ?? '');
@@ -16,13 +17,13 @@ const ISSUES: Record<PlanIssueCode, (p: PlanIssue['params']) => string> = {
   'plan.dates_invalid': (p) => `Dates invalides : du ${date(p.start)} au ${date(p.end)}.`,
   'plan.duration_too_long': (p) => `Trois ans au plus (L4162-3) : la fin du ${date(p.end)} dépasse le ${date(p.latest)}.`,
   'plan.diagnosis_missing': () => 'Le diagnostic préalable des expositions manque (D4162-2).',
-  'plan.theme_unknown': (p) => `Thème « ${p.theme} » inconnu de la règle ${rule(p.rule)}.`,
-  'plan.theme_repeated': (p) => `Thème « ${p.theme} » choisi deux fois.`,
+  'plan.theme_unknown': (p) => `Thème « ${themeName(String(p.theme))} » inconnu de la règle ${rule(p.rule)}.`,
+  'plan.theme_repeated': (p) => `Thème « ${themeName(String(p.theme))} » choisi deux fois.`,
   'plan.group1_too_few': (p) => `${plural(Number(p.chosen), 'thème choisi', 'thèmes choisis')} dans le 1° ; il en faut au moins ${n(p.minimum)} (${rule(p.rule)}).`,
   'plan.group2_too_few': (p) => `${plural(Number(p.chosen), 'thème choisi', 'thèmes choisis')} dans le 2° ; il en faut au moins ${n(p.minimum)} (${rule(p.rule)}).`,
   'plan.total_too_few': (p) => `${plural(Number(p.chosen), 'thème choisi', 'thèmes choisis')} en tout ; il en faut au moins ${n(p.minimum)} (${rule(p.rule)}).`,
   'plan.point_use_missing': () => 'Mesures d’utilisation des points (formation, temps partiel) à préciser (D4162-3, L4163-7 I 1° et 2°).',
-  'plan.objective_missing': (p) => `Aucun objectif pour le thème « ${p.theme} ».`,
+  'plan.objective_missing': (p) => `Aucun objectif pour le thème « ${themeName(String(p.theme))} ».`,
   'plan.objective_not_quantified': (p) => `Objectif « ${p.objective} » : cible chiffrée attendue (D4162-2).`,
   'plan.indicator_missing': (p) => `Objectif « ${p.objective} » : indicateur de suivi attendu (D4162-2).`,
 };

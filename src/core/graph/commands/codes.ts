@@ -1,27 +1,5 @@
 import type { CommentRefusalCode } from '../../comments/threads.ts';
 import type { RuleCode } from '../../check/codes.ts';
-import type { GraphEdge, GraphNodeKind } from '../schema.ts';
-
-/**
- * French names of node kinds (the glossary's words). The refusals carry the kind itself
- * (`src/present/commands.ts` names it); the comments' anchors still name elements in the core.
- */
-export const NODE_KIND_NAMES: Record<GraphNodeKind, string> = {
-  job: 'poste',
-  task: 'tâche',
-  question: 'critère',
-  measure: 'mesure de prévention',
-  situation: 'situation d’exposition',
-  note: 'note',
-  group: 'groupe',
-};
-
-export const EDGE_KIND_NAMES: Record<GraphEdge['kind'], string> = {
-  weighting: 'pondération',
-  entry: 'entrée',
-  branch: 'branche',
-  measure: 'mesure',
-};
 
 /**
  * Refusals that only an editor command can meet (the checker never sees such a graph). Every other

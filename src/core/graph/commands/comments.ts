@@ -78,7 +78,7 @@ function mergedIn(threads: readonly CommentThread[], incoming: readonly CommentT
     const parsed = CommentThreadSchema.safeParse(raw);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      return { ok: false, issues: [{ code: 'comments.invalid', message: `comments[${i}]${first?.path.length ? `.${first.path.join('.')}` : ''} : ${first?.message ?? ''}`, id: raw.id }] };
+      return { ok: false, issues: [{ code: 'comments.invalid', path: `comments[${i}]${first?.path.length ? `.${first.path.join('.')}` : ''}`, detail: first?.message ?? '', id: raw.id }] };
     }
     const at = index.get(raw.id);
     if (at === undefined) {
@@ -95,7 +95,7 @@ export function canApplyComment(graph: GraphDocument, command: CommentCommand): 
   const outcome = outcomeOf(graph.comments ?? [], command);
   if (outcome.ok) return OK;
   const first = outcome.issues[0]!;
-  return { ok: false, code: first.code, message: outcome.issues.map((i) => i.message).join(' '), params: first.id === undefined ? {} : { id: first.id } };
+  return { ok: false, code: first.code, params: first.id === undefined ? {} : { id: first.id }, refusals: outcome.issues };
 }
 
 /** Writes only the threads that changed, so that the history keeps small patches. */

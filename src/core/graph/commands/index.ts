@@ -214,7 +214,7 @@ export function connectCommand(
 
 
 export { OK, refuse, type CanApply, type CataloguedRefusal, type CommentCommandRefusal, type Draft, type Point, type Refusal } from './types.ts';
-export { COMMAND_CODES, NODE_KIND_NAMES, EDGE_KIND_NAMES, type CataloguedRefusalCode, type CommandCode, type CommandField, type InvalidValueReason, type RefusalCode } from './codes.ts';
+export { COMMAND_CODES, type CataloguedRefusalCode, type CommandCode, type CommandField, type InvalidValueReason, type RefusalCode } from './codes.ts';
 export { checkEdge } from './rules.ts';
 export * from './queries.ts';
 export type {

@@ -1,6 +1,6 @@
 import type { GraphDocument } from '../schema.ts';
 import type { CataloguedRefusalCode } from './codes.ts';
-import type { CommentRefusalCode } from '../../comments/threads.ts';
+import type { CommentRefusal, CommentRefusalCode } from '../../comments/threads.ts';
 import type { FindingParams } from '../../check/codes.ts';
 
 /**
@@ -17,12 +17,15 @@ export interface CataloguedRefusal {
   params: FindingParams;
 }
 
-/** A comment command's refusal keeps the message the comments' rules wrote (src/core/comments). */
+/**
+ * A comment command's refusal: the first refusal's code and id, and every refusal the comments' rules
+ * gave (src/core/comments), which the presentation layer words one by one.
+ */
 export interface CommentCommandRefusal {
   ok: false;
   code: CommentRefusalCode;
-  message: string;
   params: FindingParams;
+  refusals: readonly CommentRefusal[];
 }
 
 export const OK: CanApply = { ok: true };
