@@ -49,9 +49,9 @@ const LARGE_ROWS = 100_000;
  * render and commit of each step and their layout (a staff page of 25 rows, a results table of the rows
  * in view plus 4; the panels below it mount one task later on a large staff), in tasks of 15–25 ms of
  * CPU. The longest task measured with this design, this file alone on this 2-core machine shared with
- * other engineers' tests (load average before the run): at 1×, 0 ms (no long task) in four runs at a
- * load of 1.5–3.9, the last of a full `npm test` among them; at a 2× slowdown, 0, 0 and 58 ms at
- * 2.0–4.7; at a 3× slowdown, 0, 53, 69, 68, 0, 51, 60 and 0 ms in eight runs at 1.9–4.9. Before the
+ * other engineers' tests (load average before the run): at 1×, 0 ms (no long task) in six runs at a
+ * load of 1.1–3.9, three of them at the end of a full `npm test`; at a 2× slowdown, 0, 0, 0 and 58 ms
+ * at 2.0–4.7; at a 3× slowdown, 0, 53, 69, 68, 0, 51, 60, 0 and 76 ms in nine runs at 1.9–4.9. Before the
  * last two changes, at a load of 7–9: 0 ms at 1×, 98 at 2×, 61 and once 115 at 3×; those two changes
  * (the file crossing as a handle, the staged panels) aim at exactly those tasks (the start of the import,
  * the results' commit), but the machine was quiet by the time they were measured. Hence the issue's
