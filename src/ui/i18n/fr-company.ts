@@ -263,6 +263,7 @@ export const frCompany = {
     nextPage: 'Page suivante',
     paginationLabel: 'Pages du tableau',
     noRow: 'Aucun salarié ne correspond.',
+    searching: 'Recherche en cours…',
     rowsShown: (shown: string, total: string) => `${shown} salariés affichés sur ${total} ; faites défiler le tableau.`,
     changedMark: 'modifié par la simulation',
     temporaryMark: (agency: string) => `intérimaire (${agency}, déclaré par l’agence)`,
