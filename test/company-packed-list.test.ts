@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadReferentialText, type Employee } from '../src/core/index.ts';
 import { parseStaffCsv } from '../src/io/staff-csv.ts';
 import { compactEvaluation, evaluateCompanySync, shareEqualParts, SUMMARY_PARTS, type EmployeeSummary } from '../src/ui/company/evaluation.ts';
-import { chunksOf, cloneable, packChunk, packedList, unpackChunk, type PackedChunk } from '../src/ui/company/packedList.ts';
+import { chunksOf, cloneable, findByKey, packChunk, packedList, unpackChunk, type PackedChunk } from '../src/ui/company/packedList.ts';
 import { EMPLOYEE_PARTS, shareEmployeeParts } from '../src/ui/company/sharedParts.ts';
 import { generatedStaffCsv } from './e2e/support/company-staff.ts';
 
@@ -71,4 +71,30 @@ describe('a packed list', () => {
     // A plain array is its own copy.
     expect(cloneable(employees)).toBe(employees);
   });
+
+  it('finds an item by its key from the keys of the chunks, decoding only its chunk; any other list by find', () => {
+    const byId = (list: readonly Employee[]) => (id: string) => findByKey(list, 'id', id);
+    const keyed: PackedChunk[] = [];
+    for (let i = 0; i < employees.length; i += 250) keyed.push(packChunk(employees.slice(i, i + 250), EMPLOYEE_PARTS, 'id'));
+    const packed = byId(packedList<Employee>(keyed));
+    const plain = byId(employees);
+    // First and last of a chunk, across boundaries, the very last, an absent id and a prefix of a real one.
+    for (const i of [0, 1, 249, 250, 251, 499, 500, 1099]) {
+      expect(packed(employees[i]!.id)).toStrictEqual(structuredClone(employees[i]));
+      expect(plain(employees[i]!.id)).toBe(employees[i]);
+    }
+    expect(packed('absent')).toBeUndefined();
+    expect(packed(employees[0]!.id.slice(0, -1))).toBeUndefined();
+    // Only the chunk of the item is decoded.
+    const decode = vi.spyOn(JSON, 'parse');
+    try {
+      expect(findByKey(packedList<Employee>(keyed), 'id', employees[800]!.id)!.id).toBe(employees[800]!.id);
+      expect(decode).toHaveBeenCalledTimes(1);
+    } finally {
+      decode.mockRestore();
+    }
+    // Chunks packed without their keys: the list is searched item by item, to the same result.
+    expect(findByKey(packedList<Employee>(chunks(employees, EMPLOYEE_PARTS)), 'id', employees[600]!.id)).toStrictEqual(structuredClone(employees[600]));
+  });
 });
+

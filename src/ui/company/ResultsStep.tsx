@@ -19,6 +19,7 @@ import { ObligationPanel } from './ObligationPanel.tsx';
 import { PrintSheet } from './PrintSheet.tsx';
 import { compareEvaluations, employeeWithShares, isWhatIfActive, measuresWithWhatIf, NO_WHAT_IF, type WhatIf } from './whatif.ts';
 import { WhatIfPanel } from './WhatIfPanel.tsx';
+import { findByKey } from './packedList.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { presumptionText } from '../../present/presumption.ts';
 
@@ -96,7 +97,7 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
   const [printing, setPrinting] = useState(false);
   const explained = useMemo(() => {
     if (!selected) return null;
-    const employee = employees.find((e) => e.id === selected);
+    const employee = findByKey(employees, 'id', selected);
     if (!employee) return null;
     const outcome = explainEmployee(inputs, employee);
     return { employee, outcome: outcome.ok ? ({ ok: true, result: outcome.result } as const) : ({ ok: false, message: evaluationErrorMessage(outcome.error, inputs.referential) } as const) };

@@ -5,6 +5,7 @@ import { fr } from '../i18n/fr.ts';
 import { frCompany } from '../i18n/fr-company.ts';
 import { factorLabel } from '../labels.ts';
 import type { CompanyEvaluation } from './evaluation.ts';
+import { findByKey } from './packedList.ts';
 import { isWhatIfActive, NO_WHAT_IF, type Comparison, type WhatIf } from './whatif.ts';
 import { DataTable, numeric } from '../components/DataTable.tsx';
 
@@ -108,12 +109,12 @@ function SharesEditor({ referential: r, employees, whatIf, onChange }: { referen
   const id = useId();
   const [employeeId, setEmployeeId] = useState('');
   const [texts, setTexts] = useState<Record<string, string>>({});
-  // Only once an id is typed: a search of 100 000 employees on every render of the panel would hold the page.
-  const employee = employeeId.trim() === '' ? undefined : employees.find((e) => e.id === employeeId.trim());
+  // Only once an id is typed; over the packed staff list, a text search in the chunks' ids (findByKey).
+  const employee = employeeId.trim() === '' ? undefined : findByKey(employees, 'id', employeeId.trim());
 
   const pick = (value: string) => {
     setEmployeeId(value);
-    const e = employees.find((x) => x.id === value.trim());
+    const e = findByKey(employees, 'id', value.trim());
     const shares = e ? (whatIf.shares[e.id] ?? Object.fromEntries(e.jobs.map((j) => [j.job, j.share]))) : {};
     setTexts(Object.fromEntries(r.jobs.map((j) => [j.id, shares[j.id] === undefined ? '0' : String(shares[j.id]).replace('.', ',')])));
   };

@@ -44,7 +44,7 @@ serveTagged<WorkerRequest, WorkerResponse>(async (request, reply) => {
     }
     // Packed (packedList.ts): the page keeps the employees off its heap and decodes the ones it reads.
     for (let i = 0; i < result.employees.length; i += CHUNK) {
-      const packed = packChunk(result.employees.slice(i, i + CHUNK), EMPLOYEE_PARTS);
+      const packed = packChunk(result.employees.slice(i, i + CHUNK), EMPLOYEE_PARTS, 'id');
       reply({ type: 'employees', packed, rows: result.rows.slice(i, i + CHUNK) }, [packed.bytes]);
     }
     reply({ type: 'done', result: { ...result, employees: [], rows: [] }, ...(source ? { source } : {}), stored });

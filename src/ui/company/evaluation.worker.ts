@@ -59,7 +59,7 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
     }
     // Packed (packedList.ts): the page keeps the summaries off its heap and decodes the rows it shows.
     for (let i = 0; i < evaluation.summaries.length; i += CHUNK) {
-      const packed = packChunk(evaluation.summaries.slice(i, i + CHUNK), SUMMARY_PARTS);
+      const packed = packChunk(evaluation.summaries.slice(i, i + CHUNK), SUMMARY_PARTS, 'employee');
       reply({ type: 'summaries', packed }, [packed.bytes]);
     }
     reply({ type: 'done', evaluation: { ...evaluation, summaries: [], duer, digest: evaluationDigest(evaluation.summaries) }, stored: request.store !== undefined });

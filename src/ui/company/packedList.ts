@@ -12,6 +12,8 @@
 export interface PackedChunk {
   bytes: ArrayBuffer;
   count: number;
+  /** Each item's key (an employee's id), one a line: an item is found by its key without decoding the chunks (findByKey). */
+  keys?: string;
 }
 
 /** Decoded chunks kept: a window of rows, a walk in order. */
@@ -30,7 +32,7 @@ interface ChunkText {
  * value is written once per chunk, which keeps 100 000 result summaries to a few dozen megabytes rather
  * than sixty — memory outside the heap still counts towards the collector's pace.
  */
-export function packChunk<T extends object>(items: readonly T[], shared: ReadonlyArray<keyof T & string> = []): PackedChunk {
+export function packChunk<T extends object>(items: readonly T[], shared: ReadonlyArray<keyof T & string> = [], key?: keyof T & string): PackedChunk {
   const parts: unknown[] = [];
   // The workers share equal parts by reference (sharedParts.ts): a reference seen is found at once,
   // an equal value by its text.
@@ -56,7 +58,8 @@ export function packChunk<T extends object>(items: readonly T[], shared: Readonl
   const text: ChunkText = { shared: [...shared], parts, items: packed };
   const bytes = new TextEncoder().encode(JSON.stringify(text));
   // The encoder's buffer is exactly the text's bytes: it can be transferred as it is.
-  return { bytes: bytes.buffer as ArrayBuffer, count: items.length };
+  const keys = key === undefined ? undefined : items.map((item) => String(item[key])).join('\n');
+  return { bytes: bytes.buffer as ArrayBuffer, count: items.length, ...(keys === undefined ? {} : { keys }) };
 }
 
 /** The items of a chunk; items of one chunk share their equal parts (read-only, as every list of the app). */
@@ -122,4 +125,25 @@ export function packedList<T>(chunks: readonly PackedChunk[]): readonly T[] {
   });
   packedChunks.set(list, chunks);
   return list;
+}
+
+/**
+ * The item whose `key` field is `value` (an employee by id). Over a packed list whose chunks carry their
+ * keys, a text search in each chunk's keys, then one chunk decoded; over any other list, `find`.
+ */
+export function findByKey<T>(list: readonly T[], key: keyof T & string, value: string): T | undefined {
+  const chunks = packedChunks.get(list);
+  if (!chunks || value.includes('\n') || chunks.some((c) => c.keys === undefined)) return list.find((item) => item[key] === value);
+  let start = 0;
+  for (const c of chunks) {
+    const keys = `\n${c.keys!}\n`;
+    const at = keys.indexOf(`\n${value}\n`);
+    if (at >= 0) {
+      let k = 0;
+      for (let i = 0; i < at; i++) if (keys.charCodeAt(i) === 10) k++;
+      return list[start + k];
+    }
+    start += c.count;
+  }
+  return undefined;
 }
