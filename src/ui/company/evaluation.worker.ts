@@ -3,7 +3,9 @@ import { evaluationErrorMessage } from '../../present/evaluation-errors.ts';
 import { serveTagged } from '../persistentWorker.ts';
 import { compactEvaluation, draftPlan, evaluateCompanySync, evaluationDigest, shareEqualParts, SUMMARY_PARTS } from './evaluation.ts';
 import type { EvaluationRequest, EvaluationResponse } from './evaluationClient.ts';
-import { putRecord } from './workerStore.ts';
+import { getRecord, putRecord } from './workerStore.ts';
+import { EMPLOYEE_PARTS } from './sharedParts.ts';
+import type { StaffRecord } from '../../storage/index.ts';
 import { duerMatrix } from './exports.ts';
 import { packChunk, unpackChunk } from './packedList.ts';
 
@@ -27,6 +29,21 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
     const list = sessions.get(request.session) ?? [];
     for (const e of request.packed ? unpackChunk<Employee>(request.packed) : request.employees) list.push(e);
     sessions.set(request.session, list);
+    return;
+  }
+  if (request.type === 'read-staff') {
+    try {
+      const record = await getRecord<StaffRecord>({ dbName: request.dbName }, 'staff', request.key);
+      if (record) {
+        for (let i = 0; i < record.employees.length; i += CHUNK) {
+          const packed = packChunk(record.employees.slice(i, i + CHUNK), EMPLOYEE_PARTS, 'id');
+          reply({ type: 'employees', packed }, [packed.bytes]);
+        }
+      }
+      reply({ type: 'staff', record: record && { ...record, employees: [] } });
+    } catch (error) {
+      reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
     return;
   }
   const employees = sessions.get(request.session) ?? [];

@@ -4,6 +4,7 @@ import { buildCompanyFile, recordsFromCompanyFile, type CompanyFile } from './co
 import { compactEvaluation, type CompanyEvaluation } from './evaluation.ts';
 import { readPublicationLog, type LoggedStatus } from './homologation.ts';
 import { cloneable } from './packedList.ts';
+import { readStaffOffThread } from './evaluationClient.ts';
 
 /*
  * The company workspace's reads and writes, over the Dexie tables as they are (schema v2): one
@@ -51,25 +52,31 @@ export interface Workspace {
   /** The referential key is set but the record is missing or no longer loads. */
   referentialMissing: boolean;
   staff?: StaffRecord;
-  evaluation?: EvaluationRecord;
   previousEvaluation?: EvaluationRecord;
-  /** The staff of the year before, to start from when this year's is empty. */
+  /** The staff of the year before, to start from when this year's is empty (0 when this year has a staff: not read then). */
   previousStaffCount: number;
   /** The publication log of the referential applied (its expiry or replacement ends the homologation). */
   publicationLog: LoggedStatus[];
+}
+
+/** A staff record: read in the evaluation worker where there is one (a large staff never deserialised on the page), else by Dexie. */
+function readStaff(db: LogigrammeDb, key: string): Promise<StaffRecord | undefined> {
+  return typeof Worker === 'undefined' ? db.staff.get(key) : readStaffOffThread(db.name, key);
 }
 
 export async function loadWorkspace(db: LogigrammeDb, companyId: string): Promise<Workspace | undefined> {
   const company = await db.companies.get(companyId);
   if (!company) return undefined;
   const year = company.year;
-  const [record, staff, evaluation, previousEvaluation, previousStaff] = await Promise.all([
+  // Each record read here is deserialised on the page, in one task: this year's stored evaluation is not
+  // (the workspace evaluates again, off the page), nor the year before's staff once this year has one
+  // (only its size is shown, to offer it as a start).
+  const [record, staff, previousEvaluation] = await Promise.all([
     company.referentialKey ? db.referentials.get(company.referentialKey) : Promise.resolve(undefined),
-    db.staff.get(staffKey(companyId, year)),
-    db.evaluations.get(staffKey(companyId, year)),
+    readStaff(db, staffKey(companyId, year)),
     db.evaluations.get(staffKey(companyId, year - 1)),
-    db.staff.get(staffKey(companyId, year - 1)),
   ]);
+  const previousStaff = staff && staff.employees.length > 0 ? undefined : await db.staff.get(staffKey(companyId, year - 1));
   const referential = record ? loadStoredReferential(record) : undefined;
   const log = record ? await db.meta.get(publicationsKey(record.key)) : undefined;
   return {
@@ -77,7 +84,6 @@ export async function loadWorkspace(db: LogigrammeDb, companyId: string): Promis
     ...(referential ? { referential } : {}),
     referentialMissing: company.referentialKey !== undefined && !referential,
     ...(staff ? { staff } : {}),
-    ...(evaluation ? { evaluation } : {}),
     ...(previousEvaluation ? { previousEvaluation } : {}),
     previousStaffCount: previousStaff?.employees.length ?? 0,
     publicationLog: readPublicationLog(log?.value),

@@ -40,3 +40,17 @@ export async function putRecord(target: StoreTarget, store: 'staff' | 'evaluatio
     db.close();
   }
 }
+
+/** One record read (undefined when there is none): the structured clone is paid by the worker that reads. */
+export async function getRecord<T>(target: StoreTarget, store: 'staff' | 'evaluations', key: string): Promise<T | undefined> {
+  const db = await open(target.dbName);
+  try {
+    return await new Promise<T | undefined>((resolve, reject) => {
+      const request = db.transaction(store, 'readonly').objectStore(store).get(key);
+      request.onsuccess = () => resolve(request.result as T | undefined);
+      request.onerror = () => reject(request.error ?? new Error('lecture refusée'));
+    });
+  } finally {
+    db.close();
+  }
+}
