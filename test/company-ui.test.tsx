@@ -388,7 +388,8 @@ describe('the results', () => {
     const compare = await screen.findByTestId('compare-previous');
     // CDD-01's contract ended in August 2024: not evaluated in 2025, listed as absent this year.
     expect(screen.getByTestId('evaluation-errors-list').querySelector('tr[data-employee="CDD-01"]')?.getAttribute('data-code')).toBe('contract_outside_year');
-    expect(norm(compare.textContent)).toContain('Exposés à au moins un facteur : 6 en 2024, 5 en 2025 ; points : 26 → 24');
+    // The comparison arrives after the evaluation (compareOffThread: on the page here, jsdom has no worker).
+    await waitFor(() => expect(norm(compare.textContent)).toContain('Exposés à au moins un facteur : 6 en 2024, 5 en 2025 ; points : 26 → 24'));
     expect(compare.querySelector('tr[data-employee="CDD-01"]')?.textContent).toContain('absent cette année');
   });
 

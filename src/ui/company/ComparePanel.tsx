@@ -3,7 +3,7 @@ import type { FactorCode } from '../../core/index.ts';
 import type { EvaluationRecord } from '../../storage/index.ts';
 import { frCompany } from '../i18n/fr-company.ts';
 import { readStoredEvaluation, type CompanyEvaluation } from './evaluation.ts';
-import { compareEvaluations } from './whatif.ts';
+import { useComparison } from './useComparison.ts';
 import { ChangeTable, FactorCountTable } from './WhatIfPanel.tsx';
 
 const t = frCompany.compare;
@@ -12,14 +12,16 @@ const t = frCompany.compare;
 export function ComparePanel({ current, previous, contentHash, factors }: { current: CompanyEvaluation; previous: EvaluationRecord | undefined; contentHash: string; factors: readonly FactorCode[] }) {
   const id = useId();
   const before = useMemo(() => (previous ? readStoredEvaluation(previous.results) : undefined), [previous]);
-  const comparison = useMemo(() => (before ? compareEvaluations(before, current) : undefined), [before, current]);
+  const comparison = useComparison(before, current);
   const year = current.year;
   const regulation = current.summaries[0]?.regulation ?? '';
   return (
     <section aria-labelledby={`${id}-h`} className="compare" data-testid="compare-previous">
       <h3 id={`${id}-h`}>{t.heading(year - 1)}</h3>
-      {!before || !comparison ? (
+      {!before ? (
         <p>{t.none(year - 1)}</p>
+      ) : !comparison ? (
+        <p role="status">{t.computing(year - 1)}</p>
       ) : (
         <>
           <p>{t.summary(year - 1, year, comparison.exposedBefore, comparison.exposedAfter, comparison.pointsBefore, comparison.pointsAfter)}</p>

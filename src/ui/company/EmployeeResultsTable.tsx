@@ -7,6 +7,7 @@ import { factorLabel } from '../labels.ts';
 import type { CompanyEvaluation, EmployeeSummary, FactorSummary } from './evaluation.ts';
 import type { Comparison } from './whatif.ts';
 import { useFilteredRows } from './useFilteredRows.ts';
+import { findByKey, keySet } from './packedList.ts';
 
 const t = frCompany.results;
 /**
@@ -80,7 +81,8 @@ export function EmployeeResultsTable({
   const id = useId();
   const [filter, setFilter] = useState<Filter>('all');
   const [search, setSearch] = useState('');
-  const changed = useMemo(() => new Map((comparison?.changes ?? []).map((c) => [c.employee, c])), [comparison]);
+  // Which employees changed, for the filter (their ids only: the changes of 100 000 employees stay packed).
+  const changed = useMemo(() => keySet(comparison?.changes ?? [], 'employee'), [comparison]);
   const effectiveFilter = filter === 'changed' && !comparison ? 'all' : filter;
 
   const keep = useMemo(() => {
@@ -166,7 +168,7 @@ export function EmployeeResultsTable({
                   index={item.index}
                   summary={s}
                   factors={factors}
-                  change={changed.get(s.employee)}
+                  change={changed.has(s.employee) ? findByKey(comparison!.changes, 'employee', s.employee) : undefined}
                   selected={selected === s.employee}
                   onExplain={onExplain}
                 />

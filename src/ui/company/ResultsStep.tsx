@@ -17,9 +17,10 @@ import { presumptionFor } from './homologation.ts';
 import { ActionPlanPanel } from './ActionPlanPanel.tsx';
 import { ObligationPanel } from './ObligationPanel.tsx';
 import { PrintSheet } from './PrintSheet.tsx';
-import { compareEvaluations, employeeWithShares, isWhatIfActive, measuresWithWhatIf, NO_WHAT_IF, type WhatIf } from './whatif.ts';
+import { employeeWithShares, isWhatIfActive, measuresWithWhatIf, NO_WHAT_IF, type WhatIf } from './whatif.ts';
 import { WhatIfPanel } from './WhatIfPanel.tsx';
 import { findByKey } from './packedList.ts';
+import { useComparison } from './useComparison.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { presumptionText } from '../../present/presumption.ts';
 
@@ -87,7 +88,7 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
   const displayed = useDeferredValue((active ? simulated : null) ?? base ?? null);
   const deferredBase = useDeferredValue(base);
   const lowerPanels = useLater(deferredBase !== undefined) || (deferredBase?.summaries.length ?? 0) < STAGED_STAFF;
-  const comparison = useMemo(() => (base && simulated ? compareEvaluations(base, simulated) : null), [base, simulated]);
+  const comparison = useComparison(base, simulated);
   const factors = useMemo<FactorCode[]>(() => {
     const toAnalyse = new Set<FactorCode>(displayed ? digestOf(displayed).toAnalyse : []);
     return FACTOR_CODES.filter((f) => r.factors.retained.includes(f) || (displayed?.totals.byFactor.find((x) => x.factor === f)?.exposed ?? 0) > 0 || toAnalyse.has(f));

@@ -1,13 +1,14 @@
 import { EvaluationError, type Employee, type Referential } from '../../core/index.ts';
 import { evaluationErrorMessage } from '../../present/evaluation-errors.ts';
 import { serveTagged } from '../persistentWorker.ts';
-import { compactEvaluation, draftPlan, evaluateCompanySync, evaluationDigest, shareEqualParts, SUMMARY_PARTS } from './evaluation.ts';
+import { compactEvaluation, draftPlan, evaluateCompanySync, evaluationDigest, shareEqualParts, SUMMARY_PARTS, type EmployeeSummary } from './evaluation.ts';
 import type { EvaluationRequest, EvaluationResponse } from './evaluationClient.ts';
 import { getRecord, putRecord } from './workerStore.ts';
 import { EMPLOYEE_PARTS } from './sharedParts.ts';
-import type { StaffRecord } from '../../storage/index.ts';
+import type { EvaluationRecord, StaffRecord } from '../../storage/index.ts';
 import { duerMatrix } from './exports.ts';
-import { packChunk, unpackChunk } from './packedList.ts';
+import { packChunk, unpackChunk, type PackedChunk } from './packedList.ts';
+import { compareEvaluations } from './whatif.ts';
 
 /*
  * Evaluates a company's staff off the main thread: the employees arrive in chunks (each one a short
@@ -31,16 +32,23 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
     sessions.set(request.session, list);
     return;
   }
-  if (request.type === 'read-staff') {
+  if (request.type === 'compare') {
+    const unpacked = (chunks: readonly PackedChunk[]) => chunks.flatMap((c) => unpackChunk<EmployeeSummary>(c));
     try {
-      const record = await getRecord<StaffRecord>({ dbName: request.dbName }, 'staff', request.key);
-      if (record) {
-        for (let i = 0; i < record.employees.length; i += CHUNK) {
-          const packed = packChunk(record.employees.slice(i, i + CHUNK), EMPLOYEE_PARTS, 'id');
-          reply({ type: 'employees', packed }, [packed.bytes]);
-        }
+      const comparison = compareEvaluations({ ...request.before, summaries: unpacked(request.beforeChunks) }, { ...request.after, summaries: unpacked(request.afterChunks) });
+      for (let i = 0; i < comparison.changes.length; i += CHUNK) {
+        const packed = packChunk(comparison.changes.slice(i, i + CHUNK), [], 'employee');
+        reply({ type: 'changes', packed }, [packed.bytes]);
       }
-      reply({ type: 'staff', record: record && { ...record, employees: [] } });
+      reply({ type: 'comparison', comparison: { ...comparison, changes: [] } });
+    } catch (error) {
+      reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
+  if (request.type === 'read') {
+    try {
+      reply({ type: 'record', record: await readPacked(request.dbName, request.store, request.key, reply) });
     } catch (error) {
       reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
     }
@@ -85,3 +93,23 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
     reply({ type: 'error', message: failureText(error, request.inputs.referential) });
   }
 });
+
+/** A stored record read here, its long list sent packed first and left empty in the record returned. */
+async function readPacked(dbName: string, store: 'staff' | 'evaluations', key: string, reply: (r: EvaluationResponse, transfer?: Transferable[]) => void): Promise<StaffRecord | EvaluationRecord | undefined> {
+  const send = <T extends object>(type: 'employees' | 'summaries', items: readonly T[], shared: ReadonlyArray<keyof T & string>, key: keyof T & string) => {
+    for (let i = 0; i < items.length; i += CHUNK) {
+      const packed = packChunk(items.slice(i, i + CHUNK), shared, key);
+      reply({ type, packed }, [packed.bytes]);
+    }
+  };
+  if (store === 'staff') {
+    const record = await getRecord<StaffRecord>({ dbName }, 'staff', key);
+    if (record) send('employees', record.employees, EMPLOYEE_PARTS, 'id');
+    return record && { ...record, employees: [] };
+  }
+  const record = await getRecord<EvaluationRecord>({ dbName }, 'evaluations', key);
+  const results = record?.results as { summaries?: unknown } | undefined;
+  if (!record || typeof results !== 'object' || results === null || !Array.isArray(results.summaries)) return record;
+  send('summaries', results.summaries as EmployeeSummary[], SUMMARY_PARTS, 'employee');
+  return { ...record, results: { ...results, summaries: [] } };
+}

@@ -2,7 +2,8 @@ import { EvaluationError, type ActionPlan, type Employee } from '../../core/inde
 import { evaluationErrorMessage } from '../../present/evaluation-errors.ts';
 import { persistentWorker } from '../persistentWorker.ts';
 import { chunksOf, packedList, type PackedChunk } from './packedList.ts';
-import type { StaffRecord } from '../../storage/index.ts';
+import type { EvaluationRecord, StaffRecord } from '../../storage/index.ts';
+import { compareEvaluations, type Comparison, type EmployeeChange } from './whatif.ts';
 import { draftPlan, evaluateCompany, type CompanyEvaluation, type CompanyInputs, type EmployeeSummary, type PlanDraftOptions } from './evaluation.ts';
 
 /*
@@ -25,15 +26,21 @@ export type EvaluationRequest =
   | { type: 'chunk'; session: number; employees: Employee[]; packed?: PackedChunk }
   | { type: 'evaluate'; session: number; inputs: CompanyInputs; store?: EvaluationStore }
   | { type: 'draft'; session: number; inputs: CompanyInputs; draft: PlanDraftOptions }
-  /** A stored staff read by the worker and sent back packed (a company opened with a large staff). */
-  | { type: 'read-staff'; session: number; dbName: string; key: string };
+  /** Two evaluations compared (their summaries as the packed chunks the page holds, copied). */
+  | { type: 'compare'; session: number; before: CompanyEvaluation; beforeChunks: PackedChunk[]; after: CompanyEvaluation; afterChunks: PackedChunk[] }
+  /** A stored staff or evaluation read by the worker and sent back packed (a company opened with a large staff). */
+  | { type: 'read'; session: number; dbName: string; store: 'staff' | 'evaluations'; key: string };
 
 export type EvaluationResponse =
   | { type: 'summaries'; packed: PackedChunk }
   | { type: 'employees'; packed: PackedChunk }
-  | { type: 'staff'; record: StaffRecord | undefined }
+  /** The record read, its long list left empty: it came before, packed (`employees` or `summaries`). */
+  | { type: 'record'; record: StaffRecord | EvaluationRecord | undefined }
   | { type: 'done'; evaluation: CompanyEvaluation; stored: boolean }
   | { type: 'plan'; plan: ActionPlan }
+  /** The comparison, its changes sent before as packed chunks (`changes`): 80 000 of them cost the page 200 ms to receive as objects. */
+  | { type: 'changes'; packed: PackedChunk }
+  | { type: 'comparison'; comparison: Comparison }
   | { type: 'error'; message: string };
 
 export const evaluationWorker = persistentWorker<EvaluationRequest, EvaluationResponse>(
@@ -63,7 +70,7 @@ function ask(request: EvaluationRequest, onReply: (r: EvaluationResponse) => voi
       request,
       (reply) => {
         onReply(reply);
-        if (reply.type !== 'summaries' && reply.type !== 'employees' && !settled && request.type !== 'chunk') {
+        if (reply.type !== 'summaries' && reply.type !== 'employees' && reply.type !== 'changes' && !settled && request.type !== 'chunk') {
           settled = true;
           resolve();
         }
@@ -151,18 +158,59 @@ export async function draftPlanOffThread(inputs: CompanyInputs, employees: reado
 }
 
 /**
- * A stored staff record read in the evaluation worker and handed over packed: opening a company with
- * 100 000 employees deserialises them there, not on the page (about 150 ms in one task here).
+ * A stored staff or evaluation read in the evaluation worker and handed over with its long list packed:
+ * opening a company with 100 000 employees deserialises them there, not on the page (about 150 ms in
+ * one task for the staff alone here).
  */
 export async function readStaffOffThread(dbName: string, key: string): Promise<StaffRecord | undefined> {
+  const { record, chunks } = await readOffThread(dbName, 'staff', key);
+  return record && { ...(record as StaffRecord), employees: packedList<Employee>(chunks) as Employee[] };
+}
+
+export async function readEvaluationOffThread(dbName: string, key: string): Promise<EvaluationRecord | undefined> {
+  const { record, chunks } = await readOffThread(dbName, 'evaluations', key);
+  if (!record) return undefined;
+  const stored = record as EvaluationRecord;
+  // A record without a list of summaries (an older app's) is passed on as it is, for the reader to refuse.
+  const results = stored.results as { summaries?: unknown } | null;
+  if (typeof results !== 'object' || results === null || !Array.isArray(results.summaries)) return stored;
+  return { ...stored, results: { ...results, summaries: packedList<EmployeeSummary>(chunks) } };
+}
+
+async function readOffThread(dbName: string, store: 'staff' | 'evaluations', key: string): Promise<{ record: StaffRecord | EvaluationRecord | undefined; chunks: PackedChunk[] }> {
   const chunks: PackedChunk[] = [];
-  let record: StaffRecord | undefined;
+  let record: StaffRecord | EvaluationRecord | undefined;
   let failure: string | undefined;
-  await ask({ type: 'read-staff', session: ++sessions, dbName, key }, (reply) => {
-    if (reply.type === 'employees') chunks.push(reply.packed);
-    else if (reply.type === 'staff') record = reply.record && { ...reply.record, employees: packedList<Employee>(chunks) as Employee[] };
+  await ask({ type: 'read', session: ++sessions, dbName, store, key }, (reply) => {
+    if (reply.type === 'employees' || reply.type === 'summaries') chunks.push(reply.packed);
+    else if (reply.type === 'record') record = reply.record;
     else if (reply.type === 'error') failure = reply.message;
   });
   if (failure !== undefined) throw new Error(failure);
-  return record;
+  return { record, chunks };
+}
+
+/**
+ * compareEvaluations in the evaluation worker when both lists are packed (two passes over 100 000
+ * summaries and their maps would hold the page for half a second), on the page otherwise (small lists,
+ * jsdom). The chunks are copied to the worker, not moved: the page keeps reading them.
+ */
+export async function compareOffThread(before: CompanyEvaluation, after: CompanyEvaluation, signal?: AbortSignal): Promise<Comparison> {
+  const beforeChunks = chunksOf(before.summaries);
+  const afterChunks = chunksOf(after.summaries);
+  if (typeof Worker === 'undefined' || !beforeChunks || !afterChunks) return compareEvaluations(before, after);
+  let comparison: Comparison | undefined;
+  let failure: string | undefined;
+  const changes: PackedChunk[] = [];
+  await ask(
+    { type: 'compare', session: ++sessions, before: { ...before, summaries: [] }, beforeChunks: [...beforeChunks], after: { ...after, summaries: [] }, afterChunks: [...afterChunks] },
+    (reply) => {
+      if (reply.type === 'changes') changes.push(reply.packed);
+      else if (reply.type === 'comparison') comparison = { ...reply.comparison, changes: packedList<EmployeeChange>(changes) as EmployeeChange[] };
+      else if (reply.type === 'error') failure = reply.message;
+    },
+    signal,
+  );
+  if (failure !== undefined || !comparison) throw new Error(failure ?? 'comparaison interrompue');
+  return comparison;
 }

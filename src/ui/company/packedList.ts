@@ -147,3 +147,12 @@ export function findByKey<T>(list: readonly T[], key: keyof T & string, value: s
   }
   return undefined;
 }
+
+/** The keys of a list's items as a set (the employees a comparison changed): from the chunks' keys when packed, without decoding. */
+export function keySet<T>(list: readonly T[], key: keyof T & string): Set<string> {
+  const chunks = packedChunks.get(list);
+  if (!chunks || chunks.some((c) => c.keys === undefined)) return new Set(list.map((item) => String(item[key])));
+  const set = new Set<string>();
+  for (const c of chunks) if (c.count > 0) for (const k of c.keys!.split('\n')) set.add(k);
+  return set;
+}

@@ -4,7 +4,7 @@ import { buildCompanyFile, recordsFromCompanyFile, type CompanyFile } from './co
 import { compactEvaluation, type CompanyEvaluation } from './evaluation.ts';
 import { readPublicationLog, type LoggedStatus } from './homologation.ts';
 import { cloneable } from './packedList.ts';
-import { readStaffOffThread } from './evaluationClient.ts';
+import { readEvaluationOffThread, readStaffOffThread } from './evaluationClient.ts';
 
 /*
  * The company workspace's reads and writes, over the Dexie tables as they are (schema v2): one
@@ -64,6 +64,10 @@ function readStaff(db: LogigrammeDb, key: string): Promise<StaffRecord | undefin
   return typeof Worker === 'undefined' ? db.staff.get(key) : readStaffOffThread(db.name, key);
 }
 
+function readPreviousEvaluation(db: LogigrammeDb, key: string): Promise<EvaluationRecord | undefined> {
+  return typeof Worker === 'undefined' ? db.evaluations.get(key) : readEvaluationOffThread(db.name, key);
+}
+
 export async function loadWorkspace(db: LogigrammeDb, companyId: string): Promise<Workspace | undefined> {
   const company = await db.companies.get(companyId);
   if (!company) return undefined;
@@ -74,7 +78,7 @@ export async function loadWorkspace(db: LogigrammeDb, companyId: string): Promis
   const [record, staff, previousEvaluation] = await Promise.all([
     company.referentialKey ? db.referentials.get(company.referentialKey) : Promise.resolve(undefined),
     readStaff(db, staffKey(companyId, year)),
-    db.evaluations.get(staffKey(companyId, year - 1)),
+    readPreviousEvaluation(db, staffKey(companyId, year - 1)),
   ]);
   const previousStaff = staff && staff.employees.length > 0 ? undefined : await db.staff.get(staffKey(companyId, year - 1));
   const referential = record ? loadStoredReferential(record) : undefined;

@@ -342,6 +342,7 @@ export const frCompany = {
   compare: {
     heading: (year: number) => `Comparaison avec ${year}`,
     none: (year: number) => `Aucune évaluation de ${year} enregistrée pour cette entreprise.`,
+    computing: (year: number) => `Comparaison avec ${year} en cours…`,
     caption: (previous: number, year: number) => `Salariés exposés par facteur, ${previous} et ${year}`,
     summary: (previous: number, year: number, a: number, b: number, pa: number, pb: number) =>
       `Exposés à au moins un facteur : ${formatCount(a)} en ${previous}, ${formatCount(b)} en ${year} ; points : ${formatCount(pa)} → ${formatCount(pb)}.`,
