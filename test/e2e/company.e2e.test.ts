@@ -28,8 +28,9 @@ import { expectOnlyOwnOrigin, openSession, type BrowserSession, type PageWatch }
  * transferred buffers, each shared part once per chunk (src/ui/company/packedList.ts) — and the page
  * reads them as read-only arrays that decode only the chunks read (the rows in view, a page of the staff
  * table), so it keeps no object per employee; its search and filters test the chunks a slice at a time
- * (useFilteredRows.ts). Reopening the company (a reload) reads the staff in the evaluation worker too,
- * handed over packed, and is held to the same bound. The timings are written to
+ * (useFilteredRows.ts). A what-if on the 100 000 (evaluated and compared in the evaluation worker, the
+ * changes handed over packed) and reopening the company (a reload: the staff read in the evaluation
+ * worker, handed over packed) are held to the same bound. The timings are written to
  * test-results/company-e2e-timings.json (the bench gives the Node figures); TRACE_E2E=<file.json>
  * records a Chromium trace of that step, PROFILE_E2E=1 prints where the page's time went (on an
  * unminified build; PROFILE_E2E=json also writes test-results/company-e2e.cpuprofile), SLOWDOWN_E2E=<n>
