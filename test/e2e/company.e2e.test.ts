@@ -258,6 +258,25 @@ describe('the company workspace in Chromium', () => {
     await page.locator('section.employee-results').screenshot({ path: join(SHOTS, 'company-05b-simulation-salaries.png') });
   });
 
+  it('simulates new job shares for one employee, applied with the staff in the evaluation worker', async () => {
+    await page.getByRole('button', { name: 'Revenir aux données réelles' }).click();
+    await expect.poll(() => cell('MEC-01', 'noise').getAttribute('data-verdict')).toBe('exposed');
+    // NUIT-01 (full time, fixed night post: 110 nights) split 50 % mechanic / 50 % night agent:
+    // night work 110 × 50 % = 55 nights < 100 → not exposed; noise (1 231,2 h at full time in the
+    // workshop, see above) × 50 % = 615,6 h ≥ 600 h → exposed, 4 points.
+    const whatIf = page.getByTestId('whatif');
+    await whatIf.getByLabel('Modifier les parts du temps d’un salarié').fill('NUIT-01');
+    await whatIf.getByLabel('Part au poste « Mécanicien » (%)').fill('50');
+    await whatIf.getByLabel('Part au poste « Agent de maintenance de nuit » (%)').fill('50');
+    await expect.poll(() => cell('NUIT-01', 'night_work').getAttribute('data-verdict')).toBe('not_exposed');
+    expect(Number(await cell('NUIT-01', 'night_work').getAttribute('data-exposure'))).toBeCloseTo(55, 6);
+    await expect(cell('NUIT-01', 'noise').getAttribute('data-verdict')).resolves.toBe('exposed');
+    expect(Number(await cell('NUIT-01', 'noise').getAttribute('data-exposure'))).toBeCloseTo(615.6, 6);
+    await expect(row('NUIT-01').getAttribute('data-points')).resolves.toBe('4');
+    // The others keep their real shares.
+    await expect(cell('MEC-01', 'noise').getAttribute('data-verdict')).resolves.toBe('exposed');
+  });
+
   it('explains an employee on demand and prints the exposure sheet', async () => {
     await page.getByRole('button', { name: 'Revenir aux données réelles' }).click();
     await expect.poll(() => cell('MEC-01', 'noise').getAttribute('data-verdict')).toBe('exposed');

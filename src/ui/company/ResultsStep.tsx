@@ -63,7 +63,9 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
     () => (active ? { ...realInputs, company: { ...realInputs.company, measures: measuresWithWhatIf(context.measures, whatIf) }, ...(whatIf.regulation ? { regulation: whatIf.regulation } : {}) } : realInputs),
     [active, realInputs, context.measures, whatIf],
   );
-  const employees = useMemo(() => (active && Object.keys(whatIf.shares).length > 0 ? context.employees.map((e) => employeeWithShares(e, whatIf.shares[e.id])) : context.employees), [active, whatIf, context.employees]);
+  // The what-if's job shares go with the staff to the worker, which applies them (employeeWithShares):
+  // copying 100 000 employees on the page for the few whose shares change would hold it.
+  const shares = active && Object.keys(whatIf.shares).length > 0 ? whatIf.shares : undefined;
 
   // The simulation runs again on every change of hypothesis; a newer one cancels the older.
   const [simulation, setSimulation] = useState<{ for: WhatIf; evaluation?: CompanyEvaluation; error?: string } | null>(null);
@@ -71,14 +73,14 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
     // Off, nothing runs; what is shown is derived from `active` below.
     if (!active) return;
     const controller = new AbortController();
-    evaluateOffThread(inputs, employees, { signal: controller.signal }).then(
+    evaluateOffThread(inputs, context.employees, { signal: controller.signal, ...(shares ? { shares } : {}) }).then(
       ({ evaluation }) => setSimulation({ for: whatIf, evaluation }),
       (error: unknown) => {
         if (!controller.signal.aborted) setSimulation({ for: whatIf, error: error instanceof Error ? error.message : String(error) });
       },
     );
     return () => controller.abort();
-  }, [active, inputs, employees, whatIf]);
+  }, [active, inputs, context.employees, shares, whatIf]);
 
   // While a newer hypothesis is being computed, the previous simulation stays on screen (marked as computing).
   const simulated = active ? (simulation?.evaluation ?? null) : null;
@@ -98,11 +100,12 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
   const [printing, setPrinting] = useState(false);
   const explained = useMemo(() => {
     if (!selected) return null;
-    const employee = findByKey(employees, 'id', selected);
+    const found = findByKey(context.employees, 'id', selected);
+    const employee = found && employeeWithShares(found, shares?.[found.id]);
     if (!employee) return null;
     const outcome = explainEmployee(inputs, employee);
     return { employee, outcome: outcome.ok ? ({ ok: true, result: outcome.result } as const) : ({ ok: false, message: evaluationErrorMessage(outcome.error, inputs.referential) } as const) };
-  }, [selected, employees, inputs]);
+  }, [selected, context.employees, shares, inputs]);
 
   const pct = (x: number) => `${formatNumber(x * 100, 1)} %`;
   // L4163-2 II and IV: judged for the year evaluated from the referential's homologation and its logged end.

@@ -8,7 +8,7 @@ import { EMPLOYEE_PARTS } from './sharedParts.ts';
 import type { EvaluationRecord, StaffRecord } from '../../storage/index.ts';
 import { duerMatrix } from './exports.ts';
 import { packChunk, unpackChunk, type PackedChunk } from './packedList.ts';
-import { compareEvaluations } from './whatif.ts';
+import { compareEvaluations, withShares } from './whatif.ts';
 
 /*
  * Evaluates a company's staff off the main thread: the employees arrive in chunks (each one a short
@@ -54,8 +54,9 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
     }
     return;
   }
-  const employees = sessions.get(request.session) ?? [];
+  const received = sessions.get(request.session) ?? [];
   sessions.delete(request.session);
+  const employees = request.type === 'evaluate' && request.shares ? withShares(received, request.shares) : received;
   if (request.type === 'draft') {
     try {
       reply({ type: 'plan', plan: draftPlan(request.inputs, employees, request.draft) });

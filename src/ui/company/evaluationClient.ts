@@ -3,7 +3,7 @@ import { evaluationErrorMessage } from '../../present/evaluation-errors.ts';
 import { persistentWorker } from '../persistentWorker.ts';
 import { chunksOf, packedList, type PackedChunk } from './packedList.ts';
 import type { EvaluationRecord, StaffRecord } from '../../storage/index.ts';
-import { compareEvaluations, type Comparison, type EmployeeChange } from './whatif.ts';
+import { compareEvaluations, withShares, type Comparison, type EmployeeChange, type WhatIf } from './whatif.ts';
 import { draftPlan, evaluateCompany, type CompanyEvaluation, type CompanyInputs, type EmployeeSummary, type PlanDraftOptions } from './evaluation.ts';
 
 /*
@@ -24,7 +24,8 @@ export interface EvaluationStore {
 export type EvaluationRequest =
   /** Employees as objects, or a chunk of a packed list passed on as it is (packedList.ts). */
   | { type: 'chunk'; session: number; employees: Employee[]; packed?: PackedChunk }
-  | { type: 'evaluate'; session: number; inputs: CompanyInputs; store?: EvaluationStore }
+  /** `shares`: a what-if's job shares by employee id, applied here (employeeWithShares). */
+  | { type: 'evaluate'; session: number; inputs: CompanyInputs; store?: EvaluationStore; shares?: WhatIf['shares'] }
   | { type: 'draft'; session: number; inputs: CompanyInputs; draft: PlanDraftOptions }
   /** Two evaluations compared (their summaries as the packed chunks the page holds, copied). */
   | { type: 'compare'; session: number; before: CompanyEvaluation; beforeChunks: PackedChunk[]; after: CompanyEvaluation; afterChunks: PackedChunk[] }
@@ -57,6 +58,8 @@ export interface OffThreadOptions {
   store?: EvaluationStore;
   /** Forces the main-thread path (tests). */
   noWorker?: boolean;
+  /** A what-if's job shares by employee id, applied to the employees evaluated. */
+  shares?: WhatIf['shares'];
 }
 
 const abortError = () => new DOMException('évaluation interrompue', 'AbortError');
@@ -112,14 +115,17 @@ const saidAsWorker =
 
 /** The evaluation with the worker's results; `stored` when the worker wrote it to the database. */
 export async function evaluateOffThread(inputs: CompanyInputs, employees: readonly Employee[], options: OffThreadOptions = {}): Promise<{ evaluation: CompanyEvaluation; stored: boolean }> {
-  if (options.noWorker || typeof Worker === 'undefined') return { evaluation: await evaluateCompany(inputs, employees, options.signal ? { signal: options.signal } : {}).catch(saidAsWorker(inputs)), stored: false };
+  if (options.noWorker || typeof Worker === 'undefined') {
+    const staff = options.shares ? withShares(employees, options.shares) : employees;
+    return { evaluation: await evaluateCompany(inputs, staff, options.signal ? { signal: options.signal } : {}).catch(saidAsWorker(inputs)), stored: false };
+  }
   const session = ++sessions;
   await sendEmployees(session, employees, options.signal);
   const chunks: PackedChunk[] = [];
   let outcome: { evaluation: CompanyEvaluation; stored: boolean } | undefined;
   let failure: string | undefined;
   await ask(
-    { type: 'evaluate', session, inputs, ...(options.store ? { store: options.store } : {}) },
+    { type: 'evaluate', session, inputs, ...(options.store ? { store: options.store } : {}), ...(options.shares ? { shares: options.shares } : {}) },
     (reply) => {
       if (reply.type === 'summaries') chunks.push(reply.packed);
       // Read as an array of summaries, decoded where read (the rows in view).

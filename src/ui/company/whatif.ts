@@ -138,3 +138,8 @@ export function employeeWithShares(employee: Employee, shares: Record<string, nu
     });
   return { ...employee, jobs };
 }
+
+/** The staff with a what-if's job shares (only the employees named are copied). */
+export function withShares(employees: readonly Employee[], shares: WhatIf['shares']): Employee[] {
+  return employees.map((e) => employeeWithShares(e, shares[e.id]));
+}
