@@ -706,14 +706,16 @@ export class EditorController {
       // The node's element exists once the view has moved to it (only visible nodes are rendered).
       // Unless the user has moved the focus meanwhile (typed in a field, pressed a palette button).
       const before = document.activeElement;
-      // A node of a large graph is drawn only once in view: try again for a few frames.
-      let tries = 20;
+      // A node of a large graph, or one just added, is drawn only once in view and laid out: try again
+      // each frame for up to two seconds — by the clock, not a count of frames, which a busy machine
+      // spaces out (twenty frames were not always enough for a node just added).
+      const until = performance.now() + FOCUS_RETRY_MS;
       const focus = () => {
         const now = document.activeElement;
         if (now !== before && now !== document.body && now !== null && now !== this.#canvas && !now.classList.contains('react-flow__node')) return;
         const element = this.#canvas?.querySelector<HTMLElement>(`.react-flow__node[data-id="${cssEscape(id)}"]`);
         if (element) element.focus({ preventScroll: true });
-        else if (tries-- > 0) this.#defer('focus', focus, 'frame');
+        else if (performance.now() < until) this.#defer('focus', focus, 'frame');
       };
       if (options.quiet) this.#defer('focus', () => this.#defer('focus', focus, 'frame'), 'frame');
       else this.#defer('focus', focus, 300);
@@ -835,6 +837,9 @@ function wasTyping(): boolean {
   const active = typeof document !== 'undefined' ? document.activeElement : null;
   return active instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(active.tagName);
 }
+
+/** How long focusNode keeps looking for a node's element before it gives up. */
+const FOCUS_RETRY_MS = 2000;
 
 function cssEscape(id: string): string {
   return typeof CSS !== 'undefined' && typeof CSS.escape === 'function' ? CSS.escape(id) : id.replace(/["\\]/g, '\\$&');
