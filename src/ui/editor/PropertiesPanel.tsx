@@ -20,15 +20,19 @@ const W = frEditor.what;
  */
 export function PropertiesPanel() {
   const view = useView();
+  const controller = useController();
   const panel = useRef<HTMLElement>(null);
   const count = view.selectedNodes.length + view.selectedEdges.length;
 
   useEffect(() => {
     if (view.focusProperties === 0) return;
     // After the new node's panel has rendered: its first field takes the focus.
-    // Unless the user has gone elsewhere meanwhile (Échap back to the canvas).
+    // Unless the user has gone elsewhere meanwhile (Échap back to the canvas: on a busy machine it can
+    // come before this timer, the focus then on the page's body, so the controller's count says it).
     const before = document.activeElement;
+    const nodeFocus = controller.nodeFocusRequests;
     const timer = setTimeout(() => {
+      if (controller.nodeFocusRequests !== nodeFocus) return;
       const active = document.activeElement;
       if (active && active !== before && active !== document.body && !panel.current?.contains(active)) return;
       const field = panel.current?.querySelector<HTMLElement>('[data-main-field]') ?? panel.current?.querySelector<HTMLElement>('input, textarea, select');
@@ -37,7 +41,7 @@ export function PropertiesPanel() {
       if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) field.select();
     }, 0);
     return () => clearTimeout(timer);
-  }, [view.focusProperties]);
+  }, [view.focusProperties, controller]);
 
   return (
     <section ref={panel} className="editor-panel properties" aria-labelledby="properties-heading">

@@ -182,6 +182,12 @@ export class EditorController {
     this.#setView({ notice: null });
   }
 
+  /**
+   * How many times the focus was sent to a canvas node (focusNode): a deferred move of the focus to the
+   * properties panel asked before the latest one (Échap pressed before the panel was drawn again) gives way.
+   */
+  nodeFocusRequests = 0;
+
   /** Moves the keyboard focus to the properties panel (after a double click, or a node made by keyboard). */
   focusProperties(): void {
     this.#setView({ focusProperties: this.#view.focusProperties + 1 });
@@ -703,6 +709,7 @@ export class EditorController {
     }
     if (!options.quiet) this.notify(frEditor.notices.focused(nodeLabel(this.store.graph, node)));
     if (options.focus !== false) {
+      this.nodeFocusRequests++;
       // The node's element exists once the view has moved to it (only visible nodes are rendered).
       // Unless the user has moved the focus meanwhile (typed in a field, pressed a palette button).
       const before = document.activeElement;

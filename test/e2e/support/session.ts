@@ -25,7 +25,12 @@ export interface BrowserSession {
 export function watchPage(page: Page): PageWatch {
   const watch: PageWatch = { requests: [], sockets: [], failedRequests: [], pageErrors: [], consoleErrors: [] };
   page.on('request', (r) => watch.requests.push(r.url()));
-  page.on('requestfailed', (r) => watch.failedRequests.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+  // A request cancelled (net::ERR_ABORTED) is not a failed one: a module still loading when a test
+  // reloads or navigates the page is cancelled by the browser, on a busy machine now and then.
+  page.on('requestfailed', (r) => {
+    const error = r.failure()?.errorText ?? '';
+    if (error !== 'net::ERR_ABORTED') watch.failedRequests.push(`${r.url()} ${error}`);
+  });
   page.on('websocket', (ws) => watch.sockets.push(ws.url()));
   page.on('pageerror', (e) => watch.pageErrors.push(e.message));
   page.on('console', (m) => {
