@@ -32,6 +32,7 @@ export function PropertiesPanel() {
     const before = document.activeElement;
     const nodeFocus = controller.nodeFocusRequests;
     const timer = setTimeout(() => {
+      controller.propertiesFocusPending = false;
       if (controller.nodeFocusRequests !== nodeFocus) return;
       const active = document.activeElement;
       if (active && active !== before && active !== document.body && !panel.current?.contains(active)) return;

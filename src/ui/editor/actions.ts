@@ -106,6 +106,8 @@ export const EDITOR_ACTIONS: readonly EditorAction[] = [
       const view = c.getView();
       if (view.confirm) c.answerConfirm(false);
       else if (view.helpOpen) c.toggleHelp(false);
+      // The properties panel was about to take the focus (a node just named): Échap goes back to the canvas.
+      else if (c.propertiesFocusPending) backToCanvas(c);
       else c.select([]);
     },
   },

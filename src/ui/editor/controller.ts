@@ -187,9 +187,16 @@ export class EditorController {
    * properties panel asked before the latest one (Échap pressed before the panel was drawn again) gives way.
    */
   nodeFocusRequests = 0;
+  /**
+   * A move of the focus to the properties panel asked and not yet made (the panel does it once drawn
+   * again): an Échap pressed meanwhile, the focus then on the page's body, still means « back to the
+   * canvas », not « deselect ».
+   */
+  propertiesFocusPending = false;
 
   /** Moves the keyboard focus to the properties panel (after a double click, or a node made by keyboard). */
   focusProperties(): void {
+    this.propertiesFocusPending = true;
     this.#setView({ focusProperties: this.#view.focusProperties + 1 });
   }
 
