@@ -264,6 +264,12 @@ describe('what-if comparison', () => {
     // Points: 4 (MEC-01) + 4 (MEC-02) + 4 (NUIT-01) + 4 (NUIT-02) + 2 (CDD-01) + 8 (SEN-01) = 26 before;
     // the four noise exposures go: 26 − (4 + 4 + 2 + 8) = 8 after.
     expect([c.pointsBefore, c.pointsAfter]).toEqual([26, 8]);
+    // The rows the results table marks, by position in the second list: the four noise exposures lost,
+    // and the two whose noise hours fell without a verdict changing (MEC-03 at 40 %: 492.48 → 109.44 h;
+    // POLY-01: 478.8 h → 0.5 × 0.7 × 684 = 239.4 h, the engines no longer counting).
+    const marked = after.summaries.filter((_, i) => c.changedAt[i] === 1).map((s) => s.employee);
+    expect(marked).toEqual(['MEC-01', 'MEC-02', 'MEC-03', 'POLY-01', 'CDD-01', 'SEN-01']);
+    expect(marked).toEqual(c.changes.map((x) => x.employee));
   });
 
   it('an unticked measure and a share change; employees only on one side are added or removed', () => {
@@ -276,6 +282,8 @@ describe('what-if comparison', () => {
       ['MEC-01', 'removed'],
       ['MEC-03', 'added'],
     ]);
+    // In the second list (MEC-02, MEC-03): only the added one is marked; the removed one has no row there.
+    expect([...compareEvaluations(before, after).changedAt]).toEqual([0, 1]);
   });
 });
 

@@ -63,4 +63,21 @@ describe('useFilteredRows', () => {
     await waitFor(() => expect(result.current.pending).toBe(false));
     expect(ids(result.current.rows)).toEqual(ROWS.filter(second).map((r) => r.employee));
   });
+
+  it('a test by position (the rows a comparison marked): each row’s position in the whole list, plain or packed', async () => {
+    // Marks at every 7th position, as a comparison's changedAt would: 0, 7, 14, … 2 996 (2 996 / 7 = 428, plus 0: 429 rows).
+    const marks = Uint8Array.from(ROWS, (_, i) => (i % 7 === 0 ? 1 : 0));
+    const marked = (_: Row, position: number) => marks[position] === 1;
+    for (const list of [ROWS, packed(ROWS)]) {
+      const { result } = renderHook(() => useFilteredRows(list, marked));
+      await waitFor(() => expect(result.current.pending).toBe(false));
+      expect(result.current.rows.length).toBe(429);
+      expect(result.current.rows.at(1).employee).toBe('E00008');
+      expect(result.current.rows.positionAt(1)).toBe(7);
+      expect(result.current.rows.positionAt(428)).toBe(2_996);
+    }
+    // Unfiltered, a row's position is its index.
+    const { result } = renderHook(() => useFilteredRows(ROWS, null));
+    expect(result.current.rows.positionAt(42)).toBe(42);
+  });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { loadReferentialText, type Employee } from '../src/core/index.ts';
 import { parseStaffCsv } from '../src/io/staff-csv.ts';
 import { compactEvaluation, evaluateCompanySync, shareEqualParts, SUMMARY_PARTS, type EmployeeSummary } from '../src/ui/company/evaluation.ts';
-import { chunksOf, cloneable, findByKey, keySet, packChunk, packedList, unpackChunk, type PackedChunk } from '../src/ui/company/packedList.ts';
+import { chunksOf, cloneable, findByKey, packChunk, packedList, unpackChunk, type PackedChunk } from '../src/ui/company/packedList.ts';
 import { EMPLOYEE_PARTS, shareEmployeeParts } from '../src/ui/company/sharedParts.ts';
 import { generatedStaffCsv } from './e2e/support/company-staff.ts';
 
@@ -95,21 +95,6 @@ describe('a packed list', () => {
     }
     // Chunks packed without their keys: the list is searched item by item, to the same result.
     expect(findByKey(packedList<Employee>(chunks(employees, EMPLOYEE_PARTS)), 'id', employees[600]!.id)).toStrictEqual(structuredClone(employees[600]));
-  });
-
-  it('gives the set of its keys from the chunks, as the plain list would', () => {
-    const keyed: PackedChunk[] = [];
-    for (let i = 0; i < employees.length; i += 250) keyed.push(packChunk(employees.slice(i, i + 250), EMPLOYEE_PARTS, 'id'));
-    const expected = new Set(employees.map((e) => e.id));
-    const decode = vi.spyOn(JSON, 'parse');
-    try {
-      expect(keySet(packedList<Employee>(keyed), 'id')).toEqual(expected);
-      expect(decode).not.toHaveBeenCalled();
-    } finally {
-      decode.mockRestore();
-    }
-    expect(keySet(employees, 'id')).toEqual(expected);
-    expect(keySet(packedList<Employee>([]), 'id')).toEqual(new Set());
   });
 });
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyBackupFile } from '../scripts/verify-backup.ts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { contentHash, loadReferential } from '../src/core/index.ts';
 import { layoutGraph } from '../src/core/layout.ts';
 import { freshDbMaker } from './support/fresh-db.ts';
@@ -301,6 +301,28 @@ describe('npm run verify-backup checks an exported file on its own', () => {
 });
 
 describe('the check at start quarantines what the log does not vouch for', () => {
+  it('a version edited while the check works a version a task: judged on what is stored when the check ends', async () => {
+    const db = await homologatedDb();
+    const original = (await db.referentials.get(KEY))!;
+    // The check yields to the page after each version; at its first yield, the version is edited.
+    const realSetTimeout = globalThis.setTimeout;
+    let edited = false;
+    const spy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void) => {
+      if (edited) return realSetTimeout(fn, 0);
+      edited = true;
+      void db.referentials.put(tamper(original)).then(() => realSetTimeout(fn, 0));
+      return 0 as unknown as ReturnType<typeof setTimeout>;
+    }) as typeof setTimeout);
+    try {
+      const check = await checkPublications(db);
+      expect(edited).toBe(true);
+      expect(check.ok).toBe(false);
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await db.referentials.get(KEY))!.quarantine?.problems.map((p) => p.code)).toEqual(['content_mismatch']);
+  });
+
   it('a version edited in the database: « intégrité non vérifiée », unusable until re-imported from its original file', async () => {
     const db = await homologatedDb();
     const original = (await db.referentials.get(KEY))!;

@@ -119,6 +119,19 @@ describe('seeding the samples', () => {
     expect(await db.referentials.count()).toBe(0);
   });
 
+  it('does not load again a sample already received: a later start reads only its id and version', async () => {
+    const db = freshDb();
+    await seedSamples(db, SAMPLE_FILES, NOW);
+    // The same id@version, its content broken: loaded, it would be reported as rejected; it is not read.
+    const first = SAMPLE_FILES[0]!;
+    const broken = { file: first.file, data: { ...(first.data as object), jobs: 'pas une liste' } };
+    const report = await seedSamples(db, [broken, ...SAMPLE_FILES.slice(1)], NOW);
+    expect(report).toEqual({ ran: false, stored: [], rejected: [] });
+    // A new database loads it, and refuses it.
+    const rejected = await seedSamples(freshDb(), [broken], NOW);
+    expect(rejected.rejected.map((r) => r.file)).toEqual([first.file]);
+  });
+
   it('leaves out a sample that does not load, and reports it', async () => {
     const db = freshDb();
     const broken = { file: '/referentials/casse.json', data: { formatVersion: 1, id: 'casse' } };

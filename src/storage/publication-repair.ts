@@ -1,7 +1,7 @@
 import { contentHash, loadReferential, parseJsonText, REFERENTIAL_FORMAT_VERSION, type LoadIssue } from '../core/index.ts';
 import { verifyPublicationLog, type LifecycleState, type PublicationEntry } from '../core/lifecycle/index.ts';
 import type { LogigrammeDb, StoredReferential } from './db.ts';
-import { checkPublications, factsFor, logPublications, readPublicationLog, versionFacts } from './publications.ts';
+import { checkPublicationsNow, factsFor, logPublications, readPublicationLog, versionFacts } from './publications.ts';
 import { recordFor } from './referentials.ts';
 
 /*
@@ -56,7 +56,7 @@ export async function repairFromFile(db: LogigrammeDb, key: string, text: string
     const [written] = await logPublications(db, [
       factsFor(record, { action: 'repair', from: existing ? (existing.status as LifecycleState) : null, to: entry.to, contentHash: hash, at: signed.at, author: signed.author, homologation: entry.homologation, ...(signed.note ? { note: signed.note } : {}) }),
     ]);
-    await checkPublications(db, signed.at);
+    await checkPublicationsNow(db, signed.at);
     return { kind: 'repaired', record: (await db.referentials.get(key))!, entry: written! };
   });
 }
@@ -89,7 +89,7 @@ export async function removeQuarantined(db: LogigrammeDb, key: string, signed: S
         ...(signed.note ? { note: signed.note } : {}),
       }),
     ]);
-    await checkPublications(db, signed.at);
+    await checkPublicationsNow(db, signed.at);
     return { kind: 'removed', entry: written! };
   });
 }

@@ -9,6 +9,7 @@ import {
   type PublicationEntry,
   type PublicationFacts,
   type PublicationLog,
+  type StoredVersionFacts,
 } from '../core/lifecycle/index.ts';
 import type { LogigrammeDb } from './db.ts';
 import type { MetaRecord, Quarantine, StoredReferential } from './records.ts';
@@ -63,9 +64,29 @@ export async function logRecorded(db: LogigrammeDb, records: readonly StoredRefe
  * put in quarantine, versions found right again leave it. Run at start, after a restore and after a repair.
  */
 export async function checkPublications(db: LogigrammeDb, at: string = new Date().toISOString()): Promise<PublicationCheck> {
+  // Each version's facts cost a load and a hash (10–30 ms for a large referential): worked out first, a
+  // version a task, so that the start of the app holds the page in no long task. An IndexedDB transaction
+  // cannot wait for the page, so this happens before it; inside it, a version stored or changed meanwhile
+  // (its record's text differs) is worked out again.
+  const worked: WorkedFacts = new Map();
+  for (const record of await db.referentials.toArray()) {
+    worked.set(record.key, { text: JSON.stringify(record), facts: versionFacts(record) });
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
+  return checkPublicationsNow(db, at, worked);
+}
+
+type WorkedFacts = Map<string, { text: string; facts: StoredVersionFacts }>;
+
+/** The same check in one transaction, which may be the caller's (a repair checks within its own). */
+export async function checkPublicationsNow(db: LogigrammeDb, at: string, worked: WorkedFacts = new Map()): Promise<PublicationCheck> {
   return db.transaction('rw', db.referentials, db.meta, async () => {
     const records = await db.referentials.toArray();
-    const check = verifyPublications(await readPublicationLog(db), records.map(versionFacts));
+    const facts = records.map((record) => {
+      const seen = worked.get(record.key);
+      return seen && seen.text === JSON.stringify(record) ? seen.facts : versionFacts(record);
+    });
+    const check = verifyPublications(await readPublicationLog(db), facts);
     const changed = withQuarantine(records, check, at);
     if (changed.length > 0) await db.referentials.bulkPut(changed);
     return check;

@@ -440,15 +440,26 @@ describe('the company workspace in Chromium', () => {
     timings.whatIfLongestTaskMs = Math.round(whatIfLongest);
     console.log(`company e2e, what-if on ${LARGE_ROWS} rows: longest task ${Math.round(whatIfLongest)} ms`);
     expect(whatIfLongest).toBeLessThan(LONGEST_TASK_MS);
+    // The results table marks and filters the changed rows by their position in the simulation's list
+    // (Comparison.changedAt): as many rows as the what-if counts, each marked.
+    const concerned = /^([\d\u202f]+) salariés? concernés?/.exec((await page.getByTestId('whatif-changes').locator('p').first().textContent()) ?? '')?.[1];
+    expect(concerned).toBeDefined();
+    await page.getByLabel('Afficher').selectOption({ label: 'les salariés modifiés par la simulation' });
+    await expect.poll(() => page.getByTestId('results-count').textContent(), { timeout: 30_000 }).toContain(`${concerned!} salariés affichés sur 100\u202f000`);
+    await expect(page.locator('.employee-results-table tbody tr[data-employee]').first().getAttribute('class')).resolves.toContain('changed');
+    await page.getByLabel('Afficher').selectOption({ label: 'tous les salariés' });
     await page.getByRole('button', { name: 'Revenir aux données réelles' }).click();
 
     // A reload reads the 100 000 employees back (in the evaluation worker, handed over packed) and
     // evaluates them again: opening the company, from the page's first script to the first rows, is
-    // held to the same bound.
+    // held to the same bound. The task in which the browser commits the new document and parses its
+    // HTML (50–90 ms here: the old page's teardown, the preload scan) starts before `domInteractive`,
+    // after which the app's scripts run: it is the browser's, not the app's.
     await page.reload();
     await page.getByTestId('results-summary').waitFor({ timeout: 60_000 });
     await row('E00001').waitFor();
-    const reopened = (await longTasks()).reduce((m, x) => Math.max(m, x.duration), 0);
+    const scriptsStart = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive);
+    const reopened = (await longTasks()).filter((x) => x.start >= scriptsStart).reduce((m, x) => Math.max(m, x.duration), 0);
     timings.reopenedLongestTaskMs = Math.round(reopened);
     console.log(`company e2e, reopened with ${LARGE_ROWS} rows: longest task ${Math.round(reopened)} ms`);
     expect(reopened).toBeLessThan(LONGEST_TASK_MS);

@@ -7,7 +7,7 @@ import { factorLabel } from '../labels.ts';
 import type { CompanyEvaluation, EmployeeSummary, FactorSummary } from './evaluation.ts';
 import type { Comparison } from './whatif.ts';
 import { useFilteredRows } from './useFilteredRows.ts';
-import { findByKey, keySet } from './packedList.ts';
+import { findByKey } from './packedList.ts';
 
 const t = frCompany.results;
 /**
@@ -74,6 +74,7 @@ export function EmployeeResultsTable({
 }: {
   evaluation: CompanyEvaluation;
   factors: readonly FactorCode[];
+  /** A comparison whose second evaluation is `evaluation` (its rows are marked by position). */
   comparison: Comparison | null;
   selected: string | null;
   onExplain: (employee: string) => void;
@@ -81,18 +82,19 @@ export function EmployeeResultsTable({
   const id = useId();
   const [filter, setFilter] = useState<Filter>('all');
   const [search, setSearch] = useState('');
-  // Which employees changed, for the filter (their ids only: the changes of 100 000 employees stay packed).
-  const changed = useMemo(() => keySet(comparison?.changes ?? [], 'employee'), [comparison]);
+  // Which rows changed, by position in the list shown (the changes of 100 000 employees stay packed).
+  const changedAt = comparison?.changedAt;
+  const changed = (position: number) => changedAt?.[position] === 1;
   const effectiveFilter = filter === 'changed' && !comparison ? 'all' : filter;
 
   const keep = useMemo(() => {
     const q = search.trim().toLowerCase();
     // Unfiltered, the list itself: no pass over 100 000 rows on each new evaluation.
     if (q === '' && effectiveFilter === 'all') return null;
-    return (s: EmployeeSummary) =>
+    return (s: EmployeeSummary, position: number) =>
       (q === '' || s.employee.toLowerCase().includes(q)) &&
-      (effectiveFilter === 'all' || (effectiveFilter === 'exposed' && s.exposed.length > 0) || (effectiveFilter === 'changed' && changed.has(s.employee)));
-  }, [search, effectiveFilter, changed]);
+      (effectiveFilter === 'all' || (effectiveFilter === 'exposed' && s.exposed.length > 0) || (effectiveFilter === 'changed' && changedAt?.[position] === 1));
+  }, [search, effectiveFilter, changedAt]);
   // Over a packed list the search runs a slice at a time (useFilteredRows): typing stays responsive.
   const { rows, pending } = useFilteredRows(evaluation.summaries, keep);
   const scroller = useRef<HTMLDivElement>(null);
@@ -162,13 +164,14 @@ export function EmployeeResultsTable({
             {before > 0 && <tr aria-hidden="true" style={{ height: before }} />}
             {items.map((item) => {
               const s = rows.at(item.index);
+              const position = rows.positionAt(item.index);
               return (
                 <Row
                   key={s.employee}
                   index={item.index}
                   summary={s}
                   factors={factors}
-                  change={changed.has(s.employee) ? findByKey(comparison!.changes, 'employee', s.employee) : undefined}
+                  change={changed(position) ? findByKey(comparison!.changes, 'employee', s.employee) : undefined}
                   selected={selected === s.employee}
                   onExplain={onExplain}
                 />

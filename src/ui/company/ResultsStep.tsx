@@ -200,7 +200,8 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
               <EmployeeResultsTable
                 evaluation={displayed}
                 factors={factors}
-                comparison={comparison}
+                // The deferred list may still be the one before the what-if: the changes' positions are the simulation's.
+                comparison={displayed === simulated ? comparison : null}
                 selected={selected}
                 onExplain={(employee) => {
                   setPrinting(false);

@@ -7,7 +7,7 @@ import { getRecord, putRecord } from './workerStore.ts';
 import { EMPLOYEE_PARTS } from './sharedParts.ts';
 import type { EvaluationRecord, StaffRecord } from '../../storage/index.ts';
 import { duerMatrix } from './exports.ts';
-import { packChunk, unpackChunk, type PackedChunk } from './packedList.ts';
+import { packChunk, unpackChunk } from './packedList.ts';
 import { compareEvaluations, withShares } from './whatif.ts';
 
 /*
@@ -20,6 +20,18 @@ import { compareEvaluations, withShares } from './whatif.ts';
 /** Results per message: the rows in view are one chunk or two to decode. */
 const CHUNK = 250;
 const sessions = new Map<number, Employee[]>();
+/** The two lists of summaries a comparison receives, a chunk a message (the page posts each in its own task). */
+const compared = new Map<number, { before: EmployeeSummary[]; after: EmployeeSummary[] }>();
+
+type Reply = (response: EvaluationResponse, transfer?: Transferable[]) => void;
+
+/** A long list sent packed, a chunk a message, each chunk's bytes moved (not copied) to the page. */
+function sendPacked<T extends object>(reply: Reply, type: 'employees' | 'summaries' | 'changes', items: readonly T[], shared: ReadonlyArray<keyof T & string>, key: keyof T & string): void {
+  for (let i = 0; i < items.length; i += CHUNK) {
+    const packed = packChunk(items.slice(i, i + CHUNK), shared, key);
+    reply({ type, packed }, [packed.bytes]);
+  }
+}
 
 /** A failure as the page shows it: an evaluation error in French, any other error's own message. */
 const failureText = (error: unknown, referential: Referential): string =>
@@ -32,15 +44,20 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
     sessions.set(request.session, list);
     return;
   }
+  if (request.type === 'summaryChunk') {
+    const lists = compared.get(request.session) ?? { before: [], after: [] };
+    for (const s of unpackChunk<EmployeeSummary>(request.packed)) lists[request.side].push(s);
+    compared.set(request.session, lists);
+    return;
+  }
   if (request.type === 'compare') {
-    const unpacked = (chunks: readonly PackedChunk[]) => chunks.flatMap((c) => unpackChunk<EmployeeSummary>(c));
+    const lists = compared.get(request.session) ?? { before: [], after: [] };
+    // This comparison's lists, and those of any earlier one cancelled while its chunks were coming.
+    for (const session of compared.keys()) if (session <= request.session) compared.delete(session);
     try {
-      const comparison = compareEvaluations({ ...request.before, summaries: unpacked(request.beforeChunks) }, { ...request.after, summaries: unpacked(request.afterChunks) });
-      for (let i = 0; i < comparison.changes.length; i += CHUNK) {
-        const packed = packChunk(comparison.changes.slice(i, i + CHUNK), [], 'employee');
-        reply({ type: 'changes', packed }, [packed.bytes]);
-      }
-      reply({ type: 'comparison', comparison: { ...comparison, changes: [] } });
+      const comparison = compareEvaluations({ ...request.before, summaries: lists.before }, { ...request.after, summaries: lists.after });
+      sendPacked(reply, 'changes', comparison.changes, [], 'employee');
+      reply({ type: 'comparison', comparison: { ...comparison, changes: [] } }, [comparison.changedAt.buffer]);
     } catch (error) {
       reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
     }
@@ -84,10 +101,7 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
       });
     }
     // Packed (packedList.ts): the page keeps the summaries off its heap and decodes the rows it shows.
-    for (let i = 0; i < evaluation.summaries.length; i += CHUNK) {
-      const packed = packChunk(evaluation.summaries.slice(i, i + CHUNK), SUMMARY_PARTS, 'employee');
-      reply({ type: 'summaries', packed }, [packed.bytes]);
-    }
+    sendPacked(reply, 'summaries', evaluation.summaries, SUMMARY_PARTS, 'employee');
     reply({ type: 'done', evaluation: { ...evaluation, summaries: [], duer, digest: evaluationDigest(evaluation.summaries) }, stored: request.store !== undefined });
   } catch (error) {
     // An EvaluationError of the company's own inputs (an unknown measure): said as the page would say it.
@@ -96,21 +110,15 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
 });
 
 /** A stored record read here, its long list sent packed first and left empty in the record returned. */
-async function readPacked(dbName: string, store: 'staff' | 'evaluations', key: string, reply: (r: EvaluationResponse, transfer?: Transferable[]) => void): Promise<StaffRecord | EvaluationRecord | undefined> {
-  const send = <T extends object>(type: 'employees' | 'summaries', items: readonly T[], shared: ReadonlyArray<keyof T & string>, key: keyof T & string) => {
-    for (let i = 0; i < items.length; i += CHUNK) {
-      const packed = packChunk(items.slice(i, i + CHUNK), shared, key);
-      reply({ type, packed }, [packed.bytes]);
-    }
-  };
+async function readPacked(dbName: string, store: 'staff' | 'evaluations', key: string, reply: Reply): Promise<StaffRecord | EvaluationRecord | undefined> {
   if (store === 'staff') {
     const record = await getRecord<StaffRecord>({ dbName }, 'staff', key);
-    if (record) send('employees', record.employees, EMPLOYEE_PARTS, 'id');
+    if (record) sendPacked(reply, 'employees', record.employees, EMPLOYEE_PARTS, 'id');
     return record && { ...record, employees: [] };
   }
   const record = await getRecord<EvaluationRecord>({ dbName }, 'evaluations', key);
   const results = record?.results as { summaries?: unknown } | undefined;
   if (!record || typeof results !== 'object' || results === null || !Array.isArray(results.summaries)) return record;
-  send('summaries', results.summaries as EmployeeSummary[], SUMMARY_PARTS, 'employee');
+  sendPacked(reply, 'summaries', results.summaries as EmployeeSummary[], SUMMARY_PARTS, 'employee');
   return { ...record, results: { ...results, summaries: [] } };
 }

@@ -27,8 +27,10 @@ export type EvaluationRequest =
   /** `shares`: a what-if's job shares by employee id, applied here (employeeWithShares). */
   | { type: 'evaluate'; session: number; inputs: CompanyInputs; store?: EvaluationStore; shares?: WhatIf['shares'] }
   | { type: 'draft'; session: number; inputs: CompanyInputs; draft: PlanDraftOptions }
-  /** Two evaluations compared (their summaries as the packed chunks the page holds, copied). */
-  | { type: 'compare'; session: number; before: CompanyEvaluation; beforeChunks: PackedChunk[]; after: CompanyEvaluation; afterChunks: PackedChunk[] }
+  /** A chunk of the summaries of one side of a comparison: a packed chunk the page holds, copied. */
+  | { type: 'summaryChunk'; session: number; side: 'before' | 'after'; packed: PackedChunk }
+  /** The two evaluations of the session's summary chunks compared (their summaries left empty here). */
+  | { type: 'compare'; session: number; before: CompanyEvaluation; after: CompanyEvaluation }
   /** A stored staff or evaluation read by the worker and sent back packed (a company opened with a large staff). */
   | { type: 'read'; session: number; dbName: string; store: 'staff' | 'evaluations'; key: string };
 
@@ -68,19 +70,21 @@ const abortError = () => new DOMException('évaluation interrompue', 'AbortError
 function ask(request: EvaluationRequest, onReply: (r: EvaluationResponse) => void, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError());
+    // A chunk sent ahead of its request gets no reply.
+    const silent = request.type === 'chunk' || request.type === 'summaryChunk';
     let settled = false;
     const stop = evaluationWorker.request(
       request,
       (reply) => {
         onReply(reply);
-        if (reply.type !== 'summaries' && reply.type !== 'employees' && reply.type !== 'changes' && !settled && request.type !== 'chunk') {
+        if (reply.type !== 'summaries' && reply.type !== 'employees' && reply.type !== 'changes' && !settled && !silent) {
           settled = true;
           resolve();
         }
       },
       (error) => reject(error),
     );
-    if (request.type === 'chunk') {
+    if (silent) {
       // A chunk gets no reply: the next request goes once the worker has taken it (its end), which the
       // queue of persistentWorker guarantees; the chunk is on its way as soon as it is posted.
       resolve();
@@ -199,7 +203,9 @@ async function readOffThread(dbName: string, store: 'staff' | 'evaluations', key
 /**
  * compareEvaluations in the evaluation worker when both lists are packed (two passes over 100 000
  * summaries and their maps would hold the page for half a second), on the page otherwise (small lists,
- * jsdom). The chunks are copied to the worker, not moved: the page keeps reading them.
+ * jsdom). The chunks are copied to the worker, not moved (the page keeps reading them), a chunk a
+ * message: the 800 chunks of two 100 000-employee lists in one message were one copy of 34 MB, a task of
+ * 60–130 ms on the page.
  */
 export async function compareOffThread(before: CompanyEvaluation, after: CompanyEvaluation, signal?: AbortSignal): Promise<Comparison> {
   const beforeChunks = chunksOf(before.summaries);
@@ -208,8 +214,11 @@ export async function compareOffThread(before: CompanyEvaluation, after: Company
   let comparison: Comparison | undefined;
   let failure: string | undefined;
   const changes: PackedChunk[] = [];
+  const session = ++sessions;
+  for (const chunk of beforeChunks) await ask({ type: 'summaryChunk', session, side: 'before', packed: chunk }, () => {}, signal);
+  for (const chunk of afterChunks) await ask({ type: 'summaryChunk', session, side: 'after', packed: chunk }, () => {}, signal);
   await ask(
-    { type: 'compare', session: ++sessions, before: { ...before, summaries: [] }, beforeChunks: [...beforeChunks], after: { ...after, summaries: [] }, afterChunks: [...afterChunks] },
+    { type: 'compare', session, before: { ...before, summaries: [] }, after: { ...after, summaries: [] } },
     (reply) => {
       if (reply.type === 'changes') changes.push(reply.packed);
       else if (reply.type === 'comparison') comparison = { ...reply.comparison, changes: packedList<EmployeeChange>(changes) as EmployeeChange[] };

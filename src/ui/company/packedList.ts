@@ -136,11 +136,10 @@ export function findByKey<T>(list: readonly T[], key: keyof T & string, value: s
   if (!chunks || value.includes('\n') || chunks.some((c) => c.keys === undefined)) return list.find((item) => item[key] === value);
   let start = 0;
   for (const c of chunks) {
-    const keys = `\n${c.keys!}\n`;
-    const at = keys.indexOf(`\n${value}\n`);
+    const at = c.count === 0 ? -1 : lineOf(c.keys!, value);
     if (at >= 0) {
       let k = 0;
-      for (let i = 0; i < at; i++) if (keys.charCodeAt(i) === 10) k++;
+      for (let i = 0; i < at; i++) if (c.keys!.charCodeAt(i) === 10) k++;
       return list[start + k];
     }
     start += c.count;
@@ -148,11 +147,10 @@ export function findByKey<T>(list: readonly T[], key: keyof T & string, value: s
   return undefined;
 }
 
-/** The keys of a list's items as a set (the employees a comparison changed): from the chunks' keys when packed, without decoding. */
-export function keySet<T>(list: readonly T[], key: keyof T & string): Set<string> {
-  const chunks = packedChunks.get(list);
-  if (!chunks || chunks.some((c) => c.keys === undefined)) return new Set(list.map((item) => String(item[key])));
-  const set = new Set<string>();
-  for (const c of chunks) if (c.count > 0) for (const k of c.keys!.split('\n')) set.add(k);
-  return set;
+/** Where `value`'s line starts in keys written one a line, or -1 (read in place: no copy of the keys). */
+function lineOf(keys: string, value: string): number {
+  if (keys === value || keys.startsWith(`${value}\n`)) return 0;
+  const inside = keys.indexOf(`\n${value}\n`);
+  if (inside >= 0) return inside + 1;
+  return keys.endsWith(`\n${value}`) ? keys.length - value.length : -1;
 }

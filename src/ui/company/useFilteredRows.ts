@@ -13,27 +13,29 @@ import { chunksOf, unpackChunk } from './packedList.ts';
 export interface RowsView<T> {
   readonly length: number;
   at(index: number): T;
+  /** The row's position in the whole list. */
+  positionAt(index: number): number;
 }
 
 /** A slice of work between two yields to the page: well under the 50 ms of a long task. */
 const SLICE_MS = 12;
 
-const whole = <T>(list: readonly T[]): RowsView<T> => ({ length: list.length, at: (i) => list[i]! });
+const whole = <T>(list: readonly T[]): RowsView<T> => ({ length: list.length, at: (i) => list[i]!, positionAt: (i) => i });
 
-const kept = <T>(list: readonly T[], positions: Int32Array): RowsView<T> => ({ length: positions.length, at: (i) => list[positions[i]!]! });
+const kept = <T>(list: readonly T[], positions: Int32Array): RowsView<T> => ({ length: positions.length, at: (i) => list[positions[i]!]!, positionAt: (i) => positions[i]! });
 
 /**
- * `keep` null: the list as it is. Otherwise its rows that `keep` accepts — at once for a plain array,
+ * `keep` null: the list as it is. Otherwise its rows that `keep` accepts (given each row and its position) — at once for a plain array,
  * slice by slice for a packed one (`pending` until the last slice; the previous rows stay shown
  * meanwhile). `keep` must change only when the test does (useCallback).
  */
-export function useFilteredRows<T>(list: readonly T[], keep: ((item: T) => boolean) | null): { rows: RowsView<T>; pending: boolean } {
-  const [found, setFound] = useState<{ list: readonly T[]; keep: (item: T) => boolean; rows: RowsView<T> } | null>(null);
+export function useFilteredRows<T>(list: readonly T[], keep: ((item: T, position: number) => boolean) | null): { rows: RowsView<T>; pending: boolean } {
+  const [found, setFound] = useState<{ list: readonly T[]; keep: (item: T, position: number) => boolean; rows: RowsView<T> } | null>(null);
   const chunks = keep ? chunksOf(list) : undefined;
   const plain = useMemo(() => {
     if (!keep || chunks) return null;
     const positions: number[] = [];
-    for (let i = 0; i < list.length; i++) if (keep(list[i]!)) positions.push(i);
+    for (let i = 0; i < list.length; i++) if (keep(list[i]!, i)) positions.push(i);
     return kept(list, Int32Array.from(positions));
   }, [list, keep, chunks]);
 
@@ -48,7 +50,7 @@ export function useFilteredRows<T>(list: readonly T[], keep: ((item: T) => boole
       const t0 = performance.now();
       while (c < chunks.length && performance.now() - t0 < SLICE_MS) {
         const items = unpackChunk<T>(chunks[c]!);
-        for (let k = 0; k < items.length; k++) if (keep(items[k]!)) positions.push(start + k);
+        for (let k = 0; k < items.length; k++) if (keep(items[k]!, start + k)) positions.push(start + k);
         start += chunks[c]!.count;
         c++;
       }
