@@ -25,6 +25,32 @@ const compared = new Map<number, { before: EmployeeSummary[]; after: EmployeeSum
 
 type Reply = (response: EvaluationResponse, transfer?: Transferable[]) => void;
 
+/**
+ * The lists of summaries this worker produced or read, which the page holds packed, kept here under a
+ * key the page quotes to compare them (a what-if against the real results, this year against last):
+ * sending 100 000 summaries back is 34 MB of copies and the page's collector running in its tasks.
+ * The most recently used few; a key unknown here (evicted, or a new worker) makes the page send them.
+ */
+const KEPT_LISTS = 3;
+const keptLists = new Map<string, EmployeeSummary[]>();
+
+function keepList(list: EmployeeSummary[]): string {
+  const key = crypto.randomUUID();
+  keptLists.set(key, list);
+  if (keptLists.size > KEPT_LISTS) keptLists.delete(keptLists.keys().next().value!);
+  return key;
+}
+
+function keptList(key: string | undefined): EmployeeSummary[] | undefined {
+  const list = key === undefined ? undefined : keptLists.get(key);
+  if (list) {
+    // Used last, dropped last.
+    keptLists.delete(key!);
+    keptLists.set(key!, list);
+  }
+  return list;
+}
+
 /** A long list sent packed, a chunk a message, each chunk's bytes moved (not copied) to the page. */
 function sendPacked<T extends object>(reply: Reply, type: 'employees' | 'summaries' | 'changes', items: readonly T[], shared: ReadonlyArray<keyof T & string>, key: keyof T & string): void {
   for (let i = 0; i < items.length; i += CHUNK) {
@@ -51,11 +77,17 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
     return;
   }
   if (request.type === 'compare') {
-    const lists = compared.get(request.session) ?? { before: [], after: [] };
+    const sent = compared.get(request.session) ?? { before: [], after: [] };
     // This comparison's lists, and those of any earlier one cancelled while its chunks were coming.
     for (const session of compared.keys()) if (session <= request.session) compared.delete(session);
+    const before = request.keptBefore === undefined ? sent.before : keptList(request.keptBefore);
+    const after = request.keptAfter === undefined ? sent.after : keptList(request.keptAfter);
+    if (!before || !after) {
+      reply({ type: 'gone' });
+      return;
+    }
     try {
-      const comparison = compareEvaluations({ ...request.before, summaries: lists.before }, { ...request.after, summaries: lists.after });
+      const comparison = compareEvaluations({ ...request.before, summaries: before }, { ...request.after, summaries: after });
       sendPacked(reply, 'changes', comparison.changes, [], 'employee');
       reply({ type: 'comparison', comparison: { ...comparison, changes: [] } }, [comparison.changedAt.buffer]);
     } catch (error) {
@@ -65,7 +97,8 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
   }
   if (request.type === 'read') {
     try {
-      reply({ type: 'record', record: await readPacked(request.dbName, request.store, request.key, reply) });
+      const { record, kept } = await readPacked(request.dbName, request.store, request.key, reply);
+      reply({ type: 'record', record, ...(kept === undefined ? {} : { kept }) });
     } catch (error) {
       reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
     }
@@ -102,23 +135,27 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
     }
     // Packed (packedList.ts): the page keeps the summaries off its heap and decodes the rows it shows.
     sendPacked(reply, 'summaries', evaluation.summaries, SUMMARY_PARTS, 'employee');
-    reply({ type: 'done', evaluation: { ...evaluation, summaries: [], duer, digest: evaluationDigest(evaluation.summaries) }, stored: request.store !== undefined });
+    reply({ type: 'done', evaluation: { ...evaluation, summaries: [], duer, digest: evaluationDigest(evaluation.summaries) }, stored: request.store !== undefined, kept: keepList(evaluation.summaries) });
   } catch (error) {
     // An EvaluationError of the company's own inputs (an unknown measure): said as the page would say it.
     reply({ type: 'error', message: failureText(error, request.inputs.referential) });
   }
 });
 
-/** A stored record read here, its long list sent packed first and left empty in the record returned. */
-async function readPacked(dbName: string, store: 'staff' | 'evaluations', key: string, reply: Reply): Promise<StaffRecord | EvaluationRecord | undefined> {
+/**
+ * A stored record read here, its long list sent packed first and left empty in the record returned;
+ * an evaluation's summaries are kept here too (`kept`: their key).
+ */
+async function readPacked(dbName: string, store: 'staff' | 'evaluations', key: string, reply: Reply): Promise<{ record: StaffRecord | EvaluationRecord | undefined; kept?: string }> {
   if (store === 'staff') {
     const record = await getRecord<StaffRecord>({ dbName }, 'staff', key);
     if (record) sendPacked(reply, 'employees', record.employees, EMPLOYEE_PARTS, 'id');
-    return record && { ...record, employees: [] };
+    return { record: record && { ...record, employees: [] } };
   }
   const record = await getRecord<EvaluationRecord>({ dbName }, 'evaluations', key);
   const results = record?.results as { summaries?: unknown } | undefined;
-  if (!record || typeof results !== 'object' || results === null || !Array.isArray(results.summaries)) return record;
-  sendPacked(reply, 'summaries', results.summaries as EmployeeSummary[], SUMMARY_PARTS, 'employee');
-  return { ...record, results: { ...results, summaries: [] } };
+  if (!record || typeof results !== 'object' || results === null || !Array.isArray(results.summaries)) return { record };
+  const summaries = results.summaries as EmployeeSummary[];
+  sendPacked(reply, 'summaries', summaries, SUMMARY_PARTS, 'employee');
+  return { record: { ...record, results: { ...results, summaries: [] } }, kept: keepList(summaries) };
 }

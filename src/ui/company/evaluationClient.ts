@@ -29,8 +29,11 @@ export type EvaluationRequest =
   | { type: 'draft'; session: number; inputs: CompanyInputs; draft: PlanDraftOptions }
   /** A chunk of the summaries of one side of a comparison: a packed chunk the page holds, copied. */
   | { type: 'summaryChunk'; session: number; side: 'before' | 'after'; packed: PackedChunk }
-  /** The two evaluations of the session's summary chunks compared (their summaries left empty here). */
-  | { type: 'compare'; session: number; before: CompanyEvaluation; after: CompanyEvaluation }
+  /**
+   * Two evaluations compared (their summaries left empty here): each side's list kept in the worker
+   * (`keptBefore`, `keptAfter`: the keys it gave) or sent before as the session's summary chunks.
+   */
+  | { type: 'compare'; session: number; before: CompanyEvaluation; after: CompanyEvaluation; keptBefore?: string; keptAfter?: string }
   /** A stored staff or evaluation read by the worker and sent back packed (a company opened with a large staff). */
   | { type: 'read'; session: number; dbName: string; store: 'staff' | 'evaluations'; key: string };
 
@@ -38,8 +41,11 @@ export type EvaluationResponse =
   | { type: 'summaries'; packed: PackedChunk }
   | { type: 'employees'; packed: PackedChunk }
   /** The record read, its long list left empty: it came before, packed (`employees` or `summaries`). */
-  | { type: 'record'; record: StaffRecord | EvaluationRecord | undefined }
-  | { type: 'done'; evaluation: CompanyEvaluation; stored: boolean }
+  | { type: 'record'; record: StaffRecord | EvaluationRecord | undefined; kept?: string }
+  /** `kept`: the key under which the worker keeps the summaries, for a comparison (compareOffThread). */
+  | { type: 'done'; evaluation: CompanyEvaluation; stored: boolean; kept: string }
+  /** A comparison named a list the worker no longer keeps: the page sends it. */
+  | { type: 'gone' }
   | { type: 'plan'; plan: ActionPlan }
   /** The comparison, its changes sent before as packed chunks (`changes`): 80 000 of them cost the page 200 ms to receive as objects. */
   | { type: 'changes'; packed: PackedChunk }
@@ -133,7 +139,11 @@ export async function evaluateOffThread(inputs: CompanyInputs, employees: readon
     (reply) => {
       if (reply.type === 'summaries') chunks.push(reply.packed);
       // Read as an array of summaries, decoded where read (the rows in view).
-      else if (reply.type === 'done') outcome = { evaluation: { ...reply.evaluation, summaries: packedList<EmployeeSummary>(chunks) as EmployeeSummary[] }, stored: reply.stored };
+      else if (reply.type === 'done') {
+        const summaries = packedList<EmployeeSummary>(chunks);
+        keptInWorker.set(summaries, reply.kept);
+        outcome = { evaluation: { ...reply.evaluation, summaries: summaries as EmployeeSummary[] }, stored: reply.stored };
+      }
       else if (reply.type === 'error') failure = reply.message;
     },
     options.signal,
@@ -178,54 +188,79 @@ export async function readStaffOffThread(dbName: string, key: string): Promise<S
 }
 
 export async function readEvaluationOffThread(dbName: string, key: string): Promise<EvaluationRecord | undefined> {
-  const { record, chunks } = await readOffThread(dbName, 'evaluations', key);
+  const { record, chunks, kept } = await readOffThread(dbName, 'evaluations', key);
   if (!record) return undefined;
   const stored = record as EvaluationRecord;
   // A record without a list of summaries (an older app's) is passed on as it is, for the reader to refuse.
   const results = stored.results as { summaries?: unknown } | null;
   if (typeof results !== 'object' || results === null || !Array.isArray(results.summaries)) return stored;
-  return { ...stored, results: { ...results, summaries: packedList<EmployeeSummary>(chunks) } };
+  const summaries = packedList<EmployeeSummary>(chunks);
+  if (kept !== undefined) keptInWorker.set(summaries, kept);
+  return { ...stored, results: { ...results, summaries } };
 }
 
-async function readOffThread(dbName: string, store: 'staff' | 'evaluations', key: string): Promise<{ record: StaffRecord | EvaluationRecord | undefined; chunks: PackedChunk[] }> {
+async function readOffThread(dbName: string, store: 'staff' | 'evaluations', key: string): Promise<{ record: StaffRecord | EvaluationRecord | undefined; chunks: PackedChunk[]; kept?: string }> {
   const chunks: PackedChunk[] = [];
   let record: StaffRecord | EvaluationRecord | undefined;
+  let kept: string | undefined;
   let failure: string | undefined;
   await ask({ type: 'read', session: ++sessions, dbName, store, key }, (reply) => {
     if (reply.type === 'employees' || reply.type === 'summaries') chunks.push(reply.packed);
-    else if (reply.type === 'record') record = reply.record;
-    else if (reply.type === 'error') failure = reply.message;
+    else if (reply.type === 'record') {
+      record = reply.record;
+      kept = reply.kept;
+    } else if (reply.type === 'error') failure = reply.message;
   });
   if (failure !== undefined) throw new Error(failure);
-  return { record, chunks };
+  return { record, chunks, ...(kept === undefined ? {} : { kept }) };
 }
+
+/** A packed list of summaries → the key under which the evaluation worker keeps the same list. */
+const keptInWorker = new WeakMap<readonly EmployeeSummary[], string>();
 
 /**
  * compareEvaluations in the evaluation worker when both lists are packed (two passes over 100 000
  * summaries and their maps would hold the page for half a second), on the page otherwise (small lists,
- * jsdom). The chunks are copied to the worker, not moved (the page keeps reading them), a chunk a
- * message: the 800 chunks of two 100 000-employee lists in one message were one copy of 34 MB, a task of
- * 60–130 ms on the page.
+ * jsdom). Lists the worker produced or read are compared where they are, named by key; any other (or
+ * one the worker no longer keeps) is copied to it a chunk a message — the page keeps reading its
+ * chunks. 100 000 summaries sent back were 400 copies of 43 KB, the page's collector running in its
+ * tasks (one message of all of them: a task of 60–130 ms).
  */
 export async function compareOffThread(before: CompanyEvaluation, after: CompanyEvaluation, signal?: AbortSignal): Promise<Comparison> {
   const beforeChunks = chunksOf(before.summaries);
   const afterChunks = chunksOf(after.summaries);
   if (typeof Worker === 'undefined' || !beforeChunks || !afterChunks) return compareEvaluations(before, after);
-  let comparison: Comparison | undefined;
-  let failure: string | undefined;
-  const changes: PackedChunk[] = [];
+  const keptBefore = keptInWorker.get(before.summaries);
+  const keptAfter = keptInWorker.get(after.summaries);
+  if (keptBefore !== undefined && keptAfter !== undefined) {
+    const found = await compareInWorker({ type: 'compare', session: ++sessions, before: { ...before, summaries: [] }, after: { ...after, summaries: [] }, keptBefore, keptAfter }, signal);
+    if (found) return found;
+  }
   const session = ++sessions;
   for (const chunk of beforeChunks) await ask({ type: 'summaryChunk', session, side: 'before', packed: chunk }, () => {}, signal);
   for (const chunk of afterChunks) await ask({ type: 'summaryChunk', session, side: 'after', packed: chunk }, () => {}, signal);
+  const found = await compareInWorker({ type: 'compare', session, before: { ...before, summaries: [] }, after: { ...after, summaries: [] } }, signal);
+  if (!found) throw new Error('comparaison interrompue');
+  return found;
+}
+
+/** One comparison request; null when the worker no longer keeps a list it names. */
+async function compareInWorker(request: Extract<EvaluationRequest, { type: 'compare' }>, signal?: AbortSignal): Promise<Comparison | null> {
+  let comparison: Comparison | undefined;
+  let gone = false;
+  let failure: string | undefined;
+  const changes: PackedChunk[] = [];
   await ask(
-    { type: 'compare', session, before: { ...before, summaries: [] }, after: { ...after, summaries: [] } },
+    request,
     (reply) => {
       if (reply.type === 'changes') changes.push(reply.packed);
       else if (reply.type === 'comparison') comparison = { ...reply.comparison, changes: packedList<EmployeeChange>(changes) as EmployeeChange[] };
+      else if (reply.type === 'gone') gone = true;
       else if (reply.type === 'error') failure = reply.message;
     },
     signal,
   );
+  if (gone) return null;
   if (failure !== undefined || !comparison) throw new Error(failure ?? 'comparaison interrompue');
   return comparison;
 }
