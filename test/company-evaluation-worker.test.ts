@@ -84,7 +84,7 @@ describe('the evaluation worker compares the lists it keeps', () => {
   });
 
   it('keeps the three lists used last: an older one is gone', async () => {
-    const lists = [];
+    const lists: Array<Awaited<ReturnType<typeof evaluate>>> = [];
     for (let i = 0; i < 4; i++) lists.push(await evaluate(10 + i, INPUTS));
     const compare = (a: string, b: string, session: number) => ask({ type: 'compare', session, before: lists[0]!.evaluation, after: lists[0]!.evaluation, keptBefore: a, keptAfter: b });
     expect(await compare(lists[0]!.kept, lists[3]!.kept, 20)).toEqual([{ type: 'gone' }]);

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { regulationById, type FactorCode } from '../../core/index.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber, formatPercent } from '../format.ts';
 import { frCompany } from '../i18n/fr-company.ts';
 import { factorLabel } from '../labels.ts';
 import type { CompanyEvaluation } from './evaluation.ts';
@@ -21,7 +21,6 @@ export function CompanyCharts({ evaluation, factors }: { evaluation: CompanyEval
   const totals = evaluation.totals;
   const regulation = evaluation.summaries[0]?.regulation ?? evaluation.regulation ?? '';
   const version = regulationById(regulation);
-  const pct = (share: number) => `${formatNumber(share * 100, 1)} %`;
   const bars: Bar[] = [
     ...factors.map((f) => {
       const total = totals.byFactor.find((x) => x.factor === f);
@@ -35,7 +34,7 @@ export function CompanyCharts({ evaluation, factors }: { evaluation: CompanyEval
   const labelWidth = 400;
   const barWidth = 330;
   const height = bars.length * rowHeight + 10;
-  const description = bars.map((b) => `${b.label} : ${formatNumber(b.exposed, 0)} (${pct(b.share)})`).join(' ; ');
+  const description = bars.map((b) => `${b.label} : ${formatNumber(b.exposed, 0)} (${formatPercent(b.share)})`).join(' ; ');
 
   return (
     <section aria-labelledby={`${id}-h`} className="company-charts">
@@ -54,7 +53,7 @@ export function CompanyCharts({ evaluation, factors }: { evaluation: CompanyEval
                 <rect x={labelWidth} y={y + 4} width={barWidth} height={rowHeight - 10} className="chart-track" />
                 <rect x={labelWidth} y={y + 4} width={Math.max(0, Math.min(1, b.share)) * barWidth} height={rowHeight - 10} className={`chart-bar chart-bar-${b.key}`} />
                 <text x={labelWidth + barWidth + 8} y={y + 18} className="chart-value">
-                  {formatNumber(b.exposed, 0)} ({pct(b.share)})
+                  {formatNumber(b.exposed, 0)} ({formatPercent(b.share)})
                 </text>
               </g>
             );
@@ -69,7 +68,7 @@ export function CompanyCharts({ evaluation, factors }: { evaluation: CompanyEval
             <td className="num" data-value={b.exposed}>
               {formatNumber(b.exposed, 0)}
             </td>
-            <td className="num">{pct(b.share)}</td>
+            <td className="num">{formatPercent(b.share)}</td>
           </tr>
         ))}
       </DataTable>

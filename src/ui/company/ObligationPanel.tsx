@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { formatNumber } from '../format.ts';
+import { formatNumber, formatPercent } from '../format.ts';
 import { obligationLegalBasis } from '../../present/obligation.ts';
 import { frCompany } from '../i18n/fr-company.ts';
 import type { CompanyEvaluation } from './evaluation.ts';
@@ -16,7 +16,6 @@ const t = frCompany.obligation;
 export function ObligationPanel({ profile, evaluation }: { profile: CompanyProfile; evaluation: CompanyEvaluation }) {
   const id = useId();
   const { assessment: a, declared, headcount } = companyObligation(profile, evaluation);
-  const pct = (x: number) => `${formatNumber(x * 100, 1)} %`;
   const mark = (reached: boolean) => <span className={reached ? 'badge verdict-exposed' : 'badge verdict-not_exposed'}>{reached ? t.reached : t.notReached}</span>;
 
   return (
@@ -35,7 +34,7 @@ export function ObligationPanel({ profile, evaluation }: { profile: CompanyProfi
         {profile.headcount === undefined && <li className="warning-text">{t.sizeFromStaff(headcount)}</li>}
         {a.rule.exposedShare !== null && (
           <li data-testid="obligation-share">
-            {t.share(declared, headcount, pct(a.exposedShare), pct(a.rule.exposedShare))} {mark(a.exposedTriggered)}
+            {t.share(declared, headcount, formatPercent(a.exposedShare), formatPercent(a.rule.exposedShare))} {mark(a.exposedTriggered)}
           </li>
         )}
         {a.rule.claimsIndexAbove === null ? (

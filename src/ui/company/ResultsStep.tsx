@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { FACTOR_CODES, type FactorCode } from '../../core/index.ts';
 import { evaluationErrorMessage } from '../../present/evaluation-errors.ts';
-import { formatNumber } from '../format.ts';
+import { formatPercent } from '../format.ts';
 import { frCompany } from '../i18n/fr-company.ts';
 import { regulationLabel } from '../labels.ts';
 import { CompanyCharts } from './CompanyCharts.tsx';
@@ -106,8 +106,6 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
     const outcome = explainEmployee(inputs, employee);
     return { employee, outcome: outcome.ok ? ({ ok: true, result: outcome.result } as const) : ({ ok: false, message: evaluationErrorMessage(outcome.error, inputs.referential) } as const) };
   }, [selected, context.employees, shares, inputs]);
-
-  const pct = (x: number) => `${formatNumber(x * 100, 1)} %`;
   // L4163-2 II and IV: judged for the year evaluated from the referential's homologation and its logged end.
   // The stored record's status and log belong to the referential the workspace loaded; one chosen since is judged on its own identity.
   const same = workspace.referential?.key === loaded.key;
@@ -143,8 +141,8 @@ export function ResultsStep({ snapshot, actor, workspace }: StepProps) {
             <ul>
               <li>{t.regulation(regulationLabel(base.summaries[0]?.regulation ?? r.regulation))}</li>
               <li>{t.evaluated(base.totals.evaluated, base.totals.employees)}</li>
-              <li>{t.exposedAny(base.totals.exposedAny, pct(base.totals.exposedAnyShare))}</li>
-              <li>{t.declared(base.totals.exposedDeclared, pct(base.totals.exposedDeclaredShare))}</li>
+              <li>{t.exposedAny(base.totals.exposedAny, formatPercent(base.totals.exposedAnyShare))}</li>
+              <li>{t.declared(base.totals.exposedDeclared, formatPercent(base.totals.exposedDeclaredShare))}</li>
               <li>{t.points(base.totals.points)}</li>
               {(base.totals.temporaryWorkers ?? 0) > 0 && <li data-testid="summary-temporary">{t.temporary(base.totals.temporaryWorkers ?? 0)}</li>}
               {digestOf(base).absences > 0 && <li data-testid="summary-absences">{t.absences(digestOf(base).absences)}</li>}
