@@ -91,7 +91,7 @@ type Message =
   | { type: 'overridden'; tab: string; revision: number; lines: string[] };
 
 interface LockManagerLike {
-  request(name: string, options: { mode: 'shared' }, callback: () => Promise<void>): Promise<void>;
+  request(name: string, options: { mode: 'shared'; signal?: AbortSignal }, callback: () => Promise<void>): Promise<void>;
   query(): Promise<{ held?: Array<{ name?: string }> }>;
 }
 
@@ -107,6 +107,7 @@ export class TabPresence {
   #peers = new Set<string>();
   #channel: BroadcastChannel | null = null;
   #release: (() => void) | null = null;
+  #abort: AbortController | null = null;
   #timer: ReturnType<typeof setInterval> | null = null;
   #listeners = new Set<() => void>();
   readonly #name: string;
@@ -141,12 +142,17 @@ export class TabPresence {
     const hello = () => this.post({ type: 'hello', tab: this.tab });
     if (this.#locks) {
       const held = new Promise<void>((resolve) => (this.#release = resolve));
+      // A tab that stops before its lock is granted (an editor mounted and unmounted at once) withdraws
+      // the request: granted later, the lock would be counted by the others for no tab at all.
+      this.#abort = new AbortController();
       // Hello once the lock is held, so that the others count this tab when they hear it.
-      void this.#locks.request(this.#name, { mode: 'shared' }, () => {
-        hello();
-        void this.#count();
-        return held;
-      });
+      this.#locks
+        .request(this.#name, { mode: 'shared', signal: this.#abort.signal }, () => {
+          hello();
+          void this.#count();
+          return held;
+        })
+        .catch(() => undefined);
       // A tab that crashed said no bye: count again now and then while others are there.
       this.#timer = setInterval(() => this.#others > 0 && void this.#count(), 15_000);
     } else hello();
@@ -156,6 +162,8 @@ export class TabPresence {
   stop(): void {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;
+    this.#abort?.abort();
+    this.#abort = null;
     this.#release?.();
     this.#release = null;
     this.post({ type: 'bye', tab: this.tab });
