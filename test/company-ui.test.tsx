@@ -378,7 +378,14 @@ describe('the results', () => {
     await openResults();
     expect(screen.getByTestId('compare-previous').textContent).toContain('Aucune évaluation de 2023');
     await waitFor(async () => expect(await db.evaluations.get('garage@2024')).toBeTruthy());
+    // The same year chosen again changes nothing (the workspace stays as it is)…
+    change('Année d’exposition évaluée', '2024');
+    expect(screen.queryByText('Chargement de l’entreprise…')).toBeNull();
+    expect(screen.getByTestId('results-summary')).toBeTruthy();
+    // …another takes this year's steps away at once: nothing can be typed into a workspace being replaced.
     change('Année d’exposition évaluée', '2025');
+    expect(screen.getByText('Chargement de l’entreprise…')).toBeTruthy();
+    expect(screen.queryByTestId('results-summary')).toBeNull();
     await waitFor(() => expect((screen.getByLabelText('Année d’exposition évaluée') as HTMLSelectElement).value).toBe('2025'));
     await stepHeading('Personnel 2025');
     click('Reprendre le personnel de 2024 (8 salariés)');

@@ -82,13 +82,23 @@ export function CompanyWorkspace({ workspace, onReload }: { workspace: Workspace
     else stepHeading.current?.focus();
   }, [step]);
 
+  // While another year's records are read, this year's steps are gone: nothing typed meanwhile would
+  // be kept (the workspace is replaced). The same year chosen again changes nothing.
+  const [switching, setSwitching] = useState(false);
   const changeYear = async (year: number) => {
-    await queue.current;
-    await updateCompany(db, company.id, { year });
-    onReload();
+    if (year === company.year) return;
+    setSwitching(true);
+    try {
+      await queue.current;
+      await updateCompany(db, company.id, { year });
+      onReload();
+    } catch (error) {
+      setSaveError(error instanceof Error ? error.message : String(error));
+      setSwitching(false);
+    }
   };
 
-  if (!running || !step) return <p role="status">{t.loading}</p>;
+  if (!running || !step || switching) return <p role="status">{t.loading}</p>;
   const { snapshot, actor } = running;
   const context = snapshot.context;
   const props: StepProps = { snapshot, actor, workspace };
