@@ -31,6 +31,7 @@ export function PropertiesPanel() {
     // come before this timer, the focus then on the page's body, so the controller's count says it).
     const before = document.activeElement;
     const nodeFocus = controller.nodeFocusRequests;
+    const asked = view.focusProperties;
     const timer = setTimeout(() => {
       controller.propertiesFocusPending = false;
       if (controller.nodeFocusRequests !== nodeFocus) return;
@@ -41,7 +42,12 @@ export function PropertiesPanel() {
       // A new node's default name is selected: typing replaces it.
       if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) field.select();
     }, 0);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      // The panel went before its timer (the table view, another screen): the move will not happen, and
+      // a later Échap means « deselect » again. A newer request keeps its own pending move.
+      if (controller.getView().focusProperties === asked) controller.propertiesFocusPending = false;
+    };
   }, [view.focusProperties, controller]);
 
   return (
