@@ -261,6 +261,27 @@ describe('the comparison screen', () => {
     expect(screen.getByText(/paie-2024\.xlsx \(classeur Excel, feuille « Paie »\)/)).toBeTruthy();
   });
 
+  it('maps a column it does not know, as the company workspace does, and reads the file again', async () => {
+    await importReferentialText(db, SAMPLE_TEXT);
+    await importReferentialText(db, modifiedSample());
+    window.location.hash = '#/comparer/exemple-atelier%401.0.0/exemple-atelier%401.1.0';
+    renderScreen();
+    await screen.findByTestId('summary-total');
+    fireEvent.change(screen.getByLabelText('Année d’exposition'), { target: { value: '2024' } });
+    // The example staff with its employee question's column named as a payroll export would.
+    upload('Fichier du personnel (CSV ou Excel)', 'paie.csv', STAFF_CSV.replace('q:q-equipes-alternantes', 'Équipes alternantes'), 'text/csv');
+    upload('Réponses de l’entreprise et mesures en place (JSON)', 'entreprise-exemple.json', COMPANY_JSON, 'application/json');
+    const mapping = await screen.findByTestId('column-mapping');
+    expect(screen.queryByTestId('impact')).toBeNull();
+    expect(mapping.textContent).toContain('le fichier est relu avec ce choix');
+    fireEvent.change(within(mapping).getByLabelText('Colonne « Équipes alternantes » (n° 9)'), { target: { value: 'q:q-equipes-alternantes' } });
+    fireEvent.click(within(mapping).getByRole('button', { name: 'Appliquer et relire le fichier' }));
+    // The same effect as the file with its documented header (the test above).
+    const effect = await screen.findByTestId('impact', {}, { timeout: 5000 });
+    expect(within(effect).getByRole('status').textContent).toBe('Année 2024 : 8 salariés évalués avec les deux versions, dont 1 change de verdict ou de points.');
+    expect(screen.queryByTestId('staff-errors')).toBeNull();
+  });
+
   it('lists the located errors of a staff file, and evaluates nobody', async () => {
     await importReferentialText(db, SAMPLE_TEXT);
     await importReferentialText(db, modifiedSample());

@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useId, useMemo, useState, type ChangeEvent } from 'react';
 import type { Employee, Referential } from '../../core/index.ts';
-import { COLUMN_LABELS, mappingTargets, normalizeHeader, STAFF_COLUMNS } from '../../io/staff-columns.ts';
-import { formatStaffCsv, type ColumnMapping, type CsvIssue, type HeaderInfo } from '../../io/staff-csv.ts';
+import { COLUMN_LABELS, STAFF_COLUMNS } from '../../io/staff-columns.ts';
+import { formatStaffCsv, type CsvIssue } from '../../io/staff-csv.ts';
 import { formatDate, formatNumber } from '../../present/fr.ts';
 import { useDb } from '../context.ts';
 import { frCompany } from '../i18n/fr-company.ts';
@@ -12,6 +12,7 @@ import { safeFileName } from './exports.ts';
 import { Pager } from './Pager.tsx';
 import { isoNow, previousStaff } from './storage.ts';
 import { DataTable, numeric } from '../components/DataTable.tsx';
+import { ColumnMappingForm, needsMapping } from '../components/ColumnMappingForm.tsx';
 import { takeChosenFile } from '../files.ts';
 
 const t = frCompany.staff;
@@ -234,56 +235,6 @@ function CsvIssues({ file, issues, source }: { file: string; issues: readonly Cs
       </DataTable>
       <Pager page={page} pageSize={ISSUES_PAGE} total={issues.length} onPage={setPage} label={t.issuesCaption} />
     </div>
-  );
-}
-
-/** A refused file whose header has columns the reader does not know, or lacks a required one. */
-function needsMapping(headers: readonly HeaderInfo[], issues: readonly CsvIssue[]): boolean {
-  return headers.some((h) => h.resolution.kind === 'unknown') || issues.some((i) => i.message.startsWith('Colonne obligatoire'));
-}
-
-/**
- * The mapping step: each header the reader does not know, with the column it most likely is proposed;
- * the choice is remembered for the company and the same file read again.
- */
-function ColumnMappingForm({ headers, referential, onApply }: { headers: readonly HeaderInfo[]; referential: Referential; onApply: (mapping: ColumnMapping) => void }) {
-  const id = useId();
-  const unknown = headers.filter((h) => h.resolution.kind === 'unknown');
-  const [choice, setChoice] = useState<Record<string, string>>(() =>
-    Object.fromEntries(unknown.map((h) => [normalizeHeader(h.header), h.resolution.kind === 'unknown' ? (h.resolution.suggestion ?? '') : ''])),
-  );
-  const targets = mappingTargets(referential);
-  if (unknown.length === 0) return null;
-  return (
-    <form
-      className="column-mapping"
-      aria-labelledby={`${id}-h`}
-      data-testid="column-mapping"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onApply(choice);
-      }}
-    >
-      <h4 id={`${id}-h`}>{t.mappingHeading}</h4>
-      <p className="help">{t.mappingHelp}</p>
-      {unknown.map((h) => {
-        const key = normalizeHeader(h.header);
-        return (
-          <div className="field inline" key={h.index}>
-            <label htmlFor={`${id}-${h.index}`}>{t.mappingColumn(h.header, h.index + 1)}</label>{' '}
-            <select id={`${id}-${h.index}`} value={choice[key] ?? ''} onChange={(e) => setChoice((c) => ({ ...c, [key]: e.target.value }))}>
-              <option value="">{t.mappingIgnore}</option>
-              {targets.map((x) => (
-                <option key={x.column} value={x.column}>
-                  {x.label}
-                </option>
-              ))}
-            </select>
-          </div>
-        );
-      })}
-      <button type="submit">{t.mappingApply}</button>
-    </form>
   );
 }
 

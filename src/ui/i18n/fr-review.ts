@@ -130,6 +130,7 @@ export const frReview = {
 
   files: {
     staff: 'Fichier du personnel (CSV ou Excel)',
+    mappingHelp: 'Ces colonnes ne sont pas reconnues. Choisissez la colonne de Logigramme à laquelle chacune correspond (la plus probable est proposée), ou ignorez-la : le fichier est relu avec ce choix.',
     staffHelp: `Le fichier du personnel accepté par l’espace entreprise : une ligne par salarié, colonnes en français (Matricule, Heures annuelles, Naissance, Postes…) ou telles que documentées. ${STAFF_FILE_FORMATS}`,
     company: 'Réponses de l’entreprise et mesures en place (JSON)',
     companyHelp: 'Ou répondez ci-dessous, avec le formulaire de l’espace entreprise.',

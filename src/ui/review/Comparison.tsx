@@ -8,6 +8,8 @@ import { ChangeList } from './ChangeList.tsx';
 import { changesOfNode, changeText, countChanges, countsText, groupChanges, nodeForChange } from './changes.ts';
 import { EstimatePanel } from './EstimatePanel.tsx';
 import { CsvIssueTable, FileField, JsonIssueTable, StaffFileField } from './Fields.tsx';
+import { ColumnMappingForm, needsMapping } from '../components/ColumnMappingForm.tsx';
+import type { ColumnMapping } from '../../io/staff-csv.ts';
 import { downloadText, fileSafe } from './files.ts';
 import { reviewGraph } from './graph.ts';
 import { ImpactTable } from './ImpactTable.tsx';
@@ -106,7 +108,10 @@ export function Comparison({ before, after }: { before: VersionSide; after: Vers
   const year = parseYear(yearText);
   const [staffFile, setStaffFile] = useState<StaffFile | null>(null);
   const [companyFile, setCompanyFile] = useState<TextFile | null>(null);
-  const staff = useMemo(() => (staffFile ? checkStaff(staffFile.source, a, b) : null), [staffFile, a, b]);
+  // Headers of this file matched to columns by the reviewer (the mapping step), forgotten with the file.
+  const [mapping, setMapping] = useState<{ file: StaffFile; mapping: ColumnMapping } | null>(null);
+  const staffMapping = mapping && mapping.file === staffFile ? mapping.mapping : undefined;
+  const staff = useMemo(() => (staffFile ? checkStaff(staffFile.source, a, b, staffMapping) : null), [staffFile, a, b, staffMapping]);
   // The reviewer answers for a company with the company workspace's own form, or loads its file.
   const [formInput, setFormInput] = useState<CompanyInput>({ formatVersion: 1, answers: {}, measures: [] });
   const catalogue = useMemo(() => companyCatalogue(a, b), [a, b]);
@@ -332,6 +337,9 @@ export function Comparison({ before, after }: { before: VersionSide; after: Vers
           <div className="error-box" role="alert" data-testid="staff-errors">
             <p className="error-text">{t.files.invalid(staffFile.name, staff.issues.length)}</p>
             <CsvIssueTable issues={staff.issues} caption={t.files.csvCaption(staffFile.name)} />
+            {staff.headers && needsMapping(staff.headers, staff.issues.map((x) => x.issue)) && (
+              <ColumnMappingForm key={staffFile.name} headers={staff.headers} referential={b} help={t.files.mappingHelp} onApply={(m) => setMapping({ file: staffFile, mapping: m })} />
+            )}
           </div>
         )}
         {company && companyFile && company.issues.length > 0 && (

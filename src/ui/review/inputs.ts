@@ -5,7 +5,7 @@
  */
 import type { CompanyInput, Employee, LoadIssue, Measure, Question, Referential } from '../../core/index.ts';
 import { companyIssues, loadCompanyText } from '../../io/company.ts';
-import { parseStaffCsv, type CsvIssue } from '../../io/staff-csv.ts';
+import { parseStaffCsv, type ColumnMapping, type CsvIssue, type HeaderInfo } from '../../io/staff-csv.ts';
 import { parseStaffSheet, type SheetRecords } from '../../io/staff-xlsx.ts';
 
 /** A loaded file: its name and its text. */
@@ -47,15 +47,19 @@ export interface StaffCheck {
   /** Line of each employee id in the file. */
   rows: Map<string, number>;
   issues: Array<Located<CsvIssue>>;
+  /** The header line as the new version's reader understood it (its unknown columns can be mapped). */
+  headers?: HeaderInfo[];
 }
 
-export function checkStaff(source: StaffSource, a: Referential, b: Referential): StaffCheck {
-  const parse = (r: Referential) => (source.kind === 'csv' ? parseStaffCsv(source.text, r) : parseStaffSheet(source.sheet, r));
+/** The staff file read for both versions; `mapping`: headers the reviewer matched to columns. */
+export function checkStaff(source: StaffSource, a: Referential, b: Referential, mapping?: ColumnMapping): StaffCheck {
+  const options = mapping ? { mapping } : {};
+  const parse = (r: Referential) => (source.kind === 'csv' ? parseStaffCsv(source.text, r, options) : parseStaffSheet(source.sheet, r, options));
   const before = parse(a);
   const after = a === b ? before : parse(b);
   const issues = mergeIssues(before.issues, after.issues).sort((x, y) => x.issue.row - y.issue.row);
   const rows = new Map(before.employees.map((e, i) => [e.id, before.rows[i]!]));
-  return { employees: issues.length === 0 ? before.employees : null, rows, issues };
+  return { employees: issues.length === 0 ? before.employees : null, rows, issues, ...(after.headers ? { headers: after.headers } : {}) };
 }
 
 export interface CompanyCheck {
