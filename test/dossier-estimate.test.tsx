@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importReferentialText, LogigrammeDb } from '../src/storage/index.ts';
 import { DbContext } from '../src/ui/context.ts';
@@ -47,6 +47,29 @@ describe('the homologation dossier carries the headcount estimate (D4163-6)', ()
     // MEC-02 (615.6 h), CDD-01, SEN-01 → 4 × 10 = 40, 66.7 %. Night agents: 2 × 10 = 20; NUIT-01 (110 ≥ 100) → 10.
     expect(cells('mecanicien', 'noise')).toEqual(['60', '40', '66,7 %']);
     expect(cells('agent-nuit', 'night_work')).toEqual(['20', '10', '50 %']);
+    expect(cells('*', 'noise')).toEqual(['80', '40', '50 %']);
+  });
+
+  it('a sample whose column the reader does not know goes through the mapping step, then counts the same', async () => {
+    render(
+      <DbContext.Provider value={db}>
+        <DossierScreen recordKey="exemple-atelier@1.0.0" />
+      </DbContext.Provider>,
+    );
+    await screen.findByTestId('dossier');
+    fireEvent.change(screen.getByLabelText('Année d’exposition de l’estimation'), { target: { value: '2024' } });
+    const payroll = read('examples/salaries-exemple.csv').replace('q:q-equipes-alternantes', 'Équipes alternantes');
+    upload('Fichier du personnel de l’échantillon 1 (CSV ou Excel)', 'paie.csv', payroll, 'text/csv');
+    upload('Réponses de l’entreprise de l’échantillon 1 (JSON)', 'entreprise-exemple.json', read('examples/entreprise-exemple.json'), 'application/json');
+    fireEvent.change(screen.getByLabelText('Poids de l’échantillon 1'), { target: { value: '10' } });
+    const mapping = await screen.findByTestId('column-mapping');
+    expect(screen.queryByTestId('estimate')).toBeNull();
+    fireEvent.change(within(mapping).getByLabelText('Colonne « Équipes alternantes » (n° 9)'), { target: { value: 'q:q-equipes-alternantes' } });
+    fireEvent.click(within(mapping).getByRole('button', { name: 'Appliquer et relire le fichier' }));
+    const estimate = await screen.findByTestId('estimate', {}, { timeout: 5000 });
+    const cells = (job: string, factor: string) => [...estimate.querySelectorAll(`tbody[data-job="${job}"] tr[data-factor="${factor}"] td.num`)].map((td) => norm(td.textContent));
+    // The figures of the test above (the same staff).
+    expect(cells('mecanicien', 'noise')).toEqual(['60', '40', '66,7 %']);
     expect(cells('*', 'noise')).toEqual(['80', '40', '50 %']);
   });
 });

@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { EvaluationError, estimateHeadcount, type EstimateRow, type FactorCode, type HeadcountEstimate, type Referential, type StaffSample } from '../../core/index.ts';
-import { parseDecimal } from '../../io/staff-csv.ts';
+import { parseDecimal, type ColumnMapping } from '../../io/staff-csv.ts';
+import { ColumnMappingForm, needsMapping } from '../components/ColumnMappingForm.tsx';
 import { estimateCsv } from '../../present/estimate.ts';
 import { formatPercent } from '../../present/fr.ts';
 import { formatNumber } from '../format.ts';
@@ -17,6 +18,8 @@ interface SampleInput {
   uid: number;
   name: string;
   staff: StaffFile | null;
+  /** Headers of this staff file matched to columns (the mapping step); a new file starts without. */
+  mapping?: ColumnMapping;
   company: TextFile | null;
   weight: string;
 }
@@ -57,7 +60,7 @@ export function EstimatePanel({ a, b, year, single = false, embedded = false }: 
   const checks = useMemo(
     () =>
       samples.map((s) => ({
-        staff: s.staff ? checkStaff(s.staff.source, a, b) : null,
+        staff: s.staff ? checkStaff(s.staff.source, a, b, s.mapping) : null,
         company: s.company ? checkCompany(s.company.text, a, b) : null,
         weight: parseDecimal(s.weight),
       })),
@@ -128,13 +131,16 @@ export function EstimatePanel({ a, b, year, single = false, embedded = false }: 
               </div>
             </div>
             <div className="grid">
-              <StaffFileField label={t.staff(n)} onLoad={(file) => update(s.uid, { staff: file })} />
+              <StaffFileField label={t.staff(n)} onLoad={(file) => update(s.uid, { staff: file, mapping: undefined })} />
               <FileField label={t.company(n)} accept=".json,application/json" onLoad={(file) => update(s.uid, { company: file })} />
             </div>
             {check.staff && check.staff.issues.length > 0 && (
               <div className="error-box" role="alert">
                 <p className="error-text">{frReview.files.invalid(s.staff!.name, check.staff.issues.length)}</p>
                 <CsvIssueTable issues={check.staff.issues} caption={frReview.files.csvCaption(s.staff!.name)} />
+                {check.staff.headers && needsMapping(check.staff.headers, check.staff.issues.map((x) => x.issue)) && (
+                  <ColumnMappingForm key={s.staff!.name} headers={check.staff.headers} referential={b} help={frReview.files.mappingHelp} onApply={(mapping) => update(s.uid, { mapping })} />
+                )}
               </div>
             )}
             {check.company && check.company.issues.length > 0 && (
