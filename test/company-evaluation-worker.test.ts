@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadReferentialText } from '../src/core/index.ts';
 import { parseStaffCsv } from '../src/io/staff-csv.ts';
-import { evaluateCompanySync, type CompanyInputs } from '../src/ui/company/evaluation.ts';
+import { compactEvaluation, evaluateCompanySync, type CompanyInputs } from '../src/ui/company/evaluation.ts';
+import { companyDeclarationLines } from '../src/ui/company/declarationFiles.ts';
+import { declarationCsv } from '../src/ui/company/exports.ts';
+import type { ExportRequest } from '../src/ui/company/exportFiles.ts';
 import type { EvaluationRequest, EvaluationResponse } from '../src/ui/company/evaluationClient.ts';
 import { packedList, unpackChunk, type PackedChunk } from '../src/ui/company/packedList.ts';
 import type { Envelope } from '../src/ui/persistentWorker.ts';
@@ -49,6 +52,9 @@ async function evaluate(session: number, inputs: CompanyInputs) {
   return { kept: done.kept, chunks, evaluation: done.evaluation };
 }
 
+/** A file's text as its bytes say it, its byte-order mark kept (Blob.text() drops it). */
+const bytesText = async (blob: Blob) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(await blob.arrayBuffer());
+
 function comparisonOf(replies: EvaluationResponse[]) {
   const changes = replies.flatMap((r) => (r.type === 'changes' ? [r.packed] : []));
   const found = replies.find((r) => r.type === 'comparison');
@@ -92,5 +98,24 @@ describe('the evaluation worker compares the lists it keeps', () => {
     // The same staff and inputs: nothing changes.
     expect(same?.changes).toEqual([]);
     expect(same?.changedAt).toEqual(new Array(600).fill(0));
+  });
+
+  it('makes the declaration and the codes variant from the lists of the evaluation it made, as the page would', async () => {
+    const made = await evaluate(30, INPUTS);
+    const onPage = compactEvaluation(evaluateCompanySync(INPUTS, employees));
+    const file = async (request: ExportRequest) => {
+      const replies = await ask({ type: 'file', session: 31, kept: made.kept, evaluation: made.evaluation, file: request });
+      const found = replies.find((r) => r.type === 'file');
+      if (!found || found.type !== 'file') throw new Error(JSON.stringify(replies));
+      return found.file;
+    };
+    const declaration = await file({ kind: 'declaration', notes: ['Note de bas de fichier'] });
+    expect(await bytesText(declaration.blob)).toBe(declarationCsv(employees, onPage, { notes: ['Note de bas de fichier'] }));
+    expect(declaration.lines).toEqual(companyDeclarationLines(employees, onPage));
+    // Someone is declared in 600 generated employees, or this proves little.
+    expect(declaration.lines!.length).toBeGreaterThan(0);
+    expect(await bytesText((await file({ kind: 'declaration-codes' })).blob)).toBe(declarationCsv(employees, onPage, { variant: 'codes' }));
+    // A list read back from the database has no employees here: the page makes the file.
+    expect(await ask({ type: 'file', session: 32, kept: 'inconnue', evaluation: made.evaluation, file: { kind: 'declaration-codes' } })).toEqual([{ type: 'gone' }]);
   });
 });

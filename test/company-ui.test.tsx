@@ -363,7 +363,9 @@ describe('the results', () => {
     Object.assign(URL, { createObjectURL: create, revokeObjectURL: vi.fn() });
     try {
       fireEvent.click(screen.getByTestId('export-declaration'));
-      expect(create).toHaveBeenCalledTimes(1);
+      // Made from the whole staff (by the evaluation worker in a browser, here on the page), then recorded.
+      await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+      await waitFor(async () => expect((await db.declarations.toArray()).map((d) => [d.kind, d.lines.length])).toEqual([['declaration', 6]]));
       const text = await blobText(blobs[0]!);
       expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('Matricule;N° de contrat;Code facteur;Facteur de risques;Code DSN (S21.G00.34.001);Année;Début de période;Fin de période;Points de l’année');
       expect(text).toContain('SEN-01;CDI-0007;noise;Bruit;07;2024;01/01/2024;31/12/2024;8');

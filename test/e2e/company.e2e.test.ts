@@ -58,9 +58,9 @@ const LARGE_ROWS = 100_000;
  * last two changes, at a load of 7–9: 0 ms at 1×, 98 at 2×, 61 and once 115 at 3×; those two changes
  * (the file crossing as a handle, the staged panels) aim at exactly those tasks (the start of the import,
  * the results' commit), but the machine was quiet by the time they were measured. Hence the issue's
- * 100 ms as the bound. Whole-list work on the page (the exports) decodes the lists when asked — about
- * 160 ms for a pass over 100 000 on this machine — outside this measure; a search runs a slice at a
- * time, the explained employee is found from the chunks' keys, a comparison runs in the worker.
+ * 100 ms as the bound. A search runs a slice at a time, the explained employee is found from the
+ * chunks' keys, a comparison and the export files are made in the worker (recording the French
+ * declaration's lines is the page's, outside this measure).
  */
 const LONGEST_TASK_MS = 100;
 const STAFF_LABEL = 'Fichier du personnel (CSV ou Excel)';
@@ -449,6 +449,22 @@ describe('the company workspace in Chromium', () => {
     await expect(page.locator('.employee-results-table tbody tr[data-employee]').first().getAttribute('class')).resolves.toContain('changed');
     await page.getByLabel('Afficher').selectOption({ label: 'tous les salariés' });
     await page.getByRole('button', { name: 'Revenir aux données réelles' }).click();
+
+    // The declaration of the 100 000 (its variant with stable codes), made by the evaluation worker from
+    // the lists it kept (exportFiles.ts): held to the same bound, its lines those of the declared factors.
+    // (The French file is made the same way, but recording its 90 000 lines in the database and reading
+    // them back for the corrections panel still holds the page for a few hundred milliseconds.)
+    const beforeExport = (await longTasks()).length;
+    const [declared] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-declaration-codes').click()]);
+    const declarationLines = readFileSync((await declared.path())!, 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter((l) => l !== '');
+    await expect.poll(() => page.getByTestId('export-preparing').count()).toBe(0);
+    const exportLongest = (await longTasks()).slice(beforeExport).reduce((m, x) => Math.max(m, x.duration), 0);
+    timings.exportLongestTaskMs = Math.round(exportLongest);
+    console.log(`company e2e, declaration of ${LARGE_ROWS} rows: ${declarationLines.length - 1} lines, longest task ${Math.round(exportLongest)} ms`);
+    expect(declarationLines[0]).toBe('employee;contract_ref;factor;factor_label;S21.G00.34.001;year;period_start;period_end;points');
+    expect(declarationLines.length - 1).toBeGreaterThan(1000);
+    expect(declarationLines.slice(1).every((l) => /^E\d{5,6};/.test(l))).toBe(true);
+    expect(exportLongest).toBeLessThan(LONGEST_TASK_MS);
 
     // A reload reads the 100 000 employees back (in the evaluation worker, handed over packed) and
     // evaluates them again: opening the company, from the page's first script to the first rows, is

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { DSN_CANCELLATION_CODE, type Employee, type GoodFaithPresumption } from '../../core/index.ts';
+import { DSN_CANCELLATION_CODE, type DeclarationLine, type Employee, type GoodFaithPresumption } from '../../core/index.ts';
 import { formatTimestamp } from '../../present/fr.ts';
 import type { DeclarationRecord } from '../../storage/index.ts';
 import { useDb } from '../context.ts';
@@ -27,13 +27,13 @@ export interface DeclarationContext {
 }
 
 /** Records the whole declaration of the year, as the file just downloaded held it. */
-export async function recordDeclaration(db: ReturnType<typeof useDb>, c: DeclarationContext, employees: readonly Employee[], evaluation: CompanyEvaluation): Promise<void> {
+export async function recordDeclaration(db: ReturnType<typeof useDb>, c: DeclarationContext, lines: DeclarationLine[], evaluation: CompanyEvaluation): Promise<void> {
   await saveDeclaration(db, c.companyId, {
     year: evaluation.year,
     declaredAt: isoNow(),
     channel: evaluationChannel(evaluation),
     kind: 'declaration',
-    lines: companyDeclarationLines(employees, evaluation),
+    lines,
     contentHash: c.contentHash,
   });
 }

@@ -8,8 +8,10 @@ import { frCompany } from '../i18n/fr-company.ts';
 import { factorLabel } from '../labels.ts';
 import { downloadBlob, downloadText } from './download.ts';
 import { digestOf, type CompanyEvaluation } from './evaluation.ts';
-import { declarationCsv, duerCsv, duerMatrix, HARDSHIP_LABELS, safeFileName } from './exports.ts';
-import { duerSheet, resultsSheet, workbookBlob, type XlsxSheet } from './xlsxExports.ts';
+import { duerCsv, duerMatrix, HARDSHIP_LABELS, safeFileName } from './exports.ts';
+import { exportFileOffThread } from './evaluationClient.ts';
+import type { ExportRequest } from './exportFiles.ts';
+import { duerSheet, workbookBlob, type XlsxSheet } from './xlsxExports.ts';
 import { DataTable, numeric } from '../components/DataTable.tsx';
 import { presumptionText } from '../../present/presumption.ts';
 
@@ -35,6 +37,8 @@ export function ExportsPanel({
   const id = useId();
   const db = useDb();
   const [xlsxError, setXlsxError] = useState('');
+  // The file being made (from the whole staff, by the evaluation worker on a large one): its buttons wait.
+  const [preparing, setPreparing] = useState(false);
   const workbook = (name: string, sheet: () => XlsxSheet) => {
     setXlsxError('');
     workbookBlob(sheet()).then(
@@ -47,10 +51,19 @@ export function ExportsPanel({
   // Temporary workers are declared by their agency, not in the company's file.
   const declared = digestOf(evaluation).declaredLines;
   const notes = [channelText(evaluationChannel(evaluation), evaluation.year), ...(declaration ? [presumptionText(declaration.presumption)] : [])];
-  const downloadDeclaration = () => {
+  const produce = async (name: string, request: ExportRequest) => {
     setXlsxError('');
-    downloadText(`declaration-${base}.csv`, declarationCsv(employees, evaluation, { notes }), 'text/csv;charset=utf-8');
-    if (declaration) recordDeclaration(db, declaration, employees, evaluation).catch((e: unknown) => setXlsxError(e instanceof Error ? e.message : String(e)));
+    setPreparing(true);
+    try {
+      const file = await exportFileOffThread(request, employees, evaluation);
+      downloadBlob(name, file.blob);
+      if (request.kind === 'declaration' && declaration && file.lines) await recordDeclaration(db, declaration, file.lines, evaluation);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      setXlsxError(request.kind === 'results-xlsx' ? t.xlsxFailed(message) : t.fileFailed(message));
+    } finally {
+      setPreparing(false);
+    }
   };
   const base = `${safeFileName(companyName)}-${evaluation.year}`;
   const cell = (n: number, d: number) => `${formatNumber(n, 0)} / ${formatNumber(d, 0)}`;
@@ -63,8 +76,8 @@ export function ExportsPanel({
         <div>
           <button
             type="button"
-            disabled={declared === 0}
-            onClick={downloadDeclaration}
+            disabled={declared === 0 || preparing}
+            onClick={() => void produce(`declaration-${base}.csv`, { kind: 'declaration', notes })}
             data-testid="export-declaration"
           >
             {t.declaration}
@@ -72,8 +85,8 @@ export function ExportsPanel({
           <button
             type="button"
             className="small"
-            disabled={declared === 0}
-            onClick={() => downloadText(`declaration-${base}-codes.csv`, declarationCsv(employees, evaluation, { variant: 'codes' }), 'text/csv;charset=utf-8')}
+            disabled={declared === 0 || preparing}
+            onClick={() => void produce(`declaration-${base}-codes.csv`, { kind: 'declaration-codes' })}
             data-testid="export-declaration-codes"
           >
             {t.declarationCodes}
@@ -92,12 +105,17 @@ export function ExportsPanel({
           <p className="help">{t.duerHelp}</p>
         </div>
         <div>
-          <button type="button" onClick={() => workbook(`resultats-${base}.xlsx`, () => resultsSheet(evaluation, factors))} data-testid="export-results-xlsx">
+          <button type="button" disabled={preparing} onClick={() => void produce(`resultats-${base}.xlsx`, { kind: 'results-xlsx', factors: [...factors] })} data-testid="export-results-xlsx">
             {t.resultsXlsx}
           </button>
           <p className="help">{t.resultsHelp}</p>
         </div>
       </div>
+      {preparing && (
+        <p role="status" data-testid="export-preparing">
+          {t.preparing}
+        </p>
+      )}
       {declaration && <DeclarationPanel context={declaration} employees={employees} evaluation={evaluation} />}
       {xlsxError && (
         <p role="alert" className="error-text">

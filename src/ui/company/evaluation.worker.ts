@@ -9,6 +9,7 @@ import type { EvaluationRecord, StaffRecord } from '../../storage/index.ts';
 import { duerMatrix } from './exports.ts';
 import { packChunk, unpackChunk } from './packedList.ts';
 import { compareEvaluations, withShares } from './whatif.ts';
+import { exportFile } from './exportFiles.ts';
 
 /*
  * Evaluates a company's staff off the main thread: the employees arrive in chunks (each one a short
@@ -32,23 +33,28 @@ type Reply = (response: EvaluationResponse, transfer?: Transferable[]) => void;
  * The most recently used few; a key unknown here (evicted, or a new worker) makes the page send them.
  */
 const KEPT_LISTS = 3;
-const keptLists = new Map<string, EmployeeSummary[]>();
+/** An evaluation's summaries, and the employees evaluated when this worker evaluated them (for its files). */
+interface Kept {
+  summaries: EmployeeSummary[];
+  employees?: readonly Employee[];
+}
+const keptLists = new Map<string, Kept>();
 
-function keepList(list: EmployeeSummary[]): string {
+function keepList(summaries: EmployeeSummary[], employees?: readonly Employee[]): string {
   const key = crypto.randomUUID();
-  keptLists.set(key, list);
+  keptLists.set(key, employees ? { summaries, employees } : { summaries });
   if (keptLists.size > KEPT_LISTS) keptLists.delete(keptLists.keys().next().value!);
   return key;
 }
 
-function keptList(key: string | undefined): EmployeeSummary[] | undefined {
-  const list = key === undefined ? undefined : keptLists.get(key);
-  if (list) {
+function keptList(key: string | undefined): Kept | undefined {
+  const kept = key === undefined ? undefined : keptLists.get(key);
+  if (kept) {
     // Used last, dropped last.
     keptLists.delete(key!);
-    keptLists.set(key!, list);
+    keptLists.set(key!, kept);
   }
-  return list;
+  return kept;
 }
 
 /** A long list sent packed, a chunk a message, each chunk's bytes moved (not copied) to the page. */
@@ -80,8 +86,8 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
     const sent = compared.get(request.session) ?? { before: [], after: [] };
     // This comparison's lists, and those of any earlier one cancelled while its chunks were coming.
     for (const session of compared.keys()) if (session <= request.session) compared.delete(session);
-    const before = request.keptBefore === undefined ? sent.before : keptList(request.keptBefore);
-    const after = request.keptAfter === undefined ? sent.after : keptList(request.keptAfter);
+    const before = request.keptBefore === undefined ? sent.before : keptList(request.keptBefore)?.summaries;
+    const after = request.keptAfter === undefined ? sent.after : keptList(request.keptAfter)?.summaries;
     if (!before || !after) {
       reply({ type: 'gone' });
       return;
@@ -90,6 +96,20 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
       const comparison = compareEvaluations({ ...request.before, summaries: before }, { ...request.after, summaries: after });
       sendPacked(reply, 'changes', comparison.changes, [], 'employee');
       reply({ type: 'comparison', comparison: { ...comparison, changes: [] } }, [comparison.changedAt.buffer]);
+    } catch (error) {
+      reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
+  if (request.type === 'file') {
+    const kept = keptList(request.kept);
+    if (!kept?.employees) {
+      reply({ type: 'gone' });
+      return;
+    }
+    try {
+      const file = await exportFile(request.file, kept.employees, { ...request.evaluation, summaries: kept.summaries });
+      reply({ type: 'file', file });
     } catch (error) {
       reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
     }
@@ -135,7 +155,7 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
     }
     // Packed (packedList.ts): the page keeps the summaries off its heap and decodes the rows it shows.
     sendPacked(reply, 'summaries', evaluation.summaries, SUMMARY_PARTS, 'employee');
-    reply({ type: 'done', evaluation: { ...evaluation, summaries: [], duer, digest: evaluationDigest(evaluation.summaries) }, stored: request.store !== undefined, kept: keepList(evaluation.summaries) });
+    reply({ type: 'done', evaluation: { ...evaluation, summaries: [], duer, digest: evaluationDigest(evaluation.summaries) }, stored: request.store !== undefined, kept: keepList(evaluation.summaries, employees) });
   } catch (error) {
     // An EvaluationError of the company's own inputs (an unknown measure): said as the page would say it.
     reply({ type: 'error', message: failureText(error, request.inputs.referential) });

@@ -4,6 +4,7 @@ import { persistentWorker } from '../persistentWorker.ts';
 import { chunksOf, packedList, type PackedChunk } from './packedList.ts';
 import type { EvaluationRecord, StaffRecord } from '../../storage/index.ts';
 import { compareEvaluations, withShares, type Comparison, type EmployeeChange, type WhatIf } from './whatif.ts';
+import { exportFile, type ExportedFile, type ExportRequest } from './exportFiles.ts';
 import { draftPlan, evaluateCompany, type CompanyEvaluation, type CompanyInputs, type EmployeeSummary, type PlanDraftOptions } from './evaluation.ts';
 
 /*
@@ -34,6 +35,8 @@ export type EvaluationRequest =
    * (`keptBefore`, `keptAfter`: the keys it gave) or sent before as the session's summary chunks.
    */
   | { type: 'compare'; session: number; before: CompanyEvaluation; after: CompanyEvaluation; keptBefore?: string; keptAfter?: string }
+  /** A file made from the lists the worker keeps under `kept` (an evaluation it made) and the rest of `evaluation`. */
+  | { type: 'file'; session: number; kept: string; evaluation: CompanyEvaluation; file: ExportRequest }
   /** A stored staff or evaluation read by the worker and sent back packed (a company opened with a large staff). */
   | { type: 'read'; session: number; dbName: string; store: 'staff' | 'evaluations'; key: string };
 
@@ -44,8 +47,9 @@ export type EvaluationResponse =
   | { type: 'record'; record: StaffRecord | EvaluationRecord | undefined; kept?: string }
   /** `kept`: the key under which the worker keeps the summaries, for a comparison (compareOffThread). */
   | { type: 'done'; evaluation: CompanyEvaluation; stored: boolean; kept: string }
-  /** A comparison named a list the worker no longer keeps: the page sends it. */
+  /** A comparison or a file named a list the worker no longer keeps: the page sends it, or makes the file. */
   | { type: 'gone' }
+  | { type: 'file'; file: ExportedFile }
   | { type: 'plan'; plan: ActionPlan }
   /** The comparison, its changes sent before as packed chunks (`changes`): 80 000 of them cost the page 200 ms to receive as objects. */
   | { type: 'changes'; packed: PackedChunk }
@@ -263,4 +267,32 @@ async function compareInWorker(request: Extract<EvaluationRequest, { type: 'comp
   if (gone) return null;
   if (failure !== undefined || !comparison) throw new Error(failure ?? 'comparaison interrompue');
   return comparison;
+}
+
+/**
+ * A file made from the whole staff and its results (the declaration, the results workbook): by the
+ * evaluation worker from the lists it kept of the evaluation it made (on the page, a pass over 100 000
+ * packed results is a long task), by the page where there is no worker or the worker no longer keeps
+ * them.
+ */
+export async function exportFileOffThread(request: ExportRequest, employees: readonly Employee[], evaluation: CompanyEvaluation, signal?: AbortSignal): Promise<ExportedFile> {
+  const kept = keptInWorker.get(evaluation.summaries);
+  if (typeof Worker !== 'undefined' && kept !== undefined) {
+    let file: ExportedFile | undefined;
+    let gone = false;
+    let failure: string | undefined;
+    await ask(
+      { type: 'file', session: ++sessions, kept, evaluation: { ...evaluation, summaries: [] }, file: request },
+      (reply) => {
+        if (reply.type === 'file') file = reply.file;
+        else if (reply.type === 'gone') gone = true;
+        else if (reply.type === 'error') failure = reply.message;
+      },
+      signal,
+    );
+    if (failure !== undefined) throw new Error(failure);
+    if (file) return file;
+    if (!gone) throw new Error('fichier interrompu');
+  }
+  return exportFile(request, employees, evaluation);
 }

@@ -392,6 +392,8 @@ export const frCompany = {
     resultsXlsx: 'Résultats par salarié (Excel)',
     resultsHelp: 'Une ligne par salarié : verdict, exposition et seuil par facteur, points, codes DSN ; une ligne de total.',
     xlsxFailed: (message: string) => `Le classeur Excel n’a pas pu être produit : ${message}`,
+    fileFailed: (message: string) => `Le fichier n’a pas pu être produit : ${message}`,
+    preparing: 'Préparation du fichier…',
     declarationNone: 'Aucune exposition à déclarer.',
     duer: 'Matrice pénibilité du DUER (CSV)',
     duerHeading: 'Matrice pénibilité du document unique (postes × facteurs)',
