@@ -27,7 +27,19 @@ export function homologationOf(r: Referential): LoggedHomologation | undefined {
 
 /** What the check compares with the log: the document loaded again and hashed, never the record's own fields. */
 export function versionFacts(record: StoredReferential): StoredVersionFacts {
+  const steps = versionFactSteps(record);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same in two steps, the load then the hash (each 15–30 ms for a real-size referential here), so
+ * that a caller can give the page its turn between them (the check at start).
+ */
+export function* versionFactSteps(record: StoredReferential): Generator<void, StoredVersionFacts, void> {
   const loaded = loadReferential(record.document);
+  if (loaded.ok) yield;
   return {
     key: record.key,
     id: record.id,

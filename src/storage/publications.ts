@@ -13,7 +13,7 @@ import {
 } from '../core/lifecycle/index.ts';
 import type { LogigrammeDb } from './db.ts';
 import type { MetaRecord, Quarantine, StoredReferential } from './records.ts';
-import { factsFor, homologationOf, logFromStored, PUBLICATION_LOG_KEY, versionFacts, withQuarantine } from './publication-facts.ts';
+import { factsFor, homologationOf, logFromStored, PUBLICATION_LOG_KEY, versionFacts, versionFactSteps, withQuarantine } from './publication-facts.ts';
 
 export { factsFor, homologationOf, logFromStored, PUBLICATION_LOG_KEY, versionFacts, withQuarantine };
 export type { Quarantine };
@@ -69,9 +69,17 @@ export async function checkPublications(db: LogigrammeDb, at: string = new Date(
   // cannot wait for the page, so this happens before it; inside it, a version stored or changed meanwhile
   // (its record's text differs) is worked out again.
   const worked: WorkedFacts = new Map();
+  const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   for (const record of await db.referentials.toArray()) {
-    worked.set(record.key, { text: JSON.stringify(record), facts: versionFacts(record) });
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    // The load, then the hash, each in a task of its own.
+    const steps = versionFactSteps(record);
+    let step = steps.next();
+    while (!step.done) {
+      await nextTask();
+      step = steps.next();
+    }
+    worked.set(record.key, { text: JSON.stringify(record), facts: step.value });
+    await nextTask();
   }
   return checkPublicationsNow(db, at, worked);
 }
