@@ -26,15 +26,20 @@ const upload = (label: string, name: string, text: string, type: string) =>
   fireEvent.change(screen.getByLabelText(label), { target: { files: [new File([text], name, { type })] } });
 const norm = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
+/** The sample's homologation dossier, its estimate's year set to 2024. */
+async function openDossierFor2024() {
+  render(
+    <DbContext.Provider value={db}>
+      <DossierScreen recordKey="exemple-atelier@1.0.0" />
+    </DbContext.Provider>,
+  );
+  await screen.findByTestId('dossier');
+  fireEvent.change(screen.getByLabelText('Année d’exposition de l’estimation'), { target: { value: '2024' } });
+}
+
 describe('the homologation dossier carries the headcount estimate (D4163-6)', () => {
   it('one version: exposed workers per job and factor from a weighted staff sample', async () => {
-    render(
-      <DbContext.Provider value={db}>
-        <DossierScreen recordKey="exemple-atelier@1.0.0" />
-      </DbContext.Provider>,
-    );
-    await screen.findByTestId('dossier');
-    fireEvent.change(screen.getByLabelText('Année d’exposition de l’estimation'), { target: { value: '2024' } });
+    await openDossierFor2024();
     upload('Fichier du personnel de l’échantillon 1 (CSV ou Excel)', 'salaries-exemple.csv', read('examples/salaries-exemple.csv'), 'text/csv');
     upload('Réponses de l’entreprise de l’échantillon 1 (JSON)', 'entreprise-exemple.json', read('examples/entreprise-exemple.json'), 'application/json');
     fireEvent.change(screen.getByLabelText('Poids de l’échantillon 1'), { target: { value: '10' } });
@@ -51,13 +56,7 @@ describe('the homologation dossier carries the headcount estimate (D4163-6)', ()
   });
 
   it('a sample whose column the reader does not know goes through the mapping step, then counts the same', async () => {
-    render(
-      <DbContext.Provider value={db}>
-        <DossierScreen recordKey="exemple-atelier@1.0.0" />
-      </DbContext.Provider>,
-    );
-    await screen.findByTestId('dossier');
-    fireEvent.change(screen.getByLabelText('Année d’exposition de l’estimation'), { target: { value: '2024' } });
+    await openDossierFor2024();
     const payroll = read('examples/salaries-exemple.csv').replace('q:q-equipes-alternantes', 'Équipes alternantes');
     upload('Fichier du personnel de l’échantillon 1 (CSV ou Excel)', 'paie.csv', payroll, 'text/csv');
     upload('Réponses de l’entreprise de l’échantillon 1 (JSON)', 'entreprise-exemple.json', read('examples/entreprise-exemple.json'), 'application/json');

@@ -118,6 +118,16 @@ function captureDownloads() {
   return { blobs, names };
 }
 
+/** Both stored versions of the sample compared on the screen, the exposure year set to 2024. */
+async function compareSampleVersionsFor2024() {
+  await importReferentialText(db, SAMPLE_TEXT);
+  await importReferentialText(db, modifiedSample());
+  window.location.hash = '#/comparer/exemple-atelier%401.0.0/exemple-atelier%401.1.0';
+  renderScreen();
+  await screen.findByTestId('summary-total');
+  fireEvent.change(screen.getByLabelText('Année d’exposition'), { target: { value: '2024' } });
+}
+
 describe('the comparison screen', () => {
   it('compares two stored versions: rename and flip listed, graph coloured, NUIT-01 loses night work, exports', async () => {
     expect((await importReferentialText(db, SAMPLE_TEXT)).kind).toBe('stored');
@@ -239,12 +249,7 @@ describe('the comparison screen', () => {
   });
 
   it('takes the staff as the company workspace does: an Excel workbook with French headers gives the same effect as the CSV', async () => {
-    await importReferentialText(db, SAMPLE_TEXT);
-    await importReferentialText(db, modifiedSample());
-    window.location.hash = '#/comparer/exemple-atelier%401.0.0/exemple-atelier%401.1.0';
-    renderScreen();
-    await screen.findByTestId('summary-total');
-    fireEvent.change(screen.getByLabelText('Année d’exposition'), { target: { value: '2024' } });
+    await compareSampleVersionsFor2024();
     // The example staff file, its headers in French (« Matricule », « Heures annuelles »…), hours as numbers.
     const [header, ...lines] = STAFF_CSV.trim().split(/\r?\n/).map((l) => l.split(';'));
     const french = header!.map((h) => (h in COLUMN_LABELS ? COLUMN_LABELS[h as StaffColumn] : h));
@@ -262,12 +267,7 @@ describe('the comparison screen', () => {
   });
 
   it('maps a column it does not know, as the company workspace does, and reads the file again', async () => {
-    await importReferentialText(db, SAMPLE_TEXT);
-    await importReferentialText(db, modifiedSample());
-    window.location.hash = '#/comparer/exemple-atelier%401.0.0/exemple-atelier%401.1.0';
-    renderScreen();
-    await screen.findByTestId('summary-total');
-    fireEvent.change(screen.getByLabelText('Année d’exposition'), { target: { value: '2024' } });
+    await compareSampleVersionsFor2024();
     // The example staff with its employee question's column named as a payroll export would.
     upload('Fichier du personnel (CSV ou Excel)', 'paie.csv', STAFF_CSV.replace('q:q-equipes-alternantes', 'Équipes alternantes'), 'text/csv');
     upload('Réponses de l’entreprise et mesures en place (JSON)', 'entreprise-exemple.json', COMPANY_JSON, 'application/json');
