@@ -14,6 +14,7 @@ import {
 import type { LogigrammeDb } from './db.ts';
 import type { MetaRecord, Quarantine, StoredReferential } from './records.ts';
 import { factsFor, homologationOf, logFromStored, PUBLICATION_LOG_KEY, versionFacts, versionFactSteps, withQuarantine } from './publication-facts.ts';
+import { nextTask } from '../io/tasks.ts';
 
 export { factsFor, homologationOf, logFromStored, PUBLICATION_LOG_KEY, versionFacts, withQuarantine };
 export type { Quarantine };
@@ -69,7 +70,6 @@ export async function checkPublications(db: LogigrammeDb, at: string = new Date(
   // cannot wait for the page, so this happens before it; inside it, a version stored or changed meanwhile
   // (its record's text differs) is worked out again.
   const worked: WorkedFacts = new Map();
-  const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   for (const record of await db.referentials.toArray()) {
     // The load, then the hash, each in a task of its own.
     const steps = versionFactSteps(record);

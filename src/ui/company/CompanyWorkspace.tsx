@@ -13,6 +13,7 @@ import { saveEvaluation, saveStaff, updateCompany, type Workspace } from './stor
 import type { StepProps } from './stepProps.ts';
 import { nextStep, previousStep, stepAvailable, stepComplete, STEPS, type Step } from './steps.ts';
 import { useCompanyActor } from './useCompanyActor.ts';
+import { nextTask } from '../../io/tasks.ts';
 
 const t = frCompany.workspace;
 /** The steps' names (a step without one does not compile). */
@@ -47,7 +48,7 @@ export function CompanyWorkspace({ workspace, onReload }: { workspace: Workspace
   // to the task that draws the screen.
   const persist = (event: CompanyEmitted) => {
     queue.current = queue.current
-      .then(() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
+      .then(nextTask)
       .then(async () => {
         switch (event.type) {
           case 'company.save':

@@ -10,6 +10,7 @@ import { useFilteredRows } from './useFilteredRows.ts';
 import { findByKey } from './packedList.ts';
 
 const t = frCompany.results;
+const isChanged = (changedAt: Uint8Array | undefined, position: number) => changedAt?.[position] === 1;
 /**
  * Height of every row (set in company.css): fixed, so that a jump to the end of 100 000 rows costs one
  * small redraw instead of measuring rows one after another.
@@ -84,7 +85,6 @@ export function EmployeeResultsTable({
   const [search, setSearch] = useState('');
   // Which rows changed, by position in the list shown (the changes of 100 000 employees stay packed).
   const changedAt = comparison?.changedAt;
-  const changed = (position: number) => changedAt?.[position] === 1;
   const effectiveFilter = filter === 'changed' && !comparison ? 'all' : filter;
 
   const keep = useMemo(() => {
@@ -93,7 +93,7 @@ export function EmployeeResultsTable({
     if (q === '' && effectiveFilter === 'all') return null;
     return (s: EmployeeSummary, position: number) =>
       (q === '' || s.employee.toLowerCase().includes(q)) &&
-      (effectiveFilter === 'all' || (effectiveFilter === 'exposed' && s.exposed.length > 0) || (effectiveFilter === 'changed' && changedAt?.[position] === 1));
+      (effectiveFilter === 'all' || (effectiveFilter === 'exposed' && s.exposed.length > 0) || (effectiveFilter === 'changed' && isChanged(changedAt, position)));
   }, [search, effectiveFilter, changedAt]);
   // Over a packed list the search runs a slice at a time (useFilteredRows): typing stays responsive.
   const { rows, pending } = useFilteredRows(evaluation.summaries, keep);
@@ -171,7 +171,7 @@ export function EmployeeResultsTable({
                   index={item.index}
                   summary={s}
                   factors={factors}
-                  change={changed(position) ? findByKey(comparison!.changes, 'employee', s.employee) : undefined}
+                  change={isChanged(changedAt, position) ? findByKey(comparison!.changes, 'employee', s.employee) : undefined}
                   selected={selected === s.employee}
                   onExplain={onExplain}
                 />

@@ -36,14 +36,14 @@ export function ExportsPanel({
 }) {
   const id = useId();
   const db = useDb();
-  const [xlsxError, setXlsxError] = useState('');
+  const [fileError, setFileError] = useState('');
   // The file being made (from the whole staff, by the evaluation worker on a large one): its buttons wait.
   const [preparing, setPreparing] = useState(false);
   const workbook = (name: string, sheet: () => XlsxSheet) => {
-    setXlsxError('');
+    setFileError('');
     workbookBlob(sheet()).then(
       (blob) => downloadBlob(name, blob),
-      (error: unknown) => setXlsxError(t.xlsxFailed(error instanceof Error ? error.message : String(error))),
+      (error: unknown) => setFileError(t.xlsxFailed(error instanceof Error ? error.message : String(error))),
     );
   };
   // Computed by the evaluation worker for large staffs; here only where there is no worker.
@@ -52,7 +52,7 @@ export function ExportsPanel({
   const declared = digestOf(evaluation).declaredLines;
   const notes = [channelText(evaluationChannel(evaluation), evaluation.year), ...(declaration ? [presumptionText(declaration.presumption)] : [])];
   const produce = async (name: string, request: ExportRequest) => {
-    setXlsxError('');
+    setFileError('');
     setPreparing(true);
     try {
       const file = await exportFileOffThread(request, employees, evaluation);
@@ -60,7 +60,7 @@ export function ExportsPanel({
       if (request.kind === 'declaration' && declaration && file.lines) await recordDeclaration(db, declaration, file.lines, evaluation);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      setXlsxError(request.kind === 'results-xlsx' ? t.xlsxFailed(message) : t.fileFailed(message));
+      setFileError(request.kind === 'results-xlsx' ? t.xlsxFailed(message) : t.fileFailed(message));
     } finally {
       setPreparing(false);
     }
@@ -117,9 +117,9 @@ export function ExportsPanel({
         </p>
       )}
       {declaration && <DeclarationPanel context={declaration} employees={employees} evaluation={evaluation} />}
-      {xlsxError && (
+      {fileError && (
         <p role="alert" className="error-text">
-          {xlsxError}
+          {fileError}
         </p>
       )}
       <h4>{t.duerHeading}</h4>

@@ -5,6 +5,7 @@ import { persistentWorker } from '../persistentWorker.ts';
 import { readFileBytes } from '../files.ts';
 import { prepareStaffRead, type StaffReadRequest, type StaffSourceInfo } from './staffRead.ts';
 import { packedList, type PackedChunk } from './packedList.ts';
+import { nextTask } from '../../io/tasks.ts';
 
 /*
  * The staff file parsed in a Web Worker (csv.worker.ts) when the browser has them, on the main thread
@@ -109,7 +110,7 @@ async function inThread(request: WorkerRequest, options: ParseOptions): Promise<
   let step = steps.next();
   while (!step.done) {
     options.onProgress?.(step.value);
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     if (options.signal?.aborted) throw abortError();
     step = steps.next();
   }

@@ -30,6 +30,7 @@ import type { DuerMatrix } from './duer.ts';
 import { partSharer } from './sharedParts.ts';
 import { evaluationErrorDetail } from '../../present/evaluation-errors.ts';
 import { planFromDraft } from '../../present/obligation.ts';
+import { nextTask } from '../../io/tasks.ts';
 
 /*
  * A company's staff evaluated with the shared evaluator, kept in a compact form: the full results of
@@ -283,7 +284,6 @@ export interface EvaluateOptions {
   signal?: AbortSignal;
 }
 
-const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Evaluates the whole staff in slices, giving the main thread back between them so that the page
@@ -293,7 +293,7 @@ const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export async function evaluateCompany(inputs: CompanyInputs, employees: readonly Employee[], options: EvaluateOptions = {}): Promise<CompanyEvaluation> {
   const evaluator = createEvaluator(inputs.referential, inputs.company, { year: inputs.year, ...(inputs.regulation ? { regulation: inputs.regulation } : {}) });
   const size = options.sliceSize ?? 1000;
-  const pause = options.pause ?? macrotask;
+  const pause = options.pause ?? nextTask;
   const summaries: EmployeeSummary[] = [];
   const errors: EmployeeError[] = [];
   const listed = listedJobsOf(inputs.referential);

@@ -65,9 +65,10 @@ function sendPacked<T extends object>(reply: Reply, type: 'employees' | 'summari
   }
 }
 
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 /** A failure as the page shows it: an evaluation error in French, any other error's own message. */
-const failureText = (error: unknown, referential: Referential): string =>
-  error instanceof EvaluationError ? evaluationErrorMessage(error, referential) : error instanceof Error ? error.message : String(error);
+const failureText = (error: unknown, referential: Referential): string => (error instanceof EvaluationError ? evaluationErrorMessage(error, referential) : messageOf(error));
 
 serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
   if (request.type === 'chunk') {
@@ -97,7 +98,7 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
       sendPacked(reply, 'changes', comparison.changes, [], 'employee');
       reply({ type: 'comparison', comparison: { ...comparison, changes: [] } }, [comparison.changedAt.buffer]);
     } catch (error) {
-      reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+      reply({ type: 'error', message: messageOf(error) });
     }
     return;
   }
@@ -111,7 +112,7 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
       const file = await exportFile(request.file, kept.employees, { ...request.evaluation, summaries: kept.summaries });
       reply({ type: 'file', file });
     } catch (error) {
-      reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+      reply({ type: 'error', message: messageOf(error) });
     }
     return;
   }
@@ -120,7 +121,7 @@ serveTagged<EvaluationRequest, EvaluationResponse>(async (request, reply) => {
       const { record, kept } = await readPacked(request.dbName, request.store, request.key, reply);
       reply({ type: 'record', record, ...(kept === undefined ? {} : { kept }) });
     } catch (error) {
-      reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+      reply({ type: 'error', message: messageOf(error) });
     }
     return;
   }

@@ -6,6 +6,7 @@ import type { EvaluationRecord, StaffRecord } from '../../storage/index.ts';
 import { compareEvaluations, withShares, type Comparison, type EmployeeChange, type WhatIf } from './whatif.ts';
 import { exportFile, type ExportedFile, type ExportRequest } from './exportFiles.ts';
 import { draftPlan, evaluateCompany, type CompanyEvaluation, type CompanyInputs, type EmployeeSummary, type PlanDraftOptions } from './evaluation.ts';
+import { nextTask } from '../../io/tasks.ts';
 
 /*
  * The company's staff evaluated in a Web Worker when the browser has them (evaluation.worker.ts), in
@@ -116,7 +117,7 @@ async function sendEmployees(session: number, employees: readonly Employee[], si
   }
   for (let i = 0; i < employees.length; i += CHUNK) {
     await ask({ type: 'chunk', session, employees: employees.slice(i, i + CHUNK) }, () => {}, signal);
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    await nextTask();
   }
 }
 
@@ -250,23 +251,39 @@ export async function compareOffThread(before: CompanyEvaluation, after: Company
 
 /** One comparison request; null when the worker no longer keeps a list it names. */
 async function compareInWorker(request: Extract<EvaluationRequest, { type: 'compare' }>, signal?: AbortSignal): Promise<Comparison | null> {
-  let comparison: Comparison | undefined;
-  let gone = false;
-  let failure: string | undefined;
   const changes: PackedChunk[] = [];
-  await ask(
+  return askKept(
     request,
     (reply) => {
       if (reply.type === 'changes') changes.push(reply.packed);
-      else if (reply.type === 'comparison') comparison = { ...reply.comparison, changes: packedList<EmployeeChange>(changes) as EmployeeChange[] };
-      else if (reply.type === 'gone') gone = true;
+      return reply.type === 'comparison' ? { ...reply.comparison, changes: packedList<EmployeeChange>(changes) as EmployeeChange[] } : undefined;
+    },
+    'comparaison interrompue',
+    signal,
+  );
+}
+
+/**
+ * A request on lists the worker keeps: the answer `take` finds among the replies, null when the worker
+ * answers it no longer keeps them (`gone`), its failure thrown.
+ */
+async function askKept<T>(request: EvaluationRequest, take: (reply: EvaluationResponse) => T | undefined, interrupted: string, signal?: AbortSignal): Promise<T | null> {
+  let answer: T | undefined;
+  let gone = false;
+  let failure: string | undefined;
+  await ask(
+    request,
+    (reply) => {
+      answer ??= take(reply);
+      if (reply.type === 'gone') gone = true;
       else if (reply.type === 'error') failure = reply.message;
     },
     signal,
   );
+  if (failure !== undefined) throw new Error(failure);
   if (gone) return null;
-  if (failure !== undefined || !comparison) throw new Error(failure ?? 'comparaison interrompue');
-  return comparison;
+  if (answer === undefined) throw new Error(interrupted);
+  return answer;
 }
 
 /**
@@ -278,21 +295,8 @@ async function compareInWorker(request: Extract<EvaluationRequest, { type: 'comp
 export async function exportFileOffThread(request: ExportRequest, employees: readonly Employee[], evaluation: CompanyEvaluation, signal?: AbortSignal): Promise<ExportedFile> {
   const kept = keptInWorker.get(evaluation.summaries);
   if (typeof Worker !== 'undefined' && kept !== undefined) {
-    let file: ExportedFile | undefined;
-    let gone = false;
-    let failure: string | undefined;
-    await ask(
-      { type: 'file', session: ++sessions, kept, evaluation: { ...evaluation, summaries: [] }, file: request },
-      (reply) => {
-        if (reply.type === 'file') file = reply.file;
-        else if (reply.type === 'gone') gone = true;
-        else if (reply.type === 'error') failure = reply.message;
-      },
-      signal,
-    );
-    if (failure !== undefined) throw new Error(failure);
+    const file = await askKept({ type: 'file', session: ++sessions, kept, evaluation: { ...evaluation, summaries: [] }, file: request }, (reply) => (reply.type === 'file' ? reply.file : undefined), 'fichier interrompu', signal);
     if (file) return file;
-    if (!gone) throw new Error('fichier interrompu');
   }
   return exportFile(request, employees, evaluation);
 }
