@@ -11,12 +11,15 @@ import { TabPresence } from '../src/ui/editor/tabs.ts';
  */
 
 class Locks {
-  held: Array<{ name: string }> = [];
+  /** The tab (document) asking: the browser gives each its own client id. */
+  client = 'onglet-1';
+  held: Array<{ name: string; clientId: string }> = [];
   request(name: string, options: { mode: 'shared'; signal?: AbortSignal }, callback: () => Promise<void>): Promise<void> {
+    const clientId = this.client;
     return new Promise((resolve, reject) => {
       setTimeout(() => {
         if (options.signal?.aborted) return reject(new DOMException('withdrawn', 'AbortError'));
-        const lock = { name };
+        const lock = { name, clientId };
         this.held.push(lock);
         void callback().then(() =>
           setTimeout(() => {
@@ -27,7 +30,7 @@ class Locks {
       }, 0);
     });
   }
-  query(): Promise<{ held: Array<{ name: string }> }> {
+  query(): Promise<{ held: Array<{ name: string; clientId: string }> }> {
     return Promise.resolve({ held: [...this.held] });
   }
 }
@@ -52,11 +55,30 @@ describe('the other tabs on a draft', () => {
     stop();
   });
 
+  it('a lock of this same tab not yet released (its editor just closed) is not another tab', async () => {
+    const locks = new Locks();
+    vi.stubGlobal('navigator', { locks });
+    const first = new TabPresence('atelier');
+    const stopFirst = first.start();
+    // Granted, then stopped: its release lands 5 ms after the next editor of this tab counts.
+    await tick(1);
+    stopFirst();
+    const second = new TabPresence('atelier');
+    const stop = second.start();
+    await tick(2);
+    expect(locks.held.length).toBe(2);
+    expect(second.others).toBe(0);
+    stop();
+  });
+
   it('two open tabs count each other', async () => {
-    vi.stubGlobal('navigator', { locks: new Locks() });
+    const locks = new Locks();
+    vi.stubGlobal('navigator', { locks });
     const a = new TabPresence('atelier');
     const b = new TabPresence('atelier');
-    const stops = [a.start(), b.start()];
+    const stops = [a.start()];
+    locks.client = 'onglet-2';
+    stops.push(b.start());
     await tick(20);
     expect([a.others, b.others]).toEqual([1, 1]);
     stops.forEach((s) => s());

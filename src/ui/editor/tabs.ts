@@ -92,7 +92,7 @@ type Message =
 
 interface LockManagerLike {
   request(name: string, options: { mode: 'shared'; signal?: AbortSignal }, callback: () => Promise<void>): Promise<void>;
-  query(): Promise<{ held?: Array<{ name?: string }> }>;
+  query(): Promise<{ held?: Array<{ name?: string; clientId?: string }> }>;
 }
 
 /**
@@ -190,8 +190,11 @@ export class TabPresence {
     let others = this.#peers.size;
     if (this.#locks) {
       // The closing tab frees its lock before it says bye; the count runs after either.
+      // Counted by client (a tab): a lock this very tab still holds for an editor just closed (its
+      // release not processed yet) is not another tab.
       const state = await this.#locks.query();
-      others = Math.max(0, (state.held ?? []).filter((l) => l.name === this.#name).length - 1);
+      const clients = new Set((state.held ?? []).filter((l) => l.name === this.#name).map((l, i) => l.clientId ?? `lock-${i}`));
+      others = Math.max(0, clients.size - 1);
     }
     if (others === this.#others) return;
     this.#others = others;
